@@ -1,0 +1,288 @@
+//! The describe pipeline: DryRun → validation → IDs → filters → pagination.
+
+use std::ops::ControlFlow;
+use std::sync::Arc;
+
+use crate::error::Ec2Error;
+use crate::filter::{CompiledFilters, Filter};
+use crate::operation::{
+    AllowAll, Authorizer, MAX_IDS, MalformedSpec, Operation, OperationSpec, PaginationSpec,
+};
+use crate::source::ResourceSource;
+use crate::token::{RequestFingerprint, TokenKey};
+
+/// The parameters of one describe call, borrowed from a decoded request.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DescribeInput<'a> {
+    /// The IDs the results are limited to (empty: no limit).
+    pub ids: &'a [String],
+    /// The filters.
+    pub filters: &'a [Filter],
+    /// `MaxResults`, when given.
+    pub max_results: Option<i32>,
+    /// `NextToken`, when given.
+    pub next_token: Option<&'a str>,
+    /// `DryRun`.
+    pub dry_run: bool,
+}
+
+/// One page of results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<R> {
+    /// The matching resources, in ID order.
+    pub items: Vec<R>,
+    /// The token for the next page; `None` on the last page.
+    pub next_token: Option<String>,
+}
+
+/// What a service brings to every call: the key that signs pagination tokens and the authorizer.
+#[derive(Clone)]
+pub struct DescribeContext {
+    token_key: TokenKey,
+    authorizer: Arc<dyn Authorizer>,
+}
+
+impl std::fmt::Debug for DescribeContext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeContext").finish_non_exhaustive()
+    }
+}
+
+impl Default for DescribeContext {
+    /// A random token key and an authorizer that allows everything.
+    fn default() -> Self {
+        DescribeContext::new(TokenKey::random())
+    }
+}
+
+impl DescribeContext {
+    /// A context signing tokens with `token_key`, allowing everything.
+    pub fn new(token_key: TokenKey) -> Self {
+        DescribeContext {
+            token_key,
+            authorizer: Arc::new(AllowAll),
+        }
+    }
+
+    /// Replaces the authorizer.
+    pub fn with_authorizer(mut self, authorizer: impl Authorizer + 'static) -> Self {
+        self.authorizer = Arc::new(authorizer);
+        self
+    }
+
+    /// The token key.
+    pub fn token_key(&self) -> &TokenKey {
+        &self.token_key
+    }
+}
+
+/// How many resources one page may examine beyond its size before it ends early with a token, so a
+/// selective filter cannot turn one page into a scan of everything (EC2 also returns short pages).
+fn scan_budget(limit: usize) -> usize {
+    limit.saturating_mul(16).max(4096)
+}
+
+/// Runs operation `O` over `source`.
+///
+/// The order of checks (each before any data is read unless said otherwise):
+/// 1. authorization: a denied call is 403 `UnauthorizedOperation`; a permitted `DryRun` call is
+///    412 `DryRunOperation`;
+/// 2. filters (names, limits, escapes);
+/// 3. IDs: more than 1000, then malformed ones (the declared prefix);
+/// 4. `MaxResults` bounds and its combination with IDs, then `NextToken`;
+/// 5. unknown IDs (read from the source; only on a first page, so a resource deleted during a walk
+///    does not break it);
+/// 6. the page, in ascending ID order, strictly after the token's ID.
+///
+/// Without `MaxResults`, all matching resources are returned in one page.
+///
+/// # Errors
+/// EC2's error for the first rule the request breaks.
+///
+/// ```
+/// use ec2_ops_runtime::*;
+///
+/// #[derive(Clone)]
+/// struct Task { id: String, state: String }
+/// struct DescribeTasks;
+/// impl Operation for DescribeTasks {
+///     type Resource = Task;
+///     const SPEC: OperationSpec = OperationSpec {
+///         action: "DescribeTasks",
+///         filters: FilterCatalog { names: &["state"], tags: false },
+///         ids: None,
+///         pagination: Some(PaginationSpec { min: 5, max: 1000, ids_with_max_results: true }),
+///     };
+///     fn resource_id(task: &Task) -> &str { &task.id }
+///     fn filter_matches(task: &Task, _index: usize, values: &ValueSet) -> bool {
+///         values.matches(&task.state)
+///     }
+/// }
+///
+/// let source = InMemorySource::new(|task: &Task| task.id.as_str());
+/// for n in 0..12 {
+///     let state = if n % 2 == 0 { "active" } else { "completed" };
+///     source.insert(Task { id: format!("task-{n:02}"), state: state.into() });
+/// }
+/// let context = DescribeContext::default();
+/// let filters = [Filter::new("state", ["act*"])];
+/// let mut input = DescribeInput { filters: &filters, max_results: Some(5), ..Default::default() };
+/// let first = describe::<DescribeTasks, _>(&input, &source, &context).unwrap();
+/// assert_eq!(first.items.len(), 5);
+/// input.next_token = first.next_token.as_deref();
+/// let second = describe::<DescribeTasks, _>(&input, &source, &context).unwrap();
+/// assert_eq!(second.items.len(), 1);
+/// assert_eq!(second.next_token, None);
+/// ```
+pub fn describe<O, S>(
+    input: &DescribeInput<'_>,
+    source: &S,
+    context: &DescribeContext,
+) -> Result<Page<O::Resource>, Ec2Error>
+where
+    O: Operation + ?Sized,
+    O::Resource: Clone,
+    S: ResourceSource<O::Resource> + ?Sized,
+{
+    let spec = &O::SPEC;
+    authorize(spec, input.dry_run, context)?;
+    let filters = CompiledFilters::compile(&spec.filters, input.filters)?;
+    let ids = validated_ids(spec, input.ids)?;
+    let limit = page_limit(spec, input)?;
+    let fingerprint = RequestFingerprint::new(input.filters, input.ids);
+    let after = match input.next_token {
+        Some(token) => Some(context.token_key.verify(spec.action, &fingerprint, token)?),
+        None => None,
+    };
+    if after.is_none() {
+        check_ids_exist(spec, &ids, source)?;
+    }
+
+    let mut items = Vec::new();
+    let mut resume_after: Option<String> = None;
+    let budget = limit.map(scan_budget);
+    let mut examined = 0_usize;
+    // Called for every resource in scope, in ID order; decides whether the page is full.
+    let mut take = |id: &str, resource: &O::Resource| -> ControlFlow<()> {
+        let page_full = limit.is_some_and(|limit| items.len() == limit);
+        if page_full || budget.is_some_and(|budget| examined == budget) {
+            return ControlFlow::Break(());
+        }
+        examined += 1;
+        if filters.matches::<O>(resource) {
+            items.push(resource.clone());
+        }
+        resume_after = Some(id.to_owned());
+        ControlFlow::Continue(())
+    };
+
+    let mut more = false;
+    if ids.is_empty() {
+        source.scan_after(after.as_deref(), &mut |id, resource| {
+            let flow = take(id, resource);
+            more = flow.is_break();
+            flow
+        });
+    } else {
+        let start = after
+            .as_deref()
+            .map_or(0, |after| ids.partition_point(|id| *id <= after));
+        for id in &ids[start..] {
+            // An ID deleted since the first page is skipped, as are IDs the caller cannot see.
+            let Some(resource) = source.get(id) else {
+                continue;
+            };
+            if take(id, &resource).is_break() {
+                more = true;
+                break;
+            }
+        }
+    }
+
+    let next_token = match (more, resume_after) {
+        (true, Some(last)) => Some(context.token_key.sign(spec.action, &fingerprint, &last)),
+        _ => None,
+    };
+    Ok(Page { items, next_token })
+}
+
+fn authorize(
+    spec: &OperationSpec,
+    dry_run: bool,
+    context: &DescribeContext,
+) -> Result<(), Ec2Error> {
+    let allowed = context.authorizer.authorize(spec.action);
+    match (allowed, dry_run) {
+        (false, _) => Err(Ec2Error::unauthorized_operation()),
+        (true, true) => Err(Ec2Error::dry_run_operation()),
+        (true, false) => Ok(()),
+    }
+}
+
+/// The requested IDs, sorted and without repeats, after the count and well-formedness checks.
+fn validated_ids<'a>(spec: &OperationSpec, ids: &'a [String]) -> Result<Vec<&'a str>, Ec2Error> {
+    let Some(id_spec) = spec.ids else {
+        return Ok(Vec::new());
+    };
+    if ids.len() > MAX_IDS {
+        return Err(Ec2Error::too_many_ids(id_spec.parameter, MAX_IDS));
+    }
+    let malformed = |rule: MalformedSpec| {
+        ids.iter()
+            .find(|id| !id.starts_with(rule.prefix) || id.len() == rule.prefix.len())
+            .map(|bad| Ec2Error::id_malformed(rule.code, bad, rule.prefix))
+    };
+    if let Some(err) = id_spec.malformed.and_then(malformed) {
+        return Err(err);
+    }
+    let mut sorted: Vec<&str> = ids.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    Ok(sorted)
+}
+
+fn page_limit(spec: &OperationSpec, input: &DescribeInput<'_>) -> Result<Option<usize>, Ec2Error> {
+    let (Some(pagination), Some(max_results)) = (spec.pagination, input.max_results) else {
+        return Ok(None);
+    };
+    let PaginationSpec {
+        min,
+        max,
+        ids_with_max_results,
+    } = pagination;
+    if i64::from(max_results) < i64::from(min) {
+        return Err(Ec2Error::max_results_too_small(max_results.into(), min));
+    }
+    if i64::from(max_results) > i64::from(max) {
+        return Err(Ec2Error::max_results_too_large(max_results.into(), max));
+    }
+    if !ids_with_max_results && !input.ids.is_empty() {
+        let set_name = spec.ids.map_or("ids", |ids| ids.set_name);
+        return Err(Ec2Error::parameter_combination(set_name, "maxResults"));
+    }
+    Ok(Some(max_results as usize))
+}
+
+fn check_ids_exist<R, S: ResourceSource<R> + ?Sized>(
+    spec: &OperationSpec,
+    ids: &[&str],
+    source: &S,
+) -> Result<(), Ec2Error> {
+    let Some(id_spec) = spec.ids else {
+        return Ok(());
+    };
+    let missing: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|id| !source.contains(id))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Ec2Error::ids_not_found(
+            id_spec.not_found_code,
+            id_spec.noun,
+            &missing,
+        ))
+    }
+}

@@ -1,0 +1,103 @@
+//! What an operation declares: the contract between `#[ec2_operation]`'s generated code and the
+//! runtime's [`describe`](crate::describe) pipeline.
+
+use crate::filter::{FilterCatalog, Tag, ValueSet};
+
+/// The static description of a describe operation.
+#[derive(Debug, Clone, Copy)]
+pub struct OperationSpec {
+    /// The EC2 action name, e.g. `DescribeBundleTasks`. Pagination tokens are bound to it.
+    pub action: &'static str,
+    /// The filter names the operation accepts.
+    pub filters: FilterCatalog,
+    /// The ID parameter, when the operation has one.
+    pub ids: Option<IdSpec>,
+    /// Pagination, when the operation is paginated.
+    pub pagination: Option<PaginationSpec>,
+}
+
+/// How an operation's ID parameter behaves.
+#[derive(Debug, Clone, Copy)]
+pub struct IdSpec {
+    /// The wire key of one ID, e.g. `BundleId` (for `BundleId.N`); used in the "too many IDs" message.
+    pub parameter: &'static str,
+    /// The resource noun in messages: "The **bundle** ID 'bun-x' does not exist".
+    pub noun: &'static str,
+    /// The error code for an ID that does not exist, e.g. `InvalidBundleID.NotFound`.
+    pub not_found_code: &'static str,
+    /// The prefix every well-formed ID starts with and the code for one that does not
+    /// (e.g. `("bun-", "InvalidBundleID.Malformed")`); `None` accepts any text.
+    pub malformed: Option<MalformedSpec>,
+    /// The name EC2 uses for the ID list in `InvalidParameterCombination` messages
+    /// ("The parameter **instancesSet** cannot be used with the parameter maxResults").
+    pub set_name: &'static str,
+}
+
+/// The well-formedness rule of an ID.
+#[derive(Debug, Clone, Copy)]
+pub struct MalformedSpec {
+    /// Every valid ID starts with this prefix, e.g. `bun-`.
+    pub prefix: &'static str,
+    /// The error code for an ID without it, e.g. `InvalidBundleID.Malformed`.
+    pub code: &'static str,
+}
+
+/// Most IDs EC2 accepts in one call.
+pub const MAX_IDS: usize = 1000;
+
+/// Pagination bounds of an operation.
+#[derive(Debug, Clone, Copy)]
+pub struct PaginationSpec {
+    /// The smallest `MaxResults` accepted (EC2's usual value is 5).
+    pub min: u32,
+    /// The largest `MaxResults` accepted (EC2's usual value is 1000).
+    pub max: u32,
+    /// Whether `MaxResults` may be combined with IDs; EC2 forbids it on some operations
+    /// (400 `InvalidParameterCombination`).
+    pub ids_with_max_results: bool,
+}
+
+/// One describe operation over a resource type. `#[ec2_operation]` implements it on the declared
+/// struct; it can also be written by hand.
+pub trait Operation {
+    /// The resource the operation lists, e.g. `BundleTask`.
+    type Resource;
+
+    /// The operation's static description.
+    const SPEC: OperationSpec;
+
+    /// The resource's ID: the page order and the key IDs are looked up by.
+    fn resource_id(resource: &Self::Resource) -> &str;
+
+    /// Whether the field behind filter `index` (into `SPEC.filters.names`) matches `values`.
+    /// An absent field must answer `false`; a list field, whether any element matches.
+    fn filter_matches(resource: &Self::Resource, index: usize, values: &ValueSet) -> bool;
+
+    /// The resource's tags, for `tag:<key>`, `tag-key` and `tag-value` filters.
+    fn tags(resource: &Self::Resource) -> &[Tag] {
+        let _ = resource;
+        &[]
+    }
+}
+
+/// Decides whether a caller may perform an action; consulted before anything else, `DryRun` included.
+pub trait Authorizer: Send + Sync {
+    /// Whether `action` is allowed.
+    fn authorize(&self, action: &str) -> bool;
+}
+
+/// The default [`Authorizer`]: everything is allowed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AllowAll;
+
+impl Authorizer for AllowAll {
+    fn authorize(&self, _action: &str) -> bool {
+        true
+    }
+}
+
+impl<F: Fn(&str) -> bool + Send + Sync> Authorizer for F {
+    fn authorize(&self, action: &str) -> bool {
+        self(action)
+    }
+}

@@ -1,0 +1,123 @@
+//! Where resources come from: a source ordered by resource ID.
+
+use std::collections::BTreeMap;
+use std::ops::{Bound, ControlFlow};
+use std::sync::RwLock;
+
+/// Resources ordered by ID. The [`describe`](crate::describe) pipeline reads pages from it by resuming
+/// after an ID, so a page costs a seek plus the page, never a rescan from the start.
+pub trait ResourceSource<R> {
+    /// The resource with `id`, cloned out.
+    fn get(&self, id: &str) -> Option<R>;
+
+    /// Whether a resource with `id` exists.
+    fn contains(&self, id: &str) -> bool;
+
+    /// Visits resources in ascending ID order, starting strictly after `after` (from the first when
+    /// `None`), until `visit` breaks or the resources run out.
+    fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>);
+}
+
+/// A thread-safe, in-memory [`ResourceSource`]: a B-tree keyed by resource ID behind a read-write lock,
+/// so inserts and removals between pages are safe and pages seek in O(log n).
+///
+/// ```
+/// use ec2_ops_runtime::{InMemorySource, ResourceSource};
+///
+/// let source = InMemorySource::new(|name: &String| name.as_str());
+/// source.insert("b".to_owned());
+/// source.insert("a".to_owned());
+/// let mut seen = Vec::new();
+/// source.scan_after(Some("a"), &mut |id, _| { seen.push(id.to_owned()); std::ops::ControlFlow::Continue(()) });
+/// assert_eq!(seen, ["b"]);
+/// ```
+pub struct InMemorySource<R> {
+    id_of: fn(&R) -> &str,
+    items: RwLock<BTreeMap<String, R>>,
+}
+
+impl<R> std::fmt::Debug for InMemorySource<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InMemorySource")
+            .field("len", &self.len())
+            .finish()
+    }
+}
+
+impl<R> InMemorySource<R> {
+    /// An empty source that keys resources by `id_of`.
+    pub fn new(id_of: fn(&R) -> &str) -> Self {
+        InMemorySource {
+            id_of,
+            items: RwLock::new(BTreeMap::new()),
+        }
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, BTreeMap<String, R>> {
+        // A panic while holding the lock cannot leave the map half-updated (each write is one map
+        // call), so a poisoned lock is still safe to use.
+        self.items
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, BTreeMap<String, R>> {
+        self.items
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Adds or replaces a resource; returns the one it replaced.
+    pub fn insert(&self, resource: R) -> Option<R> {
+        let id = (self.id_of)(&resource).to_owned();
+        self.write().insert(id, resource)
+    }
+
+    /// Removes the resource with `id`.
+    pub fn remove(&self, id: &str) -> Option<R> {
+        self.write().remove(id)
+    }
+
+    /// Number of resources.
+    pub fn len(&self) -> usize {
+        self.read().len()
+    }
+
+    /// Whether the source is empty.
+    pub fn is_empty(&self) -> bool {
+        self.read().is_empty()
+    }
+}
+
+impl<R> Extend<R> for InMemorySource<R> {
+    fn extend<I: IntoIterator<Item = R>>(&mut self, resources: I) {
+        let id_of = self.id_of;
+        let items = self
+            .items
+            .get_mut()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        for resource in resources {
+            items.insert(id_of(&resource).to_owned(), resource);
+        }
+    }
+}
+
+impl<R: Clone> ResourceSource<R> for InMemorySource<R> {
+    fn get(&self, id: &str) -> Option<R> {
+        self.read().get(id).cloned()
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.read().contains_key(id)
+    }
+
+    fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
+        let items = self.read();
+        let start = after.map_or(Bound::Unbounded, Bound::Excluded);
+        for (id, resource) in items.range::<str, _>((start, Bound::Unbounded)) {
+            if visit(id, resource).is_break() {
+                break;
+            }
+        }
+    }
+}
