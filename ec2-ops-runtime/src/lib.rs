@@ -9,6 +9,8 @@
 //! | [`token`] | authenticated, operation-bound pagination tokens |
 //! | [`source`] | resources ordered by ID; a thread-safe in-memory store |
 //! | [`error`] | EC2's error codes, messages and HTTP statuses |
+//! | [`query`] | the EC2 Query protocol: request decoding (server) and encoding (client) |
+//! | [`xml`] | response XML rendering (server) and parsing (client), the error envelope |
 //! | [`wire_text`], [`datetime`], [`blob`] | the wire text of scalar values |
 //!
 //! Where AWS does not document a behaviour, the rule chosen is written in the module that implements it.
@@ -20,9 +22,11 @@ pub mod error;
 pub mod filter;
 pub mod operation;
 pub mod pattern;
+pub mod query;
 pub mod source;
 pub mod token;
 pub mod wire_text;
+pub mod xml;
 
 pub use blob::{Blob, BlobError};
 pub use datetime::{DateTime, DateTimeError};

@@ -1,0 +1,718 @@
+//! The EC2 Query protocol: requests as `application/x-www-form-urlencoded` key-value pairs.
+//!
+//! **Decoding** (a server reading a request) parses a POST body or GET query string into a tree of
+//! [`QueryNode`]s: `Filter.2.Value.1=x` becomes the path `Filter` → index 2 → `Value` → index 1. Keys
+//! are percent-decoded with `+` as a space and must be UTF-8. Lists are 1-based and ordered by index
+//! (gaps are allowed, order is by number, not by position in the body). Index 0, a non-numeric or
+//! oversized index, a repeated key and a key both holding a value and children are 400s. An index is
+//! stored as a number in an ordered map, so `Filter.4294967295.Name=x` allocates nothing large.
+//! Decoders take the members they know out of a node; whatever is left is an unknown parameter
+//! (400 `UnknownParameter` "The parameter X is not recognized").
+//!
+//! **Encoding** (a client writing a request) is byte-for-byte what botocore sends: `Action`, `Version`,
+//! then members in model order, RFC 3986 escaping (only `A-Za-z0-9-_.~` left as is), lists as
+//! `Key.N` from 1, empty lists omitted.
+//!
+//! ```
+//! use ec2_ops_runtime::query::{QueryParams, QueryWriter, QueryDecode, QueryEncode};
+//! use ec2_ops_runtime::Filter;
+//!
+//! let mut params = QueryParams::parse(
+//!     b"Action=DescribeBundleTasks&Version=2016-11-15&Filter.1.Name=state&Filter.1.Value.1=complete",
+//! ).unwrap();
+//! assert_eq!(params.action().unwrap(), "DescribeBundleTasks");
+//! let filters: Vec<Filter> = params.root_mut().take_list("Filter").unwrap();
+//! params.finish().unwrap();
+//! assert_eq!(filters, [Filter::new("state", ["complete"])]);
+//!
+//! let mut writer = QueryWriter::new("DescribeBundleTasks");
+//! filters.encode_query("Filter", &mut writer);
+//! assert_eq!(
+//!     writer.finish(),
+//!     "Action=DescribeBundleTasks&Version=2016-11-15&Filter.1.Name=state&Filter.1.Value.1=complete",
+//! );
+//! ```
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
+use std::fmt::Write as _;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode, utf8_percent_encode};
+
+use crate::blob::Blob;
+use crate::datetime::DateTime;
+use crate::error::Ec2Error;
+use crate::filter::{Filter, Tag};
+use crate::wire_text::WireText;
+
+/// The API version every request names and every encoder writes.
+pub const API_VERSION: &str = "2016-11-15";
+
+/// Limits on what a request may contain, each a 400 when exceeded.
+#[derive(Debug, Clone, Copy)]
+pub struct QueryLimits {
+    /// Largest body or query string, in bytes.
+    pub max_bytes: usize,
+    /// Most key-value pairs.
+    pub max_pairs: usize,
+    /// Longest decoded key or value, in bytes.
+    pub max_value_bytes: usize,
+    /// Most dot-separated segments in one key.
+    pub max_depth: usize,
+    /// Largest list index.
+    pub max_index: u32,
+}
+
+impl Default for QueryLimits {
+    /// 1 MiB, 10,000 pairs, 64 KiB per key or value, 8 segments, index 10,000 (EC2 accepts at most
+    /// 1000 IDs and 200 filter values, so no legitimate request comes near).
+    fn default() -> Self {
+        QueryLimits {
+            max_bytes: 1 << 20,
+            max_pairs: 10_000,
+            max_value_bytes: 64 << 10,
+            max_depth: 8,
+            max_index: 10_000,
+        }
+    }
+}
+
+/// One segment of a key path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Segment {
+    Index(u32),
+    Name(Box<str>),
+}
+
+/// A node of a decoded request: an optional value and named or indexed children.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryNode {
+    /// The full key of this node, for messages (`Filter.1.Name`).
+    key: String,
+    value: Option<String>,
+    children: BTreeMap<Segment, QueryNode>,
+}
+
+/// A decoded request: the tree of its parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryParams {
+    root: QueryNode,
+}
+
+fn decode_component(raw: &[u8], limits: &QueryLimits) -> Result<String, Ec2Error> {
+    let plus_as_space: Cow<'_, [u8]> = if raw.contains(&b'+') {
+        Cow::Owned(
+            raw.iter()
+                .map(|&b| if b == b'+' { b' ' } else { b })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let decoded: Cow<'_, [u8]> = percent_decode(&plus_as_space).into();
+    if decoded.len() > limits.max_value_bytes {
+        return Err(Ec2Error::invalid_parameter_value(format!(
+            "A request parameter is longer than {} bytes",
+            limits.max_value_bytes
+        )));
+    }
+    String::from_utf8(decoded.into_owned())
+        .map_err(|_| Ec2Error::invalid_parameter_value("Request parameters must be valid UTF-8"))
+}
+
+fn parse_segment(text: &str, key: &str, limits: &QueryLimits) -> Result<Segment, Ec2Error> {
+    let first = text.as_bytes().first().copied();
+    match first {
+        None => Err(Ec2Error::unknown_parameter(key)),
+        Some(b'0'..=b'9') => {
+            let index: u32 = text
+                .parse()
+                .ok()
+                .filter(|index| (1..=limits.max_index).contains(index) && !text.starts_with('0'))
+                .ok_or_else(|| {
+                    Ec2Error::invalid_value(
+                        key,
+                        text,
+                        &format!(
+                            "List indices start at 1 and may not exceed {}.",
+                            limits.max_index
+                        ),
+                    )
+                })?;
+            Ok(Segment::Index(index))
+        }
+        Some(c) if c.is_ascii_alphabetic() => Ok(Segment::Name(text.into())),
+        Some(_) => Err(Ec2Error::unknown_parameter(key)),
+    }
+}
+
+impl QueryParams {
+    /// Parses a form body or query string with the default [`QueryLimits`].
+    ///
+    /// # Errors
+    /// 400s for oversized input, bad UTF-8, bad indices and repeated keys.
+    pub fn parse(input: &[u8]) -> Result<QueryParams, Ec2Error> {
+        Self::parse_with_limits(input, &QueryLimits::default())
+    }
+
+    /// Parses with explicit limits.
+    ///
+    /// # Errors
+    /// As [`QueryParams::parse`].
+    pub fn parse_with_limits(input: &[u8], limits: &QueryLimits) -> Result<QueryParams, Ec2Error> {
+        if input.len() > limits.max_bytes {
+            return Err(Ec2Error::invalid_parameter_value(format!(
+                "The request is larger than {} bytes",
+                limits.max_bytes
+            )));
+        }
+        let mut root = QueryNode::default();
+        let mut pairs = 0;
+        for pair in input.split(|&b| b == b'&').filter(|pair| !pair.is_empty()) {
+            pairs += 1;
+            if pairs > limits.max_pairs {
+                return Err(Ec2Error::invalid_parameter_value(format!(
+                    "The request has more than {} parameters",
+                    limits.max_pairs
+                )));
+            }
+            let (raw_key, raw_value) = match pair.iter().position(|&b| b == b'=') {
+                Some(at) => (&pair[..at], &pair[at + 1..]),
+                None => (pair, &b""[..]),
+            };
+            let key = decode_component(raw_key, limits)?;
+            let value = decode_component(raw_value, limits)?;
+            root.insert(key, value, limits)?;
+        }
+        Ok(QueryParams { root })
+    }
+
+    /// The top-level node.
+    pub fn root_mut(&mut self) -> &mut QueryNode {
+        &mut self.root
+    }
+
+    /// The `Action` parameter, taken out of the tree.
+    ///
+    /// # Errors
+    /// 400 `MissingAction` when absent or empty.
+    pub fn action(&mut self) -> Result<String, Ec2Error> {
+        match self.root.take_scalar::<String>("Action")? {
+            Some(action) if !action.is_empty() => Ok(action),
+            _ => Err(Ec2Error::missing_action()),
+        }
+    }
+
+    /// Checks and takes out `Version`, which must be `2016-11-15`.
+    ///
+    /// # Errors
+    /// 400 `MissingParameter` when absent; 400 `InvalidParameterValue` for another version.
+    pub fn check_version(&mut self) -> Result<(), Ec2Error> {
+        match self.root.take_scalar::<String>("Version")? {
+            None => Err(Ec2Error::missing_parameter("Version")),
+            Some(version) if version == API_VERSION => Ok(()),
+            Some(other) => Err(Ec2Error::invalid_value(
+                "Version",
+                &other,
+                &format!("This service supports API version {API_VERSION} only."),
+            )),
+        }
+    }
+
+    /// Removes the parameters that authenticate a request (SigV4 in the query string, `SecurityToken`,
+    /// `AWSAccessKeyId`, `Signature*`, `Timestamp`, `Expires`): they are outside the operation's model.
+    pub fn remove_auth_parameters(&mut self) {
+        self.root.children.retain(|segment, _| match segment {
+            Segment::Name(name) => {
+                !(name.starts_with("X-Amz-")
+                    || matches!(
+                        &**name,
+                        "SecurityToken"
+                            | "AWSAccessKeyId"
+                            | "Signature"
+                            | "SignatureMethod"
+                            | "SignatureVersion"
+                            | "Timestamp"
+                            | "Expires"
+                    ))
+            }
+            Segment::Index(_) => true,
+        });
+    }
+
+    /// Succeeds when every parameter was taken by a decoder.
+    ///
+    /// # Errors
+    /// 400 `UnknownParameter` naming the first parameter left.
+    pub fn finish(self) -> Result<(), Ec2Error> {
+        self.root.finish()
+    }
+}
+
+impl QueryNode {
+    fn insert(&mut self, key: String, value: String, limits: &QueryLimits) -> Result<(), Ec2Error> {
+        let mut node = self;
+        let mut depth = 0;
+        for part in key.split('.') {
+            depth += 1;
+            if depth > limits.max_depth {
+                return Err(Ec2Error::unknown_parameter(&key));
+            }
+            let segment = parse_segment(part, &key, limits)?;
+            node = match node.children.entry(segment) {
+                Entry::Occupied(entry) => entry.into_mut(),
+                Entry::Vacant(entry) => entry.insert(QueryNode::default()),
+            };
+        }
+        if node.value.is_some() {
+            return Err(Ec2Error::invalid_parameter_value(format!(
+                "The parameter {} is specified more than once",
+                key.chars().take(256).collect::<String>()
+            )));
+        }
+        node.key = key;
+        node.value = Some(value);
+        Ok(())
+    }
+
+    /// Whether the node has neither a value nor children.
+    pub fn is_empty(&self) -> bool {
+        self.value.is_none() && self.children.is_empty()
+    }
+
+    /// Takes the child `name` out of this node.
+    pub fn take(&mut self, name: &str) -> Option<QueryNode> {
+        self.children.remove(&Segment::Name(name.into()))
+    }
+
+    /// Takes and decodes the scalar or structure member `name`.
+    ///
+    /// # Errors
+    /// The member's decoding error.
+    pub fn take_scalar<T: QueryDecode>(&mut self, name: &str) -> Result<Option<T>, Ec2Error> {
+        self.take(name).map(T::decode_query).transpose()
+    }
+
+    /// Takes and decodes the list member `name` (`name.1`, `name.2`, ...), in index order; an absent
+    /// list is empty.
+    ///
+    /// # Errors
+    /// The first element's decoding error, or `UnknownParameter` when `name` itself has a value.
+    pub fn take_list<T: QueryDecode>(&mut self, name: &str) -> Result<Vec<T>, Ec2Error> {
+        match self.take(name) {
+            None => Ok(Vec::new()),
+            Some(node) => node.into_list(),
+        }
+    }
+
+    /// Decodes this node's indexed children as a list.
+    ///
+    /// # Errors
+    /// When a child fails to decode, or this node has a value or named children.
+    pub fn into_list<T: QueryDecode>(self) -> Result<Vec<T>, Ec2Error> {
+        if self.value.is_some() {
+            return Err(Ec2Error::unknown_parameter(&self.key));
+        }
+        let mut items = Vec::with_capacity(self.children.len());
+        for (segment, child) in self.children {
+            match segment {
+                Segment::Index(_) => items.push(T::decode_query(child)?),
+                Segment::Name(_) => return Err(Ec2Error::unknown_parameter(&child.first_key())),
+            }
+        }
+        Ok(items)
+    }
+
+    /// The scalar value of this node.
+    ///
+    /// # Errors
+    /// `UnknownParameter` when the node has children instead (e.g. `DryRun.1=true`).
+    pub fn into_value(self) -> Result<(String, String), Ec2Error> {
+        if let Some((_, child)) = self.children.into_iter().next() {
+            return Err(Ec2Error::unknown_parameter(&child.first_key()));
+        }
+        // A node is only created on the way to a value, so a childless node has one.
+        Ok((self.key, self.value.unwrap_or_default()))
+    }
+
+    /// Succeeds when every child was taken.
+    ///
+    /// # Errors
+    /// `UnknownParameter` naming the first key left.
+    pub fn finish(self) -> Result<(), Ec2Error> {
+        if self.value.is_some() {
+            return Err(Ec2Error::unknown_parameter(&self.key));
+        }
+        match self.children.into_values().next() {
+            Some(child) => Err(Ec2Error::unknown_parameter(&child.first_key())),
+            None => Ok(()),
+        }
+    }
+
+    fn first_key(&self) -> String {
+        let mut node = self;
+        while node.value.is_none() {
+            match node.children.values().next() {
+                Some(child) => node = child,
+                None => break,
+            }
+        }
+        node.key.clone()
+    }
+}
+
+/// A type that can be decoded from a Query node.
+pub trait QueryDecode: Sized {
+    /// Decodes `node`.
+    ///
+    /// # Errors
+    /// 400 `InvalidParameterValue` for a malformed value, `UnknownParameter` for unexpected keys.
+    fn decode_query(node: QueryNode) -> Result<Self, Ec2Error>;
+}
+
+impl QueryDecode for String {
+    fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
+        Ok(node.into_value()?.1)
+    }
+}
+
+impl QueryDecode for bool {
+    fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
+        let (key, value) = node.into_value()?;
+        match value.as_str() {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(Ec2Error::invalid_value(
+                &key,
+                &value,
+                "Expecting true or false.",
+            )),
+        }
+    }
+}
+
+macro_rules! number_query_decode {
+    ($($ty:ty => $what:literal),*) => {$(
+        impl QueryDecode for $ty {
+            fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
+                let (key, value) = node.into_value()?;
+                value.trim().parse().map_err(|_| Ec2Error::invalid_value(&key, &value, concat!("Expecting ", $what, ".")))
+            }
+        }
+    )*};
+}
+number_query_decode!(i32 => "an integer", i64 => "an integer");
+
+impl QueryDecode for f64 {
+    fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
+        let (key, value) = node.into_value()?;
+        match value.as_str() {
+            "NaN" => Ok(f64::NAN),
+            "Infinity" => Ok(f64::INFINITY),
+            "-Infinity" => Ok(f64::NEG_INFINITY),
+            text => text
+                .parse::<f64>()
+                .ok()
+                .filter(|number| number.is_finite())
+                .ok_or_else(|| Ec2Error::invalid_value(&key, &value, "Expecting a number.")),
+        }
+    }
+}
+
+impl QueryDecode for DateTime {
+    fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
+        let (key, value) = node.into_value()?;
+        DateTime::parse(&value)
+            .map_err(|_| Ec2Error::invalid_value(&key, &value, "Expecting an ISO 8601 timestamp."))
+    }
+}
+
+impl QueryDecode for Blob {
+    fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
+        let (key, value) = node.into_value()?;
+        Blob::from_base64(&value)
+            .map_err(|_| Ec2Error::invalid_value(&key, &value, "Expecting base64."))
+    }
+}
+
+impl QueryDecode for Filter {
+    fn decode_query(mut node: QueryNode) -> Result<Self, Ec2Error> {
+        let name = node.take_scalar::<String>("Name")?;
+        let values = node.take_list("Value")?;
+        let key = node.key.clone();
+        node.finish()?;
+        match name {
+            Some(name) => Ok(Filter { name, values }),
+            None => Err(Ec2Error::missing_parameter(&format!("{key}Name"))),
+        }
+    }
+}
+
+impl QueryDecode for Tag {
+    fn decode_query(mut node: QueryNode) -> Result<Self, Ec2Error> {
+        let key = node.take_scalar::<String>("Key")?.unwrap_or_default();
+        let value = node.take_scalar::<String>("Value")?.unwrap_or_default();
+        node.finish()?;
+        Ok(Tag { key, value })
+    }
+}
+
+/// RFC 3986 unreserved characters stay as they are; everything else is percent-encoded (botocore).
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Writes a request body as botocore does.
+#[derive(Debug, Clone)]
+pub struct QueryWriter {
+    body: String,
+}
+
+impl QueryWriter {
+    /// A body that starts with `Action=<action>&Version=2016-11-15`.
+    pub fn new(action: &str) -> QueryWriter {
+        let mut writer = QueryWriter {
+            body: String::with_capacity(128),
+        };
+        writer.param("Action", action);
+        writer.param("Version", API_VERSION);
+        writer
+    }
+
+    /// Appends `key=value`, both escaped.
+    pub fn param(&mut self, key: &str, value: &str) {
+        if !self.body.is_empty() {
+            self.body.push('&');
+        }
+        let _ = write!(
+            self.body,
+            "{}={}",
+            utf8_percent_encode(key, UNRESERVED),
+            utf8_percent_encode(value, UNRESERVED)
+        );
+    }
+
+    /// The body.
+    pub fn finish(self) -> String {
+        self.body
+    }
+}
+
+/// The key of member `name` under `prefix` (`Parent.Child`, or `Child` at the top).
+pub fn member_key(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{prefix}.{name}")
+    }
+}
+
+/// A type that can be encoded as Query parameters.
+pub trait QueryEncode {
+    /// Writes `self` under `key`.
+    fn encode_query(&self, key: &str, writer: &mut QueryWriter);
+}
+
+macro_rules! wire_text_query_encode {
+    ($($ty:ty),*) => {$(
+        impl QueryEncode for $ty {
+            fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
+                self.with_wire_text(|text| writer.param(key, text));
+            }
+        }
+    )*};
+}
+wire_text_query_encode!(String, str, bool, i32, i64, f64, Blob);
+
+/// Timestamps in requests are ISO 8601 without milliseconds unless they are non-zero, as botocore
+/// writes them (`2015-01-25T08:00:00Z`).
+impl QueryEncode for DateTime {
+    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
+        self.with_wire_text(|text| {
+            let text = text
+                .strip_suffix(".000Z")
+                .map_or_else(|| text.replace('Z', "000Z"), |whole| format!("{whole}Z"));
+            writer.param(key, &text);
+        });
+    }
+}
+
+impl<T: QueryEncode> QueryEncode for Option<T> {
+    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
+        if let Some(value) = self {
+            value.encode_query(key, writer);
+        }
+    }
+}
+
+impl<T: QueryEncode> QueryEncode for Vec<T> {
+    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
+        for (index, item) in self.iter().enumerate() {
+            item.encode_query(&format!("{key}.{}", index + 1), writer);
+        }
+    }
+}
+
+impl QueryEncode for Filter {
+    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
+        self.name.encode_query(&member_key(key, "Name"), writer);
+        self.values.encode_query(&member_key(key, "Value"), writer);
+    }
+}
+
+impl QueryEncode for Tag {
+    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
+        self.key.encode_query(&member_key(key, "Key"), writer);
+        self.value.encode_query(&member_key(key, "Value"), writer);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(body: &str) -> Result<QueryParams, Ec2Error> {
+        QueryParams::parse(body.as_bytes())
+    }
+
+    #[test]
+    fn lists_are_ordered_by_index_not_by_position() {
+        let mut params = parse("BundleId.10=c&BundleId.2=b&BundleId.1=a").unwrap();
+        let ids: Vec<String> = params.root_mut().take_list("BundleId").unwrap();
+        assert_eq!(ids, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn plus_is_a_space_and_percent_escapes_decode() {
+        let mut params = parse("Filter.1.Name=s3-bucket&Filter.1.Value.1=my+bucket%2F%2A").unwrap();
+        let filters: Vec<Filter> = params.root_mut().take_list("Filter").unwrap();
+        assert_eq!(filters[0].values, ["my bucket/*"]);
+    }
+
+    #[test]
+    fn bad_indices_are_rejected() {
+        for body in [
+            "BundleId.0=a",
+            "BundleId.01=a",
+            "BundleId.-1=a",
+            "BundleId.4294967295=a",
+            "BundleId.99999999999999999999=a",
+        ] {
+            let err = parse(body).unwrap_err();
+            assert_eq!(err.status(), 400, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_key_is_rejected() {
+        assert_eq!(
+            parse("DryRun=true&DryRun=false").unwrap_err().code(),
+            "InvalidParameterValue"
+        );
+        assert_eq!(
+            parse("BundleId.1=a&BundleId.1=b").unwrap_err().code(),
+            "InvalidParameterValue"
+        );
+    }
+
+    #[test]
+    fn leftover_keys_are_unknown_parameters() {
+        let mut params = parse("Action=X&Version=2016-11-15&Item=1").unwrap();
+        params.action().unwrap();
+        params.check_version().unwrap();
+        let err = params.finish().unwrap_err();
+        assert_eq!(
+            (err.code(), err.message()),
+            ("UnknownParameter", "The parameter Item is not recognized")
+        );
+    }
+
+    #[test]
+    fn a_scalar_with_children_is_an_unknown_parameter() {
+        let mut params = parse("DryRun.1=true").unwrap();
+        assert_eq!(
+            params
+                .root_mut()
+                .take_scalar::<bool>("DryRun")
+                .unwrap_err()
+                .message(),
+            "The parameter DryRun.1 is not recognized"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_and_oversized_input_are_400s() {
+        assert_eq!(QueryParams::parse(b"A=%FF").unwrap_err().status(), 400);
+        let limits = QueryLimits {
+            max_bytes: 10,
+            ..QueryLimits::default()
+        };
+        assert_eq!(
+            QueryParams::parse_with_limits(b"Action=DescribeBundleTasks", &limits)
+                .unwrap_err()
+                .status(),
+            400
+        );
+        let deep = "a.".repeat(20) + "b=1";
+        assert_eq!(
+            QueryParams::parse(deep.as_bytes()).unwrap_err().code(),
+            "UnknownParameter"
+        );
+    }
+
+    #[test]
+    fn missing_action_and_version_get_ec2_codes() {
+        assert_eq!(
+            parse("Version=2016-11-15")
+                .unwrap()
+                .action()
+                .unwrap_err()
+                .code(),
+            "MissingAction"
+        );
+        assert_eq!(
+            parse("Action=X")
+                .unwrap()
+                .check_version()
+                .unwrap_err()
+                .code(),
+            "MissingParameter"
+        );
+        assert_eq!(
+            parse("Version=2010-01-01")
+                .unwrap()
+                .check_version()
+                .unwrap_err()
+                .code(),
+            "InvalidParameterValue"
+        );
+    }
+
+    #[test]
+    fn encoder_escapes_like_botocore() {
+        let mut writer = QueryWriter::new("DescribeBundleTasks");
+        "my bucket/*+=~".encode_query("Filter.2.Value.1", &mut writer);
+        assert_eq!(
+            writer.finish(),
+            "Action=DescribeBundleTasks&Version=2016-11-15&Filter.2.Value.1=my%20bucket%2F%2A%2B%3D~"
+        );
+    }
+
+    #[test]
+    fn timestamps_encode_without_zero_milliseconds() {
+        let mut writer = QueryWriter::new("X");
+        DateTime::from_unix_millis(1_422_172_800_000)
+            .unwrap()
+            .encode_query("T", &mut writer);
+        DateTime::from_unix_millis(1_422_172_800_123)
+            .unwrap()
+            .encode_query("U", &mut writer);
+        assert_eq!(
+            writer.finish(),
+            "Action=X&Version=2016-11-15&T=2015-01-25T08%3A00%3A00Z&U=2015-01-25T08%3A00%3A00.123000Z"
+        );
+    }
+}
