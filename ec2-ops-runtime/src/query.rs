@@ -21,6 +21,7 @@
 //!     b"Action=DescribeBundleTasks&Version=2016-11-15&Filter.1.Name=state&Filter.1.Value.1=complete",
 //! ).unwrap();
 //! assert_eq!(params.action().unwrap(), "DescribeBundleTasks");
+//! params.check_version().unwrap();
 //! let filters: Vec<Filter> = params.root_mut().take_list("Filter").unwrap();
 //! params.finish().unwrap();
 //! assert_eq!(filters, [Filter::new("state", ["complete"])]);
