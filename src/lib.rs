@@ -51,4 +51,28 @@
 //!
 //! See the runtime's module docs for each rule and the reasons behind the choices where AWS is vague.
 
+// The seed operations use the public macros, which name this crate by its absolute path.
+extern crate self as ec2_ops;
+
+pub use ec2_ops_macros::{ec2_operation, ec2_shape};
 pub use ec2_ops_runtime::*;
+
+pub mod seed;
+
+/// What generated code names. Not public API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use ::serde;
+    pub use ec2_ops_runtime::generated::{
+        DescribeOperation, Ec2Request, Ec2Response, FilterLeaf, FilterPath, ResourceIdText,
+        TagList, UnknownEnumValue, render_list,
+    };
+    pub use ec2_ops_runtime::query::{
+        QueryDecode, QueryEncode, QueryNode, QueryWriter, member_key,
+    };
+    pub use ec2_ops_runtime::xml::{XmlError, XmlParse, XmlReader, XmlRender, XmlWriter};
+    pub use ec2_ops_runtime::{
+        DescribeInput, Ec2Error, Filter, FilterCatalog, IdSpec, MalformedSpec, Operation,
+        OperationSpec, Page, PaginationSpec, Tag, ValueSet, WireText,
+    };
+}

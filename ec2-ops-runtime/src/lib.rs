@@ -8,6 +8,8 @@
 //! | [`describe()`] | the pipeline: DryRun, IDs, `MaxResults`, `NextToken`, pages in ID order |
 //! | [`token`] | authenticated, operation-bound pagination tokens |
 //! | [`source`] | resources ordered by ID; a thread-safe in-memory store |
+//! | [`generated`] | the traits `#[ec2_operation]` and `#[ec2_shape]` implement |
+//! | [`dispatch`] | routing a raw request by `Action` to an operation |
 //! | [`error`] | EC2's error codes, messages and HTTP statuses |
 //! | [`query`] | the EC2 Query protocol: request decoding (server) and encoding (client) |
 //! | [`xml`] | response XML rendering (server) and parsing (client), the error envelope |
@@ -18,8 +20,10 @@
 pub mod blob;
 pub mod datetime;
 pub mod describe;
+pub mod dispatch;
 pub mod error;
 pub mod filter;
+pub mod generated;
 pub mod operation;
 pub mod pattern;
 pub mod query;
@@ -31,10 +35,15 @@ pub mod xml;
 pub use blob::{Blob, BlobError};
 pub use datetime::{DateTime, DateTimeError};
 pub use describe::{DescribeContext, DescribeInput, Page, describe};
+pub use dispatch::{Answer, Service};
 pub use error::{Ec2Error, new_request_id};
 pub use filter::{
     CompiledFilters, Filter, FilterCatalog, MAX_FILTER_VALUE_CHARS, MAX_FILTER_VALUES, Tag,
     ValueSet,
+};
+pub use generated::{
+    DescribeOperation, Ec2Request, Ec2Response, FilterLeaf, FilterPath, ResourceIdText, TagList,
+    UnknownEnumValue,
 };
 pub use operation::{
     AllowAll, Authorizer, IdSpec, MAX_IDS, MalformedSpec, Operation, OperationSpec, PaginationSpec,

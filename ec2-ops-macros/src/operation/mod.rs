@@ -1,0 +1,40 @@
+//! `#[ec2_operation]`: parse → model → validate → expand.
+
+mod expand;
+mod model;
+mod parse;
+mod validate;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ctxt::Ctxt;
+
+pub fn ec2_operation(args: TokenStream, input: TokenStream) -> TokenStream {
+    let item: syn::DeriveInput = match syn::parse2(input) {
+        Ok(item) => item,
+        Err(err) => return err.to_compile_error(),
+    };
+    let args: parse::Args = match syn::parse2(args) {
+        Ok(args) => args,
+        Err(err) => {
+            let err = err.to_compile_error();
+            return quote! { #item #err };
+        }
+    };
+    let ctxt = Ctxt::new();
+    let operation = model::read(&ctxt, &item, &args);
+    if let Some(operation) = &operation {
+        validate::check(&ctxt, operation);
+    }
+    match (ctxt.check(), operation) {
+        (Ok(()), Some(operation)) => expand::expand(&operation),
+        (result, _) => {
+            let errors = result.err().map(|err| err.to_compile_error());
+            // The item itself stays, so code naming the operation gets no "cannot find" cascade.
+            let mut item = item.clone();
+            item.attrs.retain(|attr| !attr.path().is_ident("ec2"));
+            quote! { #item #errors }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! Code generation for a valid `#[ec2_shape]` model. Never reports user errors.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+
+use super::model::{Field, Shape, ShapeData, Variant};
+use super::parse::strip_helpers;
+use crate::private;
+use crate::ty::FieldKind;
+
+pub fn expand(shape: &Shape<'_>) -> TokenStream {
+    let item = strip_helpers(shape.original);
+    match &shape.data {
+        ShapeData::Struct(fields) => expand_struct(item, fields),
+        ShapeData::Enum(variants) => expand_enum(item, variants),
+    }
+}
+
+/// The struct with serde attributes in the AWS CLI's JSON shape.
+fn with_serde(mut item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
+    let p = private();
+    let serde_crate = crate::PRIVATE_SERDE;
+    if let syn::Data::Struct(data) = &mut item.data {
+        for (field, model) in data.fields.iter_mut().zip(fields) {
+            let rename = &model.member_name;
+            let attr: syn::Attribute = match model.kind {
+                FieldKind::Optional(_) | FieldKind::OptionalList(_) => syn::parse_quote! {
+                    #[serde(rename = #rename, default, skip_serializing_if = "::core::option::Option::is_none")]
+                },
+                FieldKind::List(_) | FieldKind::Required(_) => {
+                    syn::parse_quote! { #[serde(rename = #rename, default)] }
+                }
+            };
+            field.attrs.push(attr);
+        }
+    }
+    quote! {
+        #[derive(#p::serde::Serialize, #p::serde::Deserialize)]
+        #[serde(crate = #serde_crate)]
+        #item
+    }
+}
+
+fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
+    let p = private();
+    let name = &item.ident;
+    let render = fields.iter().map(|field| {
+        let ident = field.ident;
+        let xml = &field.xml_name;
+        let item = &field.item_name;
+        match field.kind {
+            FieldKind::List(_) => {
+                quote! { #p::render_list(&self.#ident, #xml, #item, __ec2_writer); }
+            }
+            FieldKind::OptionalList(_) => quote! {
+                if let ::core::option::Option::Some(__ec2_list) = &self.#ident {
+                    #p::render_list(__ec2_list, #xml, #item, __ec2_writer);
+                }
+            },
+            FieldKind::Optional(_) | FieldKind::Required(_) => {
+                quote! { #p::XmlRender::render_xml(&self.#ident, #xml, __ec2_writer); }
+            }
+        }
+    });
+    let locals: Vec<_> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, _)| format_ident!("__ec2_field_{}", i))
+        .collect();
+    let declare = fields.iter().zip(&locals).map(|(field, local)| {
+        let ty = parsed_type(field);
+        quote! { let mut #local: ::core::option::Option<#ty> = ::core::option::Option::None; }
+    });
+    let arms = fields.iter().zip(&locals).map(|(field, local)| {
+        let xml = &field.xml_name;
+        let ty = parsed_type(field);
+        quote! { #xml => #local = ::core::option::Option::Some(<#ty as #p::XmlParse>::parse_xml(__ec2_reader)?), }
+    });
+    let build = fields.iter().zip(&locals).map(|(field, local)| {
+        let ident = field.ident;
+        match field.kind {
+            FieldKind::Optional(_) | FieldKind::OptionalList(_) => quote! { #ident: #local },
+            FieldKind::List(_) | FieldKind::Required(_) => {
+                quote! { #ident: #local.unwrap_or_default() }
+            }
+        }
+    });
+    let encode = fields.iter().map(|field| {
+        let ident = field.ident;
+        let key = &field.query_name;
+        quote! { #p::QueryEncode::encode_query(&self.#ident, &#p::member_key(__ec2_key, #key), __ec2_writer); }
+    });
+    let decode = fields.iter().map(|field| {
+        let ident = field.ident;
+        let key = &field.query_name;
+        let span = field.original.ty.span_for_quote();
+        match field.kind {
+            FieldKind::Optional(inner) => quote_spanned! {span=> #ident: __ec2_node.take_scalar::<#inner>(#key)? },
+            FieldKind::Required(ty) => quote_spanned! {span=> #ident: __ec2_node.take_scalar::<#ty>(#key)?.unwrap_or_default() },
+            FieldKind::List(element) => quote_spanned! {span=> #ident: __ec2_node.take_list::<#element>(#key)? },
+            FieldKind::OptionalList(element) => quote_spanned! {span=>
+                #ident: {
+                    let __ec2_list = __ec2_node.take_list::<#element>(#key)?;
+                    if __ec2_list.is_empty() { ::core::option::Option::None } else { ::core::option::Option::Some(__ec2_list) }
+                }
+            },
+        }
+    });
+    let with_serde = with_serde(item.clone(), fields);
+    quote! {
+        #with_serde
+
+        #[automatically_derived]
+        impl #p::XmlRender for #name {
+            fn render_xml(&self, __ec2_name: &str, __ec2_writer: &mut #p::XmlWriter<'_>) {
+                __ec2_writer.start(__ec2_name);
+                #(#render)*
+                __ec2_writer.end(__ec2_name);
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::XmlParse for #name {
+            fn parse_xml(__ec2_reader: &mut #p::XmlReader<'_>) -> ::core::result::Result<Self, #p::XmlError> {
+                #(#declare)*
+                while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()? {
+                    match __ec2_child.as_str() {
+                        #(#arms)*
+                        _ => __ec2_reader.skip()?,
+                    }
+                }
+                ::core::result::Result::Ok(#name { #(#build),* })
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::QueryEncode for #name {
+            fn encode_query(&self, __ec2_key: &str, __ec2_writer: &mut #p::QueryWriter) {
+                #(#encode)*
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::QueryDecode for #name {
+            fn decode_query(mut __ec2_node: #p::QueryNode) -> ::core::result::Result<Self, #p::Ec2Error> {
+                let __ec2_value = #name { #(#decode),* };
+                __ec2_node.finish()?;
+                ::core::result::Result::Ok(__ec2_value)
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::FilterPath for #name {
+            type Target = Self;
+            fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+                __ec2_f(self)
+            }
+        }
+    }
+}
+
+/// The type a field's XML element parses to: the field type without its outer `Option`.
+fn parsed_type(field: &Field<'_>) -> TokenStream {
+    match field.kind {
+        FieldKind::Optional(inner) => quote! { #inner },
+        FieldKind::OptionalList(element) | FieldKind::List(element) => {
+            quote! { ::std::vec::Vec<#element> }
+        }
+        FieldKind::Required(ty) => quote! { #ty },
+    }
+}
+
+trait SpanForQuote {
+    fn span_for_quote(&self) -> proc_macro2::Span;
+}
+
+impl SpanForQuote for syn::Type {
+    /// The span of the type's first token: where a "trait not implemented" error should point.
+    fn span_for_quote(&self) -> proc_macro2::Span {
+        quote::ToTokens::to_token_stream(self)
+            .into_iter()
+            .next()
+            .map_or_else(proc_macro2::Span::call_site, |token| token.span())
+    }
+}
+
+fn expand_enum(item: syn::DeriveInput, variants: &[Variant<'_>]) -> TokenStream {
+    let p = private();
+    let name = &item.ident;
+    let idents: Vec<_> = variants.iter().map(|variant| variant.ident).collect();
+    let values: Vec<_> = variants.iter().map(|variant| &variant.value).collect();
+    let expected = format!(
+        "one of {}",
+        values
+            .iter()
+            .map(|v| format!("\"{v}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    quote! {
+        #item
+
+        impl #name {
+            /// Every wire value, in declaration order.
+            pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+            /// The wire value.
+            pub const fn as_str(&self) -> &'static str {
+                match self { #(#name::#idents => #values,)* }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for #name {
+            type Err = #p::UnknownEnumValue;
+            fn from_str(__ec2_text: &str) -> ::core::result::Result<Self, Self::Err> {
+                match __ec2_text {
+                    #(#values => ::core::result::Result::Ok(#name::#idents),)*
+                    _ => ::core::result::Result::Err(#p::UnknownEnumValue::new(__ec2_text, #name::VALUES)),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, __ec2_f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __ec2_f.write_str(self.as_str())
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::WireText for #name {
+            fn with_wire_text<__Ec2T>(&self, __ec2_f: impl ::core::ops::FnOnce(&str) -> __Ec2T) -> __Ec2T {
+                __ec2_f(self.as_str())
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::XmlRender for #name {
+            fn render_xml(&self, __ec2_name: &str, __ec2_writer: &mut #p::XmlWriter<'_>) {
+                __ec2_writer.text_element(__ec2_name, self.as_str());
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::XmlParse for #name {
+            fn parse_xml(__ec2_reader: &mut #p::XmlReader<'_>) -> ::core::result::Result<Self, #p::XmlError> {
+                let __ec2_text = __ec2_reader.text()?;
+                ::core::str::FromStr::from_str(__ec2_text.trim()).map_err(|__ec2_err: #p::UnknownEnumValue| #p::XmlError::new(::std::string::ToString::to_string(&__ec2_err)))
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::QueryEncode for #name {
+            fn encode_query(&self, __ec2_key: &str, __ec2_writer: &mut #p::QueryWriter) {
+                __ec2_writer.param(__ec2_key, self.as_str());
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::QueryDecode for #name {
+            fn decode_query(__ec2_node: #p::QueryNode) -> ::core::result::Result<Self, #p::Ec2Error> {
+                let (__ec2_key, __ec2_value) = __ec2_node.into_value()?;
+                ::core::str::FromStr::from_str(&__ec2_value).map_err(|_| #p::Ec2Error::invalid_value(&__ec2_key, &__ec2_value, #expected))
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::serde::Serialize for #name {
+            fn serialize<__Ec2S: #p::serde::Serializer>(&self, __ec2_s: __Ec2S) -> ::core::result::Result<__Ec2S::Ok, __Ec2S::Error> {
+                __ec2_s.serialize_str(self.as_str())
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #name {
+            fn deserialize<__Ec2D: #p::serde::Deserializer<'de>>(__ec2_d: __Ec2D) -> ::core::result::Result<Self, __Ec2D::Error> {
+                let __ec2_text: ::std::string::String = #p::serde::Deserialize::deserialize(__ec2_d)?;
+                ::core::str::FromStr::from_str(&__ec2_text).map_err(#p::serde::de::Error::custom::<#p::UnknownEnumValue>)
+            }
+        }
+    }
+}
+
+/// On error: stub impls of the traits the item would have had, so code using it reports nothing but
+/// the macro's own error.
+pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
+    if !input.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let p = private();
+    let name = &input.ident;
+    quote! {
+        impl #p::XmlRender for #name {
+            fn render_xml(&self, _: &str, _: &mut #p::XmlWriter<'_>) { ::core::unreachable!() }
+        }
+        impl #p::XmlParse for #name {
+            fn parse_xml(_: &mut #p::XmlReader<'_>) -> ::core::result::Result<Self, #p::XmlError> { ::core::unreachable!() }
+        }
+        impl #p::QueryEncode for #name {
+            fn encode_query(&self, _: &str, _: &mut #p::QueryWriter) { ::core::unreachable!() }
+        }
+        impl #p::QueryDecode for #name {
+            fn decode_query(_: #p::QueryNode) -> ::core::result::Result<Self, #p::Ec2Error> { ::core::unreachable!() }
+        }
+        impl #p::FilterPath for #name {
+            type Target = Self;
+            fn reach(&self, _: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool { ::core::unreachable!() }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! `#[ec2_shape]`: EC2 structures and string enums.
+
+mod expand;
+mod model;
+mod parse;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ctxt::Ctxt;
+
+pub fn ec2_shape(args: TokenStream, input: TokenStream) -> TokenStream {
+    let input: syn::DeriveInput = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(err) => return err.to_compile_error(),
+    };
+    let ctxt = Ctxt::new();
+    if !args.is_empty() {
+        ctxt.error_spanned_by(
+            &args,
+            "#[ec2_shape] takes no arguments; per-field names go in `#[ec2(...)]` on the fields",
+        );
+    }
+    let shape = parse::parse(&ctxt, &input);
+    match (ctxt.check(), shape) {
+        (Ok(()), Some(shape)) => expand::expand(&shape),
+        (result, _) => {
+            let errors = result.err().map(|err| err.to_compile_error());
+            let item = parse::strip_helpers(&input);
+            let stubs = expand::fallback(&input);
+            quote! { #item #stubs #errors }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! The checked model of an `#[ec2_shape]` item; it borrows the input so messages can point at it.
+
+use proc_macro2::Span;
+
+use crate::ty::FieldKind;
+
+pub struct Shape<'a> {
+    pub original: &'a syn::DeriveInput,
+    pub data: ShapeData<'a>,
+}
+
+pub enum ShapeData<'a> {
+    Struct(Vec<Field<'a>>),
+    Enum(Vec<Variant<'a>>),
+}
+
+pub struct Field<'a> {
+    pub original: &'a syn::Field,
+    pub ident: &'a syn::Ident,
+    pub kind: FieldKind<'a>,
+    /// The member name: the AWS CLI's JSON key (`BundleId`).
+    pub member_name: String,
+    /// The XML element name (`bundleId`).
+    pub xml_name: String,
+    pub xml_span: Span,
+    /// The element name of a list's items (`item`).
+    pub item_name: String,
+    /// The Query key segment (`BundleId`).
+    pub query_name: String,
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a syn::Ident,
+    /// The wire value (`waiting-for-shutdown`).
+    pub value: String,
+    pub span: Span,
+}

@@ -1,0 +1,118 @@
+//! Routing a raw Query request to the operation its `Action` names, and answering with EC2's XML.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use ec2_ops_runtime::{DescribeContext, Service};
+//!
+//! let service = Service::new(DescribeContext::default());
+//! let answer = service.handle(b"Action=DescribeNothing&Version=2016-11-15");
+//! assert_eq!(answer.status, 400);
+//! assert!(String::from_utf8(answer.body).unwrap().contains("<Code>InvalidAction</Code>"));
+//! ```
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::describe::DescribeContext;
+use crate::error::{Ec2Error, new_request_id};
+use crate::generated::{DescribeOperation, Ec2Request, Ec2Response};
+use crate::query::QueryParams;
+use crate::source::ResourceSource;
+use crate::xml::render_error;
+
+type Handler =
+    Box<dyn Fn(QueryParams, &DescribeContext) -> Result<(Vec<u8>, usize), Ec2Error> + Send + Sync>;
+
+/// A set of operations, each over its own resource source, answering raw Query requests.
+pub struct Service {
+    context: DescribeContext,
+    handlers: BTreeMap<&'static str, Handler>,
+}
+
+impl std::fmt::Debug for Service {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Service")
+            .field("actions", &self.handlers.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// The answer to one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The HTTP status: 200, or the error's.
+    pub status: u16,
+    /// The XML body (`text/xml;charset=UTF-8`).
+    pub body: Vec<u8>,
+    /// The action, when the request named one.
+    pub action: Option<String>,
+    /// How many resources the response lists (0 on error).
+    pub items: usize,
+    /// The error code, on error.
+    pub error_code: Option<String>,
+}
+
+impl Service {
+    /// A service with no operations yet.
+    pub fn new(context: DescribeContext) -> Self {
+        Service {
+            context,
+            handlers: BTreeMap::new(),
+        }
+    }
+
+    /// Serves operation `O` from `source`; a later registration of the same action replaces it.
+    pub fn register<O, S>(&mut self, source: Arc<S>) -> &mut Self
+    where
+        O: DescribeOperation + 'static,
+        O::Resource: Clone,
+        S: ResourceSource<O::Resource> + Send + Sync + 'static,
+    {
+        let handler: Handler = Box::new(move |params, context| {
+            let request = O::Request::from_query(params)?;
+            let response = O::run(&request, &*source, context)?;
+            let items = O::response_len(&response);
+            Ok((response.to_xml(), items))
+        });
+        self.handlers.insert(O::SPEC.action, handler);
+        self
+    }
+
+    /// The actions served, in order.
+    pub fn actions(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.handlers.keys().copied()
+    }
+
+    /// Answers a form body or query string: `Action` and `Version` are checked, the request decoded
+    /// and run; any failure is EC2's error body with its status.
+    pub fn handle(&self, params: &[u8]) -> Answer {
+        let mut action_name = None;
+        let result = (|| {
+            let mut params = QueryParams::parse(params)?;
+            let action = params.action()?;
+            action_name = Some(action.clone());
+            let handler = self
+                .handlers
+                .get(action.as_str())
+                .ok_or_else(|| Ec2Error::invalid_action(&action))?;
+            params.check_version()?;
+            handler(params, &self.context)
+        })();
+        match result {
+            Ok((body, items)) => Answer {
+                status: 200,
+                body,
+                action: action_name,
+                items,
+                error_code: None,
+            },
+            Err(error) => Answer {
+                status: error.status(),
+                body: render_error(&error, &new_request_id()),
+                action: action_name,
+                items: 0,
+                error_code: Some(error.code().to_owned()),
+            },
+        }
+    }
+}
