@@ -54,10 +54,18 @@ fn bundle_ids(service: &Service, query: &str) -> Result<Vec<String>, (u16, Strin
     let answer = service.handle(body.as_bytes());
     if answer.status != 200 {
         let error = parse_error(&answer.body, answer.status).unwrap().error;
-        return Err((error.status(), error.code().to_owned(), error.message().to_owned()));
+        return Err((
+            error.status(),
+            error.code().to_owned(),
+            error.message().to_owned(),
+        ));
     }
     let response = DescribeBundleTasksResponse::from_xml(&answer.body).unwrap();
-    Ok(response.bundle_tasks.into_iter().filter_map(|task| task.bundle_id).collect())
+    Ok(response
+        .bundle_tasks
+        .into_iter()
+        .filter_map(|task| task.bundle_id)
+        .collect())
 }
 
 #[test]
@@ -71,18 +79,39 @@ fn every_bundle_task_filter_matches_its_field_and_rejects_other_values() {
         ("progress", "20%", "2?%%"),
         ("s3-bucket", r"my bucket/\*", "my bucket/x"),
         ("s3-prefix", "win*", "linux*"),
-        ("start-time", "2013-09-15T17:15:20.000Z", "2013-09-15T17:15:20Z"),
+        (
+            "start-time",
+            "2013-09-15T17:15:20.000Z",
+            "2013-09-15T17:15:20Z",
+        ),
         ("state", "failed", "complete"),
         ("update-time", "2013-09-15T17:25:*", "2013-09-15T17:15:*"),
     ];
     for (name, matching, other) in cases {
-        let hit = bundle_ids(&service, &format!("&Filter.1.Name={name}&Filter.1.Value.1={}", urlencode(matching))).unwrap();
+        let hit = bundle_ids(
+            &service,
+            &format!(
+                "&Filter.1.Name={name}&Filter.1.Value.1={}",
+                urlencode(matching)
+            ),
+        )
+        .unwrap();
         assert_eq!(hit, ["bun-c1a540a8"], "{name}={matching}");
-        let miss = bundle_ids(&service, &format!("&Filter.1.Name={name}&Filter.1.Value.1={}", urlencode(other))).unwrap();
+        let miss = bundle_ids(
+            &service,
+            &format!(
+                "&Filter.1.Name={name}&Filter.1.Value.1={}",
+                urlencode(other)
+            ),
+        )
+        .unwrap();
         assert!(miss.is_empty(), "{name}={other} matched {miss:?}");
     }
     // An absent field never matches: the second task has no instance ID.
-    assert_eq!(bundle_ids(&service, "&Filter.1.Name=instance-id&Filter.1.Value.1=*").unwrap(), ["bun-c1a540a8"]);
+    assert_eq!(
+        bundle_ids(&service, "&Filter.1.Name=instance-id&Filter.1.Value.1=*").unwrap(),
+        ["bun-c1a540a8"]
+    );
 }
 
 fn urlencode(text: &str) -> String {
@@ -94,26 +123,57 @@ fn urlencode(text: &str) -> String {
 #[test]
 fn bundle_task_errors_come_with_ec2_codes_and_statuses() {
     let service = bundle_service();
-    let unknown_filter = bundle_ids(&service, "&Filter.1.Name=owner&Filter.1.Value.1=x").unwrap_err();
-    assert_eq!(unknown_filter, (400, "InvalidParameterValue".into(), "The filter 'owner' is invalid".into()));
+    let unknown_filter =
+        bundle_ids(&service, "&Filter.1.Name=owner&Filter.1.Value.1=x").unwrap_err();
+    assert_eq!(
+        unknown_filter,
+        (
+            400,
+            "InvalidParameterValue".into(),
+            "The filter 'owner' is invalid".into()
+        )
+    );
     let unknown_id = bundle_ids(&service, "&BundleId.1=bun-ffffffff").unwrap_err();
-    assert_eq!(unknown_id, (400, "InvalidBundleID.NotFound".into(), "The bundle ID 'bun-ffffffff' does not exist".into()));
+    assert_eq!(
+        unknown_id,
+        (
+            400,
+            "InvalidBundleID.NotFound".into(),
+            "The bundle ID 'bun-ffffffff' does not exist".into()
+        )
+    );
     let malformed = bundle_ids(&service, "&BundleId.1=i-1").unwrap_err();
-    assert_eq!((malformed.0, malformed.1.as_str()), (400, "InvalidBundleID.Malformed"));
+    assert_eq!(
+        (malformed.0, malformed.1.as_str()),
+        (400, "InvalidBundleID.Malformed")
+    );
     let dry_run = bundle_ids(&service, "&DryRun=true").unwrap_err();
-    assert_eq!(dry_run, (412, "DryRunOperation".into(), "Request would have succeeded, but DryRun flag is set.".into()));
+    assert_eq!(
+        dry_run,
+        (
+            412,
+            "DryRunOperation".into(),
+            "Request would have succeeded, but DryRun flag is set.".into()
+        )
+    );
     let not_paginated = bundle_ids(&service, "&MaxResults=5").unwrap_err();
     assert_eq!(not_paginated.1, "UnknownParameter");
     let bad_bool = bundle_ids(&service, "&DryRun=yes").unwrap_err();
     assert_eq!(bad_bool.1, "InvalidParameterValue");
-    assert_eq!(bundle_ids(&service, "&BundleId.1=bun-00000001").unwrap(), ["bun-00000001"]);
+    assert_eq!(
+        bundle_ids(&service, "&BundleId.1=bun-00000001").unwrap(),
+        ["bun-00000001"]
+    );
 }
 
 #[test]
 fn unknown_actions_and_versions_get_ec2_errors() {
     let service = bundle_service();
     let answer = service.handle(b"Action=DescribeVolumes&Version=2016-11-15");
-    assert_eq!((answer.status, answer.error_code.as_deref()), (400, Some("InvalidAction")));
+    assert_eq!(
+        (answer.status, answer.error_code.as_deref()),
+        (400, Some("InvalidAction"))
+    );
     let answer = service.handle(b"Action=DescribeBundleTasks");
     assert_eq!(answer.error_code.as_deref(), Some("MissingParameter"));
     let answer = service.handle(b"Version=2016-11-15");
@@ -130,12 +190,17 @@ fn import_task(n: usize) -> ImportSnapshotTask {
             encrypted: Some(n % 3 == 0),
             ..SnapshotTaskDetail::default()
         }),
-        tags: Some(vec![Tag::new("Owner", if n % 4 == 0 { "TeamA" } else { "TeamB" })]),
+        tags: Some(vec![Tag::new(
+            "Owner",
+            if n % 4 == 0 { "TeamA" } else { "TeamB" },
+        )]),
     }
 }
 
 fn import_service(n: usize) -> Service {
-    let source = InMemorySource::new(|task: &ImportSnapshotTask| DescribeImportSnapshotTasks::resource_id(task));
+    let source = InMemorySource::new(|task: &ImportSnapshotTask| {
+        DescribeImportSnapshotTasks::resource_id(task)
+    });
     for i in 0..n {
         source.insert(import_task(i));
     }
@@ -144,7 +209,10 @@ fn import_service(n: usize) -> Service {
     service
 }
 
-fn import_call(service: &Service, request: &DescribeImportSnapshotTasksRequest) -> Result<DescribeImportSnapshotTasksResponse, (u16, String)> {
+fn import_call(
+    service: &Service,
+    request: &DescribeImportSnapshotTasksRequest,
+) -> Result<DescribeImportSnapshotTasksResponse, (u16, String)> {
     let answer = service.handle(request.to_query().as_bytes());
     if answer.status == 200 {
         Ok(DescribeImportSnapshotTasksResponse::from_xml(&answer.body).unwrap())
@@ -166,7 +234,12 @@ fn walk(service: &Service, page_size: i32, filters: &[(&str, &str)]) -> Vec<Stri
         }
         let response = import_call(service, &builder.build()).unwrap();
         assert!(response.import_snapshot_tasks.len() <= page_size as usize);
-        seen.extend(response.import_snapshot_tasks.into_iter().filter_map(|t| t.import_task_id));
+        seen.extend(
+            response
+                .import_snapshot_tasks
+                .into_iter()
+                .filter_map(|t| t.import_task_id),
+        );
         match response.next_token {
             Some(next) => token = Some(next),
             None => return seen,
@@ -189,7 +262,10 @@ fn paginating_1000_import_tasks_at_5_and_at_1000_returns_each_exactly_once_in_id
 fn import_snapshot_task_filters_match_and_reject() {
     let service = import_service(8);
     let ids = |filters: &[(&str, &str)]| walk(&service, 1000, filters);
-    assert_eq!(ids(&[("import-task-id", "import-snap-00000000000000003")]), ["import-snap-00000000000000003"]);
+    assert_eq!(
+        ids(&[("import-task-id", "import-snap-00000000000000003")]),
+        ["import-snap-00000000000000003"]
+    );
     assert!(ids(&[("import-task-id", "import-snap-9*")]).is_empty());
     assert_eq!(ids(&[("task-state", "completed")]).len(), 4);
     assert!(ids(&[("task-state", "deleted")]).is_empty());
@@ -206,17 +282,58 @@ fn import_snapshot_task_bounds_tokens_ids_and_dry_run() {
     let service = import_service(20);
     let call = |request: DescribeImportSnapshotTasksRequest| import_call(&service, &request);
     let builder = DescribeImportSnapshotTasksRequest::builder;
-    assert_eq!(call(builder().max_results(4).build()).unwrap_err(), (400, "InvalidParameterValue".into()));
-    assert_eq!(call(builder().max_results(1001).build()).unwrap_err(), (400, "InvalidParameterValue".into()));
-    assert_eq!(call(builder().max_results(5).next_token("forged").build()).unwrap_err(), (400, "InvalidParameterValue".into()));
-    assert_eq!(call(builder().dry_run(true).build()).unwrap_err(), (412, "DryRunOperation".into()));
-    assert_eq!(call(builder().import_task_id("import-snap-fffffffffffffffff").build()).unwrap_err(), (400, "InvalidImportTaskId.NotFound".into()));
-    assert_eq!(call(builder().import_task_id("snap-1").build()).unwrap_err(), (400, "InvalidImportTaskId.Malformed".into()));
-    let by_id = call(builder().import_task_ids(["import-snap-00000000000000002", "import-snap-00000000000000001"]).max_results(5).build()).unwrap();
+    assert_eq!(
+        call(builder().max_results(4).build()).unwrap_err(),
+        (400, "InvalidParameterValue".into())
+    );
+    assert_eq!(
+        call(builder().max_results(1001).build()).unwrap_err(),
+        (400, "InvalidParameterValue".into())
+    );
+    assert_eq!(
+        call(builder().max_results(5).next_token("forged").build()).unwrap_err(),
+        (400, "InvalidParameterValue".into())
+    );
+    assert_eq!(
+        call(builder().dry_run(true).build()).unwrap_err(),
+        (412, "DryRunOperation".into())
+    );
+    assert_eq!(
+        call(
+            builder()
+                .import_task_id("import-snap-fffffffffffffffff")
+                .build()
+        )
+        .unwrap_err(),
+        (400, "InvalidImportTaskId.NotFound".into())
+    );
+    assert_eq!(
+        call(builder().import_task_id("snap-1").build()).unwrap_err(),
+        (400, "InvalidImportTaskId.Malformed".into())
+    );
+    let by_id = call(
+        builder()
+            .import_task_ids([
+                "import-snap-00000000000000002",
+                "import-snap-00000000000000001",
+            ])
+            .max_results(5)
+            .build(),
+    )
+    .unwrap();
     assert_eq!(by_id.import_snapshot_tasks.len(), 2);
     assert_eq!(by_id.next_token, None);
     // A token from one filter set does not continue another.
-    let first = call(builder().max_results(5).filter("task-state", ["active"]).build()).unwrap();
+    let first = call(
+        builder()
+            .max_results(5)
+            .filter("task-state", ["active"])
+            .build(),
+    )
+    .unwrap();
     let token = first.next_token.unwrap();
-    assert_eq!(call(builder().max_results(5).next_token(token).build()).unwrap_err(), (400, "InvalidParameterValue".into()));
+    assert_eq!(
+        call(builder().max_results(5).next_token(token).build()).unwrap_err(),
+        (400, "InvalidParameterValue".into())
+    );
 }

@@ -1,7 +1,7 @@
 //! Code generation for a valid `#[ec2_operation]` model. Never reports user errors.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 
 use super::model::{FieldPath, Operation};
 use super::parse::Target;
@@ -142,7 +142,12 @@ pub fn expand(op: &Operation<'_>) -> TokenStream {
     let next_token_build = paginated.then(|| quote! { next_token: __ec2_page.next_token, });
 
     let spec = spec(op);
-    let resource_id = field_access(quote!(__ec2_resource), &op.resource_id);
+    let resource_id = {
+        let access = field_access(quote!(__ec2_resource), &op.resource_id);
+        // Spanned on the user's field, so a field of the wrong type is reported there.
+        let access = respan(access, last_span(&op.resource_id));
+        quote_spanned!(last_span(&op.resource_id)=> #p::ResourceIdText::id_text(&#access))
+    };
     let filter_arms = op
         .filters
         .fields
@@ -157,9 +162,11 @@ pub fn expand(op: &Operation<'_>) -> TokenStream {
         });
     let tags = op.filters.tags.as_ref().map(|(_, path)| {
         let access = field_access(quote!(__ec2_resource), path);
+        let access = respan(access, last_span(path));
+        let slice = quote_spanned!(last_span(path)=> #p::TagList::tag_slice(&#access));
         quote! {
             fn tags(__ec2_resource: &#resource) -> &[#p::Tag] {
-                #p::TagList::tag_slice(&#access)
+                #slice
             }
         }
     });
@@ -286,7 +293,7 @@ pub fn expand(op: &Operation<'_>) -> TokenStream {
             const SPEC: #p::OperationSpec = #spec;
 
             fn resource_id(__ec2_resource: &#resource) -> &str {
-                #p::ResourceIdText::id_text(&#resource_id)
+                #resource_id
             }
 
             #[allow(unused_variables)]
@@ -426,6 +433,31 @@ fn spec(op: &Operation<'_>) -> TokenStream {
     }
 }
 
+/// `tokens` with every span set to `span`: a field access built from generated and user tokens then
+/// reports type errors at the user's field instead of at the whole attribute.
+fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
+}
+
+/// The span of a path's last field.
+fn last_span(path: &FieldPath) -> proc_macro2::Span {
+    path.last()
+        .map_or_else(proc_macro2::Span::call_site, syn::Ident::span)
+}
+
 /// `resource.a.b` as plain field access (for the ID and tag fields, which are never optional steps).
 fn field_access(base: TokenStream, path: &FieldPath) -> TokenStream {
     let segments = path.iter();
@@ -447,9 +479,14 @@ fn filter_path(path: &FieldPath) -> TokenStream {
         opened.push((base.clone(), (*step).clone(), next.clone()));
         base = quote!(#next);
     }
-    let mut test = quote! { #p::FilterLeaf::filter_leaf(&#base.#last, __ec2_values) };
+    // Each call is spanned on its field, so "trait not implemented" points at the offending step.
+    let leaf = respan(quote!(#base.#last), last.span());
+    let mut test =
+        quote_spanned! {last.span()=> #p::FilterLeaf::filter_leaf(&#leaf, __ec2_values) };
     for (base, step, binding) in opened.into_iter().rev() {
-        test = quote! { #p::FilterPath::reach(&#base.#step, &mut |#binding| #test) };
+        let field = respan(quote!(#base.#step), step.span());
+        test =
+            quote_spanned! {step.span()=> #p::FilterPath::reach(&#field, &mut |#binding| #test) };
     }
     test
 }

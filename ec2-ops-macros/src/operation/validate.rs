@@ -70,7 +70,7 @@ fn ids_are_complete(ctxt: &Ctxt, op: &Operation<'_>) {
         {
             ctxt.syn_error(syn::Error::new(
                 paginate.span,
-                "`ids_with_max_results = false` needs `ids(...)` to forbid combining with",
+                "`ids_with_max_results = false` forbids combining IDs with MaxResults, but this operation declares no `ids(...)`",
             ));
         }
         return;

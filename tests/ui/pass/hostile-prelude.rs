@@ -1,0 +1,53 @@
+// Generated code must name everything by absolute path: this crate shadows the prelude's names, and
+// has modules named like the crates the macros use.
+#![allow(dead_code, non_camel_case_types)]
+
+type Result<T> = ::core::result::Result<T, ()>;
+type Option = ();
+type Vec = ();
+type String = ();
+type Box = ();
+struct Some;
+struct None;
+struct Ok;
+struct Err;
+mod serde {}
+mod ec2_ops_runtime {}
+mod core {}
+mod std {}
+trait Default {}
+
+use ec2_ops::{ec2_operation, ec2_shape};
+
+#[ec2_shape]
+#[derive(Debug, Clone, PartialEq)]
+pub enum State {
+    Active,
+    Done,
+}
+
+#[ec2_shape]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    pub task_id: ::std::option::Option<::std::string::String>,
+    pub state: ::std::option::Option<State>,
+    pub tags: ::std::vec::Vec<ec2_ops::Tag>,
+}
+
+#[ec2_operation(
+    action = "DescribeTasks",
+    resource = Task,
+    resource_id = task_id,
+    output(member = "Tasks", xml = "taskSet"),
+    ids(member = "TaskIds", key = "TaskId", noun = "task", not_found = "InvalidTaskID.NotFound"),
+    filters("task-id" => task_id, "state" => state, tags => tags),
+    paginate(min = 5, max = 1000),
+    dry_run,
+)]
+pub struct DescribeTasks;
+
+fn main() {
+    let request = DescribeTasksRequest::builder().task_id("t-1").filter("state", ["active"]).build();
+    let body = ec2_ops::Ec2Request::to_query(&request);
+    assert_eq!(body, "Action=DescribeTasks&Version=2016-11-15&TaskId.1=t-1&Filter.1.Name=state&Filter.1.Value.1=active");
+}

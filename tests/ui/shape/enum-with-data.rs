@@ -1,0 +1,9 @@
+use ec2_ops::ec2_shape;
+
+#[ec2_shape]
+pub enum State {
+    Active,
+    Other(String),
+}
+
+fn main() {}
