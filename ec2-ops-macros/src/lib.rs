@@ -6,6 +6,8 @@ mod ctxt;
 mod names;
 mod operation;
 mod shape;
+#[cfg(test)]
+mod snapshots;
 mod suggest;
 mod ty;
 

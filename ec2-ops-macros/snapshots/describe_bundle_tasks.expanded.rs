@@ -1,0 +1,1131 @@
+#[derive(
+    ::ec2_ops::__private::serde::Serialize,
+    ::ec2_ops::__private::serde::Deserialize
+)]
+#[serde(crate = "::ec2_ops::__private::serde")]
+/// A bundle task (`<item>` of `<bundleInstanceTasksSet>`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BundleTask {
+    /// The instance being bundled.
+    #[serde(
+        rename = "InstanceId",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub instance_id: Option<String>,
+    /// The task's ID, `bun-...`.
+    #[serde(
+        rename = "BundleId",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub bundle_id: Option<String>,
+    /// The task's state.
+    #[serde(
+        rename = "State",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub state: Option<BundleTaskState>,
+    /// When the task started.
+    #[serde(
+        rename = "StartTime",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub start_time: Option<DateTime>,
+    /// When the task's state last changed.
+    #[serde(
+        rename = "UpdateTime",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub update_time: Option<DateTime>,
+    /// Where the bundle is stored.
+    #[serde(
+        rename = "Storage",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub storage: Option<Storage>,
+    /// The level of task completion, e.g. `20%`.
+    #[serde(
+        rename = "Progress",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub progress: Option<String>,
+    /// Why the task failed, when it did.
+    #[serde(
+        rename = "BundleTaskError",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub error: Option<BundleTaskError>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlRender for BundleTask {
+    fn render_xml(
+        &self,
+        __ec2_name: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
+    ) {
+        __ec2_writer.start(__ec2_name);
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.instance_id,
+            "instanceId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.bundle_id,
+            "bundleId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(&self.state, "state", __ec2_writer);
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.start_time,
+            "startTime",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.update_time,
+            "updateTime",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.storage,
+            "storage",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.progress,
+            "progress",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(&self.error, "error", __ec2_writer);
+        __ec2_writer.end(__ec2_name);
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlParse for BundleTask {
+    fn parse_xml(
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
+        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_1: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_2: ::core::option::Option<BundleTaskState> = ::core::option::Option::None;
+        let mut __ec2_field_3: ::core::option::Option<DateTime> = ::core::option::Option::None;
+        let mut __ec2_field_4: ::core::option::Option<DateTime> = ::core::option::Option::None;
+        let mut __ec2_field_5: ::core::option::Option<Storage> = ::core::option::Option::None;
+        let mut __ec2_field_6: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_7: ::core::option::Option<BundleTaskError> = ::core::option::Option::None;
+        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
+        {
+            match __ec2_child.as_str() {
+                "instanceId" => {
+                    __ec2_field_0 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "bundleId" => {
+                    __ec2_field_1 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "state" => {
+                    __ec2_field_2 = ::core::option::Option::Some(
+                        <BundleTaskState as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "startTime" => {
+                    __ec2_field_3 = ::core::option::Option::Some(
+                        <DateTime as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "updateTime" => {
+                    __ec2_field_4 = ::core::option::Option::Some(
+                        <DateTime as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "storage" => {
+                    __ec2_field_5 = ::core::option::Option::Some(
+                        <Storage as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "progress" => {
+                    __ec2_field_6 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "error" => {
+                    __ec2_field_7 = ::core::option::Option::Some(
+                        <BundleTaskError as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                _ => __ec2_reader.skip()?,
+            }
+        }
+        ::core::result::Result::Ok(BundleTask {
+            instance_id: __ec2_field_0,
+            bundle_id: __ec2_field_1,
+            state: __ec2_field_2,
+            start_time: __ec2_field_3,
+            update_time: __ec2_field_4,
+            storage: __ec2_field_5,
+            progress: __ec2_field_6,
+            error: __ec2_field_7,
+        })
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryEncode for BundleTask {
+    fn encode_query(
+        &self,
+        __ec2_key: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
+    ) {
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.instance_id,
+            &::ec2_ops::__private::member_key(__ec2_key, "InstanceId"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.bundle_id,
+            &::ec2_ops::__private::member_key(__ec2_key, "BundleId"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.state,
+            &::ec2_ops::__private::member_key(__ec2_key, "State"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.start_time,
+            &::ec2_ops::__private::member_key(__ec2_key, "StartTime"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.update_time,
+            &::ec2_ops::__private::member_key(__ec2_key, "UpdateTime"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.storage,
+            &::ec2_ops::__private::member_key(__ec2_key, "Storage"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.progress,
+            &::ec2_ops::__private::member_key(__ec2_key, "Progress"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.error,
+            &::ec2_ops::__private::member_key(__ec2_key, "BundleTaskError"),
+            __ec2_writer,
+        );
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryDecode for BundleTask {
+    fn decode_query(
+        mut __ec2_node: ::ec2_ops::__private::QueryNode,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
+        let __ec2_value = BundleTask {
+            instance_id: __ec2_node.take_scalar::<String>("InstanceId")?,
+            bundle_id: __ec2_node.take_scalar::<String>("BundleId")?,
+            state: __ec2_node.take_scalar::<BundleTaskState>("State")?,
+            start_time: __ec2_node.take_scalar::<DateTime>("StartTime")?,
+            update_time: __ec2_node.take_scalar::<DateTime>("UpdateTime")?,
+            storage: __ec2_node.take_scalar::<Storage>("Storage")?,
+            progress: __ec2_node.take_scalar::<String>("Progress")?,
+            error: __ec2_node.take_scalar::<BundleTaskError>("BundleTaskError")?,
+        };
+        __ec2_node.finish()?;
+        ::core::result::Result::Ok(__ec2_value)
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::FilterPath for BundleTask {
+    type Target = Self;
+    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+        __ec2_f(self)
+    }
+}
+/// A bundle task's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BundleTaskState {
+    /// `pending`
+    Pending,
+    /// `waiting-for-shutdown`
+    WaitingForShutdown,
+    /// `bundling`
+    Bundling,
+    /// `storing`
+    Storing,
+    /// `cancelling`
+    Cancelling,
+    /// `complete`
+    Complete,
+    /// `failed`
+    Failed,
+}
+impl BundleTaskState {
+    /// Every wire value, in declaration order.
+    pub const VALUES: &'static [&'static str] = &[
+        "pending",
+        "waiting-for-shutdown",
+        "bundling",
+        "storing",
+        "cancelling",
+        "complete",
+        "failed",
+    ];
+    /// The wire value.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            BundleTaskState::Pending => "pending",
+            BundleTaskState::WaitingForShutdown => "waiting-for-shutdown",
+            BundleTaskState::Bundling => "bundling",
+            BundleTaskState::Storing => "storing",
+            BundleTaskState::Cancelling => "cancelling",
+            BundleTaskState::Complete => "complete",
+            BundleTaskState::Failed => "failed",
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::str::FromStr for BundleTaskState {
+    type Err = ::ec2_ops::__private::UnknownEnumValue;
+    fn from_str(__ec2_text: &str) -> ::core::result::Result<Self, Self::Err> {
+        match __ec2_text {
+            "pending" => ::core::result::Result::Ok(BundleTaskState::Pending),
+            "waiting-for-shutdown" => {
+                ::core::result::Result::Ok(BundleTaskState::WaitingForShutdown)
+            }
+            "bundling" => ::core::result::Result::Ok(BundleTaskState::Bundling),
+            "storing" => ::core::result::Result::Ok(BundleTaskState::Storing),
+            "cancelling" => ::core::result::Result::Ok(BundleTaskState::Cancelling),
+            "complete" => ::core::result::Result::Ok(BundleTaskState::Complete),
+            "failed" => ::core::result::Result::Ok(BundleTaskState::Failed),
+            _ => {
+                ::core::result::Result::Err(
+                    ::ec2_ops::__private::UnknownEnumValue::new(
+                        __ec2_text,
+                        BundleTaskState::VALUES,
+                    ),
+                )
+            }
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::fmt::Display for BundleTaskState {
+    fn fmt(&self, __ec2_f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __ec2_f.write_str(self.as_str())
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::WireText for BundleTaskState {
+    fn with_wire_text<__Ec2T>(
+        &self,
+        __ec2_f: impl ::core::ops::FnOnce(&str) -> __Ec2T,
+    ) -> __Ec2T {
+        __ec2_f(self.as_str())
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlRender for BundleTaskState {
+    fn render_xml(
+        &self,
+        __ec2_name: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
+    ) {
+        __ec2_writer.text_element(__ec2_name, self.as_str());
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlParse for BundleTaskState {
+    fn parse_xml(
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
+        let __ec2_text = __ec2_reader.text()?;
+        ::core::str::FromStr::from_str(__ec2_text.trim())
+            .map_err(|__ec2_err: ::ec2_ops::__private::UnknownEnumValue| ::ec2_ops::__private::XmlError::new(
+                ::std::string::ToString::to_string(&__ec2_err),
+            ))
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryEncode for BundleTaskState {
+    fn encode_query(
+        &self,
+        __ec2_key: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
+    ) {
+        __ec2_writer.param(__ec2_key, self.as_str());
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryDecode for BundleTaskState {
+    fn decode_query(
+        __ec2_node: ::ec2_ops::__private::QueryNode,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
+        let (__ec2_key, __ec2_value) = __ec2_node.into_value()?;
+        ::core::str::FromStr::from_str(&__ec2_value)
+            .map_err(|_| ::ec2_ops::__private::Ec2Error::invalid_value(
+                &__ec2_key,
+                &__ec2_value,
+                "one of \"pending\", \"waiting-for-shutdown\", \"bundling\", \"storing\", \"cancelling\", \"complete\", \"failed\"",
+            ))
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::serde::Serialize for BundleTaskState {
+    fn serialize<__Ec2S: ::ec2_ops::__private::serde::Serializer>(
+        &self,
+        __ec2_s: __Ec2S,
+    ) -> ::core::result::Result<__Ec2S::Ok, __Ec2S::Error> {
+        __ec2_s.serialize_str(self.as_str())
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for BundleTaskState {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        let __ec2_text: ::std::string::String = ::ec2_ops::__private::serde::Deserialize::deserialize(
+            __ec2_d,
+        )?;
+        ::core::str::FromStr::from_str(&__ec2_text)
+            .map_err(
+                ::ec2_ops::__private::serde::de::Error::custom::<
+                    ::ec2_ops::__private::UnknownEnumValue,
+                >,
+            )
+    }
+}
+#[derive(
+    ::ec2_ops::__private::serde::Serialize,
+    ::ec2_ops::__private::serde::Deserialize
+)]
+#[serde(crate = "::ec2_ops::__private::serde")]
+/// Where a bundle goes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Storage {
+    /// The Amazon S3 location (`<S3>`: EC2 keeps this member's PascalCase name in XML).
+    #[serde(
+        rename = "S3",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub s3: Option<S3Storage>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlRender for Storage {
+    fn render_xml(
+        &self,
+        __ec2_name: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
+    ) {
+        __ec2_writer.start(__ec2_name);
+        ::ec2_ops::__private::XmlRender::render_xml(&self.s3, "S3", __ec2_writer);
+        __ec2_writer.end(__ec2_name);
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlParse for Storage {
+    fn parse_xml(
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
+        let mut __ec2_field_0: ::core::option::Option<S3Storage> = ::core::option::Option::None;
+        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
+        {
+            match __ec2_child.as_str() {
+                "S3" => {
+                    __ec2_field_0 = ::core::option::Option::Some(
+                        <S3Storage as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                _ => __ec2_reader.skip()?,
+            }
+        }
+        ::core::result::Result::Ok(Storage { s3: __ec2_field_0 })
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryEncode for Storage {
+    fn encode_query(
+        &self,
+        __ec2_key: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
+    ) {
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.s3,
+            &::ec2_ops::__private::member_key(__ec2_key, "S3"),
+            __ec2_writer,
+        );
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryDecode for Storage {
+    fn decode_query(
+        mut __ec2_node: ::ec2_ops::__private::QueryNode,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
+        let __ec2_value = Storage {
+            s3: __ec2_node.take_scalar::<S3Storage>("S3")?,
+        };
+        __ec2_node.finish()?;
+        ::core::result::Result::Ok(__ec2_value)
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::FilterPath for Storage {
+    type Target = Self;
+    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+        __ec2_f(self)
+    }
+}
+#[derive(
+    ::ec2_ops::__private::serde::Serialize,
+    ::ec2_ops::__private::serde::Deserialize
+)]
+#[serde(crate = "::ec2_ops::__private::serde")]
+/// An Amazon S3 bundle location.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct S3Storage {
+    /// The access key ID of the bucket's owner.
+    #[serde(
+        rename = "AWSAccessKeyId",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub aws_access_key_id: Option<String>,
+    /// The bucket.
+    #[serde(
+        rename = "Bucket",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub bucket: Option<String>,
+    /// The key prefix.
+    #[serde(
+        rename = "Prefix",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub prefix: Option<String>,
+    /// A base64-encoded upload policy.
+    #[serde(
+        rename = "UploadPolicy",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub upload_policy: Option<Blob>,
+    /// The signature of the upload policy.
+    #[serde(
+        rename = "UploadPolicySignature",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub upload_policy_signature: Option<String>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlRender for S3Storage {
+    fn render_xml(
+        &self,
+        __ec2_name: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
+    ) {
+        __ec2_writer.start(__ec2_name);
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.aws_access_key_id,
+            "AWSAccessKeyId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.bucket,
+            "bucket",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.prefix,
+            "prefix",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.upload_policy,
+            "uploadPolicy",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.upload_policy_signature,
+            "uploadPolicySignature",
+            __ec2_writer,
+        );
+        __ec2_writer.end(__ec2_name);
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlParse for S3Storage {
+    fn parse_xml(
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
+        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_1: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_2: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_3: ::core::option::Option<Blob> = ::core::option::Option::None;
+        let mut __ec2_field_4: ::core::option::Option<String> = ::core::option::Option::None;
+        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
+        {
+            match __ec2_child.as_str() {
+                "AWSAccessKeyId" => {
+                    __ec2_field_0 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "bucket" => {
+                    __ec2_field_1 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "prefix" => {
+                    __ec2_field_2 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "uploadPolicy" => {
+                    __ec2_field_3 = ::core::option::Option::Some(
+                        <Blob as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "uploadPolicySignature" => {
+                    __ec2_field_4 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                _ => __ec2_reader.skip()?,
+            }
+        }
+        ::core::result::Result::Ok(S3Storage {
+            aws_access_key_id: __ec2_field_0,
+            bucket: __ec2_field_1,
+            prefix: __ec2_field_2,
+            upload_policy: __ec2_field_3,
+            upload_policy_signature: __ec2_field_4,
+        })
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryEncode for S3Storage {
+    fn encode_query(
+        &self,
+        __ec2_key: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
+    ) {
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.aws_access_key_id,
+            &::ec2_ops::__private::member_key(__ec2_key, "AWSAccessKeyId"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.bucket,
+            &::ec2_ops::__private::member_key(__ec2_key, "Bucket"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.prefix,
+            &::ec2_ops::__private::member_key(__ec2_key, "Prefix"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.upload_policy,
+            &::ec2_ops::__private::member_key(__ec2_key, "UploadPolicy"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.upload_policy_signature,
+            &::ec2_ops::__private::member_key(__ec2_key, "UploadPolicySignature"),
+            __ec2_writer,
+        );
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryDecode for S3Storage {
+    fn decode_query(
+        mut __ec2_node: ::ec2_ops::__private::QueryNode,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
+        let __ec2_value = S3Storage {
+            aws_access_key_id: __ec2_node.take_scalar::<String>("AWSAccessKeyId")?,
+            bucket: __ec2_node.take_scalar::<String>("Bucket")?,
+            prefix: __ec2_node.take_scalar::<String>("Prefix")?,
+            upload_policy: __ec2_node.take_scalar::<Blob>("UploadPolicy")?,
+            upload_policy_signature: __ec2_node
+                .take_scalar::<String>("UploadPolicySignature")?,
+        };
+        __ec2_node.finish()?;
+        ::core::result::Result::Ok(__ec2_value)
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::FilterPath for S3Storage {
+    type Target = Self;
+    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+        __ec2_f(self)
+    }
+}
+#[derive(
+    ::ec2_ops::__private::serde::Serialize,
+    ::ec2_ops::__private::serde::Deserialize
+)]
+#[serde(crate = "::ec2_ops::__private::serde")]
+/// Why a bundle task failed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BundleTaskError {
+    /// The error code.
+    #[serde(
+        rename = "Code",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub code: Option<String>,
+    /// The error message.
+    #[serde(
+        rename = "Message",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub message: Option<String>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlRender for BundleTaskError {
+    fn render_xml(
+        &self,
+        __ec2_name: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
+    ) {
+        __ec2_writer.start(__ec2_name);
+        ::ec2_ops::__private::XmlRender::render_xml(&self.code, "code", __ec2_writer);
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.message,
+            "message",
+            __ec2_writer,
+        );
+        __ec2_writer.end(__ec2_name);
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlParse for BundleTaskError {
+    fn parse_xml(
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
+        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_1: ::core::option::Option<String> = ::core::option::Option::None;
+        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
+        {
+            match __ec2_child.as_str() {
+                "code" => {
+                    __ec2_field_0 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "message" => {
+                    __ec2_field_1 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                _ => __ec2_reader.skip()?,
+            }
+        }
+        ::core::result::Result::Ok(BundleTaskError {
+            code: __ec2_field_0,
+            message: __ec2_field_1,
+        })
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryEncode for BundleTaskError {
+    fn encode_query(
+        &self,
+        __ec2_key: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
+    ) {
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.code,
+            &::ec2_ops::__private::member_key(__ec2_key, "Code"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.message,
+            &::ec2_ops::__private::member_key(__ec2_key, "Message"),
+            __ec2_writer,
+        );
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryDecode for BundleTaskError {
+    fn decode_query(
+        mut __ec2_node: ::ec2_ops::__private::QueryNode,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
+        let __ec2_value = BundleTaskError {
+            code: __ec2_node.take_scalar::<String>("Code")?,
+            message: __ec2_node.take_scalar::<String>("Message")?,
+        };
+        __ec2_node.finish()?;
+        ::core::result::Result::Ok(__ec2_value)
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::FilterPath for BundleTaskError {
+    type Target = Self;
+    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+        __ec2_f(self)
+    }
+}
+/// The `DescribeBundleTasks` operation.
+pub struct DescribeBundleTasks;
+///The request of `DescribeBundleTasks`. Build it with `DescribeBundleTasksRequest::builder()`; `Ec2Request::to_query` encodes it as botocore does, `Ec2Request::from_query` decodes a server's copy.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::ec2_ops::__private::serde::Serialize,
+    ::ec2_ops::__private::serde::Deserialize
+)]
+#[serde(crate = "::ec2_ops::__private::serde")]
+pub struct DescribeBundleTasksRequest {
+    ///The IDs to describe (`BundleId.N`); empty describes all.
+    #[serde(
+        rename = "BundleIds",
+        default,
+        skip_serializing_if = "::std::vec::Vec::is_empty"
+    )]
+    pub bundle_ids: ::std::vec::Vec<::std::string::String>,
+    ///The filters (`Filter.N.Name`, `Filter.N.Value.M`).
+    #[serde(
+        rename = "Filters",
+        default,
+        skip_serializing_if = "::std::vec::Vec::is_empty"
+    )]
+    pub filters: ::std::vec::Vec<::ec2_ops::__private::Filter>,
+    ///Checks permissions without describing anything (`DryRun`).
+    #[serde(
+        rename = "DryRun",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub dry_run: ::core::option::Option<bool>,
+}
+///Builds a [`DescribeBundleTasksRequest`].
+#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::default::Default)]
+pub struct DescribeBundleTasksRequestBuilder {
+    request: DescribeBundleTasksRequest,
+}
+impl DescribeBundleTasksRequest {
+    /// A builder for this request.
+    pub fn builder() -> DescribeBundleTasksRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeBundleTasksRequestBuilder {
+    ///Adds one ID (`BundleId.N`).
+    pub fn bundle_id(
+        mut self,
+        id: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.bundle_ids.push(id.into());
+        self
+    }
+    ///Adds several IDs.
+    pub fn bundle_ids<__Ec2I: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        ids: impl ::core::iter::IntoIterator<Item = __Ec2I>,
+    ) -> Self {
+        self.request.bundle_ids.extend(ids.into_iter().map(::core::convert::Into::into));
+        self
+    }
+    /// Adds a filter: `name` matches any of `values` (with `*` and `?` wildcards).
+    pub fn filter<__Ec2V: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        name: impl ::core::convert::Into<::std::string::String>,
+        values: impl ::core::iter::IntoIterator<Item = __Ec2V>,
+    ) -> Self {
+        self.request.filters.push(::ec2_ops::__private::Filter::new(name, values));
+        self
+    }
+    ///Checks permissions without describing anything (`DryRun`).
+    pub fn dry_run(mut self, dry_run: bool) -> Self {
+        self.request.dry_run = ::core::option::Option::Some(dry_run);
+        self
+    }
+    /// The request.
+    pub fn build(self) -> DescribeBundleTasksRequest {
+        self.request
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::Ec2Request for DescribeBundleTasksRequest {
+    const ACTION: &'static str = "DescribeBundleTasks";
+    fn take_from_query(
+        __ec2_node: &mut ::ec2_ops::__private::QueryNode,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
+        ::core::result::Result::Ok(DescribeBundleTasksRequest {
+            bundle_ids: __ec2_node.take_list("BundleId")?,
+            filters: __ec2_node.take_list("Filter")?,
+            dry_run: __ec2_node.take_scalar("DryRun")?,
+        })
+    }
+    fn write_query(&self, __ec2_writer: &mut ::ec2_ops::__private::QueryWriter) {
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.bundle_ids,
+            "BundleId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.filters,
+            "Filter",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.dry_run,
+            "DryRun",
+            __ec2_writer,
+        );
+    }
+}
+///The response of `DescribeBundleTasks`: `<DescribeBundleTasksResponse>` in XML, `{"BundleTasks": [...]}` in JSON.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::ec2_ops::__private::serde::Serialize,
+    ::ec2_ops::__private::serde::Deserialize
+)]
+#[serde(crate = "::ec2_ops::__private::serde")]
+pub struct DescribeBundleTasksResponse {
+    /// EC2's `<requestId>` (not part of the AWS CLI's JSON).
+    #[serde(skip)]
+    pub request_id: ::core::option::Option<::std::string::String>,
+    /// The resources of this page.
+    #[serde(rename = "BundleTasks", default)]
+    pub bundle_tasks: ::std::vec::Vec<BundleTask>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::Ec2Response for DescribeBundleTasksResponse {
+    const ACTION: &'static str = "DescribeBundleTasks";
+    fn write_members(&self, __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>) {
+        ::ec2_ops::__private::render_list(
+            &self.bundle_tasks,
+            "bundleInstanceTasksSet",
+            "item",
+            __ec2_writer,
+        );
+    }
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.request_id.as_deref()
+    }
+    fn read_member(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<bool, ::ec2_ops::__private::XmlError> {
+        match __ec2_name {
+            "bundleInstanceTasksSet" => {
+                self.bundle_tasks = <::std::vec::Vec<
+                    BundleTask,
+                > as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?;
+            }
+            _ => return ::core::result::Result::Ok(false),
+        }
+        ::core::result::Result::Ok(true)
+    }
+    fn set_request_id(&mut self, __ec2_request_id: ::std::string::String) {
+        self.request_id = ::core::option::Option::Some(__ec2_request_id);
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
+    type Resource = BundleTask;
+    const SPEC: ::ec2_ops::__private::OperationSpec = ::ec2_ops::__private::OperationSpec {
+        action: "DescribeBundleTasks",
+        filters: ::ec2_ops::__private::FilterCatalog {
+            names: &[
+                "bundle-id",
+                "error-code",
+                "error-message",
+                "instance-id",
+                "progress",
+                "s3-bucket",
+                "s3-prefix",
+                "start-time",
+                "state",
+                "update-time",
+            ],
+            tags: false,
+        },
+        ids: ::core::option::Option::Some(::ec2_ops::__private::IdSpec {
+            parameter: "BundleId",
+            noun: "bundle",
+            not_found_code: "InvalidBundleID.NotFound",
+            malformed: ::core::option::Option::Some(::ec2_ops::__private::MalformedSpec {
+                prefix: "bun-",
+                code: "InvalidBundleID.Malformed",
+            }),
+            set_name: "bundleIdSet",
+        }),
+        pagination: ::core::option::Option::None,
+    };
+    fn resource_id(__ec2_resource: &BundleTask) -> &str {
+        ::ec2_ops::__private::ResourceIdText::id_text(&__ec2_resource.bundle_id)
+    }
+    #[allow(unused_variables)]
+    fn filter_matches(
+        __ec2_resource: &BundleTask,
+        __ec2_index: usize,
+        __ec2_values: &::ec2_ops::__private::ValueSet,
+    ) -> bool {
+        match __ec2_index {
+            0usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.bundle_id,
+                    __ec2_values,
+                )
+            }
+            1usize => {
+                ::ec2_ops::__private::FilterPath::reach(
+                    &__ec2_resource.error,
+                    &mut |__ec2_step_0| ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                        &__ec2_step_0.code,
+                        __ec2_values,
+                    ),
+                )
+            }
+            2usize => {
+                ::ec2_ops::__private::FilterPath::reach(
+                    &__ec2_resource.error,
+                    &mut |__ec2_step_0| ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                        &__ec2_step_0.message,
+                        __ec2_values,
+                    ),
+                )
+            }
+            3usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.instance_id,
+                    __ec2_values,
+                )
+            }
+            4usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.progress,
+                    __ec2_values,
+                )
+            }
+            5usize => {
+                ::ec2_ops::__private::FilterPath::reach(
+                    &__ec2_resource.storage,
+                    &mut |__ec2_step_0| ::ec2_ops::__private::FilterPath::reach(
+                        &__ec2_step_0.s3,
+                        &mut |__ec2_step_1| ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                            &__ec2_step_1.bucket,
+                            __ec2_values,
+                        ),
+                    ),
+                )
+            }
+            6usize => {
+                ::ec2_ops::__private::FilterPath::reach(
+                    &__ec2_resource.storage,
+                    &mut |__ec2_step_0| ::ec2_ops::__private::FilterPath::reach(
+                        &__ec2_step_0.s3,
+                        &mut |__ec2_step_1| ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                            &__ec2_step_1.prefix,
+                            __ec2_values,
+                        ),
+                    ),
+                )
+            }
+            7usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.start_time,
+                    __ec2_values,
+                )
+            }
+            8usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.state,
+                    __ec2_values,
+                )
+            }
+            9usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.update_time,
+                    __ec2_values,
+                )
+            }
+            _ => false,
+        }
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::DescribeOperation for DescribeBundleTasks {
+    type Request = DescribeBundleTasksRequest;
+    type Response = DescribeBundleTasksResponse;
+    fn input(
+        __ec2_request: &DescribeBundleTasksRequest,
+    ) -> ::ec2_ops::__private::DescribeInput<'_> {
+        ::ec2_ops::__private::DescribeInput {
+            ids: &__ec2_request.bundle_ids,
+            filters: &__ec2_request.filters,
+            max_results: ::core::option::Option::None,
+            next_token: ::core::option::Option::None,
+            dry_run: __ec2_request.dry_run.unwrap_or(false),
+        }
+    }
+    fn response(
+        __ec2_page: ::ec2_ops::__private::Page<BundleTask>,
+        __ec2_request_id: ::std::string::String,
+    ) -> DescribeBundleTasksResponse {
+        DescribeBundleTasksResponse {
+            request_id: ::core::option::Option::Some(__ec2_request_id),
+            bundle_tasks: __ec2_page.items,
+        }
+    }
+    fn response_len(__ec2_response: &DescribeBundleTasksResponse) -> usize {
+        __ec2_response.bundle_tasks.len()
+    }
+}

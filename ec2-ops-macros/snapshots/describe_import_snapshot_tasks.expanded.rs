@@ -1,0 +1,955 @@
+#[derive(
+    ::ec2_ops::__private::serde::Serialize,
+    ::ec2_ops::__private::serde::Deserialize
+)]
+#[serde(crate = "::ec2_ops::__private::serde")]
+/// A snapshot import task (`<item>` of `<importSnapshotTaskSet>`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportSnapshotTask {
+    /// The task's description.
+    #[serde(
+        rename = "Description",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub description: Option<String>,
+    /// The task's ID, `import-snap-...`.
+    #[serde(
+        rename = "ImportTaskId",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub import_task_id: Option<String>,
+    /// Details of the import.
+    #[serde(
+        rename = "SnapshotTaskDetail",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub snapshot_task_detail: Option<SnapshotTaskDetail>,
+    /// The task's tags (`<tagSet>`).
+    #[serde(
+        rename = "Tags",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub tags: Option<Vec<Tag>>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlRender for ImportSnapshotTask {
+    fn render_xml(
+        &self,
+        __ec2_name: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
+    ) {
+        __ec2_writer.start(__ec2_name);
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.description,
+            "description",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.import_task_id,
+            "importTaskId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.snapshot_task_detail,
+            "snapshotTaskDetail",
+            __ec2_writer,
+        );
+        if let ::core::option::Option::Some(__ec2_list) = &self.tags {
+            ::ec2_ops::__private::render_list(
+                __ec2_list,
+                "tagSet",
+                "item",
+                __ec2_writer,
+            );
+        }
+        __ec2_writer.end(__ec2_name);
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlParse for ImportSnapshotTask {
+    fn parse_xml(
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
+        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_1: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_2: ::core::option::Option<SnapshotTaskDetail> = ::core::option::Option::None;
+        let mut __ec2_field_3: ::core::option::Option<::std::vec::Vec<Tag>> = ::core::option::Option::None;
+        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
+        {
+            match __ec2_child.as_str() {
+                "description" => {
+                    __ec2_field_0 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "importTaskId" => {
+                    __ec2_field_1 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "snapshotTaskDetail" => {
+                    __ec2_field_2 = ::core::option::Option::Some(
+                        <SnapshotTaskDetail as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "tagSet" => {
+                    __ec2_field_3 = ::core::option::Option::Some(
+                        <::std::vec::Vec<
+                            Tag,
+                        > as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                    );
+                }
+                _ => __ec2_reader.skip()?,
+            }
+        }
+        ::core::result::Result::Ok(ImportSnapshotTask {
+            description: __ec2_field_0,
+            import_task_id: __ec2_field_1,
+            snapshot_task_detail: __ec2_field_2,
+            tags: __ec2_field_3,
+        })
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryEncode for ImportSnapshotTask {
+    fn encode_query(
+        &self,
+        __ec2_key: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
+    ) {
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.description,
+            &::ec2_ops::__private::member_key(__ec2_key, "Description"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.import_task_id,
+            &::ec2_ops::__private::member_key(__ec2_key, "ImportTaskId"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.snapshot_task_detail,
+            &::ec2_ops::__private::member_key(__ec2_key, "SnapshotTaskDetail"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.tags,
+            &::ec2_ops::__private::member_key(__ec2_key, "Tags"),
+            __ec2_writer,
+        );
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryDecode for ImportSnapshotTask {
+    fn decode_query(
+        mut __ec2_node: ::ec2_ops::__private::QueryNode,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
+        let __ec2_value = ImportSnapshotTask {
+            description: __ec2_node.take_scalar::<String>("Description")?,
+            import_task_id: __ec2_node.take_scalar::<String>("ImportTaskId")?,
+            snapshot_task_detail: __ec2_node
+                .take_scalar::<SnapshotTaskDetail>("SnapshotTaskDetail")?,
+            tags: {
+                let __ec2_list = __ec2_node.take_list::<Tag>("Tags")?;
+                if __ec2_list.is_empty() {
+                    ::core::option::Option::None
+                } else {
+                    ::core::option::Option::Some(__ec2_list)
+                }
+            },
+        };
+        __ec2_node.finish()?;
+        ::core::result::Result::Ok(__ec2_value)
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::FilterPath for ImportSnapshotTask {
+    type Target = Self;
+    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+        __ec2_f(self)
+    }
+}
+#[derive(
+    ::ec2_ops::__private::serde::Serialize,
+    ::ec2_ops::__private::serde::Deserialize
+)]
+#[serde(crate = "::ec2_ops::__private::serde")]
+/// Details of a snapshot import.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SnapshotTaskDetail {
+    /// The description of the disk image.
+    #[serde(
+        rename = "Description",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub description: Option<String>,
+    /// The size of the disk, in GiB.
+    #[serde(
+        rename = "DiskImageSize",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub disk_image_size: Option<f64>,
+    /// Whether the snapshot is encrypted.
+    #[serde(
+        rename = "Encrypted",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub encrypted: Option<bool>,
+    /// The disk image format, e.g. `VMDK`.
+    #[serde(
+        rename = "Format",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub format: Option<String>,
+    /// The KMS key that encrypts the snapshot.
+    #[serde(
+        rename = "KmsKeyId",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub kms_key_id: Option<String>,
+    /// The percentage of completion.
+    #[serde(
+        rename = "Progress",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub progress: Option<String>,
+    /// The resulting snapshot.
+    #[serde(
+        rename = "SnapshotId",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub snapshot_id: Option<String>,
+    /// The status: `active`, `completed`, `deleting`, `deleted`, ...
+    #[serde(
+        rename = "Status",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub status: Option<String>,
+    /// A detailed status message.
+    #[serde(
+        rename = "StatusMessage",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub status_message: Option<String>,
+    /// The URL of the disk image.
+    #[serde(
+        rename = "Url",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub url: Option<String>,
+    /// The S3 bucket of the disk image.
+    #[serde(
+        rename = "UserBucket",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub user_bucket: Option<UserBucketDetails>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlRender for SnapshotTaskDetail {
+    fn render_xml(
+        &self,
+        __ec2_name: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
+    ) {
+        __ec2_writer.start(__ec2_name);
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.description,
+            "description",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.disk_image_size,
+            "diskImageSize",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.encrypted,
+            "encrypted",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.format,
+            "format",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.kms_key_id,
+            "kmsKeyId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.progress,
+            "progress",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.snapshot_id,
+            "snapshotId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.status,
+            "status",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.status_message,
+            "statusMessage",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(&self.url, "url", __ec2_writer);
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.user_bucket,
+            "userBucket",
+            __ec2_writer,
+        );
+        __ec2_writer.end(__ec2_name);
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlParse for SnapshotTaskDetail {
+    fn parse_xml(
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
+        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_1: ::core::option::Option<f64> = ::core::option::Option::None;
+        let mut __ec2_field_2: ::core::option::Option<bool> = ::core::option::Option::None;
+        let mut __ec2_field_3: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_4: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_5: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_6: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_7: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_8: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_9: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_10: ::core::option::Option<UserBucketDetails> = ::core::option::Option::None;
+        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
+        {
+            match __ec2_child.as_str() {
+                "description" => {
+                    __ec2_field_0 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "diskImageSize" => {
+                    __ec2_field_1 = ::core::option::Option::Some(
+                        <f64 as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                    );
+                }
+                "encrypted" => {
+                    __ec2_field_2 = ::core::option::Option::Some(
+                        <bool as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "format" => {
+                    __ec2_field_3 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "kmsKeyId" => {
+                    __ec2_field_4 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "progress" => {
+                    __ec2_field_5 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "snapshotId" => {
+                    __ec2_field_6 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "status" => {
+                    __ec2_field_7 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "statusMessage" => {
+                    __ec2_field_8 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "url" => {
+                    __ec2_field_9 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "userBucket" => {
+                    __ec2_field_10 = ::core::option::Option::Some(
+                        <UserBucketDetails as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                _ => __ec2_reader.skip()?,
+            }
+        }
+        ::core::result::Result::Ok(SnapshotTaskDetail {
+            description: __ec2_field_0,
+            disk_image_size: __ec2_field_1,
+            encrypted: __ec2_field_2,
+            format: __ec2_field_3,
+            kms_key_id: __ec2_field_4,
+            progress: __ec2_field_5,
+            snapshot_id: __ec2_field_6,
+            status: __ec2_field_7,
+            status_message: __ec2_field_8,
+            url: __ec2_field_9,
+            user_bucket: __ec2_field_10,
+        })
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryEncode for SnapshotTaskDetail {
+    fn encode_query(
+        &self,
+        __ec2_key: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
+    ) {
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.description,
+            &::ec2_ops::__private::member_key(__ec2_key, "Description"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.disk_image_size,
+            &::ec2_ops::__private::member_key(__ec2_key, "DiskImageSize"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.encrypted,
+            &::ec2_ops::__private::member_key(__ec2_key, "Encrypted"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.format,
+            &::ec2_ops::__private::member_key(__ec2_key, "Format"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.kms_key_id,
+            &::ec2_ops::__private::member_key(__ec2_key, "KmsKeyId"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.progress,
+            &::ec2_ops::__private::member_key(__ec2_key, "Progress"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.snapshot_id,
+            &::ec2_ops::__private::member_key(__ec2_key, "SnapshotId"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.status,
+            &::ec2_ops::__private::member_key(__ec2_key, "Status"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.status_message,
+            &::ec2_ops::__private::member_key(__ec2_key, "StatusMessage"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.url,
+            &::ec2_ops::__private::member_key(__ec2_key, "Url"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.user_bucket,
+            &::ec2_ops::__private::member_key(__ec2_key, "UserBucket"),
+            __ec2_writer,
+        );
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryDecode for SnapshotTaskDetail {
+    fn decode_query(
+        mut __ec2_node: ::ec2_ops::__private::QueryNode,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
+        let __ec2_value = SnapshotTaskDetail {
+            description: __ec2_node.take_scalar::<String>("Description")?,
+            disk_image_size: __ec2_node.take_scalar::<f64>("DiskImageSize")?,
+            encrypted: __ec2_node.take_scalar::<bool>("Encrypted")?,
+            format: __ec2_node.take_scalar::<String>("Format")?,
+            kms_key_id: __ec2_node.take_scalar::<String>("KmsKeyId")?,
+            progress: __ec2_node.take_scalar::<String>("Progress")?,
+            snapshot_id: __ec2_node.take_scalar::<String>("SnapshotId")?,
+            status: __ec2_node.take_scalar::<String>("Status")?,
+            status_message: __ec2_node.take_scalar::<String>("StatusMessage")?,
+            url: __ec2_node.take_scalar::<String>("Url")?,
+            user_bucket: __ec2_node.take_scalar::<UserBucketDetails>("UserBucket")?,
+        };
+        __ec2_node.finish()?;
+        ::core::result::Result::Ok(__ec2_value)
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::FilterPath for SnapshotTaskDetail {
+    type Target = Self;
+    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+        __ec2_f(self)
+    }
+}
+#[derive(
+    ::ec2_ops::__private::serde::Serialize,
+    ::ec2_ops::__private::serde::Deserialize
+)]
+#[serde(crate = "::ec2_ops::__private::serde")]
+/// The S3 location of a disk image.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserBucketDetails {
+    /// The bucket.
+    #[serde(
+        rename = "S3Bucket",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub s3_bucket: Option<String>,
+    /// The key.
+    #[serde(
+        rename = "S3Key",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub s3_key: Option<String>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlRender for UserBucketDetails {
+    fn render_xml(
+        &self,
+        __ec2_name: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
+    ) {
+        __ec2_writer.start(__ec2_name);
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.s3_bucket,
+            "s3Bucket",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(&self.s3_key, "s3Key", __ec2_writer);
+        __ec2_writer.end(__ec2_name);
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlParse for UserBucketDetails {
+    fn parse_xml(
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
+        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
+        let mut __ec2_field_1: ::core::option::Option<String> = ::core::option::Option::None;
+        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
+        {
+            match __ec2_child.as_str() {
+                "s3Bucket" => {
+                    __ec2_field_0 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                "s3Key" => {
+                    __ec2_field_1 = ::core::option::Option::Some(
+                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                            __ec2_reader,
+                        )?,
+                    );
+                }
+                _ => __ec2_reader.skip()?,
+            }
+        }
+        ::core::result::Result::Ok(UserBucketDetails {
+            s3_bucket: __ec2_field_0,
+            s3_key: __ec2_field_1,
+        })
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryEncode for UserBucketDetails {
+    fn encode_query(
+        &self,
+        __ec2_key: &str,
+        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
+    ) {
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.s3_bucket,
+            &::ec2_ops::__private::member_key(__ec2_key, "S3Bucket"),
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.s3_key,
+            &::ec2_ops::__private::member_key(__ec2_key, "S3Key"),
+            __ec2_writer,
+        );
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::QueryDecode for UserBucketDetails {
+    fn decode_query(
+        mut __ec2_node: ::ec2_ops::__private::QueryNode,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
+        let __ec2_value = UserBucketDetails {
+            s3_bucket: __ec2_node.take_scalar::<String>("S3Bucket")?,
+            s3_key: __ec2_node.take_scalar::<String>("S3Key")?,
+        };
+        __ec2_node.finish()?;
+        ::core::result::Result::Ok(__ec2_value)
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::FilterPath for UserBucketDetails {
+    type Target = Self;
+    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+        __ec2_f(self)
+    }
+}
+/// The `DescribeImportSnapshotTasks` operation.
+pub struct DescribeImportSnapshotTasks;
+///The request of `DescribeImportSnapshotTasks`. Build it with `DescribeImportSnapshotTasksRequest::builder()`; `Ec2Request::to_query` encodes it as botocore does, `Ec2Request::from_query` decodes a server's copy.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::ec2_ops::__private::serde::Serialize,
+    ::ec2_ops::__private::serde::Deserialize
+)]
+#[serde(crate = "::ec2_ops::__private::serde")]
+pub struct DescribeImportSnapshotTasksRequest {
+    ///The IDs to describe (`ImportTaskId.N`); empty describes all.
+    #[serde(
+        rename = "ImportTaskIds",
+        default,
+        skip_serializing_if = "::std::vec::Vec::is_empty"
+    )]
+    pub import_task_ids: ::std::vec::Vec<::std::string::String>,
+    ///The filters (`Filters.N.Name`, `Filters.N.Value.M`).
+    #[serde(
+        rename = "Filters",
+        default,
+        skip_serializing_if = "::std::vec::Vec::is_empty"
+    )]
+    pub filters: ::std::vec::Vec<::ec2_ops::__private::Filter>,
+    ///The page size (`MaxResults`); absent returns everything.
+    #[serde(
+        rename = "MaxResults",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub max_results: ::core::option::Option<i32>,
+    ///The token from the previous page (`NextToken`).
+    #[serde(
+        rename = "NextToken",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub next_token: ::core::option::Option<::std::string::String>,
+    ///Checks permissions without describing anything (`DryRun`).
+    #[serde(
+        rename = "DryRun",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub dry_run: ::core::option::Option<bool>,
+}
+///Builds a [`DescribeImportSnapshotTasksRequest`].
+#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::default::Default)]
+pub struct DescribeImportSnapshotTasksRequestBuilder {
+    request: DescribeImportSnapshotTasksRequest,
+}
+impl DescribeImportSnapshotTasksRequest {
+    /// A builder for this request.
+    pub fn builder() -> DescribeImportSnapshotTasksRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeImportSnapshotTasksRequestBuilder {
+    ///Adds one ID (`ImportTaskId.N`).
+    pub fn import_task_id(
+        mut self,
+        id: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.import_task_ids.push(id.into());
+        self
+    }
+    ///Adds several IDs.
+    pub fn import_task_ids<__Ec2I: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        ids: impl ::core::iter::IntoIterator<Item = __Ec2I>,
+    ) -> Self {
+        self.request
+            .import_task_ids
+            .extend(ids.into_iter().map(::core::convert::Into::into));
+        self
+    }
+    /// Adds a filter: `name` matches any of `values` (with `*` and `?` wildcards).
+    pub fn filter<__Ec2V: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        name: impl ::core::convert::Into<::std::string::String>,
+        values: impl ::core::iter::IntoIterator<Item = __Ec2V>,
+    ) -> Self {
+        self.request.filters.push(::ec2_ops::__private::Filter::new(name, values));
+        self
+    }
+    ///The page size (`MaxResults`); absent returns everything.
+    pub fn max_results(mut self, max_results: i32) -> Self {
+        self.request.max_results = ::core::option::Option::Some(max_results);
+        self
+    }
+    ///The token from the previous page (`NextToken`).
+    pub fn next_token(
+        mut self,
+        token: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.next_token = ::core::option::Option::Some(token.into());
+        self
+    }
+    ///Checks permissions without describing anything (`DryRun`).
+    pub fn dry_run(mut self, dry_run: bool) -> Self {
+        self.request.dry_run = ::core::option::Option::Some(dry_run);
+        self
+    }
+    /// The request.
+    pub fn build(self) -> DescribeImportSnapshotTasksRequest {
+        self.request
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::Ec2Request for DescribeImportSnapshotTasksRequest {
+    const ACTION: &'static str = "DescribeImportSnapshotTasks";
+    fn take_from_query(
+        __ec2_node: &mut ::ec2_ops::__private::QueryNode,
+    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
+        ::core::result::Result::Ok(DescribeImportSnapshotTasksRequest {
+            import_task_ids: __ec2_node.take_list("ImportTaskId")?,
+            filters: __ec2_node.take_list("Filters")?,
+            max_results: __ec2_node.take_scalar("MaxResults")?,
+            next_token: __ec2_node.take_scalar("NextToken")?,
+            dry_run: __ec2_node.take_scalar("DryRun")?,
+        })
+    }
+    fn write_query(&self, __ec2_writer: &mut ::ec2_ops::__private::QueryWriter) {
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.import_task_ids,
+            "ImportTaskId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.filters,
+            "Filters",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.max_results,
+            "MaxResults",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.next_token,
+            "NextToken",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::QueryEncode::encode_query(
+            &self.dry_run,
+            "DryRun",
+            __ec2_writer,
+        );
+    }
+}
+///The response of `DescribeImportSnapshotTasks`: `<DescribeImportSnapshotTasksResponse>` in XML, `{"ImportSnapshotTasks": [...]}` in JSON.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::ec2_ops::__private::serde::Serialize,
+    ::ec2_ops::__private::serde::Deserialize
+)]
+#[serde(crate = "::ec2_ops::__private::serde")]
+pub struct DescribeImportSnapshotTasksResponse {
+    /// EC2's `<requestId>` (not part of the AWS CLI's JSON).
+    #[serde(skip)]
+    pub request_id: ::core::option::Option<::std::string::String>,
+    /// The resources of this page.
+    #[serde(rename = "ImportSnapshotTasks", default)]
+    pub import_snapshot_tasks: ::std::vec::Vec<ImportSnapshotTask>,
+    /// The token for the next page; absent on the last page.
+    #[serde(
+        rename = "NextToken",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub next_token: ::core::option::Option<::std::string::String>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::Ec2Response for DescribeImportSnapshotTasksResponse {
+    const ACTION: &'static str = "DescribeImportSnapshotTasks";
+    fn write_members(&self, __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>) {
+        ::ec2_ops::__private::render_list(
+            &self.import_snapshot_tasks,
+            "importSnapshotTaskSet",
+            "item",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.next_token,
+            "nextToken",
+            __ec2_writer,
+        );
+    }
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.request_id.as_deref()
+    }
+    fn read_member(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<bool, ::ec2_ops::__private::XmlError> {
+        match __ec2_name {
+            "importSnapshotTaskSet" => {
+                self.import_snapshot_tasks = <::std::vec::Vec<
+                    ImportSnapshotTask,
+                > as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?;
+            }
+            "nextToken" => {
+                self.next_token = ::core::option::Option::Some(
+                    <::std::string::String as ::ec2_ops::__private::XmlParse>::parse_xml(
+                        __ec2_reader,
+                    )?,
+                );
+            }
+            _ => return ::core::result::Result::Ok(false),
+        }
+        ::core::result::Result::Ok(true)
+    }
+    fn set_request_id(&mut self, __ec2_request_id: ::std::string::String) {
+        self.request_id = ::core::option::Option::Some(__ec2_request_id);
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::Operation for DescribeImportSnapshotTasks {
+    type Resource = ImportSnapshotTask;
+    const SPEC: ::ec2_ops::__private::OperationSpec = ::ec2_ops::__private::OperationSpec {
+        action: "DescribeImportSnapshotTasks",
+        filters: ::ec2_ops::__private::FilterCatalog {
+            names: &["import-task-id", "task-state"],
+            tags: true,
+        },
+        ids: ::core::option::Option::Some(::ec2_ops::__private::IdSpec {
+            parameter: "ImportTaskId",
+            noun: "import task",
+            not_found_code: "InvalidImportTaskId.NotFound",
+            malformed: ::core::option::Option::Some(::ec2_ops::__private::MalformedSpec {
+                prefix: "import-snap-",
+                code: "InvalidImportTaskId.Malformed",
+            }),
+            set_name: "importTaskIdSet",
+        }),
+        pagination: ::core::option::Option::Some(::ec2_ops::__private::PaginationSpec {
+            min: 5,
+            max: 1000,
+            ids_with_max_results: true,
+        }),
+    };
+    fn resource_id(__ec2_resource: &ImportSnapshotTask) -> &str {
+        ::ec2_ops::__private::ResourceIdText::id_text(&__ec2_resource.import_task_id)
+    }
+    #[allow(unused_variables)]
+    fn filter_matches(
+        __ec2_resource: &ImportSnapshotTask,
+        __ec2_index: usize,
+        __ec2_values: &::ec2_ops::__private::ValueSet,
+    ) -> bool {
+        match __ec2_index {
+            0usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.import_task_id,
+                    __ec2_values,
+                )
+            }
+            1usize => {
+                ::ec2_ops::__private::FilterPath::reach(
+                    &__ec2_resource.snapshot_task_detail,
+                    &mut |__ec2_step_0| ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                        &__ec2_step_0.status,
+                        __ec2_values,
+                    ),
+                )
+            }
+            _ => false,
+        }
+    }
+    fn tags(__ec2_resource: &ImportSnapshotTask) -> &[::ec2_ops::__private::Tag] {
+        ::ec2_ops::__private::TagList::tag_slice(&__ec2_resource.tags)
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::DescribeOperation for DescribeImportSnapshotTasks {
+    type Request = DescribeImportSnapshotTasksRequest;
+    type Response = DescribeImportSnapshotTasksResponse;
+    fn input(
+        __ec2_request: &DescribeImportSnapshotTasksRequest,
+    ) -> ::ec2_ops::__private::DescribeInput<'_> {
+        ::ec2_ops::__private::DescribeInput {
+            ids: &__ec2_request.import_task_ids,
+            filters: &__ec2_request.filters,
+            max_results: __ec2_request.max_results,
+            next_token: __ec2_request.next_token.as_deref(),
+            dry_run: __ec2_request.dry_run.unwrap_or(false),
+        }
+    }
+    fn response(
+        __ec2_page: ::ec2_ops::__private::Page<ImportSnapshotTask>,
+        __ec2_request_id: ::std::string::String,
+    ) -> DescribeImportSnapshotTasksResponse {
+        DescribeImportSnapshotTasksResponse {
+            request_id: ::core::option::Option::Some(__ec2_request_id),
+            import_snapshot_tasks: __ec2_page.items,
+            next_token: __ec2_page.next_token,
+        }
+    }
+    fn response_len(__ec2_response: &DescribeImportSnapshotTasksResponse) -> usize {
+        __ec2_response.import_snapshot_tasks.len()
+    }
+}
