@@ -1,55 +1,141 @@
 //! # ec2-ops
 //!
-//! EC2 `Describe*` semantics for Rust: the filter engine, wildcard patterns, ID look-ups, pagination
-//! tokens, `DryRun` and EC2's error answers, ready for EC2-compatible endpoints, test doubles and light
-//! typed clients. This facade is the one crate users depend on; it re-exports `ec2-ops-runtime`.
+//! Declare an AWS EC2 `Describe*` operation once, with one attribute, and get everything EC2-specific
+//! generated and correct to the byte: the request type (with a builder and EC2 Query encode/decode),
+//! the response type (EC2 XML render/parse, the AWS CLI's JSON through serde), a compiled filter
+//! matcher with EC2's filter semantics, ID look-ups, `DryRun`, pagination with authenticated tokens,
+//! and EC2's error answers. It serves two kinds of users: people building EC2-compatible endpoints
+//! and test doubles, and people who want typed EC2 describe calls without the full SDK.
 //!
-//! An operation is described once (its filters, IDs and pagination bounds) and [`describe`] applies
-//! EC2's rules to any [`ResourceSource`]:
+//! The two seed operations, [`seed::bundle_tasks::DescribeBundleTasks`] and
+//! [`seed::import_snapshot_tasks::DescribeImportSnapshotTasks`], are declared with the same public
+//! macros a user would use.
+//!
+//! ## A complete example
 //!
 //! ```
-//! use ec2_ops::*;
+//! use std::sync::Arc;
+//! use ec2_ops::{ec2_operation, ec2_shape, DateTime, DescribeContext, DescribeOperation, Ec2Request,
+//!               Ec2Response, InMemorySource, Operation, Service, Tag};
 //!
-//! #[derive(Debug, Clone)]
-//! struct BundleTask { bundle_id: String, state: String }
-//!
-//! struct DescribeBundleTasks;
-//! impl Operation for DescribeBundleTasks {
-//!     type Resource = BundleTask;
-//!     const SPEC: OperationSpec = OperationSpec {
-//!         action: "DescribeBundleTasks",
-//!         filters: FilterCatalog { names: &["bundle-id", "state"], tags: false },
-//!         ids: None,
-//!         pagination: None,
-//!     };
-//!     fn resource_id(task: &BundleTask) -> &str { &task.bundle_id }
-//!     fn filter_matches(task: &BundleTask, index: usize, values: &ValueSet) -> bool {
-//!         match index {
-//!             0 => values.matches(&task.bundle_id),
-//!             1 => values.matches(&task.state),
-//!             _ => false,
-//!         }
-//!     }
+//! /// A resource: every field maps to an XML element named by EC2's rule (`widget_id` → `<widgetId>`)
+//! /// and a JSON/Query member (`WidgetId`).
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct Widget {
+//!     pub widget_id: Option<String>,
+//!     pub state: Option<WidgetState>,
+//!     pub created: Option<DateTime>,
+//!     pub sizes: Vec<i32>,
+//!     #[ec2(xml = "tagSet")]
+//!     pub tags: Vec<Tag>,
 //! }
 //!
-//! let source = InMemorySource::new(|task: &BundleTask| task.bundle_id.as_str());
-//! source.insert(BundleTask { bundle_id: "bun-1".into(), state: "complete".into() });
-//! source.insert(BundleTask { bundle_id: "bun-2".into(), state: "failed".into() });
+//! /// A string enum: wire values are the kebab-case variant names unless `#[ec2(value = "...")]`.
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Copy, PartialEq)]
+//! pub enum WidgetState { Available, InUse }
 //!
-//! let context = DescribeContext::default();
-//! let filters = [Filter::new("state", ["comp*"])];
-//! let input = DescribeInput { filters: &filters, ..Default::default() };
-//! let page = describe::<DescribeBundleTasks, _>(&input, &source, &context).unwrap();
-//! assert_eq!(page.items.len(), 1);
+//! #[ec2_operation(
+//!     action = "DescribeWidgets",
+//!     resource = Widget,
+//!     resource_id = widget_id,
+//!     output(member = "Widgets", xml = "widgetSet"),
+//!     ids(member = "WidgetIds", key = "WidgetId", noun = "widget",
+//!         not_found = "InvalidWidgetID.NotFound", malformed = "InvalidWidgetID.Malformed", prefix = "wid-"),
+//!     filters(key = "Filter", "widget-id" => widget_id, "state" => state, "size" => sizes, tags => tags),
+//!     paginate(min = 5, max = 1000),
+//!     dry_run,
+//! )]
+//! pub struct DescribeWidgets;
 //!
-//! let unknown = [Filter::new("owner", ["me"])];
-//! let input = DescribeInput { filters: &unknown, ..Default::default() };
-//! let err = describe::<DescribeBundleTasks, _>(&input, &source, &context).unwrap_err();
-//! assert_eq!((err.status(), err.code()), (400, "InvalidParameterValue"));
-//! assert_eq!(err.message(), "The filter 'owner' is invalid");
+//! // A server: resources in a thread-safe store, requests routed by `Action`.
+//! let widgets = InMemorySource::new(|w: &Widget| DescribeWidgets::resource_id(w));
+//! widgets.insert(Widget { widget_id: Some("wid-1".into()), state: Some(WidgetState::InUse),
+//!                         sizes: vec![3, 4], ..Widget::default() });
+//! widgets.insert(Widget { widget_id: Some("wid-2".into()), state: Some(WidgetState::Available),
+//!                         ..Widget::default() });
+//! let mut service = Service::new(DescribeContext::default());
+//! service.register::<DescribeWidgets, _>(Arc::new(widgets));
+//!
+//! // A client: build a request, encode it exactly as botocore would.
+//! let request = DescribeWidgetsRequest::builder().filter("state", ["in-*"]).max_results(5).build();
+//! let body = request.to_query();
+//! assert_eq!(body, "Action=DescribeWidgets&Version=2016-11-15&Filter.1.Name=state&Filter.1.Value.1=in-%2A&MaxResults=5");
+//!
+//! let answer = service.handle(body.as_bytes());
+//! assert_eq!(answer.status, 200);
+//! let response = DescribeWidgetsResponse::from_xml(&answer.body).unwrap();
+//! assert_eq!(response.widgets.len(), 1);
+//! assert_eq!(response.widgets[0].sizes, [3, 4]);
+//! assert_eq!(response.next_token, None);
+//!
+//! // EC2's errors, with EC2's codes, messages and statuses.
+//! let answer = service.handle(b"Action=DescribeWidgets&Version=2016-11-15&WidgetId.1=wid-9");
+//! assert_eq!(answer.status, 400);
+//! let body = String::from_utf8(answer.body).unwrap();
+//! assert!(body.contains("<Code>InvalidWidgetID.NotFound</Code><Message>The widget ID 'wid-9' does not exist</Message>"));
 //! ```
 //!
-//! See the runtime's module docs for each rule and the reasons behind the choices where AWS is vague.
+//! ## `#[ec2_operation(...)]` reference
+//!
+//! Goes on a unit struct (`pub struct DescribeWidgets;`), which becomes the operation. Keys:
+//!
+//! | key | grammar | required | meaning |
+//! |---|---|---|---|
+//! | `action` | `action = "DescribeX"` | yes | the EC2 action; PascalCase, starts with `Describe`; the XML root is `<DescribeXResponse>` |
+//! | `resource` | `resource = Type` | yes | the listed resource, an `#[ec2_shape]` struct |
+//! | `resource_id` | `resource_id = field` | yes | the resource's ID field (`String` or `Option<String>`): the page order and the ID look-up key |
+//! | `output` | `output(member = "Xs", xml = "xSet" [, item = "item"])` | yes | the result list: JSON/member name, XML wrapper element, item element (default `item`) |
+//! | `ids` | `ids(member = "XIds", key = "XId", noun = "x", not_found = "InvalidXID.NotFound" [, malformed = "InvalidXID.Malformed", prefix = "x-"] [, set_name = "xIdSet"])` | no | the ID list parameter (`XId.N`); `not_found` is the code for an unknown ID ("The x ID 'x-1' does not exist"); `malformed` with `prefix` rejects IDs without the prefix; `set_name` names the list in `InvalidParameterCombination` messages (default: lowerCamel key + `Set`) |
+//! | `filters` | `filters([key = "Filter" \| "Filters",] "name" => field.path, "name" => with(function), tags => field)` | no | the accepted filter names, in lower-kebab case. A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; `tags => field` (a `Vec<Tag>` or `Option<Vec<Tag>>`) enables `tag:<key>`, `tag-key` and `tag-value`. `key` is the Query key (default `Filter`; `Filters` for the `Import*` operations) |
+//! | `paginate` | `paginate(min = N, max = M [, ids_with_max_results = false])` | no | makes the operation paginated: `MaxResults` (bounded `min..=max`, EC2's usual bounds are 5 and 1000) and `NextToken`; `ids_with_max_results = false` makes IDs with `MaxResults` a 400 `InvalidParameterCombination`, as EC2 does on some operations |
+//! | `dry_run` | `dry_run` | no | adds the `DryRun` parameter |
+//!
+//! Every mistake in a declaration is a compile error at the offending token, naming what was
+//! expected (unknown keys get "did you mean"), and all mistakes of one item are reported together.
+//!
+//! ## `#[ec2_shape]` reference
+//!
+//! On a struct with named fields: an EC2 structure. On an enum with unit variants: an EC2 string enum.
+//! Field types: `String`, `bool`, `i32`, `i64`, `f64`, [`DateTime`], [`Blob`], [`Tag`], other shapes,
+//! and `Option<T>` (absent when `None`), `Vec<T>` (a list, rendered as a wrapper with `<item>`
+//! children) or `Option<Vec<T>>` (a list that may be absent) of those.
+//!
+//! | field attribute | default | meaning |
+//! |---|---|---|
+//! | `#[ec2(name = "AWSAccessKeyId")]` | PascalCase of the field (`bundle_id` → `BundleId`) | the member name: AWS CLI JSON key and Query key |
+//! | `#[ec2(xml = "S3")]` | lowerCamel of the field (`bundle_id` → `bundleId`) | the XML element name, where EC2 deviates from its rule |
+//! | `#[ec2(item = "member")]` | `item` | the element name of a list's items (lists only) |
+//! | `#[ec2(query = "Name")]` | the member name | the Query key, where it differs from the member name |
+//! | `#[ec2(value = "in-use")]` (variants) | kebab-case of the variant (`InUse` → `in-use`) | the enum's wire value |
+//!
+//! ## Expansion
+//!
+//! For `#[ec2_operation(action = "DescribeWidgets", ...)] pub struct DescribeWidgets;` the macro
+//! writes (full listings of the seed operations are in `ec2-ops-macros/snapshots/`):
+//!
+//! - `pub struct DescribeWidgetsRequest { widget_ids, filters, max_results, next_token, dry_run }`
+//!   (only the members the declaration has), with serde in the AWS CLI's JSON shape, a
+//!   `DescribeWidgetsRequestBuilder` (`widget_id`, `widget_ids`, `filter`, `max_results`,
+//!   `next_token`, `dry_run`, `build`), and [`Ec2Request`] (`from_query`, `to_query`);
+//! - `pub struct DescribeWidgetsResponse { request_id, widgets, next_token }` with serde and
+//!   [`Ec2Response`] (`to_xml`, `from_xml`);
+//! - `impl Operation for DescribeWidgets`: a const [`OperationSpec`] (filter names, ID rules, bounds)
+//!   and a `filter_matches` that is a `match` over filter indices doing direct field access;
+//! - `impl DescribeOperation for DescribeWidgets`, whose `run` is the whole pipeline: DryRun →
+//!   validation → IDs → filters → pagination → response; [`Service::register`] routes to it.
+//!
+//! `#[ec2_shape]` adds serde derives with the member names, and implements the XML and Query codec
+//! traits and [`FilterPath`] (so filter paths can go through it).
+//!
+//! ## Semantics
+//!
+//! The runtime's modules document each rule: [`pattern`] (wildcards), [`filter`] (filters and
+//! limits), [`describe()`] (IDs, pagination, DryRun), [`token`], [`query`], [`xml`], [`error`].
+//! Where AWS is vague, the choice made is written there.
+
+#![warn(missing_docs)]
 
 // The seed operations use the public macros, which name this crate by its absolute path.
 extern crate self as ec2_ops;

@@ -185,14 +185,25 @@ fn import_task(n: usize) -> ImportSnapshotTask {
         description: Some(format!("task {n}")),
         import_task_id: Some(format!("import-snap-{n:017x}")),
         snapshot_task_detail: Some(SnapshotTaskDetail {
-            status: Some(if n.is_multiple_of(2) { "active" } else { "completed" }.into()),
+            status: Some(
+                if n.is_multiple_of(2) {
+                    "active"
+                } else {
+                    "completed"
+                }
+                .into(),
+            ),
             disk_image_size: Some(n as f64),
             encrypted: Some(n.is_multiple_of(3)),
             ..SnapshotTaskDetail::default()
         }),
         tags: Some(vec![Tag::new(
             "Owner",
-            if n.is_multiple_of(4) { "TeamA" } else { "TeamB" },
+            if n.is_multiple_of(4) {
+                "TeamA"
+            } else {
+                "TeamB"
+            },
         )]),
     }
 }

@@ -15,7 +15,9 @@ fn expand_file(source: &str) -> String {
             syn::Item::Enum(item) => (item.attrs.clone(), item.to_token_stream()),
             _ => continue,
         };
-        let Some(position) = attrs.iter().position(|attr| attr.path().is_ident("ec2_shape") || attr.path().is_ident("ec2_operation")) else {
+        let Some(position) = attrs.iter().position(|attr| {
+            attr.path().is_ident("ec2_shape") || attr.path().is_ident("ec2_operation")
+        }) else {
             continue;
         };
         let attr = &attrs[position];
@@ -39,11 +41,13 @@ fn expand_file(source: &str) -> String {
 #[test]
 fn describe_bundle_tasks_expansion() {
     let source = include_str!("../../src/seed/bundle_tasks.rs");
-    expect_test::expect_file!["../snapshots/describe_bundle_tasks.expanded.rs"].assert_eq(&expand_file(source));
+    expect_test::expect_file!["../snapshots/describe_bundle_tasks.expanded.rs"]
+        .assert_eq(&expand_file(source));
 }
 
 #[test]
 fn describe_import_snapshot_tasks_expansion() {
     let source = include_str!("../../src/seed/import_snapshot_tasks.rs");
-    expect_test::expect_file!["../snapshots/describe_import_snapshot_tasks.expanded.rs"].assert_eq(&expand_file(source));
+    expect_test::expect_file!["../snapshots/describe_import_snapshot_tasks.expanded.rs"]
+        .assert_eq(&expand_file(source));
 }

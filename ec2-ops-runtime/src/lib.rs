@@ -17,6 +17,8 @@
 //!
 //! Where AWS does not document a behaviour, the rule chosen is written in the module that implements it.
 
+#![warn(missing_docs)]
+
 pub mod blob;
 pub mod datetime;
 pub mod describe;

@@ -1,5 +1,5 @@
 //! What an operation declares: the contract between `#[ec2_operation]`'s generated code and the
-//! runtime's [`describe`](crate::describe) pipeline.
+//! runtime's [`describe`](crate::describe()) pipeline.
 
 use crate::filter::{FilterCatalog, Tag, ValueSet};
 
