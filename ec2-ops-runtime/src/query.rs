@@ -437,6 +437,13 @@ impl QueryDecode for Blob {
     }
 }
 
+/// Recursive shapes hold their recursion in a `Box`.
+impl<T: QueryDecode> QueryDecode for Box<T> {
+    fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
+        T::decode_query(node).map(Box::new)
+    }
+}
+
 impl QueryDecode for Filter {
     fn decode_query(mut node: QueryNode) -> Result<Self, Ec2Error> {
         let name = node.take_scalar::<String>("Name")?;
@@ -475,11 +482,16 @@ pub struct QueryWriter {
 impl QueryWriter {
     /// A body that starts with `Action=<action>&Version=2016-11-15`.
     pub fn new(action: &str) -> QueryWriter {
+        Self::with_version(action, API_VERSION)
+    }
+
+    /// A body for another API version (the protocol test vectors use `2020-01-08`).
+    pub fn with_version(action: &str, version: &str) -> QueryWriter {
         let mut writer = QueryWriter {
             body: String::with_capacity(128),
         };
         writer.param("Action", action);
-        writer.param("Version", API_VERSION);
+        writer.param("Version", version);
         writer
     }
 
@@ -546,6 +558,12 @@ impl<T: QueryEncode> QueryEncode for Option<T> {
         if let Some(value) = self {
             value.encode_query(key, writer);
         }
+    }
+}
+
+impl<T: QueryEncode + ?Sized> QueryEncode for Box<T> {
+    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
+        (**self).encode_query(key, writer);
     }
 }
 

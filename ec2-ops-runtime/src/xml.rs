@@ -85,8 +85,9 @@ impl<'a> XmlWriter<'a> {
         self.out.push(b'>');
     }
 
-    /// Writes escaped character data: `<`, `>`, `&` and control characters are escaped; quotes are left as
-    /// they are, as EC2 leaves them (`The filter 'x' is invalid`).
+    /// Writes escaped character data: `<`, `>`, `&` and control characters are escaped (NUL, which
+    /// XML cannot carry, becomes U+FFFD); quotes are left as they are, as EC2 leaves them
+    /// (`The filter 'x' is invalid`).
     pub fn text(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let mut clean_from = 0;
@@ -98,7 +99,9 @@ impl<'a> XmlWriter<'a> {
                 // Tab and newline survive parsing as they are; every other control character
                 // (carriage return included, which parsers normalise) goes as a reference.
                 b'\t' | b'\n' => continue,
-                0..=0x1f | 0x7f => {
+                // NUL cannot appear in XML 1.0 at all, not even as a reference: it becomes U+FFFD.
+                0 => "\u{FFFD}".as_bytes(),
+                0x01..=0x1f | 0x7f => {
                     self.out.extend_from_slice(&bytes[clean_from..at]);
                     self.out
                         .extend_from_slice(format!("&#x{byte:X};").as_bytes());
@@ -158,6 +161,12 @@ impl<T: XmlRender> XmlRender for Option<T> {
         if let Some(value) = self {
             value.render_xml(name, writer);
         }
+    }
+}
+
+impl<T: XmlRender + ?Sized> XmlRender for Box<T> {
+    fn render_xml(&self, name: &str, writer: &mut XmlWriter<'_>) {
+        (**self).render_xml(name, writer);
     }
 }
 
@@ -433,6 +442,13 @@ impl XmlParse for DateTime {
 impl XmlParse for Blob {
     fn parse_xml(reader: &mut XmlReader<'_>) -> Result<Self, XmlError> {
         Blob::from_base64(&reader.text()?).map_err(|e| XmlError::new(e.to_string()))
+    }
+}
+
+/// Recursive shapes hold their recursion in a `Box`.
+impl<T: XmlParse> XmlParse for Box<T> {
+    fn parse_xml(reader: &mut XmlReader<'_>) -> Result<Self, XmlError> {
+        T::parse_xml(reader).map(Box::new)
     }
 }
 
