@@ -1,0 +1,265 @@
+//! A local EC2-compatible endpoint serving the seed operations over HTTP, for boto3, the AWS CLI and
+//! aws-sdk-rust pointed at it with `--endpoint-url`.
+//!
+//! ```text
+//! cargo run --example endpoint -- [--port N] [--seed FILE]
+//! ```
+//!
+//! - listens on 127.0.0.1, port 4599 by default; `--port 0` picks a free port; the address is printed
+//!   on stdout as `listening on http://127.0.0.1:PORT`;
+//! - POST `/` with a form body, or GET `/?Action=...`; answers EC2's XML with
+//!   `Content-Type: text/xml;charset=UTF-8` and EC2's status codes;
+//! - SigV4 `Authorization` headers and `X-Amz-*` query parameters are accepted and **not verified**;
+//! - bodies over 1 MiB are refused with 413 before being read;
+//! - `--seed FILE` loads `{"BundleTasks": [...], "ImportSnapshotTasks": [...]}` (the AWS CLI's JSON);
+//!   without it an embedded sample set is served;
+//! - one log line per request on stderr; Ctrl-C stops it cleanly.
+
+mod seed;
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use bytes_body::{Body, full};
+use ec2_ops::query::QueryLimits;
+use ec2_ops::seed::bundle_tasks::{BundleTask, DescribeBundleTasks};
+use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, ImportSnapshotTask};
+use ec2_ops::xml::render_error;
+use ec2_ops::{DescribeContext, Ec2Error, InMemorySource, Operation, Service, new_request_id};
+use http_body_util::{BodyExt, Limited};
+use hyper::body::Incoming;
+use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+
+const DEFAULT_PORT: u16 = 4599;
+
+mod bytes_body {
+    use http_body_util::Full;
+    use hyper::body::Bytes;
+
+    pub type Body = Full<Bytes>;
+
+    pub fn full(bytes: Vec<u8>) -> Body {
+        Full::new(Bytes::from(bytes))
+    }
+}
+
+struct Options {
+    port: u16,
+    seed: Option<PathBuf>,
+}
+
+fn parse_options() -> Result<Options, String> {
+    let mut options = Options {
+        port: DEFAULT_PORT,
+        seed: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--port" => {
+                let value = args.next().ok_or("--port needs a number")?;
+                options.port = value
+                    .parse()
+                    .map_err(|_| format!("--port: `{value}` is not a port number"))?;
+            }
+            "--seed" => options.seed = Some(args.next().ok_or("--seed needs a file")?.into()),
+            "--help" | "-h" => return Err("usage: endpoint [--port N] [--seed FILE]".into()),
+            other => {
+                return Err(format!(
+                    "unknown argument `{other}`; usage: endpoint [--port N] [--seed FILE]"
+                ));
+            }
+        }
+    }
+    Ok(options)
+}
+
+fn build_service(seed: seed::Seed) -> Service {
+    let bundles = InMemorySource::new(|task: &BundleTask| DescribeBundleTasks::resource_id(task));
+    for task in seed.bundle_tasks {
+        bundles.insert(task);
+    }
+    let imports = InMemorySource::new(|task: &ImportSnapshotTask| {
+        DescribeImportSnapshotTasks::resource_id(task)
+    });
+    for task in seed.import_snapshot_tasks {
+        imports.insert(task);
+    }
+    let mut service = Service::new(DescribeContext::default());
+    service.register::<DescribeBundleTasks, _>(Arc::new(bundles));
+    service.register::<DescribeImportSnapshotTasks, _>(Arc::new(imports));
+    service
+}
+
+fn xml_response(status: u16, body: Vec<u8>) -> Response<Body> {
+    let mut response = Response::new(full(body));
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        "text/xml;charset=UTF-8"
+            .parse()
+            .expect("a valid header value"),
+    );
+    response
+}
+
+fn error_response(error: &Ec2Error) -> Response<Body> {
+    xml_response(error.status(), render_error(error, &new_request_id()))
+}
+
+async fn handle(
+    service: Arc<Service>,
+    request: Request<Incoming>,
+) -> Result<Response<Body>, Infallible> {
+    let started = Instant::now();
+    let limit = QueryLimits::default().max_bytes;
+    let params: Result<Vec<u8>, Ec2Error> = match *request.method() {
+        Method::GET => Ok(request
+            .uri()
+            .query()
+            .unwrap_or_default()
+            .as_bytes()
+            .to_vec()),
+        Method::POST => {
+            let declared = request
+                .headers()
+                .get(CONTENT_LENGTH)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| value.parse::<usize>().ok());
+            if declared.is_some_and(|length| length > limit) {
+                Err(Ec2Error::new(
+                    "RequestEntityTooLarge",
+                    format!("The request body is larger than {limit} bytes"),
+                    413,
+                ))
+            } else {
+                // A chunked body is read only up to the limit.
+                match Limited::new(request.into_body(), limit).collect().await {
+                    Ok(collected) => Ok(collected.to_bytes().to_vec()),
+                    Err(_) => Err(Ec2Error::new(
+                        "RequestEntityTooLarge",
+                        format!("The request body is larger than {limit} bytes"),
+                        413,
+                    )),
+                }
+            }
+        }
+        _ => Err(Ec2Error::new(
+            "UnsupportedHttpVerb",
+            "EC2 requests are GET or POST",
+            405,
+        )),
+    };
+    let (response, action, items) = match params {
+        Ok(params) => {
+            let answer = service.handle(&params);
+            (
+                xml_response(answer.status, answer.body),
+                answer.action,
+                answer.items,
+            )
+        }
+        Err(error) => (error_response(&error), None, 0),
+    };
+    eprintln!(
+        "{} {} items={} {:.1}ms",
+        action.as_deref().unwrap_or("-"),
+        response.status().as_u16(),
+        items,
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    Ok(response)
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let options = match parse_options() {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("{message}");
+            std::process::exit(2);
+        }
+    };
+    let seed = match &options.seed {
+        Some(path) => seed::Seed::from_file(path),
+        None => seed::Seed::parse(seed::SAMPLE, "the embedded sample set"),
+    };
+    let seed = match seed {
+        Ok(seed) => seed,
+        Err(error) => {
+            eprintln!("error: cannot load the seed: {error}");
+            std::process::exit(1);
+        }
+    };
+    let counts = (seed.bundle_tasks.len(), seed.import_snapshot_tasks.len());
+    let service = Arc::new(build_service(seed));
+    let listener = match TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], options.port))).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!(
+                "error: cannot listen on 127.0.0.1:{}: {error}",
+                options.port
+            );
+            std::process::exit(1);
+        }
+    };
+    // The signal handlers are installed before the address is printed, so a client that reads the
+    // address and immediately interrupts still gets a clean shutdown.
+    let shutdown = shutdown_signal();
+    tokio::pin!(shutdown);
+    let address = listener
+        .local_addr()
+        .expect("a bound socket has an address");
+    println!("listening on http://{address}");
+    eprintln!(
+        "serving {} bundle tasks and {} import snapshot tasks; Ctrl-C stops",
+        counts.0, counts.1
+    );
+
+    loop {
+        tokio::select! {
+            () = &mut shutdown => {
+                eprintln!("shutting down");
+                break;
+            }
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                let service = Arc::clone(&service);
+                tokio::spawn(async move {
+                    let handler = hyper::service::service_fn(move |request| handle(Arc::clone(&service), request));
+                    let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), handler).await;
+                });
+            }
+        }
+    }
+}
+
+/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM. The handlers are registered when this is called.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut interrupt = signal(SignalKind::interrupt()).expect("installing the SIGINT handler");
+        let mut terminate =
+            signal(SignalKind::terminate()).expect("installing the SIGTERM handler");
+        async move {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
+}

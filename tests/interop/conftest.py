@@ -1,0 +1,85 @@
+"""Starts the example endpoint on a free port with a seed file the suite writes, for boto3 and the CLI."""
+
+import json
+import os
+import subprocess
+
+import boto3
+import pytest
+from botocore.config import Config
+
+STATES = ["pending", "waiting-for-shutdown", "bundling", "storing", "cancelling", "complete", "failed"]
+
+
+def bundle_task(n):
+    state = STATES[n % len(STATES)]
+    task = {
+        "InstanceId": "i-%017x" % (n + 1),
+        "BundleId": "bun-%08x" % (0xC1A54000 + n),
+        "State": state,
+        "StartTime": "2013-09-15T17:%02d:20.000Z" % n,
+        "UpdateTime": "2013-09-16T17:%02d:20.000Z" % n,
+        "Storage": {"S3": {"AWSAccessKeyId": "AKIDEXAMPLE", "Bucket": ["my bucket/*", "logs", "a?b"][n % 3], "Prefix": "winami-%d" % n}},
+        "Progress": "%d%%" % (10 * n % 100),
+    }
+    if state == "failed":
+        task["BundleTaskError"] = {"Code": "Client.Timeout", "Message": "Bundle %d timed out" % n}
+    return task
+
+
+def import_task(n):
+    return {
+        "Description": "disk %d" % n,
+        "ImportTaskId": "import-snap-%017x" % (n + 1),
+        "SnapshotTaskDetail": {
+            "Description": "disk %d" % n,
+            "DiskImageSize": 1024.0 * n,
+            "Encrypted": n % 2 == 0,
+            "Format": "VMDK",
+            "Status": ["active", "completed", "deleted"][n % 3],
+            "UserBucket": {"S3Bucket": "imports", "S3Key": "disk-%d.vmdk" % n},
+        },
+        "Tags": [{"Key": "Owner", "Value": "Team%s" % "AB"[n % 2]}, {"Key": "Index", "Value": str(n)}],
+    }
+
+
+SEED = {
+    "BundleTasks": [bundle_task(n) for n in range(14)],
+    "ImportSnapshotTasks": [import_task(n) for n in range(47)],
+}
+
+
+@pytest.fixture(scope="session")
+def seed():
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def endpoint(tmp_path_factory, seed):
+    path = tmp_path_factory.mktemp("seed") / "seed.json"
+    path.write_text(json.dumps(seed))
+    process = subprocess.Popen(
+        [os.environ["ENDPOINT_BIN"], "--port", "0", "--seed", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    line = process.stdout.readline()
+    assert line.startswith("listening on "), line
+    url = line.split()[-1]
+    os.environ.update(AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def ec2(endpoint):
+    return boto3.client(
+        "ec2",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+        config=Config(retries={"max_attempts": 1}),
+    )

@@ -1,0 +1,46 @@
+"""The endpoint as a program: body limits, bad seeds, Ctrl-C."""
+
+import json
+import os
+import signal
+import subprocess
+import urllib.error
+import urllib.request
+
+import pytest
+
+
+def test_an_oversized_body_is_refused_with_413(endpoint):
+    body = b"Action=DescribeBundleTasks&Version=2016-11-15&X=" + b"a" * (2 << 20)
+    request = urllib.request.Request(endpoint + "/", data=body, method="POST")
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(request)
+    assert info.value.code == 413
+    assert b"<Code>RequestEntityTooLarge</Code>" in info.value.read()
+
+
+def test_unknown_actions_and_parameters_get_ec2_errors(endpoint):
+    for query, code in [("Action=DescribeVolumes&Version=2016-11-15", "InvalidAction"), ("Action=DescribeBundleTasks&Version=2016-11-15&Item=1", "UnknownParameter")]:
+        with pytest.raises(urllib.error.HTTPError) as info:
+            urllib.request.urlopen(endpoint + "/?" + query)
+        assert info.value.code == 400
+        assert f"<Code>{code}</Code>".encode() in info.value.read()
+
+
+def test_a_bad_seed_file_is_refused_naming_the_file_and_the_json_path(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"BundleTasks": [{"BundleId": "bun-1"}, {"BundleId": "bun-2", "State": "compete"}]}))
+    result = subprocess.run([os.environ["ENDPOINT_BIN"], "--port", "0", "--seed", str(path)], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert str(path) in result.stderr
+    assert "$.BundleTasks[1].State" in result.stderr
+    assert "compete" in result.stderr
+    assert result.stdout == ""
+
+
+def test_ctrl_c_stops_the_endpoint_cleanly():
+    process = subprocess.Popen([os.environ["ENDPOINT_BIN"], "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout.readline().startswith("listening on ")
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=10) == 0
+    assert "shutting down" in process.stderr.read()
