@@ -264,7 +264,10 @@ impl ::ec2_ops::__private::QueryDecode for BundleTask {
 #[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for BundleTask {
     type Target = Self;
-    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+    fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
+        &self,
+        __ec2_f: &mut __Ec2F,
+    ) -> bool {
         __ec2_f(self)
     }
 }
@@ -500,7 +503,10 @@ impl ::ec2_ops::__private::QueryDecode for Storage {
 #[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for Storage {
     type Target = Self;
-    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+    fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
+        &self,
+        __ec2_f: &mut __Ec2F,
+    ) -> bool {
         __ec2_f(self)
     }
 }
@@ -698,7 +704,10 @@ impl ::ec2_ops::__private::QueryDecode for S3Storage {
 #[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for S3Storage {
     type Target = Self;
-    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+    fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
+        &self,
+        __ec2_f: &mut __Ec2F,
+    ) -> bool {
         __ec2_f(self)
     }
 }
@@ -810,7 +819,10 @@ impl ::ec2_ops::__private::QueryDecode for BundleTaskError {
 #[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for BundleTaskError {
     type Target = Self;
-    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+    fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
+        &self,
+        __ec2_f: &mut __Ec2F,
+    ) -> bool {
         __ec2_f(self)
     }
 }

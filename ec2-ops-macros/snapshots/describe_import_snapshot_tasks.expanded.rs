@@ -175,7 +175,10 @@ impl ::ec2_ops::__private::QueryDecode for ImportSnapshotTask {
 #[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for ImportSnapshotTask {
     type Target = Self;
-    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+    fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
+        &self,
+        __ec2_f: &mut __Ec2F,
+    ) -> bool {
         __ec2_f(self)
     }
 }
@@ -528,7 +531,10 @@ impl ::ec2_ops::__private::QueryDecode for SnapshotTaskDetail {
 #[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for SnapshotTaskDetail {
     type Target = Self;
-    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+    fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
+        &self,
+        __ec2_f: &mut __Ec2F,
+    ) -> bool {
         __ec2_f(self)
     }
 }
@@ -640,7 +646,10 @@ impl ::ec2_ops::__private::QueryDecode for UserBucketDetails {
 #[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for UserBucketDetails {
     type Target = Self;
-    fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+    fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
+        &self,
+        __ec2_f: &mut __Ec2F,
+    ) -> bool {
         __ec2_f(self)
     }
 }

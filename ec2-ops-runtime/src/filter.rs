@@ -119,16 +119,19 @@ pub struct ValueSet {
 
 impl ValueSet {
     /// Whether `text` matches any value.
+    #[inline]
     pub fn matches(&self, text: &str) -> bool {
         self.patterns.iter().any(|pattern| pattern.matches(text))
     }
 
     /// Whether the wire text of `value` matches any value.
+    #[inline]
     pub fn matches_wire<W: WireText + ?Sized>(&self, value: &W) -> bool {
         value.with_wire_text(|text| self.matches(text))
     }
 
     /// Whether `value` is present and its wire text matches (an absent field never matches).
+    #[inline]
     pub fn matches_option<W: WireText>(&self, value: Option<&W>) -> bool {
         value.is_some_and(|value| self.matches_wire(value))
     }
@@ -222,6 +225,7 @@ impl CompiledFilters {
     }
 
     /// Whether `resource` passes every filter.
+    #[inline]
     pub fn matches<O: crate::Operation + ?Sized>(&self, resource: &O::Resource) -> bool {
         self.filters.iter().all(|filter| match &filter.target {
             Target::Field(index) => O::filter_matches(resource, *index, &filter.values),

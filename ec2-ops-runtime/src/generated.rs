@@ -13,6 +13,10 @@ use crate::xml::{NAMESPACE, XmlError, XmlReader, XmlWriter};
 
 /// A field a filter compares: a scalar's wire text, an optional field (absent never matches) or a list
 /// (any element matches).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no EC2 wire text to filter on",
+    label = "a filter's last field must be a scalar (string, number, boolean, timestamp, #[ec2_shape] enum), or an `Option` or `Vec` of one"
+)]
 pub trait FilterLeaf {
     /// Whether the field matches any of `values`.
     fn filter_leaf(&self, values: &ValueSet) -> bool;
@@ -39,36 +43,44 @@ impl<T: FilterLeaf> FilterLeaf for Vec<T> {
 /// A step along a filter's field path: a structure is itself, an absent `Option` reaches nothing, a
 /// list reaches each element. This lets `storage.s3.bucket` be followed without knowing which fields
 /// are optional.
+#[diagnostic::on_unimplemented(
+    message = "a filter path cannot go through `{Self}`",
+    label = "every step but the last must be an #[ec2_shape] struct, or an `Option`, `Vec` or `Box` of one"
+)]
 pub trait FilterPath {
     /// The structure reached.
     type Target;
 
     /// Whether `f` answers `true` for any structure reached.
-    fn reach(&self, f: &mut dyn FnMut(&Self::Target) -> bool) -> bool;
+    fn reach<F: FnMut(&Self::Target) -> bool>(&self, f: &mut F) -> bool;
 }
 
 impl<T: FilterPath> FilterPath for Option<T> {
     type Target = T::Target;
-    fn reach(&self, f: &mut dyn FnMut(&Self::Target) -> bool) -> bool {
+    fn reach<F: FnMut(&Self::Target) -> bool>(&self, f: &mut F) -> bool {
         self.as_ref().is_some_and(|inner| inner.reach(f))
     }
 }
 
 impl<T: FilterPath> FilterPath for Vec<T> {
     type Target = T::Target;
-    fn reach(&self, f: &mut dyn FnMut(&Self::Target) -> bool) -> bool {
+    fn reach<F: FnMut(&Self::Target) -> bool>(&self, f: &mut F) -> bool {
         self.iter().any(|inner| inner.reach(f))
     }
 }
 
 impl<T: FilterPath> FilterPath for Box<T> {
     type Target = T::Target;
-    fn reach(&self, f: &mut dyn FnMut(&Self::Target) -> bool) -> bool {
+    fn reach<F: FnMut(&Self::Target) -> bool>(&self, f: &mut F) -> bool {
         (**self).reach(f)
     }
 }
 
 /// A resource's ID field: a `String`, or an `Option<String>` (absent sorts as the empty ID).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a resource ID",
+    label = "`resource_id` must name a `String` or `Option<String>` field"
+)]
 pub trait ResourceIdText {
     /// The ID text.
     fn id_text(&self) -> &str;
@@ -87,6 +99,10 @@ impl ResourceIdText for Option<String> {
 }
 
 /// A resource's tag field: `Vec<Tag>` or `Option<Vec<Tag>>`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a tag list",
+    label = "`tags => ...` must name a `Vec<Tag>` or `Option<Vec<Tag>>` field"
+)]
 pub trait TagList {
     /// The tags.
     fn tag_slice(&self) -> &[Tag];

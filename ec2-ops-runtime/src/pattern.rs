@@ -63,6 +63,7 @@ impl Pattern {
     }
 
     /// Whether `text` matches the whole pattern.
+    #[inline]
     pub fn matches(&self, text: &str) -> bool {
         match &self.kind {
             Kind::Exact(literal) => text == &**literal,

@@ -146,7 +146,11 @@ pub fn expand(op: &Operation<'_>) -> TokenStream {
         let access = field_access(quote!(__ec2_resource), &op.resource_id);
         // Spanned on the user's field, so a field of the wrong type is reported there.
         let access = respan(access, last_span(&op.resource_id));
-        quote_spanned!(last_span(&op.resource_id)=> #p::ResourceIdText::id_text(&#access))
+        let call = respan(
+            quote!(#p::ResourceIdText::id_text),
+            last_span(&op.resource_id),
+        );
+        quote_spanned!(last_span(&op.resource_id)=> #call(&#access))
     };
     let filter_arms = op
         .filters
@@ -163,7 +167,8 @@ pub fn expand(op: &Operation<'_>) -> TokenStream {
     let tags = op.filters.tags.as_ref().map(|(_, path)| {
         let access = field_access(quote!(__ec2_resource), path);
         let access = respan(access, last_span(path));
-        let slice = quote_spanned!(last_span(path)=> #p::TagList::tag_slice(&#access));
+        let call = respan(quote!(#p::TagList::tag_slice), last_span(path));
+        let slice = quote_spanned!(last_span(path)=> #call(&#access));
         quote! {
             fn tags(__ec2_resource: &#resource) -> &[#p::Tag] {
                 #slice
@@ -475,18 +480,19 @@ fn filter_path(path: &FieldPath) -> TokenStream {
     let mut base = quote!(__ec2_resource);
     let mut opened = Vec::new();
     for (depth, step) in steps.iter().enumerate() {
-        let next = format_ident!("__ec2_step_{}", depth);
+        // Spanned on the step, so a step that is not a structure is reported at the user's field.
+        let next = format_ident!("__ec2_step_{}", depth, span = step.span());
         opened.push((base.clone(), (*step).clone(), next.clone()));
         base = quote!(#next);
     }
     // Each call is spanned on its field, so "trait not implemented" points at the offending step.
     let leaf = respan(quote!(#base.#last), last.span());
-    let mut test =
-        quote_spanned! {last.span()=> #p::FilterLeaf::filter_leaf(&#leaf, __ec2_values) };
+    let leaf_call = respan(quote!(#p::FilterLeaf::filter_leaf), last.span());
+    let mut test = quote_spanned! {last.span()=> #leaf_call(&#leaf, __ec2_values) };
     for (base, step, binding) in opened.into_iter().rev() {
         let field = respan(quote!(#base.#step), step.span());
-        test =
-            quote_spanned! {step.span()=> #p::FilterPath::reach(&#field, &mut |#binding| #test) };
+        let reach = respan(quote!(#p::FilterPath::reach), step.span());
+        test = quote_spanned! {step.span()=> #reach(&#field, &mut |#binding| #test) };
     }
     test
 }

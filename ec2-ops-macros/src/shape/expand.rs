@@ -152,7 +152,7 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
         #[automatically_derived]
         impl #p::FilterPath for #name {
             type Target = Self;
-            fn reach(&self, __ec2_f: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool {
+            fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(&self, __ec2_f: &mut __Ec2F) -> bool {
                 __ec2_f(self)
             }
         }
@@ -305,7 +305,7 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
         }
         impl #p::FilterPath for #name {
             type Target = Self;
-            fn reach(&self, _: &mut dyn ::core::ops::FnMut(&Self) -> bool) -> bool { ::core::unreachable!() }
+            fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(&self, _: &mut __Ec2F) -> bool { ::core::unreachable!() }
         }
     }
 }
