@@ -145,6 +145,11 @@ pub use ec2_ops_runtime::*;
 
 pub mod seed;
 
+// The README's Rust snippets are compiled as doctests, so the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// What generated code names. Not public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
