@@ -1,6 +1,7 @@
 //! `#[ec2_operation]`: parse → model → validate → expand.
 
 mod expand;
+mod fallback;
 mod model;
 mod parse;
 mod validate;
@@ -19,7 +20,8 @@ pub fn ec2_operation(args: TokenStream, input: TokenStream) -> TokenStream {
         Ok(args) => args,
         Err(err) => {
             let err = err.to_compile_error();
-            return quote! { #item #err };
+            let fallback = fallback::fallback(&item, None);
+            return quote! { #fallback #err };
         }
     };
     let ctxt = Ctxt::new();
@@ -31,10 +33,8 @@ pub fn ec2_operation(args: TokenStream, input: TokenStream) -> TokenStream {
         (Ok(()), Some(operation)) => expand::expand(&operation),
         (result, _) => {
             let errors = result.err().map(|err| err.to_compile_error());
-            // The item itself stays, so code naming the operation gets no "cannot find" cascade.
-            let mut item = item.clone();
-            item.attrs.retain(|attr| !attr.path().is_ident("ec2"));
-            quote! { #item #errors }
+            let fallback = fallback::fallback(&item, Some(&args));
+            quote! { #fallback #errors }
         }
     }
 }
