@@ -94,6 +94,35 @@
 //!
 //! Every mistake in a declaration is a compile error at the offending token, naming what was
 //! expected (unknown keys get "did you mean"), and all mistakes of one item are reported together.
+//! This declaration does not compile:
+//!
+//! ```compile_fail
+//! use ec2_ops::{ec2_operation, ec2_shape};
+//!
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct Task { pub task_id: Option<String> }
+//!
+//! #[ec2_operation(
+//!     action = "DescribeTasks",
+//!     resource = Task,
+//!     resource_id = task_id,
+//!     output(member = "Tasks", xml = "taskSet"),
+//!     pagnate(min = 5, max = 1000),
+//! )]
+//! pub struct DescribeTasks;
+//! ```
+//!
+//! ```text
+//! error: unknown ec2_operation argument `pagnate`; did you mean `paginate`? expected one of: `action`,
+//!        `resource`, `resource_id`, `output`, `ids`, `filters`, `paginate`, `dry_run`
+//!   --> src/main.rs:12:5
+//!    |
+//! 12 |     pagnate(min = 5, max = 1000),
+//!    |     ^^^^^^^
+//! ```
+//!
+//! The messages of 43 such mistakes are pinned by the trybuild suite in `tests/ui/`.
 //!
 //! ## `#[ec2_shape]` reference
 //!

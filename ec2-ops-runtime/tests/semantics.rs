@@ -696,3 +696,67 @@ fn errors_carry_code_message_and_status_and_are_std_errors() {
         "InvalidAction"
     );
 }
+
+/// Counts the resources a source hands out, to check what a page costs.
+struct CountingSource {
+    inner: InMemorySource<Task>,
+    visited: std::cell::Cell<usize>,
+}
+
+impl ResourceSource<Task> for CountingSource {
+    fn get(&self, id: &str) -> Option<Task> {
+        self.visited.set(self.visited.get() + 1);
+        self.inner.get(id)
+    }
+    fn contains(&self, id: &str) -> bool {
+        self.inner.contains(id)
+    }
+    fn scan_after(
+        &self,
+        after: Option<&str>,
+        visit: &mut dyn FnMut(&str, &Task) -> ControlFlow<()>,
+    ) {
+        self.inner.scan_after(after, &mut |id, task| {
+            self.visited.set(self.visited.get() + 1);
+            visit(id, task)
+        });
+    }
+}
+
+#[test]
+fn a_page_deep_in_a_large_set_reads_only_the_page_not_what_came_before() {
+    let source = CountingSource {
+        inner: many(10_000),
+        visited: std::cell::Cell::new(0),
+    };
+    let mut token = None;
+    for _ in 0..1500 {
+        let input = DescribeInput {
+            max_results: Some(5),
+            next_token: token.as_deref(),
+            ..Default::default()
+        };
+        token = describe::<DescribeTasks, _>(&input, &source, &context())
+            .unwrap()
+            .next_token;
+    }
+    source.visited.set(0);
+    let input = DescribeInput {
+        max_results: Some(5),
+        next_token: token.as_deref(),
+        ..Default::default()
+    };
+    let page = describe::<DescribeTasks, _>(&input, &source, &context()).unwrap();
+    assert_eq!(
+        ids_of(&page),
+        [
+            "task-7500",
+            "task-7501",
+            "task-7502",
+            "task-7503",
+            "task-7504"
+        ]
+    );
+    // The page's five items plus one look-ahead that tells whether a next page exists.
+    assert_eq!(source.visited.get(), 6);
+}
