@@ -118,6 +118,24 @@ impl<'e> Keyed<'e> {
         self.entries.get(key).copied()
     }
 
+    /// Reports the `required` keys that were not written at all (a key written in the wrong form has
+    /// its own error already), spanned on `span`.
+    fn require(&self, ctxt: &Ctxt, span: Span, what: &str, required: &[&str]) {
+        let absent: Vec<&str> = required
+            .iter()
+            .copied()
+            .filter(|key| self.get(key).is_none())
+            .collect();
+        if !absent.is_empty() {
+            let list = absent
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            ctxt.syn_error(syn::Error::new(span, format!("{what} is missing {list}")));
+        }
+    }
+
     fn string(&self, ctxt: &Ctxt, key: &str, example: &str) -> Option<syn::LitStr> {
         match self.get(key)? {
             Entry::Value(_, Value::Str(lit)) => Some(lit.clone()),
@@ -199,15 +217,6 @@ fn wrong_form(ctxt: &Ctxt, entry: &Entry, message: &str) {
     ctxt.syn_error(syn::Error::new(span, format!("{message}{found}")));
 }
 
-fn missing(ctxt: &Ctxt, span: Span, what: &str, keys: &[&str]) {
-    let list = keys
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    ctxt.syn_error(syn::Error::new(span, format!("{what} is missing {list}")));
-}
-
 pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &Args) -> Option<Operation<'a>> {
     let top = Keyed::read(ctxt, &args.entries, TOP_KEYS, "ec2_operation argument");
     let action = top.string(ctxt, "action", "\"DescribeBundleTasks\"");
@@ -262,20 +271,12 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &Args) -> Option<
         .and_then(|(span, args)| read_paginate(ctxt, span, args));
     let dry_run = top.flag(ctxt, "dry_run");
 
-    let required = [
-        ("action", action.is_some()),
-        ("resource", resource.is_some()),
-        ("resource_id", resource_id.is_some()),
-        ("output", output.is_some()),
-    ];
-    let absent: Vec<&str> = required
-        .iter()
-        .filter(|(key, present)| !present && top.get(key).is_none())
-        .map(|(key, _)| *key)
-        .collect();
-    if !absent.is_empty() {
-        missing(ctxt, Span::call_site(), "#[ec2_operation(...)]", &absent);
-    }
+    top.require(
+        ctxt,
+        Span::call_site(),
+        "#[ec2_operation(...)]",
+        &["action", "resource", "resource_id", "output"],
+    );
     Some(Operation {
         item,
         action: action?,
@@ -305,14 +306,7 @@ fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {
     let member = keyed.string(ctxt, "member", "\"BundleTasks\"");
     let xml = keyed.string(ctxt, "xml", "\"bundleInstanceTasksSet\"");
     let item = keyed.string(ctxt, "item", "\"item\"");
-    let absent: Vec<&str> = [("member", &member), ("xml", &xml)]
-        .iter()
-        .filter(|(k, v)| v.is_none() && keyed.get(k).is_none())
-        .map(|(k, _)| *k)
-        .collect();
-    if !absent.is_empty() {
-        missing(ctxt, span, "`output(...)`", &absent);
-    }
+    keyed.require(ctxt, span, "`output(...)`", &["member", "xml"]);
     Some(Output {
         member: member?,
         xml: xml?,
@@ -329,20 +323,12 @@ fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {
     let malformed = keyed.string(ctxt, "malformed", "\"InvalidBundleID.Malformed\"");
     let prefix = keyed.string(ctxt, "prefix", "\"bun-\"");
     let set_name = keyed.string(ctxt, "set_name", "\"bundleIdSet\"");
-    let required = [
-        ("member", &member),
-        ("key", &key),
-        ("noun", &noun),
-        ("not_found", &not_found),
-    ];
-    let absent: Vec<&str> = required
-        .iter()
-        .filter(|(k, v)| v.is_none() && keyed.get(k).is_none())
-        .map(|(k, _)| *k)
-        .collect();
-    if !absent.is_empty() {
-        missing(ctxt, span, "`ids(...)`", &absent);
-    }
+    keyed.require(
+        ctxt,
+        span,
+        "`ids(...)`",
+        &["member", "key", "noun", "not_found"],
+    );
     Some(Ids {
         member: member?,
         key: key?,
@@ -399,19 +385,12 @@ fn read_paginate(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Paginate> {
     let min = keyed.integer(ctxt, "min", "5");
     let max = keyed.integer(ctxt, "max", "1000");
     let ids_with_max_results = keyed.boolean(ctxt, "ids_with_max_results").unwrap_or(true);
-    let absent: Vec<&str> = [("min", &min), ("max", &max)]
-        .iter()
-        .filter(|(k, v)| v.is_none() && keyed.get(k).is_none())
-        .map(|(k, _)| *k)
-        .collect();
-    if !absent.is_empty() {
-        missing(
-            ctxt,
-            span,
-            "`paginate(...)`: EC2 operations declare their MaxResults bounds, and it",
-            &absent,
-        );
-    }
+    keyed.require(
+        ctxt,
+        span,
+        "`paginate(...)`: EC2 operations declare their MaxResults bounds, and it",
+        &["min", "max"],
+    );
     Some(Paginate {
         span,
         min: min?,
