@@ -1,0 +1,207 @@
+//! The DSL's less common features, each used by a declaration here and checked at run time: a
+//! filter backed by a user function, list fields, custom list item names, `set_name`,
+//! `ids_with_max_results = false`, `output(item = ...)`, enum value overrides.
+
+use std::sync::Arc;
+
+use ec2_ops::{
+    DescribeContext, DescribeOperation, Ec2Request, Ec2Response, InMemorySource, Operation,
+    Service, ValueSet, ec2_operation, ec2_shape,
+};
+
+#[ec2_shape]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Size {
+    #[ec2(value = "t2.micro")]
+    Micro,
+    #[ec2(value = "m5.24xlarge")]
+    Huge,
+}
+
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gadget {
+    pub gadget_id: String,
+    pub size: Option<Size>,
+    /// A list of scalars with EC2's uncommon item name.
+    #[ec2(xml = "groupSet", item = "groupId")]
+    pub groups: Vec<String>,
+    pub ports: Option<Vec<i32>>,
+    pub weight: Option<f64>,
+}
+
+/// The odd case: "heavy" is not a field but a rule over one.
+fn is_heavy(gadget: &Gadget, values: &ValueSet) -> bool {
+    let heavy = gadget.weight.is_some_and(|weight| weight > 100.0);
+    values.matches(if heavy { "true" } else { "false" })
+}
+
+#[ec2_operation(
+    action = "DescribeGadgets",
+    resource = Gadget,
+    resource_id = gadget_id,
+    output(member = "Gadgets", xml = "gadgetSet", item = "gadget"),
+    ids(member = "GadgetIds", key = "GadgetId", noun = "gadget", not_found = "InvalidGadgetID.NotFound", set_name = "gadgetIdSet"),
+    filters("size" => size, "group-id" => groups, "port" => ports, "heavy" => with(is_heavy)),
+    paginate(min = 5, max = 50, ids_with_max_results = false),
+)]
+pub struct DescribeGadgets;
+
+fn service() -> Service {
+    let source = InMemorySource::new(|gadget: &Gadget| DescribeGadgets::resource_id(gadget));
+    source.insert(Gadget {
+        gadget_id: "g-1".into(),
+        size: Some(Size::Micro),
+        groups: vec!["sg-1".into(), "sg-2".into()],
+        ports: Some(vec![22, 443]),
+        weight: Some(150.0),
+    });
+    source.insert(Gadget {
+        gadget_id: "g-2".into(),
+        size: Some(Size::Huge),
+        groups: vec![],
+        ports: None,
+        weight: Some(3.5),
+    });
+    let mut service = Service::new(DescribeContext::default());
+    service.register::<DescribeGadgets, _>(Arc::new(source));
+    service
+}
+
+fn ids(service: &Service, request: DescribeGadgetsRequest) -> Result<Vec<String>, String> {
+    let answer = service.handle(request.to_query().as_bytes());
+    match answer.error_code {
+        Some(code) => Err(code),
+        None => Ok(DescribeGadgetsResponse::from_xml(&answer.body)
+            .unwrap()
+            .gadgets
+            .into_iter()
+            .map(|g| g.gadget_id)
+            .collect()),
+    }
+}
+
+#[test]
+fn a_function_filter_decides_with_the_users_rule() {
+    let service = service();
+    assert_eq!(
+        ids(
+            &service,
+            DescribeGadgetsRequest::builder()
+                .filter("heavy", ["true"])
+                .build()
+        ),
+        Ok(vec!["g-1".into()])
+    );
+    assert_eq!(
+        ids(
+            &service,
+            DescribeGadgetsRequest::builder()
+                .filter("heavy", ["false"])
+                .build()
+        ),
+        Ok(vec!["g-2".into()])
+    );
+}
+
+#[test]
+fn list_fields_match_any_element_and_enum_values_use_their_overrides() {
+    let service = service();
+    assert_eq!(
+        ids(
+            &service,
+            DescribeGadgetsRequest::builder()
+                .filter("group-id", ["sg-2"])
+                .build()
+        ),
+        Ok(vec!["g-1".into()])
+    );
+    assert_eq!(
+        ids(
+            &service,
+            DescribeGadgetsRequest::builder()
+                .filter("port", ["443"])
+                .build()
+        ),
+        Ok(vec!["g-1".into()])
+    );
+    assert_eq!(
+        ids(
+            &service,
+            DescribeGadgetsRequest::builder()
+                .filter("port", ["*"])
+                .build()
+        ),
+        Ok(vec!["g-1".into()])
+    );
+    assert_eq!(
+        ids(
+            &service,
+            DescribeGadgetsRequest::builder()
+                .filter("size", ["m5.*"])
+                .build()
+        ),
+        Ok(vec!["g-2".into()])
+    );
+}
+
+#[test]
+fn custom_item_names_are_rendered_and_read_back() {
+    let service = service();
+    let answer = service.handle(
+        DescribeGadgetsRequest::builder()
+            .gadget_id("g-1")
+            .build()
+            .to_query()
+            .as_bytes(),
+    );
+    let body = String::from_utf8(answer.body).unwrap();
+    assert!(body.contains("<gadgetSet><gadget><gadgetId>g-1</gadgetId><size>t2.micro</size><groupSet><groupId>sg-1</groupId><groupId>sg-2</groupId></groupSet><ports><item>22</item><item>443</item></ports><weight>150.0</weight></gadget></gadgetSet>"), "{body}");
+    let response = DescribeGadgetsResponse::from_xml(body.as_bytes()).unwrap();
+    assert_eq!(response.gadgets[0].groups, ["sg-1", "sg-2"]);
+    assert_eq!(response.gadgets[0].size, Some(Size::Micro));
+}
+
+#[test]
+fn ids_with_max_results_is_a_combination_error_naming_the_set() {
+    let request = DescribeGadgetsRequest::builder()
+        .gadget_id("g-1")
+        .max_results(5)
+        .build();
+    let input = DescribeGadgets::input(&request);
+    let err = ec2_ops::describe::<DescribeGadgets, _>(
+        &input,
+        &InMemorySource::new(|g: &Gadget| g.gadget_id.as_str()),
+        &DescribeContext::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "InvalidParameterCombination");
+    assert_eq!(
+        err.message(),
+        "The parameter gadgetIdSet cannot be used with the parameter maxResults"
+    );
+    assert_eq!(
+        ids(
+            &service(),
+            DescribeGadgetsRequest::builder().max_results(51).build()
+        ),
+        Err("InvalidParameterValue".into())
+    );
+}
+
+#[test]
+fn an_unknown_enum_value_in_a_request_filter_is_just_a_non_match_but_in_xml_it_is_an_error() {
+    let service = service();
+    assert_eq!(
+        ids(
+            &service,
+            DescribeGadgetsRequest::builder()
+                .filter("size", ["x1.huge"])
+                .build()
+        ),
+        Ok(vec![])
+    );
+    let bad = b"<DescribeGadgetsResponse><gadgetSet><gadget><gadgetId>g</gadgetId><size>x1.huge</size></gadget></gadgetSet></DescribeGadgetsResponse>";
+    let err = DescribeGadgetsResponse::from_xml(bad).unwrap_err();
+    assert!(err.to_string().contains("unknown value `x1.huge`"), "{err}");
+}
