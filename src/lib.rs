@@ -124,6 +124,132 @@
 //!
 //! The messages of 43 such mistakes are pinned by the trybuild suite in `tests/ui/`.
 //!
+//! ### The keys, one example each
+//!
+//! The smallest declaration: `action`, `resource`, `resource_id` and `output` are required. Without
+//! `ids`, `filters`, `paginate` or `dry_run`, the request has only `filters` (any filter name is then
+//! unknown), and `MaxResults`, `NextToken`, `DryRun` are unknown parameters.
+//!
+//! ```
+//! use ec2_ops::{ec2_operation, ec2_shape, Ec2Request};
+//!
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct Host { pub host_id: String }
+//!
+//! #[ec2_operation(
+//!     action = "DescribeHosts",                       // <DescribeHostsResponse>
+//!     resource = Host,
+//!     resource_id = host_id,                          // page order and ID look-ups
+//!     output(member = "Hosts", xml = "hostSet"),      // {"Hosts": [...]}, <hostSet><item>...
+//! )]
+//! pub struct DescribeHosts;
+//!
+//! assert_eq!(DescribeHostsRequest::default().to_query(), "Action=DescribeHosts&Version=2016-11-15");
+//! ```
+//!
+//! `ids(...)`: the ID list parameter and its errors. `set_name` defaults to the lowerCamel key plus
+//! `Set` (`hostIdSet`).
+//!
+//! ```
+//! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, InMemorySource};
+//! # #[ec2_shape]
+//! # #[derive(Debug, Clone, Default, PartialEq)]
+//! # pub struct Host { pub host_id: String }
+//! #[ec2_operation(
+//!     action = "DescribeHosts", resource = Host, resource_id = host_id,
+//!     output(member = "Hosts", xml = "hostSet"),
+//!     ids(member = "HostIds", key = "HostId", noun = "host",
+//!         not_found = "InvalidHostID.NotFound", malformed = "InvalidHostID.Malformed", prefix = "h-"),
+//! )]
+//! pub struct DescribeHosts;
+//!
+//! let hosts = InMemorySource::new(|host: &Host| host.host_id.as_str());
+//! let context = DescribeContext::default();
+//! let request = DescribeHostsRequest::builder().host_id("h-404").build();
+//! let err = DescribeHosts::run(&request, &hosts, &context).unwrap_err();
+//! assert_eq!((err.code(), err.message()), ("InvalidHostID.NotFound", "The host ID 'h-404' does not exist"));
+//! let request = DescribeHostsRequest::builder().host_id("i-1").build();
+//! assert_eq!(DescribeHosts::run(&request, &hosts, &context).unwrap_err().code(), "InvalidHostID.Malformed");
+//! ```
+//!
+//! `filters(...)`: each name maps to a field path (through `Option`, `Vec` and nested shapes), a
+//! function, or with `tags => field` to the tag filters. `key` picks `Filter.N` (default) or
+//! `Filters.N`.
+//!
+//! ```
+//! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, InMemorySource, Tag, ValueSet};
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct Host {
+//!     pub host_id: String,
+//!     pub placement: Option<Placement>,
+//!     pub zones: Vec<String>,
+//!     pub tags: Vec<Tag>,
+//! }
+//!
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct Placement { pub rack: Option<i32> }
+//!
+//! fn has_zones(host: &Host, values: &ValueSet) -> bool {
+//!     values.matches(if host.zones.is_empty() { "false" } else { "true" })
+//! }
+//!
+//! #[ec2_operation(
+//!     action = "DescribeHosts", resource = Host, resource_id = host_id,
+//!     output(member = "Hosts", xml = "hostSet"),
+//!     filters(
+//!         key = "Filter",
+//!         "rack" => placement.rack,        // nested, optional: absent never matches
+//!         "zone" => zones,                 // a list: any element may match
+//!         "has-zones" => with(has_zones),  // anything else
+//!         tags => tags,                    // tag:<key>, tag-key, tag-value
+//!     ),
+//! )]
+//! pub struct DescribeHosts;
+//!
+//! let hosts = InMemorySource::new(|host: &Host| host.host_id.as_str());
+//! hosts.insert(Host { host_id: "h-1".into(), placement: Some(Placement { rack: Some(12) }),
+//!                     zones: vec!["a".into(), "b".into()], tags: vec![Tag::new("Env", "prod")] });
+//! hosts.insert(Host { host_id: "h-2".into(), ..Host::default() });
+//! let run = |request| DescribeHosts::run(&request, &hosts, &DescribeContext::default()).unwrap().hosts.len();
+//! assert_eq!(run(DescribeHostsRequest::builder().filter("rack", ["1?"]).build()), 1);
+//! assert_eq!(run(DescribeHostsRequest::builder().filter("zone", ["b"]).build()), 1);
+//! assert_eq!(run(DescribeHostsRequest::builder().filter("has-zones", ["false"]).build()), 1);
+//! assert_eq!(run(DescribeHostsRequest::builder().filter("tag:Env", ["prod"]).build()), 1);
+//! ```
+//!
+//! `paginate(min, max [, ids_with_max_results])` and `dry_run`:
+//!
+//! ```
+//! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, InMemorySource};
+//! # #[ec2_shape]
+//! # #[derive(Debug, Clone, Default, PartialEq)]
+//! # pub struct Host { pub host_id: String }
+//! #[ec2_operation(
+//!     action = "DescribeHosts", resource = Host, resource_id = host_id,
+//!     output(member = "Hosts", xml = "hostSet"),
+//!     paginate(min = 5, max = 100),
+//!     dry_run,
+//! )]
+//! pub struct DescribeHosts;
+//!
+//! let hosts = InMemorySource::new(|host: &Host| host.host_id.as_str());
+//! for n in 0..12 {
+//!     hosts.insert(Host { host_id: format!("h-{n:02}") });
+//! }
+//! let context = DescribeContext::default();
+//! let first = DescribeHosts::run(&DescribeHostsRequest::builder().max_results(5).build(), &hosts, &context).unwrap();
+//! assert_eq!(first.hosts.len(), 5);
+//! let next = DescribeHostsRequest::builder().max_results(5).next_token(first.next_token.unwrap()).build();
+//! assert_eq!(DescribeHosts::run(&next, &hosts, &context).unwrap().hosts[0].host_id, "h-05");
+//! let too_big = DescribeHostsRequest::builder().max_results(101).build();
+//! assert_eq!(DescribeHosts::run(&too_big, &hosts, &context).unwrap_err().code(), "InvalidParameterValue");
+//! let dry = DescribeHostsRequest::builder().dry_run(true).build();
+//! assert_eq!(DescribeHosts::run(&dry, &hosts, &context).unwrap_err().status(), 412);
+//! ```
+//!
 //! ## `#[ec2_shape]` reference
 //!
 //! On a struct with named fields: an EC2 structure. On an enum with unit variants: an EC2 string enum.
@@ -138,6 +264,37 @@
 //! | `#[ec2(item = "member")]` | `item` | the element name of a list's items (lists only) |
 //! | `#[ec2(query = "Name")]` | the member name | the Query key, where it differs from the member name |
 //! | `#[ec2(value = "in-use")]` (variants) | kebab-case of the variant (`InUse` → `in-use`) | the enum's wire value |
+//!
+//! ```
+//! use ec2_ops::{ec2_shape, xml::{XmlRender, XmlWriter}};
+//!
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct S3Storage {
+//!     #[ec2(name = "AWSAccessKeyId", xml = "AWSAccessKeyId")]
+//!     pub aws_access_key_id: Option<String>,
+//!     pub bucket: Option<String>,                 // "Bucket" / <bucket>
+//!     #[ec2(xml = "groupSet", item = "groupId")]
+//!     pub groups: Vec<String>,
+//! }
+//!
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Copy, PartialEq)]
+//! pub enum Tier {
+//!     Standard,                                    // "standard"
+//!     #[ec2(value = "ONE_ZONE")]
+//!     OneZone,
+//! }
+//!
+//! let storage = S3Storage { aws_access_key_id: Some("AKID".into()), bucket: Some("b".into()), groups: vec!["sg-1".into()] };
+//! let mut xml = Vec::new();
+//! storage.render_xml("S3", &mut XmlWriter::new(&mut xml));
+//! assert_eq!(String::from_utf8(xml).unwrap(),
+//!     "<S3><AWSAccessKeyId>AKID</AWSAccessKeyId><bucket>b</bucket><groupSet><groupId>sg-1</groupId></groupSet></S3>");
+//! assert_eq!(serde_json::to_string(&storage).unwrap(), r#"{"AWSAccessKeyId":"AKID","Bucket":"b","Groups":["sg-1"]}"#);
+//! assert_eq!(Tier::OneZone.as_str(), "ONE_ZONE");
+//! assert_eq!("standard".parse::<Tier>().unwrap(), Tier::Standard);
+//! ```
 //!
 //! ## Expansion
 //!
