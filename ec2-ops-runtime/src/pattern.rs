@@ -69,7 +69,7 @@ impl Pattern {
             Kind::Exact(literal) => text == &**literal,
             Kind::Prefix(literal) => text.starts_with(&**literal),
             Kind::Suffix(literal) => text.ends_with(&**literal),
-            Kind::Contains(literal) => text.contains(&**literal),
+            Kind::Contains(literal) => contains(text, literal),
             Kind::Anything => true,
             Kind::General(tokens) => match_tokens(tokens, text),
         }
@@ -125,6 +125,14 @@ fn classify(tokens: Vec<Token>) -> Kind {
 
 /// Glob matching with a single remembered star: on a mismatch, the last `*` absorbs one more character
 /// and the scan resumes after it. Linear in practice, O(pattern x text) at worst, never allocates.
+/// Substring search is large once inlined; kept out of line so the common exact and prefix checks in
+/// [`Pattern::matches`] stay small enough to inline into the filter loop without a heavy stack frame.
+#[inline(never)]
+fn contains(text: &str, literal: &str) -> bool {
+    text.contains(literal)
+}
+
+#[inline(never)]
 fn match_tokens(tokens: &[Token], text: &str) -> bool {
     let mut token_at = 0;
     let mut text_at = 0;
