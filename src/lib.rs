@@ -342,7 +342,7 @@ pub mod __private {
     pub use ::serde;
     pub use ec2_ops_runtime::generated::{
         DescribeOperation, Ec2Request, Ec2Response, FilterLeaf, FilterPath, ResourceIdText,
-        TagList, UnknownEnumValue, render_list,
+        TagList, UnknownEnumValue,
     };
     pub use ec2_ops_runtime::query::{
         QueryDecode, QueryEncode, QueryNode, QueryWriter, member_key,

@@ -960,12 +960,7 @@ pub struct DescribeBundleTasksResponse {
 impl ::ec2_ops::__private::Ec2Response for DescribeBundleTasksResponse {
     const ACTION: &'static str = "DescribeBundleTasks";
     fn write_members(&self, __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>) {
-        ::ec2_ops::__private::render_list(
-            &self.bundle_tasks,
-            "bundleInstanceTasksSet",
-            "item",
-            __ec2_writer,
-        );
+        __ec2_writer.list("bundleInstanceTasksSet", "item", &self.bundle_tasks);
     }
     fn request_id(&self) -> ::core::option::Option<&str> {
         self.request_id.as_deref()

@@ -59,12 +59,7 @@ impl ::ec2_ops::__private::XmlRender for ImportSnapshotTask {
             __ec2_writer,
         );
         if let ::core::option::Option::Some(__ec2_list) = &self.tags {
-            ::ec2_ops::__private::render_list(
-                __ec2_list,
-                "tagSet",
-                "item",
-                __ec2_writer,
-            );
+            __ec2_writer.list("tagSet", "item", __ec2_list);
         }
         __ec2_writer.end(__ec2_name);
     }
@@ -835,12 +830,7 @@ pub struct DescribeImportSnapshotTasksResponse {
 impl ::ec2_ops::__private::Ec2Response for DescribeImportSnapshotTasksResponse {
     const ACTION: &'static str = "DescribeImportSnapshotTasks";
     fn write_members(&self, __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>) {
-        ::ec2_ops::__private::render_list(
-            &self.import_snapshot_tasks,
-            "importSnapshotTaskSet",
-            "item",
-            __ec2_writer,
-        );
+        __ec2_writer.list("importSnapshotTaskSet", "item", &self.import_snapshot_tasks);
         ::ec2_ops::__private::XmlRender::render_xml(
             &self.next_token,
             "nextToken",

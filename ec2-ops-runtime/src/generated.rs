@@ -251,16 +251,6 @@ pub trait DescribeOperation: Operation {
     }
 }
 
-/// Writes a list member: `<wrapper>` with one `item` element per value.
-pub fn render_list<T: crate::xml::XmlRender>(
-    values: &[T],
-    wrapper: &str,
-    item: &str,
-    writer: &mut XmlWriter<'_>,
-) {
-    writer.list(wrapper, item, values);
-}
-
 /// A text that is not one of a string enum's values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownEnumValue {

@@ -269,7 +269,7 @@ pub fn expand(op: &Operation<'_>) -> TokenStream {
             const ACTION: &'static str = #action;
 
             fn write_members(&self, __ec2_writer: &mut #p::XmlWriter<'_>) {
-                #p::render_list(&self.#output_field, #output_xml, #output_item, __ec2_writer);
+                __ec2_writer.list(#output_xml, #output_item, &self.#output_field);
                 #next_token_render
             }
 

@@ -50,11 +50,11 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
         let item = &field.item_name;
         match field.kind {
             FieldKind::List(_) => {
-                quote! { #p::render_list(&self.#ident, #xml, #item, __ec2_writer); }
+                quote! { __ec2_writer.list(#xml, #item, &self.#ident); }
             }
             FieldKind::OptionalList(_) => quote! {
                 if let ::core::option::Option::Some(__ec2_list) = &self.#ident {
-                    #p::render_list(__ec2_list, #xml, #item, __ec2_writer);
+                    __ec2_writer.list(#xml, #item, __ec2_list);
                 }
             },
             FieldKind::Optional(_) | FieldKind::Required(_) => {
