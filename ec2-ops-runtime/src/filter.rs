@@ -26,6 +26,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Ec2Error;
+use crate::generated::FilterLeaf;
 use crate::pattern::Pattern;
 use crate::wire_text::WireText;
 
@@ -130,18 +131,11 @@ impl ValueSet {
         value.with_wire_text(|text| self.matches(text))
     }
 
-    /// Whether `value` is present and its wire text matches (an absent field never matches).
+    /// Whether a field matches, by EC2's rules for its shape (see [`FilterLeaf`]): a scalar by its
+    /// wire text, an `Option` never when absent, a `Vec` when any element does.
     #[inline]
-    pub fn matches_option<W: WireText>(&self, value: Option<&W>) -> bool {
-        value.is_some_and(|value| self.matches_wire(value))
-    }
-
-    /// Whether any element's wire text matches (a multi-valued field).
-    pub fn matches_any<'a, W: WireText + 'a>(
-        &self,
-        values: impl IntoIterator<Item = &'a W>,
-    ) -> bool {
-        values.into_iter().any(|value| self.matches_wire(value))
+    pub fn matches_field<F: FilterLeaf + ?Sized>(&self, field: &F) -> bool {
+        field.filter_leaf(self)
     }
 }
 

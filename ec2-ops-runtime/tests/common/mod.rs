@@ -72,12 +72,12 @@ impl Operation for DescribeTasks {
 
     fn filter_matches(task: &Task, index: usize, values: &ValueSet) -> bool {
         match index {
-            0 => values.matches_wire(&task.id),
-            1 => values.matches_option(task.state.as_ref()),
-            2 => values.matches_option(task.size.as_ref()),
-            3 => values.matches_option(task.encrypted.as_ref()),
-            4 => values.matches_option(task.started.as_ref()),
-            5 => values.matches_any(&task.groups),
+            0 => values.matches_field(&task.id),
+            1 => values.matches_field(&task.state),
+            2 => values.matches_field(&task.size),
+            3 => values.matches_field(&task.encrypted),
+            4 => values.matches_field(&task.started),
+            5 => values.matches_field(&task.groups),
             _ => false,
         }
     }
