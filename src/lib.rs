@@ -266,7 +266,7 @@
 //! | `#[ec2(value = "in-use")]` (variants) | kebab-case of the variant (`InUse` → `in-use`) | the enum's wire value |
 //!
 //! ```
-//! use ec2_ops::{ec2_shape, xml::{XmlRender, XmlWriter}};
+//! use ec2_ops::{ec2_shape, wire::xml::{XmlRender, XmlWriter}};
 //!
 //! #[ec2_shape]
 //! #[derive(Debug, Clone, Default, PartialEq)]
@@ -317,8 +317,9 @@
 //!
 //! ## Semantics
 //!
-//! The runtime's modules document each rule: [`pattern`] (wildcards), [`filter`] (filters and
-//! limits), [`describe()`] (IDs, pagination, DryRun), [`token`], [`query`], [`xml`], [`error`].
+//! The runtime's modules document each rule: [`Pattern`] (wildcards), [`CompiledFilters`] (filters
+//! and limits), [`describe()`] (IDs, pagination, DryRun), [`TokenKey`] (tokens), [`wire::query`],
+//! [`wire::xml`], [`FromWireText`] (how scalars are read), [`error`].
 //! Where AWS is vague, the choice made is written there.
 
 #![warn(missing_docs)]
@@ -336,20 +337,5 @@ pub mod seed;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-/// What generated code names. Not public API: it may change in any release.
-#[doc(hidden)]
-pub mod __private {
-    pub use ::serde;
-    pub use ec2_ops_runtime::generated::{
-        DescribeOperation, Ec2Request, Ec2Response, FilterLeaf, FilterPath, ResourceIdText,
-        TagList, UnknownEnumValue,
-    };
-    pub use ec2_ops_runtime::query::{
-        QueryDecode, QueryEncode, QueryNode, QueryWriter, member_key,
-    };
-    pub use ec2_ops_runtime::xml::{XmlError, XmlParse, XmlReader, XmlRender, XmlWriter};
-    pub use ec2_ops_runtime::{
-        DescribeInput, Ec2Error, Filter, FilterCatalog, IdSpec, MalformedSpec, Operation,
-        OperationSpec, Page, PaginationSpec, Tag, ValueSet, WireText,
-    };
-}
+// `ec2_ops::__private`, the surface generated code names, is the runtime's own `__private` module,
+// re-exported with everything else above.

@@ -20,14 +20,14 @@
 //! - `Ec2ComplexError`'s extra members inside `<Error>`: EC2's model declares no error shapes, so the
 //!   code and message are parsed and extra members skipped.
 
-use ec2_ops::query::{QueryEncode, QueryParams, QueryWriter};
-use ec2_ops::xml::{XmlParse, XmlReader, XmlRender, XmlWriter, parse_error};
+use ec2_ops::wire::query::{QueryEncode, QueryParams, QueryWriter};
+use ec2_ops::wire::xml::{XmlParse, XmlReader, XmlRender, XmlWriter, parse_error};
 use ec2_ops::{Blob, DateTime, ec2_shape};
 
 const VERSION: &str = "2020-01-08";
 
 /// Encodes `input` as the body of `action`, and decodes the body back into an equal value.
-fn encode<T: QueryEncode + ec2_ops::query::QueryDecode + PartialEq + std::fmt::Debug>(
+fn encode<T: QueryEncode + ec2_ops::wire::query::QueryDecode + PartialEq + std::fmt::Debug>(
     action: &str,
     input: &T,
 ) -> String {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use ec2_ops::seed::bundle_tasks::*;
 use ec2_ops::seed::import_snapshot_tasks::*;
-use ec2_ops::xml::parse_error;
+use ec2_ops::wire::xml::parse_error;
 use ec2_ops::{
     Blob, DateTime, DescribeContext, Ec2Request, Ec2Response, InMemorySource, Operation, Service,
     Tag, TokenKey,
@@ -115,7 +115,7 @@ fn every_bundle_task_filter_matches_its_field_and_rejects_other_values() {
 }
 
 fn urlencode(text: &str) -> String {
-    let mut writer = ec2_ops::query::QueryWriter::new("X");
+    let mut writer = ec2_ops::wire::query::QueryWriter::new("X");
     writer.param("v", text);
     writer.finish().rsplit_once("v=").unwrap().1.to_owned()
 }

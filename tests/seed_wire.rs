@@ -1,9 +1,9 @@
 //! The seed operations on the wire: botocore's request bodies decoded and re-encoded byte for byte,
 //! EC2's sample responses parsed and rendered.
 
-use ec2_ops::query::QueryParams;
 use ec2_ops::seed::bundle_tasks::*;
 use ec2_ops::seed::import_snapshot_tasks::*;
+use ec2_ops::wire::query::QueryParams;
 use ec2_ops::{DateTime, Ec2Request, Ec2Response, Filter};
 
 /// Decodes `body` as a server would (Action, Version, then the request), then re-encodes it.

@@ -246,11 +246,6 @@ impl fmt::Display for Ec2Error {
 
 impl std::error::Error for Ec2Error {}
 
-/// A fresh EC2 request ID: a random (version 4) UUID, as EC2 sends in `<requestId>`.
-pub fn new_request_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,14 +263,6 @@ mod tests {
             Ec2Error::ids_not_found("InvalidBundleID.NotFound", "bundle", &["bun-1", "bun-2"]);
         assert_eq!(err.message(), "The bundle IDs 'bun-1, bun-2' do not exist");
         assert_eq!(err.status(), 400);
-    }
-
-    #[test]
-    fn request_ids_are_uuid_v4() {
-        let id = new_request_id();
-        let parsed = uuid::Uuid::parse_str(&id).unwrap();
-        assert_eq!(parsed.get_version_num(), 4);
-        assert_ne!(id, new_request_id());
     }
 
     #[test]

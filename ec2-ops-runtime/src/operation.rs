@@ -1,7 +1,9 @@
-//! What an operation declares: the contract between `#[ec2_operation]`'s generated code and the
-//! runtime's [`describe`](crate::describe()) pipeline.
+//! What an operation declares: its static description (filters, IDs, pagination) and how its
+//! resources are identified and filtered; the contract between `#[ec2_operation]`'s generated code
+//! and the [`describe`](crate::describe::describe()) pipeline.
 
-use crate::filter::{FilterCatalog, Tag, ValueSet};
+use crate::filter::{FilterCatalog, FilterFields, ValueSet};
+use crate::types::Tag;
 
 /// The static description of a describe operation.
 #[derive(Debug, Clone, Copy)]
@@ -80,24 +82,39 @@ pub trait Operation {
     }
 }
 
-/// Decides whether a caller may perform an action; consulted before anything else, `DryRun` included.
-pub trait Authorizer: Send + Sync {
-    /// Whether `action` is allowed.
-    fn authorize(&self, action: &str) -> bool;
-}
+/// Every operation's filters reach its resources through the operation's own matcher.
+impl<O: Operation + ?Sized> FilterFields for O {
+    type Resource = O::Resource;
 
-/// The default [`Authorizer`]: everything is allowed.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct AllowAll;
+    #[inline]
+    fn field_matches(resource: &Self::Resource, index: usize, values: &ValueSet) -> bool {
+        O::filter_matches(resource, index, values)
+    }
 
-impl Authorizer for AllowAll {
-    fn authorize(&self, _action: &str) -> bool {
-        true
+    #[inline]
+    fn field_tags(resource: &Self::Resource) -> &[Tag] {
+        O::tags(resource)
     }
 }
 
-impl<F: Fn(&str) -> bool + Send + Sync> Authorizer for F {
-    fn authorize(&self, action: &str) -> bool {
-        self(action)
+/// A resource's ID field: a `String`, or an `Option<String>` (absent sorts as the empty ID).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a resource ID",
+    label = "`resource_id` must name a `String` or `Option<String>` field"
+)]
+pub trait ResourceIdText {
+    /// The ID text.
+    fn id_text(&self) -> &str;
+}
+
+impl ResourceIdText for String {
+    fn id_text(&self) -> &str {
+        self
+    }
+}
+
+impl ResourceIdText for Option<String> {
+    fn id_text(&self) -> &str {
+        self.as_deref().unwrap_or_default()
     }
 }

@@ -1,4 +1,5 @@
-//! One test (or a few) per row of DESIGN.md's semantics table, through the public `describe` pipeline.
+//! One test (or a few) per row of the runtime crate docs' semantics table (`src/lib.rs`), through the
+//! public `describe` pipeline.
 
 mod common;
 

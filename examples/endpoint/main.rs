@@ -24,10 +24,10 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use bytes_body::{Body, full};
-use ec2_ops::query::QueryLimits;
 use ec2_ops::seed::bundle_tasks::{BundleTask, DescribeBundleTasks};
 use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, ImportSnapshotTask};
-use ec2_ops::xml::render_error;
+use ec2_ops::wire::query::QueryLimits;
+use ec2_ops::wire::xml::render_error;
 use ec2_ops::{DescribeContext, Ec2Error, InMemorySource, Operation, Service, new_request_id};
 use http_body_util::{BodyExt, Limited};
 use hyper::body::Incoming;

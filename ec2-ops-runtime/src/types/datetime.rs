@@ -14,7 +14,9 @@ use std::str::FromStr;
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::wire_text::{StackText, WireText};
+use crate::types::wire_text::{
+    FromWireText, ScalarTextError, StackText, WireText, trim_wire_whitespace,
+};
 
 /// A UTC instant with millisecond precision (what EC2 shows), years 0000 to 9999.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -131,6 +133,13 @@ impl WireText for DateTime {
             t.millisecond()
         );
         f(buffer.as_str())
+    }
+}
+
+impl FromWireText for DateTime {
+    fn from_wire_text(text: &str) -> Result<Self, ScalarTextError> {
+        DateTime::parse(trim_wire_whitespace(text))
+            .map_err(|_| ScalarTextError::new(text, "an ISO 8601 timestamp"))
     }
 }
 

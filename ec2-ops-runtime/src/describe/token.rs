@@ -20,8 +20,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
+use crate::describe::ids::sorted_unique_ids;
 use crate::error::Ec2Error;
-use crate::filter::Filter;
+use crate::types::Filter;
 
 const VERSION: u8 = 1;
 const TAG_LEN: usize = 16;
@@ -60,10 +61,7 @@ impl RequestFingerprint {
             }
         }
         field(b"ids");
-        let mut sorted: Vec<&str> = ids.iter().map(String::as_str).collect();
-        sorted.sort_unstable();
-        sorted.dedup();
-        for id in sorted {
+        for id in sorted_unique_ids(ids) {
             field(id.as_bytes());
         }
         RequestFingerprint(hasher.finalize().into())

@@ -1,15 +1,15 @@
-//! The describe pipeline: DryRun → validation → IDs → filters → pagination.
+//! The describe pipeline: authorization and DryRun → validation → IDs → filters → pagination.
 
 use std::ops::ControlFlow;
-use std::sync::Arc;
 
+use crate::describe::context::DescribeContext;
+use crate::describe::ids::sorted_unique_ids;
+use crate::describe::source::ResourceSource;
+use crate::describe::token::RequestFingerprint;
 use crate::error::Ec2Error;
-use crate::filter::{CompiledFilters, Filter};
-use crate::operation::{
-    AllowAll, Authorizer, MAX_IDS, MalformedSpec, Operation, OperationSpec, PaginationSpec,
-};
-use crate::source::ResourceSource;
-use crate::token::{RequestFingerprint, TokenKey};
+use crate::filter::CompiledFilters;
+use crate::operation::{MAX_IDS, MalformedSpec, Operation, OperationSpec, PaginationSpec};
+use crate::types::Filter;
 
 /// The parameters of one describe call, borrowed from a decoded request.
 #[derive(Debug, Clone, Copy, Default)]
@@ -33,47 +33,6 @@ pub struct Page<R> {
     pub items: Vec<R>,
     /// The token for the next page; `None` on the last page.
     pub next_token: Option<String>,
-}
-
-/// What a service brings to every call: the key that signs pagination tokens and the authorizer.
-#[derive(Clone)]
-pub struct DescribeContext {
-    token_key: TokenKey,
-    authorizer: Arc<dyn Authorizer>,
-}
-
-impl std::fmt::Debug for DescribeContext {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeContext").finish_non_exhaustive()
-    }
-}
-
-impl Default for DescribeContext {
-    /// A random token key and an authorizer that allows everything.
-    fn default() -> Self {
-        DescribeContext::new(TokenKey::random())
-    }
-}
-
-impl DescribeContext {
-    /// A context signing tokens with `token_key`, allowing everything.
-    pub fn new(token_key: TokenKey) -> Self {
-        DescribeContext {
-            token_key,
-            authorizer: Arc::new(AllowAll),
-        }
-    }
-
-    /// Replaces the authorizer.
-    pub fn with_authorizer(mut self, authorizer: impl Authorizer + 'static) -> Self {
-        self.authorizer = Arc::new(authorizer);
-        self
-    }
-
-    /// The token key.
-    pub fn token_key(&self) -> &TokenKey {
-        &self.token_key
-    }
 }
 
 /// How many resources one page may examine beyond its size before it ends early with a token, so a
@@ -151,7 +110,11 @@ where
     let limit = page_limit(spec, input)?;
     let fingerprint = RequestFingerprint::new(input.filters, input.ids);
     let after = match input.next_token {
-        Some(token) => Some(context.token_key.verify(spec.action, &fingerprint, token)?),
+        Some(token) => Some(
+            context
+                .token_key()
+                .verify(spec.action, &fingerprint, token)?,
+        ),
         None => None,
     };
     if after.is_none() {
@@ -200,7 +163,7 @@ where
     }
 
     let next_token = match (more, resume_after) {
-        (true, Some(last)) => Some(context.token_key.sign(spec.action, &fingerprint, &last)),
+        (true, Some(last)) => Some(context.token_key().sign(spec.action, &fingerprint, &last)),
         _ => None,
     };
     Ok(Page { items, next_token })
@@ -211,7 +174,7 @@ fn authorize(
     dry_run: bool,
     context: &DescribeContext,
 ) -> Result<(), Ec2Error> {
-    let allowed = context.authorizer.authorize(spec.action);
+    let allowed = context.authorizer().authorize(spec.action);
     match (allowed, dry_run) {
         (false, _) => Err(Ec2Error::unauthorized_operation()),
         (true, true) => Err(Ec2Error::dry_run_operation()),
@@ -235,10 +198,7 @@ fn validated_ids<'a>(spec: &OperationSpec, ids: &'a [String]) -> Result<Vec<&'a 
     if let Some(err) = id_spec.malformed.and_then(malformed) {
         return Err(err);
     }
-    let mut sorted: Vec<&str> = ids.iter().map(String::as_str).collect();
-    sorted.sort_unstable();
-    sorted.dedup();
-    Ok(sorted)
+    Ok(sorted_unique_ids(ids))
 }
 
 fn page_limit(spec: &OperationSpec, input: &DescribeInput<'_>) -> Result<Option<usize>, Ec2Error> {

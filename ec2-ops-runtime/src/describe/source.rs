@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::ops::{Bound, ControlFlow};
 use std::sync::RwLock;
 
-/// Resources ordered by ID. The [`describe`](crate::describe()) pipeline reads pages from it by resuming
+/// Resources ordered by ID. The [`describe`](crate::describe::describe()) pipeline reads pages from it by resuming
 /// after an ID, so a page costs a seek plus the page, never a rescan from the start.
 pub trait ResourceSource<R> {
     /// The resource with `id`, cloned out.

@@ -123,8 +123,6 @@ fn classify(tokens: Vec<Token>) -> Kind {
     }
 }
 
-/// Glob matching with a single remembered star: on a mismatch, the last `*` absorbs one more character
-/// and the scan resumes after it. Linear in practice, O(pattern x text) at worst, never allocates.
 /// Substring search is large once inlined; kept out of line so the common exact and prefix checks in
 /// [`Pattern::matches`] stay small enough to inline into the filter loop without a heavy stack frame.
 #[inline(never)]
@@ -132,6 +130,9 @@ fn contains(text: &str, literal: &str) -> bool {
     text.contains(literal)
 }
 
+/// Glob matching with a single remembered star: on a mismatch, the last `*` absorbs one more character
+/// and the scan resumes after it. Linear in practice, O(pattern x text) at worst, never allocates.
+/// Out of line for the same reason as [`contains`].
 #[inline(never)]
 fn match_tokens(tokens: &[Token], text: &str) -> bool {
     let mut token_at = 0;

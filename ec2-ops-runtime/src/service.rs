@@ -1,4 +1,5 @@
-//! Routing a raw Query request to the operation its `Action` names, and answering with EC2's XML.
+//! The service: routing a raw Query request to the operation its `Action` names, and answering with
+//! EC2's XML body and HTTP status.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -13,12 +14,11 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::describe::DescribeContext;
-use crate::error::{Ec2Error, new_request_id};
-use crate::generated::{DescribeOperation, Ec2Request, Ec2Response};
-use crate::query::QueryParams;
-use crate::source::ResourceSource;
-use crate::xml::render_error;
+use crate::describe::{DescribeContext, DescribeOperation, ResourceSource, new_request_id};
+use crate::error::Ec2Error;
+use crate::wire::query::QueryParams;
+use crate::wire::xml::render_error;
+use crate::wire::{Ec2Request, Ec2Response};
 
 type Handler =
     Box<dyn Fn(QueryParams, &DescribeContext) -> Result<(Vec<u8>, usize), Ec2Error> + Send + Sync>;

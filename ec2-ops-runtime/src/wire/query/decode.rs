@@ -1,54 +1,15 @@
-//! The EC2 Query protocol: requests as `application/x-www-form-urlencoded` key-value pairs.
-//!
-//! **Decoding** (a server reading a request) parses a POST body or GET query string into a tree of
-//! [`QueryNode`]s: `Filter.2.Value.1=x` becomes the path `Filter` → index 2 → `Value` → index 1. Keys
-//! are percent-decoded with `+` as a space and must be UTF-8. Lists are 1-based and ordered by index
-//! (gaps are allowed, order is by number, not by position in the body). Index 0, a non-numeric or
-//! oversized index, a repeated key and a key both holding a value and children are 400s. An index is
-//! stored as a number in an ordered map, so `Filter.4294967295.Name=x` allocates nothing large.
-//! Decoders take the members they know out of a node; whatever is left is an unknown parameter
-//! (400 `UnknownParameter` "The parameter X is not recognized").
-//!
-//! **Encoding** (a client writing a request) is byte-for-byte what botocore sends: `Action`, `Version`,
-//! then members in model order, RFC 3986 escaping (only `A-Za-z0-9-_.~` left as is), lists as
-//! `Key.N` from 1, empty lists omitted.
-//!
-//! ```
-//! use ec2_ops_runtime::query::{QueryParams, QueryWriter, QueryDecode, QueryEncode};
-//! use ec2_ops_runtime::Filter;
-//!
-//! let mut params = QueryParams::parse(
-//!     b"Action=DescribeBundleTasks&Version=2016-11-15&Filter.1.Name=state&Filter.1.Value.1=complete",
-//! ).unwrap();
-//! assert_eq!(params.action().unwrap(), "DescribeBundleTasks");
-//! params.check_version().unwrap();
-//! let filters: Vec<Filter> = params.root_mut().take_list("Filter").unwrap();
-//! params.finish().unwrap();
-//! assert_eq!(filters, [Filter::new("state", ["complete"])]);
-//!
-//! let mut writer = QueryWriter::new("DescribeBundleTasks");
-//! filters.encode_query("Filter", &mut writer);
-//! assert_eq!(
-//!     writer.finish(),
-//!     "Action=DescribeBundleTasks&Version=2016-11-15&Filter.1.Name=state&Filter.1.Value.1=complete",
-//! );
-//! ```
+//! Query decoding (a server reading a request): a form body or query string into a tree of
+//! [`QueryNode`]s, which the request's decoders take their members out of.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
-use std::fmt::Write as _;
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode, utf8_percent_encode};
+use percent_encoding::percent_decode;
 
-use crate::blob::Blob;
-use crate::datetime::DateTime;
 use crate::error::Ec2Error;
-use crate::filter::{Filter, Tag};
-use crate::wire_text::WireText;
-
-/// The API version every request names and every encoder writes.
-pub const API_VERSION: &str = "2016-11-15";
+use crate::types::{Blob, DateTime, Filter, FromWireText, Tag};
+use crate::wire::version::API_VERSION;
 
 /// Limits on what a request may contain, each a 400 when exceeded.
 #[derive(Debug, Clone, Copy)]
@@ -378,64 +339,25 @@ impl QueryDecode for String {
     }
 }
 
-impl QueryDecode for bool {
-    fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
-        let (key, value) = node.into_value()?;
-        match value.as_str() {
-            "true" => Ok(true),
-            "false" => Ok(false),
-            _ => Err(Ec2Error::invalid_value(
-                &key,
-                &value,
-                "Expecting true or false.",
-            )),
-        }
-    }
+/// Reads a scalar member with the one scalar text codec; a value it refuses is EC2's 400
+/// `InvalidParameterValue` naming the key, the value and what was expected.
+fn decode_scalar<T: FromWireText>(node: QueryNode) -> Result<T, Ec2Error> {
+    let (key, value) = node.into_value()?;
+    T::from_wire_text(&value).map_err(|error| {
+        Ec2Error::invalid_value(&key, &value, &format!("Expecting {}.", error.expected()))
+    })
 }
 
-macro_rules! number_query_decode {
-    ($($ty:ty => $what:literal),*) => {$(
+macro_rules! scalar_query_decode {
+    ($($ty:ty),*) => {$(
         impl QueryDecode for $ty {
             fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
-                let (key, value) = node.into_value()?;
-                value.trim().parse().map_err(|_| Ec2Error::invalid_value(&key, &value, concat!("Expecting ", $what, ".")))
+                decode_scalar(node)
             }
         }
     )*};
 }
-number_query_decode!(i32 => "an integer", i64 => "an integer");
-
-impl QueryDecode for f64 {
-    fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
-        let (key, value) = node.into_value()?;
-        match value.as_str() {
-            "NaN" => Ok(f64::NAN),
-            "Infinity" => Ok(f64::INFINITY),
-            "-Infinity" => Ok(f64::NEG_INFINITY),
-            text => text
-                .parse::<f64>()
-                .ok()
-                .filter(|number| number.is_finite())
-                .ok_or_else(|| Ec2Error::invalid_value(&key, &value, "Expecting a number.")),
-        }
-    }
-}
-
-impl QueryDecode for DateTime {
-    fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
-        let (key, value) = node.into_value()?;
-        DateTime::parse(&value)
-            .map_err(|_| Ec2Error::invalid_value(&key, &value, "Expecting an ISO 8601 timestamp."))
-    }
-}
-
-impl QueryDecode for Blob {
-    fn decode_query(node: QueryNode) -> Result<Self, Ec2Error> {
-        let (key, value) = node.into_value()?;
-        Blob::from_base64(&value)
-            .map_err(|_| Ec2Error::invalid_value(&key, &value, "Expecting base64."))
-    }
-}
+scalar_query_decode!(bool, i32, i64, f64, DateTime, Blob);
 
 /// Recursive shapes hold their recursion in a `Box`.
 impl<T: QueryDecode> QueryDecode for Box<T> {
@@ -463,129 +385,6 @@ impl QueryDecode for Tag {
         let value = node.take_scalar::<String>("Value")?.unwrap_or_default();
         node.finish()?;
         Ok(Tag { key, value })
-    }
-}
-
-/// RFC 3986 unreserved characters stay as they are; everything else is percent-encoded (botocore).
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
-
-/// Writes a request body as botocore does.
-#[derive(Debug, Clone)]
-pub struct QueryWriter {
-    body: String,
-}
-
-impl QueryWriter {
-    /// A body that starts with `Action=<action>&Version=2016-11-15`.
-    pub fn new(action: &str) -> QueryWriter {
-        Self::with_version(action, API_VERSION)
-    }
-
-    /// A body for another API version (the protocol test vectors use `2020-01-08`).
-    pub fn with_version(action: &str, version: &str) -> QueryWriter {
-        let mut writer = QueryWriter {
-            body: String::with_capacity(128),
-        };
-        writer.param("Action", action);
-        writer.param("Version", version);
-        writer
-    }
-
-    /// Appends `key=value`, both escaped.
-    pub fn param(&mut self, key: &str, value: &str) {
-        if !self.body.is_empty() {
-            self.body.push('&');
-        }
-        let _ = write!(
-            self.body,
-            "{}={}",
-            utf8_percent_encode(key, UNRESERVED),
-            utf8_percent_encode(value, UNRESERVED)
-        );
-    }
-
-    /// The body.
-    pub fn finish(self) -> String {
-        self.body
-    }
-}
-
-/// The key of member `name` under `prefix` (`Parent.Child`, or `Child` at the top).
-pub fn member_key(prefix: &str, name: &str) -> String {
-    if prefix.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{prefix}.{name}")
-    }
-}
-
-/// A type that can be encoded as Query parameters.
-pub trait QueryEncode {
-    /// Writes `self` under `key`.
-    fn encode_query(&self, key: &str, writer: &mut QueryWriter);
-}
-
-macro_rules! wire_text_query_encode {
-    ($($ty:ty),*) => {$(
-        impl QueryEncode for $ty {
-            fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
-                self.with_wire_text(|text| writer.param(key, text));
-            }
-        }
-    )*};
-}
-wire_text_query_encode!(String, str, bool, i32, i64, f64, Blob);
-
-/// Timestamps in requests are ISO 8601 without milliseconds unless they are non-zero, as botocore
-/// writes them (`2015-01-25T08:00:00Z`).
-impl QueryEncode for DateTime {
-    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
-        self.with_wire_text(|text| {
-            let text = text
-                .strip_suffix(".000Z")
-                .map_or_else(|| text.replace('Z', "000Z"), |whole| format!("{whole}Z"));
-            writer.param(key, &text);
-        });
-    }
-}
-
-impl<T: QueryEncode> QueryEncode for Option<T> {
-    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
-        if let Some(value) = self {
-            value.encode_query(key, writer);
-        }
-    }
-}
-
-impl<T: QueryEncode + ?Sized> QueryEncode for Box<T> {
-    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
-        (**self).encode_query(key, writer);
-    }
-}
-
-impl<T: QueryEncode> QueryEncode for Vec<T> {
-    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
-        for (index, item) in self.iter().enumerate() {
-            item.encode_query(&format!("{key}.{}", index + 1), writer);
-        }
-    }
-}
-
-impl QueryEncode for Filter {
-    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
-        self.name.encode_query(&member_key(key, "Name"), writer);
-        self.values.encode_query(&member_key(key, "Value"), writer);
-    }
-}
-
-impl QueryEncode for Tag {
-    fn encode_query(&self, key: &str, writer: &mut QueryWriter) {
-        self.key.encode_query(&member_key(key, "Key"), writer);
-        self.value.encode_query(&member_key(key, "Value"), writer);
     }
 }
 
@@ -707,31 +506,6 @@ mod tests {
                 .unwrap_err()
                 .code(),
             "InvalidParameterValue"
-        );
-    }
-
-    #[test]
-    fn encoder_escapes_like_botocore() {
-        let mut writer = QueryWriter::new("DescribeBundleTasks");
-        "my bucket/*+=~".encode_query("Filter.2.Value.1", &mut writer);
-        assert_eq!(
-            writer.finish(),
-            "Action=DescribeBundleTasks&Version=2016-11-15&Filter.2.Value.1=my%20bucket%2F%2A%2B%3D~"
-        );
-    }
-
-    #[test]
-    fn timestamps_encode_without_zero_milliseconds() {
-        let mut writer = QueryWriter::new("X");
-        DateTime::from_unix_millis(1_422_172_800_000)
-            .unwrap()
-            .encode_query("T", &mut writer);
-        DateTime::from_unix_millis(1_422_172_800_123)
-            .unwrap()
-            .encode_query("U", &mut writer);
-        assert_eq!(
-            writer.finish(),
-            "Action=X&Version=2016-11-15&T=2015-01-25T08%3A00%3A00Z&U=2015-01-25T08%3A00%3A00.123000Z"
         );
     }
 }

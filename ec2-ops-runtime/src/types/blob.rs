@@ -13,6 +13,8 @@ use std::fmt;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
+use crate::types::wire_text::{FromWireText, ScalarTextError, WireText, trim_wire_whitespace};
+
 /// Bytes that travel as base64 text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Blob(Vec<u8>);
@@ -68,7 +70,14 @@ impl From<Vec<u8>> for Blob {
     }
 }
 
-impl crate::WireText for Blob {
+impl FromWireText for Blob {
+    fn from_wire_text(text: &str) -> Result<Self, ScalarTextError> {
+        Blob::from_base64(trim_wire_whitespace(text))
+            .map_err(|_| ScalarTextError::new(text, "base64"))
+    }
+}
+
+impl WireText for Blob {
     fn with_wire_text<T>(&self, f: impl FnOnce(&str) -> T) -> T {
         f(&self.to_base64())
     }

@@ -1,7 +1,7 @@
-//! EC2 filters: validated against the operation's declared names before any data is read, then
-//! compiled into a matcher.
+//! A request's filters, validated against the operation's declared names before any data is read,
+//! then compiled into a matcher.
 //!
-//! Rules (DESIGN.md's semantics table):
+//! EC2's rules, as implemented here:
 //! - AND across filters, OR across one filter's values; names and values are case-sensitive;
 //! - a value is matched against the field's wire text ([`WireText`]) with [`Pattern`] wildcards;
 //! - a multi-valued field matches when any element matches any value; an absent field never matches;
@@ -23,12 +23,10 @@
 //! assert_eq!(err.message(), "The filter 'State' is invalid");
 //! ```
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::Ec2Error;
-use crate::generated::FilterLeaf;
-use crate::pattern::Pattern;
-use crate::wire_text::WireText;
+use crate::filter::pattern::Pattern;
+use crate::filter::value_set::ValueSet;
+use crate::types::{Filter, Tag};
 
 /// Most filter values EC2 accepts in one call, over all filters.
 pub const MAX_FILTER_VALUES: usize = 200;
@@ -36,58 +34,26 @@ pub const MAX_FILTER_VALUES: usize = 200;
 /// Longest filter value EC2 accepts, in characters.
 pub const MAX_FILTER_VALUE_CHARS: usize = 255;
 
-/// One filter of a request (`Filter.N.Name`, `Filter.N.Value.M` on the wire; `{"Name", "Values"}` in
-/// the AWS CLI's JSON).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct Filter {
-    /// The filter name, e.g. `state` or `tag:Owner`.
-    pub name: String,
-    /// The values, any of which may match.
-    #[serde(default)]
-    pub values: Vec<String>,
-}
+/// How compiled filters reach a resource type's fields. Every
+/// [`Operation`](crate::operation::Operation) is one; a filter engine user without operations can
+/// implement it directly.
+pub trait FilterFields {
+    /// The resource filtered.
+    type Resource;
 
-impl Filter {
-    /// A filter named `name` with `values`.
-    pub fn new<V: Into<String>>(
-        name: impl Into<String>,
-        values: impl IntoIterator<Item = V>,
-    ) -> Filter {
-        Filter {
-            name: name.into(),
-            values: values.into_iter().map(Into::into).collect(),
-        }
-    }
-}
+    /// Whether the field behind filter `index` (into [`FilterCatalog::names`]) matches `values`.
+    /// An absent field must answer `false`; a list field, whether any element matches.
+    fn field_matches(resource: &Self::Resource, index: usize, values: &ValueSet) -> bool;
 
-/// A resource tag (`<item><key/><value/></item>` in a `<tagSet>`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct Tag {
-    /// The tag key.
-    #[serde(default)]
-    pub key: String,
-    /// The tag value.
-    #[serde(default)]
-    pub value: String,
-}
-
-impl Tag {
-    /// A tag `key` = `value`.
-    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Tag {
-        Tag {
-            key: key.into(),
-            value: value.into(),
-        }
-    }
+    /// The resource's tags, for `tag:<key>`, `tag-key` and `tag-value` filters.
+    fn field_tags(resource: &Self::Resource) -> &[Tag];
 }
 
 /// The filter names an operation declares.
 #[derive(Debug, Clone, Copy)]
 pub struct FilterCatalog {
     /// Field filters, in declaration order; a filter's index here is what
-    /// [`Operation::filter_matches`](crate::Operation::filter_matches) receives.
+    /// [`FilterFields::field_matches`] receives.
     pub names: &'static [&'static str],
     /// Whether `tag:<key>`, `tag-key` and `tag-value` are accepted.
     pub tags: bool,
@@ -112,33 +78,6 @@ impl FilterCatalog {
     }
 }
 
-/// The compiled values of one filter: a match against any of them is a match.
-#[derive(Debug, Clone)]
-pub struct ValueSet {
-    patterns: Vec<Pattern>,
-}
-
-impl ValueSet {
-    /// Whether `text` matches any value.
-    #[inline]
-    pub fn matches(&self, text: &str) -> bool {
-        self.patterns.iter().any(|pattern| pattern.matches(text))
-    }
-
-    /// Whether the wire text of `value` matches any value.
-    #[inline]
-    pub fn matches_wire<W: WireText + ?Sized>(&self, value: &W) -> bool {
-        value.with_wire_text(|text| self.matches(text))
-    }
-
-    /// Whether a field matches, by EC2's rules for its shape (see [`FilterLeaf`]): a scalar by its
-    /// wire text, an `Option` never when absent, a `Vec` when any element does.
-    #[inline]
-    pub fn matches_field<F: FilterLeaf + ?Sized>(&self, field: &F) -> bool {
-        field.filter_leaf(self)
-    }
-}
-
 #[derive(Debug, Clone)]
 enum Target {
     Field(usize),
@@ -153,7 +92,8 @@ struct CompiledFilter {
     values: ValueSet,
 }
 
-/// A request's filters, validated and compiled; matching an item allocates nothing.
+/// A request's filters, validated and compiled. Matching an item allocates nothing, except that a
+/// blob field's base64 text is built for each comparison.
 #[derive(Debug, Clone, Default)]
 pub struct CompiledFilters {
     filters: Vec<CompiledFilter>,
@@ -201,7 +141,7 @@ impl CompiledFilters {
                     .collect::<Result<_, _>>()?;
                 Ok(CompiledFilter {
                     target,
-                    values: ValueSet { patterns },
+                    values: ValueSet::new(patterns),
                 })
             })
             .collect::<Result<_, Ec2Error>>()?;
@@ -220,16 +160,16 @@ impl CompiledFilters {
 
     /// Whether `resource` passes every filter.
     #[inline]
-    pub fn matches<O: crate::Operation + ?Sized>(&self, resource: &O::Resource) -> bool {
+    pub fn matches<F: FilterFields + ?Sized>(&self, resource: &F::Resource) -> bool {
         self.filters.iter().all(|filter| match &filter.target {
-            Target::Field(index) => O::filter_matches(resource, *index, &filter.values),
-            Target::TagNamed(key) => O::tags(resource)
+            Target::Field(index) => F::field_matches(resource, *index, &filter.values),
+            Target::TagNamed(key) => F::field_tags(resource)
                 .iter()
                 .any(|tag| tag.key == **key && filter.values.matches(&tag.value)),
-            Target::TagKey => O::tags(resource)
+            Target::TagKey => F::field_tags(resource)
                 .iter()
                 .any(|tag| filter.values.matches(&tag.key)),
-            Target::TagValue => O::tags(resource)
+            Target::TagValue => F::field_tags(resource)
                 .iter()
                 .any(|tag| filter.values.matches(&tag.value)),
         })

@@ -1,0 +1,23 @@
+//! The describe pipeline and what it runs with: the order of EC2's checks, pages in ID order,
+//! authenticated `NextToken`s, the sources resources are read from, and the caller's context.
+//!
+//! | part | what it does |
+//! |---|---|
+//! | [`describe()`] | the pipeline: authorization and DryRun, filters, IDs, `MaxResults`, `NextToken`, the page |
+//! | [`DescribeOperation`] | an operation with typed request and response, run over a source |
+//! | [`DescribeContext`], [`Authorizer`] | the token key and authorizer every call runs with; request IDs |
+//! | [`TokenKey`], [`RequestFingerprint`] | `NextToken`s: versioned, HMAC-authenticated, bound to the request |
+//! | [`ResourceSource`], [`InMemorySource`] | resources ordered by ID, read a page at a time |
+
+mod context;
+mod ids;
+mod pipeline;
+mod source;
+mod token;
+mod typed;
+
+pub use context::{AllowAll, Authorizer, DescribeContext, new_request_id};
+pub use pipeline::{DescribeInput, Page, describe};
+pub use source::{InMemorySource, ResourceSource};
+pub use token::{RequestFingerprint, TokenKey};
+pub use typed::DescribeOperation;

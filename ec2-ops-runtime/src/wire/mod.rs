@@ -1,0 +1,19 @@
+//! The wire codecs: EC2's Query protocol for requests, EC2's XML for responses, and the traits that
+//! tie a request or response type to them.
+//!
+//! | module | direction |
+//! |---|---|
+//! | [`query`] | requests: decode (server) and encode (client) |
+//! | [`xml`] | responses: render (server) and parse (client), and the error envelope both ways |
+//! | [`Ec2Request`], [`Ec2Response`] | a whole request or response: its action and members on the wire |
+//!
+//! Scalars are written and read with the one codec in [`types`](crate::types) ([`WireText`](crate::types::WireText),
+//! [`FromWireText`](crate::types::FromWireText)), so a value has one meaning on both wires.
+
+mod message;
+pub mod query;
+mod version;
+pub mod xml;
+
+pub use message::{Ec2Request, Ec2Response};
+pub use version::{API_VERSION, NAMESPACE};

@@ -1,0 +1,104 @@
+//! EC2 response XML: rendered straight into the caller's buffer, parsed with quick-xml's pull reader.
+//!
+//! Rendering writes the XML declaration, the `<ActionResponse xmlns=...>` root, `<requestId>` first,
+//! then the members; lists are a wrapper element with one `<item>` per element; absent members are
+//! omitted; text is escaped (control characters as character references so they survive a parse).
+//!
+//! Parsing accepts any element order, skips unknown elements at any depth, ignores namespaces and
+//! prefixes, reads `<x/>` as empty, and refuses DTDs (so no entity can expand). Input size and element
+//! depth are limited; malformed XML is an [`XmlError`], never a panic.
+//!
+//! ```
+//! use ec2_ops_runtime::wire::xml::{XmlWriter, XmlReader, XmlRender, XmlParse};
+//!
+//! let mut buffer = Vec::new();
+//! let mut writer = XmlWriter::new(&mut buffer);
+//! "a < b & c".render_xml("description", &mut writer);
+//! assert_eq!(String::from_utf8(buffer.clone()).unwrap(), "<description>a &lt; b &amp; c</description>");
+//!
+//! let mut reader = XmlReader::new(&buffer).unwrap();
+//! let root = reader.root().unwrap();
+//! assert_eq!(root, "description");
+//! assert_eq!(String::parse_xml(&mut reader).unwrap(), "a < b & c");
+//! ```
+
+mod envelope;
+mod reader;
+mod writer;
+
+pub use envelope::{ErrorResponse, parse_error, render_error};
+pub use reader::{MAX_XML_BYTES, MAX_XML_DEPTH, XmlError, XmlParse, XmlReader};
+pub use writer::{XmlRender, XmlWriter};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Ec2Error;
+    use crate::types::{DateTime, Tag};
+
+    fn render<T: XmlRender>(value: &T) -> Vec<u8> {
+        let mut out = Vec::new();
+        value.render_xml("v", &mut XmlWriter::new(&mut out));
+        out
+    }
+
+    fn parse<T: XmlParse>(xml: &[u8]) -> Result<T, XmlError> {
+        let mut reader = XmlReader::new(xml)?;
+        reader.root()?;
+        T::parse_xml(&mut reader)
+    }
+
+    #[test]
+    fn hostile_text_round_trips() {
+        let nasty = "<a> & ]]> \"'\u{1}\r\n\té€";
+        let xml = render(&nasty.to_owned());
+        assert_eq!(parse::<String>(&xml).unwrap(), nasty);
+    }
+
+    #[test]
+    fn self_closed_and_namespaced_elements_parse() {
+        assert_eq!(parse::<String>(b"<v/>").unwrap(), "");
+        let tags: Vec<Tag> = parse(b"<ec2:tagSet xmlns:ec2='x'><ec2:item><ec2:key>k</ec2:key><value>v</value><junk><deep/></junk></ec2:item></ec2:tagSet>").unwrap();
+        assert_eq!(tags, [Tag::new("k", "v")]);
+    }
+
+    #[test]
+    fn entities_are_refused_and_malformed_xml_is_an_error() {
+        assert!(parse::<String>(b"<!DOCTYPE v [<!ENTITY x \"boom\">]><v>&x;</v>").is_err());
+        assert!(parse::<String>(b"<v>&x;</v>").is_err());
+        assert!(parse::<String>(b"<v><w></v>").is_err());
+        assert!(parse::<String>(b"<v>unterminated").is_err());
+        let deep = "<a>".repeat(100);
+        assert!(parse::<String>(deep.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn error_envelope_round_trips() {
+        let error = Ec2Error::invalid_filter("destinationCidr");
+        let body = render_error(&error, "c69dea77-b344-42c5-ae1b-26ccd6663588");
+        assert_eq!(
+            String::from_utf8(body.clone()).unwrap(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>InvalidParameterValue</Code><Message>The filter 'destinationCidr' is invalid</Message></Error></Errors><RequestID>c69dea77-b344-42c5-ae1b-26ccd6663588</RequestID></Response>"
+        );
+        let parsed = parse_error(&body, 400).unwrap();
+        assert_eq!(parsed.error, error);
+        assert_eq!(
+            parsed.request_id.as_deref(),
+            Some("c69dea77-b344-42c5-ae1b-26ccd6663588")
+        );
+    }
+
+    #[test]
+    fn scalars_parse_leniently_like_botocore() {
+        assert!(!parse::<bool>(b"<v>yes</v>").unwrap());
+        assert!(parse::<f64>(b"<v>NaN</v>").unwrap().is_nan());
+        assert_eq!(parse::<i32>(b"<v> 42 </v>").unwrap(), 42);
+        assert!(parse::<i32>(b"<v>4x</v>").is_err());
+        assert_eq!(
+            parse::<DateTime>(b"<v>2014-04-29T18:30:38+00:00</v>")
+                .unwrap()
+                .to_string(),
+            "2014-04-29T18:30:38.000Z"
+        );
+    }
+}
