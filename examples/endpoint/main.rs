@@ -10,7 +10,8 @@
 //! - POST `/` with a form body, or GET `/?Action=...`; answers EC2's XML with
 //!   `Content-Type: text/xml;charset=UTF-8` and EC2's status codes;
 //! - SigV4 `Authorization` headers and `X-Amz-*` query parameters are accepted and **not verified**;
-//! - bodies over 1 MiB are refused with 413 before being read;
+//! - bodies over 1 MiB are refused with 413 and never kept: up to 16 MiB is read and thrown away
+//!   first, so clients that send the whole body before reading get the answer, not a broken pipe;
 //! - `--seed FILE` loads `{"BundleTasks": [...], "ImportSnapshotTasks": [...]}` (the AWS CLI's JSON);
 //!   without it an embedded sample set is served;
 //! - one log line per request on stderr; Ctrl-C stops it cleanly.
@@ -29,7 +30,7 @@ use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, ImportSn
 use ec2_ops::wire::query::QueryLimits;
 use ec2_ops::wire::xml::render_error;
 use ec2_ops::{DescribeContext, Ec2Error, InMemorySource, Operation, Service, new_request_id};
-use http_body_util::{BodyExt, Limited};
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Method, Request, Response, StatusCode};
@@ -114,6 +115,59 @@ fn error_response(error: &Ec2Error) -> Response<Body> {
     xml_response(error.status(), render_error(error, &new_request_id()))
 }
 
+/// Most bytes of an oversized body read and thrown away before the 413 is sent. Most clients send their
+/// whole body before reading the answer (none of boto3, the AWS CLI or urllib waits for
+/// `100 Continue`), so closing the connection with the body unread would give them a broken pipe
+/// instead of the 413; beyond this much, the connection is closed anyway.
+const DISCARD_LIMIT: usize = 16 << 20;
+
+fn too_large(limit: usize) -> Ec2Error {
+    Ec2Error::new(
+        "RequestEntityTooLarge",
+        format!("The request body is larger than {limit} bytes"),
+        413,
+    )
+}
+
+/// The body, when it is at most `limit` bytes; an oversized one (declared, or found while reading a
+/// chunked one) is read on to [`DISCARD_LIMIT`] without being kept, and refused.
+async fn read_body(
+    mut body: Incoming,
+    declared: Option<usize>,
+    limit: usize,
+) -> Result<Vec<u8>, Ec2Error> {
+    if declared.is_some_and(|length| length > DISCARD_LIMIT) {
+        return Err(too_large(limit));
+    }
+    let declared_too_large = declared.is_some_and(|length| length > limit);
+    let mut kept = Vec::with_capacity(declared.unwrap_or(0).min(limit));
+    let mut read = 0_usize;
+    while let Some(frame) = body.frame().await {
+        let Ok(frame) = frame else {
+            return Err(Ec2Error::new(
+                "IncompleteBody",
+                "The request body ended before its declared length",
+                400,
+            ));
+        };
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        read = read.saturating_add(data.len());
+        if read > DISCARD_LIMIT {
+            break;
+        }
+        if read <= limit && !declared_too_large {
+            kept.extend_from_slice(&data);
+        }
+    }
+    if declared_too_large || read > limit {
+        Err(too_large(limit))
+    } else {
+        Ok(kept)
+    }
+}
+
 async fn handle(
     service: Arc<Service>,
     request: Request<Incoming>,
@@ -133,23 +187,7 @@ async fn handle(
                 .get(CONTENT_LENGTH)
                 .and_then(|value| value.to_str().ok())
                 .and_then(|value| value.parse::<usize>().ok());
-            if declared.is_some_and(|length| length > limit) {
-                Err(Ec2Error::new(
-                    "RequestEntityTooLarge",
-                    format!("The request body is larger than {limit} bytes"),
-                    413,
-                ))
-            } else {
-                // A chunked body is read only up to the limit.
-                match Limited::new(request.into_body(), limit).collect().await {
-                    Ok(collected) => Ok(collected.to_bytes().to_vec()),
-                    Err(_) => Err(Ec2Error::new(
-                        "RequestEntityTooLarge",
-                        format!("The request body is larger than {limit} bytes"),
-                        413,
-                    )),
-                }
-            }
+            read_body(request.into_body(), declared, limit).await
         }
         _ => Err(Ec2Error::new(
             "UnsupportedHttpVerb",

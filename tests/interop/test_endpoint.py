@@ -19,6 +19,15 @@ def test_an_oversized_body_is_refused_with_413(endpoint):
     assert b"<Code>RequestEntityTooLarge</Code>" in info.value.read()
 
 
+def test_an_oversized_chunked_body_is_refused_with_413(endpoint):
+    chunks = [b"Action=DescribeBundleTasks&Version=2016-11-15&X="] + [b"a" * 65536] * 32
+    request = urllib.request.Request(endpoint + "/", data=iter(chunks), method="POST", headers={"Transfer-Encoding": "chunked"})
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(request)
+    assert info.value.code == 413
+    assert b"<Code>RequestEntityTooLarge</Code>" in info.value.read()
+
+
 def test_unknown_actions_and_parameters_get_ec2_errors(endpoint):
     for query, code in [("Action=DescribeVolumes&Version=2016-11-15", "InvalidAction"), ("Action=DescribeBundleTasks&Version=2016-11-15&Item=1", "UnknownParameter")]:
         with pytest.raises(urllib.error.HTTPError) as info:
