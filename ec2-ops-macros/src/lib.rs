@@ -1,6 +1,7 @@
 //! The procedural macros of `ec2-ops`. Use them through the `ec2-ops` crate, which documents them and
 //! provides the runtime their code calls.
 
+mod attr;
 mod case;
 mod ctxt;
 mod names;
@@ -9,6 +10,8 @@ mod shape;
 #[cfg(test)]
 mod snapshots;
 mod suggest;
+mod symbol;
+mod syntax;
 mod ty;
 
 use proc_macro::TokenStream;

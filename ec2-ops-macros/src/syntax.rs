@@ -1,4 +1,5 @@
-//! The syntax of `#[ec2_operation(...)]` arguments, before any meaning is given to the keys.
+//! The argument syntax both macros share, before any meaning is given to the keys: the arguments of
+//! `#[ec2_operation(...)]` and of `#[ec2(...)]` on shape fields and variants.
 //!
 //! ```text
 //! args    := entry (',' entry)* ','?

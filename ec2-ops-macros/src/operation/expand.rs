@@ -4,9 +4,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 
 use super::model::{FieldPath, Operation};
-use super::parse::Target;
 use crate::case;
 use crate::private;
+use crate::syntax::Target;
 
 /// One member of the generated request, in the order botocore writes them.
 struct RequestMember {

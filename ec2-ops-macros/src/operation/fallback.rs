@@ -5,13 +5,14 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::parse::{Args, Entry, Value};
 use crate::private;
+use crate::symbol::RESOURCE;
+use crate::syntax::{Args, Entry, Value};
 
 /// The `resource = Type` argument, if it was written as a type path.
 fn resource_of(args: &Args) -> Option<&syn::Path> {
     args.entries.iter().find_map(|entry| match entry {
-        Entry::Value(key, Value::Path(path)) if key == "resource" => Some(path),
+        Entry::Value(key, Value::Path(path)) if *key == RESOURCE => Some(path),
         _ => None,
     })
 }

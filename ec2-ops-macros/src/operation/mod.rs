@@ -3,7 +3,6 @@
 mod expand;
 mod fallback;
 mod model;
-mod parse;
 mod validate;
 
 use proc_macro2::TokenStream;
@@ -16,7 +15,7 @@ pub fn ec2_operation(args: TokenStream, input: TokenStream) -> TokenStream {
         Ok(item) => item,
         Err(err) => return err.to_compile_error(),
     };
-    let args: parse::Args = match syn::parse2(args) {
+    let args: crate::syntax::Args = match syn::parse2(args) {
         Ok(args) => args,
         Err(err) => {
             let err = err.to_compile_error();

@@ -2,37 +2,31 @@
 //! (its kind of value, duplicates, unknown keys) are checked here; rules across keys are in
 //! `validate.rs`.
 
-use std::collections::BTreeMap;
-
 use proc_macro2::Span;
 use syn::punctuated::Punctuated;
 
-use super::parse::{Args, Entry, Target, Value};
+use crate::attr::Keyed;
 use crate::ctxt::Ctxt;
-use crate::suggest;
+use crate::symbol::{
+    ACTION, DRY_RUN, FILTERS, IDS, IDS_WITH_MAX_RESULTS, ITEM, KEY, MALFORMED, MAX, MEMBER, MIN,
+    NOT_FOUND, NOUN, OUTPUT, PAGINATE, PREFIX, RESOURCE, RESOURCE_ID, SET_NAME, Symbol, TAGS, XML,
+};
+use crate::syntax::{Args, Entry, Target};
 
-pub const TOP_KEYS: &[&str] = &[
-    "action",
-    "resource",
-    "resource_id",
-    "output",
-    "ids",
-    "filters",
-    "paginate",
-    "dry_run",
+const TOP_KEYS: &[Symbol] = &[
+    ACTION,
+    RESOURCE,
+    RESOURCE_ID,
+    OUTPUT,
+    IDS,
+    FILTERS,
+    PAGINATE,
+    DRY_RUN,
 ];
-const OUTPUT_KEYS: &[&str] = &["member", "xml", "item"];
-const IDS_KEYS: &[&str] = &[
-    "member",
-    "key",
-    "noun",
-    "not_found",
-    "malformed",
-    "prefix",
-    "set_name",
-];
-const PAGINATE_KEYS: &[&str] = &["min", "max", "ids_with_max_results"];
-const FILTERS_KEYS: &[&str] = &["key", "tags"];
+const OUTPUT_KEYS: &[Symbol] = &[MEMBER, XML, ITEM];
+const IDS_KEYS: &[Symbol] = &[MEMBER, KEY, NOUN, NOT_FOUND, MALFORMED, PREFIX, SET_NAME];
+const PAGINATE_KEYS: &[Symbol] = &[MIN, MAX, IDS_WITH_MAX_RESULTS];
+const FILTERS_KEYS: &[Symbol] = &[KEY, TAGS];
 
 pub struct Operation<'a> {
     pub item: &'a syn::DeriveInput,
@@ -77,188 +71,34 @@ pub struct Paginate {
     pub ids_with_max_results: bool,
 }
 
-/// The entries of one argument list by key, after the unknown-key and duplicate checks.
-struct Keyed<'e> {
-    entries: BTreeMap<&'static str, &'e Entry>,
-}
-
-impl<'e> Keyed<'e> {
-    fn read(
-        ctxt: &Ctxt,
-        entries: impl IntoIterator<Item = &'e Entry>,
-        allowed: &[&'static str],
-        what: &str,
-    ) -> Self {
-        let mut keyed = BTreeMap::new();
-        for entry in entries {
-            let key = match entry {
-                Entry::Flag(key)
-                | Entry::Value(key, _)
-                | Entry::Group(key, _)
-                | Entry::Mapping(key, _) => key,
-                Entry::Filter(name, _) => {
-                    ctxt.error_spanned_by(name, format!("a filter mapping (`\"name\" => field`) belongs inside `filters(...)`, not in {what}"));
-                    continue;
-                }
-            };
-            let text = key.to_string();
-            match allowed.iter().find(|allowed| **allowed == text) {
-                None => ctxt.error_spanned_by(key, suggest::unknown_message(what, &text, allowed)),
-                Some(known) => {
-                    if keyed.insert(*known, entry).is_some() {
-                        ctxt.error_spanned_by(key, format!("duplicate {what} `{text}`"));
-                    }
-                }
-            }
-        }
-        Keyed { entries: keyed }
-    }
-
-    fn get(&self, key: &str) -> Option<&'e Entry> {
-        self.entries.get(key).copied()
-    }
-
-    /// Reports the `required` keys that were not written at all (a key written in the wrong form has
-    /// its own error already), spanned on `span`.
-    fn require(&self, ctxt: &Ctxt, span: Span, what: &str, required: &[&str]) {
-        let absent: Vec<&str> = required
-            .iter()
-            .copied()
-            .filter(|key| self.get(key).is_none())
-            .collect();
-        if !absent.is_empty() {
-            let list = absent
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            ctxt.syn_error(syn::Error::new(span, format!("{what} is missing {list}")));
-        }
-    }
-
-    fn string(&self, ctxt: &Ctxt, key: &str, example: &str) -> Option<syn::LitStr> {
-        match self.get(key)? {
-            Entry::Value(_, Value::Str(lit)) => Some(lit.clone()),
-            entry => {
-                wrong_form(
-                    ctxt,
-                    entry,
-                    &format!("`{key}` takes a string, e.g. `{key} = {example}`"),
-                );
-                None
-            }
-        }
-    }
-
-    fn integer(&self, ctxt: &Ctxt, key: &str, example: &str) -> Option<syn::LitInt> {
-        match self.get(key)? {
-            Entry::Value(_, Value::Int(lit)) => Some(lit.clone()),
-            entry => {
-                wrong_form(
-                    ctxt,
-                    entry,
-                    &format!("`{key}` takes an integer, e.g. `{key} = {example}`"),
-                );
-                None
-            }
-        }
-    }
-
-    fn boolean(&self, ctxt: &Ctxt, key: &str) -> Option<bool> {
-        match self.get(key)? {
-            Entry::Value(_, Value::Bool(lit)) => Some(lit.value),
-            entry => {
-                wrong_form(ctxt, entry, &format!("`{key}` takes `true` or `false`"));
-                None
-            }
-        }
-    }
-
-    fn flag(&self, ctxt: &Ctxt, key: &str) -> bool {
-        match self.get(key) {
-            None => false,
-            Some(Entry::Flag(_)) => true,
-            Some(entry) => {
-                wrong_form(
-                    ctxt,
-                    entry,
-                    &format!("`{key}` is a flag: write just `{key}`"),
-                );
-                false
-            }
-        }
-    }
-
-    fn group(&self, ctxt: &Ctxt, key: &str, example: &str) -> Option<(Span, &'e Args)> {
-        match self.get(key)? {
-            Entry::Group(ident, args) => Some((ident.span(), args)),
-            entry => {
-                wrong_form(
-                    ctxt,
-                    entry,
-                    &format!("`{key}` takes a list of settings, e.g. `{key}({example})`"),
-                );
-                None
-            }
-        }
-    }
-}
-
-/// Reports an entry written in the wrong form, spanned on its value when it has one.
-fn wrong_form(ctxt: &Ctxt, entry: &Entry, message: &str) {
-    let span = match entry {
-        Entry::Value(_, value) => value.span(),
-        other => other.key_span(),
-    };
-    let found = match entry {
-        Entry::Value(_, value) => format!("; found {}", value.describe()),
-        _ => String::new(),
-    };
-    ctxt.syn_error(syn::Error::new(span, format!("{message}{found}")));
-}
-
 pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &Args) -> Option<Operation<'a>> {
     let top = Keyed::read(ctxt, &args.entries, TOP_KEYS, "ec2_operation argument");
-    let action = top.string(ctxt, "action", "\"DescribeBundleTasks\"");
-    let resource = match top.get("resource") {
-        Some(Entry::Value(_, Value::Path(path))) => Some(path.clone()),
-        Some(entry) => {
-            wrong_form(
-                ctxt,
-                entry,
-                "`resource` takes the resource type, e.g. `resource = BundleTask`",
-            );
-            None
-        }
-        None => None,
-    };
-    let resource_id = match top.get("resource_id") {
-        Some(Entry::Value(_, Value::Path(path))) => field_path_of(ctxt, path),
-        Some(entry) => {
-            wrong_form(
-                ctxt,
-                entry,
-                "`resource_id` takes the resource's ID field, e.g. `resource_id = bundle_id`",
-            );
-            None
-        }
-        None => None,
-    };
+    let action = top.string(ctxt, ACTION, "\"DescribeBundleTasks\"");
+    let resource = top
+        .path(
+            ctxt,
+            RESOURCE,
+            "the resource type, e.g. `resource = BundleTask`",
+        )
+        .cloned();
+    let resource_id = top
+        .path(
+            ctxt,
+            RESOURCE_ID,
+            "the resource's ID field, e.g. `resource_id = bundle_id`",
+        )
+        .and_then(|path| field_path_of(ctxt, path));
     let output = top
         .group(
             ctxt,
-            "output",
+            OUTPUT,
             "member = \"BundleTasks\", xml = \"bundleInstanceTasksSet\"",
         )
         .and_then(|(span, args)| read_output(ctxt, span, args));
     let ids = top
-        .group(
-            ctxt,
-            "ids",
-            "member = \"BundleIds\", key = \"BundleId\", ...",
-        )
+        .group(ctxt, IDS, "member = \"BundleIds\", key = \"BundleId\", ...")
         .and_then(|(span, args)| read_ids(ctxt, span, args));
-    let filters = match top.group(ctxt, "filters", "key = \"Filter\", \"state\" => state") {
+    let filters = match top.group(ctxt, FILTERS, "key = \"Filter\", \"state\" => state") {
         Some((_, args)) => read_filters(ctxt, args),
         None => Filters {
             key: None,
@@ -267,15 +107,15 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &Args) -> Option<
         },
     };
     let paginate = top
-        .group(ctxt, "paginate", "min = 5, max = 1000")
+        .group(ctxt, PAGINATE, "min = 5, max = 1000")
         .and_then(|(span, args)| read_paginate(ctxt, span, args));
-    let dry_run = top.flag(ctxt, "dry_run");
+    let dry_run = top.flag(ctxt, DRY_RUN);
 
     top.require(
         ctxt,
         Span::call_site(),
         "#[ec2_operation(...)]",
-        &["action", "resource", "resource_id", "output"],
+        &[ACTION, RESOURCE, RESOURCE_ID, OUTPUT],
     );
     Some(Operation {
         item,
@@ -303,10 +143,10 @@ fn field_path_of(ctxt: &Ctxt, path: &syn::Path) -> Option<FieldPath> {
 
 fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {
     let keyed = Keyed::read(ctxt, &args.entries, OUTPUT_KEYS, "`output` key");
-    let member = keyed.string(ctxt, "member", "\"BundleTasks\"");
-    let xml = keyed.string(ctxt, "xml", "\"bundleInstanceTasksSet\"");
-    let item = keyed.string(ctxt, "item", "\"item\"");
-    keyed.require(ctxt, span, "`output(...)`", &["member", "xml"]);
+    let member = keyed.string(ctxt, MEMBER, "\"BundleTasks\"");
+    let xml = keyed.string(ctxt, XML, "\"bundleInstanceTasksSet\"");
+    let item = keyed.string(ctxt, ITEM, "\"item\"");
+    keyed.require(ctxt, span, "`output(...)`", &[MEMBER, XML]);
     Some(Output {
         member: member?,
         xml: xml?,
@@ -316,19 +156,14 @@ fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {
 
 fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {
     let keyed = Keyed::read(ctxt, &args.entries, IDS_KEYS, "`ids` key");
-    let member = keyed.string(ctxt, "member", "\"BundleIds\"");
-    let key = keyed.string(ctxt, "key", "\"BundleId\"");
-    let noun = keyed.string(ctxt, "noun", "\"bundle\"");
-    let not_found = keyed.string(ctxt, "not_found", "\"InvalidBundleID.NotFound\"");
-    let malformed = keyed.string(ctxt, "malformed", "\"InvalidBundleID.Malformed\"");
-    let prefix = keyed.string(ctxt, "prefix", "\"bun-\"");
-    let set_name = keyed.string(ctxt, "set_name", "\"bundleIdSet\"");
-    keyed.require(
-        ctxt,
-        span,
-        "`ids(...)`",
-        &["member", "key", "noun", "not_found"],
-    );
+    let member = keyed.string(ctxt, MEMBER, "\"BundleIds\"");
+    let key = keyed.string(ctxt, KEY, "\"BundleId\"");
+    let noun = keyed.string(ctxt, NOUN, "\"bundle\"");
+    let not_found = keyed.string(ctxt, NOT_FOUND, "\"InvalidBundleID.NotFound\"");
+    let malformed = keyed.string(ctxt, MALFORMED, "\"InvalidBundleID.Malformed\"");
+    let prefix = keyed.string(ctxt, PREFIX, "\"bun-\"");
+    let set_name = keyed.string(ctxt, SET_NAME, "\"bundleIdSet\"");
+    keyed.require(ctxt, span, "`ids(...)`", &[MEMBER, KEY, NOUN, NOT_FOUND]);
     Some(Ids {
         member: member?,
         key: key?,
@@ -350,14 +185,14 @@ fn read_filters<'e>(ctxt: &Ctxt, args: &'e Args) -> Filters {
     for entry in &args.entries {
         match entry {
             Entry::Filter(name, target) => filters.fields.push((name.clone(), target.clone())),
-            Entry::Mapping(key, Target::Field(path)) if key == "tags" => {
+            Entry::Mapping(key, Target::Field(path)) if *key == TAGS => {
                 if filters.tags.is_some() {
                     ctxt.error_spanned_by(key, "duplicate `filters` key `tags`");
                 } else {
                     filters.tags = Some((key.clone(), path.clone()));
                 }
             }
-            Entry::Mapping(key, Target::With(path)) if key == "tags" => {
+            Entry::Mapping(key, Target::With(path)) if *key == TAGS => {
                 ctxt.error_spanned_by(
                     path,
                     "`tags => ...` takes the resource's tag field, e.g. `tags => tags`",
@@ -376,20 +211,20 @@ fn read_filters<'e>(ctxt: &Ctxt, args: &'e Args) -> Filters {
         }
     }
     let keyed = Keyed::read(ctxt, settings, FILTERS_KEYS, "`filters` key");
-    filters.key = keyed.string(ctxt, "key", "\"Filter\"");
+    filters.key = keyed.string(ctxt, KEY, "\"Filter\"");
     filters
 }
 
 fn read_paginate(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Paginate> {
     let keyed = Keyed::read(ctxt, &args.entries, PAGINATE_KEYS, "`paginate` key");
-    let min = keyed.integer(ctxt, "min", "5");
-    let max = keyed.integer(ctxt, "max", "1000");
-    let ids_with_max_results = keyed.boolean(ctxt, "ids_with_max_results").unwrap_or(true);
+    let min = keyed.integer(ctxt, MIN, "5");
+    let max = keyed.integer(ctxt, MAX, "1000");
+    let ids_with_max_results = keyed.boolean(ctxt, IDS_WITH_MAX_RESULTS).unwrap_or(true);
     keyed.require(
         ctxt,
         span,
         "`paginate(...)`: EC2 operations declare their MaxResults bounds, and it",
-        &["min", "max"],
+        &[MIN, MAX],
     );
     Some(Paginate {
         span,

@@ -1,8 +1,9 @@
-//! `#[ec2_shape]`: EC2 structures and string enums.
+//! `#[ec2_shape]`: EC2 structures and string enums: parse → model → validate → expand.
 
 mod expand;
 mod model;
 mod parse;
+mod validate;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -22,6 +23,9 @@ pub fn ec2_shape(args: TokenStream, input: TokenStream) -> TokenStream {
         );
     }
     let shape = parse::parse(&ctxt, &input);
+    if let Some(shape) = &shape {
+        validate::check(&ctxt, shape);
+    }
     match (ctxt.check(), shape) {
         (Ok(()), Some(shape)) => expand::expand(&shape),
         (result, _) => {

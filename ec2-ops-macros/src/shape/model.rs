@@ -25,6 +25,8 @@ pub struct Field<'a> {
     pub xml_span: Span,
     /// The element name of a list's items (`item`).
     pub item_name: String,
+    /// Where `#[ec2(item = "...")]` was given, if it was.
+    pub item_span: Option<Span>,
     /// The Query key segment (`BundleId`).
     pub query_name: String,
 }

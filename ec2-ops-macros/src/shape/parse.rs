@@ -1,80 +1,45 @@
-//! `#[ec2_shape]` input → model. Every problem is recorded in the `Ctxt`; parsing goes on so one build
-//! reports all of them.
+//! `#[ec2_shape]` input → model: the item's form and each field's or variant's `#[ec2(...)]` keys.
+//! Every problem is recorded in the `Ctxt`; parsing goes on so one build reports all of them.
 
 use super::model::{Field, Shape, ShapeData, Variant};
+use crate::attr::Keyed;
 use crate::case;
 use crate::ctxt::Ctxt;
 use crate::names;
-use crate::suggest;
+use crate::symbol::{EC2, ITEM, NAME, QUERY, Symbol, VALUE, XML};
+use crate::syntax::{Args, Entry};
 use crate::ty::FieldKind;
 
-const FIELD_KEYS: &[&str] = &["name", "xml", "item", "query"];
-const VARIANT_KEYS: &[&str] = &["value"];
-
-/// A string value given once, remembered with its tokens for later messages.
-fn set_once(ctxt: &Ctxt, slot: &mut Option<syn::LitStr>, key: &syn::Path, value: syn::LitStr) {
-    if slot.is_some() {
-        ctxt.error_spanned_by(
-            key,
-            format!(
-                "duplicate ec2 attribute `{}`",
-                key.get_ident().map(ToString::to_string).unwrap_or_default()
-            ),
-        );
-    } else {
-        *slot = Some(value);
-    }
-}
-
-/// Skips a value we could not use, so parsing of the attribute can go on after an unknown key.
-fn skip_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
-    if meta.input.peek(syn::Token![=]) {
-        meta.input.parse::<syn::Token![=]>()?;
-        while !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
-            meta.input.parse::<proc_macro2::TokenTree>()?;
-        }
-    } else if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
-        meta.input.parse::<proc_macro2::TokenTree>()?;
-    }
-    Ok(())
-}
+const FIELD_KEYS: &[Symbol] = &[NAME, XML, ITEM, QUERY];
+const VARIANT_KEYS: &[Symbol] = &[VALUE];
 
 fn is_ec2(attr: &syn::Attribute) -> bool {
-    attr.path().is_ident("ec2")
+    attr.path().is_ident(EC2.as_str())
 }
 
-/// Reads the `#[ec2(...)]` attributes of a field or variant: `keys` are the allowed ones.
-fn read_attrs(
-    ctxt: &Ctxt,
-    attrs: &[syn::Attribute],
-    keys: &[&str],
-    on: &str,
-) -> Vec<(syn::Path, syn::LitStr)> {
-    let mut found = Vec::new();
+/// The entries of every `#[ec2(...)]` on a field or variant, in the shared argument syntax, so a key
+/// repeated across two attributes is a duplicate like one repeated within one.
+fn ec2_entries(ctxt: &Ctxt, attrs: &[syn::Attribute]) -> Vec<Entry> {
+    let mut entries = Vec::new();
     for attr in attrs.iter().filter(|attr| is_ec2(attr)) {
-        let result = attr.parse_nested_meta(|meta| {
-            let key = meta
-                .path
-                .get_ident()
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            if !keys.contains(&key.as_str()) {
-                ctxt.error_spanned_by(
-                    &meta.path,
-                    suggest::unknown_message(&format!("ec2 attribute on {on}"), &key, keys),
-                );
-                return skip_value(&meta);
-            }
-            // #[ec2(key = "value")]
-            let value: syn::LitStr = meta.value()?.parse()?;
-            found.push((meta.path.clone(), value));
-            Ok(())
-        });
-        if let Err(err) = result {
-            ctxt.syn_error(err);
+        match attr.parse_args::<Args>() {
+            Ok(args) => entries.extend(args.entries),
+            Err(err) => ctxt.syn_error(err),
         }
     }
-    found
+    entries
+}
+
+/// A name given by `#[ec2(key = "...")]`, checked to be one EC2 could use.
+fn ec2_name(ctxt: &Ctxt, keyed: &Keyed<'_>, key: Symbol, example: &str) -> Option<syn::LitStr> {
+    let value = keyed.string(ctxt, key, example)?;
+    if !names::is_xml_name(&value.value()) {
+        ctxt.error_spanned_by(
+            &value,
+            "EC2 names are ASCII letters and digits starting with a letter, e.g. \"bundleId\"",
+        );
+    }
+    Some(value)
 }
 
 pub fn parse<'a>(ctxt: &Ctxt, input: &'a syn::DeriveInput) -> Option<Shape<'a>> {
@@ -118,7 +83,6 @@ pub fn parse<'a>(ctxt: &Ctxt, input: &'a syn::DeriveInput) -> Option<Shape<'a>> 
             return None;
         }
     };
-    check_unique_names(ctxt, &data);
     Some(Shape {
         original: input,
         data,
@@ -127,29 +91,13 @@ pub fn parse<'a>(ctxt: &Ctxt, input: &'a syn::DeriveInput) -> Option<Shape<'a>> 
 
 fn parse_field<'a>(ctxt: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
     let ident = field.ident.as_ref()?;
-    let (mut name, mut xml, mut item, mut query) = (None, None, None, None);
-    for (key, value) in read_attrs(ctxt, &field.attrs, FIELD_KEYS, "a field") {
-        let slot = match key.get_ident().map(ToString::to_string).as_deref() {
-            Some("name") => &mut name,
-            Some("xml") => &mut xml,
-            Some("item") => &mut item,
-            _ => &mut query,
-        };
-        if value.value().is_empty() || !names::is_xml_name(&value.value()) {
-            ctxt.error_spanned_by(
-                &value,
-                "EC2 names are ASCII letters and digits starting with a letter, e.g. \"bundleId\"",
-            );
-        }
-        set_once(ctxt, slot, &key, value);
-    }
+    let entries = ec2_entries(ctxt, &field.attrs);
+    let keyed = Keyed::read(ctxt, &entries, FIELD_KEYS, "`#[ec2]` field attribute");
+    let name = ec2_name(ctxt, &keyed, NAME, "\"AWSAccessKeyId\"");
+    let xml = ec2_name(ctxt, &keyed, XML, "\"S3\"");
+    let item = ec2_name(ctxt, &keyed, ITEM, "\"member\"");
+    let query = ec2_name(ctxt, &keyed, QUERY, "\"Name\"");
     let kind = FieldKind::of(&field.ty);
-    if let (Some(item), false) = (&item, kind.is_list()) {
-        ctxt.error_spanned_by(
-            item,
-            "`item` names the elements of a list; this field is not a `Vec<T>` or `Option<Vec<T>>`",
-        );
-    }
     let rust_name = ident.to_string();
     let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name);
     let member = name
@@ -166,6 +114,7 @@ fn parse_field<'a>(ctxt: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
         item_name: item
             .as_ref()
             .map_or_else(|| "item".to_owned(), syn::LitStr::value),
+        item_span: item.as_ref().map(syn::LitStr::span),
         query_name: query
             .as_ref()
             .map_or_else(|| member.clone(), syn::LitStr::value),
@@ -181,12 +130,11 @@ fn parse_variant<'a>(ctxt: &Ctxt, variant: &'a syn::Variant) -> Option<Variant<'
         );
         return None;
     }
-    let mut value = None;
-    for (key, literal) in read_attrs(ctxt, &variant.attrs, VARIANT_KEYS, "a variant") {
-        if literal.value().is_empty() {
-            ctxt.error_spanned_by(&literal, "an enum value may not be empty");
-        }
-        set_once(ctxt, &mut value, &key, literal);
+    let entries = ec2_entries(ctxt, &variant.attrs);
+    let keyed = Keyed::read(ctxt, &entries, VARIANT_KEYS, "`#[ec2]` variant attribute");
+    let value = keyed.string(ctxt, VALUE, "\"in-use\"");
+    if let Some(literal) = value.as_ref().filter(|literal| literal.value().is_empty()) {
+        ctxt.error_spanned_by(literal, "an enum value may not be empty");
     }
     Some(Variant {
         ident: &variant.ident,
@@ -196,30 +144,6 @@ fn parse_variant<'a>(ctxt: &Ctxt, variant: &'a syn::Variant) -> Option<Variant<'
         ),
         span: value.as_ref().map_or(variant.ident.span(), |v| v.span()),
     })
-}
-
-/// Two fields with one XML name, or two variants with one value, could never be told apart.
-fn check_unique_names(ctxt: &Ctxt, data: &ShapeData<'_>) {
-    let mut seen = std::collections::HashSet::new();
-    match data {
-        ShapeData::Struct(fields) => {
-            for field in fields {
-                if !seen.insert(field.xml_name.clone()) {
-                    ctxt.syn_error(syn::Error::new(field.xml_span, format!("two fields have the XML name `{}`; give one an `#[ec2(xml = \"...\")]`", field.xml_name)));
-                }
-            }
-        }
-        ShapeData::Enum(variants) => {
-            for variant in variants {
-                if !seen.insert(variant.value.clone()) {
-                    ctxt.syn_error(syn::Error::new(
-                        variant.span,
-                        format!("two variants have the value `{}`", variant.value),
-                    ));
-                }
-            }
-        }
-    }
 }
 
 /// The item with every `#[ec2(...)]` helper attribute removed (they are not real attributes).
