@@ -78,56 +78,57 @@ impl<'e> Keyed<'e> {
         }
     }
 
+    /// `key = value`, when `pick` accepts the value; otherwise reports `expected` at the value.
+    fn value<T>(
+        &self,
+        ctxt: &Ctxt,
+        key: Symbol,
+        expected: &str,
+        pick: impl FnOnce(&'e Value) -> Option<T>,
+    ) -> Option<T> {
+        let entry = self.get(key)?;
+        let picked = match entry {
+            Entry::Value(_, value) => pick(value),
+            _ => None,
+        };
+        if picked.is_none() {
+            wrong_form(ctxt, entry, &format!("`{key}` takes {expected}"));
+        }
+        picked
+    }
+
     /// `key = "text"`.
     pub fn string(&self, ctxt: &Ctxt, key: Symbol, example: &str) -> Option<syn::LitStr> {
-        match self.get(key)? {
-            Entry::Value(_, Value::Str(lit)) => Some(lit.clone()),
-            entry => {
-                wrong_form(
-                    ctxt,
-                    entry,
-                    &format!("`{key}` takes a string, e.g. `{key} = {example}`"),
-                );
-                None
-            }
-        }
+        let expected = format!("a string, e.g. `{key} = {example}`");
+        self.value(ctxt, key, &expected, |value| match value {
+            Value::Str(lit) => Some(lit.clone()),
+            _ => None,
+        })
     }
 
     /// `key = 5`.
     pub fn integer(&self, ctxt: &Ctxt, key: Symbol, example: &str) -> Option<syn::LitInt> {
-        match self.get(key)? {
-            Entry::Value(_, Value::Int(lit)) => Some(lit.clone()),
-            entry => {
-                wrong_form(
-                    ctxt,
-                    entry,
-                    &format!("`{key}` takes an integer, e.g. `{key} = {example}`"),
-                );
-                None
-            }
-        }
+        let expected = format!("an integer, e.g. `{key} = {example}`");
+        self.value(ctxt, key, &expected, |value| match value {
+            Value::Int(lit) => Some(lit.clone()),
+            _ => None,
+        })
     }
 
     /// `key = true`.
     pub fn boolean(&self, ctxt: &Ctxt, key: Symbol) -> Option<bool> {
-        match self.get(key)? {
-            Entry::Value(_, Value::Bool(lit)) => Some(lit.value),
-            entry => {
-                wrong_form(ctxt, entry, &format!("`{key}` takes `true` or `false`"));
-                None
-            }
-        }
+        self.value(ctxt, key, "`true` or `false`", |value| match value {
+            Value::Bool(lit) => Some(lit.value),
+            _ => None,
+        })
     }
 
     /// `key = some::Path`; `expected` says what the path should name, with an example.
     pub fn path(&self, ctxt: &Ctxt, key: Symbol, expected: &str) -> Option<&'e syn::Path> {
-        match self.get(key)? {
-            Entry::Value(_, Value::Path(path)) => Some(path),
-            entry => {
-                wrong_form(ctxt, entry, &format!("`{key}` takes {expected}"));
-                None
-            }
-        }
+        self.value(ctxt, key, expected, |value| match value {
+            Value::Path(path) => Some(path),
+            _ => None,
+        })
     }
 
     /// `key` alone.

@@ -13,7 +13,7 @@ use std::fmt;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
-use crate::types::wire_text::{FromWireText, ScalarTextError, WireText, trim_wire_whitespace};
+use crate::types::wire_text::{FromWireText, ScalarTextError, WireText};
 
 /// Bytes that travel as base64 text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -72,8 +72,7 @@ impl From<Vec<u8>> for Blob {
 
 impl FromWireText for Blob {
     fn from_wire_text(text: &str) -> Result<Self, ScalarTextError> {
-        Blob::from_base64(trim_wire_whitespace(text))
-            .map_err(|_| ScalarTextError::new(text, "base64"))
+        Blob::from_base64(text).map_err(|_| ScalarTextError::new(text, "base64"))
     }
 }
 

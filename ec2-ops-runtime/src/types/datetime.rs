@@ -14,9 +14,7 @@ use std::str::FromStr;
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::types::wire_text::{
-    FromWireText, ScalarTextError, StackText, WireText, trim_wire_whitespace,
-};
+use crate::types::wire_text::{FromWireText, ScalarTextError, StackText, WireText};
 
 /// A UTC instant with millisecond precision (what EC2 shows), years 0000 to 9999.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -138,8 +136,7 @@ impl WireText for DateTime {
 
 impl FromWireText for DateTime {
     fn from_wire_text(text: &str) -> Result<Self, ScalarTextError> {
-        DateTime::parse(trim_wire_whitespace(text))
-            .map_err(|_| ScalarTextError::new(text, "an ISO 8601 timestamp"))
+        DateTime::parse(text).map_err(|_| ScalarTextError::new(text, "an ISO 8601 timestamp"))
     }
 }
 

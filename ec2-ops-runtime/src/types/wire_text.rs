@@ -126,8 +126,8 @@ impl std::error::Error for ScalarTextError {}
 /// A scalar read back from its wire text: the reading side of [`WireText`]. The Query decoder and the
 /// XML parser both read non-string scalars through it.
 ///
-/// **The leniency, in one place.** Surrounding whitespace (spaces, tabs, carriage returns, line
-/// feeds) around a number, boolean, timestamp or blob is ignored, since pretty-printed XML and
+/// **The leniency, in one place.** Surrounding whitespace (as [`str::trim`] sees it) around a
+/// number, boolean, timestamp or blob is ignored, since pretty-printed XML and
 /// hand-written query strings carry it and it can mean nothing else; everything else must be exact:
 /// `true` or `false` in lower case, decimal integers in range, doubles as decimal or exponent
 /// notation or exactly `NaN`, `Infinity`, `-Infinity` (what [`WireText`] writes; no `inf`, and no
@@ -150,11 +150,6 @@ pub trait FromWireText: Sized {
     fn from_wire_text(text: &str) -> Result<Self, ScalarTextError>;
 }
 
-/// The whitespace [`FromWireText`] ignores around a non-string scalar.
-pub(crate) fn trim_wire_whitespace(text: &str) -> &str {
-    text.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
-}
-
 impl FromWireText for String {
     fn from_wire_text(text: &str) -> Result<Self, ScalarTextError> {
         Ok(text.to_owned())
@@ -163,7 +158,7 @@ impl FromWireText for String {
 
 impl FromWireText for bool {
     fn from_wire_text(text: &str) -> Result<Self, ScalarTextError> {
-        match trim_wire_whitespace(text) {
+        match text.trim() {
             "true" => Ok(true),
             "false" => Ok(false),
             _ => Err(ScalarTextError::new(text, "true or false")),
@@ -175,7 +170,7 @@ macro_rules! integer_from_wire_text {
     ($($ty:ty),*) => {$(
         impl FromWireText for $ty {
             fn from_wire_text(text: &str) -> Result<Self, ScalarTextError> {
-                trim_wire_whitespace(text)
+                text.trim()
                     .parse()
                     .map_err(|_| ScalarTextError::new(text, "an integer"))
             }
@@ -186,7 +181,7 @@ integer_from_wire_text!(i8, i16, i32, i64, u8, u16, u32, u64);
 
 impl FromWireText for f64 {
     fn from_wire_text(text: &str) -> Result<Self, ScalarTextError> {
-        match trim_wire_whitespace(text) {
+        match text.trim() {
             "NaN" => Ok(f64::NAN),
             "Infinity" => Ok(f64::INFINITY),
             "-Infinity" => Ok(f64::NEG_INFINITY),
