@@ -5,7 +5,7 @@
 
 use ec2_ops::{
     DescribeContext, DescribeInput, Ec2Error, Filter, FilterCatalog, IdSpec, InMemorySource,
-    MalformedSpec, Operation, OperationSpec, Page, PaginationSpec, ValueSet, describe,
+    MalformedSpec, Operation, OperationSpec, Page, PaginationSpec, TagFilters, ValueSet, describe,
 };
 
 #[derive(Debug, Clone)]
@@ -24,11 +24,11 @@ impl Operation for DescribeBundleTasks {
         action: "DescribeBundleTasks",
         filters: FilterCatalog {
             names: &["bundle-id", "instance-id", "state", "s3-bucket"],
-            tags: false,
+            tags: TagFilters::NONE,
         },
         ids: Some(IdSpec {
             parameter: "BundleId",
-            noun: "bundle",
+            noun: "bundle ID",
             not_found_code: "InvalidBundleID.NotFound",
             malformed: Some(MalformedSpec {
                 prefix: "bun-",
@@ -39,6 +39,7 @@ impl Operation for DescribeBundleTasks {
         pagination: Some(PaginationSpec {
             min: 5,
             max: 1000,
+            clamp: false,
             ids_with_max_results: false,
         }),
     };

@@ -41,9 +41,9 @@
 //!     resource = Widget,
 //!     resource_id = widget_id,
 //!     output(member = "Widgets", xml = "widgetSet"),
-//!     ids(member = "WidgetIds", key = "WidgetId", noun = "widget",
-//!         not_found = "InvalidWidgetID.NotFound", malformed = "InvalidWidgetID.Malformed", prefix = "wid-"),
-//!     filters(key = "Filter", "widget-id" => widget_id, "state" => state, "size" => sizes, tags => tags),
+//!     ids(key = "WidgetId", prefix = "wid-"),   // WidgetId.N: InvalidWidgetID.NotFound / .Malformed
+//!     filters("widget-id" => widget_id, "state" => state, "size" => sizes,
+//!             "tag:<key>" => tags, "tag-key" => tags),
 //!     paginate(min = 5, max = 1000),
 //!     dry_run,
 //! )]
@@ -87,10 +87,13 @@
 //! | `resource` | `resource = Type` | yes | the listed resource, an `#[ec2_shape]` struct |
 //! | `resource_id` | `resource_id = field` | yes | the resource's ID field (`String` or `Option<String>`): the page order and the ID look-up key |
 //! | `output` | `output(member = "Xs", xml = "xSet" [, item = "item"])` | yes | the result list: JSON/member name, XML wrapper element, item element (default `item`) |
-//! | `ids` | `ids(member = "XIds", key = "XId", noun = "x", not_found = "InvalidXID.NotFound" [, malformed = "InvalidXID.Malformed", prefix = "x-"] [, set_name = "xIdSet"])` | no | the ID list parameter (`XId.N`); `not_found` is the code for an unknown ID ("The x ID 'x-1' does not exist"); `malformed` with `prefix` rejects IDs without the prefix; `set_name` names the list in `InvalidParameterCombination` messages (default: lowerCamel key + `Set`) |
-//! | `filters` | `filters([key = "Filter" \| "Filters",] "name" => field.path, "name" => with(function), tags => field)` | no | the accepted filter names, in lower-kebab case. A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; `tags => field` (a `Vec<Tag>` or `Option<Vec<Tag>>`) enables `tag:<key>`, `tag-key` and `tag-value`. `key` is the Query key (default `Filter`; `Filters` for the `Import*` operations) |
-//! | `paginate` | `paginate(min = N, max = M [, ids_with_max_results = false])` | no | makes the operation paginated: `MaxResults` (bounded `min..=max`, EC2's usual bounds are 5 and 1000) and `NextToken`; `ids_with_max_results = false` makes IDs with `MaxResults` a 400 `InvalidParameterCombination`, as EC2 does on some operations |
-//! | `dry_run` | `dry_run` | no | adds the `DryRun` parameter |
+//! | `ids` | `ids(key = "XId" [, member = "XIds"] [, prefix = "x-"] [, not_found = "…", malformed = "…", noun = "x ID", set_name = "xSet"] [, field = f])` | no, repeatable | an ID list (`XId.N`). Derived from `key` unless written: the member `XIds` (builder methods `x_ids` and `x_id`), the noun "x ID" ("The x ID 'x-1' does not exist"), the codes `InvalidXID.NotFound` and, with `prefix`, `InvalidXID.Malformed` for an ID without the prefix; `set_name` (default: the output's XML name) names the list in `InvalidParameterCombination`. A second list names the resource `field` it matches (`KeyName.N` beside `KeyPairId.N`) |
+//! | `members` | `members(#[ec2(query = "Owner")] owner_ids: Vec<String>, include_public_key: Option<bool>, instance_id: String)` | no | further request members, written as struct fields: `Option<T>` optional, `T` required (`MissingParameter` when absent), `Vec<T>` a list (`Key.N`). The member name is the PascalCase field name (`#[ec2(name = "...")]` overrides), the Query key the member name (`#[ec2(query = "...")]` overrides); doc comments are kept. They are served by `visible` and `respond` |
+//! | `filters` | `filters([key = "Filters",] "name" => field.path, "name" => with(function), "tag:<key>" => tags, "tag-key" => tags, "tag-value" => tags)` | no | the accepted filters, named as EC2 writes them (`s3-bucket`, `attachment.instance-id`, `haStatus`). A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; the three tag names each enable one tag filter over a `Vec<Tag>` field. `key` is `Filter` (default) or `Filters`. Without `filters`, the operation has no `Filter.N` member, and sending one is `UnknownParameter` |
+//! | `paginate` | `paginate` or `paginate(min = N, max = M [, clamp] [, ids_with_max_results = false])` | no | makes the operation paginated: `MaxResults` and `NextToken`. With bounds, a `MaxResults` outside `min..=max` is EC2's 400 (with `clamp`, one above `max` is served as `max`); without, any positive value is accepted (EC2 documents no bounds for many operations). `ids_with_max_results = false` makes IDs with `MaxResults` a 400 `InvalidParameterCombination` |
+//! | `dry_run` | `dry_run` | no | adds the `DryRun` parameter (leave it out where the model has none) |
+//! | `visible` | `visible = function` | no | `fn(&XRequest, &Caller, &Resource) -> bool`: whether the caller sees a resource for this request (`Owner.N=self`, `RestorableBy.N`, per-account data); hidden resources are skipped, and asking for a hidden one's ID is not an error |
+//! | `respond` | `respond = function` | no | `fn(&XRequest, &Caller, &mut XResponse)`: shapes the response by the request (`IncludePublicKey` decides whether `publicKey` is rendered) |
 //!
 //! Every mistake in a declaration is a compile error at the offending token, naming what was
 //! expected (unknown keys get "did you mean"), and all mistakes of one item are reported together.
@@ -122,16 +125,16 @@
 //!    |     ^^^^^^^
 //! ```
 //!
-//! The messages of 43 such mistakes are pinned by the trybuild suite in `tests/ui/`.
+//! The messages of 55 such mistakes are pinned by the trybuild suite in `tests/ui/`.
 //!
 //! ### The keys, one example each
 //!
 //! The smallest declaration: `action`, `resource`, `resource_id` and `output` are required. Without
-//! `ids`, `filters`, `paginate` or `dry_run`, the request has only `filters` (any filter name is then
-//! unknown), and `MaxResults`, `NextToken`, `DryRun` are unknown parameters.
+//! `ids`, `members`, `filters`, `paginate` or `dry_run`, the request has no members at all, and
+//! anything sent is `UnknownParameter`, as EC2 answers.
 //!
 //! ```
-//! use ec2_ops::{ec2_operation, ec2_shape, Ec2Request};
+//! use ec2_ops::{ec2_operation, ec2_shape, Ec2Request, wire::query::QueryParams};
 //!
 //! #[ec2_shape]
 //! #[derive(Debug, Clone, Default, PartialEq)]
@@ -146,36 +149,42 @@
 //! pub struct DescribeHosts;
 //!
 //! assert_eq!(DescribeHostsRequest::default().to_query(), "Action=DescribeHosts&Version=2016-11-15");
+//! let err = DescribeHostsRequest::from_query(QueryParams::parse(b"Filter.1.Name=state").unwrap()).unwrap_err();
+//! assert_eq!(err.message(), "The parameter Filter.1.Name is not recognized");
 //! ```
 //!
-//! `ids(...)`: the ID list parameter and its errors. `set_name` defaults to the lowerCamel key plus
-//! `Set` (`hostIdSet`).
+//! `ids(...)`: an ID list and its errors, derived from `key`. A second list names the resource field
+//! it matches; its unknown values are reported as the first list's are.
 //!
 //! ```
 //! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, InMemorySource};
-//! # #[ec2_shape]
-//! # #[derive(Debug, Clone, Default, PartialEq)]
-//! # pub struct Host { pub host_id: String }
-//! #[ec2_operation(
-//!     action = "DescribeHosts", resource = Host, resource_id = host_id,
-//!     output(member = "Hosts", xml = "hostSet"),
-//!     ids(member = "HostIds", key = "HostId", noun = "host",
-//!         not_found = "InvalidHostID.NotFound", malformed = "InvalidHostID.Malformed", prefix = "h-"),
-//! )]
-//! pub struct DescribeHosts;
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct KeyPair { pub key_pair_id: String, pub key_name: String }
 //!
-//! let hosts = InMemorySource::new(|host: &Host| host.host_id.as_str());
+//! #[ec2_operation(
+//!     action = "DescribeKeyPairs", resource = KeyPair, resource_id = key_pair_id,
+//!     output(member = "KeyPairs", xml = "keySet"),
+//!     ids(key = "KeyName", field = key_name, not_found = "InvalidKeyPair.NotFound", noun = "key pair"),
+//!     ids(key = "KeyPairId", prefix = "key-", not_found = "InvalidKeyPair.NotFound", noun = "key pair"),
+//! )]
+//! pub struct DescribeKeyPairs;
+//!
+//! let keys = InMemorySource::new(|key: &KeyPair| key.key_pair_id.as_str());
+//! keys.insert(KeyPair { key_pair_id: "key-1".into(), key_name: "admin".into() });
+//! keys.insert(KeyPair { key_pair_id: "key-2".into(), key_name: "deploy".into() });
 //! let context = DescribeContext::default();
-//! let request = DescribeHostsRequest::builder().host_id("h-404").build();
-//! let err = DescribeHosts::run(&request, &hosts, &context).unwrap_err();
-//! assert_eq!((err.code(), err.message()), ("InvalidHostID.NotFound", "The host ID 'h-404' does not exist"));
-//! let request = DescribeHostsRequest::builder().host_id("i-1").build();
-//! assert_eq!(DescribeHosts::run(&request, &hosts, &context).unwrap_err().code(), "InvalidHostID.Malformed");
+//! let run = |request| DescribeKeyPairs::run(&request, &keys, &context);
+//! let found = run(DescribeKeyPairsRequest::builder().key_name("deploy").build()).unwrap();
+//! assert_eq!(found.key_pairs[0].key_pair_id, "key-2");
+//! let err = run(DescribeKeyPairsRequest::builder().key_name("nope").build()).unwrap_err();
+//! assert_eq!((err.code(), err.message()), ("InvalidKeyPair.NotFound", "The key pair 'nope' does not exist"));
+//! let err = run(DescribeKeyPairsRequest::builder().key_pair_id("k-1").build()).unwrap_err();
+//! assert_eq!(err.code(), "InvalidKeyPair.Malformed");
 //! ```
 //!
-//! `filters(...)`: each name maps to a field path (through `Option`, `Vec` and nested shapes), a
-//! function, or with `tags => field` to the tag filters. `key` picks `Filter.N` (default) or
-//! `Filters.N`.
+//! `filters(...)`: each name, as EC2 writes it, maps to a field path (through `Option`, `Vec` and
+//! nested shapes), a function, or one of the tag filters. `key = "Filters"` picks `Filters.N`.
 //!
 //! ```
 //! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, InMemorySource, Tag, ValueSet};
@@ -200,11 +209,11 @@
 //!     action = "DescribeHosts", resource = Host, resource_id = host_id,
 //!     output(member = "Hosts", xml = "hostSet"),
 //!     filters(
-//!         key = "Filter",
-//!         "rack" => placement.rack,        // nested, optional: absent never matches
-//!         "zone" => zones,                 // a list: any element may match
-//!         "has-zones" => with(has_zones),  // anything else
-//!         tags => tags,                    // tag:<key>, tag-key, tag-value
+//!         "placement.rack" => placement.rack,  // nested, optional: absent never matches
+//!         "zone" => zones,                     // a list: any element may match
+//!         "hasZones" => with(has_zones),       // anything else
+//!         "tag:<key>" => tags,                 // tag:Env=prod
+//!         "tag-key" => tags,                   // any tag's key (no tag-value here)
 //!     ),
 //! )]
 //! pub struct DescribeHosts;
@@ -213,14 +222,71 @@
 //! hosts.insert(Host { host_id: "h-1".into(), placement: Some(Placement { rack: Some(12) }),
 //!                     zones: vec!["a".into(), "b".into()], tags: vec![Tag::new("Env", "prod")] });
 //! hosts.insert(Host { host_id: "h-2".into(), ..Host::default() });
-//! let run = |request| DescribeHosts::run(&request, &hosts, &DescribeContext::default()).unwrap().hosts.len();
-//! assert_eq!(run(DescribeHostsRequest::builder().filter("rack", ["1?"]).build()), 1);
-//! assert_eq!(run(DescribeHostsRequest::builder().filter("zone", ["b"]).build()), 1);
-//! assert_eq!(run(DescribeHostsRequest::builder().filter("has-zones", ["false"]).build()), 1);
-//! assert_eq!(run(DescribeHostsRequest::builder().filter("tag:Env", ["prod"]).build()), 1);
+//! let run = |request| DescribeHosts::run(&request, &hosts, &DescribeContext::default());
+//! let count = |request| run(request).unwrap().hosts.len();
+//! assert_eq!(count(DescribeHostsRequest::builder().filter("placement.rack", ["1?"]).build()), 1);
+//! assert_eq!(count(DescribeHostsRequest::builder().filter("zone", ["b"]).build()), 1);
+//! assert_eq!(count(DescribeHostsRequest::builder().filter("hasZones", ["false"]).build()), 1);
+//! assert_eq!(count(DescribeHostsRequest::builder().filter("tag:Env", ["prod"]).build()), 1);
+//! let err = run(DescribeHostsRequest::builder().filter("tag-value", ["prod"]).build()).unwrap_err();
+//! assert_eq!(err.message(), "The filter 'tag-value' is invalid");
 //! ```
 //!
-//! `paginate(min, max [, ids_with_max_results])` and `dry_run`:
+//! `members(...)`, `visible` and `respond`: request members beyond IDs and filters, and the hooks
+//! that serve them. Hooks get the typed request and the [`Caller`] (account, region, request ID).
+//!
+//! ```
+//! # use ec2_ops::{ec2_operation, ec2_shape, Caller, DescribeContext, DescribeOperation, InMemorySource};
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct Image { pub image_id: String, pub owner_id: String, pub public_key: Option<String> }
+//!
+//! /// `Owner.N`: `self` is the caller's account.
+//! fn owned(request: &DescribeImagesRequest, caller: &Caller, image: &Image) -> bool {
+//!     request.owners.is_empty()
+//!         || request.owners.iter().any(|owner| {
+//!             let owner = if owner == "self" { &caller.account_id } else { owner };
+//!             *owner == image.owner_id
+//!         })
+//! }
+//!
+//! /// `IncludePublicKey`: the key is only answered when asked for.
+//! fn keys_on_request(request: &DescribeImagesRequest, _: &Caller, response: &mut DescribeImagesResponse) {
+//!     if request.include_public_key != Some(true) {
+//!         response.images.iter_mut().for_each(|image| image.public_key = None);
+//!     }
+//! }
+//!
+//! #[ec2_operation(
+//!     action = "DescribeImages", resource = Image, resource_id = image_id,
+//!     output(member = "Images", xml = "imagesSet"),
+//!     members(
+//!         /// Owners: account IDs, or `self`.
+//!         #[ec2(query = "Owner")]
+//!         owners: Vec<String>,
+//!         /// Whether to include the public key.
+//!         include_public_key: Option<bool>,
+//!     ),
+//!     visible = owned,
+//!     respond = keys_on_request,
+//! )]
+//! pub struct DescribeImages;
+//!
+//! let images = InMemorySource::new(|image: &Image| image.image_id.as_str());
+//! images.insert(Image { image_id: "ami-1".into(), owner_id: "123456789012".into(), public_key: Some("k".into()) });
+//! images.insert(Image { image_id: "ami-2".into(), owner_id: "210987654321".into(), public_key: None });
+//! let context = DescribeContext::default().with_account_id("123456789012");
+//! let mine = DescribeImagesRequest::builder().owner("self").build();
+//! assert_eq!(ec2_ops::Ec2Request::to_query(&mine), "Action=DescribeImages&Version=2016-11-15&Owner.1=self");
+//! let answer = DescribeImages::run(&mine, &images, &context).unwrap();
+//! assert_eq!(answer.images.len(), 1);
+//! assert_eq!(answer.images[0].public_key, None);
+//! let with_key = DescribeImagesRequest::builder().owner("self").include_public_key(true).build();
+//! assert_eq!(DescribeImages::run(&with_key, &images, &context).unwrap().images[0].public_key.as_deref(), Some("k"));
+//! ```
+//!
+//! `paginate` (bounds where EC2 documents them, `clamp` where it serves the maximum instead of
+//! refusing) and `dry_run`:
 //!
 //! ```
 //! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, InMemorySource};
@@ -235,6 +301,13 @@
 //! )]
 //! pub struct DescribeHosts;
 //!
+//! #[ec2_operation(
+//!     action = "DescribeRacks", resource = Host, resource_id = host_id,
+//!     output(member = "Racks", xml = "rackSet"),
+//!     paginate(min = 5, max = 10, clamp),
+//! )]
+//! pub struct DescribeRacks;
+//!
 //! let hosts = InMemorySource::new(|host: &Host| host.host_id.as_str());
 //! for n in 0..12 {
 //!     hosts.insert(Host { host_id: format!("h-{n:02}") });
@@ -246,6 +319,8 @@
 //! assert_eq!(DescribeHosts::run(&next, &hosts, &context).unwrap().hosts[0].host_id, "h-05");
 //! let too_big = DescribeHostsRequest::builder().max_results(101).build();
 //! assert_eq!(DescribeHosts::run(&too_big, &hosts, &context).unwrap_err().code(), "InvalidParameterValue");
+//! let clamped = DescribeRacksRequest::builder().max_results(500).build();
+//! assert_eq!(DescribeRacks::run(&clamped, &hosts, &context).unwrap().racks.len(), 10);
 //! let dry = DescribeHostsRequest::builder().dry_run(true).build();
 //! assert_eq!(DescribeHosts::run(&dry, &hosts, &context).unwrap_err().status(), 412);
 //! ```

@@ -839,7 +839,7 @@ pub struct DescribeBundleTasks;
 )]
 #[serde(crate = "::ec2_ops::__private::serde")]
 pub struct DescribeBundleTasksRequest {
-    ///The IDs to describe (`BundleId.N`); empty describes all.
+    ///The bundle IDs to describe (`BundleId.N`); empty describes all.
     #[serde(
         rename = "BundleIds",
         default,
@@ -873,20 +873,22 @@ impl DescribeBundleTasksRequest {
     }
 }
 impl DescribeBundleTasksRequestBuilder {
-    ///Adds one ID (`BundleId.N`).
+    ///Adds one value to `BundleId.N`.
     pub fn bundle_id(
         mut self,
-        id: impl ::core::convert::Into<::std::string::String>,
+        value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.bundle_ids.push(id.into());
+        self.request.bundle_ids.push(::core::convert::Into::into(value));
         self
     }
-    ///Adds several IDs.
+    ///Adds several values to `BundleId.N`.
     pub fn bundle_ids<__Ec2I: ::core::convert::Into<::std::string::String>>(
         mut self,
-        ids: impl ::core::iter::IntoIterator<Item = __Ec2I>,
+        values: impl ::core::iter::IntoIterator<Item = __Ec2I>,
     ) -> Self {
-        self.request.bundle_ids.extend(ids.into_iter().map(::core::convert::Into::into));
+        self.request
+            .bundle_ids
+            .extend(values.into_iter().map(::core::convert::Into::into));
         self
     }
     /// Adds a filter: `name` matches any of `values` (with `*` and `?` wildcards).
@@ -898,9 +900,11 @@ impl DescribeBundleTasksRequestBuilder {
         self.request.filters.push(::ec2_ops::__private::Filter::new(name, values));
         self
     }
-    ///Checks permissions without describing anything (`DryRun`).
-    pub fn dry_run(mut self, dry_run: bool) -> Self {
-        self.request.dry_run = ::core::option::Option::Some(dry_run);
+    ///Sets `DryRun`.
+    pub fn dry_run(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.request.dry_run = ::core::option::Option::Some(
+            ::core::convert::Into::into(value),
+        );
         self
     }
     /// The request.
@@ -1002,17 +1006,21 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
                 "state",
                 "update-time",
             ],
-            tags: false,
+            tags: ::ec2_ops::__private::TagFilters {
+                named: false,
+                key: false,
+                value: false,
+            },
         },
         ids: ::core::option::Option::Some(::ec2_ops::__private::IdSpec {
             parameter: "BundleId",
-            noun: "bundle",
+            noun: "bundle ID",
             not_found_code: "InvalidBundleID.NotFound",
             malformed: ::core::option::Option::Some(::ec2_ops::__private::MalformedSpec {
                 prefix: "bun-",
                 code: "InvalidBundleID.Malformed",
             }),
-            set_name: "bundleIdSet",
+            set_name: "bundleInstanceTasksSet",
         }),
         pagination: ::core::option::Option::None,
     };
@@ -1125,12 +1133,17 @@ impl ::ec2_ops::__private::DescribeOperation for DescribeBundleTasks {
     }
     fn response(
         __ec2_page: ::ec2_ops::__private::Page<BundleTask>,
-        __ec2_request_id: ::std::string::String,
+        __ec2_request: &DescribeBundleTasksRequest,
+        __ec2_caller: &::ec2_ops::__private::Caller,
     ) -> DescribeBundleTasksResponse {
-        DescribeBundleTasksResponse {
-            request_id: ::core::option::Option::Some(__ec2_request_id),
+        let _ = (__ec2_request, __ec2_caller);
+        let __ec2_response = DescribeBundleTasksResponse {
+            request_id: ::core::option::Option::Some(
+                ::std::clone::Clone::clone(&__ec2_caller.request_id),
+            ),
             bundle_tasks: __ec2_page.items,
-        }
+        };
+        __ec2_response
     }
     fn response_len(__ec2_response: &DescribeBundleTasksResponse) -> usize {
         __ec2_response.bundle_tasks.len()

@@ -661,7 +661,7 @@ pub struct DescribeImportSnapshotTasks;
 )]
 #[serde(crate = "::ec2_ops::__private::serde")]
 pub struct DescribeImportSnapshotTasksRequest {
-    ///The IDs to describe (`ImportTaskId.N`); empty describes all.
+    ///The import task IDs to describe (`ImportTaskId.N`); empty describes all.
     #[serde(
         rename = "ImportTaskIds",
         default,
@@ -709,22 +709,22 @@ impl DescribeImportSnapshotTasksRequest {
     }
 }
 impl DescribeImportSnapshotTasksRequestBuilder {
-    ///Adds one ID (`ImportTaskId.N`).
+    ///Adds one value to `ImportTaskId.N`.
     pub fn import_task_id(
         mut self,
-        id: impl ::core::convert::Into<::std::string::String>,
+        value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.import_task_ids.push(id.into());
+        self.request.import_task_ids.push(::core::convert::Into::into(value));
         self
     }
-    ///Adds several IDs.
+    ///Adds several values to `ImportTaskId.N`.
     pub fn import_task_ids<__Ec2I: ::core::convert::Into<::std::string::String>>(
         mut self,
-        ids: impl ::core::iter::IntoIterator<Item = __Ec2I>,
+        values: impl ::core::iter::IntoIterator<Item = __Ec2I>,
     ) -> Self {
         self.request
             .import_task_ids
-            .extend(ids.into_iter().map(::core::convert::Into::into));
+            .extend(values.into_iter().map(::core::convert::Into::into));
         self
     }
     /// Adds a filter: `name` matches any of `values` (with `*` and `?` wildcards).
@@ -736,22 +736,28 @@ impl DescribeImportSnapshotTasksRequestBuilder {
         self.request.filters.push(::ec2_ops::__private::Filter::new(name, values));
         self
     }
-    ///The page size (`MaxResults`); absent returns everything.
-    pub fn max_results(mut self, max_results: i32) -> Self {
-        self.request.max_results = ::core::option::Option::Some(max_results);
+    ///Sets `MaxResults`.
+    pub fn max_results(mut self, value: impl ::core::convert::Into<i32>) -> Self {
+        self.request.max_results = ::core::option::Option::Some(
+            ::core::convert::Into::into(value),
+        );
         self
     }
-    ///The token from the previous page (`NextToken`).
+    ///Sets `NextToken`.
     pub fn next_token(
         mut self,
-        token: impl ::core::convert::Into<::std::string::String>,
+        value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.next_token = ::core::option::Option::Some(token.into());
+        self.request.next_token = ::core::option::Option::Some(
+            ::core::convert::Into::into(value),
+        );
         self
     }
-    ///Checks permissions without describing anything (`DryRun`).
-    pub fn dry_run(mut self, dry_run: bool) -> Self {
-        self.request.dry_run = ::core::option::Option::Some(dry_run);
+    ///Sets `DryRun`.
+    pub fn dry_run(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.request.dry_run = ::core::option::Option::Some(
+            ::core::convert::Into::into(value),
+        );
         self
     }
     /// The request.
@@ -873,21 +879,26 @@ impl ::ec2_ops::__private::Operation for DescribeImportSnapshotTasks {
         action: "DescribeImportSnapshotTasks",
         filters: ::ec2_ops::__private::FilterCatalog {
             names: &["import-task-id", "task-state"],
-            tags: true,
+            tags: ::ec2_ops::__private::TagFilters {
+                named: true,
+                key: true,
+                value: true,
+            },
         },
         ids: ::core::option::Option::Some(::ec2_ops::__private::IdSpec {
             parameter: "ImportTaskId",
-            noun: "import task",
+            noun: "import task ID",
             not_found_code: "InvalidImportTaskId.NotFound",
             malformed: ::core::option::Option::Some(::ec2_ops::__private::MalformedSpec {
                 prefix: "import-snap-",
                 code: "InvalidImportTaskId.Malformed",
             }),
-            set_name: "importTaskIdSet",
+            set_name: "importSnapshotTaskSet",
         }),
         pagination: ::core::option::Option::Some(::ec2_ops::__private::PaginationSpec {
             min: 5,
             max: 1000,
+            clamp: false,
             ids_with_max_results: true,
         }),
     };
@@ -940,13 +951,18 @@ impl ::ec2_ops::__private::DescribeOperation for DescribeImportSnapshotTasks {
     }
     fn response(
         __ec2_page: ::ec2_ops::__private::Page<ImportSnapshotTask>,
-        __ec2_request_id: ::std::string::String,
+        __ec2_request: &DescribeImportSnapshotTasksRequest,
+        __ec2_caller: &::ec2_ops::__private::Caller,
     ) -> DescribeImportSnapshotTasksResponse {
-        DescribeImportSnapshotTasksResponse {
-            request_id: ::core::option::Option::Some(__ec2_request_id),
+        let _ = (__ec2_request, __ec2_caller);
+        let __ec2_response = DescribeImportSnapshotTasksResponse {
+            request_id: ::core::option::Option::Some(
+                ::std::clone::Clone::clone(&__ec2_caller.request_id),
+            ),
             import_snapshot_tasks: __ec2_page.items,
             next_token: __ec2_page.next_token,
-        }
+        };
+        __ec2_response
     }
     fn response_len(__ec2_response: &DescribeImportSnapshotTasksResponse) -> usize {
         __ec2_response.import_snapshot_tasks.len()

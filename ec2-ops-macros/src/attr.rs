@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::Span;
+use syn::punctuated::Punctuated;
 
 use crate::ctxt::Ctxt;
 use crate::suggest;
@@ -15,24 +16,37 @@ use crate::syntax::{Args, Entry, Value};
 
 /// The entries of one argument list by key, after the unknown-key and duplicate checks.
 pub struct Keyed<'e> {
-    entries: BTreeMap<Symbol, &'e Entry>,
+    entries: BTreeMap<Symbol, Vec<&'e Entry>>,
 }
 
 impl<'e> Keyed<'e> {
-    /// Reads `entries` whose keys must be among `allowed`; `what` names a key in messages
-    /// ("`ids` key", "ec2 attribute on a field").
+    /// Reads `entries` whose keys must be among `allowed`, each at most once; `what` names a key in
+    /// messages ("`ids` key", "ec2 attribute on a field").
     pub fn read(
         ctxt: &Ctxt,
         entries: impl IntoIterator<Item = &'e Entry>,
         allowed: &[Symbol],
         what: &str,
     ) -> Self {
-        let mut keyed = BTreeMap::new();
+        Keyed::read_repeatable(ctxt, entries, allowed, &[], what)
+    }
+
+    /// As [`Keyed::read`], but the keys in `repeatable` may be given more than once (read them with
+    /// [`Keyed::all`]).
+    pub fn read_repeatable(
+        ctxt: &Ctxt,
+        entries: impl IntoIterator<Item = &'e Entry>,
+        allowed: &[Symbol],
+        repeatable: &[Symbol],
+        what: &str,
+    ) -> Self {
+        let mut keyed: BTreeMap<Symbol, Vec<&'e Entry>> = BTreeMap::new();
         for entry in entries {
             let key = match entry {
                 Entry::Flag(key)
                 | Entry::Value(key, _)
                 | Entry::Group(key, _)
+                | Entry::Fields(key, _)
                 | Entry::Mapping(key, _) => key,
                 Entry::Filter(name, _) => {
                     ctxt.error_spanned_by(name, format!("a filter mapping (`\"name\" => field`) belongs inside `filters(...)`, not in {what}"));
@@ -48,8 +62,11 @@ impl<'e> Keyed<'e> {
                     );
                 }
                 Some(known) => {
-                    if keyed.insert(*known, entry).is_some() {
+                    let seen = keyed.entry(*known).or_default();
+                    if !seen.is_empty() && !repeatable.contains(known) {
                         ctxt.error_spanned_by(key, format!("duplicate {what} `{key}`"));
+                    } else {
+                        seen.push(entry);
                     }
                 }
             }
@@ -57,9 +74,14 @@ impl<'e> Keyed<'e> {
         Keyed { entries: keyed }
     }
 
-    /// The entry of `key`, whatever its form.
+    /// The (first) entry of `key`, whatever its form.
     pub fn get(&self, key: Symbol) -> Option<&'e Entry> {
-        self.entries.get(&key).copied()
+        self.all(key).first().copied()
+    }
+
+    /// Every entry of a repeatable `key`, in the order written.
+    pub fn all(&self, key: Symbol) -> &[&'e Entry] {
+        self.entries.get(&key).map_or(&[], Vec::as_slice)
     }
 
     /// Reports the `required` keys that were not written at all (a key written in the wrong form has
@@ -149,16 +171,67 @@ impl<'e> Keyed<'e> {
 
     /// `key(...)`, with the span of its key.
     pub fn group(&self, ctxt: &Ctxt, key: Symbol, example: &str) -> Option<(Span, &'e Args)> {
+        group_of(ctxt, self.get(key)?, key, example)
+    }
+
+    /// Every `key(...)` of a repeatable `key`, with the span of its key.
+    pub fn groups(&self, ctxt: &Ctxt, key: Symbol, example: &str) -> Vec<(Span, &'e Args)> {
+        self.all(key)
+            .iter()
+            .filter_map(|entry| group_of(ctxt, entry, key, example))
+            .collect()
+    }
+
+    /// `key` alone or `key(...)`: a group whose settings may all be left out. `None` when absent;
+    /// the flag form gives no settings.
+    pub fn flag_or_group(
+        &self,
+        ctxt: &Ctxt,
+        key: Symbol,
+        example: &str,
+    ) -> Option<(Span, Option<&'e Args>)> {
         match self.get(key)? {
-            Entry::Group(ident, args) => Some((ident.span(), args)),
+            Entry::Flag(ident) => Some((ident.span(), None)),
+            entry => group_of(ctxt, entry, key, example).map(|(span, args)| (span, Some(args))),
+        }
+    }
+
+    /// `members(field: Type, ...)`, with the span of its key.
+    pub fn fields(
+        &self,
+        ctxt: &Ctxt,
+        key: Symbol,
+        example: &str,
+    ) -> Option<(Span, &'e Punctuated<syn::Field, syn::Token![,]>)> {
+        match self.get(key)? {
+            Entry::Fields(ident, fields) => Some((ident.span(), fields)),
             entry => {
                 wrong_form(
                     ctxt,
                     entry,
-                    &format!("`{key}` takes a list of settings, e.g. `{key}({example})`"),
+                    &format!("`{key}` lists fields as in a struct, e.g. `{key}({example})`"),
                 );
                 None
             }
+        }
+    }
+}
+
+fn group_of<'e>(
+    ctxt: &Ctxt,
+    entry: &'e Entry,
+    key: Symbol,
+    example: &str,
+) -> Option<(Span, &'e Args)> {
+    match entry {
+        Entry::Group(ident, args) => Some((ident.span(), args)),
+        entry => {
+            wrong_form(
+                ctxt,
+                entry,
+                &format!("`{key}` takes a list of settings, e.g. `{key}({example})`"),
+            );
+            None
         }
     }
 }

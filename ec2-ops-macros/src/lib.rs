@@ -4,6 +4,7 @@
 mod attr;
 mod case;
 mod ctxt;
+mod derive;
 mod names;
 mod operation;
 mod shape;

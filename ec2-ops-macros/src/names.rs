@@ -12,15 +12,13 @@ pub fn is_xml_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-/// A filter name: lower-case words of letters and digits joined by single hyphens (`s3-bucket`).
-pub fn is_kebab(name: &str) -> bool {
-    !name.is_empty()
-        && name.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
+/// A filter name as EC2 writes them: words of ASCII letters and digits joined by single `-` or `.`,
+/// starting with a lower-case letter (`s3-bucket`, `attachment.instance-id`, `haStatus`).
+pub fn is_filter_name(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && name
+            .split(['-', '.'])
+            .all(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// An EC2 error code: dot-separated PascalCase words (`InvalidBundleID.NotFound`).

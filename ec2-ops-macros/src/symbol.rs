@@ -34,6 +34,9 @@ pub const IDS: Symbol = Symbol("ids");
 pub const FILTERS: Symbol = Symbol("filters");
 pub const PAGINATE: Symbol = Symbol("paginate");
 pub const DRY_RUN: Symbol = Symbol("dry_run");
+pub const MEMBERS: Symbol = Symbol("members");
+pub const VISIBLE: Symbol = Symbol("visible");
+pub const RESPOND: Symbol = Symbol("respond");
 
 // `output(...)`, `ids(...)`, `filters(...)`, `paginate(...)`
 pub const MEMBER: Symbol = Symbol("member");
@@ -45,9 +48,11 @@ pub const NOT_FOUND: Symbol = Symbol("not_found");
 pub const MALFORMED: Symbol = Symbol("malformed");
 pub const PREFIX: Symbol = Symbol("prefix");
 pub const SET_NAME: Symbol = Symbol("set_name");
+pub const FIELD: Symbol = Symbol("field");
 pub const TAGS: Symbol = Symbol("tags");
 pub const MIN: Symbol = Symbol("min");
 pub const MAX: Symbol = Symbol("max");
+pub const CLAMP: Symbol = Symbol("clamp");
 pub const IDS_WITH_MAX_RESULTS: Symbol = Symbol("ids_with_max_results");
 
 // `#[ec2(...)]` on shape fields and variants

@@ -5,9 +5,11 @@
 //! args    := entry (',' entry)* ','?
 //! entry   := IDENT                      // a flag:          dry_run
 //!          | IDENT '=' value            // a value:         action = "DescribeBundleTasks"
+//!          | 'members' '(' field,* ')'  // request members: members(include_public_key: Option<bool>)
 //!          | IDENT '(' args ')'         // a group:         paginate(min = 5, max = 1000)
-//!          | IDENT '=>' target          // a tag mapping:   tags => tag_set
+//!          | IDENT '=>' target          // a mapping (only to report it: filter names are strings)
 //!          | STRING '=>' target         // a filter:        "s3-bucket" => storage.s3.bucket
+//! field   := attribute* IDENT ':' TYPE  // as in a struct: `#[ec2(query = "Owner")] owner_ids: Vec<String>`
 //! value   := STRING | INTEGER | BOOL | PATH
 //! target  := IDENT ('.' IDENT)*         // a field path on the resource
 //!          | 'with' '(' PATH ')'        // a function fn(&Resource, &ValueSet) -> bool
@@ -27,6 +29,7 @@ pub enum Entry {
     Flag(syn::Ident),
     Value(syn::Ident, Value),
     Group(syn::Ident, Args),
+    Fields(syn::Ident, Punctuated<syn::Field, Token![,]>),
     Mapping(syn::Ident, Target),
     Filter(syn::LitStr, Target),
 }
@@ -38,6 +41,7 @@ impl Entry {
             Entry::Flag(key)
             | Entry::Value(key, _)
             | Entry::Group(key, _)
+            | Entry::Fields(key, _)
             | Entry::Mapping(key, _) => key.span(),
             Entry::Filter(name, _) => name.span(),
         }
@@ -116,7 +120,12 @@ impl Parse for Entry {
         } else if input.peek(syn::token::Paren) {
             let content;
             parenthesized!(content in input);
-            Ok(Entry::Group(key, content.parse()?))
+            if key == crate::symbol::MEMBERS {
+                let fields = content.parse_terminated(syn::Field::parse_named, Token![,])?;
+                Ok(Entry::Fields(key, fields))
+            } else {
+                Ok(Entry::Group(key, content.parse()?))
+            }
         } else {
             Ok(Entry::Flag(key))
         }

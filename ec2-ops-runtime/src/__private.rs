@@ -7,9 +7,9 @@
 
 pub use ::serde;
 
-pub use crate::describe::{DescribeInput, DescribeOperation, Page};
+pub use crate::describe::{Caller, DescribeInput, DescribeOperation, Lookup, Page};
 pub use crate::error::Ec2Error;
-pub use crate::filter::{FilterCatalog, FilterLeaf, FilterPath, TagList, ValueSet};
+pub use crate::filter::{FilterCatalog, FilterLeaf, FilterPath, TagFilters, TagList, ValueSet};
 pub use crate::operation::{
     IdSpec, MalformedSpec, Operation, OperationSpec, PaginationSpec, ResourceIdText,
 };

@@ -107,17 +107,18 @@ impl Ec2Error {
     }
 
     /// 400 `<code>` "The bundle ID 'bun-x' does not exist", or for several IDs
-    /// "The bundle IDs 'bun-x, bun-y' do not exist" (the form EC2 uses for instances).
-    pub fn ids_not_found(code: &'static str, noun: &str, ids: &[&str]) -> Self {
+    /// "The bundle IDs 'bun-x, bun-y' do not exist" (the form EC2 uses for instances). `subject` is
+    /// what EC2 calls the value: "bundle ID", "volume", "key pair".
+    pub fn ids_not_found(code: &'static str, subject: &str, ids: &[&str]) -> Self {
         let message = match ids {
-            [one] => format!("The {noun} ID '{}' does not exist", echo(one)),
+            [one] => format!("The {subject} '{}' does not exist", echo(one)),
             many => {
                 let joined = many
                     .iter()
                     .map(|id| echo(id))
                     .collect::<Vec<_>>()
                     .join(", ");
-                format!("The {noun} IDs '{joined}' do not exist")
+                format!("The {subject}s '{joined}' do not exist")
             }
         };
         Self::new(code, message, 400)
@@ -260,7 +261,7 @@ mod tests {
     #[test]
     fn several_unknown_ids_are_listed_in_one_plural_message() {
         let err =
-            Ec2Error::ids_not_found("InvalidBundleID.NotFound", "bundle", &["bun-1", "bun-2"]);
+            Ec2Error::ids_not_found("InvalidBundleID.NotFound", "bundle ID", &["bun-1", "bun-2"]);
         assert_eq!(err.message(), "The bundle IDs 'bun-1, bun-2' do not exist");
         assert_eq!(err.status(), 400);
     }

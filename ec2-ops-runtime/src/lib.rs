@@ -49,13 +49,14 @@ pub mod wire;
 pub mod __private;
 
 pub use describe::{
-    AllowAll, Authorizer, DescribeContext, DescribeInput, DescribeOperation, InMemorySource, Page,
-    RequestFingerprint, ResourceSource, TokenKey, describe, new_request_id,
+    AllowAll, Authorizer, Caller, DescribeContext, DescribeInput, DescribeOperation,
+    InMemorySource, Lookup, Page, RequestFingerprint, ResourceSource, Scope, TokenKey, describe,
+    describe_in, new_request_id,
 };
 pub use error::Ec2Error;
 pub use filter::{
     CompiledFilters, FilterCatalog, FilterFields, FilterLeaf, FilterPath, MAX_FILTER_VALUE_CHARS,
-    MAX_FILTER_VALUES, Pattern, TagList, ValueSet,
+    MAX_FILTER_VALUES, Pattern, TagFilters, TagList, ValueSet,
 };
 pub use operation::{
     IdSpec, MAX_IDS, MalformedSpec, Operation, OperationSpec, PaginationSpec, ResourceIdText,

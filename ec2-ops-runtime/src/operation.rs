@@ -23,7 +23,8 @@ pub struct OperationSpec {
 pub struct IdSpec {
     /// The wire key of one ID, e.g. `BundleId` (for `BundleId.N`); used in the "too many IDs" message.
     pub parameter: &'static str,
-    /// The resource noun in messages: "The **bundle** ID 'bun-x' does not exist".
+    /// What EC2 calls one value in the not-found message: "The **bundle ID** 'bun-x' does not
+    /// exist", "The **key pair** 'x' does not exist" (plural: the subject plus `s`).
     pub noun: &'static str,
     /// The error code for an ID that does not exist, e.g. `InvalidBundleID.NotFound`.
     pub not_found_code: &'static str,
@@ -50,13 +51,29 @@ pub const MAX_IDS: usize = 1000;
 /// Pagination bounds of an operation.
 #[derive(Debug, Clone, Copy)]
 pub struct PaginationSpec {
-    /// The smallest `MaxResults` accepted (EC2's usual value is 5).
+    /// The smallest `MaxResults` accepted (EC2's usual value is 5; [`PaginationSpec::UNBOUNDED`]'s
+    /// 1 where EC2 documents none).
     pub min: u32,
     /// The largest `MaxResults` accepted (EC2's usual value is 1000).
     pub max: u32,
+    /// Whether a `MaxResults` above `max` is served as `max` instead of refused, as EC2 documented
+    /// for DescribeVolumes and DescribeSnapshots ("if you specify a value larger than 500, only 500
+    /// items are returned").
+    pub clamp: bool,
     /// Whether `MaxResults` may be combined with IDs; EC2 forbids it on some operations
     /// (400 `InvalidParameterCombination`).
     pub ids_with_max_results: bool,
+}
+
+impl PaginationSpec {
+    /// Pagination where EC2 documents no bounds: any positive `MaxResults` (up to `i32::MAX`, the
+    /// wire type's limit), IDs allowed with it.
+    pub const UNBOUNDED: PaginationSpec = PaginationSpec {
+        min: 1,
+        max: i32::MAX as u32,
+        clamp: false,
+        ids_with_max_results: true,
+    };
 }
 
 /// One describe operation over a resource type. `#[ec2_operation]` implements it on the declared

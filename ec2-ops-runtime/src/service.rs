@@ -14,14 +14,17 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::describe::{DescribeContext, DescribeOperation, ResourceSource, new_request_id};
+use crate::describe::{Caller, DescribeContext, DescribeOperation, ResourceSource};
 use crate::error::Ec2Error;
 use crate::wire::query::QueryParams;
 use crate::wire::xml::render_error;
 use crate::wire::{Ec2Request, Ec2Response};
 
-type Handler =
-    Box<dyn Fn(QueryParams, &DescribeContext) -> Result<(Vec<u8>, usize), Ec2Error> + Send + Sync>;
+type Handler = Box<
+    dyn Fn(QueryParams, &DescribeContext, &Caller) -> Result<(Vec<u8>, usize), Ec2Error>
+        + Send
+        + Sync,
+>;
 
 /// A set of operations, each over its own resource source, answering raw Query requests.
 pub struct Service {
@@ -68,9 +71,9 @@ impl Service {
         O::Resource: Clone,
         S: ResourceSource<O::Resource> + Send + Sync + 'static,
     {
-        let handler: Handler = Box::new(move |params, context| {
+        let handler: Handler = Box::new(move |params, context, caller| {
             let request = O::Request::from_query(params)?;
-            let response = O::run(&request, &*source, context)?;
+            let response = O::run_for(&request, &*source, context, caller)?;
             let items = O::response_len(&response);
             Ok((response.to_xml(), items))
         });
@@ -83,9 +86,21 @@ impl Service {
         self.handlers.keys().copied()
     }
 
-    /// Answers a form body or query string: `Action` and `Version` are checked, the request decoded
-    /// and run; any failure is EC2's error body with its status.
+    /// The context every call runs with.
+    pub fn context(&self) -> &DescribeContext {
+        &self.context
+    }
+
+    /// Answers a form body or query string for a caller of the context's account and region; see
+    /// [`Service::handle_as`].
     pub fn handle(&self, params: &[u8]) -> Answer {
+        self.handle_as(params, &self.context.caller())
+    }
+
+    /// Answers a form body or query string for `caller`: `Action` and `Version` are checked, the
+    /// request decoded and run; any failure is EC2's error body with its status. The answer carries
+    /// the caller's request ID.
+    pub fn handle_as(&self, params: &[u8], caller: &Caller) -> Answer {
         let mut action_name = None;
         let result = (|| {
             let mut params = QueryParams::parse(params)?;
@@ -96,7 +111,7 @@ impl Service {
                 .get(action.as_str())
                 .ok_or_else(|| Ec2Error::invalid_action(&action))?;
             params.check_version()?;
-            handler(params, &self.context)
+            handler(params, &self.context, caller)
         })();
         match result {
             Ok((body, items)) => Answer {
@@ -108,7 +123,7 @@ impl Service {
             },
             Err(error) => Answer {
                 status: error.status(),
-                body: render_error(&error, &new_request_id()),
+                body: render_error(&error, &caller.request_id),
                 action: action_name,
                 items: 0,
                 error_code: Some(error.code().to_owned()),

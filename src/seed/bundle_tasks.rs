@@ -92,16 +92,8 @@ pub struct BundleTaskError {
     resource = BundleTask,
     resource_id = bundle_id,
     output(member = "BundleTasks", xml = "bundleInstanceTasksSet"),
-    ids(
-        member = "BundleIds",
-        key = "BundleId",
-        noun = "bundle",
-        not_found = "InvalidBundleID.NotFound",
-        malformed = "InvalidBundleID.Malformed",
-        prefix = "bun-",
-    ),
+    ids(key = "BundleId", prefix = "bun-"),
     filters(
-        key = "Filter",
         "bundle-id" => bundle_id,
         "error-code" => error.code,
         "error-message" => error.message,

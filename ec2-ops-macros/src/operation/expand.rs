@@ -1,132 +1,206 @@
-//! Code generation for a valid `#[ec2_operation]` model. Never reports user errors.
+//! Code generation for a valid `#[ec2_operation]` model. Never reports user errors: every name and
+//! default was chosen in the model, so this file only prints.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 
-use super::model::{FieldPath, Operation};
-use crate::case;
+use super::model::{FieldPath, Operation, Output, TAG_KEY, TAG_NAMED, TAG_VALUE};
 use crate::private;
 use crate::syntax::Target;
+use crate::ty::FieldKind;
+
+/// The parts every valid declaration has (`validate` reported any that is missing).
+pub struct Complete<'o> {
+    action: &'o syn::LitStr,
+    resource: &'o syn::Path,
+    resource_id: &'o FieldPath,
+    output: &'o Output,
+}
+
+impl<'o> Complete<'o> {
+    pub fn of(op: &'o Operation<'_>) -> Option<Self> {
+        Some(Complete {
+            action: op.action.as_ref()?,
+            resource: op.resource.as_ref()?,
+            resource_id: op.resource_id.as_ref()?,
+            output: op.output.as_ref()?,
+        })
+    }
+}
+
+/// How a request member holds its value.
+enum Holding {
+    /// `Option<T>`.
+    Optional,
+    /// `T`: EC2 requires it (`MissingParameter` when absent).
+    Required,
+    /// `Vec<T>`: `Key.N`.
+    List,
+}
 
 /// One member of the generated request, in the order botocore writes them.
 struct RequestMember {
     field: syn::Ident,
     ty: TokenStream,
+    /// The element type of a list, or the value type of a scalar.
+    value_ty: TokenStream,
     json: String,
     query: String,
-    list: bool,
-    doc: String,
+    holding: Holding,
+    docs: TokenStream,
+    /// The builder method adding one element of a list.
+    one: Option<syn::Ident>,
 }
 
+fn doc(text: &str) -> TokenStream {
+    quote! { #[doc = #text] }
+}
+
+/// The request's members: ID lists, declared members, then `Filter.N`, `MaxResults`,
+/// `NextToken` and `DryRun` (the order of the Query body).
 fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
     let p = private();
+    let string = quote! { ::std::string::String };
     let mut members = Vec::new();
-    if let Some(ids) = &op.ids {
-        let member = ids.member.value();
+    for ids in &op.ids {
+        let key = ids.key.value();
         members.push(RequestMember {
-            field: format_ident!("{}", case::snake(&member)),
-            ty: quote! { ::std::vec::Vec<::std::string::String> },
-            json: member,
-            query: ids.key.value(),
-            list: true,
-            doc: format!(
-                "The IDs to describe (`{}.N`); empty describes all.",
-                ids.key.value()
-            ),
+            field: ids.field.ident.clone(),
+            ty: quote! { ::std::vec::Vec<#string> },
+            value_ty: string.clone(),
+            json: ids.member.clone(),
+            query: key.clone(),
+            holding: Holding::List,
+            docs: doc(&format!(
+                "The {}s to describe (`{key}.N`); empty describes all.",
+                ids.noun
+            )),
+            one: ids.one.as_ref().map(|one| one.ident.clone()),
         });
     }
-    let filter_key = op
-        .filters
-        .key
-        .as_ref()
-        .map_or_else(|| "Filter".to_owned(), syn::LitStr::value);
-    members.push(RequestMember {
-        field: format_ident!("filters"),
-        ty: quote! { ::std::vec::Vec<#p::Filter> },
-        json: "Filters".to_owned(),
-        doc: format!("The filters (`{filter_key}.N.Name`, `{filter_key}.N.Value.M`)."),
-        query: filter_key,
-        list: true,
-    });
+    for member in &op.members {
+        let (holding, value_ty) = match member.kind {
+            FieldKind::List(element) => (Holding::List, element),
+            FieldKind::Optional(inner) => (Holding::Optional, inner),
+            FieldKind::Required(ty) | FieldKind::OptionalList(ty) => (Holding::Required, ty),
+        };
+        let docs = &member.docs;
+        let ty = member.ty;
+        members.push(RequestMember {
+            field: member.field.ident.clone(),
+            ty: quote! { #ty },
+            value_ty: quote! { #value_ty },
+            json: member.name.clone(),
+            query: member.query.clone(),
+            holding,
+            docs: quote! { #(#docs)* },
+            one: member.one.as_ref().map(|one| one.ident.clone()),
+        });
+    }
+    if let Some(filters) = &op.filters {
+        let key = filters
+            .key
+            .as_ref()
+            .map_or_else(|| "Filter".to_owned(), syn::LitStr::value);
+        members.push(RequestMember {
+            field: format_ident!("filters"),
+            ty: quote! { ::std::vec::Vec<#p::Filter> },
+            value_ty: quote! { #p::Filter },
+            json: "Filters".to_owned(),
+            docs: doc(&format!("The filters (`{key}.N.Name`, `{key}.N.Value.M`).")),
+            query: key,
+            holding: Holding::List,
+            one: None,
+        });
+    }
     if op.paginate.is_some() {
         members.push(RequestMember {
             field: format_ident!("max_results"),
             ty: quote! { ::core::option::Option<i32> },
+            value_ty: quote! { i32 },
             json: "MaxResults".to_owned(),
             query: "MaxResults".to_owned(),
-            list: false,
-            doc: "The page size (`MaxResults`); absent returns everything.".to_owned(),
+            holding: Holding::Optional,
+            docs: doc("The page size (`MaxResults`); absent returns everything."),
+            one: None,
         });
         members.push(RequestMember {
             field: format_ident!("next_token"),
-            ty: quote! { ::core::option::Option<::std::string::String> },
+            ty: quote! { ::core::option::Option<#string> },
+            value_ty: string.clone(),
             json: "NextToken".to_owned(),
             query: "NextToken".to_owned(),
-            list: false,
-            doc: "The token from the previous page (`NextToken`).".to_owned(),
+            holding: Holding::Optional,
+            docs: doc("The token from the previous page (`NextToken`)."),
+            one: None,
         });
     }
-    if op.dry_run {
+    if op.dry_run.is_some() {
         members.push(RequestMember {
             field: format_ident!("dry_run"),
             ty: quote! { ::core::option::Option<bool> },
+            value_ty: quote! { bool },
             json: "DryRun".to_owned(),
             query: "DryRun".to_owned(),
-            list: false,
-            doc: "Checks permissions without describing anything (`DryRun`).".to_owned(),
+            holding: Holding::Optional,
+            docs: doc("Checks permissions without describing anything (`DryRun`)."),
+            one: None,
         });
     }
     members
 }
 
-pub fn expand(op: &Operation<'_>) -> TokenStream {
+pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
     let p = private();
     let item = op.item;
     let vis = &item.vis;
     let name = &item.ident;
-    let action = op.action.value();
+    let action = complete.action.value();
     let request = format_ident!("{}Request", name);
     let builder = format_ident!("{}RequestBuilder", name);
     let response = format_ident!("{}Response", name);
-    let resource = &op.resource;
+    let resource = complete.resource;
     let serde_crate = crate::PRIVATE_SERDE;
     let members = request_members(op);
 
     let request_fields = members.iter().map(|m| {
-        let (field, ty, json, doc) = (&m.field, &m.ty, &m.json, &m.doc);
-        let skip = if m.list {
-            "::std::vec::Vec::is_empty"
-        } else {
-            "::core::option::Option::is_none"
+        let (field, ty, json, docs) = (&m.field, &m.ty, &m.json, &m.docs);
+        let serde = match m.holding {
+            Holding::List => {
+                quote! { #[serde(rename = #json, default, skip_serializing_if = "::std::vec::Vec::is_empty")] }
+            }
+            Holding::Optional => {
+                quote! { #[serde(rename = #json, default, skip_serializing_if = "::core::option::Option::is_none")] }
+            }
+            Holding::Required => quote! { #[serde(rename = #json, default)] },
         };
         quote! {
-            #[doc = #doc]
-            #[serde(rename = #json, default, skip_serializing_if = #skip)]
+            #docs
+            #serde
             pub #field: #ty,
         }
     });
     let take = members.iter().map(|m| {
         let (field, query) = (&m.field, &m.query);
-        if m.list {
-            quote! { #field: __ec2_node.take_list(#query)?, }
-        } else {
-            quote! { #field: __ec2_node.take_scalar(#query)?, }
+        match m.holding {
+            Holding::List => quote! { #field: __ec2_node.take_list(#query)?, },
+            Holding::Optional => quote! { #field: __ec2_node.take_scalar(#query)?, },
+            Holding::Required => quote! {
+                #field: __ec2_node.take_scalar(#query)?.ok_or_else(|| #p::Ec2Error::missing_parameter(#query))?,
+            },
         }
     });
     let write = members.iter().map(|m| {
         let (field, query) = (&m.field, &m.query);
         quote! { #p::QueryEncode::encode_query(&self.#field, #query, __ec2_writer); }
     });
-    let builder_methods = builder_methods(op, &members);
+    let builder_methods = members.iter().map(|m| builder_method(op, m));
 
-    let output_field = format_ident!("{}", case::snake(&op.output.member.value()));
-    let output_json = op.output.member.value();
-    let output_xml = op.output.xml.value();
-    let output_item = op
-        .output
-        .item
-        .as_ref()
-        .map_or_else(|| "item".to_owned(), syn::LitStr::value);
+    let output = complete.output;
+    let output_field = &output.field.ident;
+    let output_json = output.member.value();
+    let output_xml = output.xml.value();
+    let output_item = &output.item;
     let paginated = op.paginate.is_some();
     let next_token_field = paginated.then(|| {
         quote! {
@@ -141,46 +215,47 @@ pub fn expand(op: &Operation<'_>) -> TokenStream {
     let next_token_read = paginated.then(|| quote! { "nextToken" => self.next_token = ::core::option::Option::Some(<::std::string::String as #p::XmlParse>::parse_xml(__ec2_reader)?), });
     let next_token_build = paginated.then(|| quote! { next_token: __ec2_page.next_token, });
 
-    let spec = spec(op);
-    let resource_id = {
-        let access = field_access(quote!(__ec2_resource), &op.resource_id);
-        // Spanned on the user's field, so a field of the wrong type is reported there.
-        let access = respan(access, last_span(&op.resource_id));
-        let call = respan(
-            quote!(#p::ResourceIdText::id_text),
-            last_span(&op.resource_id),
-        );
-        quote_spanned!(last_span(&op.resource_id)=> #call(&#access))
-    };
-    let filter_arms = op
-        .filters
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(index, (_, target))| {
-            let test = match target {
-                Target::Field(path) => filter_path(path),
-                Target::With(function) => quote! { #function(__ec2_resource, __ec2_values) },
-            };
-            quote! { #index => #test, }
-        });
-    let tags = op.filters.tags.as_ref().map(|(_, path)| {
-        let access = field_access(quote!(__ec2_resource), path);
-        let access = respan(access, last_span(path));
-        let call = respan(quote!(#p::TagList::tag_slice), last_span(path));
-        let slice = quote_spanned!(last_span(path)=> #call(&#access));
-        quote! {
-            fn tags(__ec2_resource: &#resource) -> &[#p::Tag] {
-                #slice
-            }
-        }
+    let spec = spec(op, complete);
+    let resource_id = id_text(quote!(__ec2_resource), complete.resource_id);
+    let filter_arms = op.filters.iter().flat_map(|filters| {
+        filters
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(index, (_, target))| {
+                let test = match target {
+                    Target::Field(path) => filter_path(path),
+                    Target::With(function) => quote! { #function(__ec2_resource, __ec2_values) },
+                };
+                quote! { #index => #test, }
+            })
     });
-    let input_ids = match &op.ids {
+    let tags = op
+        .filters
+        .as_ref()
+        .and_then(|filters| filters.tags.field())
+        .map(|path| {
+            let access = field_access(quote!(__ec2_resource), path);
+            let access = respan(access, last_span(path));
+            let call = respan(quote!(#p::TagList::tag_slice), last_span(path));
+            let slice = quote_spanned!(last_span(path)=> #call(&#access));
+            quote! {
+                fn tags(__ec2_resource: &#resource) -> &[#p::Tag] {
+                    #slice
+                }
+            }
+        });
+    let input_ids = match op.ids.iter().find(|ids| ids.lookup.is_none()) {
         Some(ids) => {
-            let field = format_ident!("{}", case::snake(&ids.member.value()));
+            let field = &ids.field.ident;
             quote! { &__ec2_request.#field }
         }
         None => quote! { &[] },
+    };
+    let input_filters = if op.filters.is_some() {
+        quote! { &__ec2_request.filters }
+    } else {
+        quote! { &[] }
     };
     let input_max = if paginated {
         quote! { __ec2_request.max_results }
@@ -192,11 +267,27 @@ pub fn expand(op: &Operation<'_>) -> TokenStream {
     } else {
         quote! { ::core::option::Option::None }
     };
-    let input_dry_run = if op.dry_run {
+    let input_dry_run = if op.dry_run.is_some() {
         quote! { __ec2_request.dry_run.unwrap_or(false) }
     } else {
         quote! { false }
     };
+    let lookups = lookups(op, complete);
+    let visible = op.visible.as_ref().map(|function| {
+        quote! {
+            fn visible(__ec2_request: &#request, __ec2_caller: &#p::Caller, __ec2_resource: &#resource) -> bool {
+                #function(__ec2_request, __ec2_caller, __ec2_resource)
+            }
+        }
+    });
+    let respond = op.respond.as_ref().map(|function| {
+        quote! { #function(__ec2_request, __ec2_caller, &mut __ec2_response); }
+    });
+    let response_mut = op.respond.as_ref().map(|_| quote!(mut));
+    let hooks_unused = op
+        .respond
+        .is_none()
+        .then(|| quote! { let _ = (__ec2_request, __ec2_caller); });
 
     let request_doc = format!(
         "The request of `{action}`. Build it with `{request}::builder()`; `Ec2Request::to_query` encodes it as botocore does, `Ec2Request::from_query` decodes a server's copy."
@@ -230,7 +321,7 @@ pub fn expand(op: &Operation<'_>) -> TokenStream {
         }
 
         impl #builder {
-            #builder_methods
+            #(#builder_methods)*
 
             /// The request.
             #vis fn build(self) -> #request {
@@ -320,19 +411,26 @@ pub fn expand(op: &Operation<'_>) -> TokenStream {
             fn input(__ec2_request: &#request) -> #p::DescribeInput<'_> {
                 #p::DescribeInput {
                     ids: #input_ids,
-                    filters: &__ec2_request.filters,
+                    filters: #input_filters,
                     max_results: #input_max,
                     next_token: #input_token,
                     dry_run: #input_dry_run,
                 }
             }
 
-            fn response(__ec2_page: #p::Page<#resource>, __ec2_request_id: ::std::string::String) -> #response {
-                #response {
-                    request_id: ::core::option::Option::Some(__ec2_request_id),
+            #lookups
+
+            #visible
+
+            fn response(__ec2_page: #p::Page<#resource>, __ec2_request: &#request, __ec2_caller: &#p::Caller) -> #response {
+                #hooks_unused
+                let #response_mut __ec2_response = #response {
+                    request_id: ::core::option::Option::Some(::std::clone::Clone::clone(&__ec2_caller.request_id)),
                     #output_field: __ec2_page.items,
                     #next_token_build
-                }
+                };
+                #respond
+                __ec2_response
             }
 
             fn response_len(__ec2_response: &#response) -> usize {
@@ -342,100 +440,188 @@ pub fn expand(op: &Operation<'_>) -> TokenStream {
     }
 }
 
-fn builder_methods(op: &Operation<'_>, members: &[RequestMember]) -> TokenStream {
-    let p = private();
+/// The builder method of one member: `field(value)` sets a scalar; for a list, `field(values)`
+/// extends it and the singular method (`bundle_id`) adds one.
+fn builder_method(op: &Operation<'_>, member: &RequestMember) -> TokenStream {
     let vis = &op.item.vis;
-    let mut methods = TokenStream::new();
-    if let Some(ids) = &op.ids {
-        let many = format_ident!("{}", case::snake(&ids.member.value()));
-        let one = format_ident!("{}", case::snake(&ids.key.value()));
-        let doc_one = format!("Adds one ID (`{}.N`).", ids.key.value());
-        let doc_many = "Adds several IDs.".to_owned();
-        methods.extend(quote! {
-            #[doc = #doc_one]
-            #vis fn #one(mut self, id: impl ::core::convert::Into<::std::string::String>) -> Self {
-                self.request.#many.push(id.into());
-                self
+    let (field, value_ty) = (&member.field, &member.value_ty);
+    let into = quote! { ::core::convert::Into };
+    match member.holding {
+        Holding::List if field == "filters" => {
+            let p = private();
+            quote! {
+                /// Adds a filter: `name` matches any of `values` (with `*` and `?` wildcards).
+                #vis fn filter<__Ec2V: #into<::std::string::String>>(mut self, name: impl #into<::std::string::String>, values: impl ::core::iter::IntoIterator<Item = __Ec2V>) -> Self {
+                    self.request.filters.push(#p::Filter::new(name, values));
+                    self
+                }
             }
-
-            #[doc = #doc_many]
-            #vis fn #many<__Ec2I: ::core::convert::Into<::std::string::String>>(mut self, ids: impl ::core::iter::IntoIterator<Item = __Ec2I>) -> Self {
-                self.request.#many.extend(ids.into_iter().map(::core::convert::Into::into));
-                self
-            }
-        });
-    }
-    methods.extend(quote! {
-        /// Adds a filter: `name` matches any of `values` (with `*` and `?` wildcards).
-        #vis fn filter<__Ec2V: ::core::convert::Into<::std::string::String>>(mut self, name: impl ::core::convert::Into<::std::string::String>, values: impl ::core::iter::IntoIterator<Item = __Ec2V>) -> Self {
-            self.request.filters.push(#p::Filter::new(name, values));
-            self
         }
-    });
-    for member in members.iter().filter(|m| !m.list) {
-        let field = &member.field;
-        let doc = &member.doc;
-        let method = match field.to_string().as_str() {
-            "max_results" => {
-                quote! { #vis fn max_results(mut self, max_results: i32) -> Self { self.request.max_results = ::core::option::Option::Some(max_results); self } }
+        Holding::List => {
+            let key = &member.query;
+            let many_doc = format!("Adds several values to `{key}.N`.");
+            let one = member.one.as_ref().map(|one| {
+                let one_doc = format!("Adds one value to `{key}.N`.");
+                quote! {
+                    #[doc = #one_doc]
+                    #vis fn #one(mut self, value: impl #into<#value_ty>) -> Self {
+                        self.request.#field.push(#into::into(value));
+                        self
+                    }
+                }
+            });
+            quote! {
+                #one
+
+                #[doc = #many_doc]
+                #vis fn #field<__Ec2I: #into<#value_ty>>(mut self, values: impl ::core::iter::IntoIterator<Item = __Ec2I>) -> Self {
+                    self.request.#field.extend(values.into_iter().map(#into::into));
+                    self
+                }
             }
-            "next_token" => {
-                quote! { #vis fn next_token(mut self, token: impl ::core::convert::Into<::std::string::String>) -> Self { self.request.next_token = ::core::option::Option::Some(token.into()); self } }
+        }
+        Holding::Optional => {
+            let docs = format!("Sets `{}`.", member.query);
+            quote! {
+                #[doc = #docs]
+                #vis fn #field(mut self, value: impl #into<#value_ty>) -> Self {
+                    self.request.#field = ::core::option::Option::Some(#into::into(value));
+                    self
+                }
             }
-            _ => {
-                quote! { #vis fn dry_run(mut self, dry_run: bool) -> Self { self.request.dry_run = ::core::option::Option::Some(dry_run); self } }
+        }
+        Holding::Required => {
+            let docs = format!("Sets `{}` (required).", member.query);
+            quote! {
+                #[doc = #docs]
+                #vis fn #field(mut self, value: impl #into<#value_ty>) -> Self {
+                    self.request.#field = #into::into(value);
+                    self
+                }
             }
-        };
-        methods.extend(quote! { #[doc = #doc] #method });
+        }
     }
-    methods
 }
 
-fn spec(op: &Operation<'_>) -> TokenStream {
+/// The second ID lists: each matched against its field through a generated function, its rules in
+/// a constant the pipeline borrows for the whole call.
+fn lookups(op: &Operation<'_>, complete: &Complete<'_>) -> Option<TokenStream> {
     let p = private();
-    let action = &op.action;
-    let names = op.filters.fields.iter().map(|(name, _)| name);
-    let tags = op.filters.tags.is_some();
-    let ids = match &op.ids {
-        Some(ids) => {
-            let (key, noun, not_found) = (&ids.key, &ids.noun, &ids.not_found);
-            let set_name = ids.set_name.as_ref().map_or_else(
-                || format!("{}Set", case::lower_camel(&case::snake(&ids.key.value()))),
-                syn::LitStr::value,
-            );
-            let malformed = match (&ids.malformed, &ids.prefix) {
-                (Some(code), Some(prefix)) => {
-                    quote! { ::core::option::Option::Some(#p::MalformedSpec { prefix: #prefix, code: #code }) }
-                }
-                _ => quote! { ::core::option::Option::None },
-            };
+    let resource = complete.resource;
+    let entries: Vec<TokenStream> = op
+        .ids
+        .iter()
+        .filter_map(|ids| ids.lookup.as_ref().map(|path| (ids, path)))
+        .enumerate()
+        .map(|(index, (ids, path))| {
+            let spec = id_spec(ids, complete);
+            let field = &ids.field.ident;
+            let function = format_ident!("__ec2_lookup_field_{}", index);
+            let text = id_text(quote!(__ec2_resource), path);
             quote! {
-                ::core::option::Option::Some(#p::IdSpec {
-                    parameter: #key,
-                    noun: #noun,
-                    not_found_code: #not_found,
-                    malformed: #malformed,
-                    set_name: #set_name,
-                })
+                {
+                    const __EC2_SPEC: #p::IdSpec = #spec;
+                    fn #function(__ec2_resource: &#resource) -> &str {
+                        #text
+                    }
+                    #p::Lookup { spec: &__EC2_SPEC, values: &__ec2_request.#field, field: #function }
+                }
             }
+        })
+        .collect();
+    if entries.is_empty() {
+        return None;
+    }
+    let request = format_ident!("{}Request", op.item.ident);
+    Some(quote! {
+        fn lookups(__ec2_request: &#request) -> ::std::vec::Vec<#p::Lookup<'_, #resource>> {
+            ::std::vec![#(#entries),*]
+        }
+    })
+}
+
+/// `IdSpec { ... }` for one ID list.
+fn id_spec(ids: &super::model::Ids, complete: &Complete<'_>) -> TokenStream {
+    let p = private();
+    let (key, noun, not_found) = (&ids.key, &ids.noun, &ids.not_found);
+    let set_name = ids
+        .set_name
+        .as_ref()
+        .map_or_else(|| complete.output.xml.value(), syn::LitStr::value);
+    let malformed = match &ids.malformed {
+        Some(malformed) => {
+            let (prefix, code) = (&malformed.prefix, &malformed.code);
+            quote! { ::core::option::Option::Some(#p::MalformedSpec { prefix: #prefix, code: #code }) }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
+    quote! {
+        #p::IdSpec {
+            parameter: #key,
+            noun: #noun,
+            not_found_code: #not_found,
+            malformed: #malformed,
+            set_name: #set_name,
+        }
+    }
+}
+
+fn spec(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
+    let p = private();
+    let action = complete.action;
+    let names = op
+        .filters
+        .iter()
+        .flat_map(|filters| filters.fields.iter().map(|(name, _)| name));
+    let has = |name: &str| {
+        op.filters
+            .as_ref()
+            .is_some_and(|filters| filters.tags.has(name))
+    };
+    let (named, key, value) = (has(TAG_NAMED), has(TAG_KEY), has(TAG_VALUE));
+    let ids = match op.ids.iter().find(|ids| ids.lookup.is_none()) {
+        Some(ids) => {
+            let spec = id_spec(ids, complete);
+            quote! { ::core::option::Option::Some(#spec) }
         }
         None => quote! { ::core::option::Option::None },
     };
     let pagination = match &op.paginate {
         Some(paginate) => {
-            let (min, max, combine) = (&paginate.min, &paginate.max, paginate.ids_with_max_results);
-            quote! { ::core::option::Option::Some(#p::PaginationSpec { min: #min, max: #max, ids_with_max_results: #combine }) }
+            let combine = paginate.ids_with_max_results;
+            let clamp = paginate.clamp.is_some();
+            match (&paginate.min, &paginate.max) {
+                (Some(min), Some(max)) => quote! {
+                    ::core::option::Option::Some(#p::PaginationSpec { min: #min, max: #max, clamp: #clamp, ids_with_max_results: #combine })
+                },
+                _ => quote! {
+                    ::core::option::Option::Some(#p::PaginationSpec { ids_with_max_results: #combine, ..#p::PaginationSpec::UNBOUNDED })
+                },
+            }
         }
         None => quote! { ::core::option::Option::None },
     };
     quote! {
         #p::OperationSpec {
             action: #action,
-            filters: #p::FilterCatalog { names: &[#(#names),*], tags: #tags },
+            filters: #p::FilterCatalog {
+                names: &[#(#names),*],
+                tags: #p::TagFilters { named: #named, key: #key, value: #value },
+            },
             ids: #ids,
             pagination: #pagination,
         }
     }
+}
+
+/// `ResourceIdText::id_text(&resource.a.b)`, spanned on the user's field so a field of the wrong
+/// type is reported there.
+fn id_text(base: TokenStream, path: &FieldPath) -> TokenStream {
+    let p = private();
+    let span = last_span(path);
+    let access = respan(field_access(base, path), span);
+    let call = respan(quote!(#p::ResourceIdText::id_text), span);
+    quote_spanned!(span=> #call(&#access))
 }
 
 /// `tokens` with every span set to `span`: a field access built from generated and user tokens then

@@ -57,7 +57,7 @@ pub fn fallback(item: &syn::DeriveInput, args: Option<&Args>) -> TokenStream {
             type Resource = #resource;
             const SPEC: #p::OperationSpec = #p::OperationSpec {
                 action: "",
-                filters: #p::FilterCatalog { names: &[], tags: false },
+                filters: #p::FilterCatalog { names: &[], tags: #p::TagFilters::NONE },
                 ids: ::core::option::Option::None,
                 pagination: ::core::option::Option::None,
             };
@@ -69,7 +69,7 @@ pub fn fallback(item: &syn::DeriveInput, args: Option<&Args>) -> TokenStream {
             type Request = #request;
             type Response = #response;
             fn input(_: &#request) -> #p::DescribeInput<'_> { ::core::unreachable!() }
-            fn response(_: #p::Page<#resource>, _: ::std::string::String) -> #response { ::core::unreachable!() }
+            fn response(_: #p::Page<#resource>, _: &#request, _: &#p::Caller) -> #response { ::core::unreachable!() }
             fn response_len(_: &#response) -> usize { ::core::unreachable!() }
         }
     }

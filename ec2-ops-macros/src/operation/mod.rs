@@ -25,11 +25,10 @@ pub fn ec2_operation(args: TokenStream, input: TokenStream) -> TokenStream {
     };
     let ctxt = Ctxt::new();
     let operation = model::read(&ctxt, &item, &args);
-    if let Some(operation) = &operation {
-        validate::check(&ctxt, operation);
-    }
-    match (ctxt.check(), operation) {
-        (Ok(()), Some(operation)) => expand::expand(&operation),
+    validate::check(&ctxt, &operation);
+    let result = ctxt.check();
+    match (result, expand::Complete::of(&operation)) {
+        (Ok(()), Some(complete)) => expand::expand(&operation, &complete),
         (result, _) => {
             let errors = result.err().map(|err| err.to_compile_error());
             let fallback = fallback::fallback(&item, Some(&args));

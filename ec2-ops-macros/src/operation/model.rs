@@ -1,17 +1,23 @@
-//! The typed model of one `#[ec2_operation]`, read from the argument syntax. Each key's own rules
-//! (its kind of value, duplicates, unknown keys) are checked here; rules across keys are in
-//! `validate.rs`.
+//! The typed model of one `#[ec2_operation]`, read from the argument syntax, with every default
+//! resolved and every generated name chosen here, so `expand.rs` only prints. Each key's own rules
+//! (its kind of value, duplicates, unknown keys) are checked while reading; rules across keys are in
+//! `validate.rs`. A required key left out leaves its part `None` and reading goes on, so the rest is
+//! still validated in the same build.
 
 use proc_macro2::Span;
 use syn::punctuated::Punctuated;
 
 use crate::attr::Keyed;
+use crate::case;
 use crate::ctxt::Ctxt;
+use crate::derive;
 use crate::symbol::{
-    ACTION, DRY_RUN, FILTERS, IDS, IDS_WITH_MAX_RESULTS, ITEM, KEY, MALFORMED, MAX, MEMBER, MIN,
-    NOT_FOUND, NOUN, OUTPUT, PAGINATE, PREFIX, RESOURCE, RESOURCE_ID, SET_NAME, Symbol, TAGS, XML,
+    ACTION, CLAMP, DRY_RUN, EC2, FIELD, FILTERS, IDS, IDS_WITH_MAX_RESULTS, ITEM, KEY, MALFORMED,
+    MAX, MEMBER, MEMBERS, MIN, NAME, NOT_FOUND, NOUN, OUTPUT, PAGINATE, PREFIX, QUERY, RESOURCE,
+    RESOURCE_ID, RESPOND, SET_NAME, Symbol, TAGS, VISIBLE, XML,
 };
 use crate::syntax::{Args, Entry, Target};
+use crate::ty::FieldKind;
 
 const TOP_KEYS: &[Symbol] = &[
     ACTION,
@@ -19,60 +25,169 @@ const TOP_KEYS: &[Symbol] = &[
     RESOURCE_ID,
     OUTPUT,
     IDS,
+    MEMBERS,
     FILTERS,
     PAGINATE,
     DRY_RUN,
+    VISIBLE,
+    RESPOND,
 ];
 const OUTPUT_KEYS: &[Symbol] = &[MEMBER, XML, ITEM];
-const IDS_KEYS: &[Symbol] = &[MEMBER, KEY, NOUN, NOT_FOUND, MALFORMED, PREFIX, SET_NAME];
-const PAGINATE_KEYS: &[Symbol] = &[MIN, MAX, IDS_WITH_MAX_RESULTS];
-const FILTERS_KEYS: &[Symbol] = &[KEY, TAGS];
+const IDS_KEYS: &[Symbol] = &[
+    KEY, MEMBER, FIELD, NOUN, NOT_FOUND, MALFORMED, PREFIX, SET_NAME,
+];
+const PAGINATE_KEYS: &[Symbol] = &[MIN, MAX, CLAMP, IDS_WITH_MAX_RESULTS];
+const FILTERS_KEYS: &[Symbol] = &[KEY];
+const MEMBER_KEYS: &[Symbol] = &[NAME, QUERY];
+
+/// The tag filter names, as EC2's documentation writes them.
+pub const TAG_NAMED: &str = "tag:<key>";
+pub const TAG_KEY: &str = "tag-key";
+pub const TAG_VALUE: &str = "tag-value";
 
 pub struct Operation<'a> {
     pub item: &'a syn::DeriveInput,
-    pub action: syn::LitStr,
-    pub resource: syn::Path,
-    pub resource_id: FieldPath,
-    pub output: Output,
-    pub ids: Option<Ids>,
-    pub filters: Filters,
+    pub action: Option<syn::LitStr>,
+    pub resource: Option<syn::Path>,
+    pub resource_id: Option<FieldPath>,
+    pub output: Option<Output>,
+    pub ids: Vec<Ids>,
+    pub members: Vec<Member<'a>>,
+    pub filters: Option<Filters>,
     pub paginate: Option<Paginate>,
-    pub dry_run: bool,
+    pub dry_run: Option<Span>,
+    pub visible: Option<syn::Path>,
+    pub respond: Option<syn::Path>,
 }
 
 pub type FieldPath = Punctuated<syn::Ident, syn::Token![.]>;
 
+/// A name the macro gives a generated item, with the token it comes from (for collision errors).
+#[derive(Clone)]
+pub struct Named {
+    pub ident: syn::Ident,
+    pub span: Span,
+}
+
+impl Named {
+    fn new(name: &str, span: Span) -> Self {
+        Named {
+            ident: syn::Ident::new(&raw_safe(name), Span::call_site()),
+            span,
+        }
+    }
+}
+
+/// `type` → `r#type`: a member whose snake-case name is a keyword still gets a field.
+fn raw_safe(name: &str) -> String {
+    if syn::parse_str::<syn::Ident>(name).is_ok() {
+        name.to_owned()
+    } else {
+        format!("r#{name}")
+    }
+}
+
 pub struct Output {
     pub member: syn::LitStr,
     pub xml: syn::LitStr,
-    pub item: Option<syn::LitStr>,
+    pub item: String,
+    pub item_span: Option<Span>,
+    /// The response field (`bundle_tasks`).
+    pub field: Named,
 }
 
 pub struct Ids {
-    pub member: syn::LitStr,
+    /// The Query key (`BundleId` for `BundleId.N`).
     pub key: syn::LitStr,
-    pub noun: syn::LitStr,
-    pub not_found: syn::LitStr,
-    pub malformed: Option<syn::LitStr>,
-    pub prefix: Option<syn::LitStr>,
+    /// The request member (`BundleIds`), JSON key of the request.
+    pub member: String,
+    pub member_span: Span,
+    /// The request field (`bundle_ids`) and the builder method adding one ID (`bundle_id`).
+    pub field: Named,
+    pub one: Option<Named>,
+    /// The resource field a second list is matched against; `None` for the resource ID itself.
+    pub lookup: Option<FieldPath>,
+    /// What the not-found message calls one value ("bundle ID").
+    pub noun: String,
+    pub noun_span: Span,
+    pub not_found: String,
+    pub not_found_span: Span,
+    pub malformed: Option<Malformed>,
+    /// How `InvalidParameterCombination` names the list (`None`: the output's XML name).
     pub set_name: Option<syn::LitStr>,
 }
 
+pub struct Malformed {
+    pub prefix: syn::LitStr,
+    pub code: String,
+    pub code_span: Span,
+    /// Whether `malformed = "..."` was written (a code with no `prefix` is a mistake).
+    pub explicit: bool,
+}
+
+pub struct Member<'a> {
+    pub original: &'a syn::Field,
+    pub field: Named,
+    pub ty: &'a syn::Type,
+    pub kind: FieldKind<'a>,
+    /// The member name (`IncludePublicKey`), the request's JSON key.
+    pub name: String,
+    /// The Query key (`Owner` for `Owner.N`).
+    pub query: String,
+    pub query_span: Span,
+    /// The builder method adding one element of a list member.
+    pub one: Option<Named>,
+    pub docs: Vec<&'a syn::Attribute>,
+}
+
 pub struct Filters {
+    /// The Query key: `Filter` (the default) or `Filters`.
     pub key: Option<syn::LitStr>,
+    pub span: Span,
+    /// Field filters, in declaration order: their index is what `filter_matches` receives.
     pub fields: Vec<(syn::LitStr, Target)>,
-    pub tags: Option<(syn::Ident, FieldPath)>,
+    pub tags: TagFilters,
+}
+
+#[derive(Default)]
+pub struct TagFilters {
+    /// The tag filter names written (`"tag:<key>"`, `"tag-key"`, `"tag-value"`), each with its target.
+    pub names: Vec<(syn::LitStr, Target)>,
+}
+
+impl TagFilters {
+    pub fn has(&self, name: &str) -> bool {
+        self.names
+            .iter()
+            .any(|(written, _)| written.value() == name)
+    }
+
+    /// The tag field, from the first tag filter (validation checks they agree).
+    pub fn field(&self) -> Option<&FieldPath> {
+        self.names.iter().find_map(|(_, target)| match target {
+            Target::Field(path) => Some(path),
+            Target::With(_) => None,
+        })
+    }
 }
 
 pub struct Paginate {
     pub span: Span,
-    pub min: syn::LitInt,
-    pub max: syn::LitInt,
+    /// `min` and `max` when declared (validation requires both or neither).
+    pub min: Option<syn::LitInt>,
+    pub max: Option<syn::LitInt>,
+    pub clamp: Option<Span>,
     pub ids_with_max_results: bool,
 }
 
-pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &Args) -> Option<Operation<'a>> {
-    let top = Keyed::read(ctxt, &args.entries, TOP_KEYS, "ec2_operation argument");
+pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Operation<'a> {
+    let top = Keyed::read_repeatable(
+        ctxt,
+        &args.entries,
+        TOP_KEYS,
+        &[IDS],
+        "ec2_operation argument",
+    );
     let action = top.string(ctxt, ACTION, "\"DescribeBundleTasks\"");
     let resource = top
         .path(
@@ -96,20 +211,38 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &Args) -> Option<
         )
         .and_then(|(span, args)| read_output(ctxt, span, args));
     let ids = top
-        .group(ctxt, IDS, "member = \"BundleIds\", key = \"BundleId\", ...")
-        .and_then(|(span, args)| read_ids(ctxt, span, args));
-    let filters = match top.group(ctxt, FILTERS, "key = \"Filter\", \"state\" => state") {
-        Some((_, args)) => read_filters(ctxt, args),
-        None => Filters {
-            key: None,
-            fields: Vec::new(),
-            tags: None,
-        },
-    };
+        .groups(ctxt, IDS, "key = \"BundleId\"")
+        .into_iter()
+        .filter_map(|(span, args)| read_ids(ctxt, span, args))
+        .collect();
+    let members = top
+        .fields(ctxt, MEMBERS, "include_public_key: Option<bool>")
+        .map(|(_, fields)| read_members(ctxt, fields))
+        .unwrap_or_default();
+    let filters = top
+        .group(ctxt, FILTERS, "\"state\" => state")
+        .map(|(span, args)| read_filters(ctxt, span, args));
     let paginate = top
-        .group(ctxt, PAGINATE, "min = 5, max = 1000")
-        .and_then(|(span, args)| read_paginate(ctxt, span, args));
-    let dry_run = top.flag(ctxt, DRY_RUN);
+        .flag_or_group(ctxt, PAGINATE, "min = 5, max = 1000")
+        .map(|(span, args)| read_paginate(ctxt, span, args));
+    let dry_run = top.flag(ctxt, DRY_RUN).then(|| {
+        top.get(DRY_RUN)
+            .map_or_else(Span::call_site, Entry::key_span)
+    });
+    let visible = top
+        .path(
+            ctxt,
+            VISIBLE,
+            "a function `fn(&Request, &Caller, &Resource) -> bool`, e.g. `visible = owned_by_caller`",
+        )
+        .cloned();
+    let respond = top
+        .path(
+            ctxt,
+            RESPOND,
+            "a function `fn(&Request, &Caller, &mut Response)`, e.g. `respond = hide_public_keys`",
+        )
+        .cloned();
 
     top.require(
         ctxt,
@@ -117,17 +250,20 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &Args) -> Option<
         "#[ec2_operation(...)]",
         &[ACTION, RESOURCE, RESOURCE_ID, OUTPUT],
     );
-    Some(Operation {
+    Operation {
         item,
-        action: action?,
-        resource: resource?,
-        resource_id: resource_id?,
-        output: output?,
+        action,
+        resource,
+        resource_id,
+        output,
         ids,
+        members,
         filters,
         paginate,
         dry_run,
-    })
+        visible,
+        respond,
+    }
 }
 
 /// `a::b` is not a field path; a single identifier is.
@@ -147,55 +283,163 @@ fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {
     let xml = keyed.string(ctxt, XML, "\"bundleInstanceTasksSet\"");
     let item = keyed.string(ctxt, ITEM, "\"item\"");
     keyed.require(ctxt, span, "`output(...)`", &[MEMBER, XML]);
+    let member = member?;
     Some(Output {
-        member: member?,
+        field: Named::new(&case::snake(&member.value()), member.span()),
         xml: xml?,
-        item,
+        item: item
+            .as_ref()
+            .map_or_else(|| "item".to_owned(), syn::LitStr::value),
+        item_span: item.as_ref().map(syn::LitStr::span),
+        member,
     })
 }
 
 fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {
     let keyed = Keyed::read(ctxt, &args.entries, IDS_KEYS, "`ids` key");
-    let member = keyed.string(ctxt, MEMBER, "\"BundleIds\"");
     let key = keyed.string(ctxt, KEY, "\"BundleId\"");
-    let noun = keyed.string(ctxt, NOUN, "\"bundle\"");
+    let member = keyed.string(ctxt, MEMBER, "\"BundleIds\"");
+    let lookup = keyed
+        .path(
+            ctxt,
+            FIELD,
+            "the resource field the values name, e.g. `field = key_name`",
+        )
+        .and_then(|path| field_path_of(ctxt, path));
+    let noun = keyed.string(ctxt, NOUN, "\"bundle ID\"");
     let not_found = keyed.string(ctxt, NOT_FOUND, "\"InvalidBundleID.NotFound\"");
     let malformed = keyed.string(ctxt, MALFORMED, "\"InvalidBundleID.Malformed\"");
     let prefix = keyed.string(ctxt, PREFIX, "\"bun-\"");
     let set_name = keyed.string(ctxt, SET_NAME, "\"bundleIdSet\"");
-    keyed.require(ctxt, span, "`ids(...)`", &[MEMBER, KEY, NOUN, NOT_FOUND]);
+    keyed.require(ctxt, span, "`ids(...)`", &[KEY]);
+
+    let key = key?;
+    let key_text = key.value();
+    let (member, member_span) = match &member {
+        Some(member) => (member.value(), member.span()),
+        None => (derive::list_member(&key_text), key.span()),
+    };
+    let (not_found, not_found_span) = match &not_found {
+        Some(code) => (code.value(), code.span()),
+        None => (derive::not_found_code(&key_text), key.span()),
+    };
+    let malformed = match (prefix, &malformed) {
+        (Some(prefix), _) => Some(Malformed {
+            code: malformed
+                .as_ref()
+                .map_or_else(|| derive::malformed_code(&not_found), syn::LitStr::value),
+            code_span: malformed.as_ref().map_or(prefix.span(), syn::LitStr::span),
+            explicit: malformed.is_some(),
+            prefix,
+        }),
+        (None, Some(code)) => {
+            ctxt.error_spanned_by(code, "`malformed` needs `prefix`: the prefix a well-formed ID starts with, e.g. `prefix = \"bun-\"`");
+            None
+        }
+        (None, None) => None,
+    };
     Some(Ids {
-        member: member?,
-        key: key?,
-        noun: noun?,
-        not_found: not_found?,
+        field: Named::new(&case::snake(&member), member_span),
+        one: derive::singular_field(&member).map(|one| Named::new(&one, member_span)),
+        member,
+        member_span,
+        lookup,
+        noun: noun
+            .as_ref()
+            .map_or_else(|| derive::subject(&key_text), syn::LitStr::value),
+        noun_span: noun.as_ref().map_or(key.span(), syn::LitStr::span),
+        not_found,
+        not_found_span,
         malformed,
-        prefix,
         set_name,
+        key,
     })
 }
 
-fn read_filters<'e>(ctxt: &Ctxt, args: &'e Args) -> Filters {
-    let mut filters = Filters {
-        key: None,
-        fields: Vec::new(),
-        tags: None,
-    };
-    let mut settings: Vec<&'e Entry> = Vec::new();
-    for entry in &args.entries {
-        match entry {
-            Entry::Filter(name, target) => filters.fields.push((name.clone(), target.clone())),
-            Entry::Mapping(key, Target::Field(path)) if *key == TAGS => {
-                if filters.tags.is_some() {
-                    ctxt.error_spanned_by(key, "duplicate `filters` key `tags`");
-                } else {
-                    filters.tags = Some((key.clone(), path.clone()));
+fn read_members<'a>(
+    ctxt: &Ctxt,
+    fields: &'a Punctuated<syn::Field, syn::Token![,]>,
+) -> Vec<Member<'a>> {
+    fields
+        .iter()
+        .filter_map(|field| {
+            let ident = field.ident.as_ref()?;
+            let mut entries = Vec::new();
+            for attr in field.attrs.iter().filter(|attr| attr.path().is_ident(EC2.as_str())) {
+                match attr.parse_args::<Args>() {
+                    Ok(args) => entries.extend(args.entries),
+                    Err(err) => ctxt.syn_error(err),
                 }
             }
-            Entry::Mapping(key, Target::With(path)) if *key == TAGS => {
+            for attr in &field.attrs {
+                if !attr.path().is_ident(EC2.as_str()) && !attr.path().is_ident("doc") {
+                    ctxt.error_spanned_by(attr, "request members take only doc comments and `#[ec2(name = \"...\", query = \"...\")]`");
+                }
+            }
+            let keyed = Keyed::read(ctxt, &entries, MEMBER_KEYS, "`#[ec2]` member attribute");
+            let name = keyed.string(ctxt, NAME, "\"IncludePublicKey\"");
+            let query = keyed.string(ctxt, QUERY, "\"Owner\"");
+            let rust_name = ident.to_string();
+            let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name);
+            let name = name
+                .as_ref()
+                .map_or_else(|| case::pascal(rust_name), syn::LitStr::value);
+            let kind = FieldKind::of(&field.ty);
+            let one = match kind {
+                FieldKind::List(_) => derive::singular_field(&name)
+                    .filter(|one| one != rust_name)
+                    .map(|one| Named::new(&one, ident.span())),
+                _ => None,
+            };
+            Some(Member {
+                original: field,
+                field: Named {
+                    ident: ident.clone(),
+                    span: ident.span(),
+                },
+                ty: &field.ty,
+                kind,
+                query: query
+                    .as_ref()
+                    .map_or_else(|| name.clone(), syn::LitStr::value),
+                query_span: query.as_ref().map_or(ident.span(), syn::LitStr::span),
+                one,
+                name,
+                docs: field
+                    .attrs
+                    .iter()
+                    .filter(|attr| attr.path().is_ident("doc"))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+fn read_filters(ctxt: &Ctxt, span: Span, args: &Args) -> Filters {
+    let mut filters = Filters {
+        key: None,
+        span,
+        fields: Vec::new(),
+        tags: TagFilters::default(),
+    };
+    let mut settings: Vec<&Entry> = Vec::new();
+    for entry in &args.entries {
+        match entry {
+            Entry::Filter(name, target)
+                if matches!(name.value().as_str(), TAG_NAMED | TAG_KEY | TAG_VALUE) =>
+            {
+                filters.tags.names.push((name.clone(), target.clone()));
+            }
+            Entry::Filter(name, target) => filters.fields.push((name.clone(), target.clone())),
+            Entry::Mapping(key, Target::Field(path)) if *key == TAGS => {
+                let field = path
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(".");
                 ctxt.error_spanned_by(
-                    path,
-                    "`tags => ...` takes the resource's tag field, e.g. `tags => tags`",
+                    key,
+                    format!("tag filters are named as EC2 documents them: write `\"tag:<key>\" => {field}, \"tag-key\" => {field}`, and `\"tag-value\" => {field}` where the operation documents it"),
                 );
             }
             Entry::Mapping(key, _) => {
@@ -211,25 +455,32 @@ fn read_filters<'e>(ctxt: &Ctxt, args: &'e Args) -> Filters {
         }
     }
     let keyed = Keyed::read(ctxt, settings, FILTERS_KEYS, "`filters` key");
-    filters.key = keyed.string(ctxt, KEY, "\"Filter\"");
+    filters.key = keyed.string(ctxt, KEY, "\"Filters\"");
     filters
 }
 
-fn read_paginate(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Paginate> {
+fn read_paginate(ctxt: &Ctxt, span: Span, args: Option<&Args>) -> Paginate {
+    let Some(args) = args else {
+        return Paginate {
+            span,
+            min: None,
+            max: None,
+            clamp: None,
+            ids_with_max_results: true,
+        };
+    };
     let keyed = Keyed::read(ctxt, &args.entries, PAGINATE_KEYS, "`paginate` key");
     let min = keyed.integer(ctxt, MIN, "5");
     let max = keyed.integer(ctxt, MAX, "1000");
+    let clamp = keyed
+        .flag(ctxt, CLAMP)
+        .then(|| keyed.get(CLAMP).map_or(span, Entry::key_span));
     let ids_with_max_results = keyed.boolean(ctxt, IDS_WITH_MAX_RESULTS).unwrap_or(true);
-    keyed.require(
-        ctxt,
+    Paginate {
         span,
-        "`paginate(...)`: EC2 operations declare their MaxResults bounds, and it",
-        &[MIN, MAX],
-    );
-    Some(Paginate {
-        span,
-        min: min?,
-        max: max?,
+        min,
+        max,
+        clamp,
         ids_with_max_results,
-    })
+    }
 }

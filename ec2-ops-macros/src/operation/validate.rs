@@ -1,30 +1,40 @@
 //! Rules across the keys of one `#[ec2_operation]`. Each rule is one function, opened by the rule.
+//! Every rule runs on whatever parts were read, so a declaration missing a required key still gets
+//! every other mistake reported in the same build.
 
 use std::collections::BTreeMap;
 
-use super::model::Operation;
+use proc_macro2::Span;
+
+use super::model::{FieldPath, Operation, TAG_NAMED};
 use crate::ctxt::Ctxt;
 use crate::names;
+use crate::syntax::Target;
+use crate::ty::FieldKind;
 
 pub fn check(ctxt: &Ctxt, op: &Operation<'_>) {
     action_is_a_describe_name(ctxt, op);
     item_is_a_plain_unit_struct(ctxt, op.item);
     output_names_are_ec2_names(ctxt, op);
     ids_are_complete(ctxt, op);
-    filter_names_are_unique_kebab_case(ctxt, op);
+    members_are_query_members(ctxt, op);
+    filter_names_are_unique_ec2_names(ctxt, op);
+    tag_filters_share_one_tag_field(ctxt, op);
     pagination_bounds_are_sane(ctxt, op);
+    generated_names_do_not_collide(ctxt, op);
 }
 
 /// `action` is PascalCase and names a describe operation: `"DescribeBundleTasks"`.
 fn action_is_a_describe_name(ctxt: &Ctxt, op: &Operation<'_>) {
-    let action = op.action.value();
-    if !names::is_pascal(&action) {
+    let Some(action) = &op.action else { return };
+    let text = action.value();
+    if !names::is_pascal(&text) {
         ctxt.error_spanned_by(
-            &op.action,
+            action,
             "EC2 action names are PascalCase ASCII, e.g. \"DescribeBundleTasks\"",
         );
-    } else if !action.starts_with("Describe") || action.len() == "Describe".len() {
-        ctxt.error_spanned_by(&op.action, "#[ec2_operation] declares EC2 `Describe*` operations; the action must start with `Describe`, e.g. \"DescribeBundleTasks\"");
+    } else if !text.starts_with("Describe") || text.len() == "Describe".len() {
+        ctxt.error_spanned_by(action, "#[ec2_operation] declares EC2 `Describe*` operations; the action must start with `Describe`, e.g. \"DescribeBundleTasks\"");
     }
 }
 
@@ -49,113 +59,280 @@ fn item_is_a_plain_unit_struct(ctxt: &Ctxt, item: &syn::DeriveInput) {
 
 /// The output member is PascalCase (`BundleTasks`), its XML names are element names.
 fn output_names_are_ec2_names(ctxt: &Ctxt, op: &Operation<'_>) {
-    if !names::is_pascal(&op.output.member.value()) {
+    let Some(output) = &op.output else { return };
+    if !names::is_pascal(&output.member.value()) {
         ctxt.error_spanned_by(
-            &op.output.member,
+            &output.member,
             "member names are PascalCase, e.g. \"BundleTasks\"",
         );
     }
-    for xml in std::iter::once(&op.output.xml).chain(&op.output.item) {
-        if !names::is_xml_name(&xml.value()) {
-            ctxt.error_spanned_by(xml, "XML element names are ASCII letters and digits starting with a letter, e.g. \"bundleInstanceTasksSet\"");
-        }
+    if !names::is_xml_name(&output.xml.value()) {
+        ctxt.error_spanned_by(&output.xml, "XML element names are ASCII letters and digits starting with a letter, e.g. \"bundleInstanceTasksSet\"");
+    }
+    if let Some(span) = output.item_span
+        && !names::is_xml_name(&output.item)
+    {
+        ctxt.syn_error(syn::Error::new(
+            span,
+            "XML element names are ASCII letters and digits starting with a letter, e.g. \"item\"",
+        ));
     }
 }
 
-/// ID settings: PascalCase member and key, EC2-style error codes, and `malformed` with `prefix`.
+/// ID lists: PascalCase key and member, EC2-style error codes, a non-empty prefix, and at most one
+/// list of the resource's own IDs (the others name a `field`).
 fn ids_are_complete(ctxt: &Ctxt, op: &Operation<'_>) {
-    let Some(ids) = &op.ids else {
-        if let Some(paginate) = &op.paginate
-            && !paginate.ids_with_max_results
-        {
-            ctxt.syn_error(syn::Error::new(
-                paginate.span,
-                "`ids_with_max_results = false` forbids combining IDs with MaxResults, but this operation declares no `ids(...)`",
-            ));
-        }
-        return;
-    };
-    for name in [&ids.member, &ids.key] {
-        if !names::is_pascal(&name.value()) {
+    let mut primary = None;
+    for ids in &op.ids {
+        if !names::is_pascal(&ids.key.value()) {
             ctxt.error_spanned_by(
-                name,
-                "Query member names are PascalCase, e.g. \"BundleIds\" and \"BundleId\"",
+                &ids.key,
+                "Query keys are PascalCase, e.g. \"BundleId\" (for `BundleId.N`)",
             );
         }
-    }
-    for code in [Some(&ids.not_found), ids.malformed.as_ref()]
-        .into_iter()
-        .flatten()
-    {
-        if !names::is_error_code(&code.value()) {
-            ctxt.error_spanned_by(code, "EC2 error codes are dot-separated PascalCase words, e.g. \"InvalidBundleID.NotFound\"");
+        if !names::is_pascal(&ids.member) {
+            ctxt.syn_error(syn::Error::new(
+                ids.member_span,
+                "member names are PascalCase, e.g. \"BundleIds\"",
+            ));
         }
-    }
-    if ids.noun.value().trim().is_empty() {
-        ctxt.error_spanned_by(&ids.noun, "the noun names the resource in messages (\"The bundle ID 'x' does not exist\"), e.g. \"bundle\"");
-    }
-    match (&ids.malformed, &ids.prefix) {
-        (Some(code), None) => ctxt.error_spanned_by(code, "`malformed` needs `prefix`: the prefix a well-formed ID starts with, e.g. `prefix = \"bun-\"`"),
-        (None, Some(prefix)) => ctxt.error_spanned_by(prefix, "`prefix` needs `malformed`: the error code for an ID without it, e.g. `malformed = \"InvalidBundleID.Malformed\"`"),
-        (Some(_), Some(prefix)) if prefix.value().is_empty() => ctxt.error_spanned_by(prefix, "an ID prefix may not be empty"),
-        _ => {}
-    }
-    if let Some(set_name) = &ids.set_name
-        && !names::is_xml_name(&set_name.value())
-    {
-        ctxt.error_spanned_by(
-            set_name,
-            "`set_name` is EC2's name for the ID list, e.g. \"bundleIdSet\"",
-        );
+        if !names::is_error_code(&ids.not_found) {
+            ctxt.syn_error(syn::Error::new(ids.not_found_span, "EC2 error codes are dot-separated PascalCase words, e.g. \"InvalidBundleID.NotFound\""));
+        }
+        if let Some(malformed) = &ids.malformed {
+            if malformed.explicit && !names::is_error_code(&malformed.code) {
+                ctxt.syn_error(syn::Error::new(malformed.code_span, "EC2 error codes are dot-separated PascalCase words, e.g. \"InvalidBundleID.Malformed\""));
+            }
+            if malformed.prefix.value().is_empty() {
+                ctxt.error_spanned_by(&malformed.prefix, "an ID prefix may not be empty");
+            }
+        }
+        if ids.noun.trim().is_empty() {
+            ctxt.syn_error(syn::Error::new(ids.noun_span, "the noun names one value in messages (\"The bundle ID 'x' does not exist\"), e.g. \"bundle ID\""));
+        }
+        if let Some(set_name) = &ids.set_name
+            && !names::is_xml_name(&set_name.value())
+        {
+            ctxt.error_spanned_by(
+                set_name,
+                "`set_name` is EC2's name for the ID list, e.g. \"bundleIdSet\"",
+            );
+        }
+        if ids.lookup.is_none() {
+            match primary {
+                None => primary = Some(&ids.key),
+                Some(first) => ctxt.error_spanned_by(&ids.key, format!("`{}` already lists the resource's own IDs: a second ID list names the resource field its values match, e.g. `ids(key = {:?}, field = key_name)`", first.value(), ids.key.value())),
+            }
+        }
     }
 }
 
-/// Filter names are lower-kebab (`s3-bucket`), unique, and leave `tag:*`, `tag-key` and `tag-value` to
-/// `tags => field`. The Query key is `Filter` or `Filters`.
-fn filter_names_are_unique_kebab_case(ctxt: &Ctxt, op: &Operation<'_>) {
-    if let Some(key) = &op.filters.key
+/// Request members are scalars (`Option<T>`, or `T` when EC2 requires them) or lists (`Vec<T>`),
+/// with PascalCase names and Query keys.
+fn members_are_query_members(ctxt: &Ctxt, op: &Operation<'_>) {
+    for member in &op.members {
+        if let FieldKind::OptionalList(_) = member.kind {
+            ctxt.error_spanned_by(member.ty, "a request list is `Vec<T>`: EC2 does not send an empty list, so absent and empty are the same");
+        }
+        if !names::is_pascal(&member.name) {
+            ctxt.error_spanned_by(
+                &member.original.ident,
+                "member names are PascalCase; set one with `#[ec2(name = \"IncludePublicKey\")]`",
+            );
+        }
+        if !names::is_pascal(&member.query) {
+            ctxt.syn_error(syn::Error::new(
+                member.query_span,
+                "Query keys are PascalCase, e.g. \"Owner\" (for `Owner.N`)",
+            ));
+        }
+    }
+}
+
+/// Filter names are EC2's (`s3-bucket`, `attachment.instance-id`, `haStatus`) and unique. The
+/// Query key is `Filter` or `Filters`.
+fn filter_names_are_unique_ec2_names(ctxt: &Ctxt, op: &Operation<'_>) {
+    let Some(filters) = &op.filters else { return };
+    if let Some(key) = &filters.key
         && !matches!(key.value().as_str(), "Filter" | "Filters")
     {
-        ctxt.error_spanned_by(key, "EC2 filter lists are sent as `Filter.N` or `Filters.N`: expected \"Filter\" or \"Filters\"");
+        ctxt.error_spanned_by(
+            key,
+            "EC2 filter lists are sent as `Filter.N` (the default) or `Filters.N`: expected \"Filters\"",
+        );
     }
     let mut seen = BTreeMap::new();
-    for (name, _) in &op.filters.fields {
+    let all = filters.fields.iter().chain(&filters.tags.names);
+    for (name, _) in all {
         let text = name.value();
-        if text.starts_with("tag:") || text == "tag-key" || text == "tag-value" {
-            ctxt.error_spanned_by(name, "tag filters (`tag:<key>`, `tag-key`, `tag-value`) come from `tags => <tag field>`, not from a filter name");
-        } else if !names::is_kebab(&text) {
-            ctxt.error_spanned_by(name, format!("filter names are lower-case words joined by hyphens, e.g. \"s3-bucket\"; found {text:?}"));
+        if text.starts_with("tag:") && text != TAG_NAMED {
+            ctxt.error_spanned_by(name, format!("the tag filter is written `\"{TAG_NAMED}\"`: it accepts every `tag:` name; found {text:?}"));
+        } else if !names::is_filter_name(&text) && text != TAG_NAMED {
+            ctxt.error_spanned_by(name, format!("filter names are EC2's: letters and digits starting with a lower-case letter, words joined by `-` or `.`, e.g. \"s3-bucket\" or \"attachment.instance-id\"; found {text:?}"));
         } else if seen.insert(text.clone(), ()).is_some() {
             ctxt.error_spanned_by(name, format!("duplicate filter name \"{text}\""));
         }
     }
 }
 
-/// `0 < min <= max`: EC2's bounds are mostly `5..=1000`.
+/// `"tag:<key>"`, `"tag-key"` and `"tag-value"` map to the resource's tag field, all to the same one.
+fn tag_filters_share_one_tag_field(ctxt: &Ctxt, op: &Operation<'_>) {
+    let Some(filters) = &op.filters else { return };
+    let mut first: Option<&FieldPath> = None;
+    for (name, target) in &filters.tags.names {
+        match target {
+            Target::With(function) => ctxt.error_spanned_by(
+                function,
+                format!(
+                    "\"{}\" maps to the resource's tag list (a `Vec<Tag>` field), not to a function",
+                    name.value()
+                ),
+            ),
+            Target::Field(path) => match first {
+                None => first = Some(path),
+                Some(first) if !first.iter().eq(path.iter()) => {
+                    ctxt.error_spanned_by(path, "every tag filter reads the same tag field")
+                }
+                Some(_) => {}
+            },
+        }
+    }
+}
+
+/// `0 < min <= max`, both or neither; `clamp` needs a `max`; `ids_with_max_results = false` needs an
+/// ID list.
 fn pagination_bounds_are_sane(ctxt: &Ctxt, op: &Operation<'_>) {
     let Some(paginate) = &op.paginate else { return };
-    let min = paginate.min.base10_parse::<u32>();
-    let max = paginate.max.base10_parse::<u32>();
-    match &min {
-        Err(_) => ctxt.error_spanned_by(
-            &paginate.min,
-            "`min` is a positive integer that fits in u32",
-        ),
-        Ok(0) => ctxt.error_spanned_by(
-            &paginate.min,
-            "`min` may not be 0: EC2's smallest page is usually 5",
-        ),
-        Ok(_) => {}
+    if !paginate.ids_with_max_results && !op.ids.iter().any(|ids| ids.lookup.is_none()) {
+        ctxt.syn_error(syn::Error::new(
+            paginate.span,
+            "`ids_with_max_results = false` forbids combining IDs with MaxResults, but this operation declares no `ids(...)`",
+        ));
     }
-    match (&min, &max) {
-        (_, Err(_)) => ctxt.error_spanned_by(
-            &paginate.max,
-            "`max` is a positive integer that fits in u32",
-        ),
-        (Ok(min), Ok(max)) if max < min => ctxt.error_spanned_by(
-            &paginate.max,
-            format!("`max` ({max}) is below `min` ({min})"),
-        ),
-        _ => {}
+    match (&paginate.min, &paginate.max) {
+        (None, None) => {
+            if let Some(clamp) = paginate.clamp {
+                ctxt.syn_error(syn::Error::new(
+                    clamp,
+                    "`clamp` serves a MaxResults above `max` as `max`: declare the bounds, e.g. `paginate(min = 5, max = 500, clamp)`",
+                ));
+            }
+        }
+        (Some(min), None) => ctxt.error_spanned_by(min, "`min` needs `max`: declare both bounds where EC2 documents them, or neither (`paginate`)"),
+        (None, Some(max)) => ctxt.error_spanned_by(max, "`max` needs `min`: declare both bounds where EC2 documents them, or neither (`paginate`)"),
+        (Some(min_lit), Some(max_lit)) => {
+            let min = min_lit.base10_parse::<u32>();
+            let max = max_lit.base10_parse::<u32>();
+            match &min {
+                Err(_) => ctxt.error_spanned_by(min_lit, "`min` is a positive integer that fits in u32"),
+                Ok(0) => ctxt.error_spanned_by(min_lit, "`min` may not be 0: EC2's smallest page is usually 5"),
+                Ok(_) => {}
+            }
+            match (&min, &max) {
+                (_, Err(_)) => ctxt.error_spanned_by(max_lit, "`max` is a positive integer that fits in u32"),
+                (Ok(min), Ok(max)) if max < min => ctxt.error_spanned_by(max_lit, format!("`max` ({max}) is below `min` ({min})")),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// No two generated request fields, builder methods, Query keys or response fields share a name:
+/// the collision is reported at the user's token, not as rustc's duplicate-definition error.
+fn generated_names_do_not_collide(ctxt: &Ctxt, op: &Operation<'_>) {
+    let mut fields = Names::new(ctxt, "request field");
+    let mut methods = Names::new(ctxt, "builder method");
+    let mut keys = Names::new(ctxt, "Query key");
+    let mut response = Names::new(ctxt, "response field");
+    let call_site = Span::call_site();
+    methods.add("build", call_site, "the builder");
+    response.add("request_id", call_site, "the response");
+    if let Some(output) = &op.output {
+        let _ = response.add(
+            &output.field.ident.to_string(),
+            output.field.span,
+            "`output`",
+        );
+    }
+    for ids in &op.ids {
+        let field = ids.field.ident.to_string();
+        // One report per declaration: a field that collides also collides as a builder method.
+        let _ = fields.add(&field, ids.field.span, "`ids`")
+            && methods.add(&field, ids.field.span, "`ids`")
+            && ids
+                .one
+                .as_ref()
+                .is_none_or(|one| methods.add(&one.ident.to_string(), one.span, "`ids`"))
+            && keys.add(&ids.key.value(), ids.key.span(), "`ids`");
+    }
+    for member in &op.members {
+        let field = member.field.ident.to_string();
+        let _ = fields.add(&field, member.field.span, "`members`")
+            && methods.add(&field, member.field.span, "`members`")
+            && member
+                .one
+                .as_ref()
+                .is_none_or(|one| methods.add(&one.ident.to_string(), one.span, "`members`"))
+            && keys.add(&member.query, member.query_span, "`members`");
+    }
+    if let Some(filters) = &op.filters {
+        let key = filters
+            .key
+            .as_ref()
+            .map_or("Filter".to_owned(), syn::LitStr::value);
+        let _ = fields.add("filters", filters.span, "`filters`")
+            && methods.add("filter", filters.span, "`filters`")
+            && keys.add(&key, filters.span, "`filters`");
+    }
+    if let Some(paginate) = &op.paginate {
+        for (field, key) in [("max_results", "MaxResults"), ("next_token", "NextToken")] {
+            let _ = fields.add(field, paginate.span, "`paginate`")
+                && methods.add(field, paginate.span, "`paginate`")
+                && keys.add(key, paginate.span, "`paginate`");
+        }
+        let _ = response.add("next_token", paginate.span, "`paginate`");
+    }
+    if let Some(span) = op.dry_run {
+        let _ = fields.add("dry_run", span, "`dry_run`")
+            && methods.add("dry_run", span, "`dry_run`")
+            && keys.add("DryRun", span, "`dry_run`");
+    }
+}
+
+/// Generated names of one kind, each with what generated it.
+struct Names<'c> {
+    ctxt: &'c Ctxt,
+    kind: &'static str,
+    seen: BTreeMap<String, &'static str>,
+}
+
+impl<'c> Names<'c> {
+    fn new(ctxt: &'c Ctxt, kind: &'static str) -> Self {
+        Names {
+            ctxt,
+            kind,
+            seen: BTreeMap::new(),
+        }
+    }
+
+    /// Records `name`; `false` (and an error at `span`) when something else already generates it.
+    fn add(&mut self, name: &str, span: Span, origin: &'static str) -> bool {
+        let name = name.strip_prefix("r#").unwrap_or(name);
+        match self.seen.get(name) {
+            Some(first) => {
+                self.ctxt.syn_error(syn::Error::new(
+                span,
+                format!(
+                    "this declares the {} `{name}`, which {first} already generates; rename one (`#[ec2(name = \"...\")]` on a member, `member = \"...\"` in `ids`)",
+                    self.kind
+                ),
+                ));
+                false
+            }
+            None => {
+                self.seen.insert(name.to_owned(), origin);
+                true
+            }
+        }
     }
 }

@@ -5,11 +5,14 @@ use std::sync::Arc;
 
 use crate::describe::token::TokenKey;
 
-/// What a service brings to every call: the key that signs pagination tokens and the authorizer.
+/// What a service brings to every call: the key that signs pagination tokens, the authorizer, and
+/// the account and region callers get when a request does not say otherwise.
 #[derive(Clone)]
 pub struct DescribeContext {
     token_key: TokenKey,
     authorizer: Arc<dyn Authorizer>,
+    account_id: String,
+    region: String,
 }
 
 impl std::fmt::Debug for DescribeContext {
@@ -26,11 +29,35 @@ impl Default for DescribeContext {
 }
 
 impl DescribeContext {
-    /// A context signing tokens with `token_key`, allowing everything.
+    /// A context signing tokens with `token_key`, allowing everything, for account
+    /// [`DEFAULT_ACCOUNT_ID`] in region [`DEFAULT_REGION`].
     pub fn new(token_key: TokenKey) -> Self {
         DescribeContext {
             token_key,
             authorizer: Arc::new(AllowAll),
+            account_id: DEFAULT_ACCOUNT_ID.to_owned(),
+            region: DEFAULT_REGION.to_owned(),
+        }
+    }
+
+    /// Replaces the account callers act as (the `self` of `Owner.N=self`).
+    pub fn with_account_id(mut self, account_id: impl Into<String>) -> Self {
+        self.account_id = account_id.into();
+        self
+    }
+
+    /// Replaces the region callers are in.
+    pub fn with_region(mut self, region: impl Into<String>) -> Self {
+        self.region = region.into();
+        self
+    }
+
+    /// A caller of this context's account and region, with a fresh request ID.
+    pub fn caller(&self) -> Caller {
+        Caller {
+            account_id: self.account_id.clone(),
+            region: self.region.clone(),
+            request_id: new_request_id(),
         }
     }
 
@@ -49,6 +76,24 @@ impl DescribeContext {
     pub fn authorizer(&self) -> &dyn Authorizer {
         &*self.authorizer
     }
+}
+
+/// The account EC2's documentation uses in its examples; callers act as it unless configured.
+pub const DEFAULT_ACCOUNT_ID: &str = "123456789012";
+
+/// The region callers are in unless configured.
+pub const DEFAULT_REGION: &str = "us-east-1";
+
+/// Who makes one call, and its request ID: what hooks need to serve `Owner.N=self`,
+/// `RestorableBy.N` or per-account visibility, and what logs correlate on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    /// The caller's AWS account ID.
+    pub account_id: String,
+    /// The region the call is made in.
+    pub region: String,
+    /// The call's request ID, answered in `<requestId>` (or `<RequestID>` of an error).
+    pub request_id: String,
 }
 
 /// Decides whether a caller may perform an action; consulted before anything else, `DryRun` included.

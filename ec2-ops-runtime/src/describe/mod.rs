@@ -3,21 +3,27 @@
 //!
 //! | part | what it does |
 //! |---|---|
-//! | [`describe()`] | the pipeline: authorization and DryRun, filters, IDs, `MaxResults`, `NextToken`, the page |
+//! | [`describe()`], [`describe_in`] | the pipeline: authorization and DryRun, filters, IDs, `MaxResults`, `NextToken`, the page |
+//! | [`Scope`], [`Lookup`] | what narrows a call beyond IDs and filters: the caller's visibility, second ID lists |
 //! | [`DescribeOperation`] | an operation with typed request and response, run over a source |
-//! | [`DescribeContext`], [`Authorizer`] | the token key and authorizer every call runs with; request IDs |
+//! | [`DescribeContext`], [`Authorizer`], [`Caller`] | the token key and authorizer every call runs with; who makes one call; request IDs |
 //! | [`TokenKey`], [`RequestFingerprint`] | `NextToken`s: versioned, HMAC-authenticated, bound to the request |
 //! | [`ResourceSource`], [`InMemorySource`] | resources ordered by ID, read a page at a time |
 
 mod context;
 mod ids;
 mod pipeline;
+mod scope;
 mod source;
 mod token;
 mod typed;
 
-pub use context::{AllowAll, Authorizer, DescribeContext, new_request_id};
-pub use pipeline::{DescribeInput, Page, describe};
+pub use context::{
+    AllowAll, Authorizer, Caller, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DescribeContext,
+    new_request_id,
+};
+pub use pipeline::{DescribeInput, Page, describe, describe_in};
+pub use scope::{Lookup, Scope};
 pub use source::{InMemorySource, ResourceSource};
 pub use token::{RequestFingerprint, TokenKey};
 pub use typed::DescribeOperation;

@@ -4,11 +4,12 @@ use std::ops::ControlFlow;
 
 use crate::describe::context::DescribeContext;
 use crate::describe::ids::sorted_unique_ids;
+use crate::describe::scope::{Lookup, Scope};
 use crate::describe::source::ResourceSource;
 use crate::describe::token::RequestFingerprint;
 use crate::error::Ec2Error;
 use crate::filter::CompiledFilters;
-use crate::operation::{MAX_IDS, MalformedSpec, Operation, OperationSpec, PaginationSpec};
+use crate::operation::{IdSpec, MAX_IDS, MalformedSpec, Operation, OperationSpec, PaginationSpec};
 use crate::types::Filter;
 
 /// The parameters of one describe call, borrowed from a decoded request.
@@ -68,9 +69,9 @@ fn scan_budget(limit: usize) -> usize {
 ///     type Resource = Task;
 ///     const SPEC: OperationSpec = OperationSpec {
 ///         action: "DescribeTasks",
-///         filters: FilterCatalog { names: &["state"], tags: false },
+///         filters: FilterCatalog { names: &["state"], tags: TagFilters::NONE },
 ///         ids: None,
-///         pagination: Some(PaginationSpec { min: 5, max: 1000, ids_with_max_results: true }),
+///         pagination: Some(PaginationSpec { min: 5, max: 1000, clamp: false, ids_with_max_results: true }),
 ///     };
 ///     fn resource_id(task: &Task) -> &str { &task.id }
 ///     fn filter_matches(task: &Task, _index: usize, values: &ValueSet) -> bool {
@@ -103,12 +104,42 @@ where
     O::Resource: Clone,
     S: ResourceSource<O::Resource> + ?Sized,
 {
+    let everything = Scope {
+        visible: &|_: &O::Resource| true,
+        lookups: &[],
+    };
+    describe_in::<O, S>(input, source, context, &everything)
+}
+
+/// [`describe()`] narrowed by `scope`: resources the caller may not see are skipped, and second ID
+/// lists limit the results to their values. Their checks run with the IDs' (count and
+/// well-formedness before any data is read, unknown values on the first page).
+///
+/// # Errors
+/// EC2's error for the first rule the request breaks.
+pub fn describe_in<O, S>(
+    input: &DescribeInput<'_>,
+    source: &S,
+    context: &DescribeContext,
+    scope: &Scope<'_, O::Resource>,
+) -> Result<Page<O::Resource>, Ec2Error>
+where
+    O: Operation + ?Sized,
+    O::Resource: Clone,
+    S: ResourceSource<O::Resource> + ?Sized,
+{
     let spec = &O::SPEC;
     authorize(spec, input.dry_run, context)?;
     let filters = CompiledFilters::compile(&spec.filters, input.filters)?;
     let ids = validated_ids(spec, input.ids)?;
+    let lookups = scope
+        .lookups
+        .iter()
+        .map(|lookup| Ok((lookup, checked_values(lookup.spec, lookup.values)?)))
+        .collect::<Result<Vec<_>, Ec2Error>>()?;
     let limit = page_limit(spec, input)?;
-    let fingerprint = RequestFingerprint::new(input.filters, input.ids);
+    let lookup_values: Vec<&[String]> = scope.lookups.iter().map(|lookup| lookup.values).collect();
+    let fingerprint = RequestFingerprint::with_lookups(input.filters, input.ids, &lookup_values);
     let after = match input.next_token {
         Some(token) => Some(
             context
@@ -119,7 +150,16 @@ where
     };
     if after.is_none() {
         check_ids_exist(spec, &ids, source)?;
+        for (lookup, values) in &lookups {
+            check_lookup_values_exist(lookup, values, source)?;
+        }
     }
+    let in_scope = |resource: &O::Resource| {
+        (scope.visible)(resource)
+            && lookups.iter().all(|(lookup, values)| {
+                values.is_empty() || values.binary_search(&(lookup.field)(resource)).is_ok()
+            })
+    };
 
     let mut items = Vec::new();
     let mut resume_after: Option<String> = None;
@@ -132,7 +172,7 @@ where
             return ControlFlow::Break(());
         }
         examined += 1;
-        if filters.matches::<O>(resource) {
+        if in_scope(resource) && filters.matches::<O>(resource) {
             items.push(resource.clone());
         }
         resume_after = Some(id.to_owned());
@@ -184,9 +224,14 @@ fn authorize(
 
 /// The requested IDs, sorted and without repeats, after the count and well-formedness checks.
 fn validated_ids<'a>(spec: &OperationSpec, ids: &'a [String]) -> Result<Vec<&'a str>, Ec2Error> {
-    let Some(id_spec) = spec.ids else {
-        return Ok(Vec::new());
-    };
+    match spec.ids {
+        Some(id_spec) => checked_values(&id_spec, ids),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// An ID list's values, sorted and without repeats, after the count and well-formedness checks.
+fn checked_values<'a>(id_spec: &IdSpec, ids: &'a [String]) -> Result<Vec<&'a str>, Ec2Error> {
     if ids.len() > MAX_IDS {
         return Err(Ec2Error::too_many_ids(id_spec.parameter, MAX_IDS));
     }
@@ -208,19 +253,54 @@ fn page_limit(spec: &OperationSpec, input: &DescribeInput<'_>) -> Result<Option<
     let PaginationSpec {
         min,
         max,
+        clamp,
         ids_with_max_results,
     } = pagination;
     if i64::from(max_results) < i64::from(min) {
         return Err(Ec2Error::max_results_too_small(max_results.into(), min));
     }
-    if i64::from(max_results) > i64::from(max) {
+    if i64::from(max_results) > i64::from(max) && !clamp {
         return Err(Ec2Error::max_results_too_large(max_results.into(), max));
     }
     if !ids_with_max_results && !input.ids.is_empty() {
         let set_name = spec.ids.map_or("ids", |ids| ids.set_name);
         return Err(Ec2Error::parameter_combination(set_name, "maxResults"));
     }
-    Ok(Some(max_results as usize))
+    let served = u32::try_from(max_results).map_or(min, |value| value.min(max));
+    Ok(Some(served as usize))
+}
+
+/// A second list's values that no resource has (visible or not): 400 with the list's code.
+fn check_lookup_values_exist<R, S: ResourceSource<R> + ?Sized>(
+    lookup: &Lookup<'_, R>,
+    values: &[&str],
+    source: &S,
+) -> Result<(), Ec2Error> {
+    if values.is_empty() {
+        return Ok(());
+    }
+    let mut found = vec![false; values.len()];
+    source.scan_after(None, &mut |_, resource| {
+        if let Ok(index) = values.binary_search(&(lookup.field)(resource)) {
+            found[index] = true;
+        }
+        ControlFlow::Continue(())
+    });
+    let missing: Vec<&str> = values
+        .iter()
+        .zip(&found)
+        .filter(|(_, found)| !**found)
+        .map(|(value, _)| *value)
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Ec2Error::ids_not_found(
+            lookup.spec.not_found_code,
+            lookup.spec.noun,
+            &missing,
+        ))
+    }
 }
 
 fn check_ids_exist<R, S: ResourceSource<R> + ?Sized>(

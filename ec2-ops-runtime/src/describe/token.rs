@@ -40,13 +40,24 @@ impl std::fmt::Debug for TokenKey {
     }
 }
 
-/// A digest of what a token is bound to besides the operation: the request's filters and IDs.
+/// A digest of what a token is bound to besides the operation: the request's filters and ID lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestFingerprint([u8; 32]);
 
 impl RequestFingerprint {
     /// The fingerprint of `filters` (in order) and `ids` (as a set: order and repeats do not matter).
     pub fn new(filters: &[Filter], ids: &[String]) -> RequestFingerprint {
+        RequestFingerprint::with_lookups(filters, ids, &[])
+    }
+
+    /// The fingerprint of `filters`, `ids` and the second ID lists `lookups` (each a set, in the
+    /// operation's order), so a token from a walk over `KeyName.1=a` does not continue one over
+    /// `KeyName.1=b`.
+    pub fn with_lookups(
+        filters: &[Filter],
+        ids: &[String],
+        lookups: &[&[String]],
+    ) -> RequestFingerprint {
         let mut hasher = Sha256::new();
         let mut field = |bytes: &[u8]| {
             hasher.update((bytes.len() as u64).to_be_bytes());
@@ -63,6 +74,12 @@ impl RequestFingerprint {
         field(b"ids");
         for id in sorted_unique_ids(ids) {
             field(id.as_bytes());
+        }
+        for lookup in lookups {
+            field(b"lookup");
+            for value in sorted_unique_ids(lookup) {
+                field(value.as_bytes());
+            }
         }
         RequestFingerprint(hasher.finalize().into())
     }

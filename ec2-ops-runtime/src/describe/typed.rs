@@ -1,8 +1,9 @@
-//! Operations with typed requests and responses: the pipeline behind a decoded request and the
-//! response it answers with.
+//! Operations with typed requests and responses: the pipeline behind a decoded request, narrowed by
+//! what the request and the caller say, and the response it answers with.
 
-use crate::describe::context::{DescribeContext, new_request_id};
-use crate::describe::pipeline::{DescribeInput, Page, describe};
+use crate::describe::context::{Caller, DescribeContext};
+use crate::describe::pipeline::{DescribeInput, Page, describe_in};
+use crate::describe::scope::{Lookup, Scope};
 use crate::describe::source::ResourceSource;
 use crate::error::Ec2Error;
 use crate::operation::Operation;
@@ -18,13 +19,31 @@ pub trait DescribeOperation: Operation {
     /// The describe parameters of a request.
     fn input(request: &Self::Request) -> DescribeInput<'_>;
 
-    /// The response for one page.
-    fn response(page: Page<Self::Resource>, request_id: String) -> Self::Response;
+    /// The request's second ID lists (`KeyName.N` beside `KeyPairId.N`), each matched against its
+    /// own field. None by default.
+    fn lookups(request: &Self::Request) -> Vec<Lookup<'_, Self::Resource>> {
+        let _ = request;
+        Vec::new()
+    }
+
+    /// Whether `caller` sees `resource` in answer to `request` (e.g. `Owner.N`, `RestorableBy.N`, or
+    /// per-account visibility). Everything by default.
+    fn visible(request: &Self::Request, caller: &Caller, resource: &Self::Resource) -> bool {
+        let _ = (request, caller, resource);
+        true
+    }
+
+    /// The response for one page of `request`, answered to `caller` (whose request ID it carries).
+    fn response(
+        page: Page<Self::Resource>,
+        request: &Self::Request,
+        caller: &Caller,
+    ) -> Self::Response;
 
     /// How many resources a response lists (for logs).
     fn response_len(response: &Self::Response) -> usize;
 
-    /// Runs the operation: DryRun → validation → IDs → filters → pagination → response.
+    /// Runs the operation for a caller of `context`'s account and region.
     ///
     /// # Errors
     /// EC2's error for the first rule the request breaks.
@@ -37,7 +56,31 @@ pub trait DescribeOperation: Operation {
         Self::Resource: Clone,
         S: ResourceSource<Self::Resource> + ?Sized,
     {
-        let page = describe::<Self, S>(&Self::input(request), source, context)?;
-        Ok(Self::response(page, new_request_id()))
+        Self::run_for(request, source, context, &context.caller())
+    }
+
+    /// Runs the operation for `caller`: DryRun → validation → IDs → filters → the caller's scope →
+    /// pagination → response.
+    ///
+    /// # Errors
+    /// EC2's error for the first rule the request breaks.
+    fn run_for<S>(
+        request: &Self::Request,
+        source: &S,
+        context: &DescribeContext,
+        caller: &Caller,
+    ) -> Result<Self::Response, Ec2Error>
+    where
+        Self::Resource: Clone,
+        S: ResourceSource<Self::Resource> + ?Sized,
+    {
+        let lookups = Self::lookups(request);
+        let visible = |resource: &Self::Resource| Self::visible(request, caller, resource);
+        let scope = Scope {
+            visible: &visible,
+            lookups: &lookups,
+        };
+        let page = describe_in::<Self, S>(&Self::input(request), source, context, &scope)?;
+        Ok(Self::response(page, request, caller))
     }
 }

@@ -7,15 +7,16 @@
 //! - a multi-valued field matches when any element matches any value; an absent field never matches;
 //! - a filter with no values matches nothing;
 //! - `tag:<key>` matches the value of that tag, `tag-key` any tag's key, `tag-value` any tag's value
-//!   (each independent of the others), on operations that declare tags;
+//!   (each independent of the others), each accepted only where the operation declares it
+//!   ([`TagFilters`]);
 //! - an unknown name is 400 `InvalidParameterValue` "The filter 'NAME' is invalid"; more than
 //!   [`MAX_FILTER_VALUES`] values in one call is 400 `FilterLimitExceeded`; a value longer than
 //!   [`MAX_FILTER_VALUE_CHARS`] characters is 400 `InvalidParameterValue`.
 //!
 //! ```
-//! use ec2_ops_runtime::{CompiledFilters, Filter, FilterCatalog};
+//! use ec2_ops_runtime::{CompiledFilters, Filter, FilterCatalog, TagFilters};
 //!
-//! const CATALOG: FilterCatalog = FilterCatalog { names: &["state", "bundle-id"], tags: false };
+//! const CATALOG: FilterCatalog = FilterCatalog { names: &["state", "bundle-id"], tags: TagFilters::NONE };
 //! let filters = CompiledFilters::compile(&CATALOG, &[Filter::new("state", ["complete", "fail*"])]).unwrap();
 //! assert_eq!(filters.len(), 1);
 //!
@@ -55,8 +56,36 @@ pub struct FilterCatalog {
     /// Field filters, in declaration order; a filter's index here is what
     /// [`FilterFields::field_matches`] receives.
     pub names: &'static [&'static str],
-    /// Whether `tag:<key>`, `tag-key` and `tag-value` are accepted.
-    pub tags: bool,
+    /// Which of the tag filters are accepted.
+    pub tags: TagFilters,
+}
+
+/// Which tag filters an operation accepts. EC2 documents `tag:<key>` and `tag-key` on most
+/// operations, and `tag-value` only on some, so each is declared on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TagFilters {
+    /// `tag:<key>`: the value of the tag named in the filter name.
+    pub named: bool,
+    /// `tag-key`: the key of any tag.
+    pub key: bool,
+    /// `tag-value`: the value of any tag, independent of its key.
+    pub value: bool,
+}
+
+impl TagFilters {
+    /// No tag filters.
+    pub const NONE: TagFilters = TagFilters {
+        named: false,
+        key: false,
+        value: false,
+    };
+
+    /// `tag:<key>`, `tag-key` and `tag-value`.
+    pub const ALL: TagFilters = TagFilters {
+        named: true,
+        key: true,
+        value: true,
+    };
 }
 
 impl FilterCatalog {
@@ -64,15 +93,12 @@ impl FilterCatalog {
         if let Some(index) = self.names.iter().position(|known| *known == name) {
             return Some(Target::Field(index));
         }
-        if !self.tags {
-            return None;
-        }
         match name {
-            "tag-key" => Some(Target::TagKey),
-            "tag-value" => Some(Target::TagValue),
+            "tag-key" if self.tags.key => Some(Target::TagKey),
+            "tag-value" if self.tags.value => Some(Target::TagValue),
             _ => name
                 .strip_prefix("tag:")
-                .filter(|key| !key.is_empty())
+                .filter(|key| self.tags.named && !key.is_empty())
                 .map(|key| Target::TagNamed(key.into())),
         }
     }

@@ -82,7 +82,7 @@ impl<T: FilterPath> FilterPath for Box<T> {
 /// A resource's tag field: `Vec<Tag>` or `Option<Vec<Tag>>`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a tag list",
-    label = "`tags => ...` must name a `Vec<Tag>` or `Option<Vec<Tag>>` field"
+    label = "a tag filter (`\"tag:<key>\" => field`) must name a `Vec<Tag>` or `Option<Vec<Tag>>` field"
 )]
 pub trait TagList {
     /// The tags.

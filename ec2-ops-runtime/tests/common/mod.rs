@@ -37,12 +37,12 @@ const FILTERS: FilterCatalog = FilterCatalog {
         "start-time",
         "group",
     ],
-    tags: true,
+    tags: TagFilters::ALL,
 };
 
 const IDS: IdSpec = IdSpec {
     parameter: "TaskId",
-    noun: "task",
+    noun: "task ID",
     not_found_code: "InvalidTaskID.NotFound",
     malformed: Some(MalformedSpec {
         prefix: "task-",
@@ -62,6 +62,7 @@ impl Operation for DescribeTasks {
         pagination: Some(PaginationSpec {
             min: 5,
             max: 1000,
+            clamp: false,
             ids_with_max_results: true,
         }),
     };
@@ -99,6 +100,7 @@ impl Operation for DescribeStrictTasks {
         pagination: Some(PaginationSpec {
             min: 5,
             max: 1000,
+            clamp: false,
             ids_with_max_results: false,
         }),
     };

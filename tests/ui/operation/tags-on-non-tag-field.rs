@@ -13,7 +13,7 @@ pub struct Task {
     resource = Task,
     resource_id = task_id,
     output(member = "Tasks", xml = "taskSet"),
-    filters(tags => state),
+    filters("tag:<key>" => state),
 )]
 pub struct DescribeTasks;
 

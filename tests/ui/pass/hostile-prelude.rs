@@ -32,6 +32,7 @@ pub struct Task {
     pub task_id: ::std::option::Option<::std::string::String>,
     pub state: ::std::option::Option<State>,
     pub tags: ::std::vec::Vec<ec2_ops::Tag>,
+    pub task_name: ::std::string::String,
 }
 
 #[ec2_operation(
@@ -39,15 +40,36 @@ pub struct Task {
     resource = Task,
     resource_id = task_id,
     output(member = "Tasks", xml = "taskSet"),
-    ids(member = "TaskIds", key = "TaskId", noun = "task", not_found = "InvalidTaskID.NotFound"),
-    filters("task-id" => task_id, "state" => state, tags => tags),
-    paginate(min = 5, max = 1000),
+    ids(key = "TaskId", prefix = "t-"),
+    ids(key = "TaskName", field = task_name),
+    members(
+        #[ec2(query = "Owner")]
+        owners: ::std::vec::Vec<::std::string::String>,
+        include_details: ::std::option::Option<bool>,
+        region_name: ::std::string::String,
+    ),
+    filters("task-id" => task_id, "state" => state, "tag:<key>" => tags, "tag-key" => tags),
+    paginate(min = 5, max = 1000, clamp),
     dry_run,
+    visible = visible,
+    respond = respond,
 )]
 pub struct DescribeTasks;
 
+fn visible(_: &DescribeTasksRequest, _: &ec2_ops::Caller, _: &Task) -> bool {
+    true
+}
+
+fn respond(_: &DescribeTasksRequest, _: &ec2_ops::Caller, _: &mut DescribeTasksResponse) {}
+
 fn main() {
-    let request = DescribeTasksRequest::builder().task_id("t-1").filter("state", ["active"]).build();
+    let request = DescribeTasksRequest::builder()
+        .task_id("t-1")
+        .task_name("nightly")
+        .owner("self")
+        .region_name("eu-west-1")
+        .filter("state", ["active"])
+        .build();
     let body = ec2_ops::Ec2Request::to_query(&request);
-    assert_eq!(body, "Action=DescribeTasks&Version=2016-11-15&TaskId.1=t-1&Filter.1.Name=state&Filter.1.Value.1=active");
+    assert_eq!(body, "Action=DescribeTasks&Version=2016-11-15&TaskId.1=t-1&TaskName.1=nightly&Owner.1=self&RegionName=eu-west-1&Filter.1.Name=state&Filter.1.Value.1=active");
 }

@@ -216,16 +216,23 @@ impl QueryNode {
     fn insert(&mut self, key: String, value: String, limits: &QueryLimits) -> Result<(), Ec2Error> {
         let mut node = self;
         let mut depth = 0;
+        let mut end = 0;
         for part in key.split('.') {
             depth += 1;
             if depth > limits.max_depth {
                 return Err(Ec2Error::unknown_parameter(&key));
             }
+            end += part.len();
             let segment = parse_segment(part, &key, limits)?;
             node = match node.children.entry(segment) {
                 Entry::Occupied(entry) => entry.into_mut(),
-                Entry::Vacant(entry) => entry.insert(QueryNode::default()),
+                // A node knows its own key (`Filter.1`), so a missing member can be named in full.
+                Entry::Vacant(entry) => entry.insert(QueryNode {
+                    key: key[..end].to_owned(),
+                    ..QueryNode::default()
+                }),
             };
+            end += 1;
         }
         if node.value.is_some() {
             return Err(Ec2Error::invalid_parameter_value(format!(
@@ -374,7 +381,7 @@ impl QueryDecode for Filter {
         node.finish()?;
         match name {
             Some(name) => Ok(Filter { name, values }),
-            None => Err(Ec2Error::missing_parameter(&format!("{key}Name"))),
+            None => Err(Ec2Error::missing_parameter(&format!("{key}.Name"))),
         }
     }
 }
@@ -506,6 +513,17 @@ mod tests {
                 .unwrap_err()
                 .code(),
             "InvalidParameterValue"
+        );
+    }
+
+    #[test]
+    fn a_filter_without_a_name_is_missing_its_full_key() {
+        let mut params = parse("Filter.3.Value.1=a").unwrap();
+        let err = params.root_mut().take_list::<Filter>("Filter").unwrap_err();
+        assert_eq!(err.code(), "MissingParameter");
+        assert_eq!(
+            err.message(),
+            "The request must contain the parameter Filter.3.Name"
         );
     }
 }

@@ -6,6 +6,8 @@ pub struct Task {
     pub task_id: Option<String>,
     pub state: Option<String>,
     pub size: Option<i32>,
+    pub tags: Vec<ec2_ops::Tag>,
+    pub other_tags: Vec<ec2_ops::Tag>,
 }
 
 #[ec2_operation(
@@ -13,7 +15,7 @@ pub struct Task {
     resource = Task,
     resource_id = task_id,
     output(member = "Tasks", xml = "taskSet"),
-    filters("taskState" => state),
+    members(owners: Option<Vec<String>>),
 )]
 pub struct DescribeTasks;
 

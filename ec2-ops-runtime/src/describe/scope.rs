@@ -1,0 +1,45 @@
+//! What narrows a describe call beyond IDs and filters: the caller's visibility and second ID lists
+//! (`KeyName.N` beside `KeyPairId.N`), both decided from the typed request by the operation.
+
+use crate::operation::IdSpec;
+
+/// One second ID list: the request's values for it, and the resource field they name.
+///
+/// EC2's rules, as implemented: the results are limited to resources whose field is one of the
+/// values; a value no resource has is 400 with the list's `not_found_code` (checked on the first
+/// page, like IDs); several lists, and a list with the ID list, narrow together (AND).
+pub struct Lookup<'a, R> {
+    /// The list's parameter and error rules (its `parameter` is the wire key, e.g. `KeyName`).
+    pub spec: &'static IdSpec,
+    /// The requested values (empty: no limit).
+    pub values: &'a [String],
+    /// The field the values are compared with.
+    pub field: fn(&R) -> &str,
+}
+
+impl<R> std::fmt::Debug for Lookup<'_, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lookup")
+            .field("parameter", &self.spec.parameter)
+            .field("values", &self.values)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What narrows one call beyond IDs and filters.
+pub struct Scope<'a, R> {
+    /// Whether the caller may see a resource. A hidden resource is skipped as if absent, except that
+    /// asking for its ID is not an error (EC2: "If you specify a snapshot ID for which you do not have
+    /// access, it is not included in the returned results").
+    pub visible: &'a dyn Fn(&R) -> bool,
+    /// The second ID lists.
+    pub lookups: &'a [Lookup<'a, R>],
+}
+
+impl<R> std::fmt::Debug for Scope<'_, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scope")
+            .field("lookups", &self.lookups)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,248 @@
+//! The request reach of the DSL, checked through the wire: declared members (switches, lists with
+//! their own key, required members), second ID lists, the caller-aware hooks, operations without
+//! `Filter.N`, pagination without documented bounds and with clamping.
+
+use std::sync::Arc;
+
+use ec2_ops::{
+    Caller, DescribeContext, Ec2Response, InMemorySource, Operation, Service, ec2_operation,
+    ec2_shape,
+};
+
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Key {
+    pub key_pair_id: String,
+    pub key_name: String,
+    pub owner_id: String,
+    pub public_key: Option<String>,
+}
+
+/// `Owner.N`: account IDs, or `self` for the caller's account.
+fn owned(request: &DescribeKeysRequest, caller: &Caller, key: &Key) -> bool {
+    request.owners.is_empty()
+        || request.owners.iter().any(|owner| {
+            let owner = if owner == "self" {
+                &caller.account_id
+            } else {
+                owner
+            };
+            *owner == key.owner_id
+        })
+}
+
+/// `IncludePublicKey`: public keys are answered only when asked for.
+fn public_keys_on_request(
+    request: &DescribeKeysRequest,
+    _: &Caller,
+    response: &mut DescribeKeysResponse,
+) {
+    if request.include_public_key != Some(true) {
+        for key in &mut response.keys {
+            key.public_key = None;
+        }
+    }
+}
+
+#[ec2_operation(
+    action = "DescribeKeys",
+    resource = Key,
+    resource_id = key_pair_id,
+    output(member = "Keys", xml = "keySet"),
+    ids(key = "KeyName", field = key_name, noun = "key pair", not_found = "InvalidKeyPair.NotFound"),
+    ids(key = "KeyPairId", prefix = "key-", noun = "key pair", not_found = "InvalidKeyPair.NotFound"),
+    members(
+        /// Owners: account IDs or `self`.
+        #[ec2(query = "Owner")]
+        owners: Vec<String>,
+        /// Whether public keys are answered.
+        include_public_key: Option<bool>,
+    ),
+    paginate,
+    visible = owned,
+    respond = public_keys_on_request,
+)]
+pub struct DescribeKeys;
+
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attachment {
+    pub attachment_id: String,
+    pub instance_id: String,
+}
+
+#[ec2_operation(
+    action = "DescribeAttachments",
+    resource = Attachment,
+    resource_id = attachment_id,
+    output(member = "Attachments", xml = "attachmentSet"),
+    members(
+        /// The instance whose attachments are listed (required).
+        instance_id: String,
+    ),
+    paginate(min = 5, max = 10, clamp),
+)]
+pub struct DescribeAttachments;
+
+fn key(id: &str, name: &str, owner: &str) -> Key {
+    Key {
+        key_pair_id: id.into(),
+        key_name: name.into(),
+        owner_id: owner.into(),
+        public_key: Some(format!("ssh-ed25519 {name}")),
+    }
+}
+
+fn service() -> Service {
+    let keys = InMemorySource::new(|key: &Key| DescribeKeys::resource_id(key));
+    keys.insert(key("key-1", "admin", "111111111111"));
+    keys.insert(key("key-2", "deploy", "111111111111"));
+    keys.insert(key("key-3", "theirs", "222222222222"));
+    let attachments = InMemorySource::new(|a: &Attachment| DescribeAttachments::resource_id(a));
+    for n in 0..30 {
+        attachments.insert(Attachment {
+            attachment_id: format!("att-{n:02}"),
+            instance_id: "i-1".into(),
+        });
+    }
+    let context = DescribeContext::default().with_account_id("111111111111");
+    let mut service = Service::new(context);
+    service.register::<DescribeKeys, _>(Arc::new(keys));
+    service.register::<DescribeAttachments, _>(Arc::new(attachments));
+    service
+}
+
+fn keys(service: &Service, params: &str) -> Result<Vec<Key>, (u16, String, String)> {
+    let body = format!("Action=DescribeKeys&Version=2016-11-15{params}");
+    let answer = service.handle(body.as_bytes());
+    let text = String::from_utf8(answer.body.clone()).unwrap();
+    match answer.error_code {
+        None => Ok(DescribeKeysResponse::from_xml(&answer.body).unwrap().keys),
+        Some(code) => {
+            let message = text
+                .split("<Message>")
+                .nth(1)
+                .and_then(|rest| rest.split("</Message>").next())
+                .unwrap_or_default()
+                .to_owned();
+            Err((answer.status, code, message))
+        }
+    }
+}
+
+fn ids(found: &[Key]) -> Vec<&str> {
+    found.iter().map(|key| key.key_pair_id.as_str()).collect()
+}
+
+#[test]
+fn a_second_id_list_selects_by_its_own_field_and_names_unknown_values() {
+    let service = service();
+    let found = keys(&service, "&KeyName.1=deploy").unwrap();
+    assert_eq!(ids(&found), ["key-2"]);
+    let err = keys(&service, "&KeyName.1=nope&KeyName.2=gone").unwrap_err();
+    assert_eq!(
+        err,
+        (
+            400,
+            "InvalidKeyPair.NotFound".into(),
+            "The key pairs 'gone, nope' do not exist".into()
+        )
+    );
+    let err = keys(&service, "&KeyPairId.1=kp-1").unwrap_err();
+    assert_eq!(err.1, "InvalidKeyPair.Malformed");
+}
+
+#[test]
+fn both_id_lists_narrow_together() {
+    let service = service();
+    let found = keys(&service, "&KeyName.1=deploy&KeyPairId.1=key-1").unwrap();
+    assert!(found.is_empty());
+    let found = keys(&service, "&KeyName.1=admin&KeyPairId.1=key-1").unwrap();
+    assert_eq!(ids(&found), ["key-1"]);
+}
+
+#[test]
+fn owner_self_is_the_callers_account_and_hidden_ids_are_not_errors() {
+    let service = service();
+    let found = keys(&service, "&Owner.1=self").unwrap();
+    assert_eq!(ids(&found), ["key-1", "key-2"]);
+    let found = keys(&service, "&Owner.1=self&KeyPairId.1=key-3").unwrap();
+    assert!(found.is_empty());
+    let found = keys(&service, "&Owner.1=222222222222").unwrap();
+    assert_eq!(ids(&found), ["key-3"]);
+}
+
+#[test]
+fn the_response_is_shaped_by_the_request() {
+    let service = service();
+    let found = keys(&service, "&KeyName.1=admin").unwrap();
+    assert_eq!(found[0].public_key, None);
+    let found = keys(&service, "&KeyName.1=admin&IncludePublicKey=true").unwrap();
+    assert_eq!(found[0].public_key.as_deref(), Some("ssh-ed25519 admin"));
+}
+
+#[test]
+fn an_operation_without_filters_answers_filter_n_with_unknown_parameter() {
+    let service = service();
+    let err = keys(&service, "&Filter.1.Name=key-name&Filter.1.Value.1=admin").unwrap_err();
+    assert_eq!(
+        err,
+        (
+            400,
+            "UnknownParameter".into(),
+            "The parameter Filter.1.Name is not recognized".into()
+        )
+    );
+}
+
+#[test]
+fn pagination_without_documented_bounds_accepts_any_positive_page_size() {
+    let service = service();
+    let found = keys(&service, "&MaxResults=1").unwrap();
+    assert_eq!(found.len(), 1);
+    let err = keys(&service, "&MaxResults=0").unwrap_err();
+    assert_eq!(err.1, "InvalidParameterValue");
+}
+
+#[test]
+fn a_required_member_is_missing_parameter_when_absent() {
+    let service = service();
+    let answer = service.handle(b"Action=DescribeAttachments&Version=2016-11-15");
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.error_code.as_deref(), Some("MissingParameter"));
+    let body = String::from_utf8(answer.body).unwrap();
+    assert!(body.contains("The request must contain the parameter InstanceId"));
+}
+
+#[test]
+fn a_clamped_page_size_above_the_maximum_is_served_as_the_maximum() {
+    let service = service();
+    let answer = service
+        .handle(b"Action=DescribeAttachments&Version=2016-11-15&InstanceId=i-1&MaxResults=500");
+    assert_eq!(answer.status, 200);
+    let response = DescribeAttachmentsResponse::from_xml(&answer.body).unwrap();
+    assert_eq!(response.attachments.len(), 10);
+    assert!(response.next_token.is_some());
+    let answer = service
+        .handle(b"Action=DescribeAttachments&Version=2016-11-15&InstanceId=i-1&MaxResults=4");
+    assert_eq!(answer.error_code.as_deref(), Some("InvalidParameterValue"));
+}
+
+#[test]
+fn the_caller_request_id_is_the_answers_request_id() {
+    let service = service();
+    let caller = Caller {
+        account_id: "111111111111".into(),
+        region: "eu-west-1".into(),
+        request_id: "4f3c1b2a-0000-4000-8000-000000000001".into(),
+    };
+    let answer = service.handle_as(b"Action=DescribeKeys&Version=2016-11-15", &caller);
+    let response = DescribeKeysResponse::from_xml(&answer.body).unwrap();
+    assert_eq!(
+        response.request_id.as_deref(),
+        Some(caller.request_id.as_str())
+    );
+    let answer = service.handle_as(b"Action=DescribeKeys&Version=2016-11-15&Bad=1", &caller);
+    let body = String::from_utf8(answer.body).unwrap();
+    assert!(body.contains("<RequestID>4f3c1b2a-0000-4000-8000-000000000001</RequestID>"));
+}

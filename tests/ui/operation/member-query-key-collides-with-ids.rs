@@ -1,0 +1,23 @@
+use ec2_ops::{ec2_operation, ec2_shape};
+
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Task {
+    pub task_id: Option<String>,
+    pub state: Option<String>,
+    pub size: Option<i32>,
+    pub tags: Vec<ec2_ops::Tag>,
+    pub other_tags: Vec<ec2_ops::Tag>,
+}
+
+#[ec2_operation(
+    action = "DescribeTasks",
+    resource = Task,
+    resource_id = task_id,
+    output(member = "Tasks", xml = "taskSet"),
+    ids(key = "TaskId"),
+    members(#[ec2(query = "TaskId")] task_names: Vec<String>),
+)]
+pub struct DescribeTasks;
+
+fn main() {}

@@ -1,0 +1,26 @@
+use ec2_ops::{ec2_operation, ec2_shape};
+
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Task {
+    pub task_id: Option<String>,
+    pub state: Option<String>,
+    pub size: Option<i32>,
+    pub tags: Vec<ec2_ops::Tag>,
+    pub other_tags: Vec<ec2_ops::Tag>,
+}
+
+fn has_tag(_: &Task, _: &ec2_ops::ValueSet) -> bool {
+    true
+}
+
+#[ec2_operation(
+    action = "DescribeTasks",
+    resource = Task,
+    resource_id = task_id,
+    output(member = "Tasks", xml = "taskSet"),
+    filters("tag-key" => with(has_tag)),
+)]
+pub struct DescribeTasks;
+
+fn main() {}
