@@ -25,11 +25,16 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use bytes_body::{Body, full};
-use ec2_ops::seed::bundle_tasks::{BundleTask, DescribeBundleTasks};
-use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, ImportSnapshotTask};
+use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
+use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
+use ec2_ops::seed::export_tasks::DescribeExportTasks;
+use ec2_ops::seed::import_image_tasks::DescribeImportImageTasks;
+use ec2_ops::seed::import_snapshot_tasks::DescribeImportSnapshotTasks;
 use ec2_ops::wire::query::QueryLimits;
 use ec2_ops::wire::xml::render_error;
-use ec2_ops::{DescribeContext, Ec2Error, InMemorySource, Operation, Service, new_request_id};
+use ec2_ops::{
+    DescribeContext, DescribeOperation, Ec2Error, InMemorySource, Service, new_request_id,
+};
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE};
@@ -82,20 +87,26 @@ fn parse_options() -> Result<Options, String> {
 }
 
 fn build_service(seed: seed::Seed) -> Service {
-    let bundles = InMemorySource::new(|task: &BundleTask| DescribeBundleTasks::resource_id(task));
-    for task in seed.bundle_tasks {
-        bundles.insert(task);
-    }
-    let imports = InMemorySource::new(|task: &ImportSnapshotTask| {
-        DescribeImportSnapshotTasks::resource_id(task)
-    });
-    for task in seed.import_snapshot_tasks {
-        imports.insert(task);
-    }
     let mut service = Service::new(DescribeContext::default());
-    service.register::<DescribeBundleTasks, _>(Arc::new(bundles));
-    service.register::<DescribeImportSnapshotTasks, _>(Arc::new(imports));
+    serve::<DescribeBundleTasks>(&mut service, seed.bundle_tasks);
+    serve::<DescribeImportSnapshotTasks>(&mut service, seed.import_snapshot_tasks);
+    serve::<DescribeImportImageTasks>(&mut service, seed.import_image_tasks);
+    serve::<DescribeExportTasks>(&mut service, seed.export_tasks);
+    serve::<DescribeConversionTasks>(&mut service, seed.conversion_tasks);
     service
+}
+
+/// Serves operation `O` from its own store, keyed by the operation's resource ID.
+fn serve<O>(service: &mut Service, resources: Vec<O::Resource>)
+where
+    O: DescribeOperation + 'static,
+    O::Resource: Clone + Send + Sync + 'static,
+{
+    let source = InMemorySource::new(O::resource_id);
+    for resource in resources {
+        source.insert(resource);
+    }
+    service.register::<O, _>(Arc::new(source));
 }
 
 fn xml_response(status: u16, body: Vec<u8>) -> Response<Body> {
@@ -236,7 +247,7 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let counts = (seed.bundle_tasks.len(), seed.import_snapshot_tasks.len());
+    let summary = seed.summary();
     let service = Arc::new(build_service(seed));
     let listener = match TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], options.port))).await {
         Ok(listener) => listener,
@@ -256,10 +267,7 @@ async fn main() {
         .local_addr()
         .expect("a bound socket has an address");
     println!("listening on http://{address}");
-    eprintln!(
-        "serving {} bundle tasks and {} import snapshot tasks; Ctrl-C stops",
-        counts.0, counts.1
-    );
+    eprintln!("serving {summary}; Ctrl-C stops");
 
     loop {
         tokio::select! {

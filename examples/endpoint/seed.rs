@@ -6,6 +6,9 @@ use std::path::Path;
 
 use ec2_ops::Operation;
 use ec2_ops::seed::bundle_tasks::{BundleTask, DescribeBundleTasks};
+use ec2_ops::seed::conversion_tasks::{ConversionTask, DescribeConversionTasks};
+use ec2_ops::seed::export_tasks::{DescribeExportTasks, ExportTask};
+use ec2_ops::seed::import_image_tasks::{DescribeImportImageTasks, ImportImageTask};
 use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, ImportSnapshotTask};
 use serde::Deserialize;
 
@@ -20,6 +23,12 @@ pub struct Seed {
     pub bundle_tasks: Vec<BundleTask>,
     #[serde(rename = "ImportSnapshotTasks", default)]
     pub import_snapshot_tasks: Vec<ImportSnapshotTask>,
+    #[serde(rename = "ImportImageTasks", default)]
+    pub import_image_tasks: Vec<ImportImageTask>,
+    #[serde(rename = "ExportTasks", default)]
+    pub export_tasks: Vec<ExportTask>,
+    #[serde(rename = "ConversionTasks", default)]
+    pub conversion_tasks: Vec<ConversionTask>,
 }
 
 /// Why a seed could not be loaded: the file, the JSON path inside it, and the problem.
@@ -75,7 +84,43 @@ impl Seed {
                 .iter()
                 .map(DescribeImportSnapshotTasks::resource_id),
         )?;
+        check_ids(
+            source,
+            "ImportImageTasks",
+            "ImportTaskId",
+            seed.import_image_tasks
+                .iter()
+                .map(DescribeImportImageTasks::resource_id),
+        )?;
+        check_ids(
+            source,
+            "ExportTasks",
+            "ExportTaskId",
+            seed.export_tasks
+                .iter()
+                .map(DescribeExportTasks::resource_id),
+        )?;
+        check_ids(
+            source,
+            "ConversionTasks",
+            "ConversionTaskId",
+            seed.conversion_tasks
+                .iter()
+                .map(DescribeConversionTasks::resource_id),
+        )?;
         Ok(seed)
+    }
+
+    /// How many resources of each kind, for the start-up line.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} bundle tasks, {} import snapshot tasks, {} import image tasks, {} export tasks and {} conversion tasks",
+            self.bundle_tasks.len(),
+            self.import_snapshot_tasks.len(),
+            self.import_image_tasks.len(),
+            self.export_tasks.len(),
+            self.conversion_tasks.len()
+        )
     }
 }
 
@@ -112,6 +157,8 @@ mod tests {
     fn the_embedded_sample_loads() {
         let seed = Seed::parse(SAMPLE, "sample").unwrap();
         assert!(seed.bundle_tasks.len() >= 10 && seed.import_snapshot_tasks.len() >= 30);
+        assert!(seed.import_image_tasks.len() >= 5);
+        assert!(seed.export_tasks.len() >= 4 && seed.conversion_tasks.len() >= 4);
     }
 
     #[test]

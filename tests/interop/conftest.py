@@ -43,9 +43,29 @@ def import_task(n):
     }
 
 
+def image_task(n):
+    return {
+        "ImportTaskId": "import-ami-%017x" % (n + 1),
+        "Status": ["active", "completed", "deleting", "deleted"][n % 4],
+        "Progress": "%d" % (n * 7 % 100),
+        "SnapshotDetails": [{"DeviceName": "/dev/sda1", "DiskImageSize": 8.0 * (n + 1), "Format": "VMDK"}],
+    }
+
+
+def conversion_task(n):
+    return {
+        "ConversionTaskId": "import-i-%08x" % (0xFFFF0000 + n),
+        "State": ["active", "completed", "cancelled"][n % 3],
+        "ImportInstance": {"InstanceId": "i-%017x" % (n + 100), "Platform": "Windows"},
+    }
+
+
 SEED = {
     "BundleTasks": [bundle_task(n) for n in range(14)],
     "ImportSnapshotTasks": [import_task(n) for n in range(47)],
+    "ImportImageTasks": [image_task(n) for n in range(23)],
+    "ExportTasks": [{"ExportTaskId": "export-i-%08x" % n, "State": "completed"} for n in range(3)],
+    "ConversionTasks": [conversion_task(n) for n in range(6)],
 }
 
 
