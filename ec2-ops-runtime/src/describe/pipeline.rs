@@ -138,7 +138,7 @@ where
         .map(|lookup| Ok((lookup, checked_values(lookup.spec, lookup.values)?)))
         .collect::<Result<Vec<_>, Ec2Error>>()?;
     let limit = page_limit(spec, input)?;
-    let lookup_values: Vec<&[String]> = scope.lookups.iter().map(|lookup| lookup.values).collect();
+    let lookup_values: Vec<&[String]> = lookups.iter().map(|(lookup, _)| lookup.values).collect();
     let fingerprint = RequestFingerprint::with_lookups(input.filters, input.ids, &lookup_values);
     let after = match input.next_token {
         Some(token) => Some(
@@ -292,15 +292,7 @@ fn check_lookup_values_exist<R, S: ResourceSource<R> + ?Sized>(
         .filter(|(_, found)| !**found)
         .map(|(value, _)| *value)
         .collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(Ec2Error::ids_not_found(
-            lookup.spec.not_found_code,
-            lookup.spec.noun,
-            &missing,
-        ))
-    }
+    missing_is_an_error(lookup.spec, &missing)
 }
 
 fn check_ids_exist<R, S: ResourceSource<R> + ?Sized>(
@@ -316,13 +308,18 @@ fn check_ids_exist<R, S: ResourceSource<R> + ?Sized>(
         .copied()
         .filter(|id| !source.contains(id))
         .collect();
+    missing_is_an_error(&id_spec, &missing)
+}
+
+/// The not-found error of an ID list for its `missing` values, if there are any.
+fn missing_is_an_error(id_spec: &IdSpec, missing: &[&str]) -> Result<(), Ec2Error> {
     if missing.is_empty() {
         Ok(())
     } else {
         Err(Ec2Error::ids_not_found(
             id_spec.not_found_code,
             id_spec.noun,
-            &missing,
+            missing,
         ))
     }
 }
