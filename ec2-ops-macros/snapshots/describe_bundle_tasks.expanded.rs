@@ -1115,6 +1115,124 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
             _ => false,
         }
     }
+    #[allow(unused_variables)]
+    fn filter_texts(
+        __ec2_resource: &BundleTask,
+        __ec2_index: usize,
+        __ec2_visit: &mut dyn ::core::ops::FnMut(&str),
+    ) {
+        match __ec2_index {
+            0usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.bundle_id,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            1usize => {
+                ::ec2_ops::__private::FilterPath::reach(
+                    &__ec2_resource.error,
+                    &mut |__ec2_step_0| {
+                        ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                            &__ec2_step_0.code,
+                            __ec2_visit,
+                        );
+                        false
+                    },
+                );
+            }
+            2usize => {
+                ::ec2_ops::__private::FilterPath::reach(
+                    &__ec2_resource.error,
+                    &mut |__ec2_step_0| {
+                        ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                            &__ec2_step_0.message,
+                            __ec2_visit,
+                        );
+                        false
+                    },
+                );
+            }
+            3usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.instance_id,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            4usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.progress,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            5usize => {
+                ::ec2_ops::__private::FilterPath::reach(
+                    &__ec2_resource.storage,
+                    &mut |__ec2_step_0| ::ec2_ops::__private::FilterPath::reach(
+                        &__ec2_step_0.s3,
+                        &mut |__ec2_step_1| {
+                            ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                                &__ec2_step_1.bucket,
+                                __ec2_visit,
+                            );
+                            false
+                        },
+                    ),
+                );
+            }
+            6usize => {
+                ::ec2_ops::__private::FilterPath::reach(
+                    &__ec2_resource.storage,
+                    &mut |__ec2_step_0| ::ec2_ops::__private::FilterPath::reach(
+                        &__ec2_step_0.s3,
+                        &mut |__ec2_step_1| {
+                            ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                                &__ec2_step_1.prefix,
+                                __ec2_visit,
+                            );
+                            false
+                        },
+                    ),
+                );
+            }
+            7usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.start_time,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            8usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.state,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            9usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.update_time,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            _ => {}
+        }
+    }
 }
 #[automatically_derived]
 impl ::ec2_ops::__private::DescribeOperation for DescribeBundleTasks {
@@ -1145,7 +1263,7 @@ impl ::ec2_ops::__private::DescribeOperation for DescribeBundleTasks {
         };
         __ec2_response
     }
-    fn response_len(__ec2_response: &DescribeBundleTasksResponse) -> usize {
-        __ec2_response.bundle_tasks.len()
+    fn response_items(__ec2_response: &DescribeBundleTasksResponse) -> &[BundleTask] {
+        &__ec2_response.bundle_tasks
     }
 }

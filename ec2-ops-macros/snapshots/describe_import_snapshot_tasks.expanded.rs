@@ -930,6 +930,37 @@ impl ::ec2_ops::__private::Operation for DescribeImportSnapshotTasks {
             _ => false,
         }
     }
+    #[allow(unused_variables)]
+    fn filter_texts(
+        __ec2_resource: &ImportSnapshotTask,
+        __ec2_index: usize,
+        __ec2_visit: &mut dyn ::core::ops::FnMut(&str),
+    ) {
+        match __ec2_index {
+            0usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.import_task_id,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            1usize => {
+                ::ec2_ops::__private::FilterPath::reach(
+                    &__ec2_resource.snapshot_task_detail,
+                    &mut |__ec2_step_0| {
+                        ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                            &__ec2_step_0.status,
+                            __ec2_visit,
+                        );
+                        false
+                    },
+                );
+            }
+            _ => {}
+        }
+    }
     fn tags(__ec2_resource: &ImportSnapshotTask) -> &[::ec2_ops::__private::Tag] {
         ::ec2_ops::__private::TagList::tag_slice(&__ec2_resource.tags)
     }
@@ -964,7 +995,9 @@ impl ::ec2_ops::__private::DescribeOperation for DescribeImportSnapshotTasks {
         };
         __ec2_response
     }
-    fn response_len(__ec2_response: &DescribeImportSnapshotTasksResponse) -> usize {
-        __ec2_response.import_snapshot_tasks.len()
+    fn response_items(
+        __ec2_response: &DescribeImportSnapshotTasksResponse,
+    ) -> &[ImportSnapshotTask] {
+        &__ec2_response.import_snapshot_tasks
     }
 }

@@ -37,6 +37,7 @@ pub const DRY_RUN: Symbol = Symbol("dry_run");
 pub const MEMBERS: Symbol = Symbol("members");
 pub const VISIBLE: Symbol = Symbol("visible");
 pub const RESPOND: Symbol = Symbol("respond");
+pub const NESTED: Symbol = Symbol("nested");
 
 // `output(...)`, `ids(...)`, `filters(...)`, `paginate(...)`
 pub const MEMBER: Symbol = Symbol("member");

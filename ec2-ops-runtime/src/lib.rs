@@ -50,8 +50,8 @@ pub mod __private;
 
 pub use describe::{
     AllowAll, Authorizer, Caller, DescribeContext, DescribeInput, DescribeOperation,
-    InMemorySource, Lookup, Page, RequestFingerprint, ResourceSource, Scope, TokenKey, describe,
-    describe_in, new_request_id,
+    InMemorySource, Lookup, NestedItems, Page, RequestFingerprint, ResourceSource, Scope, TokenKey,
+    describe, describe_in, group_units, new_request_id, split_units,
 };
 pub use error::Ec2Error;
 pub use filter::{

@@ -92,10 +92,31 @@ pub trait Operation {
     /// An absent field must answer `false`; a list field, whether any element matches.
     fn filter_matches(resource: &Self::Resource, index: usize, values: &ValueSet) -> bool;
 
+    /// Calls `visit` with each wire text the field behind filter `index` holds for `resource`: the
+    /// values that filter would match exactly. Filters served by a function (`with(f)`) have none
+    /// to show and visit nothing, as do operations that do not implement this.
+    fn filter_texts(resource: &Self::Resource, index: usize, visit: &mut dyn FnMut(&str)) {
+        let _ = (resource, index, visit);
+    }
+
     /// The resource's tags, for `tag:<key>`, `tag-key` and `tag-value` filters.
     fn tags(resource: &Self::Resource) -> &[Tag] {
         let _ = resource;
         &[]
+    }
+
+    /// Whether `test` answers `true` for any of the resource's tags. By default over
+    /// [`Operation::tags`]; a tag list reached through other lists (an instance's tags inside a
+    /// reservation) answers here instead.
+    fn any_tag<T: FnMut(&Tag) -> bool>(resource: &Self::Resource, test: T) -> bool {
+        Self::tags(resource).iter().any(test)
+    }
+
+    /// Whether the resource has tag `key` with a value matching `values`, for `tag:<key>`. By
+    /// default looked up with [`Operation::any_tag`]; an operation whose items are tags themselves
+    /// (`DescribeTags`) answers from its own fields.
+    fn tag_matches(resource: &Self::Resource, key: &str, values: &ValueSet) -> bool {
+        Self::any_tag(resource, |tag| tag.key == key && values.matches(&tag.value))
     }
 }
 
@@ -111,6 +132,16 @@ impl<O: Operation + ?Sized> FilterFields for O {
     #[inline]
     fn field_tags(resource: &Self::Resource) -> &[Tag] {
         O::tags(resource)
+    }
+
+    #[inline]
+    fn field_any_tag<T: FnMut(&Tag) -> bool>(resource: &Self::Resource, test: T) -> bool {
+        O::any_tag(resource, test)
+    }
+
+    #[inline]
+    fn field_tag_matches(resource: &Self::Resource, key: &str, values: &ValueSet) -> bool {
+        O::tag_matches(resource, key, values)
     }
 }
 

@@ -16,6 +16,7 @@
 //!   without it an embedded sample set is served;
 //! - one log line per request on stderr; Ctrl-C stops it cleanly.
 
+mod inventory;
 mod seed;
 
 use std::convert::Infallible;
@@ -25,16 +26,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use bytes_body::{Body, full};
-use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
-use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
-use ec2_ops::seed::export_tasks::DescribeExportTasks;
-use ec2_ops::seed::import_image_tasks::DescribeImportImageTasks;
-use ec2_ops::seed::import_snapshot_tasks::DescribeImportSnapshotTasks;
 use ec2_ops::wire::query::QueryLimits;
 use ec2_ops::wire::xml::render_error;
-use ec2_ops::{
-    DescribeContext, DescribeOperation, Ec2Error, InMemorySource, Service, new_request_id,
-};
+use ec2_ops::{Ec2Error, Service, new_request_id};
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE};
@@ -84,29 +78,6 @@ fn parse_options() -> Result<Options, String> {
         }
     }
     Ok(options)
-}
-
-fn build_service(seed: seed::Seed) -> Service {
-    let mut service = Service::new(DescribeContext::default());
-    serve::<DescribeBundleTasks>(&mut service, seed.bundle_tasks);
-    serve::<DescribeImportSnapshotTasks>(&mut service, seed.import_snapshot_tasks);
-    serve::<DescribeImportImageTasks>(&mut service, seed.import_image_tasks);
-    serve::<DescribeExportTasks>(&mut service, seed.export_tasks);
-    serve::<DescribeConversionTasks>(&mut service, seed.conversion_tasks);
-    service
-}
-
-/// Serves operation `O` from its own store, keyed by the operation's resource ID.
-fn serve<O>(service: &mut Service, resources: Vec<O::Resource>)
-where
-    O: DescribeOperation + 'static,
-    O::Resource: Clone + Send + Sync + 'static,
-{
-    let source = InMemorySource::new(O::resource_id);
-    for resource in resources {
-        source.insert(resource);
-    }
-    service.register::<O, _>(Arc::new(source));
 }
 
 fn xml_response(status: u16, body: Vec<u8>) -> Response<Body> {
@@ -248,7 +219,7 @@ async fn main() {
         }
     };
     let summary = seed.summary();
-    let service = Arc::new(build_service(seed));
+    let service = Arc::new(inventory::Inventory::new(seed).into_service());
     let listener = match TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], options.port))).await {
         Ok(listener) => listener,
         Err(error) => {

@@ -10,12 +10,17 @@ use ec2_ops::seed::conversion_tasks::{ConversionTask, DescribeConversionTasks};
 use ec2_ops::seed::export_tasks::{DescribeExportTasks, ExportTask};
 use ec2_ops::seed::import_image_tasks::{DescribeImportImageTasks, ImportImageTask};
 use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, ImportSnapshotTask};
+use ec2_ops::seed::instances::Reservation;
+use ec2_ops::seed::key_pairs::{DescribeKeyPairs, KeyPairInfo};
+use ec2_ops::seed::snapshots::{DescribeSnapshots, Snapshot};
+use ec2_ops::seed::tags::TagDescription;
+use ec2_ops::seed::volumes::{DescribeVolumes, Volume};
 use serde::Deserialize;
 
 /// The embedded sample set, used without `--seed`.
 pub const SAMPLE: &str = include_str!("sample.json");
 
-/// A seed file: each key is an operation's output member.
+/// A seed file: each key is an operation's output member, holding what the AWS CLI prints for it.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Seed {
@@ -29,6 +34,17 @@ pub struct Seed {
     pub export_tasks: Vec<ExportTask>,
     #[serde(rename = "ConversionTasks", default)]
     pub conversion_tasks: Vec<ConversionTask>,
+    #[serde(rename = "Reservations", default)]
+    pub reservations: Vec<Reservation>,
+    #[serde(rename = "Volumes", default)]
+    pub volumes: Vec<Volume>,
+    #[serde(rename = "Snapshots", default)]
+    pub snapshots: Vec<Snapshot>,
+    #[serde(rename = "KeyPairs", default)]
+    pub key_pairs: Vec<KeyPairInfo>,
+    /// Tags of resources this endpoint does not serve (a served resource's tags are its own).
+    #[serde(rename = "Tags", default)]
+    pub tags: Vec<TagDescription>,
 }
 
 /// Why a seed could not be loaded: the file, the JSON path inside it, and the problem.
@@ -68,85 +84,148 @@ impl Seed {
                 path: format!("$.{}", e.path()),
                 problem: e.inner().to_string(),
             })?;
-        check_ids(
-            source,
-            "BundleTasks",
-            "BundleId",
-            seed.bundle_tasks
-                .iter()
-                .map(DescribeBundleTasks::resource_id),
-        )?;
-        check_ids(
-            source,
+        let check = Checker { source };
+        check.ids::<DescribeBundleTasks>("BundleTasks", "BundleId", &seed.bundle_tasks)?;
+        check.ids::<DescribeImportSnapshotTasks>(
             "ImportSnapshotTasks",
             "ImportTaskId",
-            seed.import_snapshot_tasks
-                .iter()
-                .map(DescribeImportSnapshotTasks::resource_id),
+            &seed.import_snapshot_tasks,
         )?;
-        check_ids(
-            source,
+        check.ids::<DescribeImportImageTasks>(
             "ImportImageTasks",
             "ImportTaskId",
-            seed.import_image_tasks
-                .iter()
-                .map(DescribeImportImageTasks::resource_id),
+            &seed.import_image_tasks,
         )?;
-        check_ids(
-            source,
-            "ExportTasks",
-            "ExportTaskId",
-            seed.export_tasks
-                .iter()
-                .map(DescribeExportTasks::resource_id),
-        )?;
-        check_ids(
-            source,
+        check.ids::<DescribeExportTasks>("ExportTasks", "ExportTaskId", &seed.export_tasks)?;
+        check.ids::<DescribeConversionTasks>(
             "ConversionTasks",
             "ConversionTaskId",
-            seed.conversion_tasks
-                .iter()
-                .map(DescribeConversionTasks::resource_id),
+            &seed.conversion_tasks,
         )?;
+        check.ids::<DescribeVolumes>("Volumes", "VolumeId", &seed.volumes)?;
+        check.ids::<DescribeSnapshots>("Snapshots", "SnapshotId", &seed.snapshots)?;
+        check.ids::<DescribeKeyPairs>("KeyPairs", "KeyPairId", &seed.key_pairs)?;
+        check.reservations(&seed.reservations)?;
+        check.tags(&seed.tags)?;
         Ok(seed)
     }
 
     /// How many resources of each kind, for the start-up line.
     pub fn summary(&self) -> String {
+        let instances: usize = self
+            .reservations
+            .iter()
+            .map(|reservation| reservation.instances.as_ref().map_or(0, Vec::len))
+            .sum();
         format!(
-            "{} bundle tasks, {} import snapshot tasks, {} import image tasks, {} export tasks and {} conversion tasks",
+            "{instances} instances in {} reservations, {} volumes, {} snapshots, {} key pairs, \
+             {} bundle tasks, {} import snapshot tasks, {} import image tasks, {} export tasks, \
+             {} conversion tasks and {} tags of other resources",
+            self.reservations.len(),
+            self.volumes.len(),
+            self.snapshots.len(),
+            self.key_pairs.len(),
             self.bundle_tasks.len(),
             self.import_snapshot_tasks.len(),
             self.import_image_tasks.len(),
             self.export_tasks.len(),
-            self.conversion_tasks.len()
+            self.conversion_tasks.len(),
+            self.tags.len(),
         )
     }
 }
 
-/// Every resource needs an ID, and IDs are unique: they are the page order and the look-up key.
-fn check_ids<'a>(
-    source: &str,
-    list: &str,
-    member: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> Result<(), SeedError> {
-    let mut seen = BTreeSet::new();
-    for (index, id) in ids.enumerate() {
-        let problem = if id.is_empty() {
-            format!("missing {member}: every resource needs an ID")
-        } else if !seen.insert(id) {
-            format!("duplicate {member} `{id}`")
-        } else {
-            continue;
-        };
-        return Err(SeedError {
-            source: source.to_owned(),
-            path: format!("$.{list}[{index}].{member}"),
+/// The checks a seed passes before anything is served.
+struct Checker<'s> {
+    source: &'s str,
+}
+
+impl Checker<'_> {
+    fn error(&self, path: String, problem: String) -> SeedError {
+        SeedError {
+            source: self.source.to_owned(),
+            path,
             problem,
-        });
+        }
     }
-    Ok(())
+
+    /// Every resource needs an ID, and IDs are unique: they are the page order and the look-up key.
+    fn ids<O: Operation>(
+        &self,
+        list: &str,
+        member: &str,
+        resources: &[O::Resource],
+    ) -> Result<(), SeedError> {
+        let mut seen = BTreeSet::new();
+        for (index, resource) in resources.iter().enumerate() {
+            let id = O::resource_id(resource);
+            if let Some(problem) = id_problem(member, id, &mut seen) {
+                return Err(self.error(format!("$.{list}[{index}].{member}"), problem));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reservations need an ID (instances are grouped by it), and every instance a unique ID.
+    fn reservations(&self, reservations: &[Reservation]) -> Result<(), SeedError> {
+        let mut instance_ids = BTreeSet::new();
+        for (index, reservation) in reservations.iter().enumerate() {
+            if reservation
+                .reservation_id
+                .as_deref()
+                .unwrap_or_default()
+                .is_empty()
+            {
+                return Err(self.error(
+                    format!("$.Reservations[{index}].ReservationId"),
+                    "missing ReservationId: every reservation needs an ID".into(),
+                ));
+            }
+            for (at, instance) in reservation.instances.iter().flatten().enumerate() {
+                let id = instance.instance_id.as_deref().unwrap_or_default();
+                if let Some(problem) = id_problem("InstanceId", id, &mut instance_ids) {
+                    return Err(self.error(
+                        format!("$.Reservations[{index}].Instances[{at}].InstanceId"),
+                        problem,
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A tag item names its resource and key, once.
+    fn tags(&self, tags: &[TagDescription]) -> Result<(), SeedError> {
+        let mut seen = BTreeSet::new();
+        for (index, tag) in tags.iter().enumerate() {
+            for (member, value) in [("ResourceId", &tag.resource_id), ("Key", &tag.key)] {
+                if value.is_none() {
+                    return Err(self.error(
+                        format!("$.Tags[{index}].{member}"),
+                        format!("missing {member}: every tag names its resource and key"),
+                    ));
+                }
+            }
+            if !seen.insert((&tag.resource_id, &tag.key)) {
+                return Err(self.error(
+                    format!("$.Tags[{index}]"),
+                    "a second tag with the same resource and key".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What is wrong with a resource's ID, if anything.
+fn id_problem<'a>(member: &str, id: &'a str, seen: &mut BTreeSet<&'a str>) -> Option<String> {
+    if id.is_empty() {
+        Some(format!("missing {member}: every resource needs an ID"))
+    } else if !seen.insert(id) {
+        Some(format!("duplicate {member} `{id}`"))
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

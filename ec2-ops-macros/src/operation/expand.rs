@@ -216,7 +216,50 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
     let next_token_build = paginated.then(|| quote! { next_token: __ec2_page.next_token, });
 
     let spec = spec(op, complete);
-    let resource_id = id_text(quote!(__ec2_resource), complete.resource_id);
+    let group_id = id_text(quote!(__ec2_resource), complete.resource_id);
+    let (resource_id, units, page_items, response_len) = match &op.nested {
+        None => (group_id, None, quote!(__ec2_page.items), None),
+        Some(nested) => {
+            let (list, item_id) = (&nested.field, &nested.resource_id);
+            let first = respan(quote!(#p::NestedItems::first_item), list.span());
+            let item_id_text = respan(quote!(#p::ResourceIdText::id_text), item_id.span());
+            let reach = |base: TokenStream| respan(quote!(&#base.#list), list.span());
+            let reach_mut = |base: TokenStream| respan(quote!(&mut #base.#list), list.span());
+            let this_list = reach(quote!(__ec2_resource));
+            let resource_id = quote! {
+                match #first(#this_list) {
+                    ::core::option::Option::Some(__ec2_item) => #item_id_text(&__ec2_item.#item_id),
+                    ::core::option::Option::None => "",
+                }
+            };
+            // Every use of the list is spanned on the user's field, so a field that is not a list
+            // is reported there.
+            let split = respan(quote!(#p::split_units), list.span());
+            let append = respan(quote!(#p::NestedItems::append_items), list.span());
+            let count = respan(quote!(#p::NestedItems::item_count), list.span());
+            let list_mut = reach_mut(quote!(__ec2_resource));
+            let into_list = reach_mut(quote!(__ec2_into));
+            let from_list = respan(quote!(__ec2_from.#list), list.span());
+            let units = quote! {
+                fn units(__ec2_resource: #resource) -> ::std::vec::Vec<#resource> {
+                    #split(__ec2_resource, |__ec2_resource: &mut #resource| #list_mut)
+                }
+            };
+            let page_items = quote! {
+                #p::group_units(
+                    __ec2_page.items,
+                    |__ec2_resource: &#resource| ::std::borrow::ToOwned::to_owned(#group_id),
+                    |__ec2_into: &mut #resource, __ec2_from: #resource| #append(#into_list, #from_list),
+                )
+            };
+            let response_len = quote! {
+                fn response_len(__ec2_response: &#response) -> usize {
+                    __ec2_response.#output_field.iter().map(|__ec2_resource| #count(#this_list)).sum()
+                }
+            };
+            (resource_id, Some(units), page_items, Some(response_len))
+        }
+    };
     let filter_arms = op.filters.iter().flat_map(|filters| {
         filters
             .fields
@@ -230,11 +273,33 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
                 quote! { #index => #test, }
             })
     });
+    let text_arms = op.filters.iter().flat_map(|filters| {
+        filters
+            .fields
+            .iter()
+            .enumerate()
+            .filter_map(|(index, (_, target))| match target {
+                Target::Field(path) => {
+                    let visit = filter_texts(path);
+                    Some(quote! { #index => { #visit; } })
+                }
+                Target::With(_) => None,
+            })
+    });
     let tags = op
         .filters
         .as_ref()
         .and_then(|filters| filters.tags.field())
         .map(|path| {
+            if path.len() > 1 {
+                // Through other lists (an instance's tags in a reservation): any tag of any list.
+                let test = tag_path(path);
+                return quote! {
+                    fn any_tag<__Ec2T: ::core::ops::FnMut(&#p::Tag) -> bool>(__ec2_resource: &#resource, mut __ec2_test: __Ec2T) -> bool {
+                        #test
+                    }
+                };
+            }
             let access = field_access(quote!(__ec2_resource), path);
             let access = respan(access, last_span(path));
             let call = respan(quote!(#p::TagList::tag_slice), last_span(path));
@@ -242,6 +307,17 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             quote! {
                 fn tags(__ec2_resource: &#resource) -> &[#p::Tag] {
                     #slice
+                }
+            }
+        });
+    let tag_matches = op
+        .filters
+        .as_ref()
+        .and_then(|filters| filters.tags.named_function())
+        .map(|function| {
+            quote! {
+                fn tag_matches(__ec2_resource: &#resource, __ec2_key: &str, __ec2_values: &#p::ValueSet) -> bool {
+                    #function(__ec2_resource, __ec2_key, __ec2_values)
                 }
             }
         });
@@ -400,7 +476,16 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
                 }
             }
 
+            #[allow(unused_variables)]
+            fn filter_texts(__ec2_resource: &#resource, __ec2_index: usize, __ec2_visit: &mut dyn ::core::ops::FnMut(&str)) {
+                match __ec2_index {
+                    #(#text_arms)*
+                    _ => {}
+                }
+            }
+
             #tags
+            #tag_matches
         }
 
         #[automatically_derived]
@@ -426,16 +511,20 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
                 #hooks_unused
                 let #response_mut __ec2_response = #response {
                     request_id: ::core::option::Option::Some(::std::clone::Clone::clone(&__ec2_caller.request_id)),
-                    #output_field: __ec2_page.items,
+                    #output_field: #page_items,
                     #next_token_build
                 };
                 #respond
                 __ec2_response
             }
 
-            fn response_len(__ec2_response: &#response) -> usize {
-                __ec2_response.#output_field.len()
+            fn response_items(__ec2_response: &#response) -> &[#resource] {
+                &__ec2_response.#output_field
             }
+
+            #response_len
+
+            #units
         }
     }
 }
@@ -655,9 +744,47 @@ fn field_access(base: TokenStream, path: &FieldPath) -> TokenStream {
     quote! { #base #(.#segments)* }
 }
 
+/// Every wire text a filter's field path reaches, each handed to `__ec2_visit` (the steps answer
+/// `false` so every element is visited).
+fn filter_texts(path: &FieldPath) -> TokenStream {
+    let p = private();
+    reach_through(path, |base, last| {
+        let leaf = respan(quote!(#base.#last), last.span());
+        let call = respan(quote!(#p::FilterLeaf::leaf_texts), last.span());
+        quote_spanned! {last.span()=> { #call(&#leaf, __ec2_visit); false } }
+    })
+}
+
+/// A tag field reached through other fields: every step but the last through `FilterPath`, the
+/// last through `TagList`, whose tags `__ec2_test` is asked about.
+fn tag_path(path: &FieldPath) -> TokenStream {
+    let p = private();
+    let leaf = |base: TokenStream, last: &syn::Ident| {
+        let access = respan(quote!(#base.#last), last.span());
+        let call = respan(quote!(#p::TagList::tag_slice), last.span());
+        quote_spanned! {last.span()=> #call(&#access).iter().any(&mut __ec2_test) }
+    };
+    reach_through(path, leaf)
+}
+
 /// A filter's field path: every step but the last goes through `FilterPath` (so optional and list
 /// fields are followed), the last through `FilterLeaf` (so its wire text is compared).
 fn filter_path(path: &FieldPath) -> TokenStream {
+    let p = private();
+    // Each call is spanned on its field, so "trait not implemented" points at the offending step.
+    reach_through(path, |base, last| {
+        let leaf = respan(quote!(#base.#last), last.span());
+        let leaf_call = respan(quote!(#p::FilterLeaf::filter_leaf), last.span());
+        quote_spanned! {last.span()=> #leaf_call(&#leaf, __ec2_values) }
+    })
+}
+
+/// `at_leaf(base, last)` under one `FilterPath::reach` per step before the last, so optional and
+/// list fields are followed and any element may answer.
+fn reach_through(
+    path: &FieldPath,
+    at_leaf: impl FnOnce(TokenStream, &syn::Ident) -> TokenStream,
+) -> TokenStream {
     let p = private();
     let segments: Vec<&syn::Ident> = path.iter().collect();
     let (last, steps) = segments
@@ -671,10 +798,7 @@ fn filter_path(path: &FieldPath) -> TokenStream {
         opened.push((base.clone(), (*step).clone(), next.clone()));
         base = quote!(#next);
     }
-    // Each call is spanned on its field, so "trait not implemented" points at the offending step.
-    let leaf = respan(quote!(#base.#last), last.span());
-    let leaf_call = respan(quote!(#p::FilterLeaf::filter_leaf), last.span());
-    let mut test = quote_spanned! {last.span()=> #leaf_call(&#leaf, __ec2_values) };
+    let mut test = at_leaf(base, last);
     for (base, step, binding) in opened.into_iter().rev() {
         let field = respan(quote!(#base.#step), step.span());
         let reach = respan(quote!(#p::FilterPath::reach), step.span());

@@ -70,7 +70,7 @@ pub fn fallback(item: &syn::DeriveInput, args: Option<&Args>) -> TokenStream {
             type Response = #response;
             fn input(_: &#request) -> #p::DescribeInput<'_> { ::core::unreachable!() }
             fn response(_: #p::Page<#resource>, _: &#request, _: &#p::Caller) -> #response { ::core::unreachable!() }
-            fn response_len(_: &#response) -> usize { ::core::unreachable!() }
+            fn response_items(_: &#response) -> &[#resource] { ::core::unreachable!() }
         }
     }
 }

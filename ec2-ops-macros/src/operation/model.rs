@@ -13,8 +13,8 @@ use crate::ctxt::Ctxt;
 use crate::derive;
 use crate::symbol::{
     ACTION, CLAMP, DRY_RUN, EC2, FIELD, FILTERS, IDS, IDS_WITH_MAX_RESULTS, ITEM, KEY, MALFORMED,
-    MAX, MEMBER, MEMBERS, MIN, NAME, NOT_FOUND, NOUN, OUTPUT, PAGINATE, PREFIX, QUERY, RESOURCE,
-    RESOURCE_ID, RESPOND, SET_NAME, Symbol, TAGS, VISIBLE, XML,
+    MAX, MEMBER, MEMBERS, MIN, NAME, NESTED, NOT_FOUND, NOUN, OUTPUT, PAGINATE, PREFIX, QUERY,
+    RESOURCE, RESOURCE_ID, RESPOND, SET_NAME, Symbol, TAGS, VISIBLE, XML,
 };
 use crate::syntax::{Args, Entry, Target};
 use crate::ty::FieldKind;
@@ -23,6 +23,7 @@ const TOP_KEYS: &[Symbol] = &[
     ACTION,
     RESOURCE,
     RESOURCE_ID,
+    NESTED,
     OUTPUT,
     IDS,
     MEMBERS,
@@ -38,6 +39,7 @@ const IDS_KEYS: &[Symbol] = &[
 ];
 const PAGINATE_KEYS: &[Symbol] = &[MIN, MAX, CLAMP, IDS_WITH_MAX_RESULTS];
 const FILTERS_KEYS: &[Symbol] = &[KEY];
+const NESTED_KEYS: &[Symbol] = &[FIELD, RESOURCE_ID];
 const MEMBER_KEYS: &[Symbol] = &[NAME, QUERY];
 
 /// The tag filter names, as EC2's documentation writes them.
@@ -50,6 +52,7 @@ pub struct Operation<'a> {
     pub action: Option<syn::LitStr>,
     pub resource: Option<syn::Path>,
     pub resource_id: Option<FieldPath>,
+    pub nested: Option<Nested>,
     pub output: Option<Output>,
     pub ids: Vec<Ids>,
     pub members: Vec<Member<'a>>,
@@ -85,6 +88,15 @@ fn raw_safe(name: &str) -> String {
     } else {
         format!("r#{name}")
     }
+}
+
+/// `nested(field = instances, resource_id = instance_id)`: the operation describes the items of each
+/// resource's list field (DescribeInstances: the instances of each reservation).
+pub struct Nested {
+    /// The resource's list field holding the items.
+    pub field: syn::Ident,
+    /// The item's ID field: the page order and the key IDs are looked up by.
+    pub resource_id: syn::Ident,
 }
 
 pub struct Output {
@@ -162,6 +174,14 @@ impl TagFilters {
             .any(|(written, _)| written.value() == name)
     }
 
+    /// The function answering `"tag:<key>"`, when it names one.
+    pub fn named_function(&self) -> Option<&syn::Path> {
+        self.names.iter().find_map(|(name, target)| match target {
+            Target::With(function) if name.value() == TAG_NAMED => Some(function),
+            _ => None,
+        })
+    }
+
     /// The tag field, from the first tag filter (validation checks they agree).
     pub fn field(&self) -> Option<&FieldPath> {
         self.names.iter().find_map(|(_, target)| match target {
@@ -203,6 +223,9 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Oper
             "the resource's ID field, e.g. `resource_id = bundle_id`",
         )
         .and_then(|path| field_path_of(ctxt, path));
+    let nested = top
+        .group(ctxt, NESTED, "field = instances, resource_id = instance_id")
+        .and_then(|(span, args)| read_nested(ctxt, span, args));
     let output = top
         .group(
             ctxt,
@@ -255,6 +278,7 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Oper
         action,
         resource,
         resource_id,
+        nested,
         output,
         ids,
         members,
@@ -275,6 +299,33 @@ fn field_path_of(ctxt: &Ctxt, path: &syn::Path) -> Option<FieldPath> {
             None
         }
     }
+}
+
+fn read_nested(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Nested> {
+    let keyed = Keyed::read(ctxt, &args.entries, NESTED_KEYS, "`nested` key");
+    let field = keyed.path(
+        ctxt,
+        FIELD,
+        "the resource's list field holding the items, e.g. `field = instances`",
+    );
+    let resource_id = keyed.path(
+        ctxt,
+        RESOURCE_ID,
+        "the item's ID field, e.g. `resource_id = instance_id`",
+    );
+    keyed.require(ctxt, span, "`nested(...)`", &[FIELD, RESOURCE_ID]);
+    let field = single_ident(ctxt, field?)?;
+    let resource_id = single_ident(ctxt, resource_id?)?;
+    Some(Nested { field, resource_id })
+}
+
+/// A field of the resource or item itself: one identifier.
+fn single_ident(ctxt: &Ctxt, path: &syn::Path) -> Option<syn::Ident> {
+    let ident = path.get_ident().cloned();
+    if ident.is_none() {
+        ctxt.error_spanned_by(path, "expected a field name, e.g. `instances`");
+    }
+    ident
 }
 
 fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {

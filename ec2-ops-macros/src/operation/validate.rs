@@ -181,10 +181,12 @@ fn tag_filters_share_one_tag_field(ctxt: &Ctxt, op: &Operation<'_>) {
     let mut first: Option<&FieldPath> = None;
     for (name, target) in &filters.tags.names {
         match target {
+            // Items that are tags themselves (`DescribeTags`) answer `tag:<key>` from their own fields.
+            Target::With(_) if name.value() == TAG_NAMED => {}
             Target::With(function) => ctxt.error_spanned_by(
                 function,
                 format!(
-                    "\"{}\" maps to the resource's tag list (a `Vec<Tag>` field), not to a function",
+                    "\"{}\" maps to the resource's tag list (a `Vec<Tag>` field), not to a function; only \"{TAG_NAMED}\" may name one",
                     name.value()
                 ),
             ),

@@ -9,9 +9,11 @@
 //! | [`DescribeContext`], [`Authorizer`], [`Caller`] | the token key and authorizer every call runs with; who makes one call; request IDs |
 //! | [`TokenKey`], [`RequestFingerprint`] | `NextToken`s: versioned, HMAC-authenticated, bound to the request |
 //! | [`ResourceSource`], [`InMemorySource`] | resources ordered by ID, read a page at a time |
+//! | [`NestedItems`], [`split_units`], [`group_units`] | operations over the items inside each resource (instances in reservations) |
 
 mod context;
 mod ids;
+mod nested;
 mod pipeline;
 mod scope;
 mod source;
@@ -22,6 +24,7 @@ pub use context::{
     AllowAll, Authorizer, Caller, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DescribeContext,
     new_request_id,
 };
+pub use nested::{NestedItems, group_units, split_units};
 pub use pipeline::{DescribeInput, Page, describe, describe_in};
 pub use scope::{Lookup, Scope};
 pub use source::{InMemorySource, ResourceSource};

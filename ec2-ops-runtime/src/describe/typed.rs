@@ -40,8 +40,20 @@ pub trait DescribeOperation: Operation {
         caller: &Caller,
     ) -> Self::Response;
 
-    /// How many resources a response lists (for logs).
-    fn response_len(response: &Self::Response) -> usize;
+    /// The resources a response lists.
+    fn response_items(response: &Self::Response) -> &[Self::Resource];
+
+    /// How many resources a response lists (for logs); for a `nested` operation, how many items.
+    fn response_len(response: &Self::Response) -> usize {
+        Self::response_items(response).len()
+    }
+
+    /// The resources a source stores for one declared `resource`: the resource itself, or for an
+    /// operation over nested items (DescribeInstances) one unit per item, each holding only that
+    /// item and keyed by its ID (see [`split_units`](crate::split_units)).
+    fn units(resource: Self::Resource) -> Vec<Self::Resource> {
+        vec![resource]
+    }
 
     /// Runs the operation for a caller of `context`'s account and region.
     ///

@@ -48,6 +48,18 @@ pub trait FilterFields {
 
     /// The resource's tags, for `tag:<key>`, `tag-key` and `tag-value` filters.
     fn field_tags(resource: &Self::Resource) -> &[Tag];
+
+    /// Whether `test` answers `true` for any of the resource's tags (`tag-key`, `tag-value`). By
+    /// default, over [`FilterFields::field_tags`]; a tag list inside a nested list answers here.
+    fn field_any_tag<T: FnMut(&Tag) -> bool>(resource: &Self::Resource, test: T) -> bool {
+        Self::field_tags(resource).iter().any(test)
+    }
+
+    /// Whether the resource has tag `key` with a value matching `values` (`tag:<key>`). By default,
+    /// looked up with [`FilterFields::field_any_tag`].
+    fn field_tag_matches(resource: &Self::Resource, key: &str, values: &ValueSet) -> bool {
+        Self::field_any_tag(resource, |tag| tag.key == key && values.matches(&tag.value))
+    }
 }
 
 /// The filter names an operation declares.
@@ -189,15 +201,9 @@ impl CompiledFilters {
     pub fn matches<F: FilterFields + ?Sized>(&self, resource: &F::Resource) -> bool {
         self.filters.iter().all(|filter| match &filter.target {
             Target::Field(index) => F::field_matches(resource, *index, &filter.values),
-            Target::TagNamed(key) => F::field_tags(resource)
-                .iter()
-                .any(|tag| tag.key == **key && filter.values.matches(&tag.value)),
-            Target::TagKey => F::field_tags(resource)
-                .iter()
-                .any(|tag| filter.values.matches(&tag.key)),
-            Target::TagValue => F::field_tags(resource)
-                .iter()
-                .any(|tag| filter.values.matches(&tag.value)),
+            Target::TagNamed(key) => F::field_tag_matches(resource, key, &filter.values),
+            Target::TagKey => F::field_any_tag(resource, |tag| filter.values.matches(&tag.key)),
+            Target::TagValue => F::field_any_tag(resource, |tag| filter.values.matches(&tag.value)),
         })
     }
 }

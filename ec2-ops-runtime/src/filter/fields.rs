@@ -14,11 +14,19 @@ use crate::types::{Tag, WireText};
 pub trait FilterLeaf {
     /// Whether the field matches any of `values`.
     fn filter_leaf(&self, values: &ValueSet) -> bool;
+
+    /// Calls `visit` with each wire text the field holds (none when absent, one per list element):
+    /// the texts a filter on it compares.
+    fn leaf_texts(&self, visit: &mut dyn FnMut(&str));
 }
 
 impl<T: WireText + ?Sized> FilterLeaf for T {
     fn filter_leaf(&self, values: &ValueSet) -> bool {
         values.matches_wire(self)
+    }
+
+    fn leaf_texts(&self, visit: &mut dyn FnMut(&str)) {
+        self.with_wire_text(visit);
     }
 }
 
@@ -26,11 +34,23 @@ impl<T: FilterLeaf> FilterLeaf for Option<T> {
     fn filter_leaf(&self, values: &ValueSet) -> bool {
         self.as_ref().is_some_and(|value| value.filter_leaf(values))
     }
+
+    fn leaf_texts(&self, visit: &mut dyn FnMut(&str)) {
+        if let Some(value) = self {
+            value.leaf_texts(visit);
+        }
+    }
 }
 
 impl<T: FilterLeaf> FilterLeaf for Vec<T> {
     fn filter_leaf(&self, values: &ValueSet) -> bool {
         self.iter().any(|value| value.filter_leaf(values))
+    }
+
+    fn leaf_texts(&self, visit: &mut dyn FnMut(&str)) {
+        for value in self {
+            value.leaf_texts(visit);
+        }
     }
 }
 

@@ -1,0 +1,398 @@
+//! The endpoint's one store: each kind of resource held once, and what other operations show of it
+//! derived on every request rather than copied, so nothing needs keeping in sync.
+//!
+//! - `DescribeTags` lists the tags of every tagged resource served here ([`TagView`]): a volume's
+//!   tags appear there because the volume has them. Seeded `Tags` items add tags of resources this
+//!   endpoint does not serve (VPCs, subnets, ...).
+//! - A volume's attachments to instances served here come from those instances' block device
+//!   mappings ([`VolumeView`]): the instance is the record of what is attached to it.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::{Bound, ControlFlow};
+use std::sync::Arc;
+
+use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
+use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
+use ec2_ops::seed::export_tasks::{DescribeExportTasks, ExportTask};
+use ec2_ops::seed::import_image_tasks::{DescribeImportImageTasks, ImportImageTask};
+use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, ImportSnapshotTask};
+use ec2_ops::seed::instances::{AttachmentStatus, DescribeInstances, Instance, Reservation};
+use ec2_ops::seed::key_pairs::{DescribeKeyPairs, KeyPairInfo};
+use ec2_ops::seed::snapshots::{DescribeSnapshots, Snapshot};
+use ec2_ops::seed::tags::{DescribeTags, ResourceType, TagDescription};
+use ec2_ops::seed::volumes::{DescribeVolumes, Volume, VolumeAttachment, VolumeAttachmentState};
+use ec2_ops::{DescribeContext, DescribeOperation, InMemorySource, ResourceSource, Service, Tag};
+
+use crate::seed::Seed;
+
+/// Every resource the endpoint serves, each kind in its own source.
+pub struct Inventory {
+    /// Instances, stored as DescribeInstances' units: one reservation copy per instance.
+    instances: Arc<InMemorySource<Reservation>>,
+    volumes: Arc<InMemorySource<Volume>>,
+    snapshots: Arc<InMemorySource<Snapshot>>,
+    key_pairs: Arc<InMemorySource<KeyPairInfo>>,
+    import_snapshot_tasks: Arc<InMemorySource<ImportSnapshotTask>>,
+    import_image_tasks: Arc<InMemorySource<ImportImageTask>>,
+    export_tasks: Arc<InMemorySource<ExportTask>>,
+    service: Service,
+}
+
+impl Inventory {
+    /// Stores a checked seed and registers every operation over it.
+    pub fn new(seed: Seed) -> Inventory {
+        let mut service = Service::new(DescribeContext::default());
+        service.register::<DescribeBundleTasks, _>(store::<DescribeBundleTasks>(seed.bundle_tasks));
+        service.register::<DescribeConversionTasks, _>(store::<DescribeConversionTasks>(
+            seed.conversion_tasks,
+        ));
+        let instances = store::<DescribeInstances>(seed.reservations);
+        let volumes = store::<DescribeVolumes>(seed.volumes);
+        let snapshots = store::<DescribeSnapshots>(seed.snapshots);
+        let key_pairs = store::<DescribeKeyPairs>(seed.key_pairs);
+        let import_snapshot_tasks =
+            store::<DescribeImportSnapshotTasks>(seed.import_snapshot_tasks);
+        let import_image_tasks = store::<DescribeImportImageTasks>(seed.import_image_tasks);
+        let export_tasks = store::<DescribeExportTasks>(seed.export_tasks);
+        let mut inventory = Inventory {
+            instances,
+            volumes,
+            snapshots,
+            key_pairs,
+            import_snapshot_tasks,
+            import_image_tasks,
+            export_tasks,
+            service,
+        };
+        let mut tags = inventory.tag_view();
+        let served = tags.served_ids();
+        for tag in seed.tags {
+            // A served resource's own tags are the record; a seeded copy of them is not kept.
+            if !served.contains(tag.resource_id.as_deref().unwrap_or_default()) {
+                tags.others.insert(tag_item_key(&tag), tag);
+            }
+        }
+        let volumes = VolumeView {
+            volumes: Arc::clone(&inventory.volumes),
+            instances: Arc::clone(&inventory.instances),
+        };
+        let service = &mut inventory.service;
+        service.register::<DescribeInstances, _>(Arc::clone(&inventory.instances));
+        service.register::<DescribeVolumes, _>(Arc::new(volumes));
+        service.register::<DescribeSnapshots, _>(Arc::clone(&inventory.snapshots));
+        service.register::<DescribeKeyPairs, _>(Arc::clone(&inventory.key_pairs));
+        service.register::<DescribeImportSnapshotTasks, _>(Arc::clone(
+            &inventory.import_snapshot_tasks,
+        ));
+        service.register::<DescribeImportImageTasks, _>(Arc::clone(&inventory.import_image_tasks));
+        service.register::<DescribeExportTasks, _>(Arc::clone(&inventory.export_tasks));
+        service.register::<DescribeTags, _>(Arc::new(tags));
+        inventory
+    }
+
+    /// The service answering requests over this inventory (its sources live as long as it does).
+    pub fn into_service(self) -> Service {
+        self.service
+    }
+
+    /// The view `DescribeTags` reads: every tagged kind served here, and the seeded others.
+    fn tag_view(&self) -> TagView {
+        TagView {
+            kinds: vec![
+                Box::new(Tagged {
+                    source: Arc::clone(&self.instances),
+                    resource_type: ResourceType::Instance,
+                    tags_of: |unit: &Reservation| {
+                        let instance: &Instance = unit.instances.as_deref()?.first()?;
+                        Some((
+                            instance.instance_id.as_deref()?,
+                            instance.tags.as_deref().unwrap_or_default(),
+                        ))
+                    },
+                }),
+                Box::new(Tagged {
+                    source: Arc::clone(&self.volumes),
+                    resource_type: ResourceType::Volume,
+                    tags_of: |volume: &Volume| {
+                        Some((
+                            volume.volume_id.as_deref()?,
+                            volume.tags.as_deref().unwrap_or_default(),
+                        ))
+                    },
+                }),
+                Box::new(Tagged {
+                    source: Arc::clone(&self.snapshots),
+                    resource_type: ResourceType::Snapshot,
+                    tags_of: |snapshot: &Snapshot| {
+                        Some((
+                            snapshot.snapshot_id.as_deref()?,
+                            snapshot.tags.as_deref().unwrap_or_default(),
+                        ))
+                    },
+                }),
+                Box::new(Tagged {
+                    source: Arc::clone(&self.key_pairs),
+                    resource_type: ResourceType::KeyPair,
+                    tags_of: |key_pair: &KeyPairInfo| {
+                        Some((
+                            key_pair.key_pair_id.as_deref()?,
+                            key_pair.tags.as_deref().unwrap_or_default(),
+                        ))
+                    },
+                }),
+                Box::new(Tagged {
+                    source: Arc::clone(&self.import_snapshot_tasks),
+                    resource_type: ResourceType::ImportSnapshotTask,
+                    tags_of: |task: &ImportSnapshotTask| {
+                        Some((
+                            task.import_task_id.as_deref()?,
+                            task.tags.as_deref().unwrap_or_default(),
+                        ))
+                    },
+                }),
+                Box::new(Tagged {
+                    source: Arc::clone(&self.import_image_tasks),
+                    resource_type: ResourceType::ImportImageTask,
+                    tags_of: |task: &ImportImageTask| {
+                        Some((
+                            task.import_task_id.as_deref()?,
+                            task.tags.as_deref().unwrap_or_default(),
+                        ))
+                    },
+                }),
+                Box::new(Tagged {
+                    source: Arc::clone(&self.export_tasks),
+                    resource_type: ResourceType::ExportInstanceTask,
+                    tags_of: |task: &ExportTask| {
+                        Some((
+                            task.export_task_id.as_deref()?,
+                            task.tags.as_deref().unwrap_or_default(),
+                        ))
+                    },
+                }),
+            ],
+            others: BTreeMap::new(),
+        }
+    }
+}
+
+/// A source for operation `O` holding `resources` (for nested operations, their units).
+fn store<O>(resources: Vec<O::Resource>) -> Arc<InMemorySource<O::Resource>>
+where
+    O: DescribeOperation,
+    O::Resource: Clone,
+{
+    let source = InMemorySource::new(O::resource_id);
+    for resource in resources {
+        for unit in O::units(resource) {
+            source.insert(unit);
+        }
+    }
+    Arc::new(source)
+}
+
+/// A `DescribeTags` item's key: its resource's ID, then its tag key. The space sorts before every
+/// character of an ID, so a resource's tags stay together and in key order.
+fn tag_item_key(tag: &TagDescription) -> String {
+    format!(
+        "{} {}",
+        tag.resource_id.as_deref().unwrap_or_default(),
+        tag.key.as_deref().unwrap_or_default()
+    )
+}
+
+/// One kind of tagged resource, as `DescribeTags` sees it.
+trait TaggedKind: Send + Sync {
+    /// Calls `visit` with the ID, type and tags (possibly none) of every resource of this kind.
+    fn each(&self, visit: &mut dyn FnMut(&str, ResourceType, &[Tag]));
+}
+
+/// A resource's ID and tags (none when it has no ID).
+type TagsOf<R> = fn(&R) -> Option<(&str, &[Tag])>;
+
+struct Tagged<R> {
+    source: Arc<InMemorySource<R>>,
+    resource_type: ResourceType,
+    tags_of: TagsOf<R>,
+}
+
+impl<R: Clone + Send + Sync> TaggedKind for Tagged<R> {
+    fn each(&self, visit: &mut dyn FnMut(&str, ResourceType, &[Tag])) {
+        self.source.scan_after(None, &mut |_, resource| {
+            if let Some((id, tags)) = (self.tags_of)(resource) {
+                visit(id, self.resource_type, tags);
+            }
+            ControlFlow::Continue(())
+        });
+    }
+}
+
+/// `DescribeTags`' source: the tags of the served resources as they are now, one item per
+/// resource and key, ordered by [`tag_item_key`]. Each read gathers them afresh (a cost linear in
+/// the tags served, fine for an endpoint of this size; a large store would keep an index updated on
+/// writes instead).
+pub struct TagView {
+    kinds: Vec<Box<dyn TaggedKind>>,
+    /// Seeded tags of resources not served here, by item key.
+    others: BTreeMap<String, TagDescription>,
+}
+
+impl TagView {
+    /// The IDs of every resource served here, tagged or not.
+    fn served_ids(&self) -> HashSet<String> {
+        let mut ids = HashSet::new();
+        for kind in &self.kinds {
+            kind.each(&mut |id, _, _| {
+                ids.insert(id.to_owned());
+            });
+        }
+        ids
+    }
+
+    fn gather(&self) -> BTreeMap<String, TagDescription> {
+        let mut items = self.others.clone();
+        for kind in &self.kinds {
+            kind.each(&mut |id, resource_type, tags| {
+                for tag in tags {
+                    let item = TagDescription {
+                        key: Some(tag.key.clone()),
+                        resource_id: Some(id.to_owned()),
+                        resource_type: Some(resource_type),
+                        value: Some(tag.value.clone()),
+                    };
+                    items.insert(tag_item_key(&item), item);
+                }
+            });
+        }
+        items
+    }
+}
+
+impl ResourceSource<TagDescription> for TagView {
+    fn get(&self, id: &str) -> Option<TagDescription> {
+        self.gather().remove(id)
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.gather().contains_key(id)
+    }
+
+    fn scan_after(
+        &self,
+        after: Option<&str>,
+        visit: &mut dyn FnMut(&str, &TagDescription) -> ControlFlow<()>,
+    ) {
+        let items = self.gather();
+        let start = after.map_or(Bound::Unbounded, Bound::Excluded);
+        for (key, item) in items.range::<str, _>((start, Bound::Unbounded)) {
+            if visit(key, item).is_break() {
+                break;
+            }
+        }
+    }
+}
+
+/// `DescribeVolumes`' source: the stored volumes, each with its attachments to served instances
+/// taken from those instances' block device mappings (attachments to instances not served here
+/// are kept as seeded).
+pub struct VolumeView {
+    volumes: Arc<InMemorySource<Volume>>,
+    instances: Arc<InMemorySource<Reservation>>,
+}
+
+impl VolumeView {
+    /// Every served instance's EBS block devices, by volume ID, and the served instance IDs.
+    fn attachments(&self) -> (HashMap<String, Vec<VolumeAttachment>>, Vec<String>) {
+        let mut by_volume: HashMap<String, Vec<VolumeAttachment>> = HashMap::new();
+        let mut served = Vec::new();
+        self.instances.scan_after(None, &mut |instance_id, unit| {
+            served.push(instance_id.to_owned());
+            let Some(instance) = unit.instances.as_deref().and_then(<[Instance]>::first) else {
+                return ControlFlow::Continue(());
+            };
+            for mapping in instance.block_device_mappings.iter().flatten() {
+                let Some(ebs) = &mapping.ebs else { continue };
+                let Some(volume_id) = &ebs.volume_id else {
+                    continue;
+                };
+                by_volume
+                    .entry(volume_id.clone())
+                    .or_default()
+                    .push(VolumeAttachment {
+                        delete_on_termination: ebs.delete_on_termination,
+                        volume_id: Some(volume_id.clone()),
+                        instance_id: instance.instance_id.clone(),
+                        device: mapping.device_name.clone(),
+                        state: ebs.status.map(attachment_state),
+                        attach_time: ebs.attach_time,
+                        associated_resource: ebs.associated_resource.clone(),
+                        ebs_card_index: ebs.ebs_card_index,
+                        instance_owning_service: None,
+                    });
+            }
+            ControlFlow::Continue(())
+        });
+        (by_volume, served)
+    }
+
+    fn with_attachments(
+        volume: &Volume,
+        by_volume: &HashMap<String, Vec<VolumeAttachment>>,
+        served: &[String],
+    ) -> Volume {
+        let mut volume = volume.clone();
+        let derived = volume
+            .volume_id
+            .as_deref()
+            .and_then(|id| by_volume.get(id))
+            .cloned()
+            .unwrap_or_default();
+        let kept = volume
+            .attachments
+            .take()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|attachment| {
+                attachment
+                    .instance_id
+                    .as_ref()
+                    .is_none_or(|id| served.binary_search(id).is_err())
+            });
+        let attachments: Vec<VolumeAttachment> = kept.chain(derived).collect();
+        volume.attachments = Some(attachments);
+        volume
+    }
+}
+
+/// An instance's block device state is the volume attachment's state.
+fn attachment_state(status: AttachmentStatus) -> VolumeAttachmentState {
+    match status {
+        AttachmentStatus::Attaching => VolumeAttachmentState::Attaching,
+        AttachmentStatus::Attached => VolumeAttachmentState::Attached,
+        AttachmentStatus::Detaching => VolumeAttachmentState::Detaching,
+        AttachmentStatus::Detached => VolumeAttachmentState::Detached,
+    }
+}
+
+impl ResourceSource<Volume> for VolumeView {
+    fn get(&self, id: &str) -> Option<Volume> {
+        let volume = self.volumes.get(id)?;
+        let (by_volume, served) = self.attachments();
+        Some(Self::with_attachments(&volume, &by_volume, &served))
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.volumes.contains(id)
+    }
+
+    fn scan_after(
+        &self,
+        after: Option<&str>,
+        visit: &mut dyn FnMut(&str, &Volume) -> ControlFlow<()>,
+    ) {
+        let (by_volume, served) = self.attachments();
+        self.volumes.scan_after(after, &mut |id, volume| {
+            visit(id, &Self::with_attachments(volume, &by_volume, &served))
+        });
+    }
+}

@@ -1,0 +1,304 @@
+//! Filter truth tables generated from the declarations: for every operation the crate ships and every
+//! filter it declares on a field, over the endpoint's sample data and through the wire (Query
+//! request → service → XML response → parsed back):
+//!
+//! - each value a resource holds in that field selects exactly the resources holding it;
+//! - `*` selects exactly the resources with any value there;
+//! - a value no resource holds selects none.
+//!
+//! The filter list comes from each operation's `SPEC`, so a filter added to a declaration is tested
+//! without touching this file. Each operation's sample must also make every field filter useful: it
+//! matches some resources, and not all (a filter whose path reaches no data, or that the sample
+//! cannot tell apart, fails here). Filters served by a function (`with(...)`) have no field to read
+//! the truth from and are tested by hand in the operations' own tests.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::{Bound, ControlFlow};
+use std::sync::Arc;
+
+use ec2_ops::seed::bundle_tasks::{BundleTask, DescribeBundleTasks};
+use ec2_ops::seed::conversion_tasks::{ConversionTask, DescribeConversionTasks};
+use ec2_ops::seed::export_tasks::{DescribeExportTasks, ExportTask};
+use ec2_ops::seed::import_image_tasks::{DescribeImportImageTasks, ImportImageTask};
+use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, ImportSnapshotTask};
+use ec2_ops::seed::instances::{DescribeInstances, Reservation};
+use ec2_ops::seed::key_pairs::{DescribeKeyPairs, KeyPairInfo};
+use ec2_ops::seed::snapshots::{DescribeSnapshots, Snapshot};
+use ec2_ops::seed::tags::{DescribeTags, ResourceType, TagDescription};
+use ec2_ops::seed::volumes::{DescribeVolumes, Volume};
+use ec2_ops::{
+    DescribeContext, DescribeOperation, Ec2Response, Operation, ResourceSource, Service, Tag,
+};
+use serde::Deserialize;
+
+/// The endpoint's embedded sample set: what `cargo run --example endpoint` serves.
+const SAMPLE: &str = include_str!("../examples/endpoint/sample.json");
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Sample {
+    bundle_tasks: Vec<BundleTask>,
+    import_snapshot_tasks: Vec<ImportSnapshotTask>,
+    import_image_tasks: Vec<ImportImageTask>,
+    export_tasks: Vec<ExportTask>,
+    conversion_tasks: Vec<ConversionTask>,
+    reservations: Vec<Reservation>,
+    volumes: Vec<Volume>,
+    snapshots: Vec<Snapshot>,
+    key_pairs: Vec<KeyPairInfo>,
+    tags: Vec<TagDescription>,
+}
+
+fn sample() -> Sample {
+    serde_json::from_str(SAMPLE).unwrap()
+}
+
+/// Resources in the order given, keyed by position: the truth tables never look IDs up, and
+/// `DescribeTags` items share resource IDs.
+struct Positional<R>(Vec<R>);
+
+fn position_key(index: usize) -> String {
+    format!("{index:08}")
+}
+
+impl<R: Clone> ResourceSource<R> for Positional<R> {
+    fn get(&self, id: &str) -> Option<R> {
+        id.parse::<usize>()
+            .ok()
+            .and_then(|index| self.0.get(index).cloned())
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
+        let keys: BTreeMap<String, &R> = self
+            .0
+            .iter()
+            .enumerate()
+            .map(|(index, resource)| (position_key(index), resource))
+            .collect();
+        let start = after.map_or(Bound::Unbounded, Bound::Excluded);
+        for (key, resource) in keys.range::<str, _>((start, Bound::Unbounded)) {
+            if visit(key, resource).is_break() {
+                break;
+            }
+        }
+    }
+}
+
+/// A filter value matching `text` exactly (EC2's escapes for `*`, `?` and `\`).
+fn literal(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '*' | '?' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+fn form(text: &str) -> String {
+    percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+/// How an operation's filtered requests are written.
+struct Query {
+    /// `Filter` or `Filters`.
+    filter_key: &'static str,
+    /// Further parameters every request carries (`&IncludePublicKey=true`), so the answer shows each
+    /// resource whole.
+    extra: &'static str,
+}
+
+const FILTER: Query = Query {
+    filter_key: "Filter",
+    extra: "",
+};
+const FILTERS: Query = Query {
+    filter_key: "Filters",
+    extra: "",
+};
+
+/// What one filter selected: the resources (units, for nested operations) answered, by name.
+fn selected<O>(service: &Service, query: &Query, name: &str, value: &str) -> BTreeSet<String>
+where
+    O: DescribeOperation,
+    O::Resource: Clone + std::fmt::Debug,
+    O::Response: Default,
+{
+    let Query { filter_key, extra } = query;
+    let body = format!(
+        "Action={}&Version=2016-11-15{extra}&{filter_key}.1.Name={}&{filter_key}.1.Value.1={}",
+        O::SPEC.action,
+        form(name),
+        form(value)
+    );
+    let answer = service.handle(body.as_bytes());
+    assert_eq!(
+        answer.status,
+        200,
+        "{} {name}={value:?}: {}",
+        O::SPEC.action,
+        String::from_utf8_lossy(&answer.body)
+    );
+    let response = O::Response::from_xml(&answer.body).unwrap();
+    O::response_items(&response)
+        .iter()
+        .flat_map(|resource| O::units(resource.clone()))
+        .map(|unit| unit_name::<O>(&unit))
+        .collect()
+}
+
+/// A unit's name in a truth table: its ID, and for items that share one (tags) their debug text.
+fn unit_name<O: Operation>(unit: &O::Resource) -> String
+where
+    O::Resource: std::fmt::Debug,
+{
+    format!("{} {unit:?}", O::resource_id(unit))
+}
+
+/// Checks every field filter `O` declares over `resources`; returns how many cases ran.
+fn truth_table<O>(resources: Vec<O::Resource>, query: &Query) -> usize
+where
+    O: DescribeOperation + 'static,
+    O::Resource: Clone + Send + Sync + std::fmt::Debug + 'static,
+    O::Response: Default,
+{
+    let units: Vec<O::Resource> = resources.into_iter().flat_map(O::units).collect();
+    let mut service = Service::new(DescribeContext::default());
+    service.register::<O, _>(Arc::new(Positional(units.clone())));
+    let action = O::SPEC.action;
+    let mut cases = 0;
+    for (index, name) in O::SPEC.filters.names.iter().enumerate() {
+        // Which units hold which texts in this filter's field.
+        let mut holders: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut with_any = BTreeSet::new();
+        for unit in &units {
+            let unit_id = unit_name::<O>(unit);
+            O::filter_texts(unit, index, &mut |text| {
+                holders
+                    .entry(text.to_owned())
+                    .or_default()
+                    .insert(unit_id.clone());
+                with_any.insert(unit_id.clone());
+            });
+        }
+        if holders.is_empty() && with_any.is_empty() && is_function_filter::<O>(index, &units) {
+            continue;
+        }
+        assert!(
+            !with_any.is_empty(),
+            "{action} filter {name}: no resource in the sample has a value there"
+        );
+        assert!(
+            with_any.len() < units.len() || holders.len() > 1,
+            "{action} filter {name}: every resource in the sample has the same value, so the sample cannot tell it works"
+        );
+        for (text, expected) in &holders {
+            let got = selected::<O>(&service, query, name, &literal(text));
+            assert_eq!(&got, expected, "{action} {name}={text:?}");
+            cases += 1;
+        }
+        assert_eq!(
+            selected::<O>(&service, query, name, "*"),
+            with_any,
+            "{action} {name}=*"
+        );
+        let nothing = selected::<O>(&service, query, name, "no such value \u{2603}");
+        assert!(nothing.is_empty(), "{action} {name}: {nothing:?}");
+        cases += 2;
+    }
+    cases
+}
+
+/// A filter served by a function shows no texts for any unit; it is recognised by matching `*`
+/// somewhere anyway (a field filter with no texts matches nothing).
+fn is_function_filter<O: Operation>(index: usize, units: &[O::Resource]) -> bool {
+    let any = ec2_ops::CompiledFilters::compile(
+        &O::SPEC.filters,
+        &[ec2_ops::Filter::new(O::SPEC.filters.names[index], ["*"])],
+    )
+    .unwrap();
+    units.iter().any(|unit| any.matches::<O>(unit))
+}
+
+/// The tag items `DescribeTags` lists for the sample: each tag of each tagged resource it shows,
+/// and the seeded tags of other resources (as the endpoint derives them).
+fn tag_items(sample: &Sample) -> Vec<TagDescription> {
+    let mut items = sample.tags.clone();
+    let mut add = |id: &Option<String>, resource_type, tags: &Option<Vec<Tag>>| {
+        for tag in tags.iter().flatten() {
+            items.push(TagDescription {
+                key: Some(tag.key.clone()),
+                resource_id: id.clone(),
+                resource_type: Some(resource_type),
+                value: Some(tag.value.clone()),
+            });
+        }
+    };
+    for volume in &sample.volumes {
+        add(&volume.volume_id, ResourceType::Volume, &volume.tags);
+    }
+    for snapshot in &sample.snapshots {
+        add(
+            &snapshot.snapshot_id,
+            ResourceType::Snapshot,
+            &snapshot.tags,
+        );
+    }
+    for key_pair in &sample.key_pairs {
+        add(&key_pair.key_pair_id, ResourceType::KeyPair, &key_pair.tags);
+    }
+    items
+}
+
+#[test]
+fn every_field_filter_of_describe_instances_selects_exactly_its_holders() {
+    let cases = truth_table::<DescribeInstances>(sample().reservations, &FILTER);
+    assert!(cases > 300, "{cases}");
+}
+
+#[test]
+fn every_field_filter_of_describe_volumes_selects_exactly_its_holders() {
+    let cases = truth_table::<DescribeVolumes>(sample().volumes, &FILTER);
+    assert!(cases > 50, "{cases}");
+}
+
+#[test]
+fn every_field_filter_of_describe_snapshots_selects_exactly_its_holders() {
+    let cases = truth_table::<DescribeSnapshots>(sample().snapshots, &FILTER);
+    assert!(cases > 40, "{cases}");
+}
+
+#[test]
+fn every_field_filter_of_describe_key_pairs_selects_exactly_its_holders() {
+    let cases = truth_table::<DescribeKeyPairs>(
+        sample().key_pairs,
+        &Query {
+            filter_key: "Filter",
+            extra: "&IncludePublicKey=true",
+        },
+    );
+    assert!(cases > 10, "{cases}");
+}
+
+#[test]
+fn every_field_filter_of_describe_tags_selects_exactly_its_holders() {
+    let sample = sample();
+    let cases = truth_table::<DescribeTags>(tag_items(&sample), &FILTER);
+    assert!(cases > 20, "{cases}");
+}
+
+#[test]
+fn every_field_filter_of_the_task_operations_selects_exactly_its_holders() {
+    let sample = sample();
+    let cases = truth_table::<DescribeBundleTasks>(sample.bundle_tasks, &FILTER)
+        + truth_table::<DescribeImportSnapshotTasks>(sample.import_snapshot_tasks, &FILTERS)
+        + truth_table::<DescribeImportImageTasks>(sample.import_image_tasks, &FILTERS)
+        + truth_table::<DescribeExportTasks>(sample.export_tasks, &FILTER)
+        + truth_table::<DescribeConversionTasks>(sample.conversion_tasks, &FILTER);
+    assert!(cases > 40, "{cases}");
+}
