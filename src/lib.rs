@@ -86,10 +86,11 @@
 //! | `action` | `action = "DescribeX"` | yes | the EC2 action; PascalCase, starts with `Describe`; the XML root is `<DescribeXResponse>` |
 //! | `resource` | `resource = Type` | yes | the listed resource, an `#[ec2_shape]` struct |
 //! | `resource_id` | `resource_id = field` | yes | the resource's ID field (`String` or `Option<String>`): the page order and the ID look-up key |
+//! | `nested` | `nested(field = instances, resource_id = instance_id)` | no | the operation describes the items of each resource's list `field` (`Vec<T>` or `Option<Vec<T>>`), as DescribeInstances describes the instances of each reservation: IDs, filters, pages and `MaxResults` address the items (by their `resource_id`), filter paths start at the resource (`instances.state.name` for an item's field, `reservation_id` for the resource's), and the response lists each resource with only its matching items, leaving out resources with none. A source stores one copy of the resource per item ([`DescribeOperation::units`]); `resource_id` then names the resource's own ID, which the response groups by |
 //! | `output` | `output(member = "Xs", xml = "xSet" [, item = "item"])` | yes | the result list: JSON/member name, XML wrapper element, item element (default `item`) |
 //! | `ids` | `ids(key = "XId" [, member = "XIds"] [, prefix = "x-"] [, not_found = "…", malformed = "…", noun = "x ID", set_name = "xSet"] [, field = f])` | no, repeatable | an ID list (`XId.N`). Derived from `key` unless written: the member `XIds` (builder methods `x_ids` and `x_id`), the noun "x ID" ("The x ID 'x-1' does not exist"), the codes `InvalidXID.NotFound` and, with `prefix`, `InvalidXID.Malformed` for an ID without the prefix; `set_name` (default: the output's XML name) names the list in `InvalidParameterCombination`. A second list names the resource `field` it matches (`KeyName.N` beside `KeyPairId.N`) |
 //! | `members` | `members(#[ec2(query = "Owner")] owner_ids: Vec<String>, include_public_key: Option<bool>, instance_id: String)` | no | further request members, written as struct fields: `Option<T>` optional, `T` required (`MissingParameter` when absent), `Vec<T>` a list (`Key.N`). The member name is the PascalCase field name (`#[ec2(name = "...")]` overrides), the Query key the member name (`#[ec2(query = "...")]` overrides); doc comments are kept. They are served by `visible` and `respond` |
-//! | `filters` | `filters([key = "Filters",] "name" => field.path, "name" => with(function), "tag:<key>" => tags, "tag-key" => tags, "tag-value" => tags)` | no | the accepted filters, named as EC2 writes them (`s3-bucket`, `attachment.instance-id`, `haStatus`). A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; the three tag names each enable one tag filter over a `Vec<Tag>` field. `key` is `Filter` (default) or `Filters`. Without `filters`, the operation has no `Filter.N` member, and sending one is `UnknownParameter` |
+//! | `filters` | `filters([key = "Filters",] "name" => field.path, "name" => with(function), "tag:<key>" => tags, "tag-key" => tags, "tag-value" => tags)` | no | the accepted filters, named as EC2 writes them (`s3-bucket`, `attachment.instance-id`, `haStatus`). A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; the three tag names each enable one tag filter over a `Vec<Tag>` field (which may be reached through other fields, `instances.tags`); where the items are tags themselves (DescribeTags), `"tag:<key>" => with(f)` calls `fn f(&Resource, key: &str, &ValueSet) -> bool`. `key` is `Filter` (default) or `Filters`. Without `filters`, the operation has no `Filter.N` member, and sending one is `UnknownParameter` |
 //! | `paginate` | `paginate` or `paginate(min = N, max = M [, clamp] [, ids_with_max_results = false])` | no | makes the operation paginated: `MaxResults` and `NextToken`. With bounds, a `MaxResults` outside `min..=max` is EC2's 400 (with `clamp`, one above `max` is served as `max`); without, any positive value is accepted (EC2 documents no bounds for many operations). `ids_with_max_results = false` makes IDs with `MaxResults` a 400 `InvalidParameterCombination` |
 //! | `dry_run` | `dry_run` | no | adds the `DryRun` parameter (leave it out where the model has none) |
 //! | `visible` | `visible = function` | no | `fn(&XRequest, &Caller, &Resource) -> bool`: whether the caller sees a resource for this request (`Owner.N=self`, `RestorableBy.N`, per-account data); hidden resources are skipped, and asking for a hidden one's ID is not an error |
@@ -118,14 +119,15 @@
 //!
 //! ```text
 //! error: unknown ec2_operation argument `pagnate`; did you mean `paginate`? expected one of: `action`,
-//!        `resource`, `resource_id`, `output`, `ids`, `filters`, `paginate`, `dry_run`
+//!        `resource`, `resource_id`, `nested`, `output`, `ids`, `members`, `filters`, `paginate`,
+//!        `dry_run`, `visible`, `respond`
 //!   --> src/main.rs:12:5
 //!    |
 //! 12 |     pagnate(min = 5, max = 1000),
 //!    |     ^^^^^^^
 //! ```
 //!
-//! The messages of 55 such mistakes are pinned by the trybuild suite in `tests/ui/`.
+//! The messages of 58 such mistakes are pinned by the trybuild suite in `tests/ui/`.
 //!
 //! ### The keys, one example each
 //!
@@ -325,6 +327,58 @@
 //! assert_eq!(DescribeHosts::run(&dry, &hosts, &context).unwrap_err().status(), 412);
 //! ```
 //!
+//! `nested`: an operation over the items inside each resource. Here a group lists its members;
+//! `MemberId.N`, the filters and the pages address members, and each group is answered with only
+//! its matching members:
+//!
+//! ```
+//! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, InMemorySource, Operation};
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct Group { pub group_id: String, pub members: Vec<Member> }
+//!
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct Member { pub member_id: String, pub role: String }
+//!
+//! #[ec2_operation(
+//!     action = "DescribeGroups",
+//!     resource = Group,
+//!     resource_id = group_id,
+//!     nested(field = members, resource_id = member_id),
+//!     output(member = "Groups", xml = "groupSet"),
+//!     ids(key = "MemberId", prefix = "m-"),
+//!     filters("group-id" => group_id, "role" => members.role),
+//!     paginate(min = 1, max = 100),
+//! )]
+//! pub struct DescribeGroups;
+//!
+//! let member = |id: &str, role: &str| Member { member_id: id.into(), role: role.into() };
+//! let groups = [
+//!     Group { group_id: "g-1".into(), members: vec![member("m-1", "admin"), member("m-3", "user")] },
+//!     Group { group_id: "g-2".into(), members: vec![member("m-2", "admin")] },
+//!     Group { group_id: "g-3".into(), members: vec![member("m-4", "user")] },
+//! ];
+//! // One unit per member, keyed by the member's ID.
+//! let source = InMemorySource::new(DescribeGroups::resource_id);
+//! for group in groups {
+//!     for unit in DescribeGroups::units(group) {
+//!         source.insert(unit);
+//!     }
+//! }
+//! let context = DescribeContext::default();
+//! let admins = DescribeGroupsRequest::builder().filter("role", ["admin"]).build();
+//! let answer = DescribeGroups::run(&admins, &source, &context).unwrap();
+//! let listed: Vec<(&str, Vec<&str>)> = answer.groups.iter()
+//!     .map(|g| (g.group_id.as_str(), g.members.iter().map(|m| m.member_id.as_str()).collect()))
+//!     .collect();
+//! assert_eq!(listed, [("g-1", vec!["m-1"]), ("g-2", vec!["m-2"])]);
+//! let by_id = DescribeGroupsRequest::builder().member_ids(["m-3", "m-1"]).build();
+//! let answer = DescribeGroups::run(&by_id, &source, &context).unwrap();
+//! assert_eq!(answer.groups.len(), 1);
+//! assert_eq!(answer.groups[0].members.len(), 2);
+//! ```
+//!
 //! ## `#[ec2_shape]` reference
 //!
 //! On a struct with named fields: an EC2 structure. On an enum with unit variants: an EC2 string enum.
@@ -384,6 +438,8 @@
 //!   [`Ec2Response`] (`to_xml`, `from_xml`);
 //! - `impl Operation for DescribeWidgets`: a const [`OperationSpec`] (filter names, ID rules, bounds)
 //!   and a `filter_matches` that is a `match` over filter indices doing direct field access;
+//! - `impl Operation` also has `filter_texts` (the wire texts each field filter compares: what
+//!   generated truth tables read) and, with `nested`, reaches the items' IDs and tags;
 //! - `impl DescribeOperation for DescribeWidgets`, whose `run` is the whole pipeline: DryRun →
 //!   validation → IDs → filters → pagination → response; [`Service::register`] routes to it.
 //!

@@ -12,97 +12,23 @@
 //! cannot tell apart, fails here). Filters served by a function (`with(...)`) have no field to read
 //! the truth from and are tested by hand in the operations' own tests.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 
-use ec2_ops::seed::bundle_tasks::{BundleTask, DescribeBundleTasks};
-use ec2_ops::seed::conversion_tasks::{ConversionTask, DescribeConversionTasks};
-use ec2_ops::seed::export_tasks::{DescribeExportTasks, ExportTask};
-use ec2_ops::seed::import_image_tasks::{DescribeImportImageTasks, ImportImageTask};
-use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, ImportSnapshotTask};
-use ec2_ops::seed::instances::{DescribeInstances, Reservation};
-use ec2_ops::seed::key_pairs::{DescribeKeyPairs, KeyPairInfo};
-use ec2_ops::seed::snapshots::{DescribeSnapshots, Snapshot};
-use ec2_ops::seed::tags::{DescribeTags, ResourceType, TagDescription};
-use ec2_ops::seed::volumes::{DescribeVolumes, Volume};
-use ec2_ops::{
-    DescribeContext, DescribeOperation, Ec2Response, Operation, ResourceSource, Service, Tag,
-};
-use serde::Deserialize;
-
-/// The endpoint's embedded sample set: what `cargo run --example endpoint` serves.
-const SAMPLE: &str = include_str!("../examples/endpoint/sample.json");
-
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct Sample {
-    bundle_tasks: Vec<BundleTask>,
-    import_snapshot_tasks: Vec<ImportSnapshotTask>,
-    import_image_tasks: Vec<ImportImageTask>,
-    export_tasks: Vec<ExportTask>,
-    conversion_tasks: Vec<ConversionTask>,
-    reservations: Vec<Reservation>,
-    volumes: Vec<Volume>,
-    snapshots: Vec<Snapshot>,
-    key_pairs: Vec<KeyPairInfo>,
-    tags: Vec<TagDescription>,
-}
-
-fn sample() -> Sample {
-    serde_json::from_str(SAMPLE).unwrap()
-}
-
-/// Resources in the order given, keyed by position: the truth tables never look IDs up, and
-/// `DescribeTags` items share resource IDs.
-struct Positional<R>(Vec<R>);
-
-fn position_key(index: usize) -> String {
-    format!("{index:08}")
-}
-
-impl<R: Clone> ResourceSource<R> for Positional<R> {
-    fn get(&self, id: &str) -> Option<R> {
-        id.parse::<usize>()
-            .ok()
-            .and_then(|index| self.0.get(index).cloned())
-    }
-
-    fn contains(&self, id: &str) -> bool {
-        self.get(id).is_some()
-    }
-
-    fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
-        let keys: BTreeMap<String, &R> = self
-            .0
-            .iter()
-            .enumerate()
-            .map(|(index, resource)| (position_key(index), resource))
-            .collect();
-        let start = after.map_or(Bound::Unbounded, Bound::Excluded);
-        for (key, resource) in keys.range::<str, _>((start, Bound::Unbounded)) {
-            if visit(key, resource).is_break() {
-                break;
-            }
-        }
-    }
-}
-
-/// A filter value matching `text` exactly (EC2's escapes for `*`, `?` and `\`).
-fn literal(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '*' | '?' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
-}
-
-fn form(text: &str) -> String {
-    percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
-}
+use common::{Positional, form, literal, sample, tag_items};
+use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
+use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
+use ec2_ops::seed::export_tasks::DescribeExportTasks;
+use ec2_ops::seed::import_image_tasks::DescribeImportImageTasks;
+use ec2_ops::seed::import_snapshot_tasks::DescribeImportSnapshotTasks;
+use ec2_ops::seed::instances::DescribeInstances;
+use ec2_ops::seed::key_pairs::DescribeKeyPairs;
+use ec2_ops::seed::snapshots::DescribeSnapshots;
+use ec2_ops::seed::tags::DescribeTags;
+use ec2_ops::seed::volumes::DescribeVolumes;
+use ec2_ops::{DescribeContext, DescribeOperation, Ec2Response, Operation, Service};
 
 /// How an operation's filtered requests are written.
 struct Query {
@@ -223,36 +149,6 @@ fn is_function_filter<O: Operation>(index: usize, units: &[O::Resource]) -> bool
     )
     .unwrap();
     units.iter().any(|unit| any.matches::<O>(unit))
-}
-
-/// The tag items `DescribeTags` lists for the sample: each tag of each tagged resource it shows,
-/// and the seeded tags of other resources (as the endpoint derives them).
-fn tag_items(sample: &Sample) -> Vec<TagDescription> {
-    let mut items = sample.tags.clone();
-    let mut add = |id: &Option<String>, resource_type, tags: &Option<Vec<Tag>>| {
-        for tag in tags.iter().flatten() {
-            items.push(TagDescription {
-                key: Some(tag.key.clone()),
-                resource_id: id.clone(),
-                resource_type: Some(resource_type),
-                value: Some(tag.value.clone()),
-            });
-        }
-    };
-    for volume in &sample.volumes {
-        add(&volume.volume_id, ResourceType::Volume, &volume.tags);
-    }
-    for snapshot in &sample.snapshots {
-        add(
-            &snapshot.snapshot_id,
-            ResourceType::Snapshot,
-            &snapshot.tags,
-        );
-    }
-    for key_pair in &sample.key_pairs {
-        add(&key_pair.key_pair_id, ResourceType::KeyPair, &key_pair.tags);
-    }
-    items
 }
 
 #[test]

@@ -396,3 +396,96 @@ impl ResourceSource<Volume> for VolumeView {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seed::SAMPLE;
+
+    fn answer(service: &Service, query: &str) -> String {
+        let answer = service.handle(format!("Version=2016-11-15&{query}").as_bytes());
+        assert_eq!(
+            answer.status,
+            200,
+            "{}",
+            String::from_utf8_lossy(&answer.body)
+        );
+        String::from_utf8(answer.body).unwrap()
+    }
+
+    fn seed(json: &str) -> Service {
+        Inventory::new(Seed::parse(json, "test").unwrap()).into_service()
+    }
+
+    #[test]
+    fn describe_tags_lists_a_volumes_tags_without_their_being_seeded_twice() {
+        let service = seed(
+            r#"{"Volumes": [{"VolumeId": "vol-1", "Tags": [{"Key": "Name", "Value": "data"}]}],
+                "Tags": [{"ResourceId": "vol-1", "ResourceType": "volume", "Key": "Stale", "Value": "x"},
+                         {"ResourceId": "vpc-1", "ResourceType": "vpc", "Key": "Name", "Value": "main"}]}"#,
+        );
+        let tags = answer(&service, "Action=DescribeTags");
+        assert!(tags.contains("<resourceId>vol-1</resourceId><resourceType>volume</resourceType>"));
+        assert!(tags.contains("<key>Name</key><resourceId>vpc-1</resourceId>"));
+        // A served resource's own tags are the record: the seeded copy naming it is not kept.
+        assert!(!tags.contains("Stale"), "{tags}");
+    }
+
+    #[test]
+    fn a_volume_attached_to_a_served_instance_takes_the_attachment_from_its_block_devices() {
+        let service = seed(
+            r#"{"Volumes": [{"VolumeId": "vol-1", "Attachments": [
+                    {"InstanceId": "i-1", "Device": "/dev/old", "State": "attached"},
+                    {"InstanceId": "i-elsewhere", "Device": "/dev/sdz", "State": "attached"}]}],
+                "Reservations": [{"ReservationId": "r-1", "Instances": [{"InstanceId": "i-1",
+                    "BlockDeviceMappings": [{"DeviceName": "/dev/xvda",
+                        "Ebs": {"VolumeId": "vol-1", "Status": "attached", "DeleteOnTermination": true}}]}]}]}"#,
+        );
+        let volumes = answer(&service, "Action=DescribeVolumes");
+        assert!(volumes.contains("<instanceId>i-elsewhere</instanceId><device>/dev/sdz</device>"));
+        assert!(volumes.contains("<instanceId>i-1</instanceId><device>/dev/xvda</device>"));
+        assert!(!volumes.contains("/dev/old"), "{volumes}");
+        let filtered = answer(
+            &service,
+            "Action=DescribeVolumes&Filter.1.Name=attachment.device&Filter.1.Value.1=/dev/xvda",
+        );
+        assert!(filtered.contains("<volumeId>vol-1</volumeId>"));
+    }
+
+    #[test]
+    fn every_tag_of_the_sample_is_listed_once_across_pages() {
+        let service = Inventory::new(Seed::parse(SAMPLE, "sample").unwrap()).into_service();
+        let all = answer(&service, "Action=DescribeTags");
+        let total = all.matches("<resourceId>").count();
+        let mut seen = 0;
+        let mut token = String::new();
+        loop {
+            let page = answer(
+                &service,
+                &format!("Action=DescribeTags&MaxResults=5{token}"),
+            );
+            seen += page.matches("<resourceId>").count();
+            match page
+                .split("<nextToken>")
+                .nth(1)
+                .and_then(|rest| rest.split("</nextToken>").next())
+            {
+                Some(next) => {
+                    let encoded: String = next
+                        .bytes()
+                        .map(|b| match b {
+                            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => {
+                                (b as char).to_string()
+                            }
+                            other => format!("%{other:02X}"),
+                        })
+                        .collect();
+                    token = format!("&NextToken={encoded}");
+                }
+                None => break,
+            }
+        }
+        assert!(total > 40, "{total}");
+        assert_eq!(seen, total);
+    }
+}

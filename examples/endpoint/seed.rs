@@ -238,6 +238,30 @@ mod tests {
         assert!(seed.bundle_tasks.len() >= 10 && seed.import_snapshot_tasks.len() >= 30);
         assert!(seed.import_image_tasks.len() >= 5);
         assert!(seed.export_tasks.len() >= 4 && seed.conversion_tasks.len() >= 4);
+        assert!(seed.reservations.len() >= 3 && seed.volumes.len() >= 6);
+        assert!(seed.snapshots.len() >= 6 && seed.key_pairs.len() >= 4 && !seed.tags.is_empty());
+    }
+
+    #[test]
+    fn an_instance_id_is_unique_across_reservations() {
+        let err = Seed::parse(
+            r#"{"Reservations": [{"ReservationId": "r-1", "Instances": [{"InstanceId": "i-1"}]},
+                                 {"ReservationId": "r-2", "Instances": [{"InstanceId": "i-2"}, {"InstanceId": "i-1"}]}]}"#,
+            "f.json",
+        )
+        .unwrap_err();
+        assert_eq!(err.path, "$.Reservations[1].Instances[1].InstanceId");
+        let err = Seed::parse(r#"{"Reservations": [{"Instances": []}]}"#, "f.json").unwrap_err();
+        assert_eq!(err.path, "$.Reservations[0].ReservationId");
+    }
+
+    #[test]
+    fn a_seeded_tag_names_its_resource_and_key_once() {
+        let err = Seed::parse(r#"{"Tags": [{"Key": "Name"}]}"#, "f.json").unwrap_err();
+        assert_eq!(err.path, "$.Tags[0].ResourceId");
+        let tag = r#"{"ResourceId": "vpc-1", "Key": "Name", "Value": "a"}"#;
+        let err = Seed::parse(&format!(r#"{{"Tags": [{tag}, {tag}]}}"#), "f.json").unwrap_err();
+        assert_eq!(err.path, "$.Tags[1]");
     }
 
     #[test]

@@ -145,13 +145,19 @@ fn owned_and_restorable(
 ///
 /// Pagination follows the bounds AWS documented until 2024: `MaxResults` 5 to 1,000, a larger
 /// value served as 1,000, and no `MaxResults` beside `SnapshotId.N`. As EC2 documents, an unknown
-/// snapshot ID is an error (`InvalidSnapshot.NotFound`) while one the caller may not see is left out.
+/// snapshot ID is an error (`InvalidSnapshot.NotFound`) while one the caller may not see is left out;
+/// one not starting with `snap-` is `InvalidSnapshotID.Malformed` (AWS's error list).
 #[ec2_operation(
     action = "DescribeSnapshots",
     resource = Snapshot,
     resource_id = snapshot_id,
     output(member = "Snapshots", xml = "snapshotSet"),
-    ids(key = "SnapshotId", prefix = "snap-", not_found = "InvalidSnapshot.NotFound"),
+    ids(
+        key = "SnapshotId",
+        prefix = "snap-",
+        not_found = "InvalidSnapshot.NotFound",
+        malformed = "InvalidSnapshotID.Malformed",
+    ),
     members(
         /// Scopes the results to snapshots of these owners: account IDs, `self` or `amazon`.
         #[ec2(query = "Owner")]

@@ -168,14 +168,21 @@ pub enum VolumeAttachmentState {
 /// Pagination follows the bounds AWS documented until 2024 and EC2 still enforces as observed:
 /// `MaxResults` 5 to 500, a larger value served as 500, and no `MaxResults` beside `VolumeId.N`
 /// (`InvalidParameterCombination`: "The parameter volumeSet cannot be used with the parameter
-/// maxResults"). `IncludeManagedResources` is accepted; this crate's volumes are never hidden (EC2's
+/// maxResults"). An unknown volume ID is `InvalidVolume.NotFound`; one not starting with `vol-` is
+/// `InvalidVolumeID.Malformed` (both codes from AWS's error list). `IncludeManagedResources` is
+/// accepted; this crate's volumes are never hidden (EC2's
 /// default managed-resource visibility), so it changes nothing.
 #[ec2_operation(
     action = "DescribeVolumes",
     resource = Volume,
     resource_id = volume_id,
     output(member = "Volumes", xml = "volumeSet"),
-    ids(key = "VolumeId", prefix = "vol-", not_found = "InvalidVolume.NotFound"),
+    ids(
+        key = "VolumeId",
+        prefix = "vol-",
+        not_found = "InvalidVolume.NotFound",
+        malformed = "InvalidVolumeID.Malformed",
+    ),
     members(
         /// Whether to include volumes managed by AWS services even when their visibility is hidden.
         include_managed_resources: Option<bool>,

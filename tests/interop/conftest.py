@@ -103,3 +103,41 @@ def ec2(endpoint):
         aws_secret_access_key="test",
         config=Config(retries={"max_attempts": 1}),
     )
+
+
+SAMPLE_PATH = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "endpoint", "sample.json")
+
+
+@pytest.fixture(scope="session")
+def sample():
+    """The endpoint's embedded sample set (instances, volumes, snapshots, key pairs, tags, tasks)."""
+    with open(SAMPLE_PATH) as file:
+        return json.load(file)
+
+
+@pytest.fixture(scope="session")
+def sample_endpoint():
+    """The endpoint started without `--seed`: it serves its embedded sample set."""
+    process = subprocess.Popen(
+        [os.environ["ENDPOINT_BIN"], "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    line = process.stdout.readline()
+    assert line.startswith("listening on "), line
+    yield line.split()[-1]
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sample_ec2(sample_endpoint):
+    return boto3.client(
+        "ec2",
+        endpoint_url=sample_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+        config=Config(retries={"max_attempts": 1}),
+    )

@@ -1,0 +1,123 @@
+//! What the integration tests share: the endpoint's sample data and sources to serve it from.
+
+#![allow(dead_code)] // each test file uses its own part
+
+use std::collections::BTreeMap;
+use std::ops::{Bound, ControlFlow};
+
+use ec2_ops::seed::bundle_tasks::BundleTask;
+use ec2_ops::seed::conversion_tasks::ConversionTask;
+use ec2_ops::seed::export_tasks::ExportTask;
+use ec2_ops::seed::import_image_tasks::ImportImageTask;
+use ec2_ops::seed::import_snapshot_tasks::ImportSnapshotTask;
+use ec2_ops::seed::instances::Reservation;
+use ec2_ops::seed::key_pairs::KeyPairInfo;
+use ec2_ops::seed::snapshots::Snapshot;
+use ec2_ops::seed::tags::{ResourceType, TagDescription};
+use ec2_ops::seed::volumes::Volume;
+use ec2_ops::{ResourceSource, Tag};
+use serde::Deserialize;
+
+/// The endpoint's embedded sample set: what `cargo run --example endpoint` serves.
+pub const SAMPLE: &str = include_str!("../../examples/endpoint/sample.json");
+
+/// The sample, one list per operation's output member.
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Sample {
+    pub bundle_tasks: Vec<BundleTask>,
+    pub import_snapshot_tasks: Vec<ImportSnapshotTask>,
+    pub import_image_tasks: Vec<ImportImageTask>,
+    pub export_tasks: Vec<ExportTask>,
+    pub conversion_tasks: Vec<ConversionTask>,
+    pub reservations: Vec<Reservation>,
+    pub volumes: Vec<Volume>,
+    pub snapshots: Vec<Snapshot>,
+    pub key_pairs: Vec<KeyPairInfo>,
+    pub tags: Vec<TagDescription>,
+}
+
+pub fn sample() -> Sample {
+    serde_json::from_str(SAMPLE).unwrap()
+}
+
+/// Resources in the order given, keyed by position: the truth tables never look IDs up, and
+/// `DescribeTags` items share resource IDs.
+pub struct Positional<R>(pub Vec<R>);
+
+fn position_key(index: usize) -> String {
+    format!("{index:08}")
+}
+
+impl<R: Clone> ResourceSource<R> for Positional<R> {
+    fn get(&self, id: &str) -> Option<R> {
+        id.parse::<usize>()
+            .ok()
+            .and_then(|index| self.0.get(index).cloned())
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
+        let keys: BTreeMap<String, &R> = self
+            .0
+            .iter()
+            .enumerate()
+            .map(|(index, resource)| (position_key(index), resource))
+            .collect();
+        let start = after.map_or(Bound::Unbounded, Bound::Excluded);
+        for (key, resource) in keys.range::<str, _>((start, Bound::Unbounded)) {
+            if visit(key, resource).is_break() {
+                break;
+            }
+        }
+    }
+}
+
+/// A filter value matching `text` exactly (EC2's escapes for `*`, `?` and `\`).
+pub fn literal(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '*' | '?' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+pub fn form(text: &str) -> String {
+    percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+/// The tag items `DescribeTags` lists for the sample: each tag of each tagged resource it shows,
+/// and the seeded tags of other resources (as the endpoint derives them).
+pub fn tag_items(sample: &Sample) -> Vec<TagDescription> {
+    let mut items = sample.tags.clone();
+    let mut add = |id: &Option<String>, resource_type, tags: &Option<Vec<Tag>>| {
+        for tag in tags.iter().flatten() {
+            items.push(TagDescription {
+                key: Some(tag.key.clone()),
+                resource_id: id.clone(),
+                resource_type: Some(resource_type),
+                value: Some(tag.value.clone()),
+            });
+        }
+    };
+    for volume in &sample.volumes {
+        add(&volume.volume_id, ResourceType::Volume, &volume.tags);
+    }
+    for snapshot in &sample.snapshots {
+        add(
+            &snapshot.snapshot_id,
+            ResourceType::Snapshot,
+            &snapshot.tags,
+        );
+    }
+    for key_pair in &sample.key_pairs {
+        add(&key_pair.key_pair_id, ResourceType::KeyPair, &key_pair.tags);
+    }
+    items
+}
