@@ -93,8 +93,9 @@
 //! | `filters` | `filters([key = "Filters",] "name" => field.path, "name" => with(function), "tag:<key>" => tags, "tag-key" => tags, "tag-value" => tags)` | no | the accepted filters, named as EC2 writes them (`s3-bucket`, `attachment.instance-id`, `haStatus`). A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; the three tag names each enable one tag filter over a `Vec<Tag>` field (which may be reached through other fields, `instances.tags`); where the items are tags themselves (DescribeTags), `"tag:<key>" => with(f)` calls `fn f(&Resource, key: &str, &ValueSet) -> bool`. `key` is `Filter` (default) or `Filters`. Without `filters`, the operation has no `Filter.N` member, and sending one is `UnknownParameter` |
 //! | `paginate` | `paginate` or `paginate(min = N, max = M [, clamp] [, ids_with_max_results = false])` | no | makes the operation paginated: `MaxResults` and `NextToken`. With bounds, a `MaxResults` outside `min..=max` is EC2's 400 (with `clamp`, one above `max` is served as `max`); without, any positive value is accepted (EC2 documents no bounds for many operations). `ids_with_max_results = false` makes IDs with `MaxResults` a 400 `InvalidParameterCombination` |
 //! | `dry_run` | `dry_run` | no | adds the `DryRun` parameter (leave it out where the model has none) |
+//! | `response` | `response(fleet_id: Option<String>, #[ec2(xml = "serviceNameSet")] service_names: Option<Vec<String>>)` | no | response members beside the list (scalars, structures, further lists), written as `#[ec2_shape]` fields with the same `#[ec2(name, xml, item)]` rules: in the AWS CLI's JSON under their member names and in the XML after the list; `respond` fills them |
 //! | `visible` | `visible = function` | no | `fn(&XRequest, &Caller, &Resource) -> bool`: whether the caller sees a resource for this request (`Owner.N=self`, `RestorableBy.N`, per-account data); hidden resources are skipped, and asking for a hidden one's ID is not an error |
-//! | `respond` | `respond = function` | no | `fn(&XRequest, &Caller, &mut XResponse)`: shapes the response by the request (`IncludePublicKey` decides whether `publicKey` is rendered) |
+//! | `respond` | `respond = function` | no | `fn(&XRequest, &Caller, &mut XResponse)`: shapes the response by the request (`IncludePublicKey` decides whether `publicKey` is rendered) and fills the `response(...)` members |
 //!
 //! Every mistake in a declaration is a compile error at the offending token, naming what was
 //! expected (unknown keys get "did you mean"), and all mistakes of one item are reported together.
@@ -120,14 +121,14 @@
 //! ```text
 //! error: unknown ec2_operation argument `pagnate`; did you mean `paginate`? expected one of: `action`,
 //!        `resource`, `resource_id`, `nested`, `output`, `ids`, `members`, `filters`, `paginate`,
-//!        `dry_run`, `visible`, `respond`
+//!        `dry_run`, `response`, `visible`, `respond`
 //!   --> src/main.rs:12:5
 //!    |
 //! 12 |     pagnate(min = 5, max = 1000),
 //!    |     ^^^^^^^
 //! ```
 //!
-//! The messages of 58 such mistakes are pinned by the trybuild suite in `tests/ui/`.
+//! The messages of 63 such mistakes are pinned by the trybuild suite in `tests/ui/`.
 //!
 //! ### The keys, one example each
 //!
@@ -377,6 +378,43 @@
 //! let answer = DescribeGroups::run(&by_id, &source, &context).unwrap();
 //! assert_eq!(answer.groups.len(), 1);
 //! assert_eq!(answer.groups[0].members.len(), 2);
+//! ```
+//!
+//! `response`: members beside the list, filled by `respond` (DescribeFleetHistory answers the fleet
+//! it was asked about and when its history was last evaluated):
+//!
+//! ```
+//! # use ec2_ops::{ec2_operation, ec2_shape, Caller, DateTime, DescribeContext, DescribeOperation, Ec2Response, InMemorySource};
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct HistoryRecord { pub event_id: String }
+//!
+//! fn about_the_fleet(request: &DescribeFleetHistoryRequest, _: &Caller, response: &mut DescribeFleetHistoryResponse) {
+//!     response.fleet_id = Some(request.fleet_id.clone());
+//!     response.last_evaluated_time = DateTime::from_unix_millis(1_700_000_000_000).ok();
+//! }
+//!
+//! #[ec2_operation(
+//!     action = "DescribeFleetHistory",
+//!     resource = HistoryRecord,
+//!     resource_id = event_id,
+//!     output(member = "HistoryRecords", xml = "historyRecordSet"),
+//!     members(fleet_id: String),
+//!     response(
+//!         /// The fleet the records are of.
+//!         fleet_id: Option<String>,
+//!         /// When the history was last evaluated.
+//!         last_evaluated_time: Option<DateTime>,
+//!     ),
+//!     respond = about_the_fleet,
+//! )]
+//! pub struct DescribeFleetHistory;
+//!
+//! let records = InMemorySource::new(|record: &HistoryRecord| record.event_id.as_str());
+//! let request = DescribeFleetHistoryRequest::builder().fleet_id("fleet-1").build();
+//! let answer = DescribeFleetHistory::run(&request, &records, &DescribeContext::default()).unwrap();
+//! let xml = String::from_utf8(answer.to_xml()).unwrap();
+//! assert!(xml.contains("<historyRecordSet></historyRecordSet><fleetId>fleet-1</fleetId><lastEvaluatedTime>2023-11-14T22:13:20.000Z</lastEvaluatedTime>"), "{xml}");
 //! ```
 //!
 //! ## `#[ec2_shape]` reference

@@ -246,3 +246,65 @@ fn the_caller_request_id_is_the_answers_request_id() {
     let body = String::from_utf8(answer.body).unwrap();
     assert!(body.contains("<RequestID>4f3c1b2a-0000-4000-8000-000000000001</RequestID>"));
 }
+
+/// The members a fleet-history answer carries beside its records: the fleet named by the request,
+/// and when the history was last evaluated.
+fn history_of_the_requested_fleet(
+    request: &DescribeFleetHistoryRequest,
+    _: &Caller,
+    response: &mut DescribeFleetHistoryResponse,
+) {
+    response.fleet_id = Some(request.fleet_id.clone());
+    response.last_evaluated_time = Some("2024-05-01T12:00:00.000Z".parse().unwrap());
+    response.service_names = Some(vec!["com.amazonaws.s3".into(), "com.amazonaws.ec2".into()]);
+}
+
+#[ec2_operation(
+    action = "DescribeFleetHistory",
+    resource = Attachment,
+    resource_id = attachment_id,
+    output(member = "HistoryRecords", xml = "historyRecordSet"),
+    members(
+        /// The fleet (required).
+        fleet_id: String,
+    ),
+    response(
+        /// The fleet the records are of.
+        fleet_id: Option<String>,
+        /// The last time the history was evaluated.
+        last_evaluated_time: Option<ec2_ops::DateTime>,
+        /// A list of strings beside the records, with its own element names.
+        #[ec2(xml = "serviceNameSet")]
+        service_names: Option<Vec<String>>,
+    ),
+    paginate,
+    respond = history_of_the_requested_fleet,
+)]
+pub struct DescribeFleetHistory;
+
+#[test]
+fn response_members_beside_the_list_are_rendered_parsed_and_in_the_cli_json() {
+    let mut service = service();
+    let records = InMemorySource::new(|a: &Attachment| DescribeFleetHistory::resource_id(a));
+    records.insert(Attachment {
+        attachment_id: "rec-1".into(),
+        instance_id: "i-1".into(),
+    });
+    service.register::<DescribeFleetHistory, _>(Arc::new(records));
+    let answer = service.handle(b"Action=DescribeFleetHistory&Version=2016-11-15&FleetId=fleet-7");
+    assert_eq!(answer.status, 200);
+    let xml = String::from_utf8(answer.body.clone()).unwrap();
+    assert!(xml.contains("<fleetId>fleet-7</fleetId>"), "{xml}");
+    assert!(xml.contains("<lastEvaluatedTime>2024-05-01T12:00:00.000Z</lastEvaluatedTime>"));
+    assert!(xml.contains("<serviceNameSet><item>com.amazonaws.s3</item><item>com.amazonaws.ec2</item></serviceNameSet>"));
+    let response = DescribeFleetHistoryResponse::from_xml(&answer.body).unwrap();
+    assert_eq!(response.fleet_id.as_deref(), Some("fleet-7"));
+    assert_eq!(response.history_records.len(), 1);
+    assert_eq!(response.service_names.as_ref().map(Vec::len), Some(2));
+    let json = serde_json::to_value(&response).unwrap();
+    assert_eq!(json["FleetId"], "fleet-7");
+    assert_eq!(json["LastEvaluatedTime"], "2024-05-01T12:00:00.000Z");
+    assert_eq!(json["ServiceNames"][1], "com.amazonaws.ec2");
+    let back: DescribeFleetHistoryResponse = serde_json::from_value(json).unwrap();
+    assert_eq!(back.service_names, response.service_names);
+}

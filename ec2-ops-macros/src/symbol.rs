@@ -38,6 +38,7 @@ pub const MEMBERS: Symbol = Symbol("members");
 pub const VISIBLE: Symbol = Symbol("visible");
 pub const RESPOND: Symbol = Symbol("respond");
 pub const NESTED: Symbol = Symbol("nested");
+pub const RESPONSE: Symbol = Symbol("response");
 
 // `output(...)`, `ids(...)`, `filters(...)`, `paginate(...)`
 pub const MEMBER: Symbol = Symbol("member");

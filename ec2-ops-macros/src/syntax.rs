@@ -120,7 +120,7 @@ impl Parse for Entry {
         } else if input.peek(syn::token::Paren) {
             let content;
             parenthesized!(content in input);
-            if key == crate::symbol::MEMBERS {
+            if key == crate::symbol::MEMBERS || key == crate::symbol::RESPONSE {
                 let fields = content.parse_terminated(syn::Field::parse_named, Token![,])?;
                 Ok(Entry::Fields(key, fields))
             } else {

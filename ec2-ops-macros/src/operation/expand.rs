@@ -215,6 +215,23 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
     let next_token_read = paginated.then(|| quote! { "nextToken" => self.next_token = ::core::option::Option::Some(<::std::string::String as #p::XmlParse>::parse_xml(__ec2_reader)?), });
     let next_token_build = paginated.then(|| quote! { next_token: __ec2_page.next_token, });
 
+    let response_fields = op.response.iter().map(|field| {
+        let original = field.original;
+        let docs = original
+            .attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("doc"));
+        let serde = crate::shape::expand::serde_attr(field);
+        let (ident, ty) = (field.ident, &original.ty);
+        quote! { #(#docs)* #serde pub #ident: #ty, }
+    });
+    let response_render = op.response.iter().map(crate::shape::expand::render_field);
+    let response_read = op.response.iter().map(crate::shape::expand::read_field_arm);
+    let response_init = op.response.iter().map(|field| {
+        let ident = field.ident;
+        quote! { #ident: ::core::default::Default::default(), }
+    });
+
     let spec = spec(op, complete);
     let group_id = id_text(quote!(__ec2_resource), complete.resource_id);
     let (resource_id, units, page_items, response_len) = match &op.nested {
@@ -428,6 +445,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             /// The resources of this page.
             #[serde(rename = #output_json, default)]
             pub #output_field: ::std::vec::Vec<#resource>,
+            #(#response_fields)*
             #next_token_field
         }
 
@@ -437,6 +455,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
 
             fn write_members(&self, __ec2_writer: &mut #p::XmlWriter<'_>) {
                 __ec2_writer.list(#output_xml, #output_item, &self.#output_field);
+                #(#response_render)*
                 #next_token_render
             }
 
@@ -447,6 +466,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             fn read_member(&mut self, __ec2_name: &str, __ec2_reader: &mut #p::XmlReader<'_>) -> ::core::result::Result<bool, #p::XmlError> {
                 match __ec2_name {
                     #output_xml => self.#output_field = <::std::vec::Vec<#resource> as #p::XmlParse>::parse_xml(__ec2_reader)?,
+                    #(#response_read)*
                     #next_token_read
                     _ => return ::core::result::Result::Ok(false),
                 }
@@ -512,6 +532,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
                 let #response_mut __ec2_response = #response {
                     request_id: ::core::option::Option::Some(::std::clone::Clone::clone(&__ec2_caller.request_id)),
                     #output_field: #page_items,
+                    #(#response_init)*
                     #next_token_build
                 };
                 #respond

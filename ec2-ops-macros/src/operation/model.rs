@@ -14,7 +14,7 @@ use crate::derive;
 use crate::symbol::{
     ACTION, CLAMP, DRY_RUN, EC2, FIELD, FILTERS, IDS, IDS_WITH_MAX_RESULTS, ITEM, KEY, MALFORMED,
     MAX, MEMBER, MEMBERS, MIN, NAME, NESTED, NOT_FOUND, NOUN, OUTPUT, PAGINATE, PREFIX, QUERY,
-    RESOURCE, RESOURCE_ID, RESPOND, SET_NAME, Symbol, TAGS, VISIBLE, XML,
+    RESOURCE, RESOURCE_ID, RESPOND, RESPONSE, SET_NAME, Symbol, TAGS, VISIBLE, XML,
 };
 use crate::syntax::{Args, Entry, Target};
 use crate::ty::FieldKind;
@@ -30,6 +30,7 @@ const TOP_KEYS: &[Symbol] = &[
     FILTERS,
     PAGINATE,
     DRY_RUN,
+    RESPONSE,
     VISIBLE,
     RESPOND,
 ];
@@ -58,6 +59,9 @@ pub struct Operation<'a> {
     pub members: Vec<Member<'a>>,
     pub filters: Option<Filters>,
     pub paginate: Option<Paginate>,
+    /// Response members beside the list (`FleetId`, `LastEvaluatedTime`, `ServiceNames`), as
+    /// `#[ec2_shape]` fields.
+    pub response: Vec<crate::shape::model::Field<'a>>,
     pub dry_run: Option<Span>,
     pub visible: Option<syn::Path>,
     pub respond: Option<syn::Path>,
@@ -248,6 +252,15 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Oper
     let paginate = top
         .flag_or_group(ctxt, PAGINATE, "min = 5, max = 1000")
         .map(|(span, args)| read_paginate(ctxt, span, args));
+    let response = top
+        .fields(ctxt, RESPONSE, "fleet_id: Option<String>")
+        .map(|(_, fields)| {
+            fields
+                .iter()
+                .filter_map(|field| crate::shape::parse::parse_field(ctxt, field))
+                .collect()
+        })
+        .unwrap_or_default();
     let dry_run = top.flag(ctxt, DRY_RUN).then(|| {
         top.get(DRY_RUN)
             .map_or_else(Span::call_site, Entry::key_span)
@@ -284,6 +297,7 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Oper
         members,
         filters,
         paginate,
+        response,
         dry_run,
         visible,
         respond,

@@ -22,6 +22,44 @@ pub fn check(ctxt: &Ctxt, op: &Operation<'_>) {
     tag_filters_share_one_tag_field(ctxt, op);
     pagination_bounds_are_sane(ctxt, op);
     generated_names_do_not_collide(ctxt, op);
+    response_members_have_their_own_elements(ctxt, op);
+}
+
+/// Response members follow the shape rules (`item` only on lists), and no two elements of the
+/// response share an XML name: `requestId`, the list, `nextToken` and each member.
+fn response_members_have_their_own_elements(ctxt: &Ctxt, op: &Operation<'_>) {
+    crate::shape::validate::check_item_names_on_lists(ctxt, &op.response);
+    let mut taken = vec!["requestId".to_owned()];
+    taken.extend(op.output.as_ref().map(|output| output.xml.value()));
+    if op.paginate.is_some() {
+        taken.push("nextToken".to_owned());
+    }
+    let generated: Vec<String> = ["request_id", "next_token"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(
+            op.output
+                .as_ref()
+                .map(|output| output.field.ident.to_string()),
+        )
+        .collect();
+    for field in &op.response {
+        if generated.contains(&field.ident.to_string()) {
+            // Already reported as a field name collision: one report per mistake.
+            continue;
+        }
+        if taken.contains(&field.xml_name) {
+            ctxt.syn_error(syn::Error::new(
+                field.xml_span,
+                format!(
+                    "the response already has an element `{}`; give this member an `#[ec2(xml = \"...\")]`",
+                    field.xml_name
+                ),
+            ));
+        } else {
+            taken.push(field.xml_name.clone());
+        }
+    }
 }
 
 /// `action` is PascalCase and names a describe operation: `"DescribeBundleTasks"`.
@@ -245,7 +283,9 @@ fn generated_names_do_not_collide(ctxt: &Ctxt, op: &Operation<'_>) {
     let mut fields = Names::new(ctxt, "request field");
     let mut methods = Names::new(ctxt, "builder method");
     let mut keys = Names::new(ctxt, "Query key");
-    let mut response = Names::new(ctxt, "response field");
+    let mut response = Names::new(ctxt, "response field").with_hint(
+        "rename the field (`#[ec2(name = \"...\", xml = \"...\")]` keeps its member and XML names)",
+    );
     let call_site = Span::call_site();
     methods.add("build", call_site, "the builder");
     response.add("request_id", call_site, "the response");
@@ -294,6 +334,14 @@ fn generated_names_do_not_collide(ctxt: &Ctxt, op: &Operation<'_>) {
         }
         let _ = response.add("next_token", paginate.span, "`paginate`");
     }
+    for field in &op.response {
+        let name = field.ident.to_string();
+        let _ = response.add(
+            name.strip_prefix("r#").unwrap_or(&name),
+            field.ident.span(),
+            "`response`",
+        );
+    }
     if let Some(span) = op.dry_run {
         let _ = fields.add("dry_run", span, "`dry_run`")
             && methods.add("dry_run", span, "`dry_run`")
@@ -305,6 +353,8 @@ fn generated_names_do_not_collide(ctxt: &Ctxt, op: &Operation<'_>) {
 struct Names<'c> {
     ctxt: &'c Ctxt,
     kind: &'static str,
+    /// How to resolve a collision.
+    hint: &'static str,
     seen: BTreeMap<String, &'static str>,
 }
 
@@ -313,8 +363,14 @@ impl<'c> Names<'c> {
         Names {
             ctxt,
             kind,
+            hint: "rename one (`#[ec2(name = \"...\")]` on a member, `member = \"...\"` in `ids`)",
             seen: BTreeMap::new(),
         }
+    }
+
+    fn with_hint(mut self, hint: &'static str) -> Self {
+        self.hint = hint;
+        self
     }
 
     /// Records `name`; `false` (and an error at `span`) when something else already generates it.
@@ -323,11 +379,11 @@ impl<'c> Names<'c> {
         match self.seen.get(name) {
             Some(first) => {
                 self.ctxt.syn_error(syn::Error::new(
-                span,
-                format!(
-                    "this declares the {} `{name}`, which {first} already generates; rename one (`#[ec2(name = \"...\")]` on a member, `member = \"...\"` in `ids`)",
-                    self.kind
-                ),
+                    span,
+                    format!(
+                        "this declares the {} `{name}`, which {first} already generates; {}",
+                        self.kind, self.hint
+                    ),
                 ));
                 false
             }

@@ -22,16 +22,7 @@ fn with_serde(mut item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
     let serde_crate = crate::PRIVATE_SERDE;
     if let syn::Data::Struct(data) = &mut item.data {
         for (field, model) in data.fields.iter_mut().zip(fields) {
-            let rename = &model.member_name;
-            let attr: syn::Attribute = match model.kind {
-                FieldKind::Optional(_) | FieldKind::OptionalList(_) => syn::parse_quote! {
-                    #[serde(rename = #rename, default, skip_serializing_if = "::core::option::Option::is_none")]
-                },
-                FieldKind::List(_) | FieldKind::Required(_) => {
-                    syn::parse_quote! { #[serde(rename = #rename, default)] }
-                }
-            };
-            field.attrs.push(attr);
+            field.attrs.push(serde_attr(model));
         }
     }
     quote! {
@@ -44,24 +35,7 @@ fn with_serde(mut item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
 fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
     let p = private();
     let name = &item.ident;
-    let render = fields.iter().map(|field| {
-        let ident = field.ident;
-        let xml = &field.xml_name;
-        let item = &field.item_name;
-        match field.kind {
-            FieldKind::List(_) => {
-                quote! { __ec2_writer.list(#xml, #item, &self.#ident); }
-            }
-            FieldKind::OptionalList(_) => quote! {
-                if let ::core::option::Option::Some(__ec2_list) = &self.#ident {
-                    __ec2_writer.list(#xml, #item, __ec2_list);
-                }
-            },
-            FieldKind::Optional(_) | FieldKind::Required(_) => {
-                quote! { #p::XmlRender::render_xml(&self.#ident, #xml, __ec2_writer); }
-            }
-        }
-    });
+    let render = fields.iter().map(render_field);
     let locals: Vec<_> = fields
         .iter()
         .enumerate()
@@ -155,6 +129,55 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
             fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(&self, __ec2_f: &mut __Ec2F) -> bool {
                 __ec2_f(self)
             }
+        }
+    }
+}
+
+/// Writes `self.field` as its XML element into `__ec2_writer` (an absent field writes nothing).
+pub fn render_field(field: &Field<'_>) -> TokenStream {
+    let p = private();
+    let ident = field.ident;
+    let xml = &field.xml_name;
+    let item = &field.item_name;
+    match field.kind {
+        FieldKind::List(_) => {
+            quote! { __ec2_writer.list(#xml, #item, &self.#ident); }
+        }
+        FieldKind::OptionalList(_) => quote! {
+            if let ::core::option::Option::Some(__ec2_list) = &self.#ident {
+                __ec2_writer.list(#xml, #item, __ec2_list);
+            }
+        },
+        FieldKind::Optional(_) | FieldKind::Required(_) => {
+            quote! { #p::XmlRender::render_xml(&self.#ident, #xml, __ec2_writer); }
+        }
+    }
+}
+
+/// A `match` arm reading the field's XML element from `__ec2_reader` into `self.field`.
+pub fn read_field_arm(field: &Field<'_>) -> TokenStream {
+    let p = private();
+    let ident = field.ident;
+    let xml = &field.xml_name;
+    let ty = parsed_type(field);
+    let parsed = quote! { <#ty as #p::XmlParse>::parse_xml(__ec2_reader)? };
+    match field.kind {
+        FieldKind::Optional(_) | FieldKind::OptionalList(_) => {
+            quote! { #xml => self.#ident = ::core::option::Option::Some(#parsed), }
+        }
+        FieldKind::List(_) | FieldKind::Required(_) => quote! { #xml => self.#ident = #parsed, },
+    }
+}
+
+/// The serde attribute of a field in the AWS CLI's JSON shape.
+pub fn serde_attr(field: &Field<'_>) -> syn::Attribute {
+    let rename = &field.member_name;
+    match field.kind {
+        FieldKind::Optional(_) | FieldKind::OptionalList(_) => syn::parse_quote! {
+            #[serde(rename = #rename, default, skip_serializing_if = "::core::option::Option::is_none")]
+        },
+        FieldKind::List(_) | FieldKind::Required(_) => {
+            syn::parse_quote! { #[serde(rename = #rename, default)] }
         }
     }
 }

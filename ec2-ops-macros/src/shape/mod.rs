@@ -1,9 +1,9 @@
 //! `#[ec2_shape]`: EC2 structures and string enums: parse → model → validate → expand.
 
-mod expand;
-mod model;
-mod parse;
-mod validate;
+pub(crate) mod expand;
+pub(crate) mod model;
+pub(crate) mod parse;
+pub(crate) mod validate;
 
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -89,7 +89,8 @@ pub fn parse<'a>(ctxt: &Ctxt, input: &'a syn::DeriveInput) -> Option<Shape<'a>> 
     })
 }
 
-fn parse_field<'a>(ctxt: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
+/// One structure field and its `#[ec2(...)]` names (also the response members of `#[ec2_operation]`).
+pub fn parse_field<'a>(ctxt: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
     let ident = field.ident.as_ref()?;
     let entries = ec2_entries(ctxt, &field.attrs);
     let keyed = Keyed::read(ctxt, &entries, FIELD_KEYS, "`#[ec2]` field attribute");

@@ -1,18 +1,17 @@
 //! `#[ec2_shape]` rules across the model: what no single field or variant shows alone.
 
-use super::model::{Shape, ShapeData};
+use super::model::{Field, Shape, ShapeData};
 use crate::ctxt::Ctxt;
 
 pub fn check(ctxt: &Ctxt, shape: &Shape<'_>) {
-    check_item_names_on_lists(ctxt, &shape.data);
+    if let ShapeData::Struct(fields) = &shape.data {
+        check_item_names_on_lists(ctxt, fields);
+    }
     check_unique_names(ctxt, &shape.data);
 }
 
 /// `item` names the elements of a list, so it means nothing on another field.
-fn check_item_names_on_lists(ctxt: &Ctxt, data: &ShapeData<'_>) {
-    let ShapeData::Struct(fields) = data else {
-        return;
-    };
+pub fn check_item_names_on_lists(ctxt: &Ctxt, fields: &[Field<'_>]) {
     for field in fields {
         if let (Some(span), false) = (field.item_span, field.kind.is_list()) {
             ctxt.syn_error(syn::Error::new(
