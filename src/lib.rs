@@ -42,8 +42,7 @@
 //!     resource_id = widget_id,
 //!     output(member = "Widgets", xml = "widgetSet"),
 //!     ids(key = "WidgetId", prefix = "wid-"),   // WidgetId.N: InvalidWidgetID.NotFound / .Malformed
-//!     filters("widget-id" => widget_id, "state" => state, "size" => sizes,
-//!             "tag:<key>" => tags, "tag-key" => tags),
+//!     filters("widget-id", "state", "size" => sizes, "tag:<key>" => tags, "tag-key" => tags),
 //!     paginate(min = 5, max = 1000),
 //!     dry_run,
 //! )]
@@ -90,7 +89,7 @@
 //! | `output` | `output(member = "Xs", xml = "xSet" [, item = "item"])` | yes | the result list: JSON/member name, XML wrapper element, item element (default `item`) |
 //! | `ids` | `ids(key = "XId" [, member = "XIds"] [, prefix = "x-"] [, not_found = "…", malformed = "…", noun = "x ID", set_name = "xSet"] [, field = f])` | no, repeatable | an ID list (`XId.N`). Derived from `key` unless written: the member `XIds` (builder methods `x_ids` and `x_id`), the noun "x ID" ("The x ID 'x-1' does not exist"), the codes `InvalidXID.NotFound` and, with `prefix`, `InvalidXID.Malformed` for an ID without the prefix; `set_name` (default: the output's XML name) names the list in `InvalidParameterCombination`. A second list names the resource `field` it matches (`KeyName.N` beside `KeyPairId.N`) |
 //! | `members` | `members(#[ec2(query = "Owner")] owner_ids: Vec<String>, include_public_key: Option<bool>, instance_id: String)` | no | further request members, written as struct fields: `Option<T>` optional, `T` required (`MissingParameter` when absent), `Vec<T>` a list (`Key.N`). The member name is the PascalCase field name (`#[ec2(name = "...")]` overrides), the Query key the member name (`#[ec2(query = "...")]` overrides); doc comments are kept. They are served by `visible` and `respond` |
-//! | `filters` | `filters([key = "Filters",] "name" => field.path, "name" => with(function), "tag:<key>" => tags, "tag-key" => tags, "tag-value" => tags)` | no | the accepted filters, named as EC2 writes them (`s3-bucket`, `attachment.instance-id`, `haStatus`). A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; the three tag names each enable one tag filter over a `Vec<Tag>` field (which may be reached through other fields, `instances.tags`); where the items are tags themselves (DescribeTags), `"tag:<key>" => with(f)` calls `fn f(&Resource, key: &str, &ValueSet) -> bool`. `key` is `Filter` (default) or `Filters`. Without `filters`, the operation has no `Filter.N` member, and sending one is `UnknownParameter` |
+//! | `filters` | `filters([key = "Filters",] "name", "name" => field.path, "name" => with(function), "tag:<key>" => tags, "tag-key" => tags, "tag-value" => tags)` | no | the accepted filters, named as EC2 writes them (`s3-bucket`, `attachment.instance-id`, `haStatus`). A name written alone is a filter on the field it spells, one field per dotted part (`"volume-id"` is `volume_id`, `"operator.managed"` is `operator.managed`, `"haStatus"` is `ha_status`; in a `nested` operation, from the item: `instances.instance_id`). A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; the three tag names each enable one tag filter over a `Vec<Tag>` field (which may be reached through other fields, `instances.tags`); where the items are tags themselves (DescribeTags), `"tag:<key>" => with(f)` calls `fn f(&Resource, key: &str, &ValueSet) -> bool`. `key` is `Filter` (default) or `Filters`. Without `filters`, the operation has no `Filter.N` member, and sending one is `UnknownParameter` |
 //! | `paginate` | `paginate` or `paginate(min = N, max = M [, clamp] [, ids_with_max_results = false])` | no | makes the operation paginated: `MaxResults` and `NextToken`. With bounds, a `MaxResults` outside `min..=max` is EC2's 400 (with `clamp`, one above `max` is served as `max`); without, any positive value is accepted (EC2 documents no bounds for many operations). `ids_with_max_results = false` makes IDs with `MaxResults` a 400 `InvalidParameterCombination` |
 //! | `dry_run` | `dry_run` | no | adds the `DryRun` parameter (leave it out where the model has none) |
 //! | `response` | `response(fleet_id: Option<String>, #[ec2(xml = "serviceNameSet")] service_names: Option<Vec<String>>)` | no | response members beside the list (scalars, structures, further lists), written as `#[ec2_shape]` fields with the same `#[ec2(name, xml, item)]` rules: in the AWS CLI's JSON under their member names and in the XML after the list; `respond` fills them |
@@ -187,7 +186,8 @@
 //! ```
 //!
 //! `filters(...)`: each name, as EC2 writes it, maps to a field path (through `Option`, `Vec` and
-//! nested shapes), a function, or one of the tag filters. `key = "Filters"` picks `Filters.N`.
+//! nested shapes), a function, or one of the tag filters; a name written alone filters the field it
+//! spells. `key = "Filters"` picks `Filters.N`.
 //!
 //! ```
 //! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, InMemorySource, Tag, ValueSet};
@@ -212,7 +212,7 @@
 //!     action = "DescribeHosts", resource = Host, resource_id = host_id,
 //!     output(member = "Hosts", xml = "hostSet"),
 //!     filters(
-//!         "placement.rack" => placement.rack,  // nested, optional: absent never matches
+//!         "placement.rack",                    // spells its path; optional: absent never matches
 //!         "zone" => zones,                     // a list: any element may match
 //!         "hasZones" => with(has_zones),       // anything else
 //!         "tag:<key>" => tags,                 // tag:Env=prod
@@ -349,7 +349,7 @@
 //!     nested(field = members, resource_id = member_id),
 //!     output(member = "Groups", xml = "groupSet"),
 //!     ids(key = "MemberId", prefix = "m-"),
-//!     filters("group-id" => group_id, "role" => members.role),
+//!     filters("group-id" => group_id, "role"),   // "role" spells the member's `role`
 //!     paginate(min = 1, max = 100),
 //! )]
 //! pub struct DescribeGroups;

@@ -996,15 +996,15 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
         filters: ::ec2_ops::__private::FilterCatalog {
             names: &[
                 "bundle-id",
-                "error-code",
-                "error-message",
                 "instance-id",
                 "progress",
-                "s3-bucket",
-                "s3-prefix",
                 "start-time",
                 "state",
                 "update-time",
+                "error-code",
+                "error-message",
+                "s3-bucket",
+                "s3-prefix",
             ],
             tags: ::ec2_ops::__private::TagFilters {
                 named: false,
@@ -1041,6 +1041,36 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
                 )
             }
             1usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.instance_id,
+                    __ec2_values,
+                )
+            }
+            2usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.progress,
+                    __ec2_values,
+                )
+            }
+            3usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.start_time,
+                    __ec2_values,
+                )
+            }
+            4usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.state,
+                    __ec2_values,
+                )
+            }
+            5usize => {
+                ::ec2_ops::__private::FilterLeaf::filter_leaf(
+                    &__ec2_resource.update_time,
+                    __ec2_values,
+                )
+            }
+            6usize => {
                 ::ec2_ops::__private::FilterPath::reach(
                     &__ec2_resource.error,
                     &mut |__ec2_step_0| ::ec2_ops::__private::FilterLeaf::filter_leaf(
@@ -1049,7 +1079,7 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
                     ),
                 )
             }
-            2usize => {
+            7usize => {
                 ::ec2_ops::__private::FilterPath::reach(
                     &__ec2_resource.error,
                     &mut |__ec2_step_0| ::ec2_ops::__private::FilterLeaf::filter_leaf(
@@ -1058,19 +1088,7 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
                     ),
                 )
             }
-            3usize => {
-                ::ec2_ops::__private::FilterLeaf::filter_leaf(
-                    &__ec2_resource.instance_id,
-                    __ec2_values,
-                )
-            }
-            4usize => {
-                ::ec2_ops::__private::FilterLeaf::filter_leaf(
-                    &__ec2_resource.progress,
-                    __ec2_values,
-                )
-            }
-            5usize => {
+            8usize => {
                 ::ec2_ops::__private::FilterPath::reach(
                     &__ec2_resource.storage,
                     &mut |__ec2_step_0| ::ec2_ops::__private::FilterPath::reach(
@@ -1082,7 +1100,7 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
                     ),
                 )
             }
-            6usize => {
+            9usize => {
                 ::ec2_ops::__private::FilterPath::reach(
                     &__ec2_resource.storage,
                     &mut |__ec2_step_0| ::ec2_ops::__private::FilterPath::reach(
@@ -1092,24 +1110,6 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
                             __ec2_values,
                         ),
                     ),
-                )
-            }
-            7usize => {
-                ::ec2_ops::__private::FilterLeaf::filter_leaf(
-                    &__ec2_resource.start_time,
-                    __ec2_values,
-                )
-            }
-            8usize => {
-                ::ec2_ops::__private::FilterLeaf::filter_leaf(
-                    &__ec2_resource.state,
-                    __ec2_values,
-                )
-            }
-            9usize => {
-                ::ec2_ops::__private::FilterLeaf::filter_leaf(
-                    &__ec2_resource.update_time,
-                    __ec2_values,
                 )
             }
             _ => false,
@@ -1132,6 +1132,51 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
                 };
             }
             1usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.instance_id,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            2usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.progress,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            3usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.start_time,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            4usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.state,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            5usize => {
+                {
+                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
+                        &__ec2_resource.update_time,
+                        __ec2_visit,
+                    );
+                    false
+                };
+            }
+            6usize => {
                 ::ec2_ops::__private::FilterPath::reach(
                     &__ec2_resource.error,
                     &mut |__ec2_step_0| {
@@ -1143,7 +1188,7 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
                     },
                 );
             }
-            2usize => {
+            7usize => {
                 ::ec2_ops::__private::FilterPath::reach(
                     &__ec2_resource.error,
                     &mut |__ec2_step_0| {
@@ -1155,25 +1200,7 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
                     },
                 );
             }
-            3usize => {
-                {
-                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
-                        &__ec2_resource.instance_id,
-                        __ec2_visit,
-                    );
-                    false
-                };
-            }
-            4usize => {
-                {
-                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
-                        &__ec2_resource.progress,
-                        __ec2_visit,
-                    );
-                    false
-                };
-            }
-            5usize => {
+            8usize => {
                 ::ec2_ops::__private::FilterPath::reach(
                     &__ec2_resource.storage,
                     &mut |__ec2_step_0| ::ec2_ops::__private::FilterPath::reach(
@@ -1188,7 +1215,7 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
                     ),
                 );
             }
-            6usize => {
+            9usize => {
                 ::ec2_ops::__private::FilterPath::reach(
                     &__ec2_resource.storage,
                     &mut |__ec2_step_0| ::ec2_ops::__private::FilterPath::reach(
@@ -1202,33 +1229,6 @@ impl ::ec2_ops::__private::Operation for DescribeBundleTasks {
                         },
                     ),
                 );
-            }
-            7usize => {
-                {
-                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
-                        &__ec2_resource.start_time,
-                        __ec2_visit,
-                    );
-                    false
-                };
-            }
-            8usize => {
-                {
-                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
-                        &__ec2_resource.state,
-                        __ec2_visit,
-                    );
-                    false
-                };
-            }
-            9usize => {
-                {
-                    ::ec2_ops::__private::FilterLeaf::leaf_texts(
-                        &__ec2_resource.update_time,
-                        __ec2_visit,
-                    );
-                    false
-                };
             }
             _ => {}
         }

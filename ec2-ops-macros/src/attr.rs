@@ -49,7 +49,7 @@ impl<'e> Keyed<'e> {
                 | Entry::Fields(key, _)
                 | Entry::Mapping(key, _) => key,
                 Entry::Filter(name, _) => {
-                    ctxt.error_spanned_by(name, format!("a filter mapping (`\"name\" => field`) belongs inside `filters(...)`, not in {what}"));
+                    ctxt.error_spanned_by(name, format!("a filter (`\"name\"` or `\"name\" => field`) belongs inside `filters(...)`, not in {what}"));
                     continue;
                 }
             };

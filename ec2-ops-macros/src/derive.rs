@@ -46,9 +46,42 @@ pub fn malformed_code(not_found: &str) -> String {
     format!("{family}.Malformed")
 }
 
+/// `availability-zone-id` → `availability_zone_id`, `operator.managed` → `operator.managed`,
+/// `haStatus` → `ha_status`: the field path a filter name spells, one field per dotted part
+/// (`None` when a part is not a plain identifier, as in `tag:<key>`).
+pub fn filter_field_path(name: &str) -> Option<Vec<String>> {
+    name.split('.')
+        .map(|part| {
+            let field = case::snake(&part.replace('-', "_"));
+            let plain = field.starts_with(|c: char| c.is_ascii_lowercase())
+                && field
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                && syn::parse_str::<syn::Ident>(&field).is_ok();
+            plain.then_some(field)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filter_names_spell_their_field_paths() {
+        let path = |name: &str| filter_field_path(name).map(|parts| parts.join("."));
+        assert_eq!(
+            path("availability-zone-id").as_deref(),
+            Some("availability_zone_id")
+        );
+        assert_eq!(
+            path("operator.managed").as_deref(),
+            Some("operator.managed")
+        );
+        assert_eq!(path("haStatus").as_deref(), Some("ha_status"));
+        assert_eq!(path("tag:<key>"), None);
+        assert_eq!(path("type"), None);
+    }
 
     #[test]
     fn id_lists_follow_ec2_names() {

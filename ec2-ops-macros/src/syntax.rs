@@ -9,6 +9,7 @@
 //!          | IDENT '(' args ')'         // a group:         paginate(min = 5, max = 1000)
 //!          | IDENT '=>' target          // a mapping (only to report it: filter names are strings)
 //!          | STRING '=>' target         // a filter:        "s3-bucket" => storage.s3.bucket
+//!          | STRING                     // a filter on the field its name spells: "volume-id"
 //! field   := attribute* IDENT ':' TYPE  // as in a struct: `#[ec2(query = "Owner")] owner_ids: Vec<String>`
 //! value   := STRING | INTEGER | BOOL | PATH
 //! target  := IDENT ('.' IDENT)*         // a field path on the resource
@@ -31,7 +32,8 @@ pub enum Entry {
     Group(syn::Ident, Args),
     Fields(syn::Ident, Punctuated<syn::Field, Token![,]>),
     Mapping(syn::Ident, Target),
-    Filter(syn::LitStr, Target),
+    /// A filter name and its target; `None` when the name alone is written (the model derives it).
+    Filter(syn::LitStr, Option<Target>),
 }
 
 impl Entry {
@@ -103,8 +105,11 @@ impl Parse for Entry {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         if input.peek(syn::LitStr) {
             let name: syn::LitStr = input.parse()?;
-            input.parse::<Token![=>]>()?;
-            return Ok(Entry::Filter(name, input.parse()?));
+            if input.peek(Token![=>]) {
+                input.parse::<Token![=>]>()?;
+                return Ok(Entry::Filter(name, Some(input.parse()?)));
+            }
+            return Ok(Entry::Filter(name, None));
         }
         let lookahead = input.lookahead1();
         if !lookahead.peek(syn::Ident::peek_any) {

@@ -94,16 +94,11 @@ pub struct BundleTaskError {
     output(member = "BundleTasks", xml = "bundleInstanceTasksSet"),
     ids(key = "BundleId", prefix = "bun-"),
     filters(
-        "bundle-id" => bundle_id,
+        "bundle-id", "instance-id", "progress", "start-time", "state", "update-time",
         "error-code" => error.code,
         "error-message" => error.message,
-        "instance-id" => instance_id,
-        "progress" => progress,
         "s3-bucket" => storage.s3.bucket,
         "s3-prefix" => storage.s3.prefix,
-        "start-time" => start_time,
-        "state" => state,
-        "update-time" => update_time,
     ),
     dry_run,
 )]

@@ -70,8 +70,8 @@ pub struct UserBucketDetails {
     output(member = "ImportSnapshotTasks", xml = "importSnapshotTaskSet"),
     ids(key = "ImportTaskId", not_found = "InvalidImportTaskId.NotFound", prefix = "import-snap-"),
     filters(
+        "import-task-id",
         key = "Filters",
-        "import-task-id" => import_task_id,
         "task-state" => snapshot_task_detail.status,
         "tag:<key>" => tags,
         "tag-key" => tags,

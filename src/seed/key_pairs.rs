@@ -67,9 +67,8 @@ fn public_keys_on_request(
         include_public_key: Option<bool>,
     ),
     filters(
-        "key-pair-id" => key_pair_id,
+        "key-pair-id", "key-name",
         "fingerprint" => key_fingerprint,
-        "key-name" => key_name,
         "tag-key" => tags,
         "tag:<key>" => tags,
     ),

@@ -152,12 +152,8 @@ fn owned_and_restorable(
     resource = Snapshot,
     resource_id = snapshot_id,
     output(member = "Snapshots", xml = "snapshotSet"),
-    ids(
-        key = "SnapshotId",
-        prefix = "snap-",
-        not_found = "InvalidSnapshot.NotFound",
-        malformed = "InvalidSnapshotID.Malformed",
-    ),
+    ids(key = "SnapshotId", prefix = "snap-",
+        not_found = "InvalidSnapshot.NotFound", malformed = "InvalidSnapshotID.Malformed"),
     members(
         /// Scopes the results to snapshots of these owners: account IDs, `self` or `amazon`.
         #[ec2(query = "Owner")]
@@ -168,20 +164,11 @@ fn owned_and_restorable(
         restorable_by_user_ids: Vec<String>,
     ),
     filters(
-        "description" => description,
-        "encrypted" => encrypted,
-        "owner-alias" => owner_alias,
-        "owner-id" => owner_id,
-        "progress" => progress,
-        "snapshot-id" => snapshot_id,
-        "start-time" => start_time,
+        "description", "encrypted", "owner-alias", "owner-id", "progress", "snapshot-id",
+        "start-time", "storage-tier", "transfer-type", "volume-id", "volume-size",
         "status" => state,
-        "storage-tier" => storage_tier,
-        "transfer-type" => transfer_type,
         "tag:<key>" => tags,
         "tag-key" => tags,
-        "volume-id" => volume_id,
-        "volume-size" => volume_size,
     ),
     paginate(min = 5, max = 1000, clamp, ids_with_max_results = false),
     dry_run,

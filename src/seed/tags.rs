@@ -275,11 +275,8 @@ fn tag_item_matches(tag: &TagDescription, key: &str, values: &ValueSet) -> bool 
     resource_id = resource_id,
     output(member = "Tags", xml = "tagSet"),
     filters(
-        "key" => key,
-        "resource-id" => resource_id,
-        "resource-type" => resource_type,
+        "key", "resource-id", "resource-type", "value",
         "tag:<key>" => with(tag_item_matches),
-        "value" => value,
     ),
     paginate(min = 5, max = 1000),
     dry_run,

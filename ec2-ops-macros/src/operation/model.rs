@@ -248,7 +248,7 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Oper
         .unwrap_or_default();
     let filters = top
         .group(ctxt, FILTERS, "\"state\" => state")
-        .map(|(span, args)| read_filters(ctxt, span, args));
+        .map(|(span, args)| read_filters(ctxt, span, args, nested.as_ref()));
     let paginate = top
         .flag_or_group(ctxt, PAGINATE, "min = 5, max = 1000")
         .map(|(span, args)| read_paginate(ctxt, span, args));
@@ -480,7 +480,10 @@ fn read_members<'a>(
         .collect()
 }
 
-fn read_filters(ctxt: &Ctxt, span: Span, args: &Args) -> Filters {
+/// Reads `filters(...)`. A name written alone spells its field path from the resource, or in a
+/// `nested` operation from the item (`"instance-id"` is `instances.instance_id`): what the
+/// operation's filters address.
+fn read_filters(ctxt: &Ctxt, span: Span, args: &Args, nested: Option<&Nested>) -> Filters {
     let mut filters = Filters {
         key: None,
         span,
@@ -490,12 +493,43 @@ fn read_filters(ctxt: &Ctxt, span: Span, args: &Args) -> Filters {
     let mut settings: Vec<&Entry> = Vec::new();
     for entry in &args.entries {
         match entry {
-            Entry::Filter(name, target)
+            Entry::Filter(name, Some(target))
                 if matches!(name.value().as_str(), TAG_NAMED | TAG_KEY | TAG_VALUE) =>
             {
                 filters.tags.names.push((name.clone(), target.clone()));
             }
-            Entry::Filter(name, target) => filters.fields.push((name.clone(), target.clone())),
+            Entry::Filter(name, Some(target)) => {
+                filters.fields.push((name.clone(), target.clone()));
+            }
+            Entry::Filter(name, None)
+                if matches!(name.value().as_str(), TAG_NAMED | TAG_KEY | TAG_VALUE) =>
+            {
+                ctxt.error_spanned_by(
+                    name,
+                    format!(
+                        "a tag filter names its tag field: write `{:?} => tags`",
+                        name.value()
+                    ),
+                );
+            }
+            Entry::Filter(name, None) => match derive::filter_field_path(&name.value()) {
+                Some(segments) => {
+                    let through = nested.map(|nested| syn::Ident::new(&nested.field.to_string(), name.span()));
+                    let path = through
+                        .into_iter()
+                        .chain(segments.iter().map(|segment| syn::Ident::new(segment, name.span())))
+                        .collect();
+                    filters.fields.push((name.clone(), Target::Field(path)));
+                }
+                None => ctxt.error_spanned_by(
+                    name,
+                    format!(
+                        "the field of filter {:?} cannot be spelled from its name: write `{:?} => field.path`",
+                        name.value(),
+                        name.value()
+                    ),
+                ),
+            },
             Entry::Mapping(key, Target::Field(path)) if *key == TAGS => {
                 let field = path
                     .iter()
