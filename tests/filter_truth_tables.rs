@@ -137,6 +137,7 @@ where
         assert!(nothing.is_empty(), "{action} {name}: {nothing:?}");
         cases += 2;
     }
+    println!("{action}: {cases} truth-table cases");
     cases
 }
 
