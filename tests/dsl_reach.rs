@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use ec2_ops::{
-    Caller, DescribeContext, Ec2Response, InMemorySource, Operation, Service, ec2_operation,
-    ec2_shape,
+    Caller, DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Operation, Service,
+    ec2_operation, ec2_shape,
 };
 
 #[ec2_shape]
@@ -307,4 +307,141 @@ fn response_members_beside_the_list_are_rendered_parsed_and_in_the_cli_json() {
     assert_eq!(json["ServiceNames"][1], "com.amazonaws.ec2");
     let back: DescribeFleetHistoryResponse = serde_json::from_value(json).unwrap();
     assert_eq!(back.service_names, response.service_names);
+}
+
+/// A VPC's attributes, answered one VPC at a time.
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VpcAttributes {
+    pub vpc_id: String,
+    pub enable_dns_support: Option<AttributeBooleanValue>,
+    pub enable_dns_hostnames: Option<AttributeBooleanValue>,
+}
+
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AttributeBooleanValue {
+    pub value: Option<bool>,
+}
+
+/// EC2 answers only the attribute asked for.
+fn only_the_attribute_asked_for(
+    request: &DescribeVpcAttributeRequest,
+    _: &Caller,
+    response: &mut DescribeVpcAttributeResponse,
+) {
+    if let Some(vpc) = &mut response.vpc {
+        if request.attribute != "enableDnsSupport" {
+            vpc.enable_dns_support = None;
+        }
+        if request.attribute != "enableDnsHostnames" {
+            vpc.enable_dns_hostnames = None;
+        }
+    }
+}
+
+#[ec2_operation(
+    action = "DescribeVpcAttribute",
+    resource = VpcAttributes,
+    resource_id = vpc_id,
+    output(member = "Vpc", xml = "vpc", single),
+    ids(key = "VpcId", prefix = "vpc-", single),
+    members(
+        /// The attribute to describe.
+        attribute: String,
+    ),
+    dry_run,
+    respond = only_the_attribute_asked_for,
+)]
+pub struct DescribeVpcAttribute;
+
+#[test]
+fn a_single_answer_is_looked_up_by_its_one_required_id() {
+    let vpcs = InMemorySource::new(|vpc: &VpcAttributes| DescribeVpcAttribute::resource_id(vpc));
+    let flag = |value| Some(AttributeBooleanValue { value: Some(value) });
+    vpcs.insert(VpcAttributes {
+        vpc_id: "vpc-1".into(),
+        enable_dns_support: flag(true),
+        enable_dns_hostnames: flag(false),
+    });
+    let mut service = Service::new(DescribeContext::default());
+    service.register::<DescribeVpcAttribute, _>(Arc::new(vpcs));
+    let call = |query: &str| {
+        let body = format!("Action=DescribeVpcAttribute&Version=2016-11-15{query}");
+        service.handle(body.as_bytes())
+    };
+    let answer = call("&VpcId=vpc-1&Attribute=enableDnsSupport");
+    assert_eq!(answer.status, 200);
+    let xml = String::from_utf8(answer.body.clone()).unwrap();
+    assert!(xml.contains("<vpc><vpcId>vpc-1</vpcId><enableDnsSupport><value>true</value></enableDnsSupport></vpc>"), "{xml}");
+    let response = DescribeVpcAttributeResponse::from_xml(&answer.body).unwrap();
+    assert_eq!(
+        response.vpc.as_ref().map(|vpc| vpc.vpc_id.as_str()),
+        Some("vpc-1")
+    );
+    assert_eq!(
+        serde_json::to_value(&response).unwrap()["Vpc"]["VpcId"],
+        "vpc-1"
+    );
+    let codes = |query: &str| call(query).error_code;
+    assert_eq!(
+        codes("&VpcId=vpc-2&Attribute=enableDnsSupport").as_deref(),
+        Some("InvalidVpcID.NotFound")
+    );
+    assert_eq!(
+        codes("&VpcId=subnet-1&Attribute=enableDnsSupport").as_deref(),
+        Some("InvalidVpcID.Malformed")
+    );
+    assert_eq!(
+        codes("&Attribute=enableDnsSupport").as_deref(),
+        Some("MissingParameter")
+    );
+    assert_eq!(
+        codes("&VpcId.1=vpc-1&Attribute=enableDnsSupport").as_deref(),
+        Some("UnknownParameter")
+    );
+    assert_eq!(
+        codes("&VpcId=vpc-1&Attribute=x&DryRun=true").as_deref(),
+        Some("DryRunOperation")
+    );
+}
+
+/// An account-wide setting: no ID, one answer or none.
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Subscription {
+    pub owner_id: String,
+    pub bucket: Option<String>,
+}
+
+#[ec2_operation(
+    action = "DescribeSpotDatafeedSubscription",
+    resource = Subscription,
+    resource_id = owner_id,
+    output(member = "SpotDatafeedSubscription", xml = "spotDatafeedSubscription", single),
+    dry_run,
+)]
+pub struct DescribeSpotDatafeedSubscription;
+
+#[test]
+fn a_single_answer_without_an_id_is_the_one_resource_or_none() {
+    let subscriptions = InMemorySource::new(|s: &Subscription| s.owner_id.as_str());
+    let context = DescribeContext::default();
+    let request = DescribeSpotDatafeedSubscriptionRequest::default();
+    let none = DescribeSpotDatafeedSubscription::run(&request, &subscriptions, &context).unwrap();
+    assert_eq!(none.spot_datafeed_subscription, None);
+    assert!(
+        !String::from_utf8(none.to_xml())
+            .unwrap()
+            .contains("spotDatafeedSubscription>")
+    );
+    subscriptions.insert(Subscription {
+        owner_id: "111111111111".into(),
+        bucket: Some("feeds".into()),
+    });
+    let one = DescribeSpotDatafeedSubscription::run(&request, &subscriptions, &context).unwrap();
+    assert_eq!(
+        one.spot_datafeed_subscription.unwrap().bucket.as_deref(),
+        Some("feeds")
+    );
 }

@@ -50,6 +50,7 @@ pub const NOT_FOUND: Symbol = Symbol("not_found");
 pub const MALFORMED: Symbol = Symbol("malformed");
 pub const PREFIX: Symbol = Symbol("prefix");
 pub const SET_NAME: Symbol = Symbol("set_name");
+pub const SINGLE: Symbol = Symbol("single");
 pub const FIELD: Symbol = Symbol("field");
 pub const TAGS: Symbol = Symbol("tags");
 pub const MIN: Symbol = Symbol("min");

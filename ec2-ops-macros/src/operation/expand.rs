@@ -64,6 +64,22 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
     let mut members = Vec::new();
     for ids in &op.ids {
         let key = ids.key.value();
+        if ids.single.is_some() {
+            members.push(RequestMember {
+                field: ids.field.ident.clone(),
+                ty: string.clone(),
+                value_ty: string.clone(),
+                json: ids.member.clone(),
+                query: key.clone(),
+                holding: Holding::Required,
+                docs: doc(&format!(
+                    "The {} to describe (`{key}`, required).",
+                    ids.noun
+                )),
+                one: None,
+            });
+            continue;
+        }
         members.push(RequestMember {
             field: ids.field.ident.clone(),
             ty: quote! { ::std::vec::Vec<#string> },
@@ -232,9 +248,43 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
         quote! { #ident: ::core::default::Default::default(), }
     });
 
+    // A list of resources, or with `single` the one resource (absent when there is none).
+    let (output_declaration, output_render, output_read, output_items) = if output.single.is_some()
+    {
+        (
+            quote! {
+                /// The resource, when there is one.
+                #[serde(rename = #output_json, default, skip_serializing_if = "::core::option::Option::is_none")]
+                pub #output_field: ::core::option::Option<#resource>,
+            },
+            quote! { #p::XmlRender::render_xml(&self.#output_field, #output_xml, __ec2_writer); },
+            quote! { self.#output_field = ::core::option::Option::Some(<#resource as #p::XmlParse>::parse_xml(__ec2_reader)?) },
+            quote! { __ec2_response.#output_field.as_slice() },
+        )
+    } else {
+        (
+            quote! {
+                /// The resources of this page.
+                #[serde(rename = #output_json, default)]
+                pub #output_field: ::std::vec::Vec<#resource>,
+            },
+            quote! { __ec2_writer.list(#output_xml, #output_item, &self.#output_field); },
+            quote! { self.#output_field = <::std::vec::Vec<#resource> as #p::XmlParse>::parse_xml(__ec2_reader)? },
+            quote! { &__ec2_response.#output_field },
+        )
+    };
+
     let spec = spec(op, complete);
     let group_id = id_text(quote!(__ec2_resource), complete.resource_id);
     let (resource_id, units, page_items, response_len) = match &op.nested {
+        None if complete.output.single.is_some() => (
+            group_id,
+            None,
+            quote!(::core::iter::Iterator::next(
+                &mut ::core::iter::IntoIterator::into_iter(__ec2_page.items)
+            )),
+            None,
+        ),
         None => (group_id, None, quote!(__ec2_page.items), None),
         Some(nested) => {
             let (list, item_id) = (&nested.field, &nested.resource_id);
@@ -339,10 +389,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             }
         });
     let input_ids = match op.ids.iter().find(|ids| ids.lookup.is_none()) {
-        Some(ids) => {
-            let field = &ids.field.ident;
-            quote! { &__ec2_request.#field }
-        }
+        Some(ids) => id_values(ids),
         None => quote! { &[] },
     };
     let input_filters = if op.filters.is_some() {
@@ -442,9 +489,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             /// EC2's `<requestId>` (not part of the AWS CLI's JSON).
             #[serde(skip)]
             pub request_id: ::core::option::Option<::std::string::String>,
-            /// The resources of this page.
-            #[serde(rename = #output_json, default)]
-            pub #output_field: ::std::vec::Vec<#resource>,
+            #output_declaration
             #(#response_fields)*
             #next_token_field
         }
@@ -454,7 +499,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             const ACTION: &'static str = #action;
 
             fn write_members(&self, __ec2_writer: &mut #p::XmlWriter<'_>) {
-                __ec2_writer.list(#output_xml, #output_item, &self.#output_field);
+                #output_render
                 #(#response_render)*
                 #next_token_render
             }
@@ -465,7 +510,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
 
             fn read_member(&mut self, __ec2_name: &str, __ec2_reader: &mut #p::XmlReader<'_>) -> ::core::result::Result<bool, #p::XmlError> {
                 match __ec2_name {
-                    #output_xml => self.#output_field = <::std::vec::Vec<#resource> as #p::XmlParse>::parse_xml(__ec2_reader)?,
+                    #output_xml => #output_read,
                     #(#response_read)*
                     #next_token_read
                     _ => return ::core::result::Result::Ok(false),
@@ -540,13 +585,23 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             }
 
             fn response_items(__ec2_response: &#response) -> &[#resource] {
-                &__ec2_response.#output_field
+                #output_items
             }
 
             #response_len
 
             #units
         }
+    }
+}
+
+/// The request's values of an ID list as a slice: the list, or the one required ID.
+fn id_values(ids: &super::model::Ids) -> TokenStream {
+    let field = &ids.field.ident;
+    if ids.single.is_some() {
+        quote! { ::core::slice::from_ref(&__ec2_request.#field) }
+    } else {
+        quote! { &__ec2_request.#field }
     }
 }
 
@@ -625,16 +680,16 @@ fn lookups(op: &Operation<'_>, complete: &Complete<'_>) -> Option<TokenStream> {
         .enumerate()
         .map(|(index, (ids, path))| {
             let spec = id_spec(ids, complete);
-            let field = &ids.field.ident;
             let function = format_ident!("__ec2_lookup_field_{}", index);
             let text = id_text(quote!(__ec2_resource), path);
+            let values = id_values(ids);
             quote! {
                 {
                     const __EC2_SPEC: #p::IdSpec = #spec;
                     fn #function(__ec2_resource: &#resource) -> &str {
                         #text
                     }
-                    #p::Lookup { spec: &__EC2_SPEC, values: &__ec2_request.#field, field: #function }
+                    #p::Lookup { spec: &__EC2_SPEC, values: #values, field: #function }
                 }
             }
         })

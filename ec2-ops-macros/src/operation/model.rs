@@ -14,7 +14,7 @@ use crate::derive;
 use crate::symbol::{
     ACTION, CLAMP, DRY_RUN, EC2, FIELD, FILTERS, IDS, IDS_WITH_MAX_RESULTS, ITEM, KEY, MALFORMED,
     MAX, MEMBER, MEMBERS, MIN, NAME, NESTED, NOT_FOUND, NOUN, OUTPUT, PAGINATE, PREFIX, QUERY,
-    RESOURCE, RESOURCE_ID, RESPOND, RESPONSE, SET_NAME, Symbol, TAGS, VISIBLE, XML,
+    RESOURCE, RESOURCE_ID, RESPOND, RESPONSE, SET_NAME, SINGLE, Symbol, TAGS, VISIBLE, XML,
 };
 use crate::syntax::{Args, Entry, Target};
 use crate::ty::FieldKind;
@@ -34,9 +34,9 @@ const TOP_KEYS: &[Symbol] = &[
     VISIBLE,
     RESPOND,
 ];
-const OUTPUT_KEYS: &[Symbol] = &[MEMBER, XML, ITEM];
+const OUTPUT_KEYS: &[Symbol] = &[MEMBER, XML, ITEM, SINGLE];
 const IDS_KEYS: &[Symbol] = &[
-    KEY, MEMBER, FIELD, NOUN, NOT_FOUND, MALFORMED, PREFIX, SET_NAME,
+    KEY, MEMBER, FIELD, NOUN, NOT_FOUND, MALFORMED, PREFIX, SET_NAME, SINGLE,
 ];
 const PAGINATE_KEYS: &[Symbol] = &[MIN, MAX, CLAMP, IDS_WITH_MAX_RESULTS];
 const FILTERS_KEYS: &[Symbol] = &[KEY];
@@ -110,6 +110,8 @@ pub struct Output {
     pub item_span: Option<Span>,
     /// The response field (`bundle_tasks`).
     pub field: Named,
+    /// `single`: the answer is one resource (or none), not a list.
+    pub single: Option<Span>,
 }
 
 pub struct Ids {
@@ -131,6 +133,8 @@ pub struct Ids {
     pub malformed: Option<Malformed>,
     /// How `InvalidParameterCombination` names the list (`None`: the output's XML name).
     pub set_name: Option<syn::LitStr>,
+    /// `single`: one required ID (`VpcId`), not a list (`VpcId.N`).
+    pub single: Option<Span>,
 }
 
 pub struct Malformed {
@@ -347,6 +351,9 @@ fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {
     let member = keyed.string(ctxt, MEMBER, "\"BundleTasks\"");
     let xml = keyed.string(ctxt, XML, "\"bundleInstanceTasksSet\"");
     let item = keyed.string(ctxt, ITEM, "\"item\"");
+    let single = keyed
+        .flag(ctxt, SINGLE)
+        .then(|| keyed.get(SINGLE).map_or(span, Entry::key_span));
     keyed.require(ctxt, span, "`output(...)`", &[MEMBER, XML]);
     let member = member?;
     Some(Output {
@@ -357,6 +364,7 @@ fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {
             .map_or_else(|| "item".to_owned(), syn::LitStr::value),
         item_span: item.as_ref().map(syn::LitStr::span),
         member,
+        single,
     })
 }
 
@@ -376,12 +384,17 @@ fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {
     let malformed = keyed.string(ctxt, MALFORMED, "\"InvalidBundleID.Malformed\"");
     let prefix = keyed.string(ctxt, PREFIX, "\"bun-\"");
     let set_name = keyed.string(ctxt, SET_NAME, "\"bundleIdSet\"");
+    let single = keyed
+        .flag(ctxt, SINGLE)
+        .then(|| keyed.get(SINGLE).map_or(span, Entry::key_span));
     keyed.require(ctxt, span, "`ids(...)`", &[KEY]);
 
     let key = key?;
     let key_text = key.value();
     let (member, member_span) = match &member {
         Some(member) => (member.value(), member.span()),
+        // One ID is sent under its key (`VpcId`); a list under the plural member (`VpcIds`).
+        None if single.is_some() => (key_text.clone(), key.span()),
         None => (derive::list_member(&key_text), key.span()),
     };
     let (not_found, not_found_span) = match &not_found {
@@ -405,7 +418,9 @@ fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {
     };
     Some(Ids {
         field: Named::new(&case::snake(&member), member_span),
-        one: derive::singular_field(&member).map(|one| Named::new(&one, member_span)),
+        one: derive::singular_field(&member)
+            .filter(|_| single.is_none())
+            .map(|one| Named::new(&one, member_span)),
         member,
         member_span,
         lookup,
@@ -417,6 +432,7 @@ fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {
         not_found_span,
         malformed,
         set_name,
+        single,
         key,
     })
 }

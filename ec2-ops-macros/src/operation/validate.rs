@@ -23,6 +23,27 @@ pub fn check(ctxt: &Ctxt, op: &Operation<'_>) {
     pagination_bounds_are_sane(ctxt, op);
     generated_names_do_not_collide(ctxt, op);
     response_members_have_their_own_elements(ctxt, op);
+    a_single_answer_is_not_paged_or_nested(ctxt, op);
+}
+
+/// `output(..., single)` answers one resource: there is nothing to page through, and no items
+/// inside it to answer instead.
+fn a_single_answer_is_not_paged_or_nested(ctxt: &Ctxt, op: &Operation<'_>) {
+    let Some(single) = op.output.as_ref().and_then(|output| output.single) else {
+        return;
+    };
+    if let Some(paginate) = &op.paginate {
+        ctxt.syn_error(syn::Error::new(
+            paginate.span,
+            "`output(..., single)` answers one resource: it cannot be paginated",
+        ));
+    }
+    if op.nested.is_some() {
+        ctxt.syn_error(syn::Error::new(
+            single,
+            "`nested` answers resources holding their matching items: it cannot be `single`",
+        ));
+    }
 }
 
 /// Response members follow the shape rules (`item` only on lists), and no two elements of the
