@@ -86,7 +86,7 @@
 //! | `resource` | `resource = Type` | yes | the listed resource, an `#[ec2_shape]` struct |
 //! | `resource_id` | `resource_id = field` | yes | the resource's ID field (`String` or `Option<String>`): the page order and the ID look-up key |
 //! | `nested` | `nested(field = instances, resource_id = instance_id)` | no | the operation describes the items of each resource's list `field` (`Vec<T>` or `Option<Vec<T>>`), as DescribeInstances describes the instances of each reservation: IDs, filters, pages and `MaxResults` address the items (by their `resource_id`), filter paths start at the resource (`instances.state.name` for an item's field, `reservation_id` for the resource's), and the response lists each resource with only its matching items, leaving out resources with none. A source stores one copy of the resource per item ([`DescribeOperation::units`]); `resource_id` then names the resource's own ID, which the response groups by |
-//! | `output` | `output(member = "Xs", xml = "xSet" [, item = "item"] [, single])` | yes | the result list: JSON/member name, XML wrapper element, item element (default `item`). With `single`, the answer is one resource or none (`<vpc>` in DescribeVpcAttribute, `<spotDatafeedSubscription>`): the first in scope, never paginated |
+//! | `output` | `output(member = "Xs", xml = "xSet" [, item = "item"] [, single])` or `output(member = "X", flatten)` | yes | the result list: JSON/member name, XML wrapper element, item element (default `item`). With `single`, the answer is one resource or none in an element of its own (`<spotDatafeedSubscription>`): the first in scope, never paginated. With `flatten`, the one resource's members stand directly in the response, as attribute operations answer (DescribeSnapshotAttribute's `<snapshotId>`, `<createVolumePermission>`) |
 //! | `ids` | `ids(key = "XId" [, member = "XIds"] [, prefix = "x-"] [, not_found = "…", malformed = "…", noun = "x ID", set_name = "xSet"] [, field = f])` | no, repeatable | an ID list (`XId.N`). Derived from `key` unless written: the member `XIds` (builder methods `x_ids` and `x_id`), the noun "x ID" ("The x ID 'x-1' does not exist"), the codes `InvalidXID.NotFound` and, with `prefix`, `InvalidXID.Malformed` for an ID without the prefix; `set_name` (default: the output's XML name) names the list in `InvalidParameterCombination`. A second list names the resource `field` it matches (`KeyName.N` beside `KeyPairId.N`). With `single`, the request has one required ID sent under the key itself (`VpcId`, `MissingParameter` when absent), checked like a list of one |
 //! | `members` | `members(#[ec2(query = "Owner")] owner_ids: Vec<String>, include_public_key: Option<bool>, instance_id: String)` | no | further request members, written as struct fields: `Option<T>` optional, `T` required (`MissingParameter` when absent), `Vec<T>` a list (`Key.N`). The member name is the PascalCase field name (`#[ec2(name = "...")]` overrides), the Query key the member name (`#[ec2(query = "...")]` overrides); doc comments are kept. They are served by `visible` and `respond` |
 //! | `filters` | `filters([key = "Filters",] "name", "name" => field.path, "name" => with(function), "tag:<key>" => tags, "tag-key" => tags, "tag-value" => tags)` | no | the accepted filters, named as EC2 writes them (`s3-bucket`, `attachment.instance-id`, `haStatus`). A name written alone is a filter on the field it spells, one field per dotted part (`"volume-id"` is `volume_id`, `"operator.managed"` is `operator.managed`, `"haStatus"` is `ha_status`; in a `nested` operation, from the item: `instances.instance_id`). A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; the three tag names each enable one tag filter over a `Vec<Tag>` field (which may be reached through other fields, `instances.tags`); where the items are tags themselves (DescribeTags), `"tag:<key>" => with(f)` calls `fn f(&Resource, key: &str, &ValueSet) -> bool`. `key` is `Filter` (default) or `Filters`. Without `filters`, the operation has no `Filter.N` member, and sending one is `UnknownParameter` |
@@ -127,7 +127,7 @@
 //!    |     ^^^^^^^
 //! ```
 //!
-//! The messages of 66 such mistakes are pinned by the trybuild suite in `tests/ui/`.
+//! The messages of 67 such mistakes are pinned by the trybuild suite in `tests/ui/`.
 //!
 //! ### The keys, one example each
 //!
@@ -417,11 +417,37 @@
 //! assert!(xml.contains("<historyRecordSet></historyRecordSet><fleetId>fleet-1</fleetId><lastEvaluatedTime>2023-11-14T22:13:20.000Z</lastEvaluatedTime>"), "{xml}");
 //! ```
 //!
-//! `single`: operations that answer one resource, looked up by one required ID or, without `ids`,
-//! the one the source holds (account-wide settings):
+//! `single` and `flatten`: operations that answer one resource, looked up by one required ID or,
+//! without `ids`, the one the source holds (account-wide settings):
 //!
 //! ```
-//! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, InMemorySource};
+//! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, Ec2Response, InMemorySource};
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct FpgaImageAttribute { pub fpga_image_id: String, pub name: Option<String> }
+//!
+//! // `<fpgaImageAttribute>` holds the answer.
+//! #[ec2_operation(
+//!     action = "DescribeFpgaImageAttribute",
+//!     resource = FpgaImageAttribute,
+//!     resource_id = fpga_image_id,
+//!     output(member = "FpgaImageAttribute", xml = "fpgaImageAttribute", single),
+//!     ids(key = "FpgaImageId", prefix = "afi-", single),   // FpgaImageId=afi-1, required
+//!     members(attribute: String),
+//! )]
+//! pub struct DescribeFpgaImageAttribute;
+//!
+//! let images = InMemorySource::new(|image: &FpgaImageAttribute| image.fpga_image_id.as_str());
+//! images.insert(FpgaImageAttribute { fpga_image_id: "afi-1".into(), name: Some("fw".into()) });
+//! let context = DescribeContext::default();
+//! let ask = |id: &str| DescribeFpgaImageAttributeRequest::builder().fpga_image_id(id).attribute("name").build();
+//! let answer = DescribeFpgaImageAttribute::run(&ask("afi-1"), &images, &context).unwrap();
+//! assert_eq!(answer.fpga_image_attribute.unwrap().name.as_deref(), Some("fw"));
+//! let missing = DescribeFpgaImageAttribute::run(&ask("afi-2"), &images, &context).unwrap_err();
+//! assert_eq!(missing.code(), "InvalidFpgaImageID.NotFound");
+//!
+//! // `flatten`: the members stand at the top of the response, as DescribeVpcAttribute answers
+//! // (`<vpcId>` and `<enableDnsSupport>` beside `<requestId>`).
 //! #[ec2_shape]
 //! #[derive(Debug, Clone, Default, PartialEq)]
 //! pub struct VpcAttributes { pub vpc_id: String, pub enable_dns_support: Option<bool> }
@@ -430,20 +456,16 @@
 //!     action = "DescribeVpcAttribute",
 //!     resource = VpcAttributes,
 //!     resource_id = vpc_id,
-//!     output(member = "Vpc", xml = "vpc", single),
-//!     ids(key = "VpcId", prefix = "vpc-", single),   // VpcId=vpc-1, required
-//!     members(attribute: String),
+//!     output(member = "VpcAttributes", flatten),
+//!     ids(key = "VpcId", prefix = "vpc-", single),
 //! )]
 //! pub struct DescribeVpcAttribute;
 //!
 //! let vpcs = InMemorySource::new(|vpc: &VpcAttributes| vpc.vpc_id.as_str());
 //! vpcs.insert(VpcAttributes { vpc_id: "vpc-1".into(), enable_dns_support: Some(true) });
-//! let context = DescribeContext::default();
-//! let ask = |id: &str| DescribeVpcAttributeRequest::builder().vpc_id(id).attribute("enableDnsSupport").build();
-//! let answer = DescribeVpcAttribute::run(&ask("vpc-1"), &vpcs, &context).unwrap();
-//! assert_eq!(answer.vpc.unwrap().enable_dns_support, Some(true));
-//! let missing = DescribeVpcAttribute::run(&ask("vpc-2"), &vpcs, &context).unwrap_err();
-//! assert_eq!(missing.code(), "InvalidVpcID.NotFound");
+//! let request = DescribeVpcAttributeRequest::builder().vpc_id("vpc-1").build();
+//! let xml = String::from_utf8(DescribeVpcAttribute::run(&request, &vpcs, &context).unwrap().to_xml()).unwrap();
+//! assert!(xml.contains("</requestId><vpcId>vpc-1</vpcId><enableDnsSupport>true</enableDnsSupport></Describe"), "{xml}");
 //! ```
 //!
 //! ## `#[ec2_shape]` reference

@@ -309,7 +309,8 @@ fn response_members_beside_the_list_are_rendered_parsed_and_in_the_cli_json() {
     assert_eq!(back.service_names, response.service_names);
 }
 
-/// A VPC's attributes, answered one VPC at a time.
+/// A VPC's settings, answered one VPC at a time in an element of their own (DescribeVpcAttribute
+/// itself answers flat; see the `flatten` test).
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcAttributes {
@@ -326,9 +327,9 @@ pub struct AttributeBooleanValue {
 
 /// EC2 answers only the attribute asked for.
 fn only_the_attribute_asked_for(
-    request: &DescribeVpcAttributeRequest,
+    request: &DescribeVpcSettingsRequest,
     _: &Caller,
-    response: &mut DescribeVpcAttributeResponse,
+    response: &mut DescribeVpcSettingsResponse,
 ) {
     if let Some(vpc) = &mut response.vpc {
         if request.attribute != "enableDnsSupport" {
@@ -341,7 +342,7 @@ fn only_the_attribute_asked_for(
 }
 
 #[ec2_operation(
-    action = "DescribeVpcAttribute",
+    action = "DescribeVpcSettings",
     resource = VpcAttributes,
     resource_id = vpc_id,
     output(member = "Vpc", xml = "vpc", single),
@@ -353,11 +354,11 @@ fn only_the_attribute_asked_for(
     dry_run,
     respond = only_the_attribute_asked_for,
 )]
-pub struct DescribeVpcAttribute;
+pub struct DescribeVpcSettings;
 
 #[test]
 fn a_single_answer_is_looked_up_by_its_one_required_id() {
-    let vpcs = InMemorySource::new(|vpc: &VpcAttributes| DescribeVpcAttribute::resource_id(vpc));
+    let vpcs = InMemorySource::new(|vpc: &VpcAttributes| DescribeVpcSettings::resource_id(vpc));
     let flag = |value| Some(AttributeBooleanValue { value: Some(value) });
     vpcs.insert(VpcAttributes {
         vpc_id: "vpc-1".into(),
@@ -365,16 +366,16 @@ fn a_single_answer_is_looked_up_by_its_one_required_id() {
         enable_dns_hostnames: flag(false),
     });
     let mut service = Service::new(DescribeContext::default());
-    service.register::<DescribeVpcAttribute, _>(Arc::new(vpcs));
+    service.register::<DescribeVpcSettings, _>(Arc::new(vpcs));
     let call = |query: &str| {
-        let body = format!("Action=DescribeVpcAttribute&Version=2016-11-15{query}");
+        let body = format!("Action=DescribeVpcSettings&Version=2016-11-15{query}");
         service.handle(body.as_bytes())
     };
     let answer = call("&VpcId=vpc-1&Attribute=enableDnsSupport");
     assert_eq!(answer.status, 200);
     let xml = String::from_utf8(answer.body.clone()).unwrap();
     assert!(xml.contains("<vpc><vpcId>vpc-1</vpcId><enableDnsSupport><value>true</value></enableDnsSupport></vpc>"), "{xml}");
-    let response = DescribeVpcAttributeResponse::from_xml(&answer.body).unwrap();
+    let response = DescribeVpcSettingsResponse::from_xml(&answer.body).unwrap();
     assert_eq!(
         response.vpc.as_ref().map(|vpc| vpc.vpc_id.as_str()),
         Some("vpc-1")
@@ -444,4 +445,86 @@ fn a_single_answer_without_an_id_is_the_one_resource_or_none() {
         one.spot_datafeed_subscription.unwrap().bucket.as_deref(),
         Some("feeds")
     );
+}
+
+/// A snapshot's attributes: what DescribeSnapshotAttribute answers, at the top of its response.
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SnapshotAttributes {
+    pub snapshot_id: String,
+    #[ec2(xml = "createVolumePermission")]
+    pub create_volume_permissions: Option<Vec<CreateVolumePermission>>,
+    #[ec2(xml = "productCodes")]
+    pub product_codes: Option<Vec<String>>,
+}
+
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateVolumePermission {
+    pub user_id: Option<String>,
+    pub group: Option<String>,
+}
+
+/// Only the attribute asked for is answered.
+fn the_asked_attribute(
+    request: &DescribeSnapshotAttributeRequest,
+    _: &Caller,
+    response: &mut DescribeSnapshotAttributeResponse,
+) {
+    if let Some(attributes) = &mut response.snapshot_attributes {
+        if request.attribute != "createVolumePermission" {
+            attributes.create_volume_permissions = None;
+        }
+        if request.attribute != "productCodes" {
+            attributes.product_codes = None;
+        }
+    }
+}
+
+#[ec2_operation(
+    action = "DescribeSnapshotAttribute",
+    resource = SnapshotAttributes,
+    resource_id = snapshot_id,
+    output(member = "SnapshotAttributes", flatten),
+    ids(key = "SnapshotId", prefix = "snap-", single),
+    members(
+        /// The attribute to describe.
+        attribute: String,
+    ),
+    dry_run,
+    respond = the_asked_attribute,
+)]
+pub struct DescribeSnapshotAttribute;
+
+#[test]
+fn a_flattened_answer_puts_the_resources_members_at_the_top_of_the_response() {
+    let snapshots = InMemorySource::new(|s: &SnapshotAttributes| s.snapshot_id.as_str());
+    snapshots.insert(SnapshotAttributes {
+        snapshot_id: "snap-1".into(),
+        create_volume_permissions: Some(vec![CreateVolumePermission {
+            user_id: Some("222222222222".into()),
+            group: None,
+        }]),
+        product_codes: Some(vec!["abc".into()]),
+    });
+    let mut service = Service::new(DescribeContext::default());
+    service.register::<DescribeSnapshotAttribute, _>(Arc::new(snapshots));
+    let answer = service.handle(
+        b"Action=DescribeSnapshotAttribute&Version=2016-11-15&SnapshotId=snap-1&Attribute=createVolumePermission",
+    );
+    assert_eq!(answer.status, 200);
+    let xml = String::from_utf8(answer.body.clone()).unwrap();
+    assert!(
+        xml.contains("</requestId><snapshotId>snap-1</snapshotId><createVolumePermission><item><userId>222222222222</userId></item></createVolumePermission></DescribeSnapshotAttributeResponse>"),
+        "{xml}"
+    );
+    let response = DescribeSnapshotAttributeResponse::from_xml(&answer.body).unwrap();
+    let attributes = response.snapshot_attributes.clone().unwrap();
+    assert_eq!(attributes.snapshot_id, "snap-1");
+    assert_eq!(attributes.product_codes, None);
+    let json = serde_json::to_value(&response).unwrap();
+    assert_eq!(json["SnapshotId"], "snap-1");
+    assert_eq!(json["CreateVolumePermissions"][0]["UserId"], "222222222222");
+    let back: DescribeSnapshotAttributeResponse = serde_json::from_value(json).unwrap();
+    assert_eq!(back.snapshot_attributes, response.snapshot_attributes);
 }

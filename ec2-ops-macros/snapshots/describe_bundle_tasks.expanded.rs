@@ -194,6 +194,101 @@ impl ::ec2_ops::__private::XmlParse for BundleTask {
     }
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::XmlMembers for BundleTask {
+    fn write_xml_members(&self, __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>) {
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.instance_id,
+            "instanceId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.bundle_id,
+            "bundleId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(&self.state, "state", __ec2_writer);
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.start_time,
+            "startTime",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.update_time,
+            "updateTime",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.storage,
+            "storage",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.progress,
+            "progress",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(&self.error, "error", __ec2_writer);
+    }
+    fn read_xml_member(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<bool, ::ec2_ops::__private::XmlError> {
+        match __ec2_name {
+            "instanceId" => {
+                self.instance_id = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "bundleId" => {
+                self.bundle_id = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "state" => {
+                self.state = ::core::option::Option::Some(
+                    <BundleTaskState as ::ec2_ops::__private::XmlParse>::parse_xml(
+                        __ec2_reader,
+                    )?,
+                );
+            }
+            "startTime" => {
+                self.start_time = ::core::option::Option::Some(
+                    <DateTime as ::ec2_ops::__private::XmlParse>::parse_xml(
+                        __ec2_reader,
+                    )?,
+                );
+            }
+            "updateTime" => {
+                self.update_time = ::core::option::Option::Some(
+                    <DateTime as ::ec2_ops::__private::XmlParse>::parse_xml(
+                        __ec2_reader,
+                    )?,
+                );
+            }
+            "storage" => {
+                self.storage = ::core::option::Option::Some(
+                    <Storage as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "progress" => {
+                self.progress = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "error" => {
+                self.error = ::core::option::Option::Some(
+                    <BundleTaskError as ::ec2_ops::__private::XmlParse>::parse_xml(
+                        __ec2_reader,
+                    )?,
+                );
+            }
+            _ => return ::core::result::Result::Ok(false),
+        }
+        ::core::result::Result::Ok(true)
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::QueryEncode for BundleTask {
     fn encode_query(
         &self,
@@ -475,6 +570,29 @@ impl ::ec2_ops::__private::XmlParse for Storage {
     }
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::XmlMembers for Storage {
+    fn write_xml_members(&self, __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>) {
+        ::ec2_ops::__private::XmlRender::render_xml(&self.s3, "S3", __ec2_writer);
+    }
+    fn read_xml_member(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<bool, ::ec2_ops::__private::XmlError> {
+        match __ec2_name {
+            "S3" => {
+                self.s3 = ::core::option::Option::Some(
+                    <S3Storage as ::ec2_ops::__private::XmlParse>::parse_xml(
+                        __ec2_reader,
+                    )?,
+                );
+            }
+            _ => return ::core::result::Result::Ok(false),
+        }
+        ::core::result::Result::Ok(true)
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::QueryEncode for Storage {
     fn encode_query(
         &self,
@@ -651,6 +769,71 @@ impl ::ec2_ops::__private::XmlParse for S3Storage {
     }
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::XmlMembers for S3Storage {
+    fn write_xml_members(&self, __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>) {
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.aws_access_key_id,
+            "AWSAccessKeyId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.bucket,
+            "bucket",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.prefix,
+            "prefix",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.upload_policy,
+            "uploadPolicy",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.upload_policy_signature,
+            "uploadPolicySignature",
+            __ec2_writer,
+        );
+    }
+    fn read_xml_member(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<bool, ::ec2_ops::__private::XmlError> {
+        match __ec2_name {
+            "AWSAccessKeyId" => {
+                self.aws_access_key_id = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "bucket" => {
+                self.bucket = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "prefix" => {
+                self.prefix = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "uploadPolicy" => {
+                self.upload_policy = ::core::option::Option::Some(
+                    <Blob as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "uploadPolicySignature" => {
+                self.upload_policy_signature = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            _ => return ::core::result::Result::Ok(false),
+        }
+        ::core::result::Result::Ok(true)
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::QueryEncode for S3Storage {
     fn encode_query(
         &self,
@@ -782,6 +965,37 @@ impl ::ec2_ops::__private::XmlParse for BundleTaskError {
             code: __ec2_field_0,
             message: __ec2_field_1,
         })
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlMembers for BundleTaskError {
+    fn write_xml_members(&self, __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>) {
+        ::ec2_ops::__private::XmlRender::render_xml(&self.code, "code", __ec2_writer);
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.message,
+            "message",
+            __ec2_writer,
+        );
+    }
+    fn read_xml_member(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<bool, ::ec2_ops::__private::XmlError> {
+        match __ec2_name {
+            "code" => {
+                self.code = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "message" => {
+                self.message = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            _ => return ::core::result::Result::Ok(false),
+        }
+        ::core::result::Result::Ok(true)
     }
 }
 #[automatically_derived]

@@ -116,6 +116,63 @@ impl ::ec2_ops::__private::XmlParse for ImportSnapshotTask {
     }
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::XmlMembers for ImportSnapshotTask {
+    fn write_xml_members(&self, __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>) {
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.description,
+            "description",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.import_task_id,
+            "importTaskId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.snapshot_task_detail,
+            "snapshotTaskDetail",
+            __ec2_writer,
+        );
+        if let ::core::option::Option::Some(__ec2_list) = &self.tags {
+            __ec2_writer.list("tagSet", "item", __ec2_list);
+        }
+    }
+    fn read_xml_member(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<bool, ::ec2_ops::__private::XmlError> {
+        match __ec2_name {
+            "description" => {
+                self.description = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "importTaskId" => {
+                self.import_task_id = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "snapshotTaskDetail" => {
+                self.snapshot_task_detail = ::core::option::Option::Some(
+                    <SnapshotTaskDetail as ::ec2_ops::__private::XmlParse>::parse_xml(
+                        __ec2_reader,
+                    )?,
+                );
+            }
+            "tagSet" => {
+                self.tags = ::core::option::Option::Some(
+                    <::std::vec::Vec<
+                        Tag,
+                    > as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            _ => return ::core::result::Result::Ok(false),
+        }
+        ::core::result::Result::Ok(true)
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::QueryEncode for ImportSnapshotTask {
     fn encode_query(
         &self,
@@ -438,6 +495,129 @@ impl ::ec2_ops::__private::XmlParse for SnapshotTaskDetail {
     }
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::XmlMembers for SnapshotTaskDetail {
+    fn write_xml_members(&self, __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>) {
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.description,
+            "description",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.disk_image_size,
+            "diskImageSize",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.encrypted,
+            "encrypted",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.format,
+            "format",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.kms_key_id,
+            "kmsKeyId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.progress,
+            "progress",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.snapshot_id,
+            "snapshotId",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.status,
+            "status",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.status_message,
+            "statusMessage",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(&self.url, "url", __ec2_writer);
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.user_bucket,
+            "userBucket",
+            __ec2_writer,
+        );
+    }
+    fn read_xml_member(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<bool, ::ec2_ops::__private::XmlError> {
+        match __ec2_name {
+            "description" => {
+                self.description = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "diskImageSize" => {
+                self.disk_image_size = ::core::option::Option::Some(
+                    <f64 as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "encrypted" => {
+                self.encrypted = ::core::option::Option::Some(
+                    <bool as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "format" => {
+                self.format = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "kmsKeyId" => {
+                self.kms_key_id = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "progress" => {
+                self.progress = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "snapshotId" => {
+                self.snapshot_id = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "status" => {
+                self.status = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "statusMessage" => {
+                self.status_message = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "url" => {
+                self.url = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "userBucket" => {
+                self.user_bucket = ::core::option::Option::Some(
+                    <UserBucketDetails as ::ec2_ops::__private::XmlParse>::parse_xml(
+                        __ec2_reader,
+                    )?,
+                );
+            }
+            _ => return ::core::result::Result::Ok(false),
+        }
+        ::core::result::Result::Ok(true)
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::QueryEncode for SnapshotTaskDetail {
     fn encode_query(
         &self,
@@ -604,6 +784,37 @@ impl ::ec2_ops::__private::XmlParse for UserBucketDetails {
             s3_bucket: __ec2_field_0,
             s3_key: __ec2_field_1,
         })
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::XmlMembers for UserBucketDetails {
+    fn write_xml_members(&self, __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>) {
+        ::ec2_ops::__private::XmlRender::render_xml(
+            &self.s3_bucket,
+            "s3Bucket",
+            __ec2_writer,
+        );
+        ::ec2_ops::__private::XmlRender::render_xml(&self.s3_key, "s3Key", __ec2_writer);
+    }
+    fn read_xml_member(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
+    ) -> ::core::result::Result<bool, ::ec2_ops::__private::XmlError> {
+        match __ec2_name {
+            "s3Bucket" => {
+                self.s3_bucket = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            "s3Key" => {
+                self.s3_key = ::core::option::Option::Some(
+                    <String as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
+                );
+            }
+            _ => return ::core::result::Result::Ok(false),
+        }
+        ::core::result::Result::Ok(true)
     }
 }
 #[automatically_derived]
@@ -852,17 +1063,17 @@ impl ::ec2_ops::__private::Ec2Response for DescribeImportSnapshotTasksResponse {
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<bool, ::ec2_ops::__private::XmlError> {
         match __ec2_name {
-            "importSnapshotTaskSet" => {
-                self.import_snapshot_tasks = <::std::vec::Vec<
-                    ImportSnapshotTask,
-                > as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?;
-            }
             "nextToken" => {
                 self.next_token = ::core::option::Option::Some(
                     <::std::string::String as ::ec2_ops::__private::XmlParse>::parse_xml(
                         __ec2_reader,
                     )?,
                 );
+            }
+            "importSnapshotTaskSet" => {
+                self.import_snapshot_tasks = <::std::vec::Vec<
+                    ImportSnapshotTask,
+                > as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?;
             }
             _ => return ::core::result::Result::Ok(false),
         }

@@ -44,6 +44,7 @@ pub const RESPONSE: Symbol = Symbol("response");
 pub const MEMBER: Symbol = Symbol("member");
 pub const XML: Symbol = Symbol("xml");
 pub const ITEM: Symbol = Symbol("item");
+pub const FLATTEN: Symbol = Symbol("flatten");
 pub const KEY: Symbol = Symbol("key");
 pub const NOUN: Symbol = Symbol("noun");
 pub const NOT_FOUND: Symbol = Symbol("not_found");

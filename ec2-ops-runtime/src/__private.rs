@@ -17,5 +17,5 @@ pub use crate::operation::{
 };
 pub use crate::types::{Filter, Tag, UnknownEnumValue, WireText};
 pub use crate::wire::query::{QueryDecode, QueryEncode, QueryNode, QueryWriter, member_key};
-pub use crate::wire::xml::{XmlError, XmlParse, XmlReader, XmlRender, XmlWriter};
+pub use crate::wire::xml::{XmlError, XmlMembers, XmlParse, XmlReader, XmlRender, XmlWriter};
 pub use crate::wire::{Ec2Request, Ec2Response};

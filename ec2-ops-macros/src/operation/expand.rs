@@ -249,8 +249,30 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
     });
 
     // A list of resources, or with `single` the one resource (absent when there is none).
-    let (output_declaration, output_render, output_read, output_items) = if output.single.is_some()
+    let (output_declaration, output_render, output_read, output_items) = if output.flatten.is_some()
     {
+        (
+            quote! {
+                /// The resource, whose members stand directly in the response.
+                #[serde(flatten)]
+                pub #output_field: ::core::option::Option<#resource>,
+            },
+            quote! {
+                if let ::core::option::Option::Some(__ec2_resource) = &self.#output_field {
+                    #p::XmlMembers::write_xml_members(__ec2_resource, __ec2_writer);
+                }
+            },
+            quote! {
+                _ => {
+                    let __ec2_resource = self.#output_field.get_or_insert_with(::core::default::Default::default);
+                    if !#p::XmlMembers::read_xml_member(__ec2_resource, __ec2_name, __ec2_reader)? {
+                        return ::core::result::Result::Ok(false);
+                    }
+                }
+            },
+            quote! { __ec2_response.#output_field.as_slice() },
+        )
+    } else if output.single.is_some() {
         (
             quote! {
                 /// The resource, when there is one.
@@ -258,7 +280,10 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
                 pub #output_field: ::core::option::Option<#resource>,
             },
             quote! { #p::XmlRender::render_xml(&self.#output_field, #output_xml, __ec2_writer); },
-            quote! { self.#output_field = ::core::option::Option::Some(<#resource as #p::XmlParse>::parse_xml(__ec2_reader)?) },
+            quote! {
+                #output_xml => self.#output_field = ::core::option::Option::Some(<#resource as #p::XmlParse>::parse_xml(__ec2_reader)?),
+                _ => return ::core::result::Result::Ok(false),
+            },
             quote! { __ec2_response.#output_field.as_slice() },
         )
     } else {
@@ -269,7 +294,10 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
                 pub #output_field: ::std::vec::Vec<#resource>,
             },
             quote! { __ec2_writer.list(#output_xml, #output_item, &self.#output_field); },
-            quote! { self.#output_field = <::std::vec::Vec<#resource> as #p::XmlParse>::parse_xml(__ec2_reader)? },
+            quote! {
+                #output_xml => self.#output_field = <::std::vec::Vec<#resource> as #p::XmlParse>::parse_xml(__ec2_reader)?,
+                _ => return ::core::result::Result::Ok(false),
+            },
             quote! { &__ec2_response.#output_field },
         )
     };
@@ -277,7 +305,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
     let spec = spec(op, complete);
     let group_id = id_text(quote!(__ec2_resource), complete.resource_id);
     let (resource_id, units, page_items, response_len) = match &op.nested {
-        None if complete.output.single.is_some() => (
+        None if complete.output.one_resource().is_some() => (
             group_id,
             None,
             quote!(::core::iter::Iterator::next(
@@ -510,10 +538,9 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
 
             fn read_member(&mut self, __ec2_name: &str, __ec2_reader: &mut #p::XmlReader<'_>) -> ::core::result::Result<bool, #p::XmlError> {
                 match __ec2_name {
-                    #output_xml => #output_read,
                     #(#response_read)*
                     #next_token_read
-                    _ => return ::core::result::Result::Ok(false),
+                    #output_read
                 }
                 ::core::result::Result::Ok(true)
             }

@@ -12,9 +12,9 @@ use crate::case;
 use crate::ctxt::Ctxt;
 use crate::derive;
 use crate::symbol::{
-    ACTION, CLAMP, DRY_RUN, EC2, FIELD, FILTERS, IDS, IDS_WITH_MAX_RESULTS, ITEM, KEY, MALFORMED,
-    MAX, MEMBER, MEMBERS, MIN, NAME, NESTED, NOT_FOUND, NOUN, OUTPUT, PAGINATE, PREFIX, QUERY,
-    RESOURCE, RESOURCE_ID, RESPOND, RESPONSE, SET_NAME, SINGLE, Symbol, TAGS, VISIBLE, XML,
+    ACTION, CLAMP, DRY_RUN, EC2, FIELD, FILTERS, FLATTEN, IDS, IDS_WITH_MAX_RESULTS, ITEM, KEY,
+    MALFORMED, MAX, MEMBER, MEMBERS, MIN, NAME, NESTED, NOT_FOUND, NOUN, OUTPUT, PAGINATE, PREFIX,
+    QUERY, RESOURCE, RESOURCE_ID, RESPOND, RESPONSE, SET_NAME, SINGLE, Symbol, TAGS, VISIBLE, XML,
 };
 use crate::syntax::{Args, Entry, Target};
 use crate::ty::FieldKind;
@@ -34,7 +34,7 @@ const TOP_KEYS: &[Symbol] = &[
     VISIBLE,
     RESPOND,
 ];
-const OUTPUT_KEYS: &[Symbol] = &[MEMBER, XML, ITEM, SINGLE];
+const OUTPUT_KEYS: &[Symbol] = &[MEMBER, XML, ITEM, SINGLE, FLATTEN];
 const IDS_KEYS: &[Symbol] = &[
     KEY, MEMBER, FIELD, NOUN, NOT_FOUND, MALFORMED, PREFIX, SET_NAME, SINGLE,
 ];
@@ -112,6 +112,15 @@ pub struct Output {
     pub field: Named,
     /// `single`: the answer is one resource (or none), not a list.
     pub single: Option<Span>,
+    /// `flatten`: the one resource's members stand directly in the response (attribute answers).
+    pub flatten: Option<Span>,
+}
+
+impl Output {
+    /// Where the declaration says the answer is one resource (`single` or `flatten`).
+    pub fn one_resource(&self) -> Option<Span> {
+        self.single.or(self.flatten)
+    }
 }
 
 pub struct Ids {
@@ -354,17 +363,35 @@ fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {
     let single = keyed
         .flag(ctxt, SINGLE)
         .then(|| keyed.get(SINGLE).map_or(span, Entry::key_span));
-    keyed.require(ctxt, span, "`output(...)`", &[MEMBER, XML]);
+    let flatten = keyed
+        .flag(ctxt, FLATTEN)
+        .then(|| keyed.get(FLATTEN).map_or(span, Entry::key_span));
+    // Flattened members have no element of their own to name.
+    let required: &[Symbol] = if flatten.is_some() {
+        &[MEMBER]
+    } else {
+        &[MEMBER, XML]
+    };
+    keyed.require(ctxt, span, "`output(...)`", required);
     let member = member?;
+    let xml = match (xml, flatten) {
+        (Some(xml), _) => xml,
+        (None, Some(_)) => syn::LitStr::new(
+            &case::lower_camel(&case::snake(&member.value())),
+            member.span(),
+        ),
+        (None, None) => return None,
+    };
     Some(Output {
         field: Named::new(&case::snake(&member.value()), member.span()),
-        xml: xml?,
+        xml,
         item: item
             .as_ref()
             .map_or_else(|| "item".to_owned(), syn::LitStr::value),
         item_span: item.as_ref().map(syn::LitStr::span),
         member,
         single,
+        flatten,
     })
 }
 

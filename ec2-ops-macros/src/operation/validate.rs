@@ -29,19 +29,23 @@ pub fn check(ctxt: &Ctxt, op: &Operation<'_>) {
 /// `output(..., single)` answers one resource: there is nothing to page through, and no items
 /// inside it to answer instead.
 fn a_single_answer_is_not_paged_or_nested(ctxt: &Ctxt, op: &Operation<'_>) {
-    let Some(single) = op.output.as_ref().and_then(|output| output.single) else {
+    let Some(single) = op
+        .output
+        .as_ref()
+        .and_then(super::model::Output::one_resource)
+    else {
         return;
     };
     if let Some(paginate) = &op.paginate {
         ctxt.syn_error(syn::Error::new(
             paginate.span,
-            "`output(..., single)` answers one resource: it cannot be paginated",
+            "`output(..., single)` and `output(..., flatten)` answer one resource: it cannot be paginated",
         ));
     }
     if op.nested.is_some() {
         ctxt.syn_error(syn::Error::new(
             single,
-            "`nested` answers resources holding their matching items: it cannot be `single`",
+            "`nested` answers resources holding their matching items: it cannot be `single` or `flatten`",
         ));
     }
 }

@@ -36,6 +36,22 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
     let p = private();
     let name = &item.ident;
     let render = fields.iter().map(render_field);
+    let render_members = fields.iter().map(render_field);
+    let read_members = if fields.is_empty() {
+        quote! {
+            let _ = (__ec2_name, __ec2_reader);
+            ::core::result::Result::Ok(false)
+        }
+    } else {
+        let arms = fields.iter().map(read_field_arm);
+        quote! {
+            match __ec2_name {
+                #(#arms)*
+                _ => return ::core::result::Result::Ok(false),
+            }
+            ::core::result::Result::Ok(true)
+        }
+    };
     let locals: Vec<_> = fields
         .iter()
         .enumerate()
@@ -104,6 +120,17 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
                     }
                 }
                 ::core::result::Result::Ok(#name { #(#build),* })
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::XmlMembers for #name {
+            fn write_xml_members(&self, __ec2_writer: &mut #p::XmlWriter<'_>) {
+                #(#render_members)*
+            }
+
+            fn read_xml_member(&mut self, __ec2_name: &str, __ec2_reader: &mut #p::XmlReader<'_>) -> ::core::result::Result<bool, #p::XmlError> {
+                #read_members
             }
         }
 

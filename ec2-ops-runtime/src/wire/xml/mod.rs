@@ -30,6 +30,23 @@ pub use envelope::{ErrorResponse, parse_error, render_error};
 pub use reader::{MAX_XML_BYTES, MAX_XML_DEPTH, XmlError, XmlParse, XmlReader};
 pub use writer::{XmlRender, XmlWriter};
 
+/// A structure whose members stand directly in a response rather than inside an element of their
+/// own: the answer of an attribute operation (DescribeSnapshotAttribute's `<snapshotId>` and
+/// `<createVolumePermission>` sit at the top of `<DescribeSnapshotAttributeResponse>`).
+/// `#[ec2_shape]` implements it for every structure.
+pub trait XmlMembers {
+    /// Writes each present member as its element.
+    fn write_xml_members(&self, writer: &mut XmlWriter<'_>);
+
+    /// Reads the member element `name` (its start tag just consumed) into `self`; `false` when no
+    /// member has that name (the element is left for the caller).
+    ///
+    /// # Errors
+    /// When the member's content is malformed.
+    fn read_xml_member(&mut self, name: &str, reader: &mut XmlReader<'_>)
+    -> Result<bool, XmlError>;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
