@@ -71,38 +71,7 @@ impl ::ec2_ops::__private::XmlRender for BundleTask {
         __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
     ) {
         __ec2_writer.start(__ec2_name);
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.instance_id,
-            "instanceId",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.bundle_id,
-            "bundleId",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(&self.state, "state", __ec2_writer);
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.start_time,
-            "startTime",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.update_time,
-            "updateTime",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.storage,
-            "storage",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.progress,
-            "progress",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(&self.error, "error", __ec2_writer);
+        ::ec2_ops::__private::XmlMembers::write_xml_members(self, __ec2_writer);
         __ec2_writer.end(__ec2_name);
     }
 }
@@ -543,7 +512,7 @@ impl ::ec2_ops::__private::XmlRender for Storage {
         __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
     ) {
         __ec2_writer.start(__ec2_name);
-        ::ec2_ops::__private::XmlRender::render_xml(&self.s3, "S3", __ec2_writer);
+        ::ec2_ops::__private::XmlMembers::write_xml_members(self, __ec2_writer);
         __ec2_writer.end(__ec2_name);
     }
 }
@@ -680,31 +649,7 @@ impl ::ec2_ops::__private::XmlRender for S3Storage {
         __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
     ) {
         __ec2_writer.start(__ec2_name);
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.aws_access_key_id,
-            "AWSAccessKeyId",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.bucket,
-            "bucket",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.prefix,
-            "prefix",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.upload_policy,
-            "uploadPolicy",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.upload_policy_signature,
-            "uploadPolicySignature",
-            __ec2_writer,
-        );
+        ::ec2_ops::__private::XmlMembers::write_xml_members(self, __ec2_writer);
         __ec2_writer.end(__ec2_name);
     }
 }
@@ -925,12 +870,7 @@ impl ::ec2_ops::__private::XmlRender for BundleTaskError {
         __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
     ) {
         __ec2_writer.start(__ec2_name);
-        ::ec2_ops::__private::XmlRender::render_xml(&self.code, "code", __ec2_writer);
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.message,
-            "message",
-            __ec2_writer,
-        );
+        ::ec2_ops::__private::XmlMembers::write_xml_members(self, __ec2_writer);
         __ec2_writer.end(__ec2_name);
     }
 }

@@ -43,24 +43,7 @@ impl ::ec2_ops::__private::XmlRender for ImportSnapshotTask {
         __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
     ) {
         __ec2_writer.start(__ec2_name);
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.description,
-            "description",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.import_task_id,
-            "importTaskId",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.snapshot_task_detail,
-            "snapshotTaskDetail",
-            __ec2_writer,
-        );
-        if let ::core::option::Option::Some(__ec2_list) = &self.tags {
-            __ec2_writer.list("tagSet", "item", __ec2_list);
-        }
+        ::ec2_ops::__private::XmlMembers::write_xml_members(self, __ec2_writer);
         __ec2_writer.end(__ec2_name);
     }
 }
@@ -328,57 +311,7 @@ impl ::ec2_ops::__private::XmlRender for SnapshotTaskDetail {
         __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
     ) {
         __ec2_writer.start(__ec2_name);
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.description,
-            "description",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.disk_image_size,
-            "diskImageSize",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.encrypted,
-            "encrypted",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.format,
-            "format",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.kms_key_id,
-            "kmsKeyId",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.progress,
-            "progress",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.snapshot_id,
-            "snapshotId",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.status,
-            "status",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.status_message,
-            "statusMessage",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(&self.url, "url", __ec2_writer);
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.user_bucket,
-            "userBucket",
-            __ec2_writer,
-        );
+        ::ec2_ops::__private::XmlMembers::write_xml_members(self, __ec2_writer);
         __ec2_writer.end(__ec2_name);
     }
 }
@@ -744,12 +677,7 @@ impl ::ec2_ops::__private::XmlRender for UserBucketDetails {
         __ec2_writer: &mut ::ec2_ops::__private::XmlWriter<'_>,
     ) {
         __ec2_writer.start(__ec2_name);
-        ::ec2_ops::__private::XmlRender::render_xml(
-            &self.s3_bucket,
-            "s3Bucket",
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::XmlRender::render_xml(&self.s3_key, "s3Key", __ec2_writer);
+        ::ec2_ops::__private::XmlMembers::write_xml_members(self, __ec2_writer);
         __ec2_writer.end(__ec2_name);
     }
 }

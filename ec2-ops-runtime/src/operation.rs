@@ -99,7 +99,9 @@ pub trait Operation {
         let _ = (resource, index, visit);
     }
 
-    /// The resource's tags, for `tag:<key>`, `tag-key` and `tag-value` filters.
+    /// The resource's tags, for `tag:<key>`, `tag-key` and `tag-value` filters: its own tag field.
+    /// A tag list reached through other fields (`instances.tags`) is answered by
+    /// [`Operation::any_tag`] instead, and this stays empty.
     fn tags(resource: &Self::Resource) -> &[Tag] {
         let _ = resource;
         &[]

@@ -12,8 +12,9 @@
 //! - SigV4 `Authorization` headers and `X-Amz-*` query parameters are accepted and **not verified**;
 //! - bodies over 1 MiB are refused with 413 and never kept: up to 16 MiB is read and thrown away
 //!   first, so clients that send the whole body before reading get the answer, not a broken pipe;
-//! - `--seed FILE` loads `{"BundleTasks": [...], "ImportSnapshotTasks": [...]}` (the AWS CLI's JSON);
-//!   without it an embedded sample set is served;
+//! - `--seed FILE` loads `{"Reservations": [...], "Volumes": [...], ...}`, one key per operation's
+//!   output member (the AWS CLI's JSON; see `seed.rs`); without it an embedded sample set is served;
+//!   each resource is stored once and other operations' views of it derived (`inventory.rs`);
 //! - one log line per request on stderr; Ctrl-C stops it cleanly.
 
 mod inventory;

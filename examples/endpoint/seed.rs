@@ -120,7 +120,7 @@ impl Seed {
         format!(
             "{instances} instances in {} reservations, {} volumes, {} snapshots, {} key pairs, \
              {} bundle tasks, {} import snapshot tasks, {} import image tasks, {} export tasks, \
-             {} conversion tasks and {} tags of other resources",
+             {} conversion tasks and {} seeded tags",
             self.reservations.len(),
             self.volumes.len(),
             self.snapshots.len(),
@@ -166,19 +166,21 @@ impl Checker<'_> {
         Ok(())
     }
 
-    /// Reservations need an ID (instances are grouped by it), and every instance a unique ID.
+    /// Reservations need a unique ID (answers group instances by it, so two reservations sharing
+    /// one would be answered as one) and at least one instance (EC2 lists none without), and
+    /// every instance a unique ID.
     fn reservations(&self, reservations: &[Reservation]) -> Result<(), SeedError> {
+        let mut reservation_ids = BTreeSet::new();
         let mut instance_ids = BTreeSet::new();
         for (index, reservation) in reservations.iter().enumerate() {
-            if reservation
-                .reservation_id
-                .as_deref()
-                .unwrap_or_default()
-                .is_empty()
-            {
+            let id = reservation.reservation_id.as_deref().unwrap_or_default();
+            if let Some(problem) = id_problem("ReservationId", id, &mut reservation_ids) {
+                return Err(self.error(format!("$.Reservations[{index}].ReservationId"), problem));
+            }
+            if reservation.instances.as_ref().is_none_or(Vec::is_empty) {
                 return Err(self.error(
-                    format!("$.Reservations[{index}].ReservationId"),
-                    "missing ReservationId: every reservation needs an ID".into(),
+                    format!("$.Reservations[{index}].Instances"),
+                    "a reservation lists at least one instance".into(),
                 ));
             }
             for (at, instance) in reservation.instances.iter().flatten().enumerate() {
@@ -253,6 +255,18 @@ mod tests {
         assert_eq!(err.path, "$.Reservations[1].Instances[1].InstanceId");
         let err = Seed::parse(r#"{"Reservations": [{"Instances": []}]}"#, "f.json").unwrap_err();
         assert_eq!(err.path, "$.Reservations[0].ReservationId");
+        let empty = r#"{"Reservations": [{"ReservationId": "r-1", "Instances": []}]}"#;
+        assert_eq!(
+            Seed::parse(empty, "f.json").unwrap_err().path,
+            "$.Reservations[0].Instances"
+        );
+        let first = r#"{"ReservationId": "r-1", "Instances": [{"InstanceId": "i-1"}]}"#;
+        let second = r#"{"ReservationId": "r-1", "Instances": [{"InstanceId": "i-2"}]}"#;
+        let both = format!(r#"{{"Reservations": [{first}, {second}]}}"#);
+        assert_eq!(
+            Seed::parse(&both, "f.json").unwrap_err().path,
+            "$.Reservations[1].ReservationId"
+        );
     }
 
     #[test]

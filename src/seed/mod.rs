@@ -1,5 +1,6 @@
 //! The operations this crate ships, declared with the public macros exactly as a user would declare
-//! their own: the two seed operations, and the task, EBS, key pair and tag operations the DSL's reach was proven on.
+//! their own: the two seed operations, and the task, instance, EBS, key pair and tag operations the
+//! DSL's reach was proven on.
 
 pub mod bundle_tasks;
 pub mod conversion_tasks;

@@ -92,11 +92,14 @@ pub fn form(text: &str) -> String {
     percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
-/// The tag items `DescribeTags` lists for the sample: each tag of each tagged resource it shows,
-/// and the seeded tags of other resources (as the endpoint derives them).
+/// The tag items `DescribeTags` lists for the sample, derived as the endpoint derives them (an
+/// independent implementation of its rule, in `examples/endpoint/inventory.rs`): each tag of each
+/// served resource, then the seeded tags of resources not served.
 pub fn tag_items(sample: &Sample) -> Vec<TagDescription> {
-    let mut items = sample.tags.clone();
+    let mut items = Vec::new();
+    let mut served = std::collections::BTreeSet::new();
     let mut add = |id: &Option<String>, resource_type, tags: &Option<Vec<Tag>>| {
+        served.extend(id.clone());
         for tag in tags.iter().flatten() {
             items.push(TagDescription {
                 key: Some(tag.key.clone()),
@@ -106,6 +109,15 @@ pub fn tag_items(sample: &Sample) -> Vec<TagDescription> {
             });
         }
     };
+    for reservation in &sample.reservations {
+        for instance in reservation.instances.iter().flatten() {
+            add(
+                &instance.instance_id,
+                ResourceType::Instance,
+                &instance.tags,
+            );
+        }
+    }
     for volume in &sample.volumes {
         add(&volume.volume_id, ResourceType::Volume, &volume.tags);
     }
@@ -119,5 +131,32 @@ pub fn tag_items(sample: &Sample) -> Vec<TagDescription> {
     for key_pair in &sample.key_pairs {
         add(&key_pair.key_pair_id, ResourceType::KeyPair, &key_pair.tags);
     }
+    for task in &sample.import_snapshot_tasks {
+        add(
+            &task.import_task_id,
+            ResourceType::ImportSnapshotTask,
+            &task.tags,
+        );
+    }
+    for task in &sample.import_image_tasks {
+        add(
+            &task.import_task_id,
+            ResourceType::ImportImageTask,
+            &task.tags,
+        );
+    }
+    for task in &sample.export_tasks {
+        add(
+            &task.export_task_id,
+            ResourceType::ExportInstanceTask,
+            &task.tags,
+        );
+    }
+    let others = sample.tags.iter().filter(|tag| {
+        tag.resource_id
+            .as_ref()
+            .is_none_or(|id| !served.contains(id))
+    });
+    items.extend(others.cloned());
     items
 }

@@ -264,8 +264,15 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             },
             quote! {
                 _ => {
-                    let __ec2_resource = self.#output_field.get_or_insert_with(::core::default::Default::default);
-                    if !#p::XmlMembers::read_xml_member(__ec2_resource, __ec2_name, __ec2_reader)? {
+                    // The answer exists once one of its members has been read: an element that
+                    // is none of them leaves an absent answer absent.
+                    let __ec2_present = self.#output_field.is_some();
+                    let mut __ec2_resource: #resource = self.#output_field.take().unwrap_or_default();
+                    let __ec2_read = #p::XmlMembers::read_xml_member(&mut __ec2_resource, __ec2_name, __ec2_reader)?;
+                    if __ec2_read || __ec2_present {
+                        self.#output_field = ::core::option::Option::Some(__ec2_resource);
+                    }
+                    if !__ec2_read {
                         return ::core::result::Result::Ok(false);
                     }
                 }

@@ -374,6 +374,15 @@ fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {
     };
     keyed.require(ctxt, span, "`output(...)`", required);
     let member = member?;
+    if let (Some(xml), Some(_)) = (&xml, flatten) {
+        ctxt.error_spanned_by(
+            xml,
+            "a `flatten` answer has no element of its own: leave out `xml`",
+        );
+    }
+    if let (Some(single), Some(_)) = (single, flatten) {
+        ctxt.syn_error(syn::Error::new(single, "`single` wraps the answer in its `xml` element and `flatten` puts its members at the top: choose one"));
+    }
     let xml = match (xml, flatten) {
         (Some(xml), _) => xml,
         (None, Some(_)) => syn::LitStr::new(
@@ -557,7 +566,11 @@ fn read_filters(ctxt: &Ctxt, span: Span, args: &Args, nested: Option<&Nested>) -
             }
             Entry::Filter(name, None) => match derive::filter_field_path(&name.value()) {
                 Some(segments) => {
-                    let through = nested.map(|nested| syn::Ident::new(&nested.field.to_string(), name.span()));
+                    let through = nested.map(|nested| {
+                        let mut field = nested.field.clone();
+                        field.set_span(name.span());
+                        field
+                    });
                     let path = through
                         .into_iter()
                         .chain(segments.iter().map(|segment| syn::Ident::new(segment, name.span())))

@@ -23,19 +23,41 @@ pub fn check(ctxt: &Ctxt, op: &Operation<'_>) {
     pagination_bounds_are_sane(ctxt, op);
     generated_names_do_not_collide(ctxt, op);
     response_members_have_their_own_elements(ctxt, op);
-    a_single_answer_is_not_paged_or_nested(ctxt, op);
+    one_resource_answers_are_consistent(ctxt, op);
 }
 
-/// `output(..., single)` answers one resource: there is nothing to page through, and no items
-/// inside it to answer instead.
-fn a_single_answer_is_not_paged_or_nested(ctxt: &Ctxt, op: &Operation<'_>) {
-    let Some(single) = op
-        .output
-        .as_ref()
-        .and_then(super::model::Output::one_resource)
-    else {
+/// `output(..., single)` and `output(..., flatten)` answer one resource: there is nothing to page
+/// through, no items inside it to answer instead, no list of IDs to choose among, and no `item`
+/// element; and an ID that is always sent cannot refuse `MaxResults`.
+fn one_resource_answers_are_consistent(ctxt: &Ctxt, op: &Operation<'_>) {
+    for ids in op.ids.iter().filter(|ids| ids.single.is_some()) {
+        if let Some(paginate) = op.paginate.as_ref().filter(|p| !p.ids_with_max_results) {
+            ctxt.syn_error(syn::Error::new(
+                paginate.span,
+                format!("`ids(key = {:?}, single)` is always sent, so `ids_with_max_results = false` would refuse every `MaxResults`", ids.key.value()),
+            ));
+        }
+    }
+    let Some(output) = &op.output else { return };
+    let Some(single) = output.one_resource() else {
         return;
     };
+    if let Some(item) = output.item_span {
+        ctxt.syn_error(syn::Error::new(
+            item,
+            "`item` names the elements of a list; a `single` or `flatten` answer is one resource",
+        ));
+    }
+    for ids in op
+        .ids
+        .iter()
+        .filter(|ids| ids.lookup.is_none() && ids.single.is_none())
+    {
+        ctxt.syn_error(syn::Error::new(
+            ids.key.span(),
+            "this operation answers one resource: its ID is one required member, `ids(..., single)`",
+        ));
+    }
     if let Some(paginate) = &op.paginate {
         ctxt.syn_error(syn::Error::new(
             paginate.span,

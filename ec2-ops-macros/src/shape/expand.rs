@@ -35,7 +35,6 @@ fn with_serde(mut item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
 fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
     let p = private();
     let name = &item.ident;
-    let render = fields.iter().map(render_field);
     let render_members = fields.iter().map(render_field);
     let read_members = if fields.is_empty() {
         quote! {
@@ -104,7 +103,7 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
         impl #p::XmlRender for #name {
             fn render_xml(&self, __ec2_name: &str, __ec2_writer: &mut #p::XmlWriter<'_>) {
                 __ec2_writer.start(__ec2_name);
-                #(#render)*
+                #p::XmlMembers::write_xml_members(self, __ec2_writer);
                 __ec2_writer.end(__ec2_name);
             }
         }
