@@ -1,14 +1,13 @@
 //! The endpoint's one store: each kind of resource held once, and what other operations show of it
 //! derived on every request rather than copied, so nothing needs keeping in sync.
 //!
-//! - `DescribeTags` lists the tags of every tagged resource served here ([`TagView`]): a volume's
+//! - `DescribeTags` lists the tags of every tagged resource served here (`tag_view.rs`): a volume's
 //!   tags appear there because the volume has them. Seeded `Tags` items add tags of resources this
 //!   endpoint does not serve (VPCs, subnets, ...).
 //! - A volume's attachments to instances served here come from those instances' block device
-//!   mappings ([`VolumeView`]): the instance is the record of what is attached to it.
+//!   mappings (`volume_view.rs`): the instance is the record of what is attached to it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::ops::{Bound, ControlFlow};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
@@ -16,14 +15,16 @@ use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
 use ec2_ops::seed::export_tasks::{DescribeExportTasks, ExportTask};
 use ec2_ops::seed::import_image_tasks::{DescribeImportImageTasks, ImportImageTask};
 use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, ImportSnapshotTask};
-use ec2_ops::seed::instances::{AttachmentStatus, DescribeInstances, Instance, Reservation};
+use ec2_ops::seed::instances::{DescribeInstances, Instance, Reservation};
 use ec2_ops::seed::key_pairs::{DescribeKeyPairs, KeyPairInfo};
 use ec2_ops::seed::snapshots::{DescribeSnapshots, Snapshot};
-use ec2_ops::seed::tags::{DescribeTags, ResourceType, TagDescription};
-use ec2_ops::seed::volumes::{DescribeVolumes, Volume, VolumeAttachment, VolumeAttachmentState};
-use ec2_ops::{DescribeContext, DescribeOperation, InMemorySource, ResourceSource, Service, Tag};
+use ec2_ops::seed::tags::{DescribeTags, ResourceType};
+use ec2_ops::seed::volumes::{DescribeVolumes, Volume};
+use ec2_ops::{DescribeContext, DescribeOperation, InMemorySource, Service};
 
 use crate::seed::Seed;
+use crate::tag_view::{TagView, Tagged, tag_item_key};
+use crate::volume_view::VolumeView;
 
 /// Every resource the endpoint serves, each kind in its own source.
 pub struct Inventory {
@@ -189,212 +190,6 @@ where
         }
     }
     Arc::new(source)
-}
-
-/// A `DescribeTags` item's key: its resource's ID, then its tag key. The space sorts before every
-/// character of an ID, so a resource's tags stay together and in key order.
-fn tag_item_key(tag: &TagDescription) -> String {
-    format!(
-        "{} {}",
-        tag.resource_id.as_deref().unwrap_or_default(),
-        tag.key.as_deref().unwrap_or_default()
-    )
-}
-
-/// One kind of tagged resource, as `DescribeTags` sees it.
-trait TaggedKind: Send + Sync {
-    /// Calls `visit` with the ID, type and tags (possibly none) of every resource of this kind.
-    fn each(&self, visit: &mut dyn FnMut(&str, ResourceType, &[Tag]));
-}
-
-/// A resource's ID and tags (none when it has no ID).
-type TagsOf<R> = fn(&R) -> Option<(&str, &[Tag])>;
-
-struct Tagged<R> {
-    source: Arc<InMemorySource<R>>,
-    resource_type: ResourceType,
-    tags_of: TagsOf<R>,
-}
-
-impl<R: Clone + Send + Sync> TaggedKind for Tagged<R> {
-    fn each(&self, visit: &mut dyn FnMut(&str, ResourceType, &[Tag])) {
-        self.source.scan_after(None, &mut |_, resource| {
-            if let Some((id, tags)) = (self.tags_of)(resource) {
-                visit(id, self.resource_type, tags);
-            }
-            ControlFlow::Continue(())
-        });
-    }
-}
-
-/// `DescribeTags`' source: the tags of the served resources as they are now, one item per
-/// resource and key, ordered by [`tag_item_key`]. Each read gathers them afresh (a cost linear in
-/// the tags served, fine for an endpoint of this size; a large store would keep an index updated on
-/// writes instead).
-pub struct TagView {
-    kinds: Vec<Box<dyn TaggedKind>>,
-    /// Seeded tags of resources not served here, by item key.
-    others: BTreeMap<String, TagDescription>,
-}
-
-impl TagView {
-    /// The IDs of every resource served here, tagged or not.
-    fn served_ids(&self) -> HashSet<String> {
-        let mut ids = HashSet::new();
-        for kind in &self.kinds {
-            kind.each(&mut |id, _, _| {
-                ids.insert(id.to_owned());
-            });
-        }
-        ids
-    }
-
-    fn gather(&self) -> BTreeMap<String, TagDescription> {
-        let mut items = self.others.clone();
-        for kind in &self.kinds {
-            kind.each(&mut |id, resource_type, tags| {
-                for tag in tags {
-                    let item = TagDescription {
-                        key: Some(tag.key.clone()),
-                        resource_id: Some(id.to_owned()),
-                        resource_type: Some(resource_type),
-                        value: Some(tag.value.clone()),
-                    };
-                    items.insert(tag_item_key(&item), item);
-                }
-            });
-        }
-        items
-    }
-}
-
-impl ResourceSource<TagDescription> for TagView {
-    fn get(&self, id: &str) -> Option<TagDescription> {
-        self.gather().remove(id)
-    }
-
-    fn contains(&self, id: &str) -> bool {
-        self.gather().contains_key(id)
-    }
-
-    fn scan_after(
-        &self,
-        after: Option<&str>,
-        visit: &mut dyn FnMut(&str, &TagDescription) -> ControlFlow<()>,
-    ) {
-        let items = self.gather();
-        let start = after.map_or(Bound::Unbounded, Bound::Excluded);
-        for (key, item) in items.range::<str, _>((start, Bound::Unbounded)) {
-            if visit(key, item).is_break() {
-                break;
-            }
-        }
-    }
-}
-
-/// `DescribeVolumes`' source: the stored volumes, each with its attachments to served instances
-/// taken from those instances' block device mappings (attachments to instances not served here
-/// are kept as seeded).
-pub struct VolumeView {
-    volumes: Arc<InMemorySource<Volume>>,
-    instances: Arc<InMemorySource<Reservation>>,
-}
-
-impl VolumeView {
-    /// Every served instance's EBS block devices, by volume ID, and the served instance IDs.
-    fn attachments(&self) -> (HashMap<String, Vec<VolumeAttachment>>, Vec<String>) {
-        let mut by_volume: HashMap<String, Vec<VolumeAttachment>> = HashMap::new();
-        let mut served = Vec::new();
-        self.instances.scan_after(None, &mut |instance_id, unit| {
-            served.push(instance_id.to_owned());
-            let Some(instance) = unit.instances.as_deref().and_then(<[Instance]>::first) else {
-                return ControlFlow::Continue(());
-            };
-            for mapping in instance.block_device_mappings.iter().flatten() {
-                let Some(ebs) = &mapping.ebs else { continue };
-                let Some(volume_id) = &ebs.volume_id else {
-                    continue;
-                };
-                by_volume
-                    .entry(volume_id.clone())
-                    .or_default()
-                    .push(VolumeAttachment {
-                        delete_on_termination: ebs.delete_on_termination,
-                        volume_id: Some(volume_id.clone()),
-                        instance_id: instance.instance_id.clone(),
-                        device: mapping.device_name.clone(),
-                        state: ebs.status.map(attachment_state),
-                        attach_time: ebs.attach_time,
-                        associated_resource: ebs.associated_resource.clone(),
-                        ebs_card_index: ebs.ebs_card_index,
-                        instance_owning_service: None,
-                    });
-            }
-            ControlFlow::Continue(())
-        });
-        (by_volume, served)
-    }
-
-    fn with_attachments(
-        volume: &Volume,
-        by_volume: &HashMap<String, Vec<VolumeAttachment>>,
-        served: &[String],
-    ) -> Volume {
-        let mut volume = volume.clone();
-        let derived = volume
-            .volume_id
-            .as_deref()
-            .and_then(|id| by_volume.get(id))
-            .cloned()
-            .unwrap_or_default();
-        let kept = volume
-            .attachments
-            .take()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|attachment| {
-                attachment
-                    .instance_id
-                    .as_ref()
-                    .is_none_or(|id| served.binary_search(id).is_err())
-            });
-        let attachments: Vec<VolumeAttachment> = kept.chain(derived).collect();
-        volume.attachments = Some(attachments);
-        volume
-    }
-}
-
-/// An instance's block device state is the volume attachment's state.
-fn attachment_state(status: AttachmentStatus) -> VolumeAttachmentState {
-    match status {
-        AttachmentStatus::Attaching => VolumeAttachmentState::Attaching,
-        AttachmentStatus::Attached => VolumeAttachmentState::Attached,
-        AttachmentStatus::Detaching => VolumeAttachmentState::Detaching,
-        AttachmentStatus::Detached => VolumeAttachmentState::Detached,
-    }
-}
-
-impl ResourceSource<Volume> for VolumeView {
-    fn get(&self, id: &str) -> Option<Volume> {
-        let volume = self.volumes.get(id)?;
-        let (by_volume, served) = self.attachments();
-        Some(Self::with_attachments(&volume, &by_volume, &served))
-    }
-
-    fn contains(&self, id: &str) -> bool {
-        self.volumes.contains(id)
-    }
-
-    fn scan_after(
-        &self,
-        after: Option<&str>,
-        visit: &mut dyn FnMut(&str, &Volume) -> ControlFlow<()>,
-    ) {
-        let (by_volume, served) = self.attachments();
-        self.volumes.scan_after(after, &mut |id, volume| {
-            visit(id, &Self::with_attachments(volume, &by_volume, &served))
-        });
-    }
 }
 
 #[cfg(test)]

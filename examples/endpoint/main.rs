@@ -19,6 +19,8 @@
 
 mod inventory;
 mod seed;
+mod tag_view;
+mod volume_view;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;

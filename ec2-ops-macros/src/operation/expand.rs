@@ -310,17 +310,19 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
     };
 
     let spec = spec(op, complete);
-    let group_id = id_text(quote!(__ec2_resource), complete.resource_id);
+    // The declared `resource_id`: the ID pages and look-ups use, except in a `nested` operation,
+    // where it is what answers group items by and the item's ID takes its place.
+    let declared_id = id_text(quote!(__ec2_resource), complete.resource_id);
     let (resource_id, units, page_items, response_len) = match &op.nested {
         None if complete.output.one_resource().is_some() => (
-            group_id,
+            declared_id,
             None,
             quote!(::core::iter::Iterator::next(
                 &mut ::core::iter::IntoIterator::into_iter(__ec2_page.items)
             )),
             None,
         ),
-        None => (group_id, None, quote!(__ec2_page.items), None),
+        None => (declared_id, None, quote!(__ec2_page.items), None),
         Some(nested) => {
             let (list, item_id) = (&nested.field, &nested.resource_id);
             let first = respan(quote!(#p::NestedItems::first_item), list.span());
@@ -350,7 +352,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             let page_items = quote! {
                 #p::group_units(
                     __ec2_page.items,
-                    |__ec2_resource: &#resource| ::std::borrow::ToOwned::to_owned(#group_id),
+                    |__ec2_resource: &#resource| ::std::borrow::ToOwned::to_owned(#declared_id),
                     |__ec2_into: &mut #resource, __ec2_from: #resource| #append(#into_list, #from_list),
                 )
             };
