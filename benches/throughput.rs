@@ -68,6 +68,7 @@ fn filter_benches(c: &mut Criterion, data: &[BundleTask]) {
         data.iter()
             .filter(|task| {
                 task.state
+                    .as_ref()
                     .is_some_and(|state| state.as_str() == wanted_state)
                     && task
                         .storage
@@ -118,7 +119,7 @@ fn quick_xml_render(data: &[BundleTask]) -> Vec<u8> {
             task.instance_id.as_deref().unwrap(),
         );
         text(&mut writer, "bundleId", task.bundle_id.as_deref().unwrap());
-        text(&mut writer, "state", task.state.unwrap().as_str());
+        text(&mut writer, "state", task.state.as_ref().unwrap().as_str());
         text(
             &mut writer,
             "startTime",

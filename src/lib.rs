@@ -127,7 +127,7 @@
 //!    |     ^^^^^^^
 //! ```
 //!
-//! The messages of 68 such mistakes are pinned by the trybuild suite in `tests/ui/`.
+//! The messages of 70 such mistakes are pinned by the trybuild suite in `tests/ui/`.
 //!
 //! ### The keys, one example each
 //!
@@ -470,7 +470,7 @@
 //!
 //! ## `#[ec2_shape]` reference
 //!
-//! On a struct with named fields: an EC2 structure. On an enum with unit variants: an EC2 string enum.
+//! On a struct with named fields: an EC2 structure. On an enum with unit variants (and at most one `#[ec2(other)]` variant): an EC2 string enum.
 //! Field types: `String`, `bool`, `i32`, `i64`, `f64`, [`DateTime`], [`Blob`], [`Tag`], other shapes,
 //! and `Option<T>` (absent when `None`), `Vec<T>` (a list, rendered as a wrapper with `<item>`
 //! children) or `Option<Vec<T>>` (a list that may be absent) of those.
@@ -482,6 +482,7 @@
 //! | `#[ec2(item = "member")]` | `item` | the element name of a list's items (lists only) |
 //! | `#[ec2(query = "Name")]` | the member name | the Query key, where it differs from the member name |
 //! | `#[ec2(value = "in-use")]` (variants) | kebab-case of the variant (`InUse` → `in-use`) | the enum's wire value |
+//! | `#[ec2(other)] Unknown(String)` (one variant) | none: without it an unlisted value is an error | holds any value the enum does not list, so a response or seed carrying a value EC2 added later is kept, rendered and filtered as its text (`as_str` then borrows instead of being `const`). Every enum this crate ships has one |
 //!
 //! ```
 //! use ec2_ops::{ec2_shape, wire::xml::{XmlRender, XmlWriter}};
@@ -497,11 +498,13 @@
 //! }
 //!
 //! #[ec2_shape]
-//! #[derive(Debug, Clone, Copy, PartialEq)]
+//! #[derive(Debug, Clone, PartialEq)]
 //! pub enum Tier {
 //!     Standard,                                    // "standard"
 //!     #[ec2(value = "ONE_ZONE")]
 //!     OneZone,
+//!     #[ec2(other)]
+//!     Unknown(String),                             // any other value, kept
 //! }
 //!
 //! let storage = S3Storage { aws_access_key_id: Some("AKID".into()), bucket: Some("b".into()), groups: vec!["sg-1".into()] };
@@ -512,6 +515,7 @@
 //! assert_eq!(serde_json::to_string(&storage).unwrap(), r#"{"AWSAccessKeyId":"AKID","Bucket":"b","Groups":["sg-1"]}"#);
 //! assert_eq!(Tier::OneZone.as_str(), "ONE_ZONE");
 //! assert_eq!("standard".parse::<Tier>().unwrap(), Tier::Standard);
+//! assert_eq!("GLACIER_IR".parse::<Tier>().unwrap(), Tier::Unknown("GLACIER_IR".into()));
 //! ```
 //!
 //! ## Expansion

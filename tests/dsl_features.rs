@@ -205,3 +205,62 @@ fn an_unknown_enum_value_in_a_request_filter_is_just_a_non_match_but_in_xml_it_i
     let err = DescribeGadgetsResponse::from_xml(bad).unwrap_err();
     assert!(err.to_string().contains("unknown value `x1.huge`"), "{err}");
 }
+
+/// Values EC2 added after the model was written: kept, not refused.
+mod unknown_enum_values {
+    use ec2_ops::seed::volumes::{
+        DescribeVolumes, DescribeVolumesRequest, DescribeVolumesResponse, Volume, VolumeType,
+    };
+    use ec2_ops::{DescribeContext, DescribeOperation, Ec2Response, InMemorySource};
+
+    #[test]
+    fn a_value_the_enum_does_not_list_is_kept_as_its_text_and_filtered_on_it() {
+        let parsed: VolumeType = "io9".parse().unwrap();
+        assert_eq!(parsed, VolumeType::Unknown("io9".into()));
+        assert_eq!(parsed.as_str(), "io9");
+        assert_eq!("gp3".parse::<VolumeType>().unwrap(), VolumeType::Gp3);
+        assert!(!VolumeType::VALUES.contains(&"io9"));
+        let volumes =
+            InMemorySource::new(|volume: &Volume| volume.volume_id.as_deref().unwrap_or_default());
+        for (id, kind) in [("vol-1", parsed), ("vol-2", VolumeType::Gp3)] {
+            volumes.insert(Volume {
+                volume_id: Some(id.into()),
+                volume_type: Some(kind),
+                ..Volume::default()
+            });
+        }
+        let request = DescribeVolumesRequest::builder()
+            .filter("volume-type", ["io*"])
+            .build();
+        let answer = DescribeVolumes::run(&request, &volumes, &DescribeContext::default()).unwrap();
+        assert_eq!(answer.volumes.len(), 1);
+        assert_eq!(answer.volumes[0].volume_id.as_deref(), Some("vol-1"));
+    }
+
+    #[test]
+    fn an_unknown_value_survives_json_and_xml_round_trips() {
+        let volume: Volume = serde_json::from_str(
+            r#"{"VolumeId": "vol-1", "VolumeType": "io9", "State": "hibernating"}"#,
+        )
+        .unwrap();
+        assert_eq!(volume.volume_type, Some(VolumeType::Unknown("io9".into())));
+        assert_eq!(
+            serde_json::to_value(&volume).unwrap()["State"],
+            "hibernating"
+        );
+        let response = DescribeVolumesResponse {
+            volumes: vec![volume],
+            ..Default::default()
+        };
+        let xml = response.to_xml();
+        assert!(
+            String::from_utf8(xml.clone())
+                .unwrap()
+                .contains("<volumeType>io9</volumeType>")
+        );
+        assert_eq!(
+            DescribeVolumesResponse::from_xml(&xml).unwrap().volumes,
+            response.volumes
+        );
+    }
+}

@@ -336,7 +336,7 @@ impl ::ec2_ops::__private::FilterPath for BundleTask {
     }
 }
 /// A bundle task's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BundleTaskState {
     /// `pending`
     Pending,
@@ -352,9 +352,11 @@ pub enum BundleTaskState {
     Complete,
     /// `failed`
     Failed,
+    /// A value this model does not list: EC2 adds values over time.
+    Unknown(String),
 }
 impl BundleTaskState {
-    /// Every wire value, in declaration order.
+    /// Every wire value listed, in declaration order.
     pub const VALUES: &'static [&'static str] = &[
         "pending",
         "waiting-for-shutdown",
@@ -365,7 +367,7 @@ impl BundleTaskState {
         "failed",
     ];
     /// The wire value.
-    pub const fn as_str(&self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             BundleTaskState::Pending => "pending",
             BundleTaskState::WaitingForShutdown => "waiting-for-shutdown",
@@ -374,6 +376,7 @@ impl BundleTaskState {
             BundleTaskState::Cancelling => "cancelling",
             BundleTaskState::Complete => "complete",
             BundleTaskState::Failed => "failed",
+            BundleTaskState::Unknown(__ec2_text) => __ec2_text,
         }
     }
 }
@@ -392,10 +395,9 @@ impl ::core::str::FromStr for BundleTaskState {
             "complete" => ::core::result::Result::Ok(BundleTaskState::Complete),
             "failed" => ::core::result::Result::Ok(BundleTaskState::Failed),
             _ => {
-                ::core::result::Result::Err(
-                    ::ec2_ops::__private::UnknownEnumValue::new(
-                        __ec2_text,
-                        BundleTaskState::VALUES,
+                ::core::result::Result::Ok(
+                    BundleTaskState::Unknown(
+                        ::std::borrow::ToOwned::to_owned(__ec2_text),
                     ),
                 )
             }

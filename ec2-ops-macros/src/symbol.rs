@@ -64,3 +64,4 @@ pub const EC2: Symbol = Symbol("ec2");
 pub const NAME: Symbol = Symbol("name");
 pub const QUERY: Symbol = Symbol("query");
 pub const VALUE: Symbol = Symbol("value");
+pub const OTHER: Symbol = Symbol("other");

@@ -280,9 +280,9 @@ mod tests {
 
     #[test]
     fn a_bad_value_names_its_json_path() {
-        let err = Seed::parse(r#"{"BundleTasks": [{"BundleId": "bun-1"}, {"BundleId": "bun-2", "State": "compete"}]}"#, "f.json").unwrap_err();
-        assert_eq!(err.path, "$.BundleTasks[1].State");
-        assert!(err.problem.contains("compete"), "{}", err.problem);
+        let err = Seed::parse(r#"{"BundleTasks": [{"BundleId": "bun-1"}, {"BundleId": "bun-2", "StartTime": "yesterday"}]}"#, "f.json").unwrap_err();
+        assert_eq!(err.path, "$.BundleTasks[1].StartTime");
+        assert!(err.problem.contains("yesterday"), "{}", err.problem);
     }
 
     #[test]

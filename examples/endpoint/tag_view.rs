@@ -21,7 +21,7 @@ pub fn tag_item_key(tag: &TagDescription) -> String {
 /// One kind of tagged resource, as `DescribeTags` sees it.
 pub trait TaggedKind: Send + Sync {
     /// Calls `visit` with the ID, type and tags (possibly none) of every resource of this kind.
-    fn each(&self, visit: &mut dyn FnMut(&str, ResourceType, &[Tag]));
+    fn each(&self, visit: &mut dyn FnMut(&str, &ResourceType, &[Tag]));
 }
 
 /// A resource's ID and tags (none when it has no ID).
@@ -34,10 +34,10 @@ pub struct Tagged<R> {
 }
 
 impl<R: Clone + Send + Sync> TaggedKind for Tagged<R> {
-    fn each(&self, visit: &mut dyn FnMut(&str, ResourceType, &[Tag])) {
+    fn each(&self, visit: &mut dyn FnMut(&str, &ResourceType, &[Tag])) {
         self.source.scan_after(None, &mut |_, resource| {
             if let Some((id, tags)) = (self.tags_of)(resource) {
-                visit(id, self.resource_type, tags);
+                visit(id, &self.resource_type, tags);
             }
             ControlFlow::Continue(())
         });
@@ -74,7 +74,7 @@ impl TagView {
                     let item = TagDescription {
                         key: Some(tag.key.clone()),
                         resource_id: Some(id.to_owned()),
-                        resource_type: Some(resource_type),
+                        resource_type: Some(resource_type.clone()),
                         value: Some(tag.value.clone()),
                     };
                     items.insert(tag_item_key(&item), item);

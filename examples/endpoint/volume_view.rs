@@ -47,7 +47,7 @@ impl VolumeView {
                         volume_id: Some(volume_id.clone()),
                         instance_id: instance.instance_id.clone(),
                         device: mapping.device_name.clone(),
-                        state: ebs.status.map(attachment_state),
+                        state: ebs.status.as_ref().map(attachment_state),
                         attach_time: ebs.attach_time,
                         associated_resource: ebs.associated_resource.clone(),
                         ebs_card_index: ebs.ebs_card_index,
@@ -89,12 +89,13 @@ impl VolumeView {
 }
 
 /// An instance's block device state is the volume attachment's state.
-fn attachment_state(status: AttachmentStatus) -> VolumeAttachmentState {
+fn attachment_state(status: &AttachmentStatus) -> VolumeAttachmentState {
     match status {
         AttachmentStatus::Attaching => VolumeAttachmentState::Attaching,
         AttachmentStatus::Attached => VolumeAttachmentState::Attached,
         AttachmentStatus::Detaching => VolumeAttachmentState::Detaching,
         AttachmentStatus::Detached => VolumeAttachmentState::Detached,
+        AttachmentStatus::Unknown(text) => VolumeAttachmentState::Unknown(text.clone()),
     }
 }
 

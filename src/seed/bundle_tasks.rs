@@ -32,7 +32,7 @@ pub struct BundleTask {
 
 /// A bundle task's state.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BundleTaskState {
     /// `pending`
     Pending,
@@ -48,6 +48,9 @@ pub enum BundleTaskState {
     Complete,
     /// `failed`
     Failed,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// Where a bundle goes.

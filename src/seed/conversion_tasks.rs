@@ -32,7 +32,7 @@ pub struct ConversionTask {
 
 /// A conversion task's state.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ConversionTaskState {
     /// `active`
     Active,
@@ -42,6 +42,9 @@ pub enum ConversionTaskState {
     Cancelled,
     /// `completed`
     Completed,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// An import instance task.
@@ -60,11 +63,14 @@ pub struct ImportInstanceTaskDetails {
 
 /// An instance's operating system.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PlatformValues {
     /// `Windows`
     #[ec2(value = "Windows")]
     Windows,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A volume of an import instance task.

@@ -57,7 +57,7 @@ pub struct InstanceExportDetails {
 
 /// An export task's state.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ExportTaskState {
     /// `active`
     Active,
@@ -67,19 +67,25 @@ pub enum ExportTaskState {
     Cancelled,
     /// `completed`
     Completed,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// The container format of an export.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ContainerFormat {
     /// `ova`
     Ova,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A disk image format (also used by `DescribeConversionTasks`).
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DiskImageFormat {
     /// `VMDK`
     #[ec2(value = "VMDK")]
@@ -90,11 +96,14 @@ pub enum DiskImageFormat {
     /// `VHD`
     #[ec2(value = "VHD")]
     Vhd,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A target virtualization environment.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ExportEnvironment {
     /// `citrix`
     Citrix,
@@ -102,6 +111,9 @@ pub enum ExportEnvironment {
     Vmware,
     /// `microsoft`
     Microsoft,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// The `DescribeExportTasks` operation.

@@ -87,7 +87,7 @@ pub struct ImportImageLicenseConfigurationResponse {
 
 /// The boot mode of a virtual machine.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BootModeValues {
     /// `legacy-bios`
     LegacyBios,
@@ -95,6 +95,9 @@ pub enum BootModeValues {
     Uefi,
     /// `uefi-preferred`
     UefiPreferred,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// The `DescribeImportImageTasks` operation.

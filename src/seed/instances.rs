@@ -198,7 +198,7 @@ pub struct Instance {
 
 /// An image's architecture.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ArchitectureValues {
     /// `i386`
     I386,
@@ -213,6 +213,9 @@ pub enum ArchitectureValues {
     /// `arm64_mac`
     #[ec2(value = "arm64_mac")]
     Arm64Mac,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A block device mapping entry of an instance.
@@ -249,7 +252,7 @@ pub struct EbsInstanceBlockDevice {
 
 /// The state of an attachment.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AttachmentStatus {
     /// `attaching`
     Attaching,
@@ -259,16 +262,22 @@ pub enum AttachmentStatus {
     Detaching,
     /// `detached`
     Detached,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A hypervisor type.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum HypervisorType {
     /// `ovm`
     Ovm,
     /// `xen`
     Xen,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// An IAM instance profile.
@@ -283,7 +292,7 @@ pub struct IamInstanceProfile {
 
 /// How an instance was purchased, when not On-Demand.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceLifecycleType {
     /// `spot`
     Spot,
@@ -293,6 +302,9 @@ pub enum InstanceLifecycleType {
     CapacityBlock,
     /// `interruptible-capacity-reservation`
     InterruptibleCapacityReservation,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// An Elastic Graphics accelerator association (deprecated: end of life January 8, 2024).
@@ -456,7 +468,7 @@ pub struct InstancePrivateIpAddress {
 
 /// A network interface's status.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum NetworkInterfaceStatus {
     /// `available`
     Available,
@@ -468,6 +480,9 @@ pub enum NetworkInterfaceStatus {
     InUse,
     /// `detaching`
     Detaching,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// An IPv4 delegated prefix of a network interface.
@@ -500,12 +515,15 @@ pub struct ConnectionTrackingSpecificationResponse {
 
 /// A root device type.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DeviceType {
     /// `ebs`
     Ebs,
     /// `instance-store`
     InstanceStore,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// Why an instance's state last changed.
@@ -520,12 +538,15 @@ pub struct StateReason {
 
 /// A virtualization type.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VirtualizationType {
     /// `hvm`
     Hvm,
     /// `paravirtual`
     Paravirtual,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// The CPU options of an instance.
@@ -544,22 +565,28 @@ pub struct CpuOptions {
 
 /// Whether AMD SEV-SNP is enabled.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AmdSevSnpSpecification {
     /// `enabled`
     Enabled,
     /// `disabled`
     Disabled,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// Whether nested virtualization is enabled.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum NestedVirtualizationSpecification {
     /// `enabled`
     Enabled,
     /// `disabled`
     Disabled,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// An instance's Capacity Reservation targeting preferences.
@@ -574,7 +601,7 @@ pub struct CapacityReservationSpecificationResponse {
 
 /// A Capacity Reservation preference.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CapacityReservationPreference {
     /// `capacity-reservations-only`
     CapacityReservationsOnly,
@@ -582,6 +609,9 @@ pub enum CapacityReservationPreference {
     Open,
     /// `none`
     None,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A targeted Capacity Reservation or Capacity Reservation group.
@@ -630,52 +660,67 @@ pub struct InstanceMetadataOptionsResponse {
 
 /// The state of metadata option changes.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceMetadataOptionsState {
     /// `pending`
     Pending,
     /// `applied`
     Applied,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// Whether IMDSv2 is required.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum HttpTokensState {
     /// `optional`
     Optional,
     /// `required`
     Required,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// Whether the HTTP metadata endpoint is enabled.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceMetadataEndpointState {
     /// `disabled`
     Disabled,
     /// `enabled`
     Enabled,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// Whether the IPv6 metadata endpoint is enabled.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceMetadataProtocolState {
     /// `disabled`
     Disabled,
     /// `enabled`
     Enabled,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// Whether instance tags are available from the instance metadata.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceMetadataTagsState {
     /// `disabled`
     Disabled,
     /// `enabled`
     Enabled,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// An instance's Nitro Enclaves setting.
@@ -688,7 +733,7 @@ pub struct EnclaveOptions {
 
 /// The boot mode an AMI specifies.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BootModeValues {
     /// `legacy-bios`
     LegacyBios,
@@ -696,6 +741,9 @@ pub enum BootModeValues {
     Uefi,
     /// `uefi-preferred`
     UefiPreferred,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// An instance's hostname options.
@@ -716,12 +764,15 @@ pub struct PrivateDnsNameOptionsResponse {
 
 /// A hostname type.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum HostnameType {
     /// `ip-name`
     IpName,
     /// `resource-name`
     ResourceName,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// An instance's recovery and maintenance options.
@@ -736,32 +787,41 @@ pub struct InstanceMaintenanceOptions {
 
 /// An automatic recovery behavior.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceAutoRecoveryState {
     /// `disabled`
     Disabled,
     /// `default`
     Default,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A reboot migration behavior.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceRebootMigrationState {
     /// `disabled`
     Disabled,
     /// `default`
     Default,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// The boot mode an instance booted with.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceBootModeValues {
     /// `legacy-bios`
     LegacyBios,
     /// `uefi`
     Uefi,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// An instance's network performance options.
@@ -774,7 +834,7 @@ pub struct InstanceNetworkPerformanceOptions {
 
 /// Which baseline bandwidth gets a boost.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceBandwidthWeighting {
     /// `default`
     Default,
@@ -784,6 +844,9 @@ pub enum InstanceBandwidthWeighting {
     /// `ebs-1`
     #[ec2(value = "ebs-1")]
     Ebs1,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A secondary interface attached to an instance.
@@ -841,20 +904,26 @@ pub struct InstanceSecondaryInterfacePrivateIpAddress {
 
 /// A secondary interface's status.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SecondaryInterfaceStatus {
     /// `available`
     Available,
     /// `in-use`
     InUse,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A secondary interface's type.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SecondaryInterfaceType {
     /// `secondary`
     Secondary,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// An instance's state.
@@ -869,7 +938,7 @@ pub struct InstanceState {
 
 /// The name of an instance state.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceStateName {
     /// `pending`
     Pending,
@@ -883,6 +952,9 @@ pub enum InstanceStateName {
     Stopping,
     /// `stopped`
     Stopped,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A product code.
@@ -899,12 +971,15 @@ pub struct ProductCode {
 
 /// A product code's type.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProductCodeValues {
     /// `devpay`
     Devpay,
     /// `marketplace`
     Marketplace,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// Where an instance is placed.
@@ -935,7 +1010,7 @@ pub struct Placement {
 
 /// An instance's tenancy.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Tenancy {
     /// `default`
     Default,
@@ -943,15 +1018,21 @@ pub enum Tenancy {
     Dedicated,
     /// `host`
     Host,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A platform: `windows` for Windows instances, absent otherwise. EC2 sends, and its `platform`
 /// filter documents, lower-case `windows`; the model's enum says `Windows`.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PlatformValues {
     /// `windows`
     Windows,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// An instance's monitoring.
@@ -967,7 +1048,7 @@ pub struct Monitoring {
 
 /// A detailed monitoring state.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MonitoringState {
     /// `disabled`
     Disabled,
@@ -977,6 +1058,9 @@ pub enum MonitoringState {
     Enabled,
     /// `pending`
     Pending,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// Whether the unit's instance has a network interface attached: the interfaces a

@@ -28,12 +28,15 @@ pub struct KeyPairInfo {
 
 /// A key pair type.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum KeyType {
     /// `rsa`
     Rsa,
     /// `ed25519`
     Ed25519,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// `IncludePublicKey`: EC2 answers a key pair's public key material only when asked for it

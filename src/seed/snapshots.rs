@@ -74,7 +74,7 @@ pub struct AssociatedKmsKey {
 
 /// A snapshot's state.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SnapshotState {
     /// `pending`
     Pending,
@@ -86,26 +86,35 @@ pub enum SnapshotState {
     Recoverable,
     /// `recovering`
     Recovering,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A snapshot storage tier.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum StorageTier {
     /// `archive`
     Archive,
     /// `standard`
     Standard,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// How a snapshot copy was made.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TransferType {
     /// `time-based`
     TimeBased,
     /// `standard`
     Standard,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// `Owner.N` and `RestorableBy.N`, which scope the answer by account rather than filter it.

@@ -22,7 +22,7 @@ pub struct TagDescription {
 
 /// The type of a taggable EC2 resource.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ResourceType {
     /// `capacity-reservation`
     CapacityReservation,
@@ -252,6 +252,9 @@ pub enum ResourceType {
     CapacityReservationModificationQuote,
     /// `metric-category`
     MetricCategory,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// `tag:<key>` on `DescribeTags`: the items are tags themselves, so `tag:Owner=TeamA` selects the

@@ -99,7 +99,7 @@ pub struct OperatorResponse {
 
 /// An EBS volume type.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VolumeType {
     /// `standard`
     Standard,
@@ -115,11 +115,14 @@ pub enum VolumeType {
     St1,
     /// `gp3`
     Gp3,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A server-side encryption type.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SseType {
     /// `sse-ebs`
     SseEbs,
@@ -127,11 +130,14 @@ pub enum SseType {
     SseKms,
     /// `none`
     None,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A volume's state.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VolumeState {
     /// `creating`
     Creating,
@@ -145,11 +151,14 @@ pub enum VolumeState {
     Deleted,
     /// `error`
     Error,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// A volume attachment's state.
 #[ec2_shape]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VolumeAttachmentState {
     /// `attaching`
     Attaching,
@@ -161,6 +170,9 @@ pub enum VolumeAttachmentState {
     Detached,
     /// `busy`
     Busy,
+    /// A value this model does not list: EC2 adds values over time.
+    #[ec2(other)]
+    Unknown(String),
 }
 
 /// The `DescribeVolumes` operation.

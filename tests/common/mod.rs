@@ -98,13 +98,13 @@ pub fn form(text: &str) -> String {
 pub fn tag_items(sample: &Sample) -> Vec<TagDescription> {
     let mut items = Vec::new();
     let mut served = std::collections::BTreeSet::new();
-    let mut add = |id: &Option<String>, resource_type, tags: &Option<Vec<Tag>>| {
+    let mut add = |id: &Option<String>, resource_type: ResourceType, tags: &Option<Vec<Tag>>| {
         served.extend(id.clone());
         for tag in tags.iter().flatten() {
             items.push(TagDescription {
                 key: Some(tag.key.clone()),
                 resource_id: id.clone(),
-                resource_type: Some(resource_type),
+                resource_type: Some(resource_type.clone()),
                 value: Some(tag.value.clone()),
             });
         }

@@ -38,12 +38,12 @@ def test_unknown_actions_and_parameters_get_ec2_errors(endpoint):
 
 def test_a_bad_seed_file_is_refused_naming_the_file_and_the_json_path(tmp_path):
     path = tmp_path / "bad.json"
-    path.write_text(json.dumps({"BundleTasks": [{"BundleId": "bun-1"}, {"BundleId": "bun-2", "State": "compete"}]}))
+    path.write_text(json.dumps({"BundleTasks": [{"BundleId": "bun-1"}, {"BundleId": "bun-2", "StartTime": "yesterday"}]}))
     result = subprocess.run([os.environ["ENDPOINT_BIN"], "--port", "0", "--seed", str(path)], capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
     assert str(path) in result.stderr
-    assert "$.BundleTasks[1].State" in result.stderr
-    assert "compete" in result.stderr
+    assert "$.BundleTasks[1].StartTime" in result.stderr
+    assert "yesterday" in result.stderr
     assert result.stdout == ""
 
 

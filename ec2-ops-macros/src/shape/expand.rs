@@ -236,8 +236,37 @@ impl SpanForQuote for syn::Type {
 fn expand_enum(item: syn::DeriveInput, variants: &[Variant<'_>]) -> TokenStream {
     let p = private();
     let name = &item.ident;
-    let idents: Vec<_> = variants.iter().map(|variant| variant.ident).collect();
-    let values: Vec<_> = variants.iter().map(|variant| &variant.value).collect();
+    let known: Vec<&Variant<'_>> = variants.iter().filter(|variant| !variant.other).collect();
+    let other = variants
+        .iter()
+        .find(|variant| variant.other)
+        .map(|variant| variant.ident);
+    let idents: Vec<_> = known.iter().map(|variant| variant.ident).collect();
+    let values: Vec<_> = known.iter().map(|variant| &variant.value).collect();
+    // With an `other` variant every text is a value, and `as_str` borrows the one it holds.
+    let (as_str, unknown) = match other {
+        Some(other) => (
+            quote! {
+                /// The wire value.
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        #(#name::#idents => #values,)*
+                        #name::#other(__ec2_text) => __ec2_text,
+                    }
+                }
+            },
+            quote! { _ => ::core::result::Result::Ok(#name::#other(::std::borrow::ToOwned::to_owned(__ec2_text))), },
+        ),
+        None => (
+            quote! {
+                /// The wire value.
+                pub const fn as_str(&self) -> &'static str {
+                    match self { #(#name::#idents => #values,)* }
+                }
+            },
+            quote! { _ => ::core::result::Result::Err(#p::UnknownEnumValue::new(__ec2_text, #name::VALUES)), },
+        ),
+    };
     let expected = format!(
         "one of {}",
         values
@@ -250,13 +279,10 @@ fn expand_enum(item: syn::DeriveInput, variants: &[Variant<'_>]) -> TokenStream 
         #item
 
         impl #name {
-            /// Every wire value, in declaration order.
+            /// Every wire value listed, in declaration order.
             pub const VALUES: &'static [&'static str] = &[#(#values),*];
 
-            /// The wire value.
-            pub const fn as_str(&self) -> &'static str {
-                match self { #(#name::#idents => #values,)* }
-            }
+            #as_str
         }
 
         #[automatically_derived]
@@ -265,7 +291,7 @@ fn expand_enum(item: syn::DeriveInput, variants: &[Variant<'_>]) -> TokenStream 
             fn from_str(__ec2_text: &str) -> ::core::result::Result<Self, Self::Err> {
                 match __ec2_text {
                     #(#values => ::core::result::Result::Ok(#name::#idents),)*
-                    _ => ::core::result::Result::Err(#p::UnknownEnumValue::new(__ec2_text, #name::VALUES)),
+                    #unknown
                 }
             }
         }

@@ -33,6 +33,9 @@ pub struct Field<'a> {
 
 pub struct Variant<'a> {
     pub ident: &'a syn::Ident,
+    /// `#[ec2(other)] Unknown(String)`: holds any value the enum does not list (EC2 adds values
+    /// over time, and a client or a replayed inventory must not fail on one).
+    pub other: bool,
     /// The wire value (`waiting-for-shutdown`).
     pub value: String,
     pub span: Span,

@@ -6,12 +6,12 @@ use crate::attr::Keyed;
 use crate::case;
 use crate::ctxt::Ctxt;
 use crate::names;
-use crate::symbol::{EC2, ITEM, NAME, QUERY, Symbol, VALUE, XML};
+use crate::symbol::{EC2, ITEM, NAME, OTHER, QUERY, Symbol, VALUE, XML};
 use crate::syntax::{Args, Entry};
 use crate::ty::FieldKind;
 
 const FIELD_KEYS: &[Symbol] = &[NAME, XML, ITEM, QUERY];
-const VARIANT_KEYS: &[Symbol] = &[VALUE];
+const VARIANT_KEYS: &[Symbol] = &[VALUE, OTHER];
 
 fn is_ec2(attr: &syn::Attribute) -> bool {
     attr.path().is_ident(EC2.as_str())
@@ -124,21 +124,38 @@ pub fn parse_field<'a>(ctxt: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> 
 }
 
 fn parse_variant<'a>(ctxt: &Ctxt, variant: &'a syn::Variant) -> Option<Variant<'a>> {
-    if !matches!(variant.fields, syn::Fields::Unit) {
+    let entries = ec2_entries(ctxt, &variant.attrs);
+    let keyed = Keyed::read(ctxt, &entries, VARIANT_KEYS, "`#[ec2]` variant attribute");
+    let other = keyed.flag(ctxt, OTHER);
+    let holds_text =
+        matches!(&variant.fields, syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1);
+    if other && !holds_text {
         ctxt.error_spanned_by(
-            &variant.fields,
-            "#[ec2_shape] enums are EC2 string enums: every variant must be a unit variant",
+            &variant.ident,
+            "the `other` variant holds the unknown value: write it `#[ec2(other)] Unknown(String)`",
         );
         return None;
     }
-    let entries = ec2_entries(ctxt, &variant.attrs);
-    let keyed = Keyed::read(ctxt, &entries, VARIANT_KEYS, "`#[ec2]` variant attribute");
+    if !other && !matches!(variant.fields, syn::Fields::Unit) {
+        ctxt.error_spanned_by(
+            &variant.fields,
+            "#[ec2_shape] enums are EC2 string enums: every variant must be a unit variant, but for one `#[ec2(other)] Unknown(String)`",
+        );
+        return None;
+    }
     let value = keyed.string(ctxt, VALUE, "\"in-use\"");
+    if let (true, Some(value)) = (other, &value) {
+        ctxt.error_spanned_by(
+            value,
+            "the `other` variant holds every value not listed: it has no `value` of its own",
+        );
+    }
     if let Some(literal) = value.as_ref().filter(|literal| literal.value().is_empty()) {
         ctxt.error_spanned_by(literal, "an enum value may not be empty");
     }
     Some(Variant {
         ident: &variant.ident,
+        other,
         value: value.as_ref().map_or_else(
             || case::kebab(&variant.ident.to_string()),
             syn::LitStr::value,

@@ -34,7 +34,10 @@ fn check_unique_names(ctxt: &Ctxt, data: &ShapeData<'_>) {
             }
         }
         ShapeData::Enum(variants) => {
-            for variant in variants {
+            for extra in variants.iter().filter(|variant| variant.other).skip(1) {
+                ctxt.error_spanned_by(extra.ident, "only one variant can be `other`");
+            }
+            for variant in variants.iter().filter(|variant| !variant.other) {
                 if !seen.insert(variant.value.clone()) {
                     ctxt.syn_error(syn::Error::new(
                         variant.span,
