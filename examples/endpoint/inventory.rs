@@ -40,9 +40,10 @@ pub struct Inventory {
 }
 
 impl Inventory {
-    /// Stores a checked seed and registers every operation over it.
-    pub fn new(seed: Seed) -> Inventory {
-        let mut service = Service::new(DescribeContext::default());
+    /// Stores a checked seed and registers every operation over it, answering with `context`
+    /// (its token key signs the `NextToken`s).
+    pub fn new(seed: Seed, context: DescribeContext) -> Inventory {
+        let mut service = Service::new(context);
         service.register::<DescribeBundleTasks, _>(store::<DescribeBundleTasks>(seed.bundle_tasks));
         service.register::<DescribeConversionTasks, _>(store::<DescribeConversionTasks>(
             seed.conversion_tasks,
@@ -209,7 +210,11 @@ mod tests {
     }
 
     fn seed(json: &str) -> Service {
-        Inventory::new(Seed::parse(json, "test").unwrap()).into_service()
+        Inventory::new(
+            Seed::parse(json, "test").unwrap(),
+            DescribeContext::default(),
+        )
+        .into_service()
     }
 
     #[test]
@@ -249,7 +254,11 @@ mod tests {
 
     #[test]
     fn every_tag_of_the_sample_is_listed_once_across_pages() {
-        let service = Inventory::new(Seed::parse(SAMPLE, "sample").unwrap()).into_service();
+        let service = Inventory::new(
+            Seed::parse(SAMPLE, "sample").unwrap(),
+            DescribeContext::default(),
+        )
+        .into_service();
         let all = answer(&service, "Action=DescribeTags");
         let total = all.matches("<resourceId>").count();
         let mut seen = 0;

@@ -2,7 +2,7 @@
 //! aws-sdk-rust pointed at it with `--endpoint-url`.
 //!
 //! ```text
-//! cargo run --example endpoint -- [--port N] [--seed FILE]
+//! cargo run --example endpoint -- [--port N] [--seed FILE] [--token-key BASE64]
 //! ```
 //!
 //! - listens on 127.0.0.1, port 4599 by default; `--port 0` picks a free port; the address is printed
@@ -15,6 +15,8 @@
 //! - `--seed FILE` loads `{"Reservations": [...], "Volumes": [...], ...}`, one key per operation's
 //!   output member (the AWS CLI's JSON; see `seed.rs`); without it an embedded sample set is served;
 //!   each resource is stored once and other operations' views of it derived (`inventory.rs`);
+//! - `--token-key` (or `EC2_OPS_TOKEN_KEY`): the base64 32-byte key `NextToken`s are signed with, so
+//!   endpoints sharing it continue each other's page walks; random per process without it;
 //! - one log line per request on stderr; Ctrl-C stops it cleanly.
 
 mod inventory;
@@ -31,7 +33,7 @@ use std::time::Instant;
 use bytes_body::{Body, full};
 use ec2_ops::wire::query::QueryLimits;
 use ec2_ops::wire::xml::render_error;
-use ec2_ops::{Ec2Error, Service, new_request_id};
+use ec2_ops::{DescribeContext, Ec2Error, Service, TokenKey, new_request_id};
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE};
@@ -39,7 +41,8 @@ use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 
-const DEFAULT_PORT: u16 = 4599;
+/// The port when `--port` is not given.
+const DEFAULT_PORT: &str = "4599";
 
 mod bytes_body {
     use http_body_util::Full;
@@ -55,32 +58,65 @@ mod bytes_body {
 struct Options {
     port: u16,
     seed: Option<PathBuf>,
+    token_key: Option<TokenKey>,
+}
+
+/// The command line: `--port`, `--seed` and `--token-key` (or `EC2_OPS_TOKEN_KEY`).
+fn command() -> clap::Command {
+    use clap::{Arg, Command, value_parser};
+    Command::new("endpoint")
+        .about("A local EC2-compatible endpoint serving the operations of ec2_ops::seed")
+        .arg(
+            Arg::new("port")
+                .long("port")
+                .value_name("N")
+                .default_value(DEFAULT_PORT)
+                .value_parser(value_parser!(u16))
+                .help("the port on 127.0.0.1 (0 picks a free one)"),
+        )
+        .arg(
+            Arg::new("seed")
+                .long("seed")
+                .value_name("FILE")
+                .value_parser(value_parser!(PathBuf))
+                .help("JSON in the AWS CLI's shape, one key per output member; default: the embedded sample"),
+        )
+        .arg(
+            Arg::new("token-key")
+                .long("token-key")
+                .env("EC2_OPS_TOKEN_KEY")
+                .value_name("BASE64")
+                .hide_env_values(true)
+                .help("the 32-byte key NextTokens are signed with, base64 (`openssl rand -base64 32`); endpoints sharing it continue each other's page walks; default: random per process"),
+        )
 }
 
 fn parse_options() -> Result<Options, String> {
-    let mut options = Options {
-        port: DEFAULT_PORT,
-        seed: None,
+    // `--help` prints and exits 0, a bad argument prints clap's message and exits 2.
+    let matches = command().get_matches();
+    let token_key = match matches.get_one::<String>("token-key") {
+        Some(text) => Some(token_key_from_base64(text)?),
+        None => None,
     };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--port" => {
-                let value = args.next().ok_or("--port needs a number")?;
-                options.port = value
-                    .parse()
-                    .map_err(|_| format!("--port: `{value}` is not a port number"))?;
-            }
-            "--seed" => options.seed = Some(args.next().ok_or("--seed needs a file")?.into()),
-            "--help" | "-h" => return Err("usage: endpoint [--port N] [--seed FILE]".into()),
-            other => {
-                return Err(format!(
-                    "unknown argument `{other}`; usage: endpoint [--port N] [--seed FILE]"
-                ));
-            }
-        }
-    }
-    Ok(options)
+    Ok(Options {
+        port: *matches
+            .get_one::<u16>("port")
+            .expect("--port has a default"),
+        seed: matches.get_one::<PathBuf>("seed").cloned(),
+        token_key,
+    })
+}
+
+/// A token key from its base64 text: exactly 32 bytes.
+fn token_key_from_base64(text: &str) -> Result<TokenKey, String> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .map_err(|error| format!("--token-key: not base64: {error}"))?;
+    let bytes: [u8; 32] = bytes.try_into().map_err(|bytes: Vec<u8>| {
+        format!("--token-key: a key is 32 bytes, this is {}", bytes.len())
+    })?;
+    Ok(TokenKey::from_bytes(bytes))
 }
 
 fn xml_response(status: u16, body: Vec<u8>) -> Response<Body> {
@@ -206,7 +242,7 @@ async fn main() {
     let options = match parse_options() {
         Ok(options) => options,
         Err(message) => {
-            eprintln!("{message}");
+            eprintln!("error: {message}");
             std::process::exit(2);
         }
     };
@@ -222,7 +258,11 @@ async fn main() {
         }
     };
     let summary = seed.summary();
-    let service = Arc::new(inventory::Inventory::new(seed).into_service());
+    let context = match options.token_key {
+        Some(key) => DescribeContext::new(key),
+        None => DescribeContext::default(),
+    };
+    let service = Arc::new(inventory::Inventory::new(seed, context).into_service());
     let listener = match TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], options.port))).await {
         Ok(listener) => listener,
         Err(error) => {
@@ -281,5 +321,57 @@ fn shutdown_signal() -> impl std::future::Future<Output = ()> {
         async {
             let _ = tokio::signal::ctrl_c().await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_key_is_32_bytes_of_base64() {
+        use base64::Engine;
+        let text = base64::engine::general_purpose::STANDARD.encode([7_u8; 32]);
+        assert!(token_key_from_base64(&text).is_ok());
+        assert!(token_key_from_base64(&format!(" {text}\n")).is_ok());
+        let short = base64::engine::general_purpose::STANDARD.encode([7_u8; 16]);
+        assert_eq!(
+            token_key_from_base64(&short).err().as_deref(),
+            Some("--token-key: a key is 32 bytes, this is 16")
+        );
+        assert!(
+            token_key_from_base64("not base64!")
+                .unwrap_err()
+                .contains("not base64")
+        );
+    }
+
+    #[test]
+    fn the_command_line_parses_port_seed_and_token_key() {
+        let matches = command()
+            .try_get_matches_from([
+                "endpoint",
+                "--port",
+                "0",
+                "--seed",
+                "s.json",
+                "--token-key",
+                "k",
+            ])
+            .unwrap();
+        assert_eq!(matches.get_one::<u16>("port"), Some(&0));
+        assert_eq!(
+            matches.get_one::<PathBuf>("seed"),
+            Some(&PathBuf::from("s.json"))
+        );
+        assert_eq!(
+            matches.get_one::<String>("token-key").map(String::as_str),
+            Some("k")
+        );
+        assert!(
+            command()
+                .try_get_matches_from(["endpoint", "--port", "x"])
+                .is_err()
+        );
     }
 }

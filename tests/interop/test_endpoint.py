@@ -1,5 +1,6 @@
 """The endpoint as a program: body limits, bad seeds, Ctrl-C."""
 
+import base64
 import json
 import os
 import signal
@@ -7,7 +8,9 @@ import subprocess
 import urllib.error
 import urllib.request
 
+import boto3
 import pytest
+from botocore.exceptions import ClientError
 
 
 def test_an_oversized_body_is_refused_with_413(endpoint):
@@ -53,3 +56,31 @@ def test_ctrl_c_stops_the_endpoint_cleanly():
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=10) == 0
     assert "shutting down" in process.stderr.read()
+
+
+def start(*args, env=None):
+    process = subprocess.Popen([os.environ["ENDPOINT_BIN"], "--port", "0", *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    line = process.stdout.readline()
+    assert line.startswith("listening on "), line
+    return process, line.split()[-1]
+
+
+def test_endpoints_sharing_a_token_key_continue_each_others_walks():
+    key = base64.b64encode(bytes(range(32))).decode()
+    first, first_url = start("--token-key", key)
+    second, second_url = start(env={**os.environ, "EC2_OPS_TOKEN_KEY": key})
+    other, other_url = start()
+    try:
+        clients = [boto3.client("ec2", endpoint_url=url, region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="test") for url in (first_url, second_url, other_url)]
+        page = clients[0].describe_volumes(MaxResults=5)
+        rest = clients[1].describe_volumes(MaxResults=5, NextToken=page["NextToken"])
+        everything = clients[1].describe_volumes()["Volumes"]
+        walked = [v["VolumeId"] for v in page["Volumes"] + rest["Volumes"]]
+        assert walked == [v["VolumeId"] for v in everything][: len(walked)] and len(walked) == 10
+        with pytest.raises(ClientError) as info:
+            clients[2].describe_volumes(MaxResults=5, NextToken=page["NextToken"])
+        assert info.value.response["Error"]["Code"] == "InvalidParameterValue"
+    finally:
+        for process in (first, second, other):
+            process.terminate()
+            process.wait(timeout=10)
