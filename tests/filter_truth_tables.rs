@@ -28,7 +28,7 @@ use ec2_ops::seed::key_pairs::DescribeKeyPairs;
 use ec2_ops::seed::snapshots::DescribeSnapshots;
 use ec2_ops::seed::tags::DescribeTags;
 use ec2_ops::seed::volumes::DescribeVolumes;
-use ec2_ops::{DescribeContext, DescribeOperation, Ec2Response, Operation, Service};
+use ec2_ops::{DescribeContext, DescribeOperation, Operation, Service};
 
 /// How an operation's filtered requests are written.
 struct Query {
@@ -56,21 +56,13 @@ where
     O::Response: Default,
 {
     let Query { filter_key, extra } = query;
-    let body = format!(
-        "Action={}&Version=2016-11-15{extra}&{filter_key}.1.Name={}&{filter_key}.1.Value.1={}",
-        O::SPEC.action,
+    let params = format!(
+        "{extra}&{filter_key}.1.Name={}&{filter_key}.1.Value.1={}",
         form(name),
         form(value)
     );
-    let answer = service.handle(body.as_bytes());
-    assert_eq!(
-        answer.status,
-        200,
-        "{} {name}={value:?}: {}",
-        O::SPEC.action,
-        String::from_utf8_lossy(&answer.body)
-    );
-    let response = O::Response::from_xml(&answer.body).unwrap();
+    let response = common::call::<O>(service, &params)
+        .unwrap_or_else(|error| panic!("{} {name}={value:?}: {error:?}", O::SPEC.action));
     O::response_items(&response)
         .iter()
         .flat_map(|resource| O::units(resource.clone()))

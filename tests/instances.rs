@@ -7,19 +7,12 @@ mod common;
 use std::sync::Arc;
 
 use common::sample;
-use ec2_ops::seed::instances::{DescribeInstances, DescribeInstancesResponse};
+use ec2_ops::seed::instances::DescribeInstances;
 use ec2_ops::seed::tags::{DescribeTags, DescribeTagsResponse};
-use ec2_ops::{
-    DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Operation, Service,
-};
+use ec2_ops::{DescribeContext, Ec2Response, Service};
 
 fn service() -> Service {
-    let source = InMemorySource::new(DescribeInstances::resource_id);
-    for reservation in sample().reservations {
-        for unit in DescribeInstances::units(reservation) {
-            source.insert(unit);
-        }
-    }
+    let source = common::by_id::<DescribeInstances>(sample().reservations);
     let mut service = Service::new(DescribeContext::default());
     service.register::<DescribeInstances, _>(Arc::new(source));
     service
@@ -27,15 +20,7 @@ fn service() -> Service {
 
 /// `(reservation ID, its instance IDs)` answered for `query`.
 fn reservations(service: &Service, query: &str) -> Vec<(String, Vec<String>)> {
-    let body = format!("Action=DescribeInstances&Version=2016-11-15{query}");
-    let answer = service.handle(body.as_bytes());
-    assert_eq!(
-        answer.status,
-        200,
-        "{}",
-        String::from_utf8_lossy(&answer.body)
-    );
-    let response = DescribeInstancesResponse::from_xml(&answer.body).unwrap();
+    let response = common::call::<DescribeInstances>(service, query).unwrap();
     response
         .reservations
         .into_iter()

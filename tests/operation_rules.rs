@@ -30,10 +30,7 @@ use ec2_ops::seed::snapshots::DescribeSnapshots;
 use ec2_ops::seed::tags::DescribeTags;
 use ec2_ops::seed::volumes::DescribeVolumes;
 use ec2_ops::wire::query::QueryParams;
-use ec2_ops::{
-    DescribeContext, DescribeOperation, Ec2Request, Ec2Response, InMemorySource, ResourceSource,
-    Service,
-};
+use ec2_ops::{DescribeContext, DescribeOperation, Ec2Request, ResourceSource, Service};
 
 /// One operation served over its sample, as the endpoint serves it.
 struct Served<O: DescribeOperation> {
@@ -49,12 +46,8 @@ where
 {
     /// Keyed by resource ID, as the endpoint stores them.
     fn by_id(resources: Vec<O::Resource>) -> Self {
-        let units: Vec<O::Resource> = resources.into_iter().flat_map(O::units).collect();
-        let source = InMemorySource::new(O::resource_id);
-        for unit in &units {
-            source.insert(unit.clone());
-        }
-        Self::over(source, units)
+        let source = common::by_id::<O>(resources.clone());
+        Self::over(source, resources.into_iter().flat_map(O::units).collect())
     }
 
     fn over<S>(source: S, units: Vec<O::Resource>) -> Self
@@ -66,16 +59,8 @@ where
         Served { service, units }
     }
 
-    /// Answers `params` (after `Action` and `Version`): the parsed response, or the error's status
-    /// and code.
     fn call(&self, params: &str) -> Result<O::Response, (u16, String)> {
-        let body = format!("Action={}&Version=2016-11-15{params}", O::SPEC.action);
-        let answer = self.service.handle(body.as_bytes());
-        if answer.status == 200 {
-            Ok(O::Response::from_xml(&answer.body).unwrap())
-        } else {
-            Err((answer.status, answer.error_code.unwrap_or_default()))
-        }
+        common::call::<O>(&self.service, params)
     }
 
     /// The unit IDs a response lists, in order.

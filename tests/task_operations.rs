@@ -3,41 +3,22 @@
 //! DescribeExportTasks (no `DryRun`, no documented filters) and DescribeConversionTasks (no
 //! `Filters` at all, a not-found code without `.NotFound`).
 
+mod common;
+
 use std::sync::Arc;
 
+use common::sample;
 use ec2_ops::seed::conversion_tasks::{ConversionTask, DescribeConversionTasks};
-use ec2_ops::seed::export_tasks::{DescribeExportTasks, ExportTask};
-use ec2_ops::seed::import_image_tasks::{DescribeImportImageTasks, ImportImageTask};
-use ec2_ops::{DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Service};
-use serde::Deserialize;
-
-/// The endpoint's embedded sample set: what `cargo run --example endpoint` serves.
-const SAMPLE: &str = include_str!("../examples/endpoint/sample.json");
-
-#[derive(Deserialize)]
-struct Sample {
-    #[serde(rename = "ImportImageTasks")]
-    import_image_tasks: Vec<ImportImageTask>,
-    #[serde(rename = "ExportTasks")]
-    export_tasks: Vec<ExportTask>,
-    #[serde(rename = "ConversionTasks")]
-    conversion_tasks: Vec<ConversionTask>,
-}
-
-fn sample() -> Sample {
-    serde_json::from_str(SAMPLE).unwrap()
-}
+use ec2_ops::seed::export_tasks::DescribeExportTasks;
+use ec2_ops::seed::import_image_tasks::DescribeImportImageTasks;
+use ec2_ops::{DescribeContext, DescribeOperation, Ec2Response, Service};
 
 fn serve<O>(service: &mut Service, resources: Vec<O::Resource>)
 where
     O: DescribeOperation + 'static,
     O::Resource: Clone + Send + Sync + 'static,
 {
-    let source = InMemorySource::new(O::resource_id);
-    for resource in resources {
-        source.insert(resource);
-    }
-    service.register::<O, _>(Arc::new(source));
+    service.register::<O, _>(Arc::new(common::by_id::<O>(resources)));
 }
 
 fn service() -> Service {

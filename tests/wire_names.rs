@@ -13,7 +13,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use common::{Positional, sample, tag_items};
+use common::{Positional, by_id, sample, tag_items};
 use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
 use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
 use ec2_ops::seed::export_tasks::DescribeExportTasks;
@@ -247,18 +247,6 @@ where
             "{action}: {sent} is not a member of the model's request"
         );
     }
-}
-
-fn by_id<O>(resources: Vec<O::Resource>) -> ec2_ops::InMemorySource<O::Resource>
-where
-    O: DescribeOperation,
-    O::Resource: Clone,
-{
-    let source = ec2_ops::InMemorySource::new(O::resource_id);
-    for unit in resources.into_iter().flat_map(O::units) {
-        source.insert(unit);
-    }
-    source
 }
 
 #[test]

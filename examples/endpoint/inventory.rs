@@ -15,7 +15,7 @@ use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
 use ec2_ops::seed::export_tasks::{DescribeExportTasks, ExportTask};
 use ec2_ops::seed::import_image_tasks::{DescribeImportImageTasks, ImportImageTask};
 use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, ImportSnapshotTask};
-use ec2_ops::seed::instances::{DescribeInstances, Instance, Reservation};
+use ec2_ops::seed::instances::{DescribeInstances, Reservation};
 use ec2_ops::seed::key_pairs::{DescribeKeyPairs, KeyPairInfo};
 use ec2_ops::seed::snapshots::{DescribeSnapshots, Snapshot};
 use ec2_ops::seed::tags::{DescribeTags, ResourceType};
@@ -105,7 +105,7 @@ impl Inventory {
                     source: Arc::clone(&self.instances),
                     resource_type: ResourceType::Instance,
                     tags_of: |unit: &Reservation| {
-                        let instance: &Instance = unit.instances.as_deref()?.first()?;
+                        let instance = unit.first_instance()?;
                         Some((
                             instance.instance_id.as_deref()?,
                             instance.tags.as_deref().unwrap_or_default(),

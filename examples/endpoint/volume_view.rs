@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
-use ec2_ops::seed::instances::{AttachmentStatus, Instance, Reservation};
+use ec2_ops::seed::instances::{AttachmentStatus, Reservation};
 use ec2_ops::seed::volumes::{Volume, VolumeAttachment, VolumeAttachmentState};
 use ec2_ops::{InMemorySource, ResourceSource};
 
@@ -28,7 +28,7 @@ impl VolumeView {
         let mut served = Vec::new();
         self.instances.scan_after(None, &mut |instance_id, unit| {
             served.push(instance_id.to_owned());
-            let Some(instance) = unit.instances.as_deref().and_then(<[Instance]>::first) else {
+            let Some(instance) = unit.first_instance() else {
                 return ControlFlow::Continue(());
             };
             for mapping in instance.block_device_mappings.iter().flatten() {

@@ -1066,7 +1066,7 @@ pub enum MonitoringState {
 /// Whether the unit's instance has a network interface attached: the interfaces a
 /// `DescribeInstances` item lists are those attached to it.
 fn has_attached_interface(reservation: &Reservation) -> bool {
-    the_instance(reservation).is_some_and(|instance| {
+    reservation.first_instance().is_some_and(|instance| {
         instance
             .network_interfaces
             .iter()
@@ -1075,19 +1075,20 @@ fn has_attached_interface(reservation: &Reservation) -> bool {
     })
 }
 
-/// The one instance of a unit (see [`DescribeInstances`]'s `nested`).
-fn the_instance(reservation: &Reservation) -> Option<&Instance> {
-    reservation
-        .instances
-        .as_deref()
-        .and_then(<[Instance]>::first)
+impl Reservation {
+    /// The first instance: a unit's only one (units hold one instance each, see
+    /// [`DescribeInstances`]'s `nested`).
+    pub fn first_instance(&self) -> Option<&Instance> {
+        self.instances.as_deref().and_then(<[Instance]>::first)
+    }
 }
 
 /// `network-interface.attachment.instance-id`: the instance an interface is attached to is the
 /// instance listing it.
 fn interface_attached_instance_id(reservation: &Reservation, values: &ValueSet) -> bool {
     has_attached_interface(reservation)
-        && the_instance(reservation)
+        && reservation
+            .first_instance()
             .and_then(|instance| instance.instance_id.as_deref())
             .is_some_and(|id| values.matches(id))
 }
@@ -1105,7 +1106,8 @@ fn interface_attached_instance_owner_id(reservation: &Reservation, values: &Valu
 /// `network-interface.availability-zone`: an attached interface is in its instance's zone.
 fn interface_availability_zone(reservation: &Reservation, values: &ValueSet) -> bool {
     has_attached_interface(reservation)
-        && the_instance(reservation)
+        && reservation
+            .first_instance()
             .and_then(|instance| instance.placement.as_ref())
             .and_then(|placement| placement.availability_zone.as_deref())
             .is_some_and(|zone| values.matches(zone))

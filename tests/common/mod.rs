@@ -15,7 +15,7 @@ use ec2_ops::seed::key_pairs::KeyPairInfo;
 use ec2_ops::seed::snapshots::Snapshot;
 use ec2_ops::seed::tags::{ResourceType, TagDescription};
 use ec2_ops::seed::volumes::Volume;
-use ec2_ops::{ResourceSource, Tag};
+use ec2_ops::{DescribeOperation, Ec2Response, InMemorySource, ResourceSource, Service, Tag};
 use serde::Deserialize;
 
 /// The endpoint's embedded sample set: what `cargo run --example endpoint` serves.
@@ -39,6 +39,35 @@ pub struct Sample {
 
 pub fn sample() -> Sample {
     serde_json::from_str(SAMPLE).unwrap()
+}
+
+/// A source for `O` as the endpoint stores it: keyed by resource ID, nested resources as units.
+pub fn by_id<O>(resources: Vec<O::Resource>) -> InMemorySource<O::Resource>
+where
+    O: DescribeOperation,
+    O::Resource: Clone,
+{
+    let source = InMemorySource::new(O::resource_id);
+    for unit in resources.into_iter().flat_map(O::units) {
+        source.insert(unit);
+    }
+    source
+}
+
+/// `O`'s answer to `params` (after `Action` and `Version`): the parsed response, or the error's
+/// status and code.
+pub fn call<O>(service: &Service, params: &str) -> Result<O::Response, (u16, String)>
+where
+    O: DescribeOperation,
+    O::Response: Default,
+{
+    let body = format!("Action={}&Version=2016-11-15{params}", O::SPEC.action);
+    let answer = service.handle(body.as_bytes());
+    if answer.status == 200 {
+        Ok(O::Response::from_xml(&answer.body).unwrap())
+    } else {
+        Err((answer.status, answer.error_code.unwrap_or_default()))
+    }
 }
 
 /// Resources in the order given, keyed by position: the truth tables never look IDs up, and

@@ -2,11 +2,10 @@
 
 import json
 import os
-import subprocess
 
-import boto3
 import pytest
-from botocore.config import Config
+
+from helpers import CREDENTIALS, client, start_endpoint, stop_endpoint
 
 STATES = ["pending", "waiting-for-shutdown", "bundling", "storing", "cancelling", "complete", "failed"]
 
@@ -78,31 +77,15 @@ def seed():
 def endpoint(tmp_path_factory, seed):
     path = tmp_path_factory.mktemp("seed") / "seed.json"
     path.write_text(json.dumps(seed))
-    process = subprocess.Popen(
-        [os.environ["ENDPOINT_BIN"], "--port", "0", "--seed", str(path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    line = process.stdout.readline()
-    assert line.startswith("listening on "), line
-    url = line.split()[-1]
-    os.environ.update(AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1")
+    process, url = start_endpoint("--seed", str(path))
+    os.environ.update(CREDENTIALS)
     yield url
-    process.terminate()
-    process.wait(timeout=10)
+    stop_endpoint(process)
 
 
 @pytest.fixture(scope="session")
 def ec2(endpoint):
-    return boto3.client(
-        "ec2",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-        config=Config(retries={"max_attempts": 1}),
-    )
+    return client(endpoint)
 
 
 SAMPLE_PATH = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "endpoint", "sample.json")
@@ -118,26 +101,11 @@ def sample():
 @pytest.fixture(scope="session")
 def sample_endpoint():
     """The endpoint started without `--seed`: it serves its embedded sample set."""
-    process = subprocess.Popen(
-        [os.environ["ENDPOINT_BIN"], "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    line = process.stdout.readline()
-    assert line.startswith("listening on "), line
-    yield line.split()[-1]
-    process.terminate()
-    process.wait(timeout=10)
+    process, url = start_endpoint()
+    yield url
+    stop_endpoint(process)
 
 
 @pytest.fixture(scope="session")
 def sample_ec2(sample_endpoint):
-    return boto3.client(
-        "ec2",
-        endpoint_url=sample_endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-        config=Config(retries={"max_attempts": 1}),
-    )
+    return client(sample_endpoint)

@@ -1,19 +1,6 @@
 """The AWS CLI against the endpoint: its JSON output equals the seed the endpoint was started with."""
 
-import json
-import os
-import subprocess
-
-
-def aws(endpoint, *args):
-    result = subprocess.run(
-        ["aws", "ec2", *args, "--endpoint-url", endpoint, "--output", "json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1"},
-        check=True,
-    )
-    return json.loads(result.stdout)
+from helpers import aws
 
 
 def test_describe_bundle_tasks_matches_the_seed(endpoint, seed):

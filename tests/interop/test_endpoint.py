@@ -8,9 +8,10 @@ import subprocess
 import urllib.error
 import urllib.request
 
-import boto3
 import pytest
 from botocore.exceptions import ClientError
+
+from helpers import client, start_endpoint, stop_endpoint
 
 
 def test_an_oversized_body_is_refused_with_413(endpoint):
@@ -51,27 +52,19 @@ def test_a_bad_seed_file_is_refused_naming_the_file_and_the_json_path(tmp_path):
 
 
 def test_ctrl_c_stops_the_endpoint_cleanly():
-    process = subprocess.Popen([os.environ["ENDPOINT_BIN"], "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert process.stdout.readline().startswith("listening on ")
+    process, _ = start_endpoint(stderr=subprocess.PIPE)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=10) == 0
     assert "shutting down" in process.stderr.read()
 
 
-def start(*args, env=None):
-    process = subprocess.Popen([os.environ["ENDPOINT_BIN"], "--port", "0", *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
-    line = process.stdout.readline()
-    assert line.startswith("listening on "), line
-    return process, line.split()[-1]
-
-
 def test_endpoints_sharing_a_token_key_continue_each_others_walks():
     key = base64.b64encode(bytes(range(32))).decode()
-    first, first_url = start("--token-key", key)
-    second, second_url = start(env={**os.environ, "EC2_OPS_TOKEN_KEY": key})
-    other, other_url = start()
+    first, first_url = start_endpoint("--token-key", key)
+    second, second_url = start_endpoint(env={**os.environ, "EC2_OPS_TOKEN_KEY": key})
+    other, other_url = start_endpoint()
     try:
-        clients = [boto3.client("ec2", endpoint_url=url, region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="test") for url in (first_url, second_url, other_url)]
+        clients = [client(url) for url in (first_url, second_url, other_url)]
         page = clients[0].describe_volumes(MaxResults=5)
         rest = clients[1].describe_volumes(MaxResults=5, NextToken=page["NextToken"])
         everything = clients[1].describe_volumes()["Volumes"]
@@ -82,5 +75,4 @@ def test_endpoints_sharing_a_token_key_continue_each_others_walks():
         assert info.value.response["Error"]["Code"] == "InvalidParameterValue"
     finally:
         for process in (first, second, other):
-            process.terminate()
-            process.wait(timeout=10)
+            stop_endpoint(process)

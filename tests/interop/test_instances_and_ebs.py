@@ -8,11 +8,10 @@ instances' block devices, and DescribeTags listing the tags of every served reso
 import gzip
 import json
 import os
-import subprocess
 
 import awscli
-import pytest
-from botocore.exceptions import ClientError
+
+from helpers import aws, error_code
 
 
 def cli_model():
@@ -43,23 +42,6 @@ def prune(shape_name, value):
     if shape["type"] == "list":
         return [prune(shape["member"]["shape"], v) for v in value]
     return value
-
-
-def aws(endpoint, *args):
-    result = subprocess.run(
-        ["aws", "ec2", *args, "--endpoint-url", endpoint, "--output", "json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1"},
-        check=True,
-    )
-    return json.loads(result.stdout)
-
-
-def error_code(call, **kwargs):
-    with pytest.raises(ClientError) as info:
-        call(**kwargs)
-    return info.value.response["Error"]["Code"]
 
 
 def instances(sample):

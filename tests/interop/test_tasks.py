@@ -1,14 +1,7 @@
 """boto3 against the task operations declared with the DSL's request reach: a paginated operation
 without documented bounds and with `Filters.N`, one without `DryRun`, one without filters."""
 
-import pytest
-from botocore.exceptions import ClientError
-
-
-def error_code(call, **kwargs):
-    with pytest.raises(ClientError) as info:
-        call(**kwargs)
-    return info.value.response["Error"]["Code"]
+from helpers import error_code
 
 
 def test_import_image_tasks_page_with_a_small_page_size(ec2, seed):

@@ -22,7 +22,7 @@ pub fn check(ctxt: &Ctxt, op: &Operation<'_>) {
     tag_filters_share_one_tag_field(ctxt, op);
     pagination_bounds_are_sane(ctxt, op);
     generated_names_do_not_collide(ctxt, op);
-    response_members_have_their_own_elements(ctxt, op);
+    response_members_are_shape_fields(ctxt, op);
     one_resource_answers_are_consistent(ctxt, op);
 }
 
@@ -72,41 +72,9 @@ fn one_resource_answers_are_consistent(ctxt: &Ctxt, op: &Operation<'_>) {
     }
 }
 
-/// Response members follow the shape rules (`item` only on lists), and no two elements of the
-/// response share an XML name: `requestId`, the list, `nextToken` and each member.
-fn response_members_have_their_own_elements(ctxt: &Ctxt, op: &Operation<'_>) {
+/// Response members follow the shape rules: `item` only on lists.
+fn response_members_are_shape_fields(ctxt: &Ctxt, op: &Operation<'_>) {
     crate::shape::validate::check_item_names_on_lists(ctxt, &op.response);
-    let mut taken = vec!["requestId".to_owned()];
-    taken.extend(op.output.as_ref().map(|output| output.xml.value()));
-    if op.paginate.is_some() {
-        taken.push("nextToken".to_owned());
-    }
-    let generated: Vec<String> = ["request_id", "next_token"]
-        .into_iter()
-        .map(str::to_owned)
-        .chain(
-            op.output
-                .as_ref()
-                .map(|output| output.field.ident.to_string()),
-        )
-        .collect();
-    for field in &op.response {
-        if generated.contains(&field.ident.to_string()) {
-            // Already reported as a field name collision: one report per mistake.
-            continue;
-        }
-        if taken.contains(&field.xml_name) {
-            ctxt.syn_error(syn::Error::new(
-                field.xml_span,
-                format!(
-                    "the response already has an element `{}`; give this member an `#[ec2(xml = \"...\")]`",
-                    field.xml_name
-                ),
-            ));
-        } else {
-            taken.push(field.xml_name.clone());
-        }
-    }
 }
 
 /// `action` is PascalCase and names a describe operation: `"DescribeBundleTasks"`.
@@ -324,8 +292,9 @@ fn pagination_bounds_are_sane(ctxt: &Ctxt, op: &Operation<'_>) {
     }
 }
 
-/// No two generated request fields, builder methods, Query keys or response fields share a name:
-/// the collision is reported at the user's token, not as rustc's duplicate-definition error.
+/// No two generated request fields, builder methods, Query keys, response fields or response XML
+/// elements share a name: the collision is reported at the user's token, not as rustc's
+/// duplicate-definition error (or, for elements, as a response that cannot be parsed back).
 fn generated_names_do_not_collide(ctxt: &Ctxt, op: &Operation<'_>) {
     let mut fields = Names::new(ctxt, "request field");
     let mut methods = Names::new(ctxt, "builder method");
@@ -381,13 +350,19 @@ fn generated_names_do_not_collide(ctxt: &Ctxt, op: &Operation<'_>) {
         }
         let _ = response.add("next_token", paginate.span, "`paginate`");
     }
+    let mut elements = Names::new(ctxt, "response element")
+        .with_hint("give this member an `#[ec2(xml = \"...\")]`");
+    elements.add("requestId", call_site, "the response");
+    if let Some(output) = op.output.as_ref().filter(|output| output.flatten.is_none()) {
+        elements.add(&output.xml.value(), output.xml.span(), "`output`");
+    }
+    if let Some(paginate) = &op.paginate {
+        elements.add("nextToken", paginate.span, "`paginate`");
+    }
     for field in &op.response {
-        let name = field.ident.to_string();
-        let _ = response.add(
-            name.strip_prefix("r#").unwrap_or(&name),
-            field.ident.span(),
-            "`response`",
-        );
+        // One report per declaration: a field that collides also collides as an element.
+        let _ = response.add(&field.ident.to_string(), field.ident.span(), "`response`")
+            && elements.add(&field.xml_name, field.xml_span, "`response`");
     }
     if let Some(span) = op.dry_run {
         let _ = fields.add("dry_run", span, "`dry_run`")
