@@ -2,7 +2,9 @@
 //! aws-sdk-rust pointed at it with `--endpoint-url`.
 //!
 //! ```text
-//! cargo run --example endpoint -- [--port N] [--seed FILE] [--token-key BASE64]
+//! cargo run --example endpoint -- [--port N] [--seed FILE] [--token-key BASE64] [--threads N]
+//!     [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
+//!     [--drain-timeout S] [--log-format text|json] [--log-level LEVEL]
 //! ```
 //!
 //! - listens on 127.0.0.1, port 4599 by default; `--port 0` picks a free port; the address is printed
@@ -17,53 +19,62 @@
 //!   each resource is stored once and other operations' views of it derived (`inventory.rs`);
 //! - `--token-key` (or `EC2_OPS_TOKEN_KEY`): the base64 32-byte key `NextToken`s are signed with, so
 //!   endpoints sharing it continue each other's page walks; random per process without it;
-//! - one log line per request on stderr; Ctrl-C stops it cleanly.
+//! - a multi-threaded runtime (`--threads`, default one per core) serving at most
+//!   `--max-connections` at once, each bounded by header, body and idle timeouts (`server.rs`);
+//! - SIGTERM or Ctrl-C drains: new connections are refused, requests in flight are answered, and
+//!   the process exits 0 when the last connection is done (or 1 after `--drain-timeout`);
+//! - one structured log event per request on stderr (`tracing`), as text or JSON lines.
 
+mod http;
+mod idle;
 mod inventory;
 mod seed;
+mod server;
 mod tag_view;
 mod volume_view;
 
-use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::Duration;
 
-use bytes_body::{Body, full};
 use ec2_ops::wire::query::QueryLimits;
-use ec2_ops::wire::xml::render_error;
-use ec2_ops::{DescribeContext, Ec2Error, Service, TokenKey, new_request_id};
-use http_body_util::BodyExt;
-use hyper::body::Incoming;
-use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE};
-use hyper::{Method, Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
+use ec2_ops::{DescribeContext, TokenKey};
 use tokio::net::TcpListener;
+
+use crate::http::BodyLimits;
+use crate::server::{Drained, Settings};
 
 /// The port when `--port` is not given.
 const DEFAULT_PORT: &str = "4599";
-
-mod bytes_body {
-    use http_body_util::Full;
-    use hyper::body::Bytes;
-
-    pub type Body = Full<Bytes>;
-
-    pub fn full(bytes: Vec<u8>) -> Body {
-        Full::new(Bytes::from(bytes))
-    }
-}
 
 struct Options {
     port: u16,
     seed: Option<PathBuf>,
     token_key: Option<TokenKey>,
+    threads: Option<usize>,
+    settings: Settings,
+    log_format: LogFormat,
+    log_level: tracing::Level,
 }
 
-/// The command line: `--port`, `--seed` and `--token-key` (or `EC2_OPS_TOKEN_KEY`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The command line: where to listen, what to serve, and the server's limits.
 fn command() -> clap::Command {
     use clap::{Arg, Command, value_parser};
+    let seconds = |name: &'static str, default: &'static str, help: &'static str| {
+        Arg::new(name)
+            .long(name)
+            .value_name("SECONDS")
+            .default_value(default)
+            .value_parser(parse_seconds)
+            .help(help)
+    };
     Command::new("endpoint")
         .about("A local EC2-compatible endpoint serving the operations of ec2_ops::seed")
         .arg(
@@ -89,6 +100,52 @@ fn command() -> clap::Command {
                 .hide_env_values(true)
                 .help("the 32-byte key NextTokens are signed with, base64 (`openssl rand -base64 32`); endpoints sharing it continue each other's page walks; default: random per process"),
         )
+        .arg(
+            Arg::new("threads")
+                .long("threads")
+                .value_name("N")
+                .value_parser(value_parser!(u64).range(1..=1024))
+                .help("worker threads; default: one per core"),
+        )
+        .arg(
+            Arg::new("max-connections")
+                .long("max-connections")
+                .value_name("N")
+                .default_value("1024")
+                .value_parser(value_parser!(u64).range(1..=1_000_000))
+                .help("connections served at once; one more is answered 503 Unavailable"),
+        )
+        .arg(seconds("header-timeout", "10", "longest a request's headers may take to arrive"))
+        .arg(seconds("body-timeout", "30", "longest a request's body may take to arrive (408 after it)"))
+        .arg(seconds("idle-timeout", "60", "a connection moving no bytes this long is closed"))
+        .arg(seconds("drain-timeout", "30", "on SIGTERM or Ctrl-C, longest to wait for requests in flight"))
+        .arg(
+            Arg::new("log-format")
+                .long("log-format")
+                .value_name("FORMAT")
+                .default_value("text")
+                .value_parser(["text", "json"])
+                .help("stderr log lines as text or as JSON objects"),
+        )
+        .arg(
+            Arg::new("log-level")
+                .long("log-level")
+                .value_name("LEVEL")
+                .default_value("info")
+                .value_parser(["error", "warn", "info", "debug", "trace"])
+                .help("the least severe events logged; info logs one line per request"),
+        )
+}
+
+/// A duration from its text in seconds, fractions allowed: `10`, `0.5`.
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    Duration::try_from_secs_f64(seconds)
+        .ok()
+        .filter(|duration| !duration.is_zero())
+        .ok_or_else(|| format!("`{text}`: a timeout is more than 0 seconds"))
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -98,13 +155,50 @@ fn parse_options() -> Result<Options, String> {
         Some(text) => Some(token_key_from_base64(text)?),
         None => None,
     };
+    let seconds = |name: &str| {
+        *matches
+            .get_one::<Duration>(name)
+            .expect("every timeout has a default")
+    };
+    let settings = Settings {
+        max_connections: count(
+            *matches
+                .get_one::<u64>("max-connections")
+                .expect("--max-connections has a default"),
+        ),
+        header_timeout: seconds("header-timeout"),
+        idle_timeout: seconds("idle-timeout"),
+        drain_timeout: seconds("drain-timeout"),
+        body: BodyLimits {
+            max_bytes: QueryLimits::default().max_bytes,
+            discard_bytes: 16 << 20,
+            timeout: seconds("body-timeout"),
+        },
+    };
+    let log_format = match matches.get_one::<String>("log-format").map(String::as_str) {
+        Some("json") => LogFormat::Json,
+        _ => LogFormat::Text,
+    };
+    let log_level = matches
+        .get_one::<String>("log-level")
+        .and_then(|level| level.parse().ok())
+        .unwrap_or(tracing::Level::INFO);
     Ok(Options {
         port: *matches
             .get_one::<u16>("port")
             .expect("--port has a default"),
         seed: matches.get_one::<PathBuf>("seed").cloned(),
         token_key,
+        threads: matches.get_one::<u64>("threads").copied().map(count),
+        settings,
+        log_format,
+        log_level,
     })
+}
+
+/// A count clap checked to be small.
+fn count(value: u64) -> usize {
+    usize::try_from(value).expect("clap bounds counts to at most 1,000,000")
 }
 
 /// A token key from its base64 text: exactly 32 bytes.
@@ -119,126 +213,19 @@ fn token_key_from_base64(text: &str) -> Result<TokenKey, String> {
     Ok(TokenKey::from_bytes(bytes))
 }
 
-fn xml_response(status: u16, body: Vec<u8>) -> Response<Body> {
-    let mut response = Response::new(full(body));
-    *response.status_mut() =
-        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    response.headers_mut().insert(
-        CONTENT_TYPE,
-        "text/xml;charset=UTF-8"
-            .parse()
-            .expect("a valid header value"),
-    );
-    response
-}
-
-fn error_response(error: &Ec2Error) -> Response<Body> {
-    xml_response(error.status(), render_error(error, &new_request_id()))
-}
-
-/// Most bytes of an oversized body read and thrown away before the 413 is sent. Most clients send their
-/// whole body before reading the answer (none of boto3, the AWS CLI or urllib waits for
-/// `100 Continue`), so closing the connection with the body unread would give them a broken pipe
-/// instead of the 413; beyond this much, the connection is closed anyway.
-const DISCARD_LIMIT: usize = 16 << 20;
-
-fn too_large(limit: usize) -> Ec2Error {
-    Ec2Error::new(
-        "RequestEntityTooLarge",
-        format!("The request body is larger than {limit} bytes"),
-        413,
-    )
-}
-
-/// The body, when it is at most `limit` bytes; an oversized one (declared, or found while reading a
-/// chunked one) is read on to [`DISCARD_LIMIT`] without being kept, and refused.
-async fn read_body(
-    mut body: Incoming,
-    declared: Option<usize>,
-    limit: usize,
-) -> Result<Vec<u8>, Ec2Error> {
-    if declared.is_some_and(|length| length > DISCARD_LIMIT) {
-        return Err(too_large(limit));
-    }
-    let declared_too_large = declared.is_some_and(|length| length > limit);
-    let mut kept = Vec::with_capacity(declared.unwrap_or(0).min(limit));
-    let mut read = 0_usize;
-    while let Some(frame) = body.frame().await {
-        let Ok(frame) = frame else {
-            return Err(Ec2Error::new(
-                "IncompleteBody",
-                "The request body ended before its declared length",
-                400,
-            ));
-        };
-        let Ok(data) = frame.into_data() else {
-            continue;
-        };
-        read = read.saturating_add(data.len());
-        if read > DISCARD_LIMIT {
-            break;
-        }
-        if read <= limit && !declared_too_large {
-            kept.extend_from_slice(&data);
-        }
-    }
-    if declared_too_large || read > limit {
-        Err(too_large(limit))
-    } else {
-        Ok(kept)
+/// Log events to stderr, so stdout carries only the address line.
+fn init_logging(format: LogFormat, level: tracing::Level) {
+    let builder = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(level)
+        .with_ansi(false);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
     }
 }
 
-async fn handle(
-    service: Arc<Service>,
-    request: Request<Incoming>,
-) -> Result<Response<Body>, Infallible> {
-    let started = Instant::now();
-    let limit = QueryLimits::default().max_bytes;
-    let params: Result<Vec<u8>, Ec2Error> = match *request.method() {
-        Method::GET => Ok(request
-            .uri()
-            .query()
-            .unwrap_or_default()
-            .as_bytes()
-            .to_vec()),
-        Method::POST => {
-            let declared = request
-                .headers()
-                .get(CONTENT_LENGTH)
-                .and_then(|value| value.to_str().ok())
-                .and_then(|value| value.parse::<usize>().ok());
-            read_body(request.into_body(), declared, limit).await
-        }
-        _ => Err(Ec2Error::new(
-            "UnsupportedHttpVerb",
-            "EC2 requests are GET or POST",
-            405,
-        )),
-    };
-    let (response, action, items) = match params {
-        Ok(params) => {
-            let answer = service.handle(&params);
-            (
-                xml_response(answer.status, answer.body),
-                answer.action,
-                answer.items,
-            )
-        }
-        Err(error) => (error_response(&error), None, 0),
-    };
-    eprintln!(
-        "{} {} items={} {:.1}ms",
-        action.as_deref().unwrap_or("-"),
-        response.status().as_u16(),
-        items,
-        started.elapsed().as_secs_f64() * 1000.0
-    );
-    Ok(response)
-}
-
-#[tokio::main(flavor = "current_thread")]
-async fn main() {
+fn main() {
     let options = match parse_options() {
         Ok(options) => options,
         Err(message) => {
@@ -246,6 +233,7 @@ async fn main() {
             std::process::exit(2);
         }
     };
+    init_logging(options.log_format, options.log_level);
     let seed = match &options.seed {
         Some(path) => seed::Seed::from_file(path),
         None => seed::Seed::parse(seed::SAMPLE, "the embedded sample set"),
@@ -263,41 +251,41 @@ async fn main() {
         None => DescribeContext::default(),
     };
     let service = Arc::new(inventory::Inventory::new(seed, context).into_service());
-    let listener = match TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], options.port))).await {
-        Ok(listener) => listener,
+
+    let mut runtime = tokio::runtime::Builder::new_multi_thread();
+    if let Some(threads) = options.threads {
+        runtime.worker_threads(threads);
+    }
+    let runtime = match runtime.enable_all().build() {
+        Ok(runtime) => runtime,
         Err(error) => {
-            eprintln!(
-                "error: cannot listen on 127.0.0.1:{}: {error}",
-                options.port
-            );
+            eprintln!("error: cannot start the runtime: {error}");
             std::process::exit(1);
         }
     };
-    // The signal handlers are installed before the address is printed, so a client that reads the
-    // address and immediately interrupts still gets a clean shutdown.
-    let shutdown = shutdown_signal();
-    tokio::pin!(shutdown);
-    let address = listener
-        .local_addr()
-        .expect("a bound socket has an address");
-    println!("listening on http://{address}");
-    eprintln!("serving {summary}; Ctrl-C stops");
-
-    loop {
-        tokio::select! {
-            () = &mut shutdown => {
-                eprintln!("shutting down");
-                break;
+    let drained = runtime.block_on(async {
+        let address = SocketAddr::from(([127, 0, 0, 1], options.port));
+        let listener = match TcpListener::bind(address).await {
+            Ok(listener) => listener,
+            Err(error) => {
+                eprintln!("error: cannot listen on {address}: {error}");
+                std::process::exit(1);
             }
-            accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
-                let service = Arc::clone(&service);
-                tokio::spawn(async move {
-                    let handler = hyper::service::service_fn(move |request| handle(Arc::clone(&service), request));
-                    let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), handler).await;
-                });
-            }
-        }
+        };
+        // The signal handlers are installed before the address is printed, so a client that reads
+        // the address and immediately interrupts still gets a clean shutdown.
+        let shutdown = shutdown_signal();
+        let address = listener
+            .local_addr()
+            .expect("a bound socket has an address");
+        println!("listening on http://{address}");
+        tracing::info!(%address, serving = %summary, settings = ?options.settings, "started; SIGTERM or Ctrl-C drains and stops");
+        server::serve(listener, service, options.settings, shutdown).await
+    });
+    // Connections a timed-out drain left are dropped with the runtime, without waiting on them.
+    runtime.shutdown_background();
+    if let Drained::TimedOut { .. } = drained {
+        std::process::exit(1);
     }
 }
 

@@ -1,4 +1,4 @@
-"""The endpoint as a program: body limits, bad seeds, Ctrl-C."""
+"""The endpoint as a program: body limits, bad seeds, signals, shared token keys."""
 
 import base64
 import json
@@ -51,11 +51,15 @@ def test_a_bad_seed_file_is_refused_naming_the_file_and_the_json_path(tmp_path):
     assert result.stdout == ""
 
 
-def test_ctrl_c_stops_the_endpoint_cleanly():
-    process, _ = start_endpoint(stderr=subprocess.PIPE)
-    process.send_signal(signal.SIGINT)
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_signal_drains_and_stops_the_endpoint_cleanly(stop):
+    process, url = start_endpoint(stderr=subprocess.PIPE)
+    client(url).describe_volumes(MaxResults=5)
+    process.send_signal(stop)
     assert process.wait(timeout=10) == 0
-    assert "shutting down" in process.stderr.read()
+    log = process.stderr.read()
+    assert "shutting down" in log
+    assert "drained" in log
 
 
 def test_endpoints_sharing_a_token_key_continue_each_others_walks():

@@ -1,0 +1,173 @@
+//! One HTTP request to one EC2 answer: the parameters from the query string (GET) or the form body
+//! (POST, read within its size and time limits), handed to the [`Service`], its answer written as
+//! EC2's XML with EC2's status.
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ec2_ops::wire::xml::render_error;
+use ec2_ops::{Ec2Error, Service, new_request_id};
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::{Method, Request, Response, StatusCode};
+
+/// The response body type: the whole XML document at once.
+pub type Body = Full<Bytes>;
+
+/// What a request may send, and for how long.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimits {
+    /// Largest body answered; larger ones get 413 `RequestEntityTooLarge`.
+    pub max_bytes: usize,
+    /// Most bytes of an oversized body read and thrown away before the 413 is sent. Most clients send
+    /// their whole body before reading the answer (none of boto3, the AWS CLI or urllib waits for
+    /// `100 Continue`), so closing the connection with the body unread would give them a broken pipe
+    /// instead of the 413; beyond this much, the connection is closed anyway.
+    pub discard_bytes: usize,
+    /// Longest a body may take to arrive, however steadily it trickles in; after it, 408
+    /// `RequestTimeout` and the connection is closed.
+    pub timeout: Duration,
+}
+
+/// Answers one request. Never fails: every problem is an EC2 error response.
+pub async fn handle(
+    service: Arc<Service>,
+    limits: BodyLimits,
+    peer: SocketAddr,
+    request: Request<Incoming>,
+) -> Result<Response<Body>, Infallible> {
+    let started = Instant::now();
+    let params: Result<Vec<u8>, Ec2Error> = match *request.method() {
+        Method::GET => Ok(request
+            .uri()
+            .query()
+            .unwrap_or_default()
+            .as_bytes()
+            .to_vec()),
+        Method::POST => {
+            let declared = request
+                .headers()
+                .get(CONTENT_LENGTH)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| value.parse::<usize>().ok());
+            match tokio::time::timeout(
+                limits.timeout,
+                read_body(request.into_body(), declared, limits),
+            )
+            .await
+            {
+                Ok(body) => body,
+                Err(_elapsed) => Err(Ec2Error::new(
+                    "RequestTimeout",
+                    format!(
+                        "The request body did not arrive within {} seconds",
+                        limits.timeout.as_secs_f64()
+                    ),
+                    408,
+                )),
+            }
+        }
+        _ => Err(Ec2Error::new(
+            "UnsupportedHttpVerb",
+            "EC2 requests are GET or POST",
+            405,
+        )),
+    };
+    let (response, action, items, error_code) = match params {
+        Ok(params) => {
+            let answer = service.handle(&params);
+            (
+                xml_response(answer.status, answer.body),
+                answer.action,
+                answer.items,
+                answer.error_code,
+            )
+        }
+        Err(error) => (
+            error_response(&error),
+            None,
+            0,
+            Some(error.code().to_owned()),
+        ),
+    };
+    tracing::info!(
+        %peer,
+        action = action.as_deref().unwrap_or("-"),
+        status = response.status().as_u16(),
+        error = error_code.as_deref().unwrap_or("-"),
+        items,
+        elapsed_us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+        "request"
+    );
+    Ok(response)
+}
+
+/// An XML response with EC2's content type.
+pub fn xml_response(status: u16, body: Vec<u8>) -> Response<Body> {
+    let mut response = Response::new(Full::new(Bytes::from(body)));
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        "text/xml;charset=UTF-8"
+            .parse()
+            .expect("a valid header value"),
+    );
+    response
+}
+
+/// `error` as EC2's error document, with a fresh request ID.
+pub fn error_response(error: &Ec2Error) -> Response<Body> {
+    xml_response(error.status(), render_error(error, &new_request_id()))
+}
+
+fn too_large(limit: usize) -> Ec2Error {
+    Ec2Error::new(
+        "RequestEntityTooLarge",
+        format!("The request body is larger than {limit} bytes"),
+        413,
+    )
+}
+
+/// The body, when it is at most `limits.max_bytes`; an oversized one (declared, or found while
+/// reading a chunked one) is read on to `limits.discard_bytes` without being kept, and refused.
+async fn read_body(
+    mut body: Incoming,
+    declared: Option<usize>,
+    limits: BodyLimits,
+) -> Result<Vec<u8>, Ec2Error> {
+    let limit = limits.max_bytes;
+    if declared.is_some_and(|length| length > limits.discard_bytes) {
+        return Err(too_large(limit));
+    }
+    let declared_too_large = declared.is_some_and(|length| length > limit);
+    let mut kept = Vec::with_capacity(declared.unwrap_or(0).min(limit));
+    let mut read = 0_usize;
+    while let Some(frame) = body.frame().await {
+        let Ok(frame) = frame else {
+            return Err(Ec2Error::new(
+                "IncompleteBody",
+                "The request body ended before its declared length",
+                400,
+            ));
+        };
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        read = read.saturating_add(data.len());
+        if read > limits.discard_bytes {
+            break;
+        }
+        if read <= limit && !declared_too_large {
+            kept.extend_from_slice(&data);
+        }
+    }
+    if declared_too_large || read > limit {
+        Err(too_large(limit))
+    } else {
+        Ok(kept)
+    }
+}

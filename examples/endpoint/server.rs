@@ -1,0 +1,427 @@
+//! The endpoint as a server: connections accepted up to a limit, each bounded in time, and a drain
+//! on shutdown that lets requests in flight finish.
+//!
+//! - **Connection limit**: at most `max_connections` are served at once. One more is answered 503
+//!   `Unavailable` (EC2's answer when it is overloaded; SDKs retry it) and closed; beyond twice the
+//!   limit, connections are closed without an answer, so a flood costs no more than that.
+//! - **Time limits**: a request's headers must arrive within `header_timeout` (hyper closes the
+//!   connection otherwise, and also bounds the wait for the next request on a kept-alive
+//!   connection), its body within `body.timeout` (408 `RequestTimeout`), and a connection on which
+//!   nothing moves in either direction for `idle_timeout` is closed, so a client that trickles one
+//!   byte a second, or stops reading its answer, holds a slot for a bounded time.
+//! - **Drain**: when `shutdown` resolves, the listener closes (new connections are refused), idle
+//!   connections close, requests in flight are answered, and `serve` returns when the last
+//!   connection is done or `drain_timeout` has passed.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use ec2_ops::{Ec2Error, Service};
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+use crate::http::{self, BodyLimits};
+use crate::idle::{Activity, Watched};
+
+/// How the server bounds its connections.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Most connections served at once.
+    pub max_connections: usize,
+    /// Longest a request's headers may take to arrive.
+    pub header_timeout: Duration,
+    /// Longest a connection may move no bytes in either direction.
+    pub idle_timeout: Duration,
+    /// Longest a shutdown waits for requests in flight.
+    pub drain_timeout: Duration,
+    /// Request body size and time limits.
+    pub body: BodyLimits,
+}
+
+/// How a [`serve`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drained {
+    /// Every connection finished within the drain timeout.
+    Completely,
+    /// The drain timeout passed with this many connections still open; they were dropped.
+    TimedOut { open: usize },
+}
+
+/// Serves `service` on `listener` until `shutdown` resolves, then drains.
+pub async fn serve(
+    listener: TcpListener,
+    service: Arc<Service>,
+    settings: Settings,
+    shutdown: impl Future<Output = ()>,
+) -> Drained {
+    let served = Arc::new(Semaphore::new(settings.max_connections));
+    let refused = Arc::new(Semaphore::new(settings.max_connections));
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            () = &mut shutdown => break,
+            accepted = listener.accept() => {
+                let (stream, peer) = match accepted {
+                    Ok(accepted) => accepted,
+                    Err(error) => {
+                        // Out of file descriptors, or a connection reset before it was accepted:
+                        // pause briefly rather than spin, and go on.
+                        tracing::warn!(%error, "accept failed");
+                        tokio::time::sleep(Duration::from_millis(10)).await;
+                        continue;
+                    }
+                };
+                if let Ok(permit) = Arc::clone(&served).try_acquire_owned() {
+                    let connection = connection(stream, peer, Arc::clone(&service), settings, &graceful);
+                    tokio::spawn(with_permit(connection, permit));
+                } else if let Ok(permit) = Arc::clone(&refused).try_acquire_owned() {
+                    tracing::warn!(%peer, limit = settings.max_connections, "connection limit reached: answering 503");
+                    tokio::spawn(with_permit(refuse(stream, settings), permit));
+                } else {
+                    tracing::warn!(%peer, limit = settings.max_connections, "connection limit reached twice over: closing");
+                    drop(stream);
+                }
+            }
+        }
+    }
+    drop(listener);
+    let open = settings.max_connections - served.available_permits();
+    tracing::info!(open, "shutting down: draining connections");
+    tokio::select! {
+        () = graceful.shutdown() => {
+            tracing::info!("drained");
+            Drained::Completely
+        }
+        () = tokio::time::sleep(settings.drain_timeout) => {
+            let open = settings.max_connections - served.available_permits();
+            tracing::warn!(open, "drain timed out: dropping the connections left");
+            Drained::TimedOut { open }
+        }
+    }
+}
+
+async fn with_permit(work: impl Future<Output = ()>, permit: OwnedSemaphorePermit) {
+    work.await;
+    drop(permit);
+}
+
+/// Serves one connection until the client closes it, a time limit passes, or a drain ends it.
+fn connection(
+    stream: TcpStream,
+    peer: SocketAddr,
+    service: Arc<Service>,
+    settings: Settings,
+    graceful: &GracefulShutdown,
+) -> impl Future<Output = ()> + use<> {
+    let activity = Activity::new();
+    let io = TokioIo::new(Watched::new(stream, activity.clone()));
+    let handler = hyper::service::service_fn(move |request| {
+        http::handle(Arc::clone(&service), settings.body, peer, request)
+    });
+    let served = graceful.watch(
+        http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(settings.header_timeout)
+            .serve_connection(io, handler),
+    );
+    async move {
+        tracing::debug!(%peer, "connection opened");
+        tokio::select! {
+            result = served => match result {
+                Ok(()) => tracing::debug!(%peer, "connection closed"),
+                Err(error) => tracing::debug!(%peer, %error, "connection ended"),
+            },
+            () = activity.idle_for(settings.idle_timeout) => {
+                tracing::info!(%peer, idle_s = settings.idle_timeout.as_secs_f64(), "idle timeout: closing");
+            }
+        }
+    }
+}
+
+/// Answers one request on a connection over the limit with 503 `Unavailable`, then closes it.
+async fn refuse(stream: TcpStream, settings: Settings) {
+    let handler = hyper::service::service_fn(|_request| async {
+        let error = Ec2Error::new(
+            "Unavailable",
+            "The server is overloaded and can't handle the request.",
+            503,
+        );
+        Ok::<_, std::convert::Infallible>(http::error_response(&error))
+    });
+    let served = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(settings.header_timeout)
+        .keep_alive(false)
+        .serve_connection(TokioIo::new(stream), handler);
+    // The refusal's request body is never read; bound the whole exchange by the idle timeout.
+    let _ = tokio::time::timeout(settings.idle_timeout, served).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::SocketAddr;
+
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+    use tokio::sync::oneshot;
+    use tokio::task::JoinHandle;
+
+    use super::*;
+
+    const VOLUMES: &str = "Action=DescribeVolumes&Version=2016-11-15&MaxResults=5";
+
+    fn settings() -> Settings {
+        Settings {
+            max_connections: 8,
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(10),
+            drain_timeout: Duration::from_secs(10),
+            body: BodyLimits {
+                max_bytes: 1 << 20,
+                discard_bytes: 16 << 20,
+                timeout: Duration::from_secs(10),
+            },
+        }
+    }
+
+    struct Running {
+        address: SocketAddr,
+        stop: oneshot::Sender<()>,
+        served: JoinHandle<Drained>,
+    }
+
+    async fn start(settings: Settings) -> Running {
+        let seed = crate::seed::Seed::parse(crate::seed::SAMPLE, "the sample").unwrap();
+        let service = Arc::new(
+            crate::inventory::Inventory::new(seed, ec2_ops::DescribeContext::default())
+                .into_service(),
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let served = tokio::spawn(serve(listener, service, settings, async {
+            let _ = stopped.await;
+        }));
+        Running {
+            address,
+            stop,
+            served,
+        }
+    }
+
+    fn post(body: &str) -> String {
+        format!(
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+    }
+
+    /// Reads one response head and its `Content-Length` body.
+    async fn read_response(stream: &mut TcpStream) -> String {
+        let mut bytes = Vec::new();
+        let mut chunk = [0_u8; 4096];
+        loop {
+            let read = stream.read(&mut chunk).await.unwrap();
+            assert!(
+                read > 0,
+                "connection closed before a whole response: {bytes:?}"
+            );
+            bytes.extend_from_slice(&chunk[..read]);
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            if let Some(head_end) = text.find("\r\n\r\n") {
+                let length: usize = text[..head_end]
+                    .lines()
+                    .find_map(|line| line.strip_prefix("content-length: "))
+                    .expect("a content-length")
+                    .parse()
+                    .unwrap();
+                if bytes.len() >= head_end + 4 + length {
+                    return text;
+                }
+            }
+        }
+    }
+
+    /// Whether the server closes the connection (reads end) within `within`.
+    async fn closed_within(stream: &mut TcpStream, within: Duration) -> bool {
+        let mut sink = Vec::new();
+        matches!(
+            tokio::time::timeout(within, stream.read_to_end(&mut sink)).await,
+            Ok(Ok(_) | Err(_))
+        )
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_request_is_answered_and_the_connection_kept_alive() {
+        let running = start(settings()).await;
+        let mut stream = TcpStream::connect(running.address).await.unwrap();
+        for _ in 0..2 {
+            stream.write_all(post(VOLUMES).as_bytes()).await.unwrap();
+            let response = read_response(&mut stream).await;
+            assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
+            assert!(response.contains("<DescribeVolumesResponse"), "{response}");
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_client_trickling_its_headers_is_cut_off_at_the_header_timeout() {
+        let running = start(Settings {
+            header_timeout: Duration::from_millis(300),
+            ..settings()
+        })
+        .await;
+        let mut stream = TcpStream::connect(running.address).await.unwrap();
+        let request = post(VOLUMES);
+        // One byte each 50 ms: the whole request would take over 4 s.
+        let trickle = async {
+            for (sent, byte) in request.bytes().enumerate() {
+                if stream.write_all(&[byte]).await.is_err() {
+                    return sent;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            request.len()
+        };
+        let sent = tokio::time::timeout(Duration::from_secs(10), trickle)
+            .await
+            .expect("the trickle ends");
+        assert!(
+            sent < request.len(),
+            "the server closed the connection before the headers were whole"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_body_trickling_past_the_body_timeout_gets_408_request_timeout() {
+        let running = start(Settings {
+            body: BodyLimits {
+                timeout: Duration::from_millis(300),
+                ..settings().body
+            },
+            ..settings()
+        })
+        .await;
+        let mut stream = TcpStream::connect(running.address).await.unwrap();
+        let request = post(VOLUMES);
+        let (head, body) = request.split_at(request.find("\r\n\r\n").unwrap() + 4);
+        stream.write_all(head.as_bytes()).await.unwrap();
+        stream.write_all(&body.as_bytes()[..3]).await.unwrap();
+        let response = read_response(&mut stream).await;
+        assert!(response.starts_with("HTTP/1.1 408"), "{response}");
+        assert!(
+            response.contains("<Code>RequestTimeout</Code>"),
+            "{response}"
+        );
+        assert!(closed_within(&mut stream, Duration::from_secs(2)).await);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_connection_moving_nothing_is_closed_after_the_idle_timeout() {
+        let running = start(Settings {
+            idle_timeout: Duration::from_millis(300),
+            ..settings()
+        })
+        .await;
+        let mut stream = TcpStream::connect(running.address).await.unwrap();
+        stream.write_all(post(VOLUMES).as_bytes()).await.unwrap();
+        let response = read_response(&mut stream).await;
+        assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
+        // Kept alive, then idle: the header timeout (10 s) is far off, the idle timeout is not.
+        assert!(closed_within(&mut stream, Duration::from_secs(3)).await);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn connections_over_the_limit_are_answered_503_unavailable() {
+        let running = start(Settings {
+            max_connections: 2,
+            ..settings()
+        })
+        .await;
+        let mut held = Vec::new();
+        for _ in 0..2 {
+            let mut stream = TcpStream::connect(running.address).await.unwrap();
+            stream.write_all(post(VOLUMES).as_bytes()).await.unwrap();
+            assert!(read_response(&mut stream).await.starts_with("HTTP/1.1 200"));
+            held.push(stream);
+        }
+        let mut third = TcpStream::connect(running.address).await.unwrap();
+        third.write_all(post(VOLUMES).as_bytes()).await.unwrap();
+        let response = read_response(&mut third).await;
+        assert!(response.starts_with("HTTP/1.1 503"), "{response}");
+        assert!(response.contains("<Code>Unavailable</Code>"), "{response}");
+        // A slot freed is a slot served again.
+        drop(held.pop());
+        let served_again = async {
+            loop {
+                let mut stream = TcpStream::connect(running.address).await.unwrap();
+                stream.write_all(post(VOLUMES).as_bytes()).await.unwrap();
+                if read_response(&mut stream).await.starts_with("HTTP/1.1 200") {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(5), served_again)
+            .await
+            .expect("a freed slot is served");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_drain_answers_the_request_in_flight_and_refuses_new_connections() {
+        let running = start(settings()).await;
+        let mut idle = TcpStream::connect(running.address).await.unwrap();
+        let mut in_flight = TcpStream::connect(running.address).await.unwrap();
+        let request = post(VOLUMES);
+        let (head, body) = request.split_at(request.find("\r\n\r\n").unwrap() + 4);
+        in_flight.write_all(head.as_bytes()).await.unwrap();
+        in_flight.write_all(&body.as_bytes()[..3]).await.unwrap();
+        // Let the server start on the request before the drain begins.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        running.stop.send(()).unwrap();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert!(
+            TcpStream::connect(running.address).await.is_err(),
+            "the listener is closed"
+        );
+        assert!(
+            closed_within(&mut idle, Duration::from_secs(2)).await,
+            "an idle connection closes at once"
+        );
+        in_flight.write_all(&body.as_bytes()[3..]).await.unwrap();
+        let response = read_response(&mut in_flight).await;
+        assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
+        let drained = tokio::time::timeout(Duration::from_secs(5), running.served)
+            .await
+            .expect("the drain ends once the last request is answered")
+            .unwrap();
+        assert_eq!(drained, Drained::Completely);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_drain_stops_waiting_after_its_timeout() {
+        let running = start(Settings {
+            drain_timeout: Duration::from_millis(300),
+            ..settings()
+        })
+        .await;
+        let mut stuck = TcpStream::connect(running.address).await.unwrap();
+        let request = post(VOLUMES);
+        stuck
+            .write_all(&request.as_bytes()[..request.len() - 3])
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        running.stop.send(()).unwrap();
+        let drained = tokio::time::timeout(Duration::from_secs(5), running.served)
+            .await
+            .expect("the drain gives up")
+            .unwrap();
+        assert_eq!(drained, Drained::TimedOut { open: 1 });
+    }
+}
