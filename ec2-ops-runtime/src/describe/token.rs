@@ -26,8 +26,11 @@ use crate::types::Filter;
 
 const VERSION: u8 = 1;
 const TAG_LEN: usize = 16;
-/// Longest token text accepted before any decoding is attempted.
-const MAX_TOKEN_CHARS: usize = 2048;
+/// Longest token text accepted before any decoding is attempted: the longest value a Query request
+/// can carry ([`QueryLimits::max_value_bytes`](crate::wire::query::QueryLimits::max_value_bytes)), so every token
+/// a client can send back is at least read, and a token for a resume ID of up to 49,135 bytes
+/// verifies.
+const MAX_TOKEN_CHARS: usize = 64 << 10;
 
 /// The secret that authenticates tokens. Tokens signed with one key do not verify with another, so a
 /// restarted server with a fresh random key rejects old tokens (as an expired token is rejected).

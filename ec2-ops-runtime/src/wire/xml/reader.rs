@@ -166,7 +166,14 @@ impl<'a> XmlReader<'a> {
                     text.push_str(&data.xml10_content());
                 }
                 Event::Start(_) => self.skip()?,
-                Event::End(_) => return Ok(text),
+                Event::End(_) => {
+                    // XML 1.0 has no way to carry NUL, raw or as a reference; a document with one is
+                    // not XML (and the writer, for the same reason, sends U+FFFD in its place).
+                    if text.contains('\0') {
+                        return Err(XmlError::new("NUL is not a character XML can carry"));
+                    }
+                    return Ok(text);
+                }
                 Event::Eof => return Err(XmlError::new("unexpected end of document")),
                 _ => {}
             }
