@@ -269,6 +269,71 @@ mod tests {
         }
     }
 
+    /// A POST whose body is `length` bytes of a form, sent whole (or in chunks, with
+    /// `Transfer-Encoding: chunked`), before the answer is read.
+    async fn send_large_body(address: SocketAddr, length: usize, chunked: bool) -> String {
+        let mut stream = TcpStream::connect(address).await.unwrap();
+        let mut body = format!("{VOLUMES}&Filter.1.Name=volume-id&Filter.1.Value.1=").into_bytes();
+        body.resize(length, b'a');
+        let head = if chunked {
+            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n".to_owned()
+        } else {
+            format!("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: {length}\r\n\r\n")
+        };
+        stream.write_all(head.as_bytes()).await.unwrap();
+        if chunked {
+            for chunk in body.chunks(64 << 10) {
+                let mut framed = format!("{:x}\r\n", chunk.len()).into_bytes();
+                framed.extend_from_slice(chunk);
+                framed.extend_from_slice(b"\r\n");
+                stream.write_all(&framed).await.unwrap();
+            }
+            stream.write_all(b"0\r\n\r\n").await.unwrap();
+        } else {
+            stream.write_all(&body).await.unwrap();
+        }
+        read_response(&mut stream).await
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_oversized_declared_body_is_refused_with_413() {
+        let running = start(settings()).await;
+        let response = send_large_body(running.address, 2 << 20, false).await;
+        assert!(response.starts_with("HTTP/1.1 413"), "{response}");
+        assert!(
+            response.contains("<Code>RequestEntityTooLarge</Code><Message>The request body is larger than 1048576 bytes</Message>"),
+            "{response}"
+        );
+        // Exactly at the limit is read and answered.
+        let response = send_large_body(running.address, 1 << 20, false).await;
+        assert!(!response.starts_with("HTTP/1.1 413"), "{response}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_oversized_chunked_body_is_refused_with_413() {
+        let running = start(settings()).await;
+        let response = send_large_body(running.address, 2 << 20, true).await;
+        assert!(response.starts_with("HTTP/1.1 413"), "{response}");
+        assert!(
+            response.contains("<Code>RequestEntityTooLarge</Code>"),
+            "{response}"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_body_declared_over_the_discard_limit_is_refused_unread() {
+        let running = start(settings()).await;
+        let mut stream = TcpStream::connect(running.address).await.unwrap();
+        let head = format!(
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n",
+            100_usize << 20
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        // Nothing of the 100 MiB is sent: the answer comes from the header alone.
+        let response = read_response(&mut stream).await;
+        assert!(response.starts_with("HTTP/1.1 413"), "{response}");
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_client_trickling_its_headers_is_cut_off_at_the_header_timeout() {
         let running = start(Settings {

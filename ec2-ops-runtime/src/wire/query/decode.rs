@@ -62,7 +62,31 @@ pub struct QueryParams {
     root: QueryNode,
 }
 
+/// The first `%` not followed by two hexadecimal digits, as the text it starts (at most three
+/// bytes).
+fn bad_percent_escape(raw: &[u8]) -> Option<String> {
+    raw.iter().enumerate().find_map(|(at, &byte)| {
+        let escape = &raw[at..raw.len().min(at + 3)];
+        let valid = escape.len() == 3 && escape[1..].iter().all(u8::is_ascii_hexdigit);
+        (byte == b'%' && !valid).then(|| String::from_utf8_lossy(escape).into_owned())
+    })
+}
+
 fn decode_component(raw: &[u8], limits: &QueryLimits) -> Result<String, Ec2Error> {
+    // A `%` that starts no escape is a malformed query string, not a literal `%` (RFC 3986 has no
+    // such form); percent-encoding would pass it through, and a client's mistake would silently
+    // become a different value.
+    if raw.contains(&b'%')
+        && let Some(escape) = bad_percent_escape(raw)
+    {
+        return Err(Ec2Error::new(
+            "InvalidQueryParameter",
+            format!(
+                "The AWS query string is malformed or does not adhere to AWS standards: `{escape}` is not a percent-escape"
+            ),
+            400,
+        ));
+    }
     let plus_as_space: Cow<'_, [u8]> = if raw.contains(&b'+') {
         Cow::Owned(
             raw.iter()
