@@ -1,0 +1,521 @@
+//! A bounded load test of the example endpoint, on loopback: it seeds an endpoint process with N
+//! volumes, runs C concurrent clients through a fixed number of requests (a mix of valid lookups,
+//! filtered and paged walks, and hostile requests), checks every answer against the seed, and
+//! samples the endpoint's resident memory before, during and after.
+//!
+//! ```text
+//! cargo build --example endpoint --example load
+//! target/debug/examples/load [--endpoint PATH] [--clients C] [--requests R] [--volumes N]
+//!     [--time-limit S] [--max-rss-growth MIB]
+//! ```
+//!
+//! Exits 1 when any answer is not the one the request deserved (a 5xx, a wrong status or code, a
+//! walk that misses or repeats a volume), when the time limit passes, or when resident memory after
+//! the load has grown more than `--max-rss-growth` over its level before. The numbers in
+//! `docs/bad-input.md` come from this program.
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use ec2_ops::seed::volumes::DescribeVolumes;
+use ec2_ops::wire::xml::parse_error;
+use ec2_ops::{DescribeOperation, Ec2Response};
+use http_body_util::{BodyExt, Full};
+use hyper::body::Bytes;
+use hyper::client::conn::http1::SendRequest;
+use hyper_util::rt::TokioIo;
+
+type VolumesResponse = <DescribeVolumes as DescribeOperation>::Response;
+
+struct Options {
+    endpoint: PathBuf,
+    clients: usize,
+    requests: usize,
+    volumes: usize,
+    time_limit: Duration,
+    max_rss_growth_mib: u64,
+}
+
+fn options() -> Options {
+    use clap::{Arg, Command, value_parser};
+    let matches = Command::new("load")
+        .about("A bounded load test of the example endpoint on loopback")
+        .arg(
+            Arg::new("endpoint")
+                .long("endpoint")
+                .value_name("PATH")
+                .value_parser(value_parser!(PathBuf))
+                .help("the endpoint binary; default: `endpoint` beside this program"),
+        )
+        .arg(count_arg(
+            "clients",
+            "32",
+            "concurrent clients, each on its own connection",
+        ))
+        .arg(count_arg(
+            "requests",
+            "20000",
+            "requests in all (a walk counts each page)",
+        ))
+        .arg(count_arg("volumes", "2000", "volumes in the seed"))
+        .arg(count_arg(
+            "time-limit",
+            "300",
+            "seconds before the run is called failed",
+        ))
+        .arg(count_arg(
+            "max-rss-growth",
+            "64",
+            "MiB the endpoint's resident memory may grow from before the load to after it",
+        ))
+        .get_matches();
+    let count = |name: &str| {
+        usize::try_from(*matches.get_one::<u64>(name).expect("defaulted")).expect("small")
+    };
+    let endpoint = matches
+        .get_one::<PathBuf>("endpoint")
+        .cloned()
+        .unwrap_or_else(|| {
+            std::env::current_exe()
+                .expect("this program's path")
+                .with_file_name("endpoint")
+        });
+    Options {
+        endpoint,
+        clients: count("clients"),
+        requests: count("requests"),
+        volumes: count("volumes"),
+        time_limit: Duration::from_secs(count("time-limit") as u64),
+        max_rss_growth_mib: count("max-rss-growth") as u64,
+    }
+}
+
+fn count_arg(name: &'static str, default: &'static str, help: &'static str) -> clap::Arg {
+    clap::Arg::new(name)
+        .long(name)
+        .value_name("N")
+        .default_value(default)
+        .value_parser(clap::value_parser!(u64).range(1..=10_000_000))
+        .help(help)
+}
+
+/// The seed's volumes: IDs in order, every third tagged `team=red`.
+struct Inventory {
+    ids: Vec<String>,
+    red: BTreeSet<String>,
+}
+
+fn inventory(volumes: usize) -> Inventory {
+    let ids: Vec<String> = (0..volumes).map(|n| format!("vol-{n:017x}")).collect();
+    let red = ids.iter().step_by(3).cloned().collect();
+    Inventory { ids, red }
+}
+
+fn seed_json(inventory: &Inventory) -> String {
+    let volumes: Vec<serde_json::Value> = inventory
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(n, id)| {
+            let team = if inventory.red.contains(id) { "red" } else { "blue" };
+            let state = ["available", "in-use", "creating"][n % 3];
+            serde_json::json!({
+                "VolumeId": id,
+                "Size": 8 + n % 500,
+                "State": state,
+                "VolumeType": "gp3",
+                "AvailabilityZone": "us-east-1a",
+                "CreateTime": "2025-01-10T00:15:20.000Z",
+                "Encrypted": n % 2 == 0,
+                "Tags": [{"Key": "team", "Value": team}, {"Key": "Name", "Value": format!("disk {n}")}],
+            })
+        })
+        .collect();
+    serde_json::json!({ "Volumes": volumes }).to_string()
+}
+
+/// The endpoint process, stopped (SIGTERM, then waited for) when dropped.
+struct Endpoint {
+    child: Child,
+    address: String,
+}
+
+impl Endpoint {
+    fn start(binary: &PathBuf, seed: &PathBuf, clients: usize) -> Endpoint {
+        let mut child = Command::new(binary)
+            .args(["--port", "0", "--log-level", "warn", "--seed"])
+            .arg(seed)
+            .args(["--max-connections", &(clients * 2).to_string()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|error| panic!("cannot start {}: {error}", binary.display()));
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("piped"))
+            .read_line(&mut line)
+            .expect("the endpoint prints its address");
+        let address = line
+            .trim()
+            .strip_prefix("listening on http://")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+            .to_owned();
+        Endpoint { child, address }
+    }
+
+    fn rss_kib(&self) -> Option<u64> {
+        rss_kib(self.child.id())
+    }
+
+    fn stop(mut self) -> Option<i32> {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        self.child.wait().ok().and_then(|status| status.code())
+    }
+}
+
+/// A process's resident memory in KiB, from `/proc` (Linux).
+fn rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// One kind of request in the mix, in the order they rotate.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Lookup,
+    FilteredWalk,
+    PagedWalk,
+    Hostile,
+}
+
+const MIX: [Kind; 8] = [
+    Kind::Lookup,
+    Kind::Lookup,
+    Kind::Lookup,
+    Kind::FilteredWalk,
+    Kind::Lookup,
+    Kind::PagedWalk,
+    Kind::Hostile,
+    Kind::Hostile,
+];
+
+/// Hostile bodies and the status and code each deserves.
+const HOSTILE: [(&str, u16, &str); 6] = [
+    (
+        "Action=DescribeVolumes&Version=2016-11-15&MaxResults=5&NextToken=AQforged",
+        400,
+        "InvalidParameterValue",
+    ),
+    (
+        "Action=DescribeUnicorns&Version=2016-11-15",
+        400,
+        "InvalidAction",
+    ),
+    (
+        "Action=DescribeVolumes&Version=2016-11-15&Filter.1.Name=volume-id&Filter.1.Value.1=%zz",
+        400,
+        "InvalidQueryParameter",
+    ),
+    (
+        "Action=DescribeVolumes&Version=2016-11-15&MaxResults=abc",
+        400,
+        "InvalidParameterValue",
+    ),
+    (
+        "Action=DescribeVolumes&Version=2016-11-15&Colour=blue",
+        400,
+        "UnknownParameter",
+    ),
+    (
+        "Action=DescribeVolumes&Version=2016-11-15&DryRun=true",
+        412,
+        "DryRunOperation",
+    ),
+];
+
+struct Client {
+    sender: SendRequest<Full<Bytes>>,
+    latencies_us: Vec<u32>,
+}
+
+impl Client {
+    async fn connect(address: &str) -> Client {
+        let stream = tokio::net::TcpStream::connect(address)
+            .await
+            .expect("the endpoint accepts connections");
+        let (sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+            .await
+            .expect("an HTTP/1.1 connection");
+        tokio::spawn(connection);
+        Client {
+            sender,
+            latencies_us: Vec::new(),
+        }
+    }
+
+    /// Sends one form body; the status and body.
+    async fn post(&mut self, body: String) -> Result<(u16, Bytes), String> {
+        let request = hyper::Request::post("/")
+            .header("host", "127.0.0.1")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Full::new(Bytes::from(body)))
+            .expect("a valid request");
+        let started = Instant::now();
+        self.sender
+            .ready()
+            .await
+            .map_err(|error| format!("connection lost: {error}"))?;
+        let response = self
+            .sender
+            .send_request(request)
+            .await
+            .map_err(|error| format!("request failed: {error}"))?;
+        let status = response.status().as_u16();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .map_err(|error| format!("body failed: {error}"))?
+            .to_bytes();
+        self.latencies_us
+            .push(u32::try_from(started.elapsed().as_micros()).unwrap_or(u32::MAX));
+        Ok((status, body))
+    }
+
+    /// Walks DescribeVolumes to the end; the IDs in page order and the number of requests.
+    async fn walk(&mut self, params: &str) -> Result<(Vec<String>, usize), String> {
+        let mut ids = Vec::new();
+        let mut token: Option<String> = None;
+        let mut pages = 0;
+        loop {
+            let mut body = format!("Action=DescribeVolumes&Version=2016-11-15{params}");
+            if let Some(token) = &token {
+                body.push_str("&NextToken=");
+                body.push_str(token);
+            }
+            let (status, bytes) = self.post(body).await?;
+            pages += 1;
+            if status != 200 {
+                return Err(format!(
+                    "a page got {status}: {}",
+                    String::from_utf8_lossy(&bytes)
+                ));
+            }
+            let page = VolumesResponse::from_xml(&bytes).map_err(|error| error.to_string())?;
+            ids.extend(
+                page.volumes
+                    .into_iter()
+                    .filter_map(|volume| volume.volume_id),
+            );
+            match page.next_token {
+                Some(next) => token = Some(next),
+                None => return Ok((ids, pages)),
+            }
+        }
+    }
+}
+
+/// Checks that a walk listed exactly `expected`, each once.
+fn exactly_once(ids: &[String], expected: &BTreeSet<String>) -> Result<(), String> {
+    let seen: BTreeSet<&String> = ids.iter().collect();
+    if seen.len() != ids.len() {
+        return Err("a walk listed a volume twice".into());
+    }
+    if seen.len() != expected.len() || !expected.iter().all(|id| seen.contains(id)) {
+        return Err(format!(
+            "a walk listed {} volumes, not the {} expected",
+            seen.len(),
+            expected.len()
+        ));
+    }
+    Ok(())
+}
+
+/// Runs one request of `kind` (a walk runs all its pages); how many requests it took.
+async fn run_one(
+    client: &mut Client,
+    kind: Kind,
+    n: usize,
+    inventory: &Inventory,
+    all: &BTreeSet<String>,
+) -> Result<usize, String> {
+    match kind {
+        Kind::Lookup => {
+            let id = &inventory.ids[(n * 7919) % inventory.ids.len()];
+            let (status, bytes) = client
+                .post(format!(
+                    "Action=DescribeVolumes&Version=2016-11-15&VolumeId.1={id}"
+                ))
+                .await?;
+            let page = VolumesResponse::from_xml(&bytes).map_err(|error| error.to_string())?;
+            let listed: Vec<_> = page
+                .volumes
+                .iter()
+                .filter_map(|v| v.volume_id.as_deref())
+                .collect();
+            if status != 200 || listed != [id.as_str()] {
+                return Err(format!("a lookup of {id} got {status} listing {listed:?}"));
+            }
+            Ok(1)
+        }
+        Kind::FilteredWalk => {
+            let (ids, pages) = client
+                .walk("&MaxResults=500&Filter.1.Name=tag:team&Filter.1.Value.1=red")
+                .await?;
+            exactly_once(&ids, &inventory.red)?;
+            Ok(pages)
+        }
+        Kind::PagedWalk => {
+            let (ids, pages) = client.walk("&MaxResults=200").await?;
+            exactly_once(&ids, all)?;
+            Ok(pages)
+        }
+        Kind::Hostile => {
+            let (body, expected_status, expected_code) = HOSTILE[n % HOSTILE.len()];
+            let (status, bytes) = client.post(body.to_owned()).await?;
+            let code = parse_error(&bytes, status)
+                .map(|error| error.error.code().to_owned())
+                .unwrap_or_default();
+            if status != expected_status || code != expected_code {
+                return Err(format!(
+                    "{body} got {status} {code}, not {expected_status} {expected_code}"
+                ));
+            }
+            Ok(1)
+        }
+    }
+}
+
+fn percentile(sorted: &[u32], fraction: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let at = ((sorted.len() - 1) as f64 * fraction).round() as usize;
+    f64::from(sorted[at]) / 1000.0
+}
+
+fn main() {
+    let options = options();
+    let inventory = Arc::new(inventory(options.volumes));
+    let folder = std::env::temp_dir().join(format!("ec2-ops-load-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("a temporary folder");
+    let seed = folder.join("seed.json");
+    std::fs::write(&seed, seed_json(&inventory)).expect("the seed file");
+
+    let endpoint = Endpoint::start(&options.endpoint, &seed, options.clients);
+    std::thread::sleep(Duration::from_millis(300));
+    let rss_before = endpoint.rss_kib().unwrap_or(0);
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let requests_done = Arc::new(AtomicUsize::new(0));
+    let peak_rss = Arc::new(AtomicUsize::new(rss_before as usize));
+    let started = Instant::now();
+    let outcome = runtime.block_on(async {
+        let sampler = {
+            let peak_rss = Arc::clone(&peak_rss);
+            let pid = endpoint.child.id();
+            tokio::spawn(async move {
+                loop {
+                    let rss = rss_kib(pid).unwrap_or(0);
+                    peak_rss.fetch_max(rss as usize, Ordering::Relaxed);
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            })
+        };
+        let all: Arc<BTreeSet<String>> = Arc::new(inventory.ids.iter().cloned().collect());
+        let mut clients = Vec::new();
+        for client_number in 0..options.clients {
+            let address = endpoint.address.clone();
+            let (inventory, all, requests_done) = (
+                Arc::clone(&inventory),
+                Arc::clone(&all),
+                Arc::clone(&requests_done),
+            );
+            let budget = options.requests;
+            clients.push(tokio::spawn(async move {
+                let mut client = Client::connect(&address).await;
+                let mut n = client_number;
+                while requests_done.load(Ordering::Relaxed) < budget {
+                    let kind = MIX[n % MIX.len()];
+                    let used = run_one(&mut client, kind, n, &inventory, &all).await?;
+                    requests_done.fetch_add(used, Ordering::Relaxed);
+                    n += options.clients;
+                }
+                Ok::<Vec<u32>, String>(client.latencies_us)
+            }));
+        }
+        let joined = tokio::time::timeout(options.time_limit, async {
+            let mut latencies = Vec::new();
+            for client in clients {
+                latencies.extend(client.await.map_err(|error| error.to_string())??);
+            }
+            Ok::<_, String>(latencies)
+        })
+        .await;
+        sampler.abort();
+        match joined {
+            Ok(result) => result,
+            Err(_) => Err(format!(
+                "the load did not finish within {:?}",
+                options.time_limit
+            )),
+        }
+    });
+    let elapsed = started.elapsed();
+    std::thread::sleep(Duration::from_millis(500));
+    let rss_after = endpoint.rss_kib().unwrap_or(0);
+    let exit = endpoint.stop();
+    let _ = std::fs::remove_dir_all(&folder);
+
+    let mut latencies = match outcome {
+        Ok(latencies) => latencies,
+        Err(problem) => {
+            eprintln!("load FAILED: {problem}");
+            std::process::exit(1);
+        }
+    };
+    latencies.sort_unstable();
+    let requests = latencies.len();
+    let peak = peak_rss.load(Ordering::Relaxed) as u64;
+    println!(
+        "{} clients, {} volumes: {requests} requests in {:.2} s = {:.0} requests/s; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        options.clients,
+        options.volumes,
+        elapsed.as_secs_f64(),
+        requests as f64 / elapsed.as_secs_f64(),
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.99),
+        percentile(&latencies, 1.0),
+    );
+    println!(
+        "endpoint resident memory: {:.1} MiB before, {:.1} MiB peak, {:.1} MiB after; drained with exit code {exit:?}",
+        rss_before as f64 / 1024.0,
+        peak as f64 / 1024.0,
+        rss_after as f64 / 1024.0
+    );
+    println!("every answer was the one its request deserved; every walk listed each volume once");
+    let growth_mib = rss_after.saturating_sub(rss_before) / 1024;
+    if growth_mib > options.max_rss_growth_mib {
+        eprintln!(
+            "load FAILED: resident memory grew {growth_mib} MiB, over the {} MiB bound",
+            options.max_rss_growth_mib
+        );
+        std::process::exit(1);
+    }
+    if exit != Some(0) {
+        eprintln!("load FAILED: the endpoint did not drain cleanly ({exit:?})");
+        std::process::exit(1);
+    }
+}
