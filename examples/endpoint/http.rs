@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use ec2_ops::wire::xml::render_error;
 use ec2_ops::{Ec2Error, Service, new_request_id};
 use http_body_util::{BodyExt, Full};
-use hyper::body::{Bytes, Incoming};
-use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::body::{Body as _, Bytes, Incoming};
+use hyper::header::{CONTENT_TYPE, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 
 /// The response body type: the whole XML document at once.
@@ -48,11 +48,12 @@ pub async fn handle(
             .as_bytes()
             .to_vec()),
         Method::POST => {
+            // hyper knows a `Content-Length` body's exact size (and refuses a malformed header).
             let declared = request
-                .headers()
-                .get(CONTENT_LENGTH)
-                .and_then(|value| value.to_str().ok())
-                .and_then(|value| value.parse::<usize>().ok());
+                .body()
+                .size_hint()
+                .exact()
+                .map(|length| usize::try_from(length).unwrap_or(usize::MAX));
             match tokio::time::timeout(
                 limits.timeout,
                 read_body(request.into_body(), declared, limits),
@@ -99,7 +100,8 @@ pub async fn handle(
         status = response.status().as_u16(),
         error = error_code.as_deref().unwrap_or("-"),
         items,
-        elapsed_us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+        // Reading the body and answering; writing the response to the client comes after.
+        handled_us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
         "request"
     );
     Ok(response)
@@ -112,9 +114,7 @@ pub fn xml_response(status: u16, body: Vec<u8>) -> Response<Body> {
         StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     response.headers_mut().insert(
         CONTENT_TYPE,
-        "text/xml;charset=UTF-8"
-            .parse()
-            .expect("a valid header value"),
+        HeaderValue::from_static("text/xml;charset=UTF-8"),
     );
     response
 }
@@ -147,13 +147,13 @@ async fn read_body(
     let mut kept = Vec::with_capacity(declared.unwrap_or(0).min(limit));
     let mut read = 0_usize;
     while let Some(frame) = body.frame().await {
-        let Ok(frame) = frame else {
-            return Err(Ec2Error::new(
+        let frame = frame.map_err(|error| {
+            Ec2Error::new(
                 "IncompleteBody",
-                "The request body ended before its declared length",
+                format!("The request body could not be read: {error}"),
                 400,
-            ));
-        };
+            )
+        })?;
         let Ok(data) = frame.into_data() else {
             continue;
         };

@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --example endpoint -- [--port N] [--seed FILE] [--token-key BASE64] [--threads N]
 //!     [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
-//!     [--drain-timeout S] [--log-format text|json] [--log-level LEVEL]
+//!     [--max-connection-age S] [--drain-timeout S] [--log-format text|json] [--log-level LEVEL]
 //! ```
 //!
 //! - listens on 127.0.0.1, port 4599 by default; `--port 0` picks a free port; the address is printed
@@ -22,7 +22,8 @@
 //! - a multi-threaded runtime (`--threads`, default one per core) serving at most
 //!   `--max-connections` at once, each bounded by header, body and idle timeouts (`server.rs`);
 //! - SIGTERM or Ctrl-C drains: new connections are refused, requests in flight are answered, and
-//!   the process exits 0 when the last connection is done (or 1 after `--drain-timeout`);
+//!   the process exits 0 when the last connection is done (or 1 after `--drain-timeout`, or at a
+//!   second signal);
 //! - one structured log event per request on stderr (`tracing`), as text or JSON lines.
 
 mod http;
@@ -113,11 +114,12 @@ fn command() -> clap::Command {
                 .value_name("N")
                 .default_value("1024")
                 .value_parser(value_parser!(u64).range(1..=1_000_000))
-                .help("connections served at once; one more is answered 503 Unavailable"),
+                .help("connections served at once; up to as many again are answered 503 Unavailable"),
         )
         .arg(seconds("header-timeout", "10", "longest a request's headers may take to arrive"))
         .arg(seconds("body-timeout", "30", "longest a request's body may take to arrive (408 after it)"))
         .arg(seconds("idle-timeout", "60", "a connection moving no bytes this long is closed"))
+        .arg(seconds("max-connection-age", "300", "a connection this old closes after its request in flight"))
         .arg(seconds("drain-timeout", "30", "on SIGTERM or Ctrl-C, longest to wait for requests in flight"))
         .arg(
             Arg::new("log-format")
@@ -137,15 +139,24 @@ fn command() -> clap::Command {
         )
 }
 
+/// Longest timeout accepted: a day. Much longer ones would overflow the clock's arithmetic, and no
+/// server wants them.
+const MAX_SECONDS: f64 = 86_400.0;
+
 /// A duration from its text in seconds, fractions allowed: `10`, `0.5`.
 fn parse_seconds(text: &str) -> Result<Duration, String> {
     let seconds: f64 = text
         .parse()
         .map_err(|_| format!("`{text}` is not a number of seconds"))?;
-    Duration::try_from_secs_f64(seconds)
-        .ok()
-        .filter(|duration| !duration.is_zero())
-        .ok_or_else(|| format!("`{text}`: a timeout is more than 0 seconds"))
+    if seconds.is_nan() || seconds <= 0.0 {
+        return Err(format!("`{text}`: a timeout is more than 0 seconds"));
+    }
+    if seconds > MAX_SECONDS {
+        return Err(format!(
+            "`{text}`: a timeout is at most {MAX_SECONDS} seconds"
+        ));
+    }
+    Ok(Duration::from_secs_f64(seconds))
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -168,6 +179,7 @@ fn parse_options() -> Result<Options, String> {
         ),
         header_timeout: seconds("header-timeout"),
         idle_timeout: seconds("idle-timeout"),
+        max_connection_age: seconds("max-connection-age"),
         drain_timeout: seconds("drain-timeout"),
         body: BodyLimits {
             max_bytes: QueryLimits::default().max_bytes,
@@ -273,8 +285,18 @@ fn main() {
             }
         };
         // The signal handlers are installed before the address is printed, so a client that reads
-        // the address and immediately interrupts still gets a clean shutdown.
-        let shutdown = shutdown_signal();
+        // the address and immediately interrupts still gets a clean shutdown. A second signal
+        // during the drain stops at once: the handlers replaced the default action that would.
+        let first_signal = shutdown_signal();
+        let shutdown = async move {
+            first_signal.await;
+            let second_signal = shutdown_signal();
+            tokio::spawn(async move {
+                second_signal.await;
+                tracing::warn!("a second signal: stopping without finishing the drain");
+                std::process::exit(1);
+            });
+        };
         let address = listener
             .local_addr()
             .expect("a bound socket has an address");
@@ -332,6 +354,24 @@ mod tests {
                 .unwrap_err()
                 .contains("not base64")
         );
+    }
+
+    #[test]
+    fn timeouts_are_positive_seconds_up_to_a_day() {
+        assert_eq!(parse_seconds("10"), Ok(Duration::from_secs(10)));
+        assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_seconds("86400"), Ok(Duration::from_secs(86_400)));
+        for (text, problem) in [
+            ("0", "more than 0"),
+            ("-1", "more than 0"),
+            ("NaN", "more than 0"),
+            ("86401", "at most 86400"),
+            ("1e30", "at most 86400"),
+            ("ten", "not a number"),
+        ] {
+            let error = parse_seconds(text).unwrap_err();
+            assert!(error.contains(problem), "{text}: {error}");
+        }
     }
 
     #[test]

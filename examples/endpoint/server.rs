@@ -1,14 +1,16 @@
 //! The endpoint as a server: connections accepted up to a limit, each bounded in time, and a drain
 //! on shutdown that lets requests in flight finish.
 //!
-//! - **Connection limit**: at most `max_connections` are served at once. One more is answered 503
-//!   `Unavailable` (EC2's answer when it is overloaded; SDKs retry it) and closed; beyond twice the
-//!   limit, connections are closed without an answer, so a flood costs no more than that.
+//! - **Connection limit**: at most `max_connections` are served at once. Up to as many again are
+//!   answered 503 `Unavailable` (EC2's answer when it is overloaded; SDKs retry it) and closed;
+//!   beyond that, connections are closed unanswered, so a flood costs no more than twice the limit.
+//!   Refusals are logged as a count at most once a second, so the log cannot slow accepting down.
 //! - **Time limits**: a request's headers must arrive within `header_timeout` (hyper closes the
-//!   connection otherwise, and also bounds the wait for the next request on a kept-alive
+//!   connection otherwise; the same bound applies to the wait for the next request on a kept-alive
 //!   connection), its body within `body.timeout` (408 `RequestTimeout`), and a connection on which
-//!   nothing moves in either direction for `idle_timeout` is closed, so a client that trickles one
-//!   byte a second, or stops reading its answer, holds a slot for a bounded time.
+//!   nothing moves in either direction for `idle_timeout` is closed. A connection older than
+//!   `max_connection_age` finishes its request in flight and closes, so no client holds a slot for
+//!   longer than that plus one request, however it paces its requests.
 //! - **Drain**: when `shutdown` resolves, the listener closes (new connections are refused), idle
 //!   connections close, requests in flight are answered, and `serve` returns when the last
 //!   connection is done or `drain_timeout` has passed.
@@ -21,9 +23,9 @@ use std::time::Duration;
 use ec2_ops::{Ec2Error, Service};
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
+use tokio::time::Instant;
 
 use crate::http::{self, BodyLimits};
 use crate::idle::{Activity, Watched};
@@ -37,6 +39,8 @@ pub struct Settings {
     pub header_timeout: Duration,
     /// Longest a connection may move no bytes in either direction.
     pub idle_timeout: Duration,
+    /// Age after which a connection closes once its request in flight is answered.
+    pub max_connection_age: Duration,
     /// Longest a shutdown waits for requests in flight.
     pub drain_timeout: Duration,
     /// Request body size and time limits.
@@ -61,7 +65,8 @@ pub async fn serve(
 ) -> Drained {
     let served = Arc::new(Semaphore::new(settings.max_connections));
     let refused = Arc::new(Semaphore::new(settings.max_connections));
-    let graceful = GracefulShutdown::new();
+    let (drain, draining) = watch::channel(());
+    let mut refusals = RefusalLog::new(settings.max_connections);
     tokio::pin!(shutdown);
     loop {
         tokio::select! {
@@ -78,23 +83,27 @@ pub async fn serve(
                     }
                 };
                 if let Ok(permit) = Arc::clone(&served).try_acquire_owned() {
-                    let connection = connection(stream, peer, Arc::clone(&service), settings, &graceful);
+                    let connection = connection(stream, peer, Arc::clone(&service), settings, draining.clone());
                     tokio::spawn(with_permit(connection, permit));
                 } else if let Ok(permit) = Arc::clone(&refused).try_acquire_owned() {
-                    tracing::warn!(%peer, limit = settings.max_connections, "connection limit reached: answering 503");
+                    refusals.answered();
                     tokio::spawn(with_permit(refuse(stream, settings), permit));
                 } else {
-                    tracing::warn!(%peer, limit = settings.max_connections, "connection limit reached twice over: closing");
+                    refusals.closed();
                     drop(stream);
                 }
             }
         }
     }
     drop(listener);
+    refusals.report();
     let open = settings.max_connections - served.available_permits();
     tracing::info!(open, "shutting down: draining connections");
+    // Every connection holds a permit until it ends, so holding them all means all have ended.
+    let all = u32::try_from(settings.max_connections).unwrap_or(u32::MAX);
+    let _ = drain.send(());
     tokio::select! {
-        () = graceful.shutdown() => {
+        _ = served.acquire_many(all) => {
             tracing::info!("drained");
             Drained::Completely
         }
@@ -111,34 +120,100 @@ async fn with_permit(work: impl Future<Output = ()>, permit: OwnedSemaphorePermi
     drop(permit);
 }
 
+/// Counts connections refused at the limit and logs the counts at most once a second: one line
+/// per refusal would let a flood spend the accept loop's time writing the log.
+struct RefusalLog {
+    limit: usize,
+    answered: u64,
+    closed: u64,
+    last_report: Instant,
+}
+
+impl RefusalLog {
+    fn new(limit: usize) -> RefusalLog {
+        RefusalLog {
+            limit,
+            answered: 0,
+            closed: 0,
+            last_report: Instant::now(),
+        }
+    }
+
+    fn answered(&mut self) {
+        self.answered += 1;
+        self.report_if_due();
+    }
+
+    fn closed(&mut self) {
+        self.closed += 1;
+        self.report_if_due();
+    }
+
+    fn report_if_due(&mut self) {
+        if self.last_report.elapsed() >= Duration::from_secs(1) {
+            self.report();
+        }
+    }
+
+    fn report(&mut self) {
+        if self.answered + self.closed > 0 {
+            tracing::warn!(
+                limit = self.limit,
+                answered_503 = self.answered,
+                closed_unanswered = self.closed,
+                "connection limit reached"
+            );
+        }
+        self.answered = 0;
+        self.closed = 0;
+        self.last_report = Instant::now();
+    }
+}
+
 /// Serves one connection until the client closes it, a time limit passes, or a drain ends it.
-fn connection(
+async fn connection(
     stream: TcpStream,
     peer: SocketAddr,
     service: Arc<Service>,
     settings: Settings,
-    graceful: &GracefulShutdown,
-) -> impl Future<Output = ()> + use<> {
+    mut draining: watch::Receiver<()>,
+) {
     let activity = Activity::new();
     let io = TokioIo::new(Watched::new(stream, activity.clone()));
     let handler = hyper::service::service_fn(move |request| {
         http::handle(Arc::clone(&service), settings.body, peer, request)
     });
-    let served = graceful.watch(
-        http1::Builder::new()
-            .timer(TokioTimer::new())
-            .header_read_timeout(settings.header_timeout)
-            .serve_connection(io, handler),
-    );
-    async move {
-        tracing::debug!(%peer, "connection opened");
+    let served = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(settings.header_timeout)
+        .serve_connection(io, handler);
+    tokio::pin!(served);
+    let aged = tokio::time::sleep(settings.max_connection_age);
+    tokio::pin!(aged);
+    let mut closing = false;
+    tracing::debug!(%peer, "connection opened");
+    loop {
         tokio::select! {
-            result = served => match result {
-                Ok(()) => tracing::debug!(%peer, "connection closed"),
-                Err(error) => tracing::debug!(%peer, %error, "connection ended"),
-            },
+            result = served.as_mut() => {
+                match result {
+                    Ok(()) => tracing::debug!(%peer, "connection closed"),
+                    Err(error) => tracing::debug!(%peer, %error, "connection ended"),
+                }
+                return;
+            }
             () = activity.idle_for(settings.idle_timeout) => {
                 tracing::info!(%peer, idle_s = settings.idle_timeout.as_secs_f64(), "idle timeout: closing");
+                return;
+            }
+            // A dropped sender means the server is gone: drain as well.
+            _ = draining.changed(), if !closing => {
+                served.as_mut().graceful_shutdown();
+                closing = true;
+            }
+            () = &mut aged, if !closing => {
+                tracing::debug!(%peer, "connection reached its maximum age: closing after its request");
+                served.as_mut().graceful_shutdown();
+                closing = true;
             }
         }
     }
@@ -159,8 +234,9 @@ async fn refuse(stream: TcpStream, settings: Settings) {
         .header_read_timeout(settings.header_timeout)
         .keep_alive(false)
         .serve_connection(TokioIo::new(stream), handler);
-    // The refusal's request body is never read; bound the whole exchange by the idle timeout.
-    let _ = tokio::time::timeout(settings.idle_timeout, served).await;
+    // The header timeout bounds the wait for the request; this bounds the rest (a client that
+    // never reads the answer), so a refused connection costs at most the two.
+    let _ = tokio::time::timeout(settings.header_timeout * 2, served).await;
 }
 
 #[cfg(test)]
@@ -181,6 +257,7 @@ mod tests {
             max_connections: 8,
             header_timeout: Duration::from_secs(10),
             idle_timeout: Duration::from_secs(10),
+            max_connection_age: Duration::from_secs(60),
             drain_timeout: Duration::from_secs(10),
             body: BodyLimits {
                 max_bytes: 1 << 20,
@@ -224,14 +301,21 @@ mod tests {
 
     /// Reads one response head and its `Content-Length` body.
     async fn read_response(stream: &mut TcpStream) -> String {
+        try_read_response(stream)
+            .await
+            .expect("a response before the connection closed")
+    }
+
+    /// One response, or `None` when the connection closes before its first byte.
+    async fn try_read_response(stream: &mut TcpStream) -> Option<String> {
         let mut bytes = Vec::new();
         let mut chunk = [0_u8; 4096];
         loop {
-            let read = stream.read(&mut chunk).await.unwrap();
-            assert!(
-                read > 0,
-                "connection closed before a whole response: {bytes:?}"
-            );
+            let read = stream.read(&mut chunk).await.unwrap_or(0);
+            if read == 0 && bytes.is_empty() {
+                return None;
+            }
+            assert!(read > 0, "connection closed inside a response: {bytes:?}");
             bytes.extend_from_slice(&chunk[..read]);
             let text = String::from_utf8_lossy(&bytes).into_owned();
             if let Some(head_end) = text.find("\r\n\r\n") {
@@ -242,7 +326,7 @@ mod tests {
                     .parse()
                     .unwrap();
                 if bytes.len() >= head_end + 4 + length {
-                    return text;
+                    return Some(text);
                 }
             }
         }
@@ -399,6 +483,40 @@ mod tests {
         assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
         // Kept alive, then idle: the header timeout (10 s) is far off, the idle timeout is not.
         assert!(closed_within(&mut stream, Duration::from_secs(3)).await);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_connection_past_its_maximum_age_closes_after_the_request_in_flight() {
+        let running = start(Settings {
+            max_connection_age: Duration::from_millis(300),
+            ..settings()
+        })
+        .await;
+        let mut stream = TcpStream::connect(running.address).await.unwrap();
+        // A client pacing requests well inside every timeout: only the age ends its connection,
+        // either with the answer to a request in flight or, between requests, at once.
+        let paced = async {
+            let mut answered = 0;
+            loop {
+                if stream.write_all(post(VOLUMES).as_bytes()).await.is_err() {
+                    return answered;
+                }
+                let Some(response) = try_read_response(&mut stream).await else {
+                    return answered;
+                };
+                assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
+                answered += 1;
+                if response.contains("connection: close") {
+                    assert!(closed_within(&mut stream, Duration::from_secs(1)).await);
+                    return answered;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        };
+        let answered = tokio::time::timeout(Duration::from_secs(5), paced)
+            .await
+            .expect("the connection ends at its age");
+        assert!(answered >= 2, "requests before the age were answered");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
