@@ -556,6 +556,11 @@ pub use ec2_ops_runtime::*;
 
 pub mod seed;
 
+/// A light EC2 client for the declared operations: SigV4-signed requests, typed responses and
+/// errors, retries, paginators (the `ec2-ops-client` crate; cargo feature `client`).
+#[cfg(feature = "client")]
+pub use ec2_ops_client as client;
+
 // The README's Rust snippets are compiled as doctests, so the README stays true.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

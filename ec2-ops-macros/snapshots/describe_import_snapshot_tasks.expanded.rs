@@ -1140,3 +1140,23 @@ impl ::ec2_ops::__private::DescribeOperation for DescribeImportSnapshotTasks {
         &__ec2_response.import_snapshot_tasks
     }
 }
+#[automatically_derived]
+impl ::ec2_ops::__private::PaginatedOperation for DescribeImportSnapshotTasks {
+    fn set_max_results(
+        __ec2_request: &mut DescribeImportSnapshotTasksRequest,
+        __ec2_max_results: ::core::option::Option<i32>,
+    ) {
+        __ec2_request.max_results = __ec2_max_results;
+    }
+    fn set_next_token(
+        __ec2_request: &mut DescribeImportSnapshotTasksRequest,
+        __ec2_next_token: ::core::option::Option<::std::string::String>,
+    ) {
+        __ec2_request.next_token = __ec2_next_token;
+    }
+    fn next_token(
+        __ec2_response: &DescribeImportSnapshotTasksResponse,
+    ) -> ::core::option::Option<&str> {
+        ::core::option::Option::as_deref(&__ec2_response.next_token)
+    }
+}

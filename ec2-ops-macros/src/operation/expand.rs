@@ -230,6 +230,24 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
     );
     let next_token_read = paginated.then(|| quote! { "nextToken" => self.next_token = ::core::option::Option::Some(<::std::string::String as #p::XmlParse>::parse_xml(__ec2_reader)?), });
     let next_token_build = paginated.then(|| quote! { next_token: __ec2_page.next_token, });
+    let paginated_impl = paginated.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #p::PaginatedOperation for #name {
+                fn set_max_results(__ec2_request: &mut #request, __ec2_max_results: ::core::option::Option<i32>) {
+                    __ec2_request.max_results = __ec2_max_results;
+                }
+
+                fn set_next_token(__ec2_request: &mut #request, __ec2_next_token: ::core::option::Option<::std::string::String>) {
+                    __ec2_request.next_token = __ec2_next_token;
+                }
+
+                fn next_token(__ec2_response: &#response) -> ::core::option::Option<&str> {
+                    ::core::option::Option::as_deref(&__ec2_response.next_token)
+                }
+            }
+        }
+    });
 
     let response_fields = op.response.iter().map(|field| {
         let original = field.original;
@@ -628,6 +646,8 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
 
             #units
         }
+
+        #paginated_impl
     }
 }
 

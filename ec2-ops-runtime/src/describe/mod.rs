@@ -5,7 +5,7 @@
 //! |---|---|
 //! | [`describe()`], [`describe_in`] | the pipeline: authorization and DryRun, filters, IDs, `MaxResults`, `NextToken`, the page |
 //! | [`Scope`], [`Lookup`] | what narrows a call beyond IDs and filters: the caller's visibility, second ID lists |
-//! | [`DescribeOperation`] | an operation with typed request and response, run over a source |
+//! | [`DescribeOperation`], [`PaginatedOperation`] | an operation with typed request and response, run over a source; walked a page at a time |
 //! | [`DescribeContext`], [`Authorizer`], [`Caller`] | the token key and authorizer every call runs with; who makes one call; request IDs |
 //! | [`TokenKey`], [`RequestFingerprint`] | `NextToken`s: versioned, HMAC-authenticated, bound to the request |
 //! | [`ResourceSource`], [`InMemorySource`] | resources ordered by ID, read a page at a time |
@@ -29,4 +29,4 @@ pub use pipeline::{DescribeInput, Page, describe, describe_in};
 pub use scope::{Lookup, Scope};
 pub use source::{InMemorySource, ResourceSource};
 pub use token::{RequestFingerprint, TokenKey};
-pub use typed::DescribeOperation;
+pub use typed::{DescribeOperation, PaginatedOperation};

@@ -96,3 +96,17 @@ pub trait DescribeOperation: Operation {
         Ok(Self::response(page, request, caller))
     }
 }
+
+/// A paginated operation, as a client walks it: the request takes a page size and a token, the
+/// response gives the next token. `#[ec2_operation]` implements it for every operation declared
+/// with `paginate(...)`.
+pub trait PaginatedOperation: DescribeOperation {
+    /// Sets the request's page size (`MaxResults`).
+    fn set_max_results(request: &mut Self::Request, max_results: Option<i32>);
+
+    /// Sets the token of the page to ask for (`NextToken`).
+    fn set_next_token(request: &mut Self::Request, next_token: Option<String>);
+
+    /// The token of the next page: absent on the last page.
+    fn next_token(response: &Self::Response) -> Option<&str>;
+}

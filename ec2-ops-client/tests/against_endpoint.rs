@@ -1,0 +1,397 @@
+//! The client end to end against the project's own service on loopback (no network): every
+//! declared operation sent and parsed, every paginated one walked to its end at its smallest page
+//! size, EC2's errors typed, and the client's own behaviour (retries, clock skew, timeouts,
+//! repeated tokens) against scripted answers.
+
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use bytes::Bytes;
+use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
+use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
+use ec2_ops::seed::export_tasks::DescribeExportTasks;
+use ec2_ops::seed::import_image_tasks::DescribeImportImageTasks;
+use ec2_ops::seed::import_snapshot_tasks::DescribeImportSnapshotTasks;
+use ec2_ops::seed::instances::DescribeInstances;
+use ec2_ops::seed::key_pairs::DescribeKeyPairs;
+use ec2_ops::seed::snapshots::DescribeSnapshots;
+use ec2_ops::seed::tags::DescribeTags;
+use ec2_ops::seed::volumes::{DescribeVolumes, DescribeVolumesRequest};
+use ec2_ops::wire::xml::render_error;
+use ec2_ops::{
+    DescribeContext, DescribeOperation, Ec2Error, Ec2Response, PaginatedOperation, Service,
+};
+use ec2_ops_client::{Client, ClientError, Credentials, RetryPolicy};
+use futures_util::StreamExt;
+use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+
+/// Every seed operation over the endpoint's sample, stored as the endpoint stores it.
+fn sample_service() -> Service {
+    let sample = common::sample();
+    let tags = common::tag_items(&sample);
+    let mut service = Service::new(DescribeContext::default());
+    fn add<O>(service: &mut Service, resources: Vec<O::Resource>)
+    where
+        O: DescribeOperation + 'static,
+        O::Resource: Clone + Send + Sync + 'static,
+    {
+        service.register::<O, _>(Arc::new(common::by_id::<O>(resources)));
+    }
+    add::<DescribeBundleTasks>(&mut service, sample.bundle_tasks);
+    add::<DescribeConversionTasks>(&mut service, sample.conversion_tasks);
+    add::<DescribeExportTasks>(&mut service, sample.export_tasks);
+    add::<DescribeImportImageTasks>(&mut service, sample.import_image_tasks);
+    add::<DescribeImportSnapshotTasks>(&mut service, sample.import_snapshot_tasks);
+    add::<DescribeInstances>(&mut service, sample.reservations);
+    add::<DescribeKeyPairs>(&mut service, sample.key_pairs);
+    add::<DescribeSnapshots>(&mut service, sample.snapshots);
+    add::<DescribeVolumes>(&mut service, sample.volumes);
+    // Tag items share resource IDs: kept in their order, as the endpoint's view lists them.
+    service.register::<DescribeTags, _>(Arc::new(common::Positional(tags)));
+    service
+}
+
+type VolumesResponse = <DescribeVolumes as DescribeOperation>::Response;
+
+type Handler = dyn Fn(Bytes) -> Response<Full<Bytes>> + Send + Sync;
+
+/// Serves `handler` over HTTP/1.1 on a free loopback port; its URL.
+async fn serve(handler: Arc<Handler>) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let handler = Arc::clone(&handler);
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+                    let handler = Arc::clone(&handler);
+                    async move {
+                        let body = request.into_body().collect().await.unwrap().to_bytes();
+                        Ok::<_, Infallible>(handler(body))
+                    }
+                });
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    });
+    url
+}
+
+fn xml(status: u16, body: Vec<u8>) -> Response<Full<Bytes>> {
+    Response::builder()
+        .status(status)
+        .header("content-type", "text/xml;charset=UTF-8")
+        .body(Full::new(Bytes::from(body)))
+        .unwrap()
+}
+
+/// The sample service behind HTTP, as the endpoint answers.
+async fn endpoint() -> String {
+    let service = Arc::new(sample_service());
+    serve(Arc::new(move |body: Bytes| {
+        let answer = service.handle(&body);
+        xml(answer.status, answer.body)
+    }))
+    .await
+}
+
+fn client(url: &str) -> Client {
+    Client::builder()
+        .region("us-east-1")
+        .endpoint_url(url)
+        .credentials(Credentials::new("AKIDEXAMPLE", "secret"))
+        .retry(RetryPolicy {
+            max_attempts: 3,
+            base: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(5),
+        })
+        .build()
+        .unwrap()
+}
+
+/// `O`'s answer to an empty request through the client equals the service's own answer.
+async fn sends_and_parses<O>(client: &Client, service: &Service)
+where
+    O: DescribeOperation,
+    O::Request: Default,
+    O::Response: Default + PartialEq + std::fmt::Debug,
+{
+    let mut through_client = client.send::<O>(&O::Request::default()).await.unwrap();
+    let mut direct = common::call::<O>(service, "").unwrap();
+    through_client.set_request_id(String::new());
+    direct.set_request_id(String::new());
+    assert_eq!(through_client, direct, "{}", O::SPEC.action);
+    assert!(
+        O::response_len(&direct) > 0,
+        "{} lists something",
+        O::SPEC.action
+    );
+}
+
+#[tokio::test]
+async fn every_declared_operation_is_sent_and_parsed() {
+    let url = endpoint().await;
+    let (client, service) = (client(&url), sample_service());
+    sends_and_parses::<DescribeBundleTasks>(&client, &service).await;
+    sends_and_parses::<DescribeConversionTasks>(&client, &service).await;
+    sends_and_parses::<DescribeExportTasks>(&client, &service).await;
+    sends_and_parses::<DescribeImportImageTasks>(&client, &service).await;
+    sends_and_parses::<DescribeImportSnapshotTasks>(&client, &service).await;
+    sends_and_parses::<DescribeInstances>(&client, &service).await;
+    sends_and_parses::<DescribeKeyPairs>(&client, &service).await;
+    sends_and_parses::<DescribeSnapshots>(&client, &service).await;
+    sends_and_parses::<DescribeTags>(&client, &service).await;
+    sends_and_parses::<DescribeVolumes>(&client, &service).await;
+}
+
+/// Walks `O` at its smallest page size: every page within it, and the items of all pages those of
+/// one unpaginated answer, in order.
+async fn walks_to_the_end<O>(client: &Client)
+where
+    O: PaginatedOperation,
+    O::Request: Default,
+    O::Response: Default,
+    O::Resource: Clone + PartialEq + std::fmt::Debug,
+{
+    let page_size = i32::try_from(O::SPEC.pagination.expect("paginated").min).unwrap();
+    let pages: Vec<O::Response> = client
+        .paginate::<O>(O::Request::default())
+        .page_size(page_size)
+        .pages()
+        .map(|page| page.unwrap())
+        .collect()
+        .await;
+    assert!(pages.len() > 1, "{} has more than one page", O::SPEC.action);
+    for page in &pages {
+        assert!(
+            O::response_len(page) <= page_size as usize,
+            "{}",
+            O::SPEC.action
+        );
+    }
+    let walked: Vec<O::Resource> = client
+        .paginate::<O>(O::Request::default())
+        .page_size(page_size)
+        .items()
+        .map(|item| item.unwrap())
+        .collect()
+        .await;
+    let whole = client.send::<O>(&O::Request::default()).await.unwrap();
+    assert_eq!(
+        walked,
+        O::response_items(&whole),
+        "{}: the pages' items are the whole answer's, in order, each once",
+        O::SPEC.action
+    );
+}
+
+#[tokio::test]
+async fn every_paginated_operation_is_walked_to_the_end() {
+    let url = endpoint().await;
+    let client = client(&url);
+    walks_to_the_end::<DescribeImportImageTasks>(&client).await;
+    walks_to_the_end::<DescribeImportSnapshotTasks>(&client).await;
+    walks_to_the_end::<DescribeInstances>(&client).await;
+    walks_to_the_end::<DescribeSnapshots>(&client).await;
+    walks_to_the_end::<DescribeTags>(&client).await;
+    walks_to_the_end::<DescribeVolumes>(&client).await;
+}
+
+#[tokio::test]
+async fn ec2_errors_arrive_typed_with_code_message_and_request_id() {
+    let url = endpoint().await;
+    let request = DescribeVolumesRequest {
+        volume_ids: vec!["vol-00000000000000000".to_owned()],
+        ..Default::default()
+    };
+    let error = client(&url)
+        .send::<DescribeVolumes>(&request)
+        .await
+        .unwrap_err();
+    let ClientError::Service {
+        error: ec2,
+        request_id,
+    } = &error
+    else {
+        panic!("{error:?}");
+    };
+    assert_eq!(ec2.code(), "InvalidVolume.NotFound");
+    assert_eq!(ec2.status(), 400);
+    assert!(ec2.message().contains("vol-00000000000000000"), "{ec2}");
+    assert!(request_id.as_deref().is_some_and(|id| !id.is_empty()));
+    assert!(!error.is_retryable());
+    assert!(error.to_string().contains("request ID"), "{error}");
+}
+
+/// A server answering the first `failures` requests with `error`, then the sample's volumes.
+async fn failing_then_serving(failures: usize, error: Ec2Error) -> (String, Arc<AtomicUsize>) {
+    let service = Arc::new(sample_service());
+    let seen = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&seen);
+    let url = serve(Arc::new(move |body: Bytes| {
+        if counter.fetch_add(1, Ordering::SeqCst) < failures {
+            xml(error.status(), render_error(&error, "req-throttled"))
+        } else {
+            let answer = service.handle(&body);
+            xml(answer.status, answer.body)
+        }
+    }))
+    .await;
+    (url, seen)
+}
+
+fn throttled() -> Ec2Error {
+    Ec2Error::new("RequestLimitExceeded", "Request limit exceeded.", 503)
+}
+
+#[tokio::test]
+async fn throttling_is_retried_with_backoff_until_it_passes() {
+    let (url, seen) = failing_then_serving(2, throttled()).await;
+    let response = client(&url)
+        .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+        .await
+        .unwrap();
+    assert!(!response.volumes.is_empty());
+    assert_eq!(seen.load(Ordering::SeqCst), 3);
+}
+
+#[tokio::test]
+async fn throttling_past_the_attempts_is_the_last_error() {
+    let (url, seen) = failing_then_serving(5, throttled()).await;
+    let error = client(&url)
+        .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), Some("RequestLimitExceeded"));
+    assert_eq!(error.request_id(), Some("req-throttled"));
+    assert_eq!(seen.load(Ordering::SeqCst), 3, "max_attempts in all");
+}
+
+#[tokio::test]
+async fn a_client_error_is_not_retried() {
+    let error = Ec2Error::new("UnauthorizedOperation", "You are not authorized.", 403);
+    let (url, seen) = failing_then_serving(5, error).await;
+    let error = client(&url)
+        .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), Some("UnauthorizedOperation"));
+    assert_eq!(seen.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn a_refusal_of_the_requests_time_names_the_clock_skew() {
+    let url = serve(Arc::new(|_body: Bytes| {
+        let error = Ec2Error::new(
+            "RequestExpired",
+            "Request has expired. Timestamp date is 2026-11-23T23:00:00Z",
+            400,
+        );
+        let mut response = xml(400, render_error(&error, "req-skew"));
+        // A server whose clock reads 2015, far behind this machine's.
+        response
+            .headers_mut()
+            .insert("date", "Sun, 30 Aug 2015 12:36:00 GMT".parse().unwrap());
+        response
+    }))
+    .await;
+    let error = client(&url)
+        .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+        .await
+        .unwrap_err();
+    let ClientError::ClockSkew { skew, ahead, .. } = &error else {
+        panic!("{error:?}");
+    };
+    assert!(*ahead);
+    assert!(*skew > Duration::from_secs(365 * 24 * 3600));
+    assert!(error.to_string().contains("ahead of EC2's"), "{error}");
+}
+
+#[tokio::test]
+async fn an_answer_slower_than_the_timeout_is_a_timeout() {
+    // A listener that accepts and never answers.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let held = tokio::spawn(async move {
+        let mut open = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            open.push(stream);
+        }
+    });
+    let client = Client::builder()
+        .region("us-east-1")
+        .endpoint_url(&url)
+        .credentials(Credentials::new("a", "b"))
+        .timeout(Duration::from_millis(200))
+        .retry(RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        })
+        .build()
+        .unwrap();
+    let error = client
+        .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(error, ClientError::Timeout(_)), "{error:?}");
+    assert!(error.is_retryable());
+    held.abort();
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_a_transport_error() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let error = client(&url)
+        .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(error, ClientError::Transport(_)), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_repeated_token_ends_the_walk() {
+    // A service that always answers with the same next token.
+    let url = serve(Arc::new(|_body: Bytes| {
+        let response = VolumesResponse {
+            next_token: Some("same".to_owned()),
+            ..Default::default()
+        };
+        xml(200, response.to_xml())
+    }))
+    .await;
+    let pages: Vec<_> = client(&url)
+        .paginate::<DescribeVolumes>(DescribeVolumesRequest::default())
+        .pages()
+        .collect()
+        .await;
+    assert_eq!(
+        pages.len(),
+        2,
+        "the first page, then the one that repeated its token"
+    );
+}
+
+#[tokio::test]
+async fn a_walk_yields_its_error_and_stops() {
+    let (url, _) = failing_then_serving(100, Ec2Error::new("AuthFailure", "No.", 401)).await;
+    let pages: Vec<_> = client(&url)
+        .paginate::<DescribeVolumes>(DescribeVolumesRequest::default())
+        .page_size(5)
+        .pages()
+        .collect()
+        .await;
+    assert_eq!(pages.len(), 1);
+    assert_eq!(pages[0].as_ref().unwrap_err().code(), Some("AuthFailure"));
+}
