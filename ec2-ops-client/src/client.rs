@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
-use ec2_ops_runtime::wire::xml::parse_error;
+use ec2_ops_runtime::wire::xml::{MAX_XML_BYTES, parse_error};
 use ec2_ops_runtime::{DescribeOperation, Ec2Error, Ec2Request, Ec2Response, PaginatedOperation};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper_rustls::HttpsConnector;
@@ -17,9 +17,6 @@ use crate::error::ClientError;
 use crate::paginate::Paginator;
 use crate::retry::RetryPolicy;
 use crate::signing::Signer;
-
-/// The longest response body read: the XML reader's own limit.
-const MAX_RESPONSE_BYTES: usize = 64 << 20;
 
 /// EC2's signing name.
 const SERVICE: &str = "ec2";
@@ -46,7 +43,7 @@ const SERVICE: &str = "ec2";
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
 }
@@ -60,14 +57,15 @@ struct Inner {
     timeout: Duration,
 }
 
-impl std::fmt::Debug for Inner {
+impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let inner = &self.inner;
         f.debug_struct("Client")
-            .field("endpoint", &self.endpoint)
-            .field("region", &self.region)
-            .field("credentials", &self.credentials)
-            .field("retry", &self.retry)
-            .field("timeout", &self.timeout)
+            .field("endpoint", &inner.endpoint)
+            .field("region", &inner.region)
+            .field("credentials", &inner.credentials)
+            .field("retry", &inner.retry)
+            .field("timeout", &inner.timeout)
             .finish_non_exhaustive()
     }
 }
@@ -128,9 +126,10 @@ impl ClientBuilder {
         let region = match self.region.or_else(|| credentials::region(env)) {
             Some(region) => region,
             None => {
-                return Err(ClientError::Config(
-                    "no region: give one, or set AWS_REGION or a profile's `region`".to_owned(),
-                ));
+                return Err(ClientError::Config(format!(
+                    "no region: give one, or set AWS_REGION, or `region` in the `{}` profile of the shared config file",
+                    credentials::profile_name(env)
+                )));
             }
         };
         // The region becomes part of a host name: letters, digits and dashes only.
@@ -277,16 +276,27 @@ impl Client {
         .map_err(|error| ClientError::Config(format!("signing: {error}")))?;
         let request = request.map(Full::new);
         let exchange = async {
-            let response = inner
-                .http
-                .request(request)
-                .await
-                .map_err(|error| ClientError::Transport(error_chain(&error)))?;
+            let response = inner.http.request(request).await.map_err(|error| {
+                ClientError::Transport(format!("{}: {}", inner.endpoint, error_chain(&error)))
+            })?;
             let (parts, body) = response.into_parts();
-            let bytes = Limited::new(body, MAX_RESPONSE_BYTES)
+            let status = parts.status.as_u16();
+            let bytes = Limited::new(body, MAX_XML_BYTES)
                 .collect()
                 .await
-                .map_err(|error| ClientError::Transport(format!("reading the answer: {error}")))?
+                .map_err(|error| {
+                    if error.is::<http_body_util::LengthLimitError>() {
+                        ClientError::Response {
+                            status,
+                            problem: format!("the answer is larger than {MAX_XML_BYTES} bytes"),
+                        }
+                    } else {
+                        ClientError::Transport(format!(
+                            "{}: reading the answer: {error}",
+                            inner.endpoint
+                        ))
+                    }
+                })?
                 .to_bytes();
             Ok::<_, ClientError>((parts, bytes))
         };
@@ -301,16 +311,22 @@ impl Client {
             status,
             problem: error.to_string(),
         })?;
-        let server_date = parts
-            .headers
-            .get(http::header::DATE)
-            .and_then(|value| value.to_str().ok())
-            .and_then(parse_http_date);
+        let header = |name: &str| {
+            parts
+                .headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+        };
+        let request_id = parsed
+            .request_id
+            .or_else(|| header("x-amzn-requestid").map(str::to_owned));
+        let server_date = header("date").and_then(parse_http_date);
         Err(classify(
             parsed.error,
-            parsed.request_id,
+            request_id,
             server_date,
             SystemTime::now(),
+            &inner.credentials.source,
         ))
     }
 }
@@ -331,12 +347,14 @@ fn error_chain(error: &dyn std::error::Error) -> String {
 const SKEW_TOLERANCE: Duration = Duration::from_secs(5 * 60);
 
 /// EC2's error as the client reports it: a time-related refusal with the server's clock far from
-/// ours is clock skew, named with its size.
+/// ours is clock skew, named with its size; otherwise a refusal of the credentials says where they
+/// came from.
 fn classify(
     error: Ec2Error,
     request_id: Option<String>,
     server_date: Option<SystemTime>,
     now: SystemTime,
+    credentials_source: &str,
 ) -> ClientError {
     let about_time = matches!(
         error.code(),
@@ -355,6 +373,21 @@ fn classify(
                 request_id,
             };
         }
+    }
+    let about_credentials = matches!(
+        error.code(),
+        "AuthFailure"
+            | "RequestExpired"
+            | "ExpiredToken"
+            | "InvalidClientTokenId"
+            | "UnrecognizedClientException"
+    );
+    if about_credentials {
+        return ClientError::CredentialsRejected {
+            source: credentials_source.to_owned(),
+            error,
+            request_id,
+        };
     }
     ClientError::Service { error, request_id }
 }
@@ -391,6 +424,7 @@ mod tests {
             Some("r-1".into()),
             Some(server),
             server + Duration::from_secs(3600),
+            "given",
         );
         assert!(
             matches!(skewed, ClientError::ClockSkew { skew, ahead: true, .. } if skew == Duration::from_secs(3600)),
@@ -405,25 +439,42 @@ mod tests {
             None,
             Some(server),
             server - Duration::from_secs(600),
+            "given",
         );
         assert!(matches!(
             behind,
             ClientError::ClockSkew { ahead: false, .. }
         ));
-        let close = classify(
-            expired(),
-            None,
-            Some(server),
-            server + Duration::from_secs(10),
-        );
-        assert!(matches!(close, ClientError::Service { .. }));
         let other = classify(
             Ec2Error::new("InvalidVolume.NotFound", "gone", 400),
             None,
             Some(server),
             server + Duration::from_secs(3600),
+            "given",
         );
         assert!(matches!(other, ClientError::Service { .. }));
+    }
+
+    #[test]
+    fn an_expired_credential_with_the_clocks_agreeing_names_where_it_came_from() {
+        let server = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+        let expired = classify(
+            Ec2Error::new("RequestExpired", "Request has expired.", 400),
+            Some("r-2".into()),
+            Some(server),
+            server + Duration::from_secs(10),
+            "/home/me/.aws/credentials [work]",
+        );
+        assert!(
+            matches!(&expired, ClientError::CredentialsRejected { source, .. } if source == "/home/me/.aws/credentials [work]"),
+            "{expired:?}"
+        );
+        let text = expired.to_string();
+        assert!(
+            text.contains("refused the credentials from /home/me/.aws/credentials [work]"),
+            "{text}"
+        );
+        assert!(text.contains("request ID r-2"), "{text}");
     }
 
     #[test]

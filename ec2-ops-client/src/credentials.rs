@@ -1,9 +1,11 @@
 //! Credentials as the AWS CLI finds them: given explicitly, from the environment
 //! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`), or from the profile
-//! (`AWS_PROFILE`, else `default`) of the shared credentials file (`AWS_SHARED_CREDENTIALS_FILE`,
-//! else `~/.aws/credentials`) and config file (`AWS_CONFIG_FILE`, else `~/.aws/config`, where the
-//! section is `[profile NAME]`). The files are read with `rust-ini`. Single sign-on, assumed roles
-//! and instance metadata are not supported: a profile that needs them is reported as such.
+//! (`AWS_PROFILE`, `AWS_DEFAULT_PROFILE`, else `default`) of the shared credentials file
+//! (`AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials`) and config file (`AWS_CONFIG_FILE`,
+//! else `~/.aws/config`, where the section is `[profile NAME]`, or `[default]`). The files are read
+//! with `rust-ini`. Single sign-on, assumed roles and instance metadata are not supported: a profile
+//! that needs them is reported as such. Credentials are read once, when the client is built; where
+//! they came from is kept, so EC2's refusal of them can say.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,8 @@ pub struct Credentials {
     pub secret_access_key: String,
     /// The session token of temporary credentials.
     pub session_token: Option<String>,
+    /// Where they were found (`the environment`, `/home/me/.aws/credentials [work]`), or `given`.
+    pub source: String,
 }
 
 impl fmt::Debug for Credentials {
@@ -39,6 +43,7 @@ impl Credentials {
             access_key_id: access_key_id.into(),
             secret_access_key: secret_access_key.into(),
             session_token: None,
+            source: "given".to_owned(),
         }
     }
 
@@ -87,7 +92,9 @@ pub(crate) fn process_environment(name: &str) -> Option<String> {
 
 /// The profile the environment selects.
 pub(crate) fn profile_name(env: Environment<'_>) -> String {
-    env("AWS_PROFILE").unwrap_or_else(|| "default".to_owned())
+    env("AWS_PROFILE")
+        .or_else(|| env("AWS_DEFAULT_PROFILE"))
+        .unwrap_or_else(|| "default".to_owned())
 }
 
 fn home(env: Environment<'_>) -> Option<PathBuf> {
@@ -96,15 +103,25 @@ fn home(env: Environment<'_>) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// The file `variable` names (a leading `~/` is the home folder, as the AWS CLI expands it), else
+/// `~/.aws/NAME`.
 fn shared_file(env: Environment<'_>, variable: &str, name: &str) -> Option<PathBuf> {
-    env(variable)
-        .map(PathBuf::from)
-        .or_else(|| home(env).map(|home| home.join(".aws").join(name)))
+    match env(variable) {
+        Some(path) => match path.strip_prefix("~/") {
+            Some(rest) => home(env).map(|home| home.join(rest)),
+            None => Some(PathBuf::from(path)),
+        },
+        None => home(env).map(|home| home.join(".aws").join(name)),
+    }
 }
 
-/// One section of an INI file: `None` when the file or the section is missing, with what was
-/// found recorded in `looked`.
-fn section(path: &Path, section: &str, looked: &mut Vec<String>) -> Option<ini::Properties> {
+/// The first of `sections` an INI file has, with its name: `None` when the file or every section
+/// is missing, with what was found recorded in `looked`.
+fn section(
+    path: &Path,
+    sections: &[String],
+    looked: &mut Vec<String>,
+) -> Option<(String, ini::Properties)> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(error) => {
@@ -119,13 +136,13 @@ fn section(path: &Path, section: &str, looked: &mut Vec<String>) -> Option<ini::
             return None;
         }
     };
-    match parsed.section(Some(section)) {
-        Some(properties) => Some(properties.clone()),
-        None => {
-            looked.push(format!("{} (no [{section}] section)", path.display()));
-            None
+    for name in sections {
+        if let Some(properties) = parsed.section(Some(name.as_str())) {
+            return Some((name.clone(), properties.clone()));
         }
     }
+    looked.push(format!("{} (no [{}] section)", path.display(), sections[0]));
+    None
 }
 
 /// The key pair in a profile section, or what is missing from it.
@@ -145,6 +162,7 @@ fn from_section(
                 .get("aws_session_token")
                 .filter(|token| !token.is_empty())
                 .map(str::to_owned),
+            source: place,
         }),
         _ => {
             let needs = [
@@ -175,6 +193,7 @@ pub(crate) fn resolve(env: Environment<'_>) -> Result<Credentials, CredentialsEr
                 access_key_id: id,
                 secret_access_key: secret,
                 session_token: env("AWS_SESSION_TOKEN"),
+                source: "the environment (AWS_ACCESS_KEY_ID)".to_owned(),
             });
         }
         (Some(_), None) => looked
@@ -185,7 +204,9 @@ pub(crate) fn resolve(env: Environment<'_>) -> Result<Credentials, CredentialsEr
     }
     match shared_file(env, "AWS_SHARED_CREDENTIALS_FILE", "credentials") {
         Some(path) => {
-            if let Some(properties) = section(&path, &profile, &mut looked) {
+            if let Some((_, properties)) =
+                section(&path, std::slice::from_ref(&profile), &mut looked)
+            {
                 let place = format!("{} [{profile}]", path.display());
                 if let Some(credentials) = from_section(&properties, place, &mut looked) {
                     return Ok(credentials);
@@ -196,8 +217,9 @@ pub(crate) fn resolve(env: Environment<'_>) -> Result<Credentials, CredentialsEr
     }
     match shared_file(env, "AWS_CONFIG_FILE", "config") {
         Some(path) => {
-            let name = config_section(&profile);
-            if let Some(properties) = section(&path, &name, &mut looked) {
+            if let Some((name, properties)) =
+                section(&path, &config_sections(&profile), &mut looked)
+            {
                 let place = format!("{} [{name}]", path.display());
                 if let Some(credentials) = from_section(&properties, place, &mut looked) {
                     return Ok(credentials);
@@ -209,13 +231,14 @@ pub(crate) fn resolve(env: Environment<'_>) -> Result<Credentials, CredentialsEr
     Err(CredentialsError { profile, looked })
 }
 
-/// The config file's section for a profile: `default`, or `profile NAME`.
-fn config_section(profile: &str) -> String {
+/// The config file's sections for a profile, in the order they are tried: `profile NAME`, and
+/// for the default profile also `default`.
+fn config_sections(profile: &str) -> Vec<String> {
+    let mut sections = vec![format!("profile {profile}")];
     if profile == "default" {
-        "default".to_owned()
-    } else {
-        format!("profile {profile}")
+        sections.push("default".to_owned());
     }
+    sections
 }
 
 /// The region the environment or the profile's config section names: `AWS_REGION`,
@@ -226,7 +249,8 @@ pub(crate) fn region(env: Environment<'_>) -> Option<String> {
     }
     let path = shared_file(env, "AWS_CONFIG_FILE", "config")?;
     let mut ignored = Vec::new();
-    section(&path, &config_section(&profile_name(env)), &mut ignored)?
+    section(&path, &config_sections(&profile_name(env)), &mut ignored)?
+        .1
         .get("region")
         .filter(|region| !region.is_empty())
         .map(str::to_owned)
@@ -260,10 +284,16 @@ mod tests {
             ("AWS_SECRET_ACCESS_KEY", "secret".into()),
             ("AWS_SESSION_TOKEN", "token".into()),
         ]);
+        let found = resolve(&env).unwrap();
         assert_eq!(
-            resolve(&env).unwrap(),
-            Credentials::new("AKIDENV", "secret").with_session_token("token")
+            (
+                found.access_key_id.as_str(),
+                found.secret_access_key.as_str()
+            ),
+            ("AKIDENV", "secret")
         );
+        assert_eq!(found.session_token.as_deref(), Some("token"));
+        assert_eq!(found.source, "the environment (AWS_ACCESS_KEY_ID)");
     }
 
     #[test]
@@ -284,13 +314,33 @@ mod tests {
         assert_eq!(resolve(&default).unwrap().access_key_id, "AKIDDEFAULT");
         assert_eq!(region(&default).as_deref(), Some("eu-west-1"));
         let work = env_of(&[("HOME", home_text.clone()), ("AWS_PROFILE", "work".into())]);
+        let found = resolve(&work).unwrap();
+        assert_eq!(found.access_key_id, "AKIDWORK");
+        assert_eq!(found.session_token.as_deref(), Some("t2"));
         assert_eq!(
-            resolve(&work).unwrap(),
-            Credentials::new("AKIDWORK", "s2").with_session_token("t2")
+            found.source,
+            format!("{} [work]", home.join(".aws/credentials").display())
         );
-        let other = env_of(&[("HOME", home_text), ("AWS_PROFILE", "other".into())]);
+        let other = env_of(&[("HOME", home_text), ("AWS_DEFAULT_PROFILE", "other".into())]);
         assert_eq!(resolve(&other).unwrap().access_key_id, "AKIDCONFIG");
         assert_eq!(region(&other).as_deref(), Some("ap-south-1"));
+    }
+
+    #[test]
+    fn files_named_with_a_tilde_and_a_profile_default_section_are_found() {
+        let home = folder("tilde");
+        std::fs::write(
+            home.join(".aws/elsewhere"),
+            "[profile default]\nregion = sa-east-1\naws_access_key_id = AKIDTILDE\naws_secret_access_key = s\n",
+        )
+        .unwrap();
+        let env = env_of(&[
+            ("HOME", home.display().to_string()),
+            ("AWS_CONFIG_FILE", "~/.aws/elsewhere".into()),
+            ("AWS_SHARED_CREDENTIALS_FILE", "~/.aws/none".into()),
+        ]);
+        assert_eq!(resolve(&env).unwrap().access_key_id, "AKIDTILDE");
+        assert_eq!(region(&env).as_deref(), Some("sa-east-1"));
     }
 
     #[test]

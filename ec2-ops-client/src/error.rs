@@ -33,6 +33,16 @@ pub enum ClientError {
     },
     /// No credentials, or unreadable ones.
     Credentials(CredentialsError),
+    /// EC2 refused the credentials (expired, revoked or unknown): where they came from, to renew
+    /// them there. They are read once, when the client is built.
+    CredentialsRejected {
+        /// Where the credentials were found.
+        source: String,
+        /// The error EC2 answered with.
+        error: Ec2Error,
+        /// Its request ID.
+        request_id: Option<String>,
+    },
     /// The request could not be sent or its answer read (connection refused, reset, TLS).
     Transport(String),
     /// No answer within the timeout.
@@ -54,9 +64,9 @@ impl ClientError {
     /// EC2's error code, when EC2 answered with one.
     pub fn code(&self) -> Option<&str> {
         match self {
-            ClientError::Service { error, .. } | ClientError::ClockSkew { error, .. } => {
-                Some(error.code())
-            }
+            ClientError::Service { error, .. }
+            | ClientError::ClockSkew { error, .. }
+            | ClientError::CredentialsRejected { error, .. } => Some(error.code()),
             _ => None,
         }
     }
@@ -64,9 +74,9 @@ impl ClientError {
     /// The request ID of EC2's answer, when there was one.
     pub fn request_id(&self) -> Option<&str> {
         match self {
-            ClientError::Service { request_id, .. } | ClientError::ClockSkew { request_id, .. } => {
-                request_id.as_deref()
-            }
+            ClientError::Service { request_id, .. }
+            | ClientError::ClockSkew { request_id, .. }
+            | ClientError::CredentialsRejected { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
     }
@@ -80,23 +90,32 @@ impl ClientError {
                     || matches!(error.status(), 500 | 502 | 503 | 504)
             }
             ClientError::Transport(_) | ClientError::Timeout(_) => true,
+            // A proxy's or load balancer's own error page in front of EC2.
+            ClientError::Response { status, .. } => matches!(status, 429 | 500 | 502 | 503 | 504),
             _ => false,
         }
     }
 }
 
-/// EC2's codes for throttling and transient failures (botocore's retry configuration names the
-/// same ones).
-const RETRYABLE_CODES: [&str; 9] = [
+/// Codes of throttling and transient failures, after botocore's standard retry mode, and EC2's
+/// `InternalError`. EC2's 5xx answers (`Unavailable` is 503) are retried by their status too.
+const RETRYABLE_CODES: [&str; 16] = [
     "RequestLimitExceeded",
+    "EC2ThrottledException",
     "Throttling",
     "ThrottlingException",
+    "ThrottledException",
     "RequestThrottled",
     "RequestThrottledException",
     "TooManyRequestsException",
+    "ProvisionedThroughputExceededException",
+    "TransactionInProgressException",
+    "SlowDown",
+    "BandwidthLimitExceeded",
+    "PriorRequestNotComplete",
+    "RequestTimeout",
+    "RequestTimeoutException",
     "InternalError",
-    "InternalFailure",
-    "Unavailable",
 ];
 
 impl fmt::Display for ClientError {
@@ -136,6 +155,19 @@ impl fmt::Display for ClientError {
                 request_id(f, id)
             }
             ClientError::Credentials(error) => write!(f, "{error}"),
+            ClientError::CredentialsRejected {
+                source,
+                error,
+                request_id: id,
+            } => {
+                write!(
+                    f,
+                    "EC2 refused the credentials from {source} ({}: {}); they may have expired: renew them there and build the client again",
+                    error.code(),
+                    error.message()
+                )?;
+                request_id(f, id)
+            }
             ClientError::Transport(problem) => write!(f, "the request failed: {problem}"),
             ClientError::Timeout(after) => {
                 write!(f, "no answer within {} s", after.as_secs_f64())
@@ -151,17 +183,8 @@ impl fmt::Display for ClientError {
     }
 }
 
-impl std::error::Error for ClientError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ClientError::Service { error, .. } | ClientError::ClockSkew { error, .. } => {
-                Some(error)
-            }
-            ClientError::Credentials(error) => Some(error),
-            _ => None,
-        }
-    }
-}
+/// Each message already carries its cause's code and text, so no `source` repeats them.
+impl std::error::Error for ClientError {}
 
 impl From<CredentialsError> for ClientError {
     fn from(error: CredentialsError) -> ClientError {

@@ -1,7 +1,5 @@
 //! Paginators: every page of a paginated operation, or every item, as an async stream.
 
-use std::collections::VecDeque;
-
 use ec2_ops_runtime::PaginatedOperation;
 use futures_util::Stream;
 use futures_util::stream::{self, StreamExt};
@@ -13,18 +11,28 @@ use crate::error::ClientError;
 /// has none. The walk also stops when EC2 answers with the token it was just sent (the AWS SDKs'
 /// guard against a service that would loop), and after the first error, which the stream yields.
 ///
-/// Unlike the official SDK's paginators, [`page_size`](Self::page_size) is sent as `MaxResults` on
-/// every page, including the first.
-#[derive(Debug)]
+/// [`page_size`](Self::page_size) is sent as `MaxResults` on every page, the first included;
+/// without it the request's own `MaxResults` and `NextToken` (a walk resumed) are sent as given.
 pub struct Paginator<O: PaginatedOperation> {
     client: Client,
     request: O::Request,
     page_size: Option<i32>,
 }
 
+impl<O: PaginatedOperation> std::fmt::Debug for Paginator<O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Paginator")
+            .field("action", &O::SPEC.action)
+            .field("client", &self.client)
+            .field("page_size", &self.page_size)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Where a walk is.
 enum Walk<O: PaginatedOperation> {
-    /// The next page to ask for (`None`: the first).
+    /// The next page to ask for, with the token it carries (`None`: the first page, with the
+    /// request's own token).
     Next {
         paginator: Paginator<O>,
         token: Option<String>,
@@ -45,20 +53,40 @@ where
         }
     }
 
-    /// Sends `MaxResults=size` with every page (the operation's bounds apply: EC2 refuses sizes
-    /// outside them).
+    /// Sends `MaxResults=size` with every page. A size outside the operation's declared bounds
+    /// is refused before anything is sent: the stream's only item is a [`ClientError::Config`].
     pub fn page_size(mut self, size: i32) -> Self {
         self.page_size = Some(size);
         self
     }
 
+    /// Why the page size cannot be sent, if it cannot.
+    fn page_size_problem(&self) -> Option<ClientError> {
+        let size = self.page_size?;
+        let bounds = O::SPEC.pagination?;
+        let fits = u32::try_from(size)
+            .is_ok_and(|size| size >= bounds.min && (bounds.clamp || size <= bounds.max));
+        (!fits).then(|| {
+            ClientError::Config(format!(
+                "page size {size} for {}: it takes {} to {}",
+                O::SPEC.action,
+                bounds.min,
+                bounds.max
+            ))
+        })
+    }
+
     /// Every page's response, in order.
     pub fn pages(self) -> impl Stream<Item = Result<O::Response, ClientError>> {
-        let first = Walk::Next {
-            paginator: self,
-            token: None,
+        let refused = self.page_size_problem();
+        let first = match refused {
+            Some(_) => Walk::Done,
+            None => Walk::Next {
+                paginator: self,
+                token: None,
+            },
         };
-        stream::unfold(first, |walk| async move {
+        let walk = stream::unfold(first, |walk| async move {
             let Walk::Next {
                 mut paginator,
                 token,
@@ -66,8 +94,12 @@ where
             else {
                 return None;
             };
-            O::set_max_results(&mut paginator.request, paginator.page_size);
-            O::set_next_token(&mut paginator.request, token.clone());
+            if let Some(size) = paginator.page_size {
+                O::set_max_results(&mut paginator.request, Some(size));
+            }
+            if token.is_some() {
+                O::set_next_token(&mut paginator.request, token.clone());
+            }
             match paginator.client.send::<O>(&paginator.request).await {
                 Ok(response) => {
                     let next = O::next_token(&response)
@@ -84,7 +116,8 @@ where
                 }
                 Err(error) => Some((Err(error), Walk::Done)),
             }
-        })
+        });
+        stream::iter(refused.map(Err)).chain(walk)
     }
 
     /// Every item of every page, in order.
@@ -93,13 +126,13 @@ where
         O::Resource: Clone,
     {
         self.pages().flat_map(|page| {
-            let items: VecDeque<Result<O::Resource, ClientError>> = match page {
+            let items: Vec<Result<O::Resource, ClientError>> = match page {
                 Ok(response) => O::response_items(&response)
                     .iter()
                     .cloned()
                     .map(Ok)
                     .collect(),
-                Err(error) => VecDeque::from([Err(error)]),
+                Err(error) => vec![Err(error)],
             };
             stream::iter(items)
         })

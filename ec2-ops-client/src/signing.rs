@@ -1,5 +1,6 @@
-//! SigV4 signing with AWS's own `aws-sigv4` crate: every header the request carries is signed,
-//! with the host taken from the URI, as botocore signs EC2's requests.
+//! SigV4 signing with AWS's own `aws-sigv4` crate: the request's headers are signed (but for those
+//! aws-sigv4 leaves out, such as `user-agent`), with the host taken from the URI, as botocore
+//! signs EC2's requests.
 
 use std::time::SystemTime;
 
@@ -24,7 +25,7 @@ pub(crate) struct Signer<'a> {
 
 impl Signer<'_> {
     /// Adds `X-Amz-Date`, `Authorization` (and `X-Amz-Security-Token` for temporary credentials)
-    /// to `request`, whose body is `body`.
+    /// to `request`, its body included in the signature.
     pub fn sign(
         &self,
         request: &mut http::Request<bytes::Bytes>,

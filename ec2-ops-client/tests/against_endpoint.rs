@@ -63,7 +63,63 @@ type VolumesResponse = <DescribeVolumes as DescribeOperation>::Response;
 
 type Handler = dyn Fn(Bytes) -> Response<Full<Bytes>> + Send + Sync;
 
-/// Serves `handler` over HTTP/1.1 on a free loopback port; its URL.
+/// The secret every test client signs with.
+const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+
+/// Checks a request's SigV4 signature as EC2 would: recomputes it with aws-sigv4 from what arrived
+/// (method, host, path, content type, body, `X-Amz-Date`) and compares `Authorization`.
+fn signature_problem(parts: &http::request::Parts, body: &Bytes) -> Option<String> {
+    let header = |name: &str| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+    };
+    let (Some(date), Some(host), Some(sent)) = (
+        header("x-amz-date"),
+        header("host"),
+        header("authorization"),
+    ) else {
+        return Some("unsigned".to_owned());
+    };
+    let format =
+        time::format_description::parse_borrowed::<1>("[year][month][day]T[hour][minute][second]Z")
+            .unwrap();
+    let time: std::time::SystemTime = time::PrimitiveDateTime::parse(date, &format)
+        .ok()?
+        .assume_utc()
+        .into();
+    let identity =
+        aws_credential_types::Credentials::new("AKIDEXAMPLE", SECRET, None, None, "test").into();
+    let params = aws_sigv4::sign::v4::SigningParams::builder()
+        .identity(&identity)
+        .region("us-east-1")
+        .name("ec2")
+        .time(time)
+        .settings(aws_sigv4::http_request::SigningSettings::default())
+        .build()
+        .unwrap()
+        .into();
+    let uri = format!("http://{host}{}", parts.uri.path());
+    let headers = [("content-type", header("content-type").unwrap_or_default())];
+    let signable = aws_sigv4::http_request::SignableRequest::new(
+        parts.method.as_str(),
+        uri,
+        headers.into_iter(),
+        aws_sigv4::http_request::SignableBody::Bytes(body),
+    )
+    .unwrap();
+    let (instructions, _) = aws_sigv4::http_request::sign(signable, &params)
+        .unwrap()
+        .into_parts();
+    let mut expected = http::Request::new(());
+    instructions.apply_to_request_http1x(&mut expected);
+    let expected = expected.headers()["authorization"].to_str().unwrap();
+    (expected != sent).then(|| format!("sent {sent}, expected {expected}"))
+}
+
+/// Serves `handler` over HTTP/1.1 on a free loopback port; its URL. Requests whose signature does
+/// not verify get 403 `SignatureDoesNotMatch`.
 async fn serve(handler: Arc<Handler>) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -74,7 +130,12 @@ async fn serve(handler: Arc<Handler>) -> String {
                 let service = hyper::service::service_fn(move |request: Request<Incoming>| {
                     let handler = Arc::clone(&handler);
                     async move {
-                        let body = request.into_body().collect().await.unwrap().to_bytes();
+                        let (parts, body) = request.into_parts();
+                        let body = body.collect().await.unwrap().to_bytes();
+                        if let Some(problem) = signature_problem(&parts, &body) {
+                            let error = Ec2Error::new("SignatureDoesNotMatch", problem, 403);
+                            return Ok(xml(403, render_error(&error, "req-signature")));
+                        }
                         Ok::<_, Infallible>(handler(body))
                     }
                 });
@@ -109,7 +170,7 @@ fn client(url: &str) -> Client {
     Client::builder()
         .region("us-east-1")
         .endpoint_url(url)
-        .credentials(Credentials::new("AKIDEXAMPLE", "secret"))
+        .credentials(Credentials::new("AKIDEXAMPLE", SECRET))
         .retry(RetryPolicy {
             max_attempts: 3,
             base: Duration::from_millis(1),
@@ -394,4 +455,105 @@ async fn a_walk_yields_its_error_and_stops() {
         .await;
     assert_eq!(pages.len(), 1);
     assert_eq!(pages[0].as_ref().unwrap_err().code(), Some("AuthFailure"));
+}
+
+#[tokio::test]
+async fn a_proxys_503_page_is_retried() {
+    let service = Arc::new(sample_service());
+    let seen = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&seen);
+    let url = serve(Arc::new(move |body: Bytes| {
+        if counter.fetch_add(1, Ordering::SeqCst) == 0 {
+            Response::builder()
+                .status(503)
+                .header("content-type", "text/html")
+                .body(Full::new(Bytes::from_static(
+                    b"<html>Service Unavailable</html>",
+                )))
+                .unwrap()
+        } else {
+            let answer = service.handle(&body);
+            xml(answer.status, answer.body)
+        }
+    }))
+    .await;
+    let response = client(&url)
+        .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+        .await
+        .unwrap();
+    assert!(!response.volumes.is_empty());
+    assert_eq!(seen.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn without_a_page_size_the_requests_own_max_results_and_token_are_sent() {
+    let url = endpoint().await;
+    let client = client(&url);
+    let first = client
+        .send::<DescribeVolumes>(&DescribeVolumesRequest {
+            max_results: Some(5),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    // Resume after the first page: the walk starts at the request's token, in pages of its size.
+    let rest: Vec<_> = client
+        .paginate::<DescribeVolumes>(DescribeVolumesRequest {
+            max_results: Some(5),
+            next_token: first.next_token.clone(),
+            ..Default::default()
+        })
+        .pages()
+        .map(|page| page.unwrap())
+        .collect()
+        .await;
+    assert!(rest.iter().all(|page| page.volumes.len() <= 5));
+    let resumed: Vec<_> = rest.iter().flat_map(|page| page.volumes.clone()).collect();
+    let whole = client
+        .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        first
+            .volumes
+            .iter()
+            .chain(&resumed)
+            .cloned()
+            .collect::<Vec<_>>(),
+        whole.volumes
+    );
+}
+
+#[tokio::test]
+async fn a_page_size_outside_the_operations_bounds_is_refused_before_sending() {
+    let (url, seen) = failing_then_serving(0, throttled()).await;
+    let pages: Vec<_> = client(&url)
+        .paginate::<DescribeVolumes>(DescribeVolumesRequest::default())
+        .page_size(4)
+        .pages()
+        .collect()
+        .await;
+    assert_eq!(pages.len(), 1);
+    let error = pages[0].as_ref().unwrap_err();
+    assert!(
+        matches!(error, ClientError::Config(text) if text.contains("takes 5 to 500")),
+        "{error:?}"
+    );
+    assert_eq!(seen.load(Ordering::SeqCst), 0, "nothing sent");
+}
+
+#[tokio::test]
+async fn a_wrong_secret_fails_the_servers_signature_check() {
+    let url = endpoint().await;
+    let client = Client::builder()
+        .region("us-east-1")
+        .endpoint_url(&url)
+        .credentials(Credentials::new("AKIDEXAMPLE", "not the secret"))
+        .build()
+        .unwrap();
+    let error = client
+        .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), Some("SignatureDoesNotMatch"));
 }
