@@ -35,7 +35,11 @@ const MAX_TOKEN_CHARS: usize = 64 << 10;
 /// The secret that authenticates tokens. Tokens signed with one key do not verify with another, so a
 /// restarted server with a fresh random key rejects old tokens (as an expired token is rejected).
 #[derive(Clone)]
-pub struct TokenKey([u8; 32]);
+pub struct TokenKey {
+    /// HMAC-SHA256 already keyed and fed the domain prefix: each token then costs its own bytes
+    /// only, not the two key-padding blocks (a page walk signs and verifies one token per page).
+    keyed: Hmac<Sha256>,
+}
 
 impl std::fmt::Debug for TokenKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -91,7 +95,10 @@ impl RequestFingerprint {
 impl TokenKey {
     /// A key from 32 secret bytes (e.g. shared by the replicas of one service).
     pub fn from_bytes(bytes: [u8; 32]) -> TokenKey {
-        TokenKey(bytes)
+        let mut keyed = <Hmac<Sha256> as KeyInit>::new_from_slice(&bytes)
+            .expect("HMAC takes keys of any length");
+        keyed.update(b"ec2-ops next-token");
+        TokenKey { keyed }
     }
 
     /// A fresh key from the operating system's random source.
@@ -101,13 +108,11 @@ impl TokenKey {
     pub fn random() -> TokenKey {
         let mut bytes = [0; 32];
         getrandom::fill(&mut bytes).expect("the operating system's random source is unavailable");
-        TokenKey(bytes)
+        TokenKey::from_bytes(bytes)
     }
 
     fn tag(&self, action: &str, fingerprint: &RequestFingerprint, payload: &[u8]) -> Hmac<Sha256> {
-        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.0)
-            .expect("HMAC takes keys of any length");
-        mac.update(b"ec2-ops next-token");
+        let mut mac = self.keyed.clone();
         mac.update(&(action.len() as u64).to_be_bytes());
         mac.update(action.as_bytes());
         mac.update(&fingerprint.0);

@@ -135,6 +135,7 @@ fn contains(text: &str, literal: &str) -> bool {
 /// Out of line for the same reason as [`contains`].
 #[inline(never)]
 fn match_tokens(tokens: &[Token], text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut token_at = 0;
     let mut text_at = 0;
     // (token index after the star, text position the star's run currently ends at)
@@ -146,15 +147,21 @@ fn match_tokens(tokens: &[Token], text: &str) -> bool {
                 token_at += 1;
                 continue;
             }
-            Some(Token::AnyOne) => match text[text_at..].chars().next() {
-                Some(c) => {
-                    text_at += c.len_utf8();
+            Some(Token::AnyOne) => match bytes.get(text_at) {
+                // One character: one byte when ASCII, else its UTF-8 length.
+                Some(&byte) if byte.is_ascii() => {
+                    text_at += 1;
+                    true
+                }
+                Some(_) => {
+                    text_at += text[text_at..].chars().next().map_or(1, char::len_utf8);
                     true
                 }
                 None => false,
             },
             Some(Token::Literal(literal)) => {
-                if text[text_at..].starts_with(&**literal) {
+                // `text_at` is always on a character boundary, so comparing bytes is exact.
+                if bytes[text_at..].starts_with(literal.as_bytes()) {
                     text_at += literal.len();
                     true
                 } else {
@@ -175,7 +182,16 @@ fn match_tokens(tokens: &[Token], text: &str) -> bool {
         match backtrack {
             Some((resume_token, run_end)) => match text[run_end..].chars().next() {
                 Some(c) => {
-                    let run_end = run_end + c.len_utf8();
+                    let mut run_end = run_end + c.len_utf8();
+                    // When a literal follows the star, the run can only end where that literal
+                    // starts: jump to its next occurrence (a memchr-backed search) rather than
+                    // retrying at every character.
+                    if let Some(Token::Literal(literal)) = tokens.get(resume_token) {
+                        match text[run_end..].find(&**literal) {
+                            Some(offset) => run_end += offset,
+                            None => return false,
+                        }
+                    }
                     backtrack = Some((resume_token, run_end));
                     token_at = resume_token;
                     text_at = run_end;
