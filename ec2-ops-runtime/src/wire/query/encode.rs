@@ -1,7 +1,5 @@
 //! Query encoding (a client writing a request): byte-for-byte what botocore sends.
 
-use std::fmt::Write as _;
-
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::types::{Blob, DateTime, Filter, Tag, WireText};
@@ -41,12 +39,11 @@ impl QueryWriter {
         if !self.body.is_empty() {
             self.body.push('&');
         }
-        let _ = write!(
-            self.body,
-            "{}={}",
-            utf8_percent_encode(key, UNRESERVED),
-            utf8_percent_encode(value, UNRESERVED)
-        );
+        // The encoders yield borrowed runs of the input between escapes: appending them directly
+        // skips the formatting machinery `write!` would add per pair.
+        self.body.extend(utf8_percent_encode(key, UNRESERVED));
+        self.body.push('=');
+        self.body.extend(utf8_percent_encode(value, UNRESERVED));
     }
 
     /// The body.
