@@ -18,7 +18,11 @@ impl ValueSet {
     /// Whether `text` matches any value.
     #[inline]
     pub fn matches(&self, text: &str) -> bool {
-        self.patterns.iter().any(|pattern| pattern.matches(text))
+        // Most filters carry one value: test it without setting up an iterator.
+        match self.patterns.as_slice() {
+            [only] => only.matches(text),
+            patterns => patterns.iter().any(|pattern| pattern.matches(text)),
+        }
     }
 
     /// Whether the wire text of `value` matches any value.
