@@ -15,8 +15,9 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+mod common;
 
 use criterion::Criterion;
 use ec2_ops::seed::bundle_tasks::{
@@ -330,18 +331,6 @@ fn walk_benches(c: &mut Criterion) {
     group.finish();
 }
 
-/// Criterion's point estimate of a benchmark's mean, in nanoseconds.
-fn mean_ns(group: &str, function: &str) -> Option<f64> {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("../criterion")
-        .join(group)
-        .join(function)
-        .join("new/estimates.json");
-    let text = std::fs::read_to_string(path).ok()?;
-    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-    json["mean"]["point_estimate"].as_f64()
-}
-
 fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     let allocations = filter_benches(&mut criterion);
@@ -349,7 +338,6 @@ fn main() {
     walk_benches(&mut criterion);
     criterion.final_summary();
 
-    println!("\nratios (ours / baseline; 1.00 = as fast as the baseline):");
     let mut rows: Vec<(&str, &str, &str)> = vec![
         ("filter_a_exact", "generated", "hand_written"),
         ("filter_b_three", "generated", "hand_written"),
@@ -362,15 +350,10 @@ fn main() {
             .map(|(name, _, _)| (*name, "pattern", "regex")),
     );
     rows.push(("walk", "pages_of_5", "pages_of_1000"));
-    for (group, ours, baseline) in rows {
-        match (mean_ns(group, ours), mean_ns(group, baseline)) {
-            (Some(ours), Some(theirs)) => println!(
-                "  {group:<16} {ours:>14.0} ns / {theirs:>14.0} ns = {:.2}",
-                ours / theirs
-            ),
-            _ => println!("  {group:<16} (not measured in this run)"),
-        }
-    }
+    common::print_ratios(
+        "ratios (ours / baseline; 1.00 = as fast as the baseline):",
+        &rows,
+    );
     println!("\nheap allocations per item while filtering:");
     for (group, per_item) in allocations {
         println!("  {group:<16} {per_item:.3}");

@@ -14,7 +14,8 @@
 //! `cargo bench --bench throughput` prints each ratio (generated / limit) after criterion's report.
 
 use std::hint::black_box;
-use std::path::Path;
+
+mod common;
 
 use criterion::Criterion;
 use ec2_ops::seed::bundle_tasks::*;
@@ -206,18 +207,6 @@ fn xml_benches(c: &mut Criterion, data: &[BundleTask]) {
     group.finish();
 }
 
-/// Criterion's point estimate of a benchmark's mean, in nanoseconds.
-fn mean_ns(group: &str, function: &str) -> Option<f64> {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("../criterion")
-        .join(group)
-        .join(function)
-        .join("new/estimates.json");
-    let text = std::fs::read_to_string(path).ok()?;
-    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-    json["mean"]["point_estimate"].as_f64()
-}
-
 /// A request with 50 filters of 4 values each.
 fn many_filters() -> DescribeBundleTasksRequest {
     DescribeBundleTasksRequest {
@@ -317,20 +306,14 @@ fn main() {
     query_benches(&mut criterion);
     criterion.final_summary();
 
-    println!("\nratios (generated / limit; 1.00 = as fast as the limit):");
-    for (group, generated, limit) in [
-        ("filter", "generated", "hand_written"),
-        ("xml_parse", "generated", "quick_xml_events"),
-        ("xml_render", "generated", "quick_xml_writer"),
-        ("query_decode", "generated", "split_pairs"),
-        ("query_encode", "generated", "join_pairs"),
-    ] {
-        match (mean_ns(group, generated), mean_ns(group, limit)) {
-            (Some(ours), Some(theirs)) => println!(
-                "  {group:<12} {ours:>12.0} ns / {theirs:>12.0} ns = {:.2}",
-                ours / theirs
-            ),
-            _ => println!("  {group:<12} (not measured in this run)"),
-        }
-    }
+    common::print_ratios(
+        "ratios (generated / limit; 1.00 = as fast as the limit):",
+        &[
+            ("filter", "generated", "hand_written"),
+            ("xml_parse", "generated", "quick_xml_events"),
+            ("xml_render", "generated", "quick_xml_writer"),
+            ("query_decode", "generated", "split_pairs"),
+            ("query_encode", "generated", "join_pairs"),
+        ],
+    );
 }

@@ -174,10 +174,6 @@ impl Endpoint {
         }
     }
 
-    fn rss_kib(&self) -> Option<u64> {
-        rss_kib(self.child.id())
-    }
-
     /// SIGTERM, then the exit code of its drain; `None` if it did not exit within `within` (it is
     /// then killed).
     fn stop(mut self, within: Duration) -> Option<i32> {
@@ -497,10 +493,9 @@ fn main() {
     std::fs::write(&seed, seed_json(&inventory)).expect("the seed file");
     let endpoint = Endpoint::start(&options.endpoint, &seed, options.clients);
     let _ = std::fs::remove_dir_all(&folder);
+    let pid = endpoint.child.id();
     let rss = |when: &str| {
-        endpoint
-            .rss_kib()
-            .unwrap_or_else(|| fail(&format!("cannot read the endpoint's memory {when}")))
+        rss_kib(pid).unwrap_or_else(|| fail(&format!("cannot read the endpoint's memory {when}")))
     };
     let rss_idle = rss("before the load");
 
@@ -511,7 +506,6 @@ fn main() {
     let peak_kib = Arc::new(AtomicU64::new(rss_idle));
     let sampler = {
         let peak_kib = Arc::clone(&peak_kib);
-        let pid = endpoint.child.id();
         runtime.spawn(async move {
             loop {
                 if let Some(rss) = rss_kib(pid) {

@@ -294,14 +294,17 @@ async fn ec2_errors_arrive_typed_with_code_message_and_request_id() {
     assert!(error.to_string().contains("request ID"), "{error}");
 }
 
-/// A server answering the first `failures` requests with `error`, then the sample's volumes.
-async fn failing_then_serving(failures: usize, error: Ec2Error) -> (String, Arc<AtomicUsize>) {
+/// A server answering the first `failures` requests with `failure`, then as the sample service.
+async fn failing_then_serving(
+    failures: usize,
+    failure: impl Fn() -> Response<Full<Bytes>> + Send + Sync + 'static,
+) -> (String, Arc<AtomicUsize>) {
     let service = Arc::new(sample_service());
     let seen = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&seen);
     let url = serve(Arc::new(move |body: Bytes| {
         if counter.fetch_add(1, Ordering::SeqCst) < failures {
-            xml(error.status(), render_error(&error, "req-throttled"))
+            failure()
         } else {
             let answer = service.handle(&body);
             xml(answer.status, answer.body)
@@ -311,13 +314,18 @@ async fn failing_then_serving(failures: usize, error: Ec2Error) -> (String, Arc<
     (url, seen)
 }
 
+/// EC2's error document for `error`.
+fn ec2_error(error: Ec2Error) -> impl Fn() -> Response<Full<Bytes>> + Send + Sync + 'static {
+    move || xml(error.status(), render_error(&error, "req-throttled"))
+}
+
 fn throttled() -> Ec2Error {
     Ec2Error::new("RequestLimitExceeded", "Request limit exceeded.", 503)
 }
 
 #[tokio::test]
 async fn throttling_is_retried_with_backoff_until_it_passes() {
-    let (url, seen) = failing_then_serving(2, throttled()).await;
+    let (url, seen) = failing_then_serving(2, ec2_error(throttled())).await;
     let response = client(&url)
         .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
         .await
@@ -328,7 +336,7 @@ async fn throttling_is_retried_with_backoff_until_it_passes() {
 
 #[tokio::test]
 async fn throttling_past_the_attempts_is_the_last_error() {
-    let (url, seen) = failing_then_serving(5, throttled()).await;
+    let (url, seen) = failing_then_serving(5, ec2_error(throttled())).await;
     let error = client(&url)
         .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
         .await
@@ -341,7 +349,7 @@ async fn throttling_past_the_attempts_is_the_last_error() {
 #[tokio::test]
 async fn a_client_error_is_not_retried() {
     let error = Ec2Error::new("UnauthorizedOperation", "You are not authorized.", 403);
-    let (url, seen) = failing_then_serving(5, error).await;
+    let (url, seen) = failing_then_serving(5, ec2_error(error)).await;
     let error = client(&url)
         .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
         .await
@@ -446,7 +454,8 @@ async fn a_repeated_token_ends_the_walk() {
 
 #[tokio::test]
 async fn a_walk_yields_its_error_and_stops() {
-    let (url, _) = failing_then_serving(100, Ec2Error::new("AuthFailure", "No.", 401)).await;
+    let (url, _) =
+        failing_then_serving(100, ec2_error(Ec2Error::new("AuthFailure", "No.", 401))).await;
     let pages: Vec<_> = client(&url)
         .paginate::<DescribeVolumes>(DescribeVolumesRequest::default())
         .page_size(5)
@@ -459,23 +468,15 @@ async fn a_walk_yields_its_error_and_stops() {
 
 #[tokio::test]
 async fn a_proxys_503_page_is_retried() {
-    let service = Arc::new(sample_service());
-    let seen = Arc::new(AtomicUsize::new(0));
-    let counter = Arc::clone(&seen);
-    let url = serve(Arc::new(move |body: Bytes| {
-        if counter.fetch_add(1, Ordering::SeqCst) == 0 {
-            Response::builder()
-                .status(503)
-                .header("content-type", "text/html")
-                .body(Full::new(Bytes::from_static(
-                    b"<html>Service Unavailable</html>",
-                )))
-                .unwrap()
-        } else {
-            let answer = service.handle(&body);
-            xml(answer.status, answer.body)
-        }
-    }))
+    let (url, seen) = failing_then_serving(1, || {
+        Response::builder()
+            .status(503)
+            .header("content-type", "text/html")
+            .body(Full::new(Bytes::from_static(
+                b"<html>Service Unavailable</html>",
+            )))
+            .unwrap()
+    })
     .await;
     let response = client(&url)
         .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
@@ -526,7 +527,7 @@ async fn without_a_page_size_the_requests_own_max_results_and_token_are_sent() {
 
 #[tokio::test]
 async fn a_page_size_outside_the_operations_bounds_is_refused_before_sending() {
-    let (url, seen) = failing_then_serving(0, throttled()).await;
+    let (url, seen) = failing_then_serving(0, ec2_error(throttled())).await;
     let pages: Vec<_> = client(&url)
         .paginate::<DescribeVolumes>(DescribeVolumesRequest::default())
         .page_size(4)

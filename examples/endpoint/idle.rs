@@ -35,7 +35,7 @@ impl Activity {
     }
 
     /// When the connection becomes idle for `timeout` if nothing moves before then.
-    pub fn idle_deadline(&self, timeout: Duration) -> Instant {
+    fn idle_deadline(&self, timeout: Duration) -> Instant {
         self.origin + Duration::from_millis(self.last_millis.load(Ordering::Relaxed)) + timeout
     }
 
