@@ -147,10 +147,11 @@ impl<O: Operation + ?Sized> FilterFields for O {
     }
 }
 
-/// A resource's ID field: a `String`, or an `Option<String>` (absent sorts as the empty ID).
+/// A resource's ID field: a `String`, a string enum, a `bool` (an account-wide setting keyed by a
+/// switch), or an `Option` of one (absent sorts as the empty ID).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a resource ID",
-    label = "`resource_id` must name a `String` or `Option<String>` field"
+    label = "`resource_id` must name a text, string enum or `bool` field, or an `Option` of one"
 )]
 pub trait ResourceIdText {
     /// The ID text.
@@ -163,8 +164,14 @@ impl ResourceIdText for String {
     }
 }
 
-impl ResourceIdText for Option<String> {
+impl ResourceIdText for bool {
     fn id_text(&self) -> &str {
-        self.as_deref().unwrap_or_default()
+        if *self { "true" } else { "false" }
+    }
+}
+
+impl<T: ResourceIdText> ResourceIdText for Option<T> {
+    fn id_text(&self) -> &str {
+        self.as_ref().map_or("", ResourceIdText::id_text)
     }
 }

@@ -304,6 +304,13 @@ fn expand_enum(item: syn::DeriveInput, variants: &[Variant<'_>]) -> TokenStream 
         }
 
         #[automatically_derived]
+        impl #p::ResourceIdText for #name {
+            fn id_text(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        #[automatically_derived]
         impl #p::WireText for #name {
             fn with_wire_text<__Ec2T>(&self, __ec2_f: impl ::core::ops::FnOnce(&str) -> __Ec2T) -> __Ec2T {
                 __ec2_f(self.as_str())

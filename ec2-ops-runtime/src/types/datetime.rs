@@ -17,7 +17,10 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::types::wire_text::{FromWireText, ScalarTextError, StackText, WireText};
 
 /// A UTC instant with millisecond precision (what EC2 shows), years 0000 to 9999.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// The default is the Unix epoch, `1970-01-01T00:00:00.000Z`: what a request type's `Default` holds
+/// for a required timestamp member before one is set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DateTime {
     unix_millis: i64,
 }

@@ -1,0 +1,104 @@
+//! # ec2-ops-catalog
+//!
+//! Every `Describe*` operation of EC2 (197 in botocore's model), declared with `ec2-ops`'
+//! `#[ec2_operation]` and `#[ec2_shape]`, grouped by service area. Each area is a Cargo feature, so
+//! a crate compiles only the operations it uses; `full` (the default) enables them all.
+//!
+//! | feature | operations |
+//! |---|---|
+//! | `account` | account settings, Regions and zones, ID formats, tags, reports and application status |
+//! | `ebs` | EBS volumes and snapshots |
+//! | `images` | AMIs, FPGA images, and import, export and bundle tasks |
+//! | `instances` | instances, launch templates, Spot, fleets, hosts, reservations and capacity |
+//! | `ipam` | IP address management |
+//! | `transit` | transit gateways and local gateways |
+//! | `vpc` | VPCs, subnets, routing, gateways, security groups, network interfaces and addresses |
+//! | `vpn` | site-to-site VPN, Client VPN and Verified Access |
+//!
+//! The declarations are written by `ec2-ops-scaffold` from the model in `model/ec2-describe.json`
+//! (the `Describe*` operations of botocore's `ec2/2016-11-15/service-2.json` and the shapes they
+//! reach); a test regenerates them and fails if the committed files differ. The ten operations
+//! `ec2-ops` declares by hand (`ec2_ops::seed`) are re-exported in their areas.
+//!
+//! ```
+//! use ec2_ops::{DescribeContext, Ec2Request, Ec2Response, InMemorySource, Service};
+//! use ec2_ops_catalog::shapes::Subnet;
+//! use ec2_ops_catalog::vpc::{DescribeSubnets, DescribeSubnetsRequest, DescribeSubnetsResponse};
+//! use std::sync::Arc;
+//!
+//! let subnets = InMemorySource::new(|subnet: &Subnet| subnet.subnet_id.as_deref().unwrap_or_default());
+//! subnets.insert(Subnet {
+//!     subnet_id: Some("subnet-1".into()),
+//!     vpc_id: Some("vpc-1".into()),
+//!     ..Subnet::default()
+//! });
+//! let mut service = Service::new(DescribeContext::default());
+//! service.register::<DescribeSubnets, _>(Arc::new(subnets));
+//!
+//! let request = DescribeSubnetsRequest::builder().filter("vpc-id", ["vpc-1"]).build();
+//! let answer = service.handle(request.to_query().as_bytes());
+//! let response = DescribeSubnetsResponse::from_xml(&answer.body).unwrap();
+//! assert_eq!(response.subnets.len(), 1);
+//! ```
+//!
+//! ## Coverage
+//!
+#![doc = include_str!("generated/coverage.md")]
+
+/// Every structure and enum the operations reach.
+#[rustfmt::skip]
+#[path = "generated/shapes.rs"]
+pub mod shapes;
+
+/// Account settings, Regions and zones, ID formats, tags, reports and application status.
+#[cfg(feature = "account")]
+#[rustfmt::skip]
+#[path = "generated/account.rs"]
+pub mod account;
+
+/// EBS volumes and snapshots.
+#[cfg(feature = "ebs")]
+#[rustfmt::skip]
+#[path = "generated/ebs.rs"]
+pub mod ebs;
+
+/// AMIs, FPGA images, and import, export and bundle tasks.
+#[cfg(feature = "images")]
+#[rustfmt::skip]
+#[path = "generated/images.rs"]
+pub mod images;
+
+/// Instances, launch templates, Spot, fleets, hosts, reservations and capacity.
+#[cfg(feature = "instances")]
+#[rustfmt::skip]
+#[path = "generated/instances.rs"]
+pub mod instances;
+
+/// IP address management.
+#[cfg(feature = "ipam")]
+#[rustfmt::skip]
+#[path = "generated/ipam.rs"]
+pub mod ipam;
+
+/// Transit gateways and local gateways.
+#[cfg(feature = "transit")]
+#[rustfmt::skip]
+#[path = "generated/transit.rs"]
+pub mod transit;
+
+/// VPCs, subnets, routing, gateways, security groups, network interfaces and addresses.
+#[cfg(feature = "vpc")]
+#[rustfmt::skip]
+#[path = "generated/vpc.rs"]
+pub mod vpc;
+
+/// Site-to-site VPN, Client VPN and Verified Access.
+#[cfg(feature = "vpn")]
+#[rustfmt::skip]
+#[path = "generated/vpn.rs"]
+pub mod vpn;
+
+#[rustfmt::skip]
+#[path = "generated/registry.rs"]
+mod registry;
+pub use registry::OPERATIONS;

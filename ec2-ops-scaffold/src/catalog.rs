@@ -1,0 +1,370 @@
+//! The `ec2-ops-catalog` crate's generated files: operations grouped by service area, each area a
+//! Cargo feature, and every shape written once behind the features of the areas that use it.
+//!
+//! Operations the facade declares by hand (`ec2_ops::seed`) are re-exported, not written again.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+use std::path::Path;
+
+use crate::emit;
+use crate::filters::Mapping;
+use crate::model::Model;
+use crate::plan::{self, OperationDecl, Plan};
+
+/// Service areas, each a Cargo feature of the catalog: the first whose prefix an operation's name
+/// (after `Describe`) starts with. An operation no prefix names is an error, so a new model
+/// operation is placed by a person.
+pub const AREAS: &[(&str, &str, &[&str])] = &[
+    (
+        "ebs",
+        "EBS volumes and snapshots",
+        &[
+            "Volume",
+            "Snapshot",
+            "FastSnapshotRestores",
+            "LockedSnapshots",
+            "ReplaceRootVolumeTasks",
+        ],
+    ),
+    (
+        "images",
+        "AMIs, FPGA images, and import, export and bundle tasks",
+        &[
+            "Image",
+            "FastLaunchImages",
+            "FpgaImage",
+            "ExportImageTasks",
+            "ExportTasks",
+            "ImportImageTasks",
+            "ImportSnapshotTasks",
+            "StoreImageTasks",
+            "ConversionTasks",
+            "BundleTasks",
+        ],
+    ),
+    (
+        "transit",
+        "transit gateways and local gateways",
+        &["TransitGateway", "LocalGateway"],
+    ),
+    (
+        "vpn",
+        "site-to-site VPN, Client VPN and Verified Access",
+        &["Vpn", "CustomerGateways", "ClientVpn", "VerifiedAccess"],
+    ),
+    ("ipam", "IP address management", &["Ipam"]),
+    (
+        "vpc",
+        "VPCs, subnets, routing, gateways, security groups, network interfaces and addresses",
+        &[
+            "Vpc",
+            "Subnets",
+            "RouteTables",
+            "RouteServer",
+            "NetworkAcls",
+            "NatGateways",
+            "InternetGateways",
+            "EgressOnlyInternetGateways",
+            "CarrierGateways",
+            "DhcpOptions",
+            "SecurityGroup",
+            "StaleSecurityGroups",
+            "NetworkInterface",
+            "NetworkInsights",
+            "NetworkingFlex",
+            "FlowLogs",
+            "PrefixLists",
+            "ManagedPrefixLists",
+            "Address",
+            "MovingAddresses",
+            "Ipv6Pools",
+            "PublicIpv4Pools",
+            "ByoipCidrs",
+            "CoipPools",
+            "TrafficMirror",
+            "Secondary",
+            "TrunkInterfaceAssociations",
+            "AwsNetworkPerformanceMetricSubscriptions",
+            "OutpostLags",
+            "ServiceLinkVirtualInterfaces",
+        ],
+    ),
+    (
+        "instances",
+        "instances, launch templates, Spot, fleets, hosts, reservations and capacity",
+        &[
+            "Instance",
+            "KeyPairs",
+            "Spot",
+            "Fleet",
+            "Host",
+            "MacHosts",
+            "MacModificationTasks",
+            "ElasticGpus",
+            "ClassicLinkInstances",
+            "IamInstanceProfileAssociations",
+            "LaunchTemplate",
+            "PlacementGroups",
+            "ScheduledInstance",
+            "ReservedInstances",
+            "Capacity",
+            "MetricCategories",
+        ],
+    ),
+    (
+        "account",
+        "account settings, Regions and zones, ID formats, tags, reports and application status",
+        &[
+            "Account",
+            "AggregateIdFormat",
+            "IdFormat",
+            "IdentityIdFormat",
+            "PrincipalIdFormat",
+            "AvailabilityZones",
+            "Regions",
+            "Tags",
+            "DeclarativePoliciesReports",
+            "Application",
+        ],
+    ),
+];
+
+/// The operations the facade declares by hand, and the `ec2_ops::seed` module of each.
+pub const SEED: &[(&str, &str)] = &[
+    ("DescribeBundleTasks", "bundle_tasks"),
+    ("DescribeConversionTasks", "conversion_tasks"),
+    ("DescribeExportTasks", "export_tasks"),
+    ("DescribeImportImageTasks", "import_image_tasks"),
+    ("DescribeImportSnapshotTasks", "import_snapshot_tasks"),
+    ("DescribeInstances", "instances"),
+    ("DescribeKeyPairs", "key_pairs"),
+    ("DescribeSnapshots", "snapshots"),
+    ("DescribeTags", "tags"),
+    ("DescribeVolumes", "volumes"),
+];
+
+/// The area of `action`.
+///
+/// # Errors
+/// When no area's prefix names it.
+pub fn area_of(action: &str) -> Result<&'static str, String> {
+    let name = action.strip_prefix("Describe").unwrap_or(action);
+    AREAS
+        .iter()
+        .find(|(_, _, prefixes)| prefixes.iter().any(|prefix| name.starts_with(prefix)))
+        .map(|(area, _, _)| *area)
+        .ok_or_else(|| {
+            format!("{action}: no catalog area names it; add a prefix to `catalog::AREAS`")
+        })
+}
+
+/// The header of every generated file.
+const GENERATED: &str = "// @generated by ec2-ops-scaffold from botocore's EC2 model: do not edit.\n// Regenerate: cargo run -p ec2-ops-scaffold -- ec2-ops-catalog/model/ec2-describe.json --catalog ec2-ops-catalog\n";
+
+/// The generated files, by path under the crate directory.
+///
+/// # Errors
+/// A planning problem, naming the operation.
+pub fn files(model: &Model) -> Result<BTreeMap<String, String>, String> {
+    let all = model.describe_operations();
+    let mut areas: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for action in &all {
+        areas.entry(area_of(action)?).or_default().push(action);
+    }
+    let generated: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|action| !SEED.iter().any(|(seed, _)| seed == action))
+        .collect();
+    let plan = plan::plan(model, &generated)?;
+
+    // Which areas reach each shape, to gate it on exactly their features.
+    let mut reached: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for operation in &plan.operations {
+        let area = area_of(&operation.action)?;
+        let single = plan::plan(model, &[operation.action.as_str()])?;
+        for shape in &single.shapes {
+            reached
+                .entry(shape.name().to_owned())
+                .or_default()
+                .insert(area);
+        }
+    }
+
+    let mut files = BTreeMap::new();
+    let mut shapes = format!(
+        "{GENERATED}\n//! Every structure and enum the catalog's operations reach, each behind the features of the\n//! areas that use it.\n\n{}",
+        emit::IMPORTS
+    );
+    for shape in &plan.shapes {
+        let gate = gate(&reached[shape.name()]);
+        shapes.push('\n');
+        shapes.push_str(&emit::shape_item(shape, &plan, Some(&gate)));
+    }
+    files.insert("src/generated/shapes.rs".to_owned(), shapes);
+
+    for (area, actions) in &areas {
+        let description = AREAS
+            .iter()
+            .find(|(name, _, _)| name == area)
+            .map_or("", |(_, d, _)| d);
+        let mut source = format!(
+            "{GENERATED}\n//! {}: {description}.\n\n{}#[allow(unused_imports)]\nuse crate::shapes::*;\n",
+            capitalised(description),
+            emit::IMPORTS
+        );
+        for action in actions {
+            source.push('\n');
+            match SEED.iter().find(|(seed, _)| seed == action) {
+                Some((_, module)) => {
+                    let _ = writeln!(
+                        source,
+                        "pub use ec2_ops::seed::{module}::{{{action}, {action}Request, {action}Response}};"
+                    );
+                }
+                None => {
+                    let operation = plan
+                        .operations
+                        .iter()
+                        .find(|operation| operation.action == *action)
+                        .expect("planned above");
+                    source.push_str(&emit::operation_item(operation, None));
+                }
+            }
+        }
+        files.insert(format!("src/generated/{area}.rs"), source);
+    }
+    files.insert(
+        "src/generated/coverage.md".to_owned(),
+        coverage(&plan, &areas),
+    );
+    files.insert("src/generated/registry.rs".to_owned(), registry(&areas));
+    Ok(files)
+}
+
+/// Writes [`files`] under `directory`; returns how many.
+///
+/// # Errors
+/// A planning problem or an I/O error naming the file.
+pub fn write(model: &Model, directory: &Path) -> Result<usize, String> {
+    let files = files(model)?;
+    for (path, text) in &files {
+        let path = directory.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|error| format!("{}: {error}", parent.display()))?;
+        }
+        std::fs::write(&path, text).map_err(|error| format!("{}: {error}", path.display()))?;
+    }
+    Ok(files.len())
+}
+
+fn gate(areas: &BTreeSet<&str>) -> String {
+    let features: Vec<String> = areas
+        .iter()
+        .map(|area| format!("feature = {area:?}"))
+        .collect();
+    match features.as_slice() {
+        [one] => one.clone(),
+        _ => format!("any({})", features.join(", ")),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The crate docs' coverage chapter: per area, per operation, the filters mapped and the ones not
+/// mapped with their reasons.
+fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
+    let mut documented = 0;
+    let mut mapped = 0;
+    let mut rows = String::new();
+    let mut unmapped_rows = String::new();
+    for (area, actions) in areas {
+        for action in actions {
+            let Some(operation) = plan
+                .operations
+                .iter()
+                .find(|operation| operation.action == *action)
+            else {
+                let _ = writeln!(
+                    rows,
+                    "| `{area}` | [`{action}`](crate::{area}::{action}) | declared by hand in `ec2_ops::seed` | |"
+                );
+                continue;
+            };
+            let (filters_total, filters_mapped) = count(operation);
+            documented += filters_total;
+            mapped += filters_mapped;
+            let _ = writeln!(
+                rows,
+                "| `{area}` | [`{action}`](crate::{area}::{action}) | {filters_mapped} of {filters_total} | {} |",
+                shape_of(operation)
+            );
+            if let Some((_, filters)) = &operation.filters {
+                for filter in filters {
+                    if let Mapping::Unmapped(reason) = &filter.mapping {
+                        let _ = writeln!(
+                            unmapped_rows,
+                            "| `{action}` | `{}` | {} |",
+                            filter.name,
+                            reason.replace('|', "\\|")
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let operations: usize = areas.values().map(Vec::len).sum();
+    format!(
+        "{operations} operations; of the {documented} filter names the generated operations document, {mapped} are mapped to a field.\n\n\
+         | area | operation | filters mapped | answer |\n|---|---|---|---|\n{rows}\n\
+         Filters documented and not mapped yet (a request naming one gets EC2's 400 `InvalidParameterValue`, \"The filter 'NAME' is invalid\"):\n\n\
+         | operation | filter | why not |\n|---|---|---|\n{unmapped_rows}"
+    )
+}
+
+fn count(operation: &OperationDecl) -> (usize, usize) {
+    operation.filters.as_ref().map_or((0, 0), |(_, filters)| {
+        let mapped = filters
+            .iter()
+            .filter(|filter| !matches!(filter.mapping, Mapping::Unmapped(_)))
+            .count();
+        (filters.len(), mapped)
+    })
+}
+
+fn shape_of(operation: &OperationDecl) -> String {
+    let output = match &operation.output {
+        crate::plan::OutputDecl::List { member, .. } => format!("list `{member}`"),
+        crate::plan::OutputDecl::Single { member, .. } => format!("one `{member}`"),
+        crate::plan::OutputDecl::Flatten { member } => format!("`{member}` flattened"),
+    };
+    if operation.paginate.is_some() {
+        format!("{output}, paginated")
+    } else {
+        output
+    }
+}
+
+/// The list of every operation, each behind its area's feature.
+fn registry(areas: &BTreeMap<&str, Vec<&str>>) -> String {
+    let mut out = format!("{GENERATED}\n");
+    out.push_str("/// Every operation of the enabled areas: `(area, action)`, by area and then action.\npub const OPERATIONS: &[(&str, &str)] = &[\n");
+    for (area, actions) in areas {
+        for action in actions {
+            let _ = writeln!(
+                out,
+                "    #[cfg(feature = {area:?})]\n    ({area:?}, {action:?}),"
+            );
+        }
+    }
+    out.push_str("];\n");
+    out
+}

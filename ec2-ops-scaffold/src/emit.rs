@@ -1,0 +1,199 @@
+//! Rust source for planned declarations, laid out as a person would write them.
+
+use std::fmt::Write;
+
+use crate::filters::Mapping;
+use crate::plan::{FieldDecl, OperationDecl, OutputDecl, Plan, ShapeDecl};
+
+/// The imports every written module starts with, through the facade.
+pub const IMPORTS: &str =
+    "#[allow(unused_imports)]\nuse ec2_ops::{Blob, DateTime, Tag, ec2_operation, ec2_shape};\n";
+
+/// A whole module: imports, shapes, then operations.
+pub fn module(plan: &Plan) -> String {
+    let mut out = String::from(IMPORTS);
+    for shape in &plan.shapes {
+        out.push('\n');
+        out.push_str(&shape_item(shape, plan, None));
+    }
+    for operation in &plan.operations {
+        out.push('\n');
+        out.push_str(&operation_item(operation, None));
+    }
+    out
+}
+
+/// One `#[ec2_shape]` item, behind `gate` (a `#[cfg(...)]` predicate) when given.
+pub fn shape_item(shape: &ShapeDecl, plan: &Plan, gate: Option<&str>) -> String {
+    let mut out = String::new();
+    match shape {
+        ShapeDecl::Struct { name, doc, fields } => {
+            doc_comment(&mut out, "", doc, &format!("The EC2 `{name}` structure."));
+            cfg(&mut out, gate);
+            out.push_str("#[ec2_shape]\n#[derive(Debug, Clone, Default, PartialEq)]\n");
+            let _ = writeln!(out, "pub struct {name} {{");
+            for field in fields {
+                field_lines(&mut out, "    ", field, "pub ");
+            }
+            out.push_str("}\n");
+        }
+        ShapeDecl::Enum { name, variants } => {
+            let _ = writeln!(out, "/// The EC2 `{name}` values.");
+            cfg(&mut out, gate);
+            let defaulted = plan.defaulted.contains(name);
+            let derives = if defaulted {
+                "Debug, Clone, Default, PartialEq"
+            } else {
+                "Debug, Clone, PartialEq"
+            };
+            let _ = writeln!(out, "#[ec2_shape]\n#[derive({derives})]");
+            let _ = writeln!(out, "pub enum {name} {{");
+            for (index, (variant, value)) in variants.iter().enumerate() {
+                let _ = writeln!(out, "    /// `{value}`");
+                if defaulted && index == 0 {
+                    out.push_str("    #[default]\n");
+                }
+                if crate::names::kebab(variant) != *value {
+                    let _ = writeln!(out, "    #[ec2(value = {value:?})]");
+                }
+                let _ = writeln!(out, "    {variant},");
+            }
+            out.push_str("    /// A value this model does not list.\n    #[ec2(other)]\n    Unlisted(String),\n}\n");
+        }
+    }
+    out
+}
+
+/// One `#[ec2_operation]` item, behind `gate` when given.
+pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
+    let mut out = String::new();
+    let action = &operation.action;
+    doc_comment(&mut out, "", &operation.doc, &format!("EC2's `{action}`."));
+    cfg(&mut out, gate);
+    out.push_str("#[ec2_operation(\n");
+    let _ = writeln!(out, "    action = {action:?},");
+    let _ = writeln!(out, "    resource = {},", operation.resource);
+    let _ = writeln!(out, "    resource_id = {},", operation.resource_id);
+    match &operation.output {
+        OutputDecl::List { member, xml, item } => {
+            let item = item
+                .as_ref()
+                .map(|item| format!(", item = {item:?}"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "    output(member = {member:?}, xml = {xml:?}{item}),");
+        }
+        OutputDecl::Single { member, xml } => {
+            let _ = writeln!(
+                out,
+                "    output(member = {member:?}, xml = {xml:?}, single),"
+            );
+        }
+        OutputDecl::Flatten { member } => {
+            let _ = writeln!(out, "    output(member = {member:?}, flatten),");
+        }
+    }
+    for ids in &operation.ids {
+        let mut parts = vec![format!("key = {:?}", ids.key)];
+        if let Some(member) = &ids.member {
+            parts.push(format!("member = {member:?}"));
+        }
+        if let Some(field) = &ids.field {
+            parts.push(format!("field = {field}"));
+        }
+        if ids.single {
+            parts.push("single".to_owned());
+        }
+        let _ = writeln!(out, "    ids({}),", parts.join(", "));
+    }
+    if !operation.members.is_empty() {
+        out.push_str("    members(\n");
+        for member in &operation.members {
+            field_lines(&mut out, "        ", member, "");
+        }
+        out.push_str("    ),\n");
+    }
+    if let Some((key, filters)) = &operation.filters {
+        let _ = writeln!(out, "    filters(\n        key = {key:?},");
+        let mut unmapped = Vec::new();
+        for filter in filters {
+            match &filter.mapping {
+                Mapping::Path(path) if spells(&filter.name, path) => {
+                    let _ = writeln!(out, "        {:?},", filter.name);
+                }
+                Mapping::Path(path) | Mapping::Tags(path) => {
+                    let _ = writeln!(out, "        {:?} => {},", filter.name, path.join("."));
+                }
+                Mapping::Unmapped(reason) => unmapped.push((&filter.name, reason)),
+            }
+        }
+        if !unmapped.is_empty() {
+            out.push_str("        // Documented, not mapped yet:\n");
+            for (name, reason) in unmapped {
+                let _ = writeln!(out, "        // {name:?}: {reason}");
+            }
+        }
+        out.push_str("    ),\n");
+    }
+    match operation.paginate {
+        Some((Some(min), Some(max))) => {
+            let _ = writeln!(out, "    paginate(min = {min}, max = {max}),");
+        }
+        Some(_) => out.push_str("    paginate,\n"),
+        None => {}
+    }
+    if operation.dry_run {
+        out.push_str("    dry_run,\n");
+    }
+    if !operation.response.is_empty() {
+        out.push_str("    response(\n");
+        for member in &operation.response {
+            field_lines(&mut out, "        ", member, "");
+        }
+        out.push_str("    ),\n");
+    }
+    let _ = writeln!(out, ")]\npub struct {action};");
+    out
+}
+
+/// Whether the macro derives `path` from the filter name written alone (`volume-id` is `volume_id`).
+fn spells(name: &str, path: &[String]) -> bool {
+    let derived: Vec<String> = name
+        .split('.')
+        .map(|part| crate::names::snake(&part.replace('-', "_")))
+        .collect();
+    derived == path
+}
+
+fn field_lines(out: &mut String, indent: &str, field: &FieldDecl, visibility: &str) {
+    let fallback = format!(
+        "The `{}` member.",
+        crate::names::pascal(crate::names::unraw(&field.ident))
+    );
+    doc_comment(out, indent, &field.doc, &fallback);
+    let mut names = Vec::new();
+    for (key, value) in [
+        ("name", &field.name),
+        ("xml", &field.xml),
+        ("item", &field.item),
+        ("query", &field.query),
+    ] {
+        if let Some(value) = value {
+            names.push(format!("{key} = {value:?}"));
+        }
+    }
+    if !names.is_empty() {
+        let _ = writeln!(out, "{indent}#[ec2({})]", names.join(", "));
+    }
+    let _ = writeln!(out, "{indent}{visibility}{}: {},", field.ident, field.ty);
+}
+
+fn doc_comment(out: &mut String, indent: &str, doc: &str, fallback: &str) {
+    let doc = if doc.is_empty() { fallback } else { doc };
+    let _ = writeln!(out, "{indent}/// {doc}");
+}
+
+fn cfg(out: &mut String, gate: Option<&str>) {
+    if let Some(gate) = gate {
+        let _ = writeln!(out, "#[cfg({gate})]");
+    }
+}

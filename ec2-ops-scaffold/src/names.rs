@@ -1,0 +1,213 @@
+//! Names: the macro's naming rules (so the scaffold writes an override only where the model
+//! deviates from them), Rust identifiers for model names, and one-line docs from model HTML.
+
+/// `bundle_id` → `BundleId`: the member name `#[ec2_shape]` derives from a field.
+pub fn pascal(snake: &str) -> String {
+    snake
+        .split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// `bundle_id` → `bundleId`: the XML name `#[ec2_shape]` derives from a field.
+pub fn lower_camel(snake: &str) -> String {
+    let pascal = pascal(snake);
+    let mut chars = pascal.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `WaitingForShutdown` → `waiting-for-shutdown`: the value `#[ec2_shape]` derives from a variant.
+pub fn kebab(pascal: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in pascal.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `BundleIds` → `bundle_ids`, `AWSAccessKeyId` → `aws_access_key_id`: a field name for a member.
+pub fn snake(pascal: &str) -> String {
+    let chars: Vec<char> = pascal.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_uppercase() {
+            let after_lower = i > 0 && !chars[i - 1].is_uppercase() && chars[i - 1] != '_';
+            let before_lower = i > 0
+                && chars[i - 1].is_uppercase()
+                && chars.get(i + 1).is_some_and(|next| next.is_lowercase());
+            if after_lower || before_lower {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out
+}
+
+/// Rust's keywords, which a field name written as a raw identifier may use (`r#type`).
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "box", "break", "const", "continue", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "priv", "pub", "ref", "return", "static", "struct", "trait", "true", "try",
+    "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield", "abstract",
+    "become", "do", "final", "override",
+];
+
+/// Keywords that cannot be raw identifiers: a field of this name gets a trailing underscore.
+const NOT_RAW: &[&str] = &["crate", "self", "super", "Self"];
+
+/// The Rust spelling of field name `snake`: raw where it is a keyword.
+pub fn field_ident(snake: &str) -> String {
+    if NOT_RAW.contains(&snake) {
+        format!("{snake}_")
+    } else if KEYWORDS.contains(&snake) {
+        format!("r#{snake}")
+    } else {
+        snake.to_owned()
+    }
+}
+
+/// The name the macro sees for a field ident (`r#type` is `type`).
+pub fn unraw(ident: &str) -> &str {
+    ident.strip_prefix("r#").unwrap_or(ident)
+}
+
+/// `t2.micro` → `T2Micro`, `in-use` → `InUse`, `1-year` → `V1Year`: a variant name for an enum value.
+pub fn variant_ident(value: &str) -> String {
+    let mut out = String::new();
+    let mut upper_next = true;
+    for c in value.chars() {
+        if c.is_ascii_alphanumeric() {
+            if upper_next {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            upper_next = false;
+        } else {
+            upper_next = true;
+        }
+    }
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'V');
+    }
+    out
+}
+
+/// A type name for a model shape name (they are PascalCase already; anything else is made so).
+pub fn type_ident(shape: &str) -> String {
+    let ident = variant_ident(shape);
+    match ident.as_str() {
+        // The facade exports these; a model shape of the same name would shadow them.
+        "Filter" | "DateTime" | "Blob" | "Option" | "Result" | "String" | "Vec" | "Box" => {
+            format!("{ident}Shape")
+        }
+        _ => ident,
+    }
+}
+
+/// The first sentence of a model documentation string, as plain text on one line.
+pub fn doc_line(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut line = String::new();
+    for word in words {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        if word.ends_with('.') && line.len() > 12 {
+            break;
+        }
+        if line.len() > 200 {
+            line.push('…');
+            break;
+        }
+    }
+    // A doc comment is Markdown: keep model text from opening code spans or links by accident.
+    line.replace('`', "'").replace('[', "(").replace(']', ")")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn member_names_round_trip_through_field_names_where_the_model_is_regular() {
+        for member in ["BundleId", "ImportTaskIds", "StartTime", "Iops"] {
+            assert_eq!(pascal(&snake(member)), member);
+        }
+        assert_eq!(snake("AWSAccessKeyId"), "aws_access_key_id");
+        assert_eq!(pascal(&snake("AWSAccessKeyId")), "AwsAccessKeyId");
+        assert_eq!(snake("Ipv6CidrBlock"), "ipv6_cidr_block");
+        assert_eq!(
+            lower_camel("upload_policy_signature"),
+            "uploadPolicySignature"
+        );
+    }
+
+    #[test]
+    fn keywords_become_raw_identifiers() {
+        assert_eq!(field_ident("type"), "r#type");
+        assert_eq!(field_ident("self"), "self_");
+        assert_eq!(unraw("r#type"), "type");
+    }
+
+    #[test]
+    fn enum_values_become_variant_names() {
+        assert_eq!(variant_ident("t2.micro"), "T2Micro");
+        assert_eq!(variant_ident("in-use"), "InUse");
+        assert_eq!(variant_ident("1-year"), "V1Year");
+        assert_eq!(kebab("InUse"), "in-use");
+    }
+
+    #[test]
+    fn docs_keep_the_first_sentence_as_plain_text() {
+        assert_eq!(
+            doc_line("<p>The ID of the <code>volume</code>. More text.</p>"),
+            "The ID of the volume . More text."
+                .split(" More")
+                .next()
+                .unwrap()
+        );
+    }
+}

@@ -1,0 +1,571 @@
+//! From the model to declarations: which shapes an operation needs, how its output is answered,
+//! which input members are ID lists, members, filters, pagination and `DryRun`.
+
+use std::collections::BTreeSet;
+
+use crate::filters::{self, Mapping};
+use crate::model::{Model, Shape, ShapeRef};
+use crate::names;
+
+/// A Rust item the declarations need.
+#[derive(Debug)]
+pub enum ShapeDecl {
+    /// An `#[ec2_shape]` struct.
+    Struct {
+        /// The type name.
+        name: String,
+        /// One line of documentation.
+        doc: String,
+        /// Its fields, in model order.
+        fields: Vec<FieldDecl>,
+    },
+    /// An `#[ec2_shape]` string enum, with an `Unlisted(String)` variant for values the model does
+    /// not list yet (EC2 adds values; a replayed account must still parse).
+    Enum {
+        /// The type name.
+        name: String,
+        /// `(variant, value)`, in model order.
+        variants: Vec<(String, String)>,
+    },
+}
+
+impl ShapeDecl {
+    /// The Rust type name.
+    pub fn name(&self) -> &str {
+        match self {
+            ShapeDecl::Struct { name, .. } | ShapeDecl::Enum { name, .. } => name,
+        }
+    }
+}
+
+/// One field: of a shape, a request member or a response member.
+#[derive(Debug, Clone)]
+pub struct FieldDecl {
+    /// The Rust field name (raw where a keyword).
+    pub ident: String,
+    /// The Rust type.
+    pub ty: String,
+    /// One line of documentation.
+    pub doc: String,
+    /// `#[ec2(name = ...)]`: the member name, where the field name does not derive it.
+    pub name: Option<String>,
+    /// `#[ec2(xml = ...)]`.
+    pub xml: Option<String>,
+    /// `#[ec2(item = ...)]`.
+    pub item: Option<String>,
+    /// `#[ec2(query = ...)]`.
+    pub query: Option<String>,
+}
+
+/// How the response holds the resources.
+#[derive(Debug)]
+pub enum OutputDecl {
+    /// A list: `output(member, xml [, item])`.
+    List {
+        /// The member name.
+        member: String,
+        /// The wrapper element.
+        xml: String,
+        /// The item element, where not `item`.
+        item: Option<String>,
+    },
+    /// One resource or none in an element of its own: `output(member, xml, single)`.
+    Single {
+        /// The member name.
+        member: String,
+        /// The element.
+        xml: String,
+    },
+    /// The resource's members at the top of the response: `output(member, flatten)`.
+    Flatten {
+        /// The member name.
+        member: String,
+    },
+}
+
+/// An `ids(...)` list.
+#[derive(Debug)]
+pub struct IdsDecl {
+    /// The Query key.
+    pub key: String,
+    /// The member name, where it is not `key` + `s`.
+    pub member: Option<String>,
+    /// The resource field it matches, where not the resource ID.
+    pub field: Option<String>,
+    /// One required ID sent under the key itself.
+    pub single: bool,
+}
+
+/// One documented filter and where it goes.
+#[derive(Debug)]
+pub struct FilterDecl {
+    /// The name as EC2 spells it.
+    pub name: String,
+    /// Its mapping.
+    pub mapping: Mapping,
+}
+
+/// One `#[ec2_operation]`.
+#[derive(Debug)]
+pub struct OperationDecl {
+    /// The action.
+    pub action: String,
+    /// One line of documentation.
+    pub doc: String,
+    /// The resource type.
+    pub resource: String,
+    /// The resource ID field.
+    pub resource_id: String,
+    /// The output.
+    pub output: OutputDecl,
+    /// ID lists.
+    pub ids: Vec<IdsDecl>,
+    /// Further request members.
+    pub members: Vec<FieldDecl>,
+    /// The filter key (`Filter` or `Filters`) and the documented filters, if the operation has any.
+    pub filters: Option<(String, Vec<FilterDecl>)>,
+    /// `paginate`, with documented bounds.
+    pub paginate: Option<(Option<i64>, Option<i64>)>,
+    /// `dry_run`.
+    pub dry_run: bool,
+    /// Response members beside the resources.
+    pub response: Vec<FieldDecl>,
+}
+
+/// Declarations for a set of operations, with every shape they reach written once.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Shapes, in the order first reached.
+    pub shapes: Vec<ShapeDecl>,
+    /// Operations, in the order asked for.
+    pub operations: Vec<OperationDecl>,
+    /// Enums a request holds as a required member: they derive `Default` (their first value).
+    pub defaulted: BTreeSet<String>,
+}
+
+/// Plans `actions`.
+///
+/// # Errors
+/// A message naming the operation and what in the model the scaffold cannot declare.
+pub fn plan(model: &Model, actions: &[&str]) -> Result<Plan, String> {
+    let mut planner = Planner {
+        model,
+        plan: Plan::default(),
+        planned: BTreeSet::new(),
+    };
+    for action in actions {
+        let operation = planner
+            .operation(action)
+            .map_err(|problem| format!("{action}: {problem}"))?;
+        planner.plan.operations.push(operation);
+    }
+    Ok(planner.plan)
+}
+
+struct Planner<'m> {
+    model: &'m Model,
+    plan: Plan,
+    planned: BTreeSet<String>,
+}
+
+/// The request members every paginated, filtered, dry-runnable operation has, which keys declare.
+const PROTOCOL_MEMBERS: [&str; 3] = ["DryRun", "MaxResults", "NextToken"];
+
+impl Planner<'_> {
+    fn operation(&mut self, action: &str) -> Result<OperationDecl, String> {
+        let model = self.model;
+        let operation = model
+            .operations
+            .get(action)
+            .ok_or_else(|| "the model has no such operation".to_owned())?;
+        let input_name = operation.input.as_ref().map(|input| input.shape.as_str());
+        let input: &[(String, ShapeRef)] = match input_name {
+            Some(name) => model.members(name)?,
+            None => &[],
+        };
+        let required: &[String] = match input_name.map(|name| model.shape(name)) {
+            Some(Ok(Shape::Structure { required, .. })) => required,
+            _ => &[],
+        };
+        let output_name = &operation
+            .output
+            .as_ref()
+            .ok_or_else(|| "the operation has no output".to_owned())?
+            .shape;
+        let output = model.members(output_name)?;
+        let has = |name: &str| input.iter().any(|(member, _)| member == name);
+        let (resource, output_decl, listed) = self.output(action, output_name, output)?;
+        // A single answer is never paged: its `MaxResults` and `NextToken` stay plain members.
+        let paginated =
+            has("NextToken") && has("MaxResults") && matches!(output_decl, OutputDecl::List { .. });
+        let resource_fields = model.members(&resource.model)?;
+
+        // ID lists: `XIds` beside a resource field `XId` of text.
+        let mut ids = Vec::new();
+        let mut used: BTreeSet<&str> = BTreeSet::new();
+        for (member, reference) in input {
+            let single = !matches!(output_decl, OutputDecl::List { .. });
+            let field = if single {
+                (required.contains(member) && self.is_text(&reference.shape))
+                    .then_some(member.as_str())
+            } else {
+                self.is_text_list(&reference.shape)
+                    .then(|| member.strip_suffix('s'))
+                    .flatten()
+            };
+            let Some(field) = field else { continue };
+            let matches_field = resource_fields
+                .iter()
+                .any(|(name, field_ref)| name == field && self.is_text(&field_ref.shape));
+            if matches_field {
+                let key = reference.query_key(member);
+                ids.push(IdsDecl {
+                    member: (!single && *member != format!("{key}s")).then(|| member.clone()),
+                    key,
+                    field: Some(names::field_ident(&names::snake(field))),
+                    single,
+                });
+                used.insert(member);
+            }
+        }
+        let resource_id = match ids.first() {
+            Some(first) => first.field.clone().unwrap_or_default(),
+            None => self.resource_id(&resource.model)?,
+        };
+        for list in &mut ids {
+            if list.field.as_deref() == Some(resource_id.as_str()) {
+                list.field = None;
+            }
+        }
+
+        let mut filters = None;
+        let mut members = Vec::new();
+        for (member, reference) in input {
+            if used.contains(member.as_str())
+                || (paginated && (member == "MaxResults" || member == "NextToken"))
+                || member == "DryRun"
+            {
+                continue;
+            }
+            if filters::element_shape(model, &reference.shape) == "Filter" {
+                let documented = filters::documented(&reference.documentation);
+                let decls = documented
+                    .into_iter()
+                    .map(|name| FilterDecl {
+                        mapping: filters::map(model, &resource.model, &name),
+                        name,
+                    })
+                    .collect();
+                filters = Some((reference.query_key(member), decls));
+                continue;
+            }
+            let required =
+                required.contains(member) && !PROTOCOL_MEMBERS.contains(&member.as_str());
+            if required && let Ok(Shape::String { values: Some(_) }) = model.shape(&reference.shape)
+            {
+                // The request type's `Default` holds a value for every required member.
+                self.plan
+                    .defaulted
+                    .insert(names::type_ident(&reference.shape));
+            }
+            members.push(self.field(member, reference, Wrap::Request { required })?);
+        }
+
+        let paginate = paginated.then(|| {
+            let bounds = input
+                .iter()
+                .find(|(member, _)| member == "MaxResults")
+                .and_then(|(_, reference)| match model.shape(&reference.shape) {
+                    // A documented minimum of 0 admits no empty page: the smallest page is one.
+                    Ok(Shape::Integer { min, max }) => Some((min.map(|min| min.max(1)), *max)),
+                    _ => None,
+                });
+            bounds.unwrap_or((None, None))
+        });
+
+        let mut response = Vec::new();
+        for (member, reference) in output {
+            if listed.contains(&member.as_str()) || (paginated && member == "NextToken") {
+                continue;
+            }
+            response.push(self.field(member, reference, Wrap::Response)?);
+        }
+
+        Ok(OperationDecl {
+            action: action.to_owned(),
+            doc: names::doc_line(&operation.documentation),
+            resource: resource.type_name,
+            resource_id,
+            output: output_decl,
+            ids,
+            members,
+            filters,
+            paginate,
+            dry_run: has("DryRun"),
+            response,
+        })
+    }
+
+    /// The resource, the output declaration, and the output members it accounts for.
+    fn output<'o>(
+        &mut self,
+        action: &str,
+        output_name: &str,
+        output: &'o [(String, ShapeRef)],
+    ) -> Result<(Resource, OutputDecl, Vec<&'o str>), String> {
+        let model = self.model;
+        let is_structure = |shape: &str| matches!(model.shape(shape), Ok(Shape::Structure { .. }));
+        let list = output.iter().find(|(_, reference)| {
+            matches!(model.shape(&reference.shape), Ok(Shape::List { member }) if is_structure(&member.shape))
+        });
+        if let Some((member, reference)) = list {
+            let Ok(Shape::List { member: element }) = model.shape(&reference.shape) else {
+                unreachable!("found as a list above");
+            };
+            self.shape(&element.shape)?;
+            let item = element.location_name.as_deref().unwrap_or("member");
+            return Ok((
+                Resource::named(&element.shape),
+                OutputDecl::List {
+                    member: member.clone(),
+                    xml: reference.xml_name(member).to_owned(),
+                    item: (item != "item").then(|| item.to_owned()),
+                },
+                vec![member.as_str()],
+            ));
+        }
+        if let [(member, reference)] = output
+            && is_structure(&reference.shape)
+        {
+            self.shape(&reference.shape)?;
+            return Ok((
+                Resource::named(&reference.shape),
+                OutputDecl::Single {
+                    member: member.clone(),
+                    xml: reference.xml_name(member).to_owned(),
+                },
+                vec![member.as_str()],
+            ));
+        }
+        // Attribute operations answer one resource's members at the top of the response.
+        let member = output_name
+            .strip_prefix("Describe")
+            .unwrap_or(output_name)
+            .trim_end_matches("Result")
+            .trim_end_matches("Output")
+            .to_owned();
+        let resource = if model.shapes.contains_key(&member) || member == action {
+            output_name.to_owned()
+        } else {
+            member.clone()
+        };
+        self.structure(&resource, output_name)?;
+        Ok((
+            Resource {
+                model: output_name.to_owned(),
+                type_name: names::type_ident(&resource),
+            },
+            OutputDecl::Flatten { member },
+            output.iter().map(|(member, _)| member.as_str()).collect(),
+        ))
+    }
+
+    fn is_text(&self, shape: &str) -> bool {
+        matches!(self.model.shape(shape), Ok(Shape::String { values: None }))
+    }
+
+    fn is_text_list(&self, shape: &str) -> bool {
+        matches!(self.model.shape(shape), Ok(Shape::List { member }) if self.is_text(&member.shape))
+    }
+
+    /// A field to order and look up resources by: an `...Id`, else a name, an ARN or a key, else any
+    /// text, else an enum (an instance type names its instance type's entry), else a switch (an
+    /// account-wide setting).
+    fn resource_id(&self, resource: &str) -> Result<String, String> {
+        let members = self.model.members(resource)?;
+        let text = |suffix: &str| {
+            members.iter().find(|(member, reference)| {
+                member.ends_with(suffix) && self.is_text(&reference.shape)
+            })
+        };
+        let chosen = ["Id", "Name", "Arn", "Key", ""]
+            .iter()
+            .find_map(|suffix| text(suffix))
+            .or_else(|| {
+                members.iter().find(|(_, reference)| {
+                    matches!(
+                        self.model.shape(&reference.shape),
+                        Ok(Shape::String { values: Some(_) })
+                    )
+                })
+            })
+            .or_else(|| {
+                members.iter().find(|(_, reference)| {
+                    matches!(self.model.shape(&reference.shape), Ok(Shape::Boolean {}))
+                })
+            });
+        chosen
+            .map(|(member, _)| names::field_ident(&names::snake(member)))
+            .ok_or_else(|| {
+                format!("`{resource}` has no text, enum or boolean member to identify it by")
+            })
+    }
+
+    /// Plans the shape `name` and everything it reaches.
+    fn shape(&mut self, name: &str) -> Result<(), String> {
+        match self.model.shape(name)? {
+            Shape::Structure { .. } if name == "Tag" => Ok(()),
+            Shape::Structure { .. } => self.structure(name, name),
+            Shape::List { member } => self.shape(&member.shape.clone()),
+            Shape::String {
+                values: Some(values),
+            } => {
+                let type_name = names::type_ident(name);
+                if self.planned.insert(type_name.clone()) {
+                    let variants = enum_variants(values);
+                    self.plan.shapes.push(ShapeDecl::Enum {
+                        name: type_name,
+                        variants,
+                    });
+                }
+                Ok(())
+            }
+            Shape::Map {} => Err(format!("shape `{name}` is a map, which EC2 never answers")),
+            _ => Ok(()),
+        }
+    }
+
+    /// Plans structure `model_name` under the type name `type_name`.
+    fn structure(&mut self, type_name: &str, model_name: &str) -> Result<(), String> {
+        let type_name = names::type_ident(type_name);
+        if !self.planned.insert(type_name.clone()) {
+            return Ok(());
+        }
+        let mut fields = Vec::new();
+        for (member, reference) in self.model.members(model_name)? {
+            self.shape(&reference.shape)?;
+            fields.push(self.field(member, reference, Wrap::Shape)?);
+        }
+        let mut seen = BTreeSet::new();
+        for field in &mut fields {
+            while !seen.insert(field.ident.clone()) {
+                field.ident.push('_');
+            }
+        }
+        let doc = match self.model.shape(model_name)? {
+            Shape::Structure { documentation, .. } => names::doc_line(documentation),
+            _ => String::new(),
+        };
+        self.plan.shapes.push(ShapeDecl::Struct {
+            name: type_name,
+            doc,
+            fields,
+        });
+        Ok(())
+    }
+
+    /// The field for `member`, with overrides only where the macro's derivation differs.
+    fn field(
+        &mut self,
+        member: &str,
+        reference: &ShapeRef,
+        wrap: Wrap,
+    ) -> Result<FieldDecl, String> {
+        self.shape(&reference.shape)?;
+        let inner = self.rust_type(&reference.shape)?;
+        let is_list = matches!(self.model.shape(&reference.shape)?, Shape::List { .. });
+        let ty = match wrap {
+            Wrap::Request { required: true } => inner,
+            Wrap::Request { required: false } if is_list => inner,
+            _ => format!("Option<{inner}>"),
+        };
+        let ident = names::field_ident(&names::snake(member));
+        let derived = names::pascal(names::unraw(&ident));
+        let derived_xml = names::lower_camel(names::unraw(&ident));
+        let xml = reference.xml_name(member);
+        let query = reference.query_key(member);
+        let item = match self.model.shape(&reference.shape)? {
+            Shape::List { member: element } => {
+                let item = element.location_name.as_deref().unwrap_or("member");
+                (item != "item").then(|| item.to_owned())
+            }
+            _ => None,
+        };
+        Ok(FieldDecl {
+            doc: names::doc_line(&reference.documentation),
+            name: (derived != member).then(|| member.to_owned()),
+            xml: (!matches!(wrap, Wrap::Request { .. }) && xml != derived_xml)
+                .then(|| xml.to_owned()),
+            item: item.filter(|_| !matches!(wrap, Wrap::Request { .. })),
+            query: (query != member && !matches!(wrap, Wrap::Response)).then_some(query),
+            ident,
+            ty,
+        })
+    }
+
+    /// The Rust type of shape `name`, without `Option`.
+    fn rust_type(&self, name: &str) -> Result<String, String> {
+        Ok(match self.model.shape(name)? {
+            Shape::Structure { .. } if name == "Tag" => "Tag".to_owned(),
+            Shape::Structure { .. } | Shape::String { values: Some(_) } => names::type_ident(name),
+            Shape::List { member } => format!("Vec<{}>", self.rust_type(&member.shape)?),
+            Shape::String { values: None } => "String".to_owned(),
+            Shape::Integer { .. } => "i32".to_owned(),
+            Shape::Long {} => "i64".to_owned(),
+            Shape::Boolean {} => "bool".to_owned(),
+            Shape::Double {} | Shape::Float {} => "f64".to_owned(),
+            Shape::Timestamp {} => "DateTime".to_owned(),
+            Shape::Blob {} => "Blob".to_owned(),
+            Shape::Map {} => return Err(format!("shape `{name}` is a map")),
+        })
+    }
+}
+
+/// Where a field stands, which decides its `Option` and its names.
+#[derive(Clone, Copy)]
+enum Wrap {
+    /// In a shape: optional.
+    Shape,
+    /// A response member: optional, no Query key.
+    Response,
+    /// A request member: required ones bare, lists bare, the rest optional; no XML name.
+    Request { required: bool },
+}
+
+/// The listed resource: its model structure and its Rust type.
+struct Resource {
+    model: String,
+    type_name: String,
+}
+
+impl Resource {
+    fn named(model: &str) -> Self {
+        Resource {
+            model: model.to_owned(),
+            type_name: names::type_ident(model),
+        }
+    }
+}
+
+/// Variants for enum values: unique names, in model order.
+fn enum_variants(values: &[String]) -> Vec<(String, String)> {
+    let mut seen = BTreeSet::new();
+    let mut variants = Vec::new();
+    for value in values {
+        if variants.iter().any(|(_, known)| known == value) {
+            continue;
+        }
+        let mut ident = names::variant_ident(value);
+        if ident == "Unlisted" {
+            ident.push_str("Value");
+        }
+        let base = ident.clone();
+        let mut n = 2;
+        while !seen.insert(ident.clone()) {
+            ident = format!("{base}{n}");
+            n += 1;
+        }
+        variants.push((ident, value.clone()));
+    }
+    variants
+}
