@@ -32,8 +32,17 @@ pub fn shape_item(shape: &ShapeDecl, plan: &Plan, gate: Option<&str>) -> String 
             cfg(&mut out, gate);
             out.push_str("#[ec2_shape]\n#[derive(Debug, Clone, Default, PartialEq)]\n");
             let _ = writeln!(out, "pub struct {name} {{");
+            let in_requests = plan.in_requests.contains(name);
             for field in fields {
-                field_lines(&mut out, "    ", field, "pub ");
+                if in_requests {
+                    field_lines(&mut out, "    ", field, "pub ");
+                } else {
+                    let field = FieldDecl {
+                        query: None,
+                        ..field.clone()
+                    };
+                    field_lines(&mut out, "    ", &field, "pub ");
+                }
             }
             out.push_str("}\n");
         }
@@ -115,6 +124,7 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
     if let Some((key, filters)) = &operation.filters {
         let _ = writeln!(out, "    filters(\n        key = {key:?},");
         let mut unmapped = Vec::new();
+        let mut unservable = Vec::new();
         for filter in filters {
             match &filter.mapping {
                 Mapping::Path(path) if spells(&filter.name, path) => {
@@ -124,12 +134,18 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
                     let _ = writeln!(out, "        {:?} => {},", filter.name, path.join("."));
                 }
                 Mapping::Unmapped(reason) => unmapped.push((&filter.name, reason)),
+                Mapping::NotServable(reason) => unservable.push((&filter.name, reason)),
             }
         }
-        if !unmapped.is_empty() {
-            out.push_str("        // Documented, not mapped yet:\n");
-            for (name, reason) in unmapped {
-                let _ = writeln!(out, "        // {name:?}: {reason}");
+        for (heading, list) in [
+            ("Documented, not mapped yet", unmapped),
+            ("Documented, not servable", unservable),
+        ] {
+            if !list.is_empty() {
+                let _ = writeln!(out, "        // {heading}:");
+                for (name, reason) in list {
+                    let _ = writeln!(out, "        // {name:?}: {reason}");
+                }
             }
         }
         out.push_str("    ),\n");

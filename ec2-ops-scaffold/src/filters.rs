@@ -104,8 +104,175 @@ pub enum Mapping {
     Path(Vec<String>),
     /// One of the three tag filters over the tag list at this path.
     Tags(Vec<String>),
-    /// Not mapped: why, for a person to finish.
+    /// Not mapped by the scaffold: why, for a person to finish.
     Unmapped(String),
+    /// Decided by a person: EC2 serves it, but the response holds nothing it could be matched
+    /// against (a value EC2 computes, or state outside the resource). Why.
+    NotServable(String),
+}
+
+/// A person's decisions for filters the scaffold cannot map, one per line:
+///
+/// ```text
+/// # comment
+/// DescribeImages is-public => public
+/// DescribeImages owner-alias ! EC2 derives the alias from the owner; an Image holds no alias
+/// ```
+#[derive(Debug, Default)]
+pub struct Finishing {
+    entries: Vec<FinishEntry>,
+}
+
+/// One line of a [`Finishing`].
+#[derive(Debug)]
+struct FinishEntry {
+    line: usize,
+    action: String,
+    filter: String,
+    decision: Mapping,
+}
+
+impl Finishing {
+    /// Reads the decisions.
+    ///
+    /// # Errors
+    /// The line number and what is wrong with it.
+    pub fn parse(text: &str) -> Result<Finishing, String> {
+        let mut entries: Vec<FinishEntry> = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            let line_number = index + 1;
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let malformed = || {
+                format!(
+                    "line {line_number}: expected `Action filter => field.path` or `Action filter ! reason`"
+                )
+            };
+            let (action, rest) = line.split_once(' ').ok_or_else(malformed)?;
+            let (filter, rest) = rest.trim_start().split_once(' ').ok_or_else(malformed)?;
+            let rest = rest.trim_start();
+            let decision = if let Some(path) = rest.strip_prefix("=>") {
+                let path: Vec<String> = path.trim().split('.').map(str::to_owned).collect();
+                if path
+                    .iter()
+                    .any(|part| part.is_empty() || part.contains(char::is_whitespace))
+                {
+                    return Err(malformed());
+                }
+                Mapping::Path(path)
+            } else if let Some(reason) = rest.strip_prefix('!') {
+                let reason = reason.trim();
+                if reason.is_empty() {
+                    return Err(format!(
+                        "line {line_number}: a filter left unserved needs its reason"
+                    ));
+                }
+                Mapping::NotServable(reason.to_owned())
+            } else {
+                return Err(malformed());
+            };
+            if let Some(earlier) = entries
+                .iter()
+                .find(|entry| entry.action == action && entry.filter == filter)
+            {
+                return Err(format!(
+                    "line {line_number}: `{action} {filter}` is decided already on line {}",
+                    earlier.line
+                ));
+            }
+            entries.push(FinishEntry {
+                line: line_number,
+                action: action.to_owned(),
+                filter: filter.to_owned(),
+                decision,
+            });
+        }
+        Ok(Finishing { entries })
+    }
+
+    /// The decision for `filter` of `action`, checked against the resource's fields.
+    ///
+    /// # Errors
+    /// A path that does not lead to a value, with the line.
+    pub fn decision(
+        &self,
+        model: &Model,
+        action: &str,
+        resource: &str,
+        filter: &str,
+    ) -> Result<Option<Mapping>, String> {
+        let Some(entry) = self
+            .entries
+            .iter()
+            .find(|entry| entry.action == action && entry.filter == filter)
+        else {
+            return Ok(None);
+        };
+        if let Mapping::Path(path) = &entry.decision {
+            check_path(model, resource, path).map_err(|problem| {
+                format!("line {}: `{action} {filter}`: {problem}", entry.line)
+            })?;
+        }
+        Ok(Some(entry.decision.clone()))
+    }
+
+    /// Decisions for filters `documented` does not list: stale lines.
+    pub fn stale<'a>(
+        &'a self,
+        documented: &'a [(String, Vec<String>)],
+    ) -> impl Iterator<Item = String> + 'a {
+        self.entries.iter().filter_map(move |entry| {
+            let known = documented.iter().any(|(action, filters)| {
+                *action == entry.action && filters.contains(&entry.filter)
+            });
+            (!known).then(|| {
+                format!(
+                    "line {}: `{} {}` is not a documented filter of a generated operation",
+                    entry.line, entry.action, entry.filter
+                )
+            })
+        })
+    }
+}
+
+/// Checks a hand-written path: fields of structures, through lists, ending at a value.
+fn check_path(model: &Model, resource: &str, path: &[String]) -> Result<(), String> {
+    let mut shape = resource.to_owned();
+    for (index, part) in path.iter().enumerate() {
+        let members = model.members(&shape)?;
+        let (member, reference) = members
+            .iter()
+            .find(|(member, _)| names::field_ident(&names::snake(member)) == *part)
+            .ok_or_else(|| {
+                let fields: Vec<String> = members
+                    .iter()
+                    .map(|(member, _)| names::field_ident(&names::snake(member)))
+                    .collect();
+                format!(
+                    "`{shape}` has no field `{part}`; its fields: {}",
+                    fields.join(", ")
+                )
+            })?;
+        let element = element_shape(model, &reference.shape);
+        let last = index + 1 == path.len();
+        match model.shape(&element)? {
+            Shape::Structure { .. } if element == "Tag" => {
+                return Err(format!("`{member}` is a tag list: use the tag filters"));
+            }
+            Shape::Structure { .. } if last => {
+                return Err(format!(
+                    "`{member}` is a structure (`{element}`), not a value"
+                ));
+            }
+            Shape::Structure { .. } => shape = element,
+            Shape::Blob {} => return Err(format!("`{member}` is binary")),
+            _ if last => {}
+            _ => return Err(format!("`{member}` is a value: the path cannot go on")),
+        }
+    }
+    Ok(())
 }
 
 /// Maps filter `name` onto the fields of structure `resource`.

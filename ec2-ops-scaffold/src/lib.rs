@@ -9,7 +9,8 @@
 //! ```no_run
 //! let text = std::fs::read_to_string("ec2-service-2.json").unwrap();
 //! let model = ec2_ops_scaffold::model::Model::from_json(&text).unwrap();
-//! let plan = ec2_ops_scaffold::plan::plan(&model, &["DescribeVolumeStatus"]).unwrap();
+//! let finishing = ec2_ops_scaffold::filters::Finishing::default();
+//! let plan = ec2_ops_scaffold::plan::plan(&model, &finishing, &["DescribeVolumeStatus"]).unwrap();
 //! print!("{}", ec2_ops_scaffold::emit::module(&plan));
 //! ```
 //!

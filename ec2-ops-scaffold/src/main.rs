@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use ec2_ops_scaffold::{catalog, emit, model::Model, plan};
+use ec2_ops_scaffold::{catalog, emit, filters::Finishing, model::Model, plan};
 
 /// Writes `#[ec2_operation]` declarations for EC2 describe operations from botocore's EC2 model.
 #[derive(Parser)]
@@ -19,7 +19,12 @@ struct Arguments {
     /// Declare every `Describe*` operation of the model.
     #[arg(long)]
     all: bool,
-    /// Write the catalog crate's generated sources into this crate directory.
+    /// Decisions for filters the scaffold cannot map (`Action filter => field.path` or
+    /// `Action filter ! reason`, one per line).
+    #[arg(long, value_name = "FILE")]
+    finish: Option<PathBuf>,
+    /// Write the catalog crate's generated sources into this crate directory (its decisions are
+    /// read from `model/filters.txt` there).
     #[arg(long, value_name = "CRATE_DIR")]
     catalog: Option<PathBuf>,
 }
@@ -53,7 +58,15 @@ fn run(arguments: &Arguments) -> Result<(), String> {
     if operations.is_empty() {
         return Err("name at least one operation, or pass --all".to_owned());
     }
-    let plan = plan::plan(&model, &operations)?;
+    let finishing = match &arguments.finish {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|error| format!("{}: {error}", path.display()))?;
+            Finishing::parse(&text).map_err(|problem| format!("{}: {problem}", path.display()))?
+        }
+        None => Finishing::default(),
+    };
+    let plan = plan::plan(&model, &finishing, &operations)?;
     print!("{}", emit::module(&plan));
     Ok(())
 }

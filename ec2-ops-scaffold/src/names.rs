@@ -163,6 +163,10 @@ pub fn doc_line(html: &str) -> String {
             break;
         }
     }
+    // Tags were replaced by spaces: close the gaps they leave before punctuation.
+    for mark in [".", ",", ")", ":", ";"] {
+        line = line.replace(&format!(" {mark}"), mark);
+    }
     // A doc comment is Markdown: keep model text from opening code spans or links by accident.
     line.replace('`', "'").replace('[', "(").replace(']', ")")
 }
@@ -204,10 +208,7 @@ mod tests {
     fn docs_keep_the_first_sentence_as_plain_text() {
         assert_eq!(
             doc_line("<p>The ID of the <code>volume</code>. More text.</p>"),
-            "The ID of the volume . More text."
-                .split(" More")
-                .next()
-                .unwrap()
+            "The ID of the volume."
         );
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::filters::{self, Mapping};
+use crate::filters::{self, Finishing, Mapping};
 use crate::model::{Model, Shape, ShapeRef};
 use crate::names;
 
@@ -141,15 +141,18 @@ pub struct Plan {
     pub operations: Vec<OperationDecl>,
     /// Enums a request holds as a required member: they derive `Default` (their first value).
     pub defaulted: BTreeSet<String>,
+    /// Structures a request carries: only their fields need a Query key.
+    pub in_requests: BTreeSet<String>,
 }
 
 /// Plans `actions`.
 ///
 /// # Errors
 /// A message naming the operation and what in the model the scaffold cannot declare.
-pub fn plan(model: &Model, actions: &[&str]) -> Result<Plan, String> {
+pub fn plan(model: &Model, finishing: &Finishing, actions: &[&str]) -> Result<Plan, String> {
     let mut planner = Planner {
         model,
+        finishing,
         plan: Plan::default(),
         planned: BTreeSet::new(),
     };
@@ -164,6 +167,7 @@ pub fn plan(model: &Model, actions: &[&str]) -> Result<Plan, String> {
 
 struct Planner<'m> {
     model: &'m Model,
+    finishing: &'m Finishing,
     plan: Plan,
     planned: BTreeSet<String>,
 }
@@ -194,7 +198,18 @@ impl Planner<'_> {
             .shape;
         let output = model.members(output_name)?;
         let has = |name: &str| input.iter().any(|(member, _)| member == name);
-        let (resource, output_decl, listed) = self.output(action, output_name, output)?;
+        // An attribute operation answers one resource's members, the resource named by a required
+        // ID that the answer repeats (`ImageId`), and is never paged.
+        let attributes = !output.iter().any(|(member, _)| member == "NextToken")
+            && input.iter().any(|(member, reference)| {
+                required.contains(member)
+                    && self.is_text(&reference.shape)
+                    && output
+                        .iter()
+                        .any(|(answered, answer)| answered == member && self.is_text(&answer.shape))
+            });
+        let (resource, output_decl, listed) =
+            self.output(action, output_name, output, attributes)?;
         // A single answer is never paged: its `MaxResults` and `NextToken` stay plain members.
         let paginated =
             has("NextToken") && has("MaxResults") && matches!(output_decl, OutputDecl::List { .. });
@@ -248,14 +263,18 @@ impl Planner<'_> {
                 continue;
             }
             if filters::element_shape(model, &reference.shape) == "Filter" {
-                let documented = filters::documented(&reference.documentation);
-                let decls = documented
-                    .into_iter()
-                    .map(|name| FilterDecl {
-                        mapping: filters::map(model, &resource.model, &name),
-                        name,
-                    })
-                    .collect();
+                let mut decls = Vec::new();
+                for name in filters::documented(&reference.documentation) {
+                    let mapping =
+                        match self
+                            .finishing
+                            .decision(model, action, &resource.model, &name)?
+                        {
+                            Some(decision) => decision,
+                            None => filters::map(model, &resource.model, &name),
+                        };
+                    decls.push(FilterDecl { name, mapping });
+                }
                 filters = Some((reference.query_key(member), decls));
                 continue;
             }
@@ -268,6 +287,7 @@ impl Planner<'_> {
                     .defaulted
                     .insert(names::type_ident(&reference.shape));
             }
+            self.mark_in_requests(&reference.shape);
             members.push(self.field(member, reference, Wrap::Request { required })?);
         }
 
@@ -312,10 +332,11 @@ impl Planner<'_> {
         action: &str,
         output_name: &str,
         output: &'o [(String, ShapeRef)],
+        attributes: bool,
     ) -> Result<(Resource, OutputDecl, Vec<&'o str>), String> {
         let model = self.model;
         let is_structure = |shape: &str| matches!(model.shape(shape), Ok(Shape::Structure { .. }));
-        let list = output.iter().find(|(_, reference)| {
+        let list = output.iter().filter(|_| !attributes).find(|(_, reference)| {
             matches!(model.shape(&reference.shape), Ok(Shape::List { member }) if is_structure(&member.shape))
         });
         if let Some((member, reference)) = list {
@@ -334,8 +355,14 @@ impl Planner<'_> {
                 vec![member.as_str()],
             ));
         }
-        if let [(member, reference)] = output
+        // One structure, and perhaps the `NextToken` of a paged answer held inside it.
+        let answered: Vec<&(String, ShapeRef)> = output
+            .iter()
+            .filter(|(member, _)| member != "NextToken")
+            .collect();
+        if let [(member, reference)] = answered.as_slice()
             && is_structure(&reference.shape)
+            && self.resource_id(&reference.shape).is_ok()
         {
             self.shape(&reference.shape)?;
             return Ok((
@@ -409,6 +436,21 @@ impl Planner<'_> {
             .ok_or_else(|| {
                 format!("`{resource}` has no text, enum or boolean member to identify it by")
             })
+    }
+
+    /// Records that requests carry shape `name` and everything it reaches.
+    fn mark_in_requests(&mut self, name: &str) {
+        match self.model.shape(name) {
+            Ok(Shape::Structure { members, .. })
+                if self.plan.in_requests.insert(names::type_ident(name)) =>
+            {
+                for (_, reference) in &members.0 {
+                    self.mark_in_requests(&reference.shape);
+                }
+            }
+            Ok(Shape::List { member }) => self.mark_in_requests(&member.shape),
+            _ => {}
+        }
     }
 
     /// Plans the shape `name` and everything it reaches.

@@ -64,9 +64,8 @@ pub struct DescribeAggregateIdFormat;
     ),
     filters(
         key = "Filter",
-        // Documented, not mapped yet:
-        // "availability-zone-id": no field for `availability-zone-id` in `DescribeApplicationStatusResult`
-        // "status": no field for `status` in `DescribeApplicationStatusResult`
+        "availability-zone-id" => application_statuses.instances.availability_zone_id,
+        "status" => application_statuses.instances.application_status.status,
     ),
     dry_run,
 )]

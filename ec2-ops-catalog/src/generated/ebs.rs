@@ -62,23 +62,15 @@ pub struct DescribeReplaceRootVolumeTasks;
 /// Describes the specified attribute of the specified snapshot.
 #[ec2_operation(
     action = "DescribeSnapshotAttribute",
-    resource = ProductCode,
-    resource_id = product_code_id,
-    output(member = "ProductCodes", xml = "productCodes"),
+    resource = SnapshotAttribute,
+    resource_id = snapshot_id,
+    output(member = "SnapshotAttribute", flatten),
+    ids(key = "SnapshotId", single),
     members(
         /// The snapshot attribute you would like to view.
         attribute: SnapshotAttributeName,
-        /// The ID of the EBS snapshot.
-        snapshot_id: String,
     ),
     dry_run,
-    response(
-        /// The ID of the EBS snapshot.
-        snapshot_id: Option<String>,
-        /// The users and groups that have the permissions for creating volumes from the snapshot.
-        #[ec2(xml = "createVolumePermission")]
-        create_volume_permissions: Option<Vec<CreateVolumePermission>>,
-    ),
 )]
 pub struct DescribeSnapshotAttribute;
 
@@ -92,8 +84,7 @@ pub struct DescribeSnapshotAttribute;
         key = "Filter",
         "snapshot-id",
         "volume-id",
-        // Documented, not mapped yet:
-        // "last-tiering-operation": no field for `last-tiering-operation` in `SnapshotTierStatus`
+        "last-tiering-operation" => last_tiering_operation_status,
     ),
     paginate,
     dry_run,
@@ -105,23 +96,15 @@ pub use ec2_ops::seed::snapshots::{DescribeSnapshots, DescribeSnapshotsRequest, 
 /// Describes the specified attribute of the specified volume.
 #[ec2_operation(
     action = "DescribeVolumeAttribute",
-    resource = ProductCode,
-    resource_id = product_code_id,
-    output(member = "ProductCodes", xml = "productCodes"),
+    resource = VolumeAttribute,
+    resource_id = volume_id,
+    output(member = "VolumeAttribute", flatten),
+    ids(key = "VolumeId", single),
     members(
         /// The attribute of the volume.
         attribute: VolumeAttributeName,
-        /// The ID of the volume.
-        volume_id: String,
     ),
     dry_run,
-    response(
-        /// The state of autoEnableIO attribute.
-        #[ec2(name = "AutoEnableIO", xml = "autoEnableIO")]
-        auto_enable_io: Option<AttributeBooleanValue>,
-        /// The ID of the volume.
-        volume_id: Option<String>,
-    ),
 )]
 pub struct DescribeVolumeAttribute;
 
@@ -149,10 +132,9 @@ pub struct DescribeVolumeAttribute;
         "event.event-type" => events.event_type,
         "event.not-after" => events.not_after,
         "event.not-before" => events.not_before,
+        "volume-status.details-name" => volume_status.details.name,
+        "volume-status.details-status" => volume_status.details.status,
         "volume-status.status",
-        // Documented, not mapped yet:
-        // "volume-status.details-name": no field for `details-name` in `VolumeStatusInfo`
-        // "volume-status.details-status": no field for `details-status` in `VolumeStatusInfo`
     ),
     paginate,
     dry_run,

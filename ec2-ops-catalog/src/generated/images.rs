@@ -96,47 +96,15 @@ pub struct DescribeFpgaImages;
 /// Describes the specified attribute of the specified AMI.
 #[ec2_operation(
     action = "DescribeImageAttribute",
-    resource = LaunchPermission,
-    resource_id = user_id,
-    output(member = "LaunchPermissions", xml = "launchPermission"),
+    resource = ImageAttribute,
+    resource_id = image_id,
+    output(member = "ImageAttribute", flatten),
+    ids(key = "ImageId", single),
     members(
         /// The AMI attribute.
         attribute: ImageAttributeName,
-        /// The ID of the AMI.
-        image_id: String,
     ),
     dry_run,
-    response(
-        /// A description for the AMI.
-        description: Option<AttributeValue>,
-        /// The kernel ID.
-        #[ec2(xml = "kernel")]
-        kernel_id: Option<AttributeValue>,
-        /// The RAM disk ID.
-        #[ec2(xml = "ramdisk")]
-        ramdisk_id: Option<AttributeValue>,
-        /// Indicates whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
-        sriov_net_support: Option<AttributeValue>,
-        /// The boot mode.
-        boot_mode: Option<AttributeValue>,
-        /// If the image is configured for NitroTPM support, the value is v2.0 .
-        tpm_support: Option<AttributeValue>,
-        /// Base64 representation of the non-volatile UEFI variable store.
-        uefi_data: Option<AttributeValue>,
-        /// The date and time, in ISO 8601 date-time format , when the AMI was last used to launch an EC2 instance.
-        last_launched_time: Option<AttributeValue>,
-        /// If v2.0 , it indicates that IMDSv2 is specified in the AMI.
-        imds_support: Option<AttributeValue>,
-        /// Indicates whether deregistration protection is enabled for the AMI.
-        deregistration_protection: Option<AttributeValue>,
-        /// The ID of the AMI.
-        image_id: Option<String>,
-        /// The product codes.
-        product_codes: Option<Vec<ProductCode>>,
-        /// The block device mapping entries.
-        #[ec2(xml = "blockDeviceMapping")]
-        block_device_mappings: Option<Vec<BlockDeviceMapping>>,
-    ),
 )]
 pub struct DescribeImageAttribute;
 
@@ -170,9 +138,8 @@ pub struct DescribeImageReferences;
     filters(
         key = "Filter",
         "account-id",
+        "creation-time" => report_creation_time,
         "resource-type",
-        // Documented, not mapped yet:
-        // "creation-time": no field for `creation-time` in `ImageUsageReportEntry`
     ),
     paginate,
     dry_run,
@@ -221,7 +188,12 @@ pub struct DescribeImageUsageReports;
     filters(
         key = "Filter",
         "architecture",
+        "block-device-mapping.delete-on-termination" => block_device_mappings.ebs.delete_on_termination,
         "block-device-mapping.device-name" => block_device_mappings.device_name,
+        "block-device-mapping.snapshot-id" => block_device_mappings.ebs.snapshot_id,
+        "block-device-mapping.volume-size" => block_device_mappings.ebs.volume_size,
+        "block-device-mapping.volume-type" => block_device_mappings.ebs.volume_type,
+        "block-device-mapping.encrypted" => block_device_mappings.ebs.encrypted,
         "boot-mode",
         "creation-date",
         "description",
@@ -236,11 +208,17 @@ pub struct DescribeImageUsageReports;
         "image-watermark.watermark-creation-time" => image_watermarks.watermark_creation_time,
         "image-watermark.watermark-key" => image_watermarks.watermark_key,
         "image-type",
+        "instance-type-specification.supported-instance-type" => instance_type_specification.supported_instance_types.instance_type,
+        "instance-type-specification.unsupported-instance-type" => instance_type_specification.unsupported_instance_types.instance_type,
+        "is-public" => public,
         "kernel-id",
+        "manifest-location" => image_location,
         "name",
+        "owner-alias" => image_owner_alias,
         "owner-id",
         "platform",
         "product-code" => product_codes.product_code_id,
+        "product-code.type" => product_codes.product_code_type,
         "public-ssm-parameter-name",
         "ramdisk-id",
         "root-device-name",
@@ -256,24 +234,12 @@ pub struct DescribeImageUsageReports;
         "source-image-region",
         "source-instance-id",
         "state",
+        "state-reason-code" => state_reason.code,
+        "state-reason-message" => state_reason.message,
         "sriov-net-support",
         "tag:<key>" => tags,
         "tag-key" => tags,
         "virtualization-type",
-        // Documented, not mapped yet:
-        // "block-device-mapping.delete-on-termination": no field for `delete-on-termination` in `BlockDeviceMapping`
-        // "block-device-mapping.snapshot-id": no field for `snapshot-id` in `BlockDeviceMapping`
-        // "block-device-mapping.volume-size": no field for `volume-size` in `BlockDeviceMapping`
-        // "block-device-mapping.volume-type": no field for `volume-type` in `BlockDeviceMapping`
-        // "block-device-mapping.encrypted": no field for `encrypted` in `BlockDeviceMapping`
-        // "instance-type-specification.supported-instance-type": `SupportedInstanceTypes` is a structure (`InstanceTypeItem`), not a value
-        // "instance-type-specification.unsupported-instance-type": `UnsupportedInstanceTypes` is a structure (`InstanceTypeItem`), not a value
-        // "is-public": no field for `is-public` in `Image`
-        // "manifest-location": no field for `manifest-location` in `Image`
-        // "owner-alias": no field for `owner-alias` in `Image`
-        // "product-code.type": no field for `type` in `ProductCode`
-        // "state-reason-code": no field for `state-reason-code` in `Image`
-        // "state-reason-message": no field for `state-reason-message` in `Image`
     ),
     paginate,
     dry_run,
@@ -297,9 +263,8 @@ pub use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, Desc
     ),
     filters(
         key = "Filter",
+        "task-state" => store_task_state,
         "bucket",
-        // Documented, not mapped yet:
-        // "task-state": no field for `task-state` in `StoreImageTaskResult`
     ),
     paginate(min = 1, max = 200),
     dry_run,

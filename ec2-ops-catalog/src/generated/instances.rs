@@ -110,8 +110,8 @@ pub struct DescribeCapacityBlockStatus;
         "end-date",
         "create-date",
         "state",
-        // Documented, not mapped yet:
-        // "tags": `Tags` is a tag list, reached only by `tag:<key>`, `tag-key` and `tag-value`
+        // Documented, not servable:
+        // "tags": compares the Capacity Block's Tags list as a whole, which holds no single value to match and is reachable only through the tag:<key> and tag-key filters
     ),
     paginate(min = 1, max = 1000),
     dry_run,
@@ -148,8 +148,7 @@ pub struct DescribeCapacityManagerDataExports;
         key = "Filter",
         "status",
         "requested-by",
-        // Documented, not mapped yet:
-        // "unused-reservation-billing-owner": no field for `unused-reservation-billing-owner` in `CapacityReservationBillingRequest`
+        "unused-reservation-billing-owner" => unused_reservation_billing_owner_id,
     ),
     paginate(min = 1, max = 1000),
     dry_run,
@@ -258,12 +257,11 @@ pub struct DescribeCapacityReservations;
     ids(key = "InstanceId"),
     filters(
         key = "Filter",
+        "group-id" => groups.group_id,
         "instance-id",
         "tag:<key>" => tags,
         "tag-key" => tags,
         "vpc-id",
-        // Documented, not mapped yet:
-        // "group-id": no field for `group-id` in `ClassicLinkInstance`
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -305,17 +303,17 @@ pub struct DescribeElasticGpus;
         event_type: Option<FleetEventType>,
         /// The ID of the EC2 Fleet.
         fleet_id: String,
-        /// The start date and time for the events, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+        /// The start date and time for the events, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         start_time: DateTime,
     ),
     paginate,
     dry_run,
     response(
-        /// The last date and time for the events, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+        /// The last date and time for the events, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         last_evaluated_time: Option<DateTime>,
         /// The ID of the EC Fleet.
         fleet_id: Option<String>,
-        /// The start date and time for the events, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+        /// The start date and time for the events, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         start_time: Option<DateTime>,
     ),
 )]
@@ -422,10 +420,9 @@ pub struct DescribeHostReservations;
         "availability-zone",
         "client-token",
         "host-reservation-id",
+        "instance-type" => host_properties.instance_type,
         "state",
         "tag-key" => tags,
-        // Documented, not mapped yet:
-        // "instance-type": no field for `instance-type` in `Host`
     ),
     paginate,
 )]
@@ -450,53 +447,15 @@ pub struct DescribeIamInstanceProfileAssociations;
 /// Describes the specified attribute of the specified instance.
 #[ec2_operation(
     action = "DescribeInstanceAttribute",
-    resource = InstanceBlockDeviceMapping,
-    resource_id = device_name,
-    output(member = "BlockDeviceMappings", xml = "blockDeviceMapping"),
+    resource = InstanceAttribute,
+    resource_id = instance_id,
+    output(member = "InstanceAttribute", flatten),
+    ids(key = "InstanceId", single),
     members(
-        /// The ID of the instance.
-        instance_id: String,
         /// The instance attribute.
         attribute: InstanceAttributeName,
     ),
     dry_run,
-    response(
-        /// Indicates whether termination protection is enabled.
-        disable_api_termination: Option<AttributeBooleanValue>,
-        /// Indicates whether enhanced networking with ENA is enabled.
-        ena_support: Option<AttributeBooleanValue>,
-        /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
-        enclave_options: Option<EnclaveOptions>,
-        /// Indicates whether the instance is optimized for Amazon EBS I/O.
-        ebs_optimized: Option<AttributeBooleanValue>,
-        /// The ID of the instance.
-        instance_id: Option<String>,
-        /// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
-        instance_initiated_shutdown_behavior: Option<AttributeValue>,
-        /// The instance type.
-        instance_type: Option<AttributeValue>,
-        /// The kernel ID.
-        #[ec2(xml = "kernel")]
-        kernel_id: Option<AttributeValue>,
-        /// The product codes.
-        product_codes: Option<Vec<ProductCode>>,
-        /// The RAM disk ID.
-        #[ec2(xml = "ramdisk")]
-        ramdisk_id: Option<AttributeValue>,
-        /// The device name of the root device volume (for example, /dev/sda1 ).
-        root_device_name: Option<AttributeValue>,
-        /// Indicates whether source/destination checks are enabled.
-        source_dest_check: Option<AttributeBooleanValue>,
-        /// Indicates whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
-        sriov_net_support: Option<AttributeValue>,
-        /// The user data.
-        user_data: Option<AttributeValue>,
-        /// Indicates whether stop protection is enabled for the instance.
-        disable_api_stop: Option<AttributeBooleanValue>,
-        /// The security groups associated with the instance.
-        #[ec2(xml = "groupSet")]
-        groups: Option<Vec<GroupIdentifier>>,
-    ),
 )]
 pub struct DescribeInstanceAttribute;
 
@@ -557,16 +516,16 @@ pub struct DescribeInstanceEventNotificationAttributes;
     ids(key = "InstanceEventWindowId"),
     filters(
         key = "Filter",
+        "dedicated-host-id" => association_target.dedicated_host_ids,
+        "event-window-name" => name,
+        "instance-id" => association_target.instance_ids,
         "tag:<key>" => tags,
         "tag-key" => tags,
         "tag-value" => tags,
-        // Documented, not mapped yet:
-        // "dedicated-host-id": no field for `dedicated-host-id` in `InstanceEventWindow`
-        // "event-window-name": no field for `event-window-name` in `InstanceEventWindow`
-        // "instance-id": no field for `instance-id` in `InstanceEventWindow`
-        // "instance-tag": no field for `instance-tag` in `InstanceEventWindow`
-        // "instance-tag-key": no field for `instance-tag-key` in `InstanceEventWindow`
-        // "instance-tag-value": no field for `instance-tag-value` in `InstanceEventWindow`
+        // Documented, not servable:
+        // "instance-tag": compares the key/value pairs of the association target's Tags list (AssociationTarget.Tags), a Tag list that no field path may enter
+        // "instance-tag-key": compares the keys of the association target's Tags list (AssociationTarget.Tags), a Tag list that no field path may enter
+        // "instance-tag-value": compares the values of the association target's Tags list (AssociationTarget.Tags), a Tag list that no field path may enter
     ),
     paginate(min = 20, max = 500),
     dry_run,
@@ -584,16 +543,15 @@ pub struct DescribeInstanceEventWindows;
         key = "Filter",
         "availability-zone",
         "instance-id",
+        "image-allowed" => image_metadata.image_allowed,
+        "instance-state-name" => state.name,
         "instance-type",
         "launch-time",
+        "owner-alias" => image_metadata.image_owner_alias,
         "owner-id",
         "tag:<key>" => tags,
         "tag-key" => tags,
         "zone-id",
-        // Documented, not mapped yet:
-        // "image-allowed": no field for `image-allowed` in `InstanceImageMetadata`
-        // "instance-state-name": no field for `instance-state-name` in `InstanceImageMetadata`
-        // "owner-alias": no field for `owner-alias` in `InstanceImageMetadata`
     ),
     paginate(min = 1, max = 1000),
     dry_run,
@@ -654,7 +612,7 @@ pub struct DescribeInstanceSqlHaStates;
     members(
         /// Indicates whether to include managed resources in the output.
         include_managed_resources: Option<bool>,
-        /// When true , includes the health status for all instances.
+        /// When true, includes the health status for all instances.
         include_all_instances: Option<bool>,
     ),
     filters(
@@ -667,17 +625,16 @@ pub struct DescribeInstanceSqlHaStates;
         "event.not-after" => events.not_after,
         "event.not-before" => events.not_before,
         "event.not-before-deadline" => events.not_before_deadline,
+        "instance-state-code" => instance_state.code,
+        "instance-state-name" => instance_state.name,
+        "instance-status.reachability" => instance_status.details.status,
         "instance-status.status",
         "operator.managed",
         "operator.principal",
+        "system-status.reachability" => system_status.details.status,
         "system-status.status",
         "attached-ebs-status.status",
         "application-status.status",
-        // Documented, not mapped yet:
-        // "instance-state-code": no field for `instance-state-code` in `InstanceStatus`
-        // "instance-state-name": no field for `instance-state-name` in `InstanceStatus`
-        // "instance-status.reachability": no field for `reachability` in `InstanceStatusSummary`
-        // "system-status.reachability": no field for `reachability` in `InstanceStatusSummary`
     ),
     paginate,
     dry_run,
@@ -733,7 +690,7 @@ pub struct DescribeInstanceTypeOfferings;
         /// The instance types.
         #[ec2(query = "InstanceType")]
         instance_types: Vec<InstanceType>,
-        /// If true , the response includes instance types that are not supported in the current Region, in addition to the supported types.
+        /// If true, the response includes instance types that are not supported in the current Region, in addition to the supported types.
         include_unsupported_in_region: Option<bool>,
     ),
     filters(
@@ -747,8 +704,10 @@ pub struct DescribeInstanceTypeOfferings;
         "ebs-info.maximum-ebs-attachments",
         "ebs-info.ebs-optimized-info.baseline-bandwidth-in-mbps",
         "ebs-info.ebs-optimized-info.baseline-iops",
+        "ebs-info.ebs-optimized-info.baseline-throughput-in-mbps" => ebs_info.ebs_optimized_info.baseline_throughput_in_m_bps,
         "ebs-info.ebs-optimized-info.maximum-bandwidth-in-mbps",
         "ebs-info.ebs-optimized-info.maximum-iops",
+        "ebs-info.ebs-optimized-info.maximum-throughput-in-mbps" => ebs_info.ebs_optimized_info.maximum_throughput_in_m_bps,
         "ebs-info.ebs-optimized-support",
         "ebs-info.encryption-support",
         "ebs-info.nvme-support",
@@ -763,6 +722,7 @@ pub struct DescribeInstanceTypeOfferings;
         "instance-storage-info.total-size-in-gb",
         "instance-storage-supported",
         "instance-type",
+        "memory-info.size-in-mib" => memory_info.size_in_mi_b,
         "network-info.bandwidth-weightings",
         "network-info.efa-info.maximum-efa-interfaces",
         "network-info.efa-supported",
@@ -786,15 +746,11 @@ pub struct DescribeInstanceTypeOfferings;
         "supported-root-device-type" => supported_root_device_types,
         "supported-usage-class" => supported_usage_classes,
         "supported-virtualization-type" => supported_virtualization_types,
-        // Documented, not mapped yet:
-        // "ebs-info.ebs-optimized-info.baseline-throughput-in-mbps": no field for `baseline-throughput-in-mbps` in `EbsOptimizedInfo`
-        // "ebs-info.ebs-optimized-info.maximum-throughput-in-mbps": no field for `maximum-throughput-in-mbps` in `EbsOptimizedInfo`
-        // "memory-info.size-in-mib": no field for `size-in-mib` in `MemoryInfo`
-        // "vcpu-info.default-cores": no field for `vcpu-info` in `InstanceTypeInfo`
-        // "vcpu-info.default-threads-per-core": no field for `vcpu-info` in `InstanceTypeInfo`
-        // "vcpu-info.default-vcpus": no field for `vcpu-info` in `InstanceTypeInfo`
-        // "vcpu-info.valid-cores": no field for `vcpu-info` in `InstanceTypeInfo`
-        // "vcpu-info.valid-threads-per-core": no field for `vcpu-info` in `InstanceTypeInfo`
+        "vcpu-info.default-cores" => v_cpu_info.default_cores,
+        "vcpu-info.default-threads-per-core" => v_cpu_info.default_threads_per_core,
+        "vcpu-info.default-vcpus" => v_cpu_info.default_v_cpus,
+        "vcpu-info.valid-cores" => v_cpu_info.valid_cores,
+        "vcpu-info.valid-threads-per-core" => v_cpu_info.valid_threads_per_core,
     ),
     paginate(min = 5, max = 100),
     dry_run,
@@ -823,7 +779,7 @@ pub use ec2_ops::seed::key_pairs::{DescribeKeyPairs, DescribeKeyPairsRequest, De
         min_version: Option<String>,
         /// The version number up to which to describe launch template versions.
         max_version: Option<String>,
-        /// If true , and if a Systems Manager parameter is specified for ImageId , the AMI ID is displayed in the response for imageId .
+        /// If true, and if a Systems Manager parameter is specified for ImageId, the AMI ID is displayed in the response for imageId.
         resolve_alias: Option<bool>,
         /// Indicates whether to include managed resources in the output.
         include_managed_resources: Option<bool>,
@@ -831,20 +787,20 @@ pub use ec2_ops::seed::key_pairs::{DescribeKeyPairs, DescribeKeyPairsRequest, De
     filters(
         key = "Filter",
         "create-time",
-        // Documented, not mapped yet:
-        // "ebs-optimized": no field for `ebs-optimized` in `LaunchTemplateVersion`
-        // "http-endpoint": no field for `http-endpoint` in `LaunchTemplateVersion`
-        // "http-protocol-ipv4": no field for `http-protocol-ipv4` in `LaunchTemplateVersion`
-        // "host-resource-group-arn": no field for `host-resource-group-arn` in `LaunchTemplateVersion`
-        // "http-tokens": no field for `http-tokens` in `LaunchTemplateVersion`
-        // "iam-instance-profile": no field for `iam-instance-profile` in `LaunchTemplateVersion`
-        // "image-id": no field for `image-id` in `LaunchTemplateVersion`
-        // "instance-type": no field for `instance-type` in `LaunchTemplateVersion`
-        // "is-default-version": no field for `is-default-version` in `LaunchTemplateVersion`
-        // "kernel-id": no field for `kernel-id` in `LaunchTemplateVersion`
-        // "license-configuration-arn": no field for `license-configuration-arn` in `LaunchTemplateVersion`
-        // "network-card-index": no field for `network-card-index` in `LaunchTemplateVersion`
-        // "ram-disk-id": no field for `ram-disk-id` in `LaunchTemplateVersion`
+        "ebs-optimized" => launch_template_data.ebs_optimized,
+        "http-endpoint" => launch_template_data.metadata_options.http_endpoint,
+        "host-resource-group-arn" => launch_template_data.placement.host_resource_group_arn,
+        "http-tokens" => launch_template_data.metadata_options.http_tokens,
+        "iam-instance-profile" => launch_template_data.iam_instance_profile.arn,
+        "image-id" => launch_template_data.image_id,
+        "instance-type" => launch_template_data.instance_type,
+        "is-default-version" => default_version,
+        "kernel-id" => launch_template_data.kernel_id,
+        "license-configuration-arn" => launch_template_data.license_specifications.license_configuration_arn,
+        "network-card-index" => launch_template_data.network_interfaces.network_card_index,
+        "ram-disk-id" => launch_template_data.ram_disk_id,
+        // Documented, not servable:
+        // "http-protocol-ipv4": the launch template's metadata options (LaunchTemplateInstanceMetadataOptions) return HttpProtocolIpv6 only, no IPv4 endpoint setting
     ),
     paginate,
     dry_run,
@@ -884,9 +840,9 @@ pub struct DescribeLaunchTemplates;
     ids(key = "HostId"),
     filters(
         key = "Filter",
-        // Documented, not mapped yet:
-        // "availability-zone": no field for `availability-zone` in `MacHost`
-        // "instance-type": no field for `instance-type` in `MacHost`
+        // Documented, not servable:
+        // "availability-zone": MacHost returns only HostId and MacOSLatestSupportedVersions; the host's Availability Zone is not in the response
+        // "instance-type": MacHost returns only HostId and MacOSLatestSupportedVersions; the host's instance type is not in the response
     ),
     paginate(min = 5, max = 500),
 )]
@@ -903,10 +859,9 @@ pub struct DescribeMacHosts;
         key = "Filter",
         "instance-id",
         "task-state",
+        "mac-system-integrity-protection-configuration.sip-status" => mac_system_integrity_protection_config.status,
         "start-time",
         "task-type",
-        // Documented, not mapped yet:
-        // "mac-system-integrity-protection-configuration.sip-status": no field for `mac-system-integrity-protection-configuration` in `MacModificationTask`
     ),
     paginate(min = 1, max = 500),
     dry_run,
@@ -922,8 +877,7 @@ pub struct DescribeMacModificationTasks;
     ids(key = "MetricCategoryId"),
     filters(
         key = "Filter",
-        // Documented, not mapped yet:
-        // "metric-name": no field for `metric-name` in `MetricCategory`
+        "metric-name" => metrics,
     ),
     paginate(min = 5, max = 100),
     dry_run,
@@ -1054,7 +1008,7 @@ pub struct DescribeReservedInstancesModifications;
         availability_zone: Option<String>,
         /// Include Reserved Instance Marketplace offerings in the response.
         include_marketplace: Option<bool>,
-        /// The instance type that the reservation will cover (for example, m1.small ).
+        /// The instance type that the reservation will cover (for example, m1.small).
         instance_type: Option<InstanceType>,
         /// The maximum duration (in seconds) to filter when searching for offerings.
         max_duration: Option<i64>,
@@ -1180,17 +1134,17 @@ pub struct DescribeSpotFleetInstances;
         spot_fleet_request_id: String,
         /// The type of events to describe.
         event_type: Option<EventType>,
-        /// The starting date and time for the events, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+        /// The starting date and time for the events, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         start_time: DateTime,
     ),
     paginate(min = 1, max = 1000),
     dry_run,
     response(
-        /// The last date and time for the events, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+        /// The last date and time for the events, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         last_evaluated_time: Option<DateTime>,
         /// The ID of the Spot Fleet request.
         spot_fleet_request_id: Option<String>,
-        /// The starting date and time for the events, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+        /// The starting date and time for the events, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         start_time: Option<DateTime>,
     ),
 )]
@@ -1219,45 +1173,44 @@ pub struct DescribeSpotFleetRequests;
         key = "Filter",
         "availability-zone-group",
         "create-time",
+        "fault-code" => fault.code,
+        "fault-message" => fault.message,
         "instance-id",
         "launch-group",
+        "launch.block-device-mapping.delete-on-termination" => launch_specification.block_device_mappings.ebs.delete_on_termination,
+        "launch.block-device-mapping.device-name" => launch_specification.block_device_mappings.device_name,
+        "launch.block-device-mapping.snapshot-id" => launch_specification.block_device_mappings.ebs.snapshot_id,
+        "launch.block-device-mapping.volume-size" => launch_specification.block_device_mappings.ebs.volume_size,
+        "launch.block-device-mapping.volume-type" => launch_specification.block_device_mappings.ebs.volume_type,
+        "launch.group-id" => launch_specification.security_groups.group_id,
+        "launch.group-name" => launch_specification.security_groups.group_name,
+        "launch.image-id" => launch_specification.image_id,
+        "launch.instance-type" => launch_specification.instance_type,
+        "launch.kernel-id" => launch_specification.kernel_id,
+        "launch.key-name" => launch_specification.key_name,
+        "launch.monitoring-enabled" => launch_specification.monitoring.enabled,
+        "launch.ramdisk-id" => launch_specification.ramdisk_id,
         "launched-availability-zone",
         "launched-availability-zone-id",
+        "network-interface.addresses.primary" => launch_specification.network_interfaces.private_ip_addresses.primary,
+        "network-interface.delete-on-termination" => launch_specification.network_interfaces.delete_on_termination,
+        "network-interface.description" => launch_specification.network_interfaces.description,
+        "network-interface.device-index" => launch_specification.network_interfaces.device_index,
+        "network-interface.group-id" => launch_specification.network_interfaces.groups,
+        "network-interface.network-interface-id" => launch_specification.network_interfaces.network_interface_id,
+        "network-interface.private-ip-address" => launch_specification.network_interfaces.private_ip_address,
+        "network-interface.subnet-id" => launch_specification.network_interfaces.subnet_id,
         "product-description",
         "spot-instance-request-id",
         "spot-price",
         "state",
+        "status-code" => status.code,
+        "status-message" => status.message,
         "tag:<key>" => tags,
         "tag-key" => tags,
         "type" => r#type,
         "valid-from",
         "valid-until",
-        // Documented, not mapped yet:
-        // "fault-code": no field for `fault-code` in `SpotInstanceRequest`
-        // "fault-message": no field for `fault-message` in `SpotInstanceRequest`
-        // "launch.block-device-mapping.delete-on-termination": no field for `launch` in `SpotInstanceRequest`
-        // "launch.block-device-mapping.device-name": no field for `launch` in `SpotInstanceRequest`
-        // "launch.block-device-mapping.snapshot-id": no field for `launch` in `SpotInstanceRequest`
-        // "launch.block-device-mapping.volume-size": no field for `launch` in `SpotInstanceRequest`
-        // "launch.block-device-mapping.volume-type": no field for `launch` in `SpotInstanceRequest`
-        // "launch.group-id": no field for `launch` in `SpotInstanceRequest`
-        // "launch.group-name": no field for `launch` in `SpotInstanceRequest`
-        // "launch.image-id": no field for `launch` in `SpotInstanceRequest`
-        // "launch.instance-type": no field for `launch` in `SpotInstanceRequest`
-        // "launch.kernel-id": no field for `launch` in `SpotInstanceRequest`
-        // "launch.key-name": no field for `launch` in `SpotInstanceRequest`
-        // "launch.monitoring-enabled": no field for `launch` in `SpotInstanceRequest`
-        // "launch.ramdisk-id": no field for `launch` in `SpotInstanceRequest`
-        // "network-interface.addresses.primary": no field for `network-interface` in `SpotInstanceRequest`
-        // "network-interface.delete-on-termination": no field for `network-interface` in `SpotInstanceRequest`
-        // "network-interface.description": no field for `network-interface` in `SpotInstanceRequest`
-        // "network-interface.device-index": no field for `network-interface` in `SpotInstanceRequest`
-        // "network-interface.group-id": no field for `network-interface` in `SpotInstanceRequest`
-        // "network-interface.network-interface-id": no field for `network-interface` in `SpotInstanceRequest`
-        // "network-interface.private-ip-address": no field for `network-interface` in `SpotInstanceRequest`
-        // "network-interface.subnet-id": no field for `network-interface` in `SpotInstanceRequest`
-        // "status-code": no field for `status-code` in `SpotInstanceRequest`
-        // "status-message": no field for `status-message` in `SpotInstanceRequest`
     ),
     paginate,
     dry_run,
@@ -1273,9 +1226,9 @@ pub struct DescribeSpotInstanceRequests;
     members(
         /// Filters the results by the specified ID of the Availability Zone.
         availability_zone_id: Option<String>,
-        /// The date and time, up to the past 90 days, from which to start retrieving the price history data, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+        /// The date and time, up to the past 90 days, from which to start retrieving the price history data, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         start_time: Option<DateTime>,
-        /// The date and time, up to the current date, from which to stop retrieving the price history data, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+        /// The date and time, up to the current date, from which to stop retrieving the price history data, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         end_time: Option<DateTime>,
         /// Filters the results by the specified instance types.
         #[ec2(query = "InstanceType")]

@@ -24,7 +24,7 @@ pub struct AccountAttribute {
     /// The name of the account attribute.
     pub attribute_name: Option<String>,
     /// The values for the account attribute.
-    #[ec2(xml = "attributeValueSet", query = "AttributeValueSet")]
+    #[ec2(xml = "attributeValueSet")]
     pub attribute_values: Option<Vec<AccountAttributeValue>>,
 }
 
@@ -230,7 +230,7 @@ pub struct Address {
     pub allocation_id: Option<String>,
     /// The ID representing the association of the address with an instance.
     pub association_id: Option<String>,
-    /// The network ( vpc ).
+    /// The network ( vpc).
     pub domain: Option<DomainType>,
     /// The ID of the network interface.
     pub network_interface_id: Option<String>,
@@ -239,7 +239,7 @@ pub struct Address {
     /// The private IP address associated with the Elastic IP address.
     pub private_ip_address: Option<String>,
     /// Any tags assigned to the Elastic IP address.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of an address pool.
     pub public_ipv4_pool: Option<String>,
@@ -418,7 +418,7 @@ pub struct ApplicationStatus {
     /// The date and time when application status reporting resumes after suppression.
     pub resume_at: Option<DateTime>,
     /// Details about the application status checks for the instance.
-    #[ec2(xml = "detailSet", query = "DetailSet")]
+    #[ec2(xml = "detailSet")]
     pub details: Option<Vec<ApplicationStatusDetail>>,
 }
 
@@ -436,7 +436,7 @@ pub struct InstanceApplicationStatus {
     /// The application status for the instance.
     pub application_status: Option<ApplicationStatus>,
     /// The tags assigned to the instance.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -446,7 +446,7 @@ pub struct InstanceApplicationStatus {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ApplicationStatusesResponseType {
     /// The application status information for the instances.
-    #[ec2(xml = "instanceSet", query = "InstanceSet")]
+    #[ec2(xml = "instanceSet")]
     pub instances: Option<Vec<InstanceApplicationStatus>>,
 }
 
@@ -456,7 +456,7 @@ pub struct ApplicationStatusesResponseType {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeApplicationStatusResult {
     /// The application statuses for the specified instances.
-    #[ec2(xml = "applicationStatusesResponseType", query = "ApplicationStatusesResponseType")]
+    #[ec2(xml = "applicationStatusesResponseType")]
     pub application_statuses: Option<ApplicationStatusesResponseType>,
     /// The token to include in another request to get the next page of items.
     pub next_token: Option<String>,
@@ -521,7 +521,7 @@ pub struct HealthCheckPathResponseObject {
     /// The source for the health check path.
     pub source: Option<HealthCheckPathSourceResponseObject>,
     /// The destinations for the health check path.
-    #[ec2(xml = "destinationSet", query = "DestinationSet")]
+    #[ec2(xml = "destinationSet")]
     pub destinations: Option<Vec<HealthCheckPathDestinationResponseObject>>,
 }
 
@@ -586,7 +586,7 @@ pub struct ApplicationStatusCheckResponseObject {
     /// The aggregation setting for the application status check.
     pub aggregation: Option<AggregationStatusEnum>,
     /// The health check paths for the application status check.
-    #[ec2(xml = "healthCheckPathSet", query = "HealthCheckPathSet")]
+    #[ec2(xml = "healthCheckPathSet")]
     pub health_check_paths: Option<Vec<HealthCheckPathResponseObject>>,
     /// The protocol used for the health check.
     pub protocol: Option<NetworkProtocolEnum>,
@@ -615,10 +615,10 @@ pub struct ApplicationStatusCheckResponseObject {
     /// The date and time when the application status check was last updated.
     pub last_updated_at: Option<DateTime>,
     /// The tags associated with the application status check.
-    #[ec2(xml = "targetTagAssociationSet", query = "TargetTagAssociationSet")]
+    #[ec2(xml = "targetTagAssociationSet")]
     pub target_tag_associations: Option<Vec<CustomTagKeyValueResponsePair>>,
     /// The tags assigned to the application status check.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The date and time when the application status check was created.
     pub creation_time: Option<DateTime>,
@@ -658,7 +658,7 @@ pub struct AvailabilityZoneMessage {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvailabilityZoneGeography {
-    /// The name of the geography, for example, United States of America .
+    /// The name of the geography, for example, United States of America.
     pub name: Option<String>,
 }
 
@@ -696,10 +696,10 @@ pub enum AvailabilityZoneState {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvailabilityZone {
-    /// For Availability Zones, this parameter always has the value of opt-in-not-required .
+    /// For Availability Zones, this parameter always has the value of opt-in-not-required.
     pub opt_in_status: Option<AvailabilityZoneOptInStatus>,
     /// Any messages about the Availability Zone, Local Zone, or Wavelength Zone.
-    #[ec2(xml = "messageSet", query = "MessageSet")]
+    #[ec2(xml = "messageSet")]
     pub messages: Option<Vec<AvailabilityZoneMessage>>,
     /// The name of the Region.
     pub region_name: Option<String>,
@@ -720,13 +720,13 @@ pub struct AvailabilityZone {
     /// The long name of the Availability Zone group, Local Zone group, or Wavelength Zone group.
     pub group_long_name: Option<String>,
     /// The geography information for the Availability Zone or Local Zone.
-    #[ec2(xml = "geographySet", query = "GeographySet")]
+    #[ec2(xml = "geographySet")]
     pub geography: Option<Vec<AvailabilityZoneGeography>>,
     /// The sub-geography information for the Availability Zone or Local Zone.
-    #[ec2(xml = "subGeographySet", query = "SubGeographySet")]
+    #[ec2(xml = "subGeographySet")]
     pub sub_geography: Option<Vec<AvailabilityZoneSubGeography>>,
     /// The state of the Availability Zone, Local Zone, or Wavelength Zone.
-    #[ec2(xml = "zoneState", query = "ZoneState")]
+    #[ec2(xml = "zoneState")]
     pub state: Option<AvailabilityZoneState>,
 }
 
@@ -870,7 +870,7 @@ pub struct ByoipCidr {
     /// The description of the address range.
     pub description: Option<String>,
     /// The BYOIP CIDR associations with ASNs.
-    #[ec2(xml = "asnAssociationSet", query = "AsnAssociationSet")]
+    #[ec2(xml = "asnAssociationSet")]
     pub asn_associations: Option<Vec<AsnAssociation>>,
     /// Upon success, contains the ID of the address pool.
     pub status_message: Option<String>,
@@ -1030,7 +1030,7 @@ pub struct CapacityBlockOffering {
     pub start_date: Option<DateTime>,
     /// The end date of the Capacity Block offering.
     pub end_date: Option<DateTime>,
-    /// The number of hours (in addition to capacityBlockDurationMinutes ) for the duration of the Capacity Block reservation.
+    /// The number of hours (in addition to capacityBlockDurationMinutes) for the duration of the Capacity Block reservation.
     pub capacity_block_duration_hours: Option<i32>,
     /// The total price to be paid up front.
     pub upfront_fee: Option<String>,
@@ -1042,12 +1042,12 @@ pub struct CapacityBlockOffering {
     pub ultraserver_type: Option<String>,
     /// The number of EC2 UltraServers in the offering.
     pub ultraserver_count: Option<i32>,
-    /// The number of minutes (in addition to capacityBlockDurationHours ) for the duration of the Capacity Block reservation.
+    /// The number of minutes (in addition to capacityBlockDurationHours) for the duration of the Capacity Block reservation.
     pub capacity_block_duration_minutes: Option<i32>,
     /// The type of zone where the Capacity Block offering is available.
     pub zone_type: Option<String>,
     /// The individual segments that compose the Capacity Block offering.
-    #[ec2(xml = "capacityBlockOfferingSegmentSet", query = "CapacityBlockOfferingSegmentSet")]
+    #[ec2(xml = "capacityBlockOfferingSegmentSet")]
     pub capacity_block_offering_segments: Option<Vec<CapacityBlockOfferingSegment>>,
 }
 
@@ -1108,7 +1108,7 @@ pub struct CapacityBlockStatus {
     /// The unavailable capacity.
     pub total_unavailable_capacity: Option<i32>,
     /// The availability of capacity for the Capacity Block reservations.
-    #[ec2(xml = "capacityReservationStatusSet", query = "CapacityReservationStatusSet")]
+    #[ec2(xml = "capacityReservationStatusSet")]
     pub capacity_reservation_statuses: Option<Vec<CapacityReservationStatus>>,
 }
 
@@ -1152,7 +1152,7 @@ pub struct CapacityBlock {
     /// The Availability Zone ID of the Capacity Block.
     pub availability_zone_id: Option<String>,
     /// The ID of the Capacity Reservation.
-    #[ec2(xml = "capacityReservationIdSet", query = "CapacityReservationIdSet")]
+    #[ec2(xml = "capacityReservationIdSet")]
     pub capacity_reservation_ids: Option<Vec<String>>,
     /// The date and time at which the Capacity Block was started.
     pub start_date: Option<DateTime>,
@@ -1163,7 +1163,7 @@ pub struct CapacityBlock {
     /// The state of the Capacity Block.
     pub state: Option<CapacityBlockResourceState>,
     /// The tags assigned to the Capacity Block.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1237,7 +1237,7 @@ pub struct CapacityManagerDataExportResponse {
     /// The timestamp when the most recent export was delivered to S3.
     pub latest_delivery_time: Option<DateTime>,
     /// The tags associated with the data export configuration.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1388,10 +1388,10 @@ pub struct CapacityReservationCancellationQuote {
     /// The current configuration of the Capacity Reservation.
     pub current_configuration: Option<CapacityReservationConfiguration>,
     /// The cancellation terms associated with the quote, including the fee type and charge details.
-    #[ec2(xml = "cancellationTermSet", query = "CancellationTermSet")]
+    #[ec2(xml = "cancellationTermSet")]
     pub cancellation_terms: Option<Vec<CancellationTerms>>,
     /// The tags assigned to the cancellation quote.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1429,9 +1429,9 @@ pub struct ModificationQuoteCurrentConfiguration {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ModificationReservationUpdate {
-    /// The date and time at which the commitment duration will expire after the modification, in the ISO8601 format in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ ).
+    /// The date and time at which the commitment duration will expire after the modification, in the ISO8601 format in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ).
     pub new_commitment_end_date: Option<DateTime>,
-    /// The start date that the Capacity Reservation will have after the modification, in the ISO8601 format in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ ).
+    /// The start date that the Capacity Reservation will have after the modification, in the ISO8601 format in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ).
     pub new_start_date: Option<DateTime>,
     /// The commitment duration, in seconds, that the Capacity Reservation will have after the modification.
     pub new_commitment_duration: Option<i32>,
@@ -1463,10 +1463,10 @@ pub struct CapacityReservationModificationQuote {
     pub quote_state: Option<CapacityReservationModificationQuoteState>,
     /// The configuration that the Capacity Reservation has at the time the quote was generated.
     pub current_configuration: Option<ModificationQuoteCurrentConfiguration>,
-    /// The terms of the modification, including the configuration that the Capacity Reservation will have if you accept them by using ModifyCapacityReservation .
+    /// The terms of the modification, including the configuration that the Capacity Reservation will have if you accept them by using ModifyCapacityReservation.
     pub modification_terms: Option<ModificationTerms>,
     /// The tags assigned to the modification quote.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -6251,7 +6251,7 @@ pub struct PerformanceFactorReferenceRequest {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CpuPerformanceFactorRequest {
     /// Specify an instance family to use as the baseline reference for CPU performance.
-    #[ec2(xml = "Reference", query = "Reference")]
+    #[ec2(xml = "Reference")]
     pub references: Option<Vec<PerformanceFactorReferenceRequest>>,
 }
 
@@ -6277,16 +6277,16 @@ pub struct InstanceRequirementsRequest {
     #[ec2(xml = "MemoryMiB")]
     pub memory_mi_b: Option<MemoryMiBRequest>,
     /// The CPU manufacturers to include.
-    #[ec2(xml = "CpuManufacturer", query = "CpuManufacturer")]
+    #[ec2(xml = "CpuManufacturer")]
     pub cpu_manufacturers: Option<Vec<CpuManufacturer>>,
     /// The minimum and maximum amount of memory per vCPU, in GiB.
     #[ec2(xml = "MemoryGiBPerVCpu")]
     pub memory_gi_b_per_v_cpu: Option<MemoryGiBPerVCpuRequest>,
     /// The instance types to exclude.
-    #[ec2(xml = "ExcludedInstanceType", query = "ExcludedInstanceType")]
+    #[ec2(xml = "ExcludedInstanceType")]
     pub excluded_instance_types: Option<Vec<String>>,
     /// Indicates whether current or previous generation instance types are included.
-    #[ec2(xml = "InstanceGeneration", query = "InstanceGeneration")]
+    #[ec2(xml = "InstanceGeneration")]
     pub instance_generations: Option<Vec<InstanceGeneration>>,
     /// (Price protection) The price protection threshold for Spot Instances, as a percentage higher than an identified Spot price.
     #[ec2(xml = "SpotMaxPricePercentageOverLowestPrice")]
@@ -6310,7 +6310,7 @@ pub struct InstanceRequirementsRequest {
     #[ec2(xml = "LocalStorage")]
     pub local_storage: Option<LocalStorage>,
     /// The type of local storage that is required.
-    #[ec2(xml = "LocalStorageType", query = "LocalStorageType")]
+    #[ec2(xml = "LocalStorageType")]
     pub local_storage_types: Option<Vec<LocalStorageType>>,
     /// The minimum and maximum amount of total local storage, in GB.
     #[ec2(name = "TotalLocalStorageGB", xml = "TotalLocalStorageGB")]
@@ -6319,16 +6319,16 @@ pub struct InstanceRequirementsRequest {
     #[ec2(xml = "BaselineEbsBandwidthMbps")]
     pub baseline_ebs_bandwidth_mbps: Option<BaselineEbsBandwidthMbpsRequest>,
     /// The accelerator types that must be on the instance type.
-    #[ec2(xml = "AcceleratorType", query = "AcceleratorType")]
+    #[ec2(xml = "AcceleratorType")]
     pub accelerator_types: Option<Vec<AcceleratorType>>,
     /// The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance.
     #[ec2(xml = "AcceleratorCount")]
     pub accelerator_count: Option<AcceleratorCountRequest>,
     /// Indicates whether instance types must have accelerators by specific manufacturers.
-    #[ec2(xml = "AcceleratorManufacturer", query = "AcceleratorManufacturer")]
+    #[ec2(xml = "AcceleratorManufacturer")]
     pub accelerator_manufacturers: Option<Vec<AcceleratorManufacturer>>,
     /// The accelerators that must be on the instance type.
-    #[ec2(xml = "AcceleratorName", query = "AcceleratorName")]
+    #[ec2(xml = "AcceleratorName")]
     pub accelerator_names: Option<Vec<AcceleratorName>>,
     /// The minimum and maximum amount of total accelerator memory, in MiB.
     #[ec2(xml = "AcceleratorTotalMemoryMiB")]
@@ -6337,7 +6337,7 @@ pub struct InstanceRequirementsRequest {
     #[ec2(xml = "NetworkBandwidthGbps")]
     pub network_bandwidth_gbps: Option<NetworkBandwidthGbpsRequest>,
     /// The instance types to apply your specified attributes against.
-    #[ec2(xml = "AllowedInstanceType", query = "AllowedInstanceType")]
+    #[ec2(xml = "AllowedInstanceType")]
     pub allowed_instance_types: Option<Vec<String>>,
     /// (Price protection) The price protection threshold for Spot Instances, as a percentage of an identified On-Demand price.
     #[ec2(xml = "MaxSpotPriceAsPercentageOfOptimalOnDemandPrice")]
@@ -6376,7 +6376,7 @@ pub struct CapacityReservationFleet {
     /// The strategy used by the Capacity Reservation Fleet to determine which of the specified instance types to use.
     pub allocation_strategy: Option<String>,
     /// Information about the instance types for which to reserve the capacity.
-    #[ec2(xml = "instanceTypeSpecificationSet", query = "InstanceTypeSpecificationSet")]
+    #[ec2(xml = "instanceTypeSpecificationSet")]
     pub instance_type_specifications: Option<Vec<FleetCapacityReservation>>,
     /// Reserved for internal use.
     pub instance_requirements: Option<InstanceRequirementsRequest>,
@@ -6385,7 +6385,7 @@ pub struct CapacityReservationFleet {
     /// Reserved for internal use.
     pub availability_zone_id: Option<String>,
     /// The tags assigned to the Capacity Reservation Fleet.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -6405,7 +6405,7 @@ pub struct CapacityReservationTopology {
     /// The name of the placement group that the Capacity Reservation is in.
     pub group_name: Option<String>,
     /// The network nodes.
-    #[ec2(xml = "networkNodeSet", query = "NetworkNodeSet")]
+    #[ec2(xml = "networkNodeSet")]
     pub network_nodes: Option<Vec<String>>,
     /// The ID of the Availability Zone or Local Zone that the Capacity Reservation is in.
     pub availability_zone_id: Option<String>,
@@ -6514,7 +6514,7 @@ pub struct CapacityAllocation {
     /// The amount of instance capacity associated with the usage.
     pub count: Option<i32>,
     /// Additional metadata associated with the capacity allocation.
-    #[ec2(xml = "allocationMetadataList", query = "AllocationMetadataList")]
+    #[ec2(xml = "allocationMetadataList")]
     pub allocation_metadata: Option<Vec<CapacityAllocationMetadataEntry>>,
 }
 
@@ -6539,7 +6539,7 @@ pub enum CapacityReservationType {
 pub struct CapacityReservationCommitmentInfo {
     /// The instance capacity that you committed to when you requested the future-dated Capacity Reservation.
     pub committed_instance_count: Option<i32>,
-    /// The date and time at which the commitment duration expires, in the ISO8601 format in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ ).
+    /// The date and time at which the commitment duration expires, in the ISO8601 format in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ).
     pub commitment_end_date: Option<DateTime>,
     /// The commitment duration, in seconds, for the future-dated Capacity Reservation.
     pub commitment_duration: Option<i64>,
@@ -6726,7 +6726,7 @@ pub struct CapacityReservation {
     /// The date and time the Capacity Reservation was created.
     pub create_date: Option<DateTime>,
     /// Any tags assigned to the Capacity Reservation.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The Amazon Resource Name (ARN) of the Outpost on which the Capacity Reservation was created.
     pub outpost_arn: Option<String>,
@@ -6735,7 +6735,7 @@ pub struct CapacityReservation {
     /// The Amazon Resource Name (ARN) of the cluster placement group in which the Capacity Reservation was created.
     pub placement_group_arn: Option<String>,
     /// Information about instance capacity usage.
-    #[ec2(xml = "capacityAllocationSet", query = "CapacityAllocationSet")]
+    #[ec2(xml = "capacityAllocationSet")]
     pub capacity_allocations: Option<Vec<CapacityAllocation>>,
     /// The type of Capacity Reservation.
     pub reservation_type: Option<CapacityReservationType>,
@@ -6757,7 +6757,7 @@ pub struct CapacityReservation {
     pub adjustment_status: Option<CapacityReservationAdjustmentStatus>,
     /// The configuration that the Capacity Reservation will have after the requested adjustment is applied.
     pub adjustment_details: Option<CapacityReservationAdjustmentDetails>,
-    /// The start date that you originally requested for the Capacity Reservation, in the ISO8601 format in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ ).
+    /// The start date that you originally requested for the Capacity Reservation, in the ISO8601 format in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ).
     pub original_start_date: Option<DateTime>,
     /// The zero-size preference configured for the interruptible Capacity Reservation.
     pub zero_size_preference: Option<ZeroSizePreference>,
@@ -6797,7 +6797,7 @@ pub struct CarrierGateway {
     /// The Amazon Web Services account ID of the owner of the carrier gateway.
     pub owner_id: Option<String>,
     /// The tags assigned to the carrier gateway.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -6818,12 +6818,12 @@ pub struct GroupIdentifier {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClassicLinkInstance {
     /// The security groups.
-    #[ec2(xml = "groupSet", query = "GroupSet")]
+    #[ec2(xml = "groupSet")]
     pub groups: Option<Vec<GroupIdentifier>>,
     /// The ID of the instance.
     pub instance_id: Option<String>,
     /// Any tags assigned to the instance.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
@@ -6940,7 +6940,7 @@ pub struct ClientVpnConnection {
     /// The date and time the client connection was terminated.
     pub connection_end_time: Option<String>,
     /// The statuses returned by the client connect handler for posture compliance, if applicable.
-    #[ec2(xml = "postureComplianceStatusSet", query = "PostureComplianceStatusSet")]
+    #[ec2(xml = "postureComplianceStatusSet")]
     pub posture_compliance_statuses: Option<Vec<String>>,
     /// The date and time the authorization policy was last evaluated for the client connection, if applicable.
     pub authorization_policy_last_evaluated_time: Option<String>,
@@ -7205,10 +7205,10 @@ pub struct TransitGatewayConfigurationDescribeEndpointStructure {
     /// The ID of the Transit Gateway attachment.
     pub transit_gateway_attachment_id: Option<String>,
     /// The Availability Zone names for the Transit Gateway association.
-    #[ec2(xml = "availabilityZoneSet", query = "AvailabilityZoneSet")]
+    #[ec2(xml = "availabilityZoneSet")]
     pub availability_zones: Option<Vec<String>>,
     /// The Availability Zone IDs for the Transit Gateway association.
-    #[ec2(xml = "availabilityZoneIdSet", query = "AvailabilityZoneIdSet")]
+    #[ec2(xml = "availabilityZoneIdSet")]
     pub availability_zone_ids: Option<Vec<String>>,
 }
 
@@ -7247,7 +7247,7 @@ pub struct ClientVpnTrustProvider {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DevicePostureResponseOptions {
     /// The device trust providers configured for the Client VPN endpoint.
-    #[ec2(xml = "trustProviderSet", query = "TrustProviderSet")]
+    #[ec2(xml = "trustProviderSet")]
     pub trust_providers: Option<Vec<ClientVpnTrustProvider>>,
 }
 
@@ -7271,7 +7271,7 @@ pub struct ClientVpnEndpoint {
     /// The IPv4 address range, in CIDR notation, from which client IP addresses are assigned.
     pub client_cidr_block: Option<String>,
     /// Information about the DNS servers to be used for DNS resolution.
-    #[ec2(xml = "dnsServer", query = "DnsServer")]
+    #[ec2(xml = "dnsServer")]
     pub dns_servers: Option<Vec<String>>,
     /// Indicates whether split-tunnel is enabled in the Client VPN endpoint.
     pub split_tunnel: Option<bool>,
@@ -7282,7 +7282,7 @@ pub struct ClientVpnEndpoint {
     /// The port number for the Client VPN endpoint.
     pub vpn_port: Option<i32>,
     /// Information about the associated target networks.
-    #[ec2(xml = "associatedTargetNetwork", query = "AssociatedTargetNetwork")]
+    #[ec2(xml = "associatedTargetNetwork")]
     pub associated_target_networks: Option<Vec<AssociatedTargetNetwork>>,
     /// The ARN of the server certificate.
     pub server_certificate_arn: Option<String>,
@@ -7291,10 +7291,10 @@ pub struct ClientVpnEndpoint {
     /// Information about the client connection logging options for the Client VPN endpoint.
     pub connection_log_options: Option<ConnectionLogResponseOptions>,
     /// Any tags assigned to the Client VPN endpoint.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The IDs of the security groups for the target network.
-    #[ec2(xml = "securityGroupIdSet", query = "SecurityGroupIdSet")]
+    #[ec2(xml = "securityGroupIdSet")]
     pub security_group_ids: Option<Vec<String>>,
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
@@ -7421,10 +7421,10 @@ pub struct TargetNetwork {
     /// The IDs of the security groups applied to the target network association.
     pub security_groups: Option<Vec<String>>,
     /// The Availability Zone names for the target network association, if the Client VPN endpoint uses a Transit Gateway.
-    #[ec2(xml = "availabilityZoneSet", query = "AvailabilityZoneSet")]
+    #[ec2(xml = "availabilityZoneSet")]
     pub availability_zones: Option<Vec<String>>,
     /// The Availability Zone IDs for the target network association, if the Client VPN endpoint uses a Transit Gateway.
-    #[ec2(xml = "availabilityZoneIdSet", query = "AvailabilityZoneIdSet")]
+    #[ec2(xml = "availabilityZoneIdSet")]
     pub availability_zone_ids: Option<Vec<String>>,
 }
 
@@ -7436,12 +7436,12 @@ pub struct CoipPool {
     /// The ID of the address pool.
     pub pool_id: Option<String>,
     /// The address ranges of the address pool.
-    #[ec2(xml = "poolCidrSet", query = "PoolCidrSet")]
+    #[ec2(xml = "poolCidrSet")]
     pub pool_cidrs: Option<Vec<String>>,
     /// The ID of the local gateway route table.
     pub local_gateway_route_table_id: Option<String>,
     /// The tags.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ARN of the address pool.
     pub pool_arn: Option<String>,
@@ -7457,15 +7457,15 @@ pub struct CustomerGateway {
     /// The name of customer gateway device.
     pub device_name: Option<String>,
     /// Any tags assigned to the customer gateway.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The customer gateway device's Border Gateway Protocol (BGP) Autonomous System Number (ASN).
     pub bgp_asn_extended: Option<String>,
     /// The ID of the customer gateway.
     pub customer_gateway_id: Option<String>,
-    /// The current state of the customer gateway ( pending | available | deleting | deleted ).
+    /// The current state of the customer gateway ( pending | available | deleting | deleted).
     pub state: Option<String>,
-    /// The type of VPN connection the customer gateway supports ( ipsec.1 ).
+    /// The type of VPN connection the customer gateway supports ( ipsec.1).
     pub r#type: Option<String>,
     /// The IP address for the customer gateway device's outside interface.
     pub ip_address: Option<String>,
@@ -7511,7 +7511,7 @@ pub struct DeclarativePoliciesReport {
     /// The current status of the report.
     pub status: Option<ReportState>,
     /// Any tags assigned to the report.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -7532,7 +7532,7 @@ pub struct DhcpConfiguration {
     /// The name of a DHCP option.
     pub key: Option<String>,
     /// The values for the DHCP option.
-    #[ec2(xml = "valueSet", query = "ValueSet")]
+    #[ec2(xml = "valueSet")]
     pub values: Option<Vec<AttributeValue>>,
 }
 
@@ -7544,12 +7544,12 @@ pub struct DhcpOptions {
     /// The ID of the Amazon Web Services account that owns the DHCP options set.
     pub owner_id: Option<String>,
     /// Any tags assigned to the DHCP options set.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the set of DHCP options.
     pub dhcp_options_id: Option<String>,
     /// The DHCP options in the set.
-    #[ec2(xml = "dhcpConfigurationSet", query = "DhcpConfigurationSet")]
+    #[ec2(xml = "dhcpConfigurationSet")]
     pub dhcp_configurations: Option<Vec<DhcpConfiguration>>,
 }
 
@@ -7588,12 +7588,12 @@ pub struct InternetGatewayAttachment {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EgressOnlyInternetGateway {
     /// Information about the attachment of the egress-only internet gateway.
-    #[ec2(xml = "attachmentSet", query = "AttachmentSet")]
+    #[ec2(xml = "attachmentSet")]
     pub attachments: Option<Vec<InternetGatewayAttachment>>,
     /// The ID of the egress-only internet gateway.
     pub egress_only_internet_gateway_id: Option<String>,
     /// The tags assigned to the egress-only internet gateway.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -7653,7 +7653,7 @@ pub struct ElasticGpus {
     /// The ID of the instance to which the Elastic Graphics accelerator is attached.
     pub instance_id: Option<String>,
     /// The tags assigned to the Elastic Graphics accelerator.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -7688,7 +7688,7 @@ pub struct ExportImageTask {
     /// The status message for the export image task.
     pub status_message: Option<String>,
     /// Any tags assigned to the export image task.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -7862,7 +7862,7 @@ pub struct HistoryRecordEntry {
     pub event_information: Option<EventInformation>,
     /// The event type.
     pub event_type: Option<FleetEventType>,
-    /// The date and time of the event, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+    /// The date and time of the event, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
     pub timestamp: Option<DateTime>,
 }
 
@@ -7964,7 +7964,7 @@ pub struct FleetLaunchTemplateSpecification {
     pub launch_template_id: Option<String>,
     /// The name of the launch template.
     pub launch_template_name: Option<String>,
-    /// The launch template version number, $Latest , or $Default .
+    /// The launch template version number, $Latest, or $Default.
     pub version: Option<String>,
 }
 
@@ -8091,7 +8091,7 @@ pub struct PerformanceFactorReference {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CpuPerformanceFactor {
     /// Specify an instance family to use as the baseline reference for CPU performance.
-    #[ec2(xml = "referenceSet", query = "ReferenceSet")]
+    #[ec2(xml = "referenceSet")]
     pub references: Option<Vec<PerformanceFactorReference>>,
 }
 
@@ -8114,15 +8114,15 @@ pub struct InstanceRequirements {
     /// The minimum and maximum amount of memory, in MiB.
     pub memory_mi_b: Option<MemoryMiB>,
     /// The CPU manufacturers to include.
-    #[ec2(xml = "cpuManufacturerSet", query = "CpuManufacturerSet")]
+    #[ec2(xml = "cpuManufacturerSet")]
     pub cpu_manufacturers: Option<Vec<CpuManufacturer>>,
     /// The minimum and maximum amount of memory per vCPU, in GiB.
     pub memory_gi_b_per_v_cpu: Option<MemoryGiBPerVCpu>,
     /// The instance types to exclude.
-    #[ec2(xml = "excludedInstanceTypeSet", query = "ExcludedInstanceTypeSet")]
+    #[ec2(xml = "excludedInstanceTypeSet")]
     pub excluded_instance_types: Option<Vec<String>>,
     /// Indicates whether current or previous generation instance types are included.
-    #[ec2(xml = "instanceGenerationSet", query = "InstanceGenerationSet")]
+    #[ec2(xml = "instanceGenerationSet")]
     pub instance_generations: Option<Vec<InstanceGeneration>>,
     /// (Price protection) The price protection threshold for Spot Instances, as a percentage higher than an identified Spot price.
     pub spot_max_price_percentage_over_lowest_price: Option<i32>,
@@ -8139,7 +8139,7 @@ pub struct InstanceRequirements {
     /// Indicates whether instance types with instance store volumes are included, excluded, or required.
     pub local_storage: Option<LocalStorage>,
     /// The type of local storage that is required.
-    #[ec2(xml = "localStorageTypeSet", query = "LocalStorageTypeSet")]
+    #[ec2(xml = "localStorageTypeSet")]
     pub local_storage_types: Option<Vec<LocalStorageType>>,
     /// The minimum and maximum amount of total local storage, in GB.
     #[ec2(name = "TotalLocalStorageGB", xml = "totalLocalStorageGB")]
@@ -8147,22 +8147,22 @@ pub struct InstanceRequirements {
     /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps.
     pub baseline_ebs_bandwidth_mbps: Option<BaselineEbsBandwidthMbps>,
     /// The accelerator types that must be on the instance type.
-    #[ec2(xml = "acceleratorTypeSet", query = "AcceleratorTypeSet")]
+    #[ec2(xml = "acceleratorTypeSet")]
     pub accelerator_types: Option<Vec<AcceleratorType>>,
     /// The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance.
     pub accelerator_count: Option<AcceleratorCount>,
     /// Indicates whether instance types must have accelerators by specific manufacturers.
-    #[ec2(xml = "acceleratorManufacturerSet", query = "AcceleratorManufacturerSet")]
+    #[ec2(xml = "acceleratorManufacturerSet")]
     pub accelerator_manufacturers: Option<Vec<AcceleratorManufacturer>>,
     /// The accelerators that must be on the instance type.
-    #[ec2(xml = "acceleratorNameSet", query = "AcceleratorNameSet")]
+    #[ec2(xml = "acceleratorNameSet")]
     pub accelerator_names: Option<Vec<AcceleratorName>>,
     /// The minimum and maximum amount of total accelerator memory, in MiB.
     pub accelerator_total_memory_mi_b: Option<AcceleratorTotalMemoryMiB>,
     /// The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
     pub network_bandwidth_gbps: Option<NetworkBandwidthGbps>,
     /// The instance types to apply your specified attributes against.
-    #[ec2(xml = "allowedInstanceTypeSet", query = "AllowedInstanceTypeSet")]
+    #[ec2(xml = "allowedInstanceTypeSet")]
     pub allowed_instance_types: Option<Vec<String>>,
     /// (Price protection) The price protection threshold for Spot Instances, as a percentage of an identified On-Demand price.
     pub max_spot_price_as_percentage_of_optimal_on_demand_price: Option<i32>,
@@ -8224,7 +8224,7 @@ pub struct EbsBlockDeviceResponse {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BlockDeviceMappingResponse {
-    /// The device name (for example, /dev/sdh or xvdh ).
+    /// The device name (for example, /dev/sdh or xvdh).
     pub device_name: Option<String>,
     /// The virtual device name.
     pub virtual_name: Option<String>,
@@ -8255,10 +8255,10 @@ pub struct FleetLaunchTemplateOverrides {
     pub placement: Option<PlacementResponse>,
     /// The attributes for the instance types.
     pub instance_requirements: Option<InstanceRequirements>,
-    /// The ID of the AMI in the format ami-17characters00000 .
+    /// The ID of the AMI in the format ami-17characters00000.
     pub image_id: Option<String>,
     /// The block device mappings, which define the EBS volumes and instance store volumes to attach to the instance at launch.
-    #[ec2(xml = "blockDeviceMappingSet", query = "BlockDeviceMappingSet")]
+    #[ec2(xml = "blockDeviceMappingSet")]
     pub block_device_mappings: Option<Vec<BlockDeviceMappingResponse>>,
     /// The ID of the Availability Zone in which to launch the instances.
     pub availability_zone_id: Option<String>,
@@ -8535,11 +8535,11 @@ pub enum ReservedCapacityFallbackMarketType {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReservedCapacityFallbackOptions {
     /// The instance purchasing options to fall back to when the reserved capacity is not enough to meet the target capacity.
-    #[ec2(xml = "marketTypeSet", query = "MarketTypeSet")]
+    #[ec2(xml = "marketTypeSet")]
     pub market_types: Option<Vec<ReservedCapacityFallbackMarketType>>,
 }
 
-/// Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to reserved-capacity .
+/// Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to reserved-capacity.
 #[cfg(feature = "instances")]
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -8547,7 +8547,7 @@ pub struct ReservedCapacityOptions {
     /// The strategy that determines the order in which EC2 Fleet launches instances across the reservation types that you specify.
     pub allocation_strategy: Option<ReservedCapacityAllocationStrategy>,
     /// The types of Capacity Reservations used for fulfilling the EC2 Fleet request.
-    #[ec2(xml = "reservationTypeSet", query = "ReservationTypeSet")]
+    #[ec2(xml = "reservationTypeSet")]
     pub reservation_types: Option<Vec<FleetReservationType>>,
     /// The fallback behavior for the EC2 Fleet when there is not enough reserved capacity available to meet the target capacity.
     pub reserved_capacity_fallback_options: Option<ReservedCapacityFallbackOptions>,
@@ -8656,9 +8656,9 @@ pub struct FleetData {
     pub terminate_instances_with_expiration: Option<bool>,
     /// The type of request.
     pub r#type: Option<FleetType>,
-    /// The start date and time of the request, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+    /// The start date and time of the request, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
     pub valid_from: Option<DateTime>,
-    /// The end date and time of the request, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+    /// The end date and time of the request, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
     pub valid_until: Option<DateTime>,
     /// Indicates whether EC2 Fleet should replace unhealthy Spot Instances.
     pub replace_unhealthy_instances: Option<bool>,
@@ -8666,16 +8666,16 @@ pub struct FleetData {
     pub spot_options: Option<SpotOptions>,
     /// The allocation strategy of On-Demand Instances in an EC2 Fleet.
     pub on_demand_options: Option<OnDemandOptions>,
-    /// Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to reserved-capacity .
+    /// Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to reserved-capacity.
     pub reserved_capacity_options: Option<ReservedCapacityOptions>,
     /// The tags for an EC2 Fleet resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// Information about the instances that could not be launched by the fleet.
-    #[ec2(xml = "errorSet", query = "ErrorSet")]
+    #[ec2(xml = "errorSet")]
     pub errors: Option<Vec<DescribeFleetError>>,
     /// Information about the instances that were launched by the fleet.
-    #[ec2(xml = "fleetInstanceSet", query = "FleetInstanceSet")]
+    #[ec2(xml = "fleetInstanceSet")]
     pub instances: Option<Vec<DescribeFleetsInstances>>,
     /// Reserved.
     pub context: Option<String>,
@@ -8767,7 +8767,7 @@ pub struct TagFieldSpecificationResponse {
     /// The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
     pub resource_type: Option<TaggableResourceType>,
     /// The tag keys on your tagged resources to be displayed by the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-    #[ec2(xml = "tagKeySet", query = "TagKeySet")]
+    #[ec2(xml = "tagKeySet")]
     pub tag_keys: Option<Vec<String>>,
 }
 
@@ -8784,11 +8784,11 @@ pub struct FlowLog {
     pub deliver_logs_permission_arn: Option<String>,
     /// The ARN of the IAM role that allows the service to publish flow logs across accounts.
     pub deliver_cross_account_role: Option<String>,
-    /// The status of the logs delivery ( SUCCESS | FAILED ).
+    /// The status of the logs delivery ( SUCCESS | FAILED).
     pub deliver_logs_status: Option<String>,
     /// The ID of the flow log.
     pub flow_log_id: Option<String>,
-    /// The status of the flow log ( ACTIVE ).
+    /// The status of the flow log ( ACTIVE).
     pub flow_log_status: Option<String>,
     /// The name of the flow log group.
     pub log_group_name: Option<String>,
@@ -8803,14 +8803,14 @@ pub struct FlowLog {
     /// The format of the flow log record.
     pub log_format: Option<String>,
     /// The tags for the flow log.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The maximum interval of time, in seconds, during which a flow of packets is captured and aggregated into a flow log record.
     pub max_aggregation_interval: Option<i32>,
     /// The destination options.
     pub destination_options: Option<DestinationOptionsResponse>,
     /// The tag configuration associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-    #[ec2(xml = "tagFieldSpecificationSet", query = "TagFieldSpecificationSet")]
+    #[ec2(xml = "tagFieldSpecificationSet")]
     pub tag_field_specifications: Option<Vec<TagFieldSpecificationResponse>>,
 }
 
@@ -8857,10 +8857,10 @@ pub enum ProductCodeValues {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProductCode {
     /// The product code.
-    #[ec2(xml = "productCode", query = "ProductCode")]
+    #[ec2(xml = "productCode")]
     pub product_code_id: Option<String>,
     /// The type of product code.
-    #[ec2(xml = "type", query = "Type")]
+    #[ec2(xml = "type")]
     pub product_code_type: Option<ProductCodeValues>,
 }
 
@@ -8946,7 +8946,7 @@ pub enum FpgaImageStateCode {
 pub struct FpgaImageState {
     /// The state. The following are the possible values: pending - AFI bitstream generation is in progress.
     pub code: Option<FpgaImageStateCode>,
-    /// If the state is failed , this is the error message.
+    /// If the state is failed, this is the error message.
     pub message: Option<String>,
 }
 
@@ -9106,7 +9106,7 @@ pub struct HostReservation {
     /// The upfront price of the reservation.
     pub upfront_price: Option<String>,
     /// Any tags assigned to the Dedicated Host Reservation.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -9172,7 +9172,7 @@ pub struct HostProperties {
 pub struct HostInstance {
     /// The ID of instance that is running on the Dedicated Host.
     pub instance_id: Option<String>,
-    /// The instance type (for example, m3.medium ) of the running instance.
+    /// The instance type (for example, m3.medium) of the running instance.
     pub instance_type: Option<String>,
     /// The ID of the Amazon Web Services account that owns the instance.
     pub owner_id: Option<String>,
@@ -9295,7 +9295,7 @@ pub struct Host {
     /// The time that the Dedicated Host was released.
     pub release_time: Option<DateTime>,
     /// Any tags assigned to the Dedicated Host.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// Indicates whether host recovery is enabled or disabled for the Dedicated Host.
     pub host_recovery: Option<HostRecovery>,
@@ -9378,6 +9378,96 @@ pub struct LaunchPermission {
     pub group: Option<PermissionGroup>,
 }
 
+/// Describes a block device for an EBS volume.
+#[cfg(any(feature = "images", feature = "instances"))]
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EbsBlockDevice {
+    /// Indicates whether the EBS volume is deleted on instance termination.
+    pub delete_on_termination: Option<bool>,
+    /// The number of I/O operations per second (IOPS).
+    pub iops: Option<i32>,
+    /// The ID of the snapshot.
+    pub snapshot_id: Option<String>,
+    /// The size of the volume, in GiBs.
+    pub volume_size: Option<i32>,
+    /// The volume type.
+    pub volume_type: Option<VolumeType>,
+    /// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption.
+    pub kms_key_id: Option<String>,
+    /// The throughput that the volume supports, in MiB/s.
+    pub throughput: Option<i32>,
+    /// The ARN of the Outpost on which the snapshot is stored.
+    pub outpost_arn: Option<String>,
+    /// The Availability Zone where the EBS volume will be created (for example, us-east-1a).
+    pub availability_zone: Option<String>,
+    /// Indicates whether the encryption state of an EBS volume is changed while being restored from a backing snapshot.
+    pub encrypted: Option<bool>,
+    /// Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume.
+    #[ec2(xml = "VolumeInitializationRate")]
+    pub volume_initialization_rate: Option<i32>,
+    /// The ID of the Availability Zone where the EBS volume will be created (for example, use1-az1).
+    #[ec2(xml = "AvailabilityZoneId")]
+    pub availability_zone_id: Option<String>,
+    /// The index of the EBS card.
+    #[ec2(xml = "EbsCardIndex")]
+    pub ebs_card_index: Option<i32>,
+}
+
+/// Describes a block device mapping, which defines the EBS volumes and instance store volumes to attach to an instance at launch.
+#[cfg(any(feature = "images", feature = "instances"))]
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BlockDeviceMapping {
+    /// Parameters used to automatically set up EBS volumes when the instance is launched.
+    pub ebs: Option<EbsBlockDevice>,
+    /// To omit the device from the block device mapping, specify an empty string.
+    pub no_device: Option<String>,
+    /// The device name.
+    pub device_name: Option<String>,
+    /// The virtual device name ( ephemeral N).
+    pub virtual_name: Option<String>,
+}
+
+/// Describes an image attribute.
+#[cfg(feature = "images")]
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImageAttribute {
+    /// A description for the AMI.
+    pub description: Option<AttributeValue>,
+    /// The kernel ID.
+    #[ec2(xml = "kernel")]
+    pub kernel_id: Option<AttributeValue>,
+    /// The RAM disk ID.
+    #[ec2(xml = "ramdisk")]
+    pub ramdisk_id: Option<AttributeValue>,
+    /// Indicates whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
+    pub sriov_net_support: Option<AttributeValue>,
+    /// The boot mode.
+    pub boot_mode: Option<AttributeValue>,
+    /// If the image is configured for NitroTPM support, the value is v2.0.
+    pub tpm_support: Option<AttributeValue>,
+    /// Base64 representation of the non-volatile UEFI variable store.
+    pub uefi_data: Option<AttributeValue>,
+    /// The date and time, in ISO 8601 date-time format, when the AMI was last used to launch an EC2 instance.
+    pub last_launched_time: Option<AttributeValue>,
+    /// If v2.0, it indicates that IMDSv2 is specified in the AMI.
+    pub imds_support: Option<AttributeValue>,
+    /// Indicates whether deregistration protection is enabled for the AMI.
+    pub deregistration_protection: Option<AttributeValue>,
+    /// The ID of the AMI.
+    pub image_id: Option<String>,
+    /// The launch permissions.
+    #[ec2(xml = "launchPermission")]
+    pub launch_permissions: Option<Vec<LaunchPermission>>,
+    /// The product codes.
+    pub product_codes: Option<Vec<ProductCode>>,
+    /// The block device mapping entries.
+    #[ec2(xml = "blockDeviceMapping")]
+    pub block_device_mappings: Option<Vec<BlockDeviceMapping>>,
+}
+
 /// The EC2 `ImageAttributeName` values.
 #[cfg(feature = "images")]
 #[ec2_shape]
@@ -9423,57 +9513,6 @@ pub enum ImageAttributeName {
     /// A value this model does not list.
     #[ec2(other)]
     Unlisted(String),
-}
-
-/// Describes a block device for an EBS volume.
-#[cfg(any(feature = "images", feature = "instances"))]
-#[ec2_shape]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EbsBlockDevice {
-    /// Indicates whether the EBS volume is deleted on instance termination.
-    pub delete_on_termination: Option<bool>,
-    /// The number of I/O operations per second (IOPS).
-    pub iops: Option<i32>,
-    /// The ID of the snapshot.
-    pub snapshot_id: Option<String>,
-    /// The size of the volume, in GiBs.
-    pub volume_size: Option<i32>,
-    /// The volume type.
-    pub volume_type: Option<VolumeType>,
-    /// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption.
-    pub kms_key_id: Option<String>,
-    /// The throughput that the volume supports, in MiB/s.
-    pub throughput: Option<i32>,
-    /// The ARN of the Outpost on which the snapshot is stored.
-    pub outpost_arn: Option<String>,
-    /// The Availability Zone where the EBS volume will be created (for example, us-east-1a ).
-    pub availability_zone: Option<String>,
-    /// Indicates whether the encryption state of an EBS volume is changed while being restored from a backing snapshot.
-    pub encrypted: Option<bool>,
-    /// Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume.
-    #[ec2(xml = "VolumeInitializationRate")]
-    pub volume_initialization_rate: Option<i32>,
-    /// The ID of the Availability Zone where the EBS volume will be created (for example, use1-az1 ).
-    #[ec2(xml = "AvailabilityZoneId")]
-    pub availability_zone_id: Option<String>,
-    /// The index of the EBS card.
-    #[ec2(xml = "EbsCardIndex")]
-    pub ebs_card_index: Option<i32>,
-}
-
-/// Describes a block device mapping, which defines the EBS volumes and instance store volumes to attach to an instance at launch.
-#[cfg(any(feature = "images", feature = "instances"))]
-#[ec2_shape]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct BlockDeviceMapping {
-    /// Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub ebs: Option<EbsBlockDevice>,
-    /// To omit the device from the block device mapping, specify an empty string.
-    pub no_device: Option<String>,
-    /// The device name.
-    pub device_name: Option<String>,
-    /// The virtual device name ( ephemeral N).
-    pub virtual_name: Option<String>,
 }
 
 /// The EC2 `ImageReferenceResourceType` values.
@@ -9559,7 +9598,7 @@ pub struct ResourceTypeRequest {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImageUsageReportEntry {
-    /// The type of resource ( ec2:Instance | ec2:LaunchTemplate | imagebuilder:ImageRecipe | imagebuilder:ContainerRecipe ).
+    /// The type of resource ( ec2:Instance | ec2:LaunchTemplate | imagebuilder:ImageRecipe | imagebuilder:ContainerRecipe).
     pub resource_type: Option<String>,
     /// The ID of the report.
     pub report_id: Option<String>,
@@ -9581,7 +9620,7 @@ pub struct ImageUsageResourceTypeOption {
     /// The name of the option.
     pub option_name: Option<String>,
     /// The number of launch template versions to check.
-    #[ec2(xml = "optionValueSet", query = "OptionValueSet")]
+    #[ec2(xml = "optionValueSet")]
     pub option_values: Option<Vec<String>>,
 }
 
@@ -9593,7 +9632,7 @@ pub struct ImageUsageResourceType {
     /// The resource type.
     pub resource_type: Option<String>,
     /// The options that affect the scope of the report.
-    #[ec2(xml = "resourceTypeOptionSet", query = "ResourceTypeOptionSet")]
+    #[ec2(xml = "resourceTypeOptionSet")]
     pub resource_type_options: Option<Vec<ImageUsageResourceTypeOption>>,
 }
 
@@ -9607,10 +9646,10 @@ pub struct ImageUsageReport {
     /// The ID of the report.
     pub report_id: Option<String>,
     /// The resource types that were specified when the report was created.
-    #[ec2(xml = "resourceTypeSet", query = "ResourceTypeSet")]
+    #[ec2(xml = "resourceTypeSet")]
     pub resource_types: Option<Vec<ImageUsageResourceType>>,
     /// The IDs of the Amazon Web Services accounts that were specified when the report was created.
-    #[ec2(xml = "accountIdSet", query = "AccountIdSet")]
+    #[ec2(xml = "accountIdSet")]
     pub account_ids: Option<Vec<String>>,
     /// The current state of the report.
     pub state: Option<String>,
@@ -9621,7 +9660,7 @@ pub struct ImageUsageReport {
     /// The date and time when Amazon EC2 will delete the report (30 days after the report was created).
     pub expiration_time: Option<DateTime>,
     /// Any tags assigned to the report.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -9725,15 +9764,15 @@ pub enum ImdsSupportValues {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImageWatermark {
-    /// The watermark identifier, in accountId:watermarkName format (for example, 123456789012:approvedAmi ).
+    /// The watermark identifier, in accountId:watermarkName format (for example, 123456789012:approvedAmi).
     pub watermark_key: Option<String>,
     /// The Region where the watermark was originally attached.
     pub source_image_region: Option<String>,
     /// The ID of the AMI to which the watermark was originally attached.
     pub source_image_id: Option<String>,
-    /// The creation date of the source AMI, in the following format: YYYY - MM - DD T HH : MM : SS .
+    /// The creation date of the source AMI, in the following format: YYYY - MM - DD T HH: MM: SS.
     pub source_image_creation_time: Option<DateTime>,
-    /// The date and time the watermark was attached to the AMI, in the following format: YYYY - MM - DD T HH : MM : SS .
+    /// The date and time the watermark was attached to the AMI, in the following format: YYYY - MM - DD T HH: MM: SS.
     pub watermark_creation_time: Option<DateTime>,
 }
 
@@ -9783,7 +9822,7 @@ pub struct ScanResults {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceTypeItem {
-    /// The instance type or wildcard pattern (for example, t3.* or m5.large ).
+    /// The instance type or wildcard pattern (for example, t3.* or m5.large).
     pub instance_type: Option<String>,
 }
 
@@ -9793,10 +9832,10 @@ pub struct InstanceTypeItem {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceTypeSpecification {
     /// The instance types that the AMI supports.
-    #[ec2(xml = "supportedInstanceTypeSet", query = "SupportedInstanceTypeSet")]
+    #[ec2(xml = "supportedInstanceTypeSet")]
     pub supported_instance_types: Option<Vec<InstanceTypeItem>>,
     /// The instance types that the AMI does not support.
-    #[ec2(xml = "unsupportedInstanceTypeSet", query = "UnsupportedInstanceTypeSet")]
+    #[ec2(xml = "unsupportedInstanceTypeSet")]
     pub unsupported_instance_types: Option<Vec<InstanceTypeItem>>,
 }
 
@@ -9875,7 +9914,7 @@ pub struct Image {
     /// The operation of the Amazon EC2 instance and the billing code that is associated with the AMI.
     pub usage_operation: Option<String>,
     /// Any block device mapping entries.
-    #[ec2(xml = "blockDeviceMapping", query = "BlockDeviceMapping")]
+    #[ec2(xml = "blockDeviceMapping")]
     pub block_device_mappings: Option<Vec<BlockDeviceMapping>>,
     /// The description of the AMI that was provided during image creation.
     pub description: Option<String>,
@@ -9883,11 +9922,11 @@ pub struct Image {
     pub ena_support: Option<bool>,
     /// The hypervisor type of the image.
     pub hypervisor: Option<HypervisorType>,
-    /// The owner alias ( amazon | aws-backup-vault | aws-marketplace ).
+    /// The owner alias ( amazon | aws-backup-vault | aws-marketplace).
     pub image_owner_alias: Option<String>,
     /// The name of the AMI that was provided during image creation.
     pub name: Option<String>,
-    /// The device name of the root device volume (for example, /dev/sda1 ).
+    /// The device name of the root device volume (for example, /dev/sda1).
     pub root_device_name: Option<String>,
     /// The type of root device used by the AMI.
     pub root_device_type: Option<DeviceType>,
@@ -9896,25 +9935,25 @@ pub struct Image {
     /// The reason for the state change.
     pub state_reason: Option<StateReason>,
     /// Any tags assigned to the image.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The type of virtualization of the AMI.
     pub virtualization_type: Option<VirtualizationType>,
     /// The boot mode of the image.
     pub boot_mode: Option<BootModeValues>,
-    /// If the image is configured for NitroTPM support, the value is v2.0 .
+    /// If the image is configured for NitroTPM support, the value is v2.0.
     pub tpm_support: Option<TpmSupportValues>,
-    /// The date and time to deprecate the AMI, in UTC, in the following format: YYYY - MM - DD T HH : MM : SS Z.
+    /// The date and time to deprecate the AMI, in UTC, in the following format: YYYY - MM - DD T HH: MM: SS Z.
     pub deprecation_time: Option<String>,
-    /// If v2.0 , it indicates that IMDSv2 is specified in the AMI.
+    /// If v2.0, it indicates that IMDSv2 is specified in the AMI.
     pub imds_support: Option<ImdsSupportValues>,
-    /// The ID of the instance that the AMI was created from if the AMI was created using CreateImage .
+    /// The ID of the instance that the AMI was created from if the AMI was created using CreateImage.
     pub source_instance_id: Option<String>,
     /// Indicates whether deregistration protection is enabled for the AMI.
     pub deregistration_protection: Option<String>,
-    /// The date and time, in ISO 8601 date-time format , when the AMI was last used to launch an EC2 instance.
+    /// The date and time, in ISO 8601 date-time format, when the AMI was last used to launch an EC2 instance.
     pub last_launched_time: Option<String>,
-    /// If true , the AMI satisfies the criteria for Allowed AMIs and can be discovered and used in the account.
+    /// If true, the AMI satisfies the criteria for Allowed AMIs and can be discovered and used in the account.
     pub image_allowed: Option<bool>,
     /// The ID of the source AMI from which the AMI was created.
     pub source_image_id: Option<String>,
@@ -9925,7 +9964,7 @@ pub struct Image {
     /// The name of the public Systems Manager parameter that resolves to this AMI, under the aws/service/ namespace.
     pub public_ssm_parameter_name: Option<String>,
     /// The watermarks attached to the AMI.
-    #[ec2(xml = "imageWatermarkSet", query = "ImageWatermarkSet")]
+    #[ec2(xml = "imageWatermarkSet")]
     pub image_watermarks: Option<Vec<ImageWatermark>>,
     /// The Amazon Inspector scan results for the AMI.
     pub scan_results: Option<ScanResults>,
@@ -9936,15 +9975,15 @@ pub struct Image {
     /// The location of the AMI.
     pub image_location: Option<String>,
     /// The current state of the AMI.
-    #[ec2(xml = "imageState", query = "ImageState")]
+    #[ec2(xml = "imageState")]
     pub state: Option<ImageState>,
     /// The ID of the Amazon Web Services account that owns the image.
-    #[ec2(xml = "imageOwnerId", query = "ImageOwnerId")]
+    #[ec2(xml = "imageOwnerId")]
     pub owner_id: Option<String>,
     /// The date and time the image was created.
     pub creation_date: Option<String>,
     /// Indicates whether the image has public launch permissions.
-    #[ec2(xml = "isPublic", query = "IsPublic")]
+    #[ec2(xml = "isPublic")]
     pub public: Option<bool>,
     /// Any product codes associated with the AMI.
     pub product_codes: Option<Vec<ProductCode>>,
@@ -9965,11 +10004,11 @@ pub struct Image {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OperatorResponse {
-    /// If true , the resource is managed by a service provider.
+    /// If true, the resource is managed by a service provider.
     pub managed: Option<bool>,
-    /// If managed is true , then the principal is returned.
+    /// If managed is true, then the principal is returned.
     pub principal: Option<String>,
-    /// If true , the resource is hidden by default based on the managed resource visibility settings for the account.
+    /// If true, the resource is hidden by default based on the managed resource visibility settings for the account.
     pub hidden_by_default: Option<bool>,
 }
 
@@ -10005,6 +10044,69 @@ pub struct InstanceBlockDeviceMapping {
     pub device_name: Option<String>,
     /// Parameters used to automatically set up EBS volumes when the instance is launched.
     pub ebs: Option<EbsInstanceBlockDevice>,
+}
+
+/// Describes a value for a resource attribute that is a Boolean value.
+#[cfg(any(feature = "ebs", feature = "instances", feature = "vpc"))]
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AttributeBooleanValue {
+    /// The attribute value.
+    pub value: Option<bool>,
+}
+
+/// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
+#[cfg(feature = "instances")]
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EnclaveOptions {
+    /// If this parameter is set to true, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
+    pub enabled: Option<bool>,
+}
+
+/// Describes an instance attribute.
+#[cfg(feature = "instances")]
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InstanceAttribute {
+    /// The block device mapping of the instance.
+    #[ec2(xml = "blockDeviceMapping")]
+    pub block_device_mappings: Option<Vec<InstanceBlockDeviceMapping>>,
+    /// Indicates whether termination protection is enabled.
+    pub disable_api_termination: Option<AttributeBooleanValue>,
+    /// Indicates whether enhanced networking with ENA is enabled.
+    pub ena_support: Option<AttributeBooleanValue>,
+    /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
+    pub enclave_options: Option<EnclaveOptions>,
+    /// Indicates whether the instance is optimized for Amazon EBS I/O.
+    pub ebs_optimized: Option<AttributeBooleanValue>,
+    /// The ID of the instance.
+    pub instance_id: Option<String>,
+    /// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
+    pub instance_initiated_shutdown_behavior: Option<AttributeValue>,
+    /// The instance type.
+    pub instance_type: Option<AttributeValue>,
+    /// The kernel ID.
+    #[ec2(xml = "kernel")]
+    pub kernel_id: Option<AttributeValue>,
+    /// The product codes.
+    pub product_codes: Option<Vec<ProductCode>>,
+    /// The RAM disk ID.
+    #[ec2(xml = "ramdisk")]
+    pub ramdisk_id: Option<AttributeValue>,
+    /// The device name of the root device volume (for example, /dev/sda1).
+    pub root_device_name: Option<AttributeValue>,
+    /// Indicates whether source/destination checks are enabled.
+    pub source_dest_check: Option<AttributeBooleanValue>,
+    /// Indicates whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
+    pub sriov_net_support: Option<AttributeValue>,
+    /// The user data.
+    pub user_data: Option<AttributeValue>,
+    /// Indicates whether stop protection is enabled for the instance.
+    pub disable_api_stop: Option<AttributeBooleanValue>,
+    /// The security groups associated with the instance.
+    #[ec2(xml = "groupSet")]
+    pub groups: Option<Vec<GroupIdentifier>>,
 }
 
 /// The EC2 `InstanceAttributeName` values.
@@ -10062,24 +10164,6 @@ pub enum InstanceAttributeName {
     /// A value this model does not list.
     #[ec2(other)]
     Unlisted(String),
-}
-
-/// Describes a value for a resource attribute that is a Boolean value.
-#[cfg(any(feature = "ebs", feature = "instances", feature = "vpc"))]
-#[ec2_shape]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct AttributeBooleanValue {
-    /// The attribute value.
-    pub value: Option<bool>,
-}
-
-/// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
-#[cfg(feature = "instances")]
-#[ec2_shape]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EnclaveOptions {
-    /// If this parameter is set to true , the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
-    pub enabled: Option<bool>,
 }
 
 /// The EC2 `Ec2InstanceConnectEndpointState` values.
@@ -10168,7 +10252,7 @@ pub struct Ec2InstanceConnectEndpoint {
     /// The Federal Information Processing Standards (FIPS) compliant DNS name of the EC2 Instance Connect Endpoint.
     pub fips_dns_name: Option<String>,
     /// The ID of the elastic network interface that Amazon EC2 automatically created when creating the EC2 Instance Connect Endpoint.
-    #[ec2(xml = "networkInterfaceIdSet", query = "NetworkInterfaceIdSet")]
+    #[ec2(xml = "networkInterfaceIdSet")]
     pub network_interface_ids: Option<Vec<String>>,
     /// The ID of the VPC in which the EC2 Instance Connect Endpoint was created.
     pub vpc_id: Option<String>,
@@ -10181,10 +10265,10 @@ pub struct Ec2InstanceConnectEndpoint {
     /// Indicates whether your client's IP address is preserved as the source when you connect to a resource.
     pub preserve_client_ip: Option<bool>,
     /// The security groups associated with the endpoint.
-    #[ec2(xml = "securityGroupIdSet", query = "SecurityGroupIdSet")]
+    #[ec2(xml = "securityGroupIdSet")]
     pub security_group_ids: Option<Vec<String>>,
     /// The tags assigned to the EC2 Instance Connect Endpoint.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The IP address type of the endpoint.
     pub ip_address_type: Option<IpAddressType>,
@@ -10211,7 +10295,7 @@ pub struct InstanceCreditSpecification {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceTagNotificationAttribute {
     /// The registered tag keys.
-    #[ec2(xml = "instanceTagKeySet", query = "InstanceTagKeySet")]
+    #[ec2(xml = "instanceTagKeySet")]
     pub instance_tag_keys: Option<Vec<String>>,
     /// Indicates wheter all tag keys in the current Region are registered to appear in scheduled event notifications.
     pub include_all_tags_of_instance: Option<bool>,
@@ -10262,13 +10346,13 @@ pub struct InstanceEventWindowTimeRange {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceEventWindowAssociationTarget {
     /// The IDs of the instances associated with the event window.
-    #[ec2(xml = "instanceIdSet", query = "InstanceIdSet")]
+    #[ec2(xml = "instanceIdSet")]
     pub instance_ids: Option<Vec<String>>,
     /// The instance tags associated with the event window.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The IDs of the Dedicated Hosts associated with the event window.
-    #[ec2(xml = "dedicatedHostIdSet", query = "DedicatedHostIdSet")]
+    #[ec2(xml = "dedicatedHostIdSet")]
     pub dedicated_host_ids: Option<Vec<String>>,
 }
 
@@ -10298,7 +10382,7 @@ pub struct InstanceEventWindow {
     /// The ID of the event window.
     pub instance_event_window_id: Option<String>,
     /// One or more time ranges defined for the event window.
-    #[ec2(xml = "timeRangeSet", query = "TimeRangeSet")]
+    #[ec2(xml = "timeRangeSet")]
     pub time_ranges: Option<Vec<InstanceEventWindowTimeRange>>,
     /// The name of the event window.
     pub name: Option<String>,
@@ -10309,7 +10393,7 @@ pub struct InstanceEventWindow {
     /// The current state of the event window.
     pub state: Option<InstanceEventWindowState>,
     /// The instance tags associated with the event window.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -10356,23 +10440,23 @@ pub struct ImageMetadata {
     /// The name of the AMI.
     pub name: Option<String>,
     /// The ID of the Amazon Web Services account that owns the AMI.
-    #[ec2(xml = "imageOwnerId", query = "ImageOwnerId")]
+    #[ec2(xml = "imageOwnerId")]
     pub owner_id: Option<String>,
     /// The current state of the AMI.
-    #[ec2(xml = "imageState", query = "ImageState")]
+    #[ec2(xml = "imageState")]
     pub state: Option<ImageState>,
     /// The alias of the AMI owner.
     pub image_owner_alias: Option<String>,
     /// The date and time the AMI was created.
     pub creation_date: Option<String>,
-    /// The deprecation date and time of the AMI, in UTC, in the following format: YYYY - MM - DD T HH : MM : SS Z.
+    /// The deprecation date and time of the AMI, in UTC, in the following format: YYYY - MM - DD T HH: MM: SS Z.
     pub deprecation_time: Option<String>,
-    /// If true , the AMI satisfies the criteria for Allowed AMIs and can be discovered and used in the account.
+    /// If true, the AMI satisfies the criteria for Allowed AMIs and can be discovered and used in the account.
     pub image_allowed: Option<bool>,
     /// Indicates whether the AMI has public launch permissions.
     pub is_public: Option<bool>,
     /// The watermarks attached to the AMI.
-    #[ec2(xml = "imageWatermarkSet", query = "ImageWatermarkSet")]
+    #[ec2(xml = "imageWatermarkSet")]
     pub image_watermarks: Option<Vec<ImageWatermark>>,
 }
 
@@ -10392,13 +10476,13 @@ pub struct InstanceImageMetadata {
     /// The ID of the Availability Zone or Local Zone of the instance.
     pub zone_id: Option<String>,
     /// The current state of the instance.
-    #[ec2(xml = "instanceState", query = "InstanceState")]
+    #[ec2(xml = "instanceState")]
     pub state: Option<InstanceState>,
     /// The ID of the Amazon Web Services account that owns the instance.
-    #[ec2(xml = "instanceOwnerId", query = "InstanceOwnerId")]
+    #[ec2(xml = "instanceOwnerId")]
     pub owner_id: Option<String>,
     /// Any tags assigned to the instance.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// Information about the AMI used to launch the instance.
     pub image_metadata: Option<ImageMetadata>,
@@ -10451,12 +10535,12 @@ pub struct RegisteredInstance {
     pub ha_status: Option<HaStatus>,
     /// A brief description of the SQL Server High Availability status.
     pub processing_status: Option<String>,
-    /// The date and time when the instance's SQL Server High Availability status was last updated, in the ISO 8601 format in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ ).
+    /// The date and time when the instance's SQL Server High Availability status was last updated, in the ISO 8601 format in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ).
     pub last_updated_time: Option<DateTime>,
     /// The ARN of the Secrets Manager secret containing the SQL Server access credentials for the SQL Server High Availability instance.
     pub sql_server_credentials: Option<String>,
     /// The tags assigned to the SQL Server High Availability instance.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -10635,7 +10719,7 @@ pub struct InstanceStatus {
     /// The service provider that manages the instance.
     pub operator: Option<OperatorResponse>,
     /// Any scheduled events associated with the instance.
-    #[ec2(xml = "eventsSet", query = "EventsSet")]
+    #[ec2(xml = "eventsSet")]
     pub events: Option<Vec<InstanceStatusEvent>>,
     /// The ID of the instance.
     pub instance_id: Option<String>,
@@ -10665,7 +10749,7 @@ pub struct InstanceTopology {
     /// The name of the placement group that the instance is in.
     pub group_name: Option<String>,
     /// The network nodes.
-    #[ec2(xml = "networkNodeSet", query = "NetworkNodeSet")]
+    #[ec2(xml = "networkNodeSet")]
     pub network_nodes: Option<Vec<String>>,
     /// The name of the Availability Zone or Local Zone that the instance is in.
     pub availability_zone: Option<String>,
@@ -11022,7 +11106,7 @@ pub struct EbsInfo {
     /// Indicates the number of EBS cards supported by the instance type.
     pub maximum_ebs_cards: Option<i32>,
     /// Describes the EBS cards available for the instance type.
-    #[ec2(xml = "ebsCardSet", query = "EbsCardSet")]
+    #[ec2(xml = "ebsCardSet")]
     pub ebs_cards: Option<Vec<EbsCardInfo>>,
 }
 
@@ -11068,7 +11152,7 @@ pub struct NetworkCardInfo {
     /// The maximum number of the ENA queues for each interface.
     pub maximum_ena_queue_count_per_interface: Option<i32>,
     /// The supported interface types for the network card.
-    #[ec2(xml = "interfaceTypeSet", query = "InterfaceTypeSet")]
+    #[ec2(xml = "interfaceTypeSet")]
     pub interface_types: Option<Vec<NetworkCardInterfaceType>>,
 }
 
@@ -11212,7 +11296,7 @@ pub struct GpuDeviceInfo {
     /// The size of each GPU as a fraction of a full GPU, between 0 (excluded) and 1 (included).
     pub gpu_partition_size: Option<f64>,
     /// A list of workload types this GPU supports.
-    #[ec2(xml = "workloadSet", query = "WorkloadSet")]
+    #[ec2(xml = "workloadSet")]
     pub workloads: Option<Vec<String>>,
     /// Describes the memory available to the GPU accelerator.
     pub memory_info: Option<GpuDeviceMemoryInfo>,
@@ -11562,14 +11646,14 @@ pub struct InstanceTypeInfo {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InternetGateway {
     /// Any VPCs attached to the internet gateway.
-    #[ec2(xml = "attachmentSet", query = "AttachmentSet")]
+    #[ec2(xml = "attachmentSet")]
     pub attachments: Option<Vec<InternetGatewayAttachment>>,
     /// The ID of the internet gateway.
     pub internet_gateway_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the internet gateway.
     pub owner_id: Option<String>,
     /// Any tags assigned to the internet gateway.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -11670,7 +11754,7 @@ pub struct IpamExternalResourceVerificationToken {
     /// Token status.
     pub status: Option<TokenState>,
     /// Token tags.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// Token state.
     pub state: Option<IpamExternalResourceVerificationTokenState>,
@@ -11758,7 +11842,7 @@ pub struct IpamInternetRegistryAssociation {
     /// The XML content for the child request to be submitted to the internet registry to complete the BPKI setup.
     pub child_request_xml: Option<String>,
     /// The tags assigned to the internet registry association.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -11814,7 +11898,7 @@ pub struct IpamPolicy {
     /// A message about the state of the IPAM policy.
     pub state_message: Option<String>,
     /// The tags assigned to the IPAM policy.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the IPAM this policy belongs to.
     pub ipam_id: Option<String>,
@@ -11864,7 +11948,7 @@ pub struct IpamPoolAllocation {
     /// The owner of the resource.
     pub resource_owner: Option<String>,
     /// The tags for the IPAM pool allocation.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -12040,10 +12124,10 @@ pub struct IpamPool {
     /// The default netmask length for allocations added to this pool.
     pub allocation_default_netmask_length: Option<i32>,
     /// Tags that are required for resources that use CIDRs from this IPAM pool.
-    #[ec2(xml = "allocationResourceTagSet", query = "AllocationResourceTagSet")]
+    #[ec2(xml = "allocationResourceTagSet")]
     pub allocation_resource_tags: Option<Vec<IpamResourceTag>>,
     /// The key/value combination of a tag assigned to the resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// Limits which service in Amazon Web Services that the pool can be used in.
     pub aws_service: Option<IpamPoolAwsService>,
@@ -12121,7 +12205,7 @@ pub struct IpamPrefixListResolverTarget {
     /// The current state of the IPAM prefix list resolver target.
     pub state: Option<IpamPrefixListResolverTargetState>,
     /// The tags assigned to the IPAM prefix list resolver target.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -12197,7 +12281,7 @@ pub struct IpamPrefixListResolver {
     /// The current state of the IPAM prefix list resolver.
     pub state: Option<IpamPrefixListResolverState>,
     /// The tags assigned to the IPAM prefix list resolver.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The status for the last time a version was created.
     pub last_version_creation_status: Option<IpamPrefixListResolverVersionCreationStatus>,
@@ -12273,17 +12357,17 @@ pub struct IpamResourceDiscovery {
     /// The resource discovery description.
     pub description: Option<String>,
     /// The operating Regions for the resource discovery.
-    #[ec2(xml = "operatingRegionSet", query = "OperatingRegionSet")]
+    #[ec2(xml = "operatingRegionSet")]
     pub operating_regions: Option<Vec<IpamOperatingRegion>>,
     /// Defines if the resource discovery is the default.
     pub is_default: Option<bool>,
     /// The lifecycle state of the resource discovery.
     pub state: Option<IpamResourceDiscoveryState>,
     /// A tag is a label that you assign to an Amazon Web Services resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// If your IPAM is integrated with Amazon Web Services Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion.
-    #[ec2(xml = "organizationalUnitExclusionSet", query = "OrganizationalUnitExclusionSet")]
+    #[ec2(xml = "organizationalUnitExclusionSet")]
     pub organizational_unit_exclusions: Option<Vec<IpamOrganizationalUnitExclusion>>,
 }
 
@@ -12355,7 +12439,7 @@ pub struct IpamResourceDiscoveryAssociation {
     /// The lifecycle state of the association when you associate or disassociate a resource discovery.
     pub state: Option<IpamResourceDiscoveryAssociationState>,
     /// A tag is a label that you assign to an Amazon Web Services resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -12442,7 +12526,7 @@ pub struct IpamScope {
     /// The state of the IPAM scope.
     pub state: Option<IpamScopeState>,
     /// The key/value combination of a tag assigned to the resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The external authority configuration for this IPAM scope, if configured.
     pub external_authority_configuration: Option<IpamScopeExternalAuthorityConfiguration>,
@@ -12532,12 +12616,12 @@ pub struct Ipam {
     /// The description for the IPAM.
     pub description: Option<String>,
     /// The operating Regions for an IPAM.
-    #[ec2(xml = "operatingRegionSet", query = "OperatingRegionSet")]
+    #[ec2(xml = "operatingRegionSet")]
     pub operating_regions: Option<Vec<IpamOperatingRegion>>,
     /// The state of the IPAM.
     pub state: Option<IpamState>,
     /// The key/value combination of a tag assigned to the resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The IPAM's default resource discovery ID.
     pub default_resource_discovery_id: Option<String>,
@@ -12561,7 +12645,7 @@ pub struct Ipam {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PoolCidrBlock {
     /// The CIDR block.
-    #[ec2(xml = "poolCidrBlock", query = "PoolCidrBlock")]
+    #[ec2(xml = "poolCidrBlock")]
     pub cidr: Option<String>,
 }
 
@@ -12575,10 +12659,10 @@ pub struct Ipv6Pool {
     /// The description for the address pool.
     pub description: Option<String>,
     /// The CIDR blocks for the address pool.
-    #[ec2(xml = "poolCidrBlockSet", query = "PoolCidrBlockSet")]
+    #[ec2(xml = "poolCidrBlockSet")]
     pub pool_cidr_blocks: Option<Vec<PoolCidrBlock>>,
     /// Any tags for the address pool.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -12724,21 +12808,21 @@ pub struct LaunchTemplateInstanceNetworkInterfaceSpecification {
     /// The device index for the network interface attachment.
     pub device_index: Option<i32>,
     /// The IDs of one or more security groups.
-    #[ec2(xml = "groupSet", item = "groupId", query = "GroupSet")]
+    #[ec2(xml = "groupSet", item = "groupId")]
     pub groups: Option<Vec<String>>,
     /// The type of network interface.
     pub interface_type: Option<String>,
     /// The number of IPv6 addresses for the network interface.
     pub ipv6_address_count: Option<i32>,
     /// The IPv6 addresses for the network interface.
-    #[ec2(xml = "ipv6AddressesSet", query = "Ipv6AddressesSet")]
+    #[ec2(xml = "ipv6AddressesSet")]
     pub ipv6_addresses: Option<Vec<InstanceIpv6Address>>,
     /// The ID of the network interface.
     pub network_interface_id: Option<String>,
     /// The primary private IPv4 address of the network interface.
     pub private_ip_address: Option<String>,
     /// One or more private IPv4 addresses.
-    #[ec2(xml = "privateIpAddressesSet", query = "PrivateIpAddressesSet")]
+    #[ec2(xml = "privateIpAddressesSet")]
     pub private_ip_addresses: Option<Vec<PrivateIpAddressSpecification>>,
     /// The number of secondary private IPv4 addresses for the network interface.
     pub secondary_private_ip_address_count: Option<i32>,
@@ -12747,12 +12831,12 @@ pub struct LaunchTemplateInstanceNetworkInterfaceSpecification {
     /// The index of the network card.
     pub network_card_index: Option<i32>,
     /// One or more IPv4 prefixes assigned to the network interface.
-    #[ec2(xml = "ipv4PrefixSet", query = "Ipv4PrefixSet")]
+    #[ec2(xml = "ipv4PrefixSet")]
     pub ipv4_prefixes: Option<Vec<Ipv4PrefixSpecificationResponse>>,
     /// The number of IPv4 prefixes that Amazon Web Services automatically assigned to the network interface.
     pub ipv4_prefix_count: Option<i32>,
     /// One or more IPv6 prefixes assigned to the network interface.
-    #[ec2(xml = "ipv6PrefixSet", query = "Ipv6PrefixSet")]
+    #[ec2(xml = "ipv6PrefixSet")]
     pub ipv6_prefixes: Option<Vec<Ipv6PrefixSpecificationResponse>>,
     /// The number of IPv6 prefixes that Amazon Web Services automatically assigned to the network interface.
     pub ipv6_prefix_count: Option<i32>,
@@ -12774,7 +12858,7 @@ pub struct LaunchTemplatesMonitoring {
     /// Indicates whether detailed monitoring is enabled.
     pub enabled: Option<bool>,
     /// The IDs of the metric categories to associate with the instance.
-    #[ec2(xml = "metricCategoryIdSet", query = "MetricCategoryIdSet")]
+    #[ec2(xml = "metricCategoryIdSet")]
     pub metric_category_ids: Option<Vec<String>>,
 }
 
@@ -13081,7 +13165,7 @@ pub struct LaunchTemplateTagSpecification {
     /// The type of resource to tag.
     pub resource_type: Option<ResourceType>,
     /// The tags for the resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -13285,7 +13369,7 @@ pub struct LaunchTemplateLicenseConfiguration {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateHibernationOptions {
-    /// If this parameter is set to true , the instance is enabled for hibernation; otherwise, it is not enabled for hibernation.
+    /// If this parameter is set to true, the instance is enabled for hibernation; otherwise, it is not enabled for hibernation.
     pub configured: Option<bool>,
 }
 
@@ -13383,7 +13467,7 @@ pub struct LaunchTemplateInstanceMetadataOptions {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateEnclaveOptions {
-    /// If this parameter is set to true , the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
+    /// If this parameter is set to true, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
     pub enabled: Option<bool>,
 }
 
@@ -13496,7 +13580,7 @@ pub struct LaunchTemplateInstanceSecondaryInterfaceSpecification {
     /// The device index for the secondary interface attachment.
     pub device_index: Option<i32>,
     /// The private IPv4 addresses to assign to the secondary interface.
-    #[ec2(xml = "privateIpAddressesSet", query = "PrivateIpAddressesSet")]
+    #[ec2(xml = "privateIpAddressesSet")]
     pub private_ip_addresses: Option<Vec<SecondaryInterfacePrivateIpAddressSpecification>>,
     /// The number of private IPv4 addresses to assign to the secondary interface.
     pub private_ip_address_count: Option<i32>,
@@ -13520,10 +13604,10 @@ pub struct ResponseLaunchTemplateData {
     /// The IAM instance profile.
     pub iam_instance_profile: Option<LaunchTemplateIamInstanceProfileSpecification>,
     /// The block device mappings.
-    #[ec2(xml = "blockDeviceMappingSet", query = "BlockDeviceMappingSet")]
+    #[ec2(xml = "blockDeviceMappingSet")]
     pub block_device_mappings: Option<Vec<LaunchTemplateBlockDeviceMapping>>,
     /// The network interfaces.
-    #[ec2(xml = "networkInterfaceSet", query = "NetworkInterfaceSet")]
+    #[ec2(xml = "networkInterfaceSet")]
     pub network_interfaces: Option<Vec<LaunchTemplateInstanceNetworkInterfaceSpecification>>,
     /// The ID of the AMI or a Systems Manager parameter.
     pub image_id: Option<String>,
@@ -13537,26 +13621,26 @@ pub struct ResponseLaunchTemplateData {
     pub placement: Option<LaunchTemplatePlacement>,
     /// The ID of the RAM disk, if applicable.
     pub ram_disk_id: Option<String>,
-    /// If set to true , indicates that the instance cannot be terminated using the Amazon EC2 console, command line tool, or API.
+    /// If set to true, indicates that the instance cannot be terminated using the Amazon EC2 console, command line tool, or API.
     pub disable_api_termination: Option<bool>,
     /// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
     pub instance_initiated_shutdown_behavior: Option<ShutdownBehavior>,
     /// The user data for the instance.
     pub user_data: Option<String>,
     /// The tags that are applied to the resources that are created during instance launch.
-    #[ec2(xml = "tagSpecificationSet", query = "TagSpecificationSet")]
+    #[ec2(xml = "tagSpecificationSet")]
     pub tag_specifications: Option<Vec<LaunchTemplateTagSpecification>>,
     /// Deprecated. Amazon Elastic Graphics reached end of life on January 8, 2024.
-    #[ec2(xml = "elasticGpuSpecificationSet", query = "ElasticGpuSpecificationSet")]
+    #[ec2(xml = "elasticGpuSpecificationSet")]
     pub elastic_gpu_specifications: Option<Vec<ElasticGpuSpecificationResponse>>,
     /// Amazon Elastic Inference is no longer available.
-    #[ec2(xml = "elasticInferenceAcceleratorSet", query = "ElasticInferenceAcceleratorSet")]
+    #[ec2(xml = "elasticInferenceAcceleratorSet")]
     pub elastic_inference_accelerators: Option<Vec<LaunchTemplateElasticInferenceAcceleratorResponse>>,
     /// The security group IDs.
-    #[ec2(xml = "securityGroupIdSet", query = "SecurityGroupIdSet")]
+    #[ec2(xml = "securityGroupIdSet")]
     pub security_group_ids: Option<Vec<String>>,
     /// The security group names.
-    #[ec2(xml = "securityGroupSet", query = "SecurityGroupSet")]
+    #[ec2(xml = "securityGroupSet")]
     pub security_groups: Option<Vec<String>>,
     /// The market (purchasing) option for the instances.
     pub instance_market_options: Option<LaunchTemplateInstanceMarketOptions>,
@@ -13567,7 +13651,7 @@ pub struct ResponseLaunchTemplateData {
     /// Information about the Capacity Reservation targeting option.
     pub capacity_reservation_specification: Option<LaunchTemplateCapacityReservationSpecificationResponse>,
     /// The license configurations.
-    #[ec2(xml = "licenseSet", query = "LicenseSet")]
+    #[ec2(xml = "licenseSet")]
     pub license_specifications: Option<Vec<LaunchTemplateLicenseConfiguration>>,
     /// Indicates whether an instance is configured for hibernation.
     pub hibernation_options: Option<LaunchTemplateHibernationOptions>,
@@ -13588,7 +13672,7 @@ pub struct ResponseLaunchTemplateData {
     /// Contains the launch template settings for network performance options for your instance.
     pub network_performance_options: Option<LaunchTemplateNetworkPerformanceOptions>,
     /// The secondary interfaces associated with the launch template.
-    #[ec2(xml = "secondaryInterfaceSet", query = "SecondaryInterfaceSet")]
+    #[ec2(xml = "secondaryInterfaceSet")]
     pub secondary_interfaces: Option<Vec<LaunchTemplateInstanceSecondaryInterfaceSpecification>>,
 }
 
@@ -13635,7 +13719,7 @@ pub struct LaunchTemplate {
     /// The version number of the latest version of the launch template.
     pub latest_version_number: Option<i64>,
     /// The tags for the launch template.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The entity that manages the launch template.
     pub operator: Option<OperatorResponse>,
@@ -13661,7 +13745,7 @@ pub struct LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     /// The state of the association.
     pub state: Option<String>,
     /// The tags assigned to the association.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -13685,7 +13769,7 @@ pub struct LocalGatewayRouteTableVpcAssociation {
     /// The state of the association.
     pub state: Option<String>,
     /// The tags assigned to the association.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -13721,7 +13805,7 @@ pub struct LocalGatewayRouteTable {
     /// The state of the local gateway route table.
     pub state: Option<String>,
     /// The tags assigned to the local gateway route table.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The mode of the local gateway route table.
     pub mode: Option<LocalGatewayRouteTableMode>,
@@ -13757,7 +13841,7 @@ pub struct LocalGatewayVirtualInterfaceGroup {
     /// The ID of the virtual interface group.
     pub local_gateway_virtual_interface_group_id: Option<String>,
     /// The IDs of the virtual interfaces.
-    #[ec2(xml = "localGatewayVirtualInterfaceIdSet", query = "LocalGatewayVirtualInterfaceIdSet")]
+    #[ec2(xml = "localGatewayVirtualInterfaceIdSet")]
     pub local_gateway_virtual_interface_ids: Option<Vec<String>>,
     /// The ID of the local gateway.
     pub local_gateway_id: Option<String>,
@@ -13770,7 +13854,7 @@ pub struct LocalGatewayVirtualInterfaceGroup {
     /// The Amazon Resource Number (ARN) of the local gateway virtual interface group.
     pub local_gateway_virtual_interface_group_arn: Option<String>,
     /// The tags assigned to the virtual interface group.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The current state of the local gateway virtual interface group.
     pub configuration_state: Option<LocalGatewayVirtualInterfaceGroupConfigurationState>,
@@ -13824,7 +13908,7 @@ pub struct LocalGatewayVirtualInterface {
     /// The ID of the Amazon Web Services account that owns the local gateway virtual interface.
     pub owner_id: Option<String>,
     /// The tags assigned to the virtual interface.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The current state of the local gateway virtual interface.
     pub configuration_state: Option<LocalGatewayVirtualInterfaceConfigurationState>,
@@ -13844,7 +13928,7 @@ pub struct LocalGateway {
     /// The state of the local gateway.
     pub state: Option<String>,
     /// The tags assigned to the local gateway.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -13881,13 +13965,13 @@ pub struct LockedSnapshotsInfo {
     pub lock_duration: Option<i32>,
     /// The compliance mode cooling-off period, in hours.
     pub cool_off_period: Option<i32>,
-    /// The date and time at which the compliance mode cooling-off period expires, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ ).
+    /// The date and time at which the compliance mode cooling-off period expires, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ).
     pub cool_off_period_expires_on: Option<DateTime>,
-    /// The date and time at which the snapshot was locked, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ ).
+    /// The date and time at which the snapshot was locked, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ).
     pub lock_created_on: Option<DateTime>,
-    /// The date and time at which the lock duration started, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ ).
+    /// The date and time at which the lock duration started, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ).
     pub lock_duration_start_time: Option<DateTime>,
-    /// The date and time at which the lock will expire, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ ).
+    /// The date and time at which the lock will expire, in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ).
     pub lock_expires_on: Option<DateTime>,
 }
 
@@ -13899,7 +13983,7 @@ pub struct MacHost {
     /// The EC2 Mac Dedicated Host ID.
     pub host_id: Option<String>,
     /// The latest macOS versions that the EC2 Mac Dedicated Host can launch without being upgraded.
-    #[ec2(name = "MacOSLatestSupportedVersions", xml = "macOSLatestSupportedVersionSet", query = "MacOSLatestSupportedVersionSet")]
+    #[ec2(name = "MacOSLatestSupportedVersions", xml = "macOSLatestSupportedVersionSet")]
     pub mac_os_latest_supported_versions: Option<Vec<String>>,
 }
 
@@ -13983,10 +14067,10 @@ pub struct MacModificationTask {
     pub mac_modification_task_id: Option<String>,
     /// (SIP modification tasks only) Information about the SIP configuration.
     pub mac_system_integrity_protection_config: Option<MacSystemIntegrityProtectionConfiguration>,
-    /// The date and time the task was created, in the UTC timezone ( YYYY-MM-DDThh:mm:ss.sssZ ).
+    /// The date and time the task was created, in the UTC timezone ( YYYY-MM-DDThh:mm:ss.sssZ).
     pub start_time: Option<DateTime>,
     /// The tags assigned to the task.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The state of the task.
     pub task_state: Option<MacModificationTaskState>,
@@ -14050,7 +14134,7 @@ pub struct ManagedPrefixList {
     /// The version of the prefix list.
     pub version: Option<i64>,
     /// The tags for the prefix list.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the owner of the prefix list.
     pub owner_id: Option<String>,
@@ -14068,10 +14152,10 @@ pub struct MetricCategory {
     /// The ID of the metric category.
     pub metric_category_id: Option<String>,
     /// The names of the metrics in the metric category.
-    #[ec2(xml = "metricSet", query = "MetricSet")]
+    #[ec2(xml = "metricSet")]
     pub metrics: Option<Vec<String>>,
     /// Any tags assigned to the metric category.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -14151,7 +14235,7 @@ pub struct NatGatewayAddress {
     pub availability_zone_id: Option<String>,
 }
 
-/// Reserved. If you need to sustain traffic greater than the documented limits , contact Amazon Web Services Support.
+/// Reserved. If you need to sustain traffic greater than the documented limits, contact Amazon Web Services Support.
 #[cfg(feature = "vpc")]
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -14329,11 +14413,11 @@ pub struct NatGateway {
     /// If the NAT gateway could not be created, specifies the error message for the failure, that corresponds to the error code.
     pub failure_message: Option<String>,
     /// Information about the IP addresses and network interface associated with the NAT gateway.
-    #[ec2(xml = "natGatewayAddressSet", query = "NatGatewayAddressSet")]
+    #[ec2(xml = "natGatewayAddressSet")]
     pub nat_gateway_addresses: Option<Vec<NatGatewayAddress>>,
     /// The ID of the NAT gateway.
     pub nat_gateway_id: Option<String>,
-    /// Reserved. If you need to sustain traffic greater than the documented limits , contact Amazon Web Services Support.
+    /// Reserved. If you need to sustain traffic greater than the documented limits, contact Amazon Web Services Support.
     pub provisioned_bandwidth: Option<ProvisionedBandwidth>,
     /// The state of the NAT gateway.
     pub state: Option<NatGatewayState>,
@@ -14342,7 +14426,7 @@ pub struct NatGateway {
     /// The ID of the VPC in which the NAT gateway is located.
     pub vpc_id: Option<String>,
     /// The tags for the NAT gateway.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// Indicates whether the NAT gateway supports public or private connectivity.
     pub connectivity_type: Option<ConnectivityType>,
@@ -14353,7 +14437,7 @@ pub struct NatGateway {
     /// For regional NAT gateways only: Indicates whether Amazon Web Services automatically manages AZ coverage.
     pub auto_provision_zones: Option<AutoProvisionZonesState>,
     /// The proxy appliances attached to the NAT Gateway for filtering and inspecting traffic to prevent data exfiltration.
-    #[ec2(xml = "attachedApplianceSet", query = "AttachedApplianceSet")]
+    #[ec2(xml = "attachedApplianceSet")]
     pub attached_appliances: Option<Vec<NatGatewayAttachedAppliance>>,
     /// For regional NAT gateways only, this is the ID of the NAT gateway.
     pub route_table_id: Option<String>,
@@ -14437,18 +14521,18 @@ pub struct NetworkAclEntry {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkAcl {
     /// Any associations between the network ACL and your subnets
-    #[ec2(xml = "associationSet", query = "AssociationSet")]
+    #[ec2(xml = "associationSet")]
     pub associations: Option<Vec<NetworkAclAssociation>>,
     /// The entries (rules) in the network ACL.
-    #[ec2(xml = "entrySet", query = "EntrySet")]
+    #[ec2(xml = "entrySet")]
     pub entries: Option<Vec<NetworkAclEntry>>,
     /// Indicates whether this is the default network ACL for the VPC.
-    #[ec2(xml = "default", query = "Default")]
+    #[ec2(xml = "default")]
     pub is_default: Option<bool>,
     /// The ID of the network ACL.
     pub network_acl_id: Option<String>,
     /// Any tags assigned to the network ACL.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the VPC for the network ACL.
     pub vpc_id: Option<String>,
@@ -14514,7 +14598,7 @@ pub struct NetworkInsightsAccessScopeAnalysis {
     /// The number of network interfaces analyzed.
     pub analyzed_eni_count: Option<i32>,
     /// The tags.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -14532,7 +14616,7 @@ pub struct NetworkInsightsAccessScope {
     /// The last updated date.
     pub updated_date: Option<DateTime>,
     /// The tags.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -14574,18 +14658,18 @@ pub struct AnalysisComponent {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnalysisPacketHeader {
     /// The destination addresses.
-    #[ec2(xml = "destinationAddressSet", query = "DestinationAddressSet")]
+    #[ec2(xml = "destinationAddressSet")]
     pub destination_addresses: Option<Vec<String>>,
     /// The destination port ranges.
-    #[ec2(xml = "destinationPortRangeSet", query = "DestinationPortRangeSet")]
+    #[ec2(xml = "destinationPortRangeSet")]
     pub destination_port_ranges: Option<Vec<PortRange>>,
     /// The protocol.
     pub protocol: Option<String>,
     /// The source addresses.
-    #[ec2(xml = "sourceAddressSet", query = "SourceAddressSet")]
+    #[ec2(xml = "sourceAddressSet")]
     pub source_addresses: Option<Vec<String>>,
     /// The source port ranges.
-    #[ec2(xml = "sourcePortRangeSet", query = "SourcePortRangeSet")]
+    #[ec2(xml = "sourcePortRangeSet")]
     pub source_port_ranges: Option<Vec<PortRange>>,
 }
 
@@ -14651,7 +14735,7 @@ pub struct RuleOption {
     /// The Suricata keyword.
     pub keyword: Option<String>,
     /// The settings for the keyword.
-    #[ec2(xml = "settingSet", query = "SettingSet")]
+    #[ec2(xml = "settingSet")]
     pub settings: Option<Vec<String>>,
 }
 
@@ -14674,7 +14758,7 @@ pub struct RuleGroupRuleOptionsPair {
     /// The ARN of the rule group.
     pub rule_group_arn: Option<String>,
     /// The rule options.
-    #[ec2(xml = "ruleOptionSet", query = "RuleOptionSet")]
+    #[ec2(xml = "ruleOptionSet")]
     pub rule_options: Option<Vec<RuleOption>>,
 }
 
@@ -14690,18 +14774,18 @@ pub struct AdditionalDetail {
     /// The VPC endpoint service.
     pub vpc_endpoint_service: Option<AnalysisComponent>,
     /// The rule options.
-    #[ec2(xml = "ruleOptionSet", query = "RuleOptionSet")]
+    #[ec2(xml = "ruleOptionSet")]
     pub rule_options: Option<Vec<RuleOption>>,
     /// The rule group type.
-    #[ec2(xml = "ruleGroupTypePairSet", query = "RuleGroupTypePairSet")]
+    #[ec2(xml = "ruleGroupTypePairSet")]
     pub rule_group_type_pairs: Option<Vec<RuleGroupTypePair>>,
     /// The rule options.
-    #[ec2(xml = "ruleGroupRuleOptionsPairSet", query = "RuleGroupRuleOptionsPairSet")]
+    #[ec2(xml = "ruleGroupRuleOptionsPairSet")]
     pub rule_group_rule_options_pairs: Option<Vec<RuleGroupRuleOptionsPair>>,
     /// The name of the VPC endpoint service.
     pub service_name: Option<String>,
     /// The load balancers.
-    #[ec2(xml = "loadBalancerSet", query = "LoadBalancerSet")]
+    #[ec2(xml = "loadBalancerSet")]
     pub load_balancers: Option<Vec<AnalysisComponent>>,
 }
 
@@ -14783,19 +14867,19 @@ pub struct FirewallStatelessRule {
     /// The ARN of the stateless rule group.
     pub rule_group_arn: Option<String>,
     /// The source IP addresses, in CIDR notation.
-    #[ec2(xml = "sourceSet", query = "SourceSet")]
+    #[ec2(xml = "sourceSet")]
     pub sources: Option<Vec<String>>,
     /// The destination IP addresses, in CIDR notation.
-    #[ec2(xml = "destinationSet", query = "DestinationSet")]
+    #[ec2(xml = "destinationSet")]
     pub destinations: Option<Vec<String>>,
     /// The source ports.
-    #[ec2(xml = "sourcePortSet", query = "SourcePortSet")]
+    #[ec2(xml = "sourcePortSet")]
     pub source_ports: Option<Vec<PortRange>>,
     /// The destination ports.
-    #[ec2(xml = "destinationPortSet", query = "DestinationPortSet")]
+    #[ec2(xml = "destinationPortSet")]
     pub destination_ports: Option<Vec<PortRange>>,
     /// The protocols.
-    #[ec2(xml = "protocolSet", query = "ProtocolSet")]
+    #[ec2(xml = "protocolSet")]
     pub protocols: Option<Vec<i32>>,
     /// The rule action.
     pub rule_action: Option<String>,
@@ -14811,16 +14895,16 @@ pub struct FirewallStatefulRule {
     /// The ARN of the stateful rule group.
     pub rule_group_arn: Option<String>,
     /// The source IP addresses, in CIDR notation.
-    #[ec2(xml = "sourceSet", query = "SourceSet")]
+    #[ec2(xml = "sourceSet")]
     pub sources: Option<Vec<String>>,
     /// The destination IP addresses, in CIDR notation.
-    #[ec2(xml = "destinationSet", query = "DestinationSet")]
+    #[ec2(xml = "destinationSet")]
     pub destinations: Option<Vec<String>>,
     /// The source ports.
-    #[ec2(xml = "sourcePortSet", query = "SourcePortSet")]
+    #[ec2(xml = "sourcePortSet")]
     pub source_ports: Option<Vec<PortRange>>,
     /// The destination ports.
-    #[ec2(xml = "destinationPortSet", query = "DestinationPortSet")]
+    #[ec2(xml = "destinationPortSet")]
     pub destination_ports: Option<Vec<PortRange>>,
     /// The protocol.
     pub protocol: Option<String>,
@@ -14842,18 +14926,18 @@ pub struct Explanation {
     /// The IPv4 address, in CIDR notation.
     pub address: Option<String>,
     /// The IPv4 addresses, in CIDR notation.
-    #[ec2(xml = "addressSet", query = "AddressSet")]
+    #[ec2(xml = "addressSet")]
     pub addresses: Option<Vec<String>>,
     /// The resource to which the component is attached.
     pub attached_to: Option<AnalysisComponent>,
     /// The Availability Zones.
-    #[ec2(xml = "availabilityZoneSet", query = "AvailabilityZoneSet")]
+    #[ec2(xml = "availabilityZoneSet")]
     pub availability_zones: Option<Vec<String>>,
     /// The IDs of the Availability Zones.
-    #[ec2(xml = "availabilityZoneIdSet", query = "AvailabilityZoneIdSet")]
+    #[ec2(xml = "availabilityZoneIdSet")]
     pub availability_zone_ids: Option<Vec<String>>,
     /// The CIDR ranges.
-    #[ec2(xml = "cidrSet", query = "CidrSet")]
+    #[ec2(xml = "cidrSet")]
     pub cidrs: Option<Vec<String>>,
     /// The component.
     pub component: Option<AnalysisComponent>,
@@ -14882,7 +14966,7 @@ pub struct Explanation {
     /// The target group.
     pub load_balancer_target_group: Option<AnalysisComponent>,
     /// The target groups.
-    #[ec2(xml = "loadBalancerTargetGroupSet", query = "LoadBalancerTargetGroupSet")]
+    #[ec2(xml = "loadBalancerTargetGroupSet")]
     pub load_balancer_target_groups: Option<Vec<AnalysisComponent>>,
     /// The target port.
     pub load_balancer_target_port: Option<i32>,
@@ -14901,12 +14985,12 @@ pub struct Explanation {
     /// The port.
     pub port: Option<i32>,
     /// The port ranges.
-    #[ec2(xml = "portRangeSet", query = "PortRangeSet")]
+    #[ec2(xml = "portRangeSet")]
     pub port_ranges: Option<Vec<PortRange>>,
     /// The prefix list.
     pub prefix_list: Option<AnalysisComponent>,
     /// The protocols.
-    #[ec2(xml = "protocolSet", query = "ProtocolSet")]
+    #[ec2(xml = "protocolSet")]
     pub protocols: Option<Vec<String>>,
     /// The route table route.
     pub route_table_route: Option<AnalysisRouteTableRoute>,
@@ -14917,7 +15001,7 @@ pub struct Explanation {
     /// The security group rule.
     pub security_group_rule: Option<AnalysisSecurityGroupRule>,
     /// The security groups.
-    #[ec2(xml = "securityGroupSet", query = "SecurityGroupSet")]
+    #[ec2(xml = "securityGroupSet")]
     pub security_groups: Option<Vec<AnalysisComponent>>,
     /// The source VPC.
     pub source_vpc: Option<AnalysisComponent>,
@@ -14987,7 +15071,7 @@ pub struct PathComponent {
     /// The component VPC.
     pub vpc: Option<AnalysisComponent>,
     /// The additional details.
-    #[ec2(xml = "additionalDetailSet", query = "AdditionalDetailSet")]
+    #[ec2(xml = "additionalDetailSet")]
     pub additional_details: Option<Vec<AdditionalDetail>>,
     /// The transit gateway.
     pub transit_gateway: Option<AnalysisComponent>,
@@ -14996,7 +15080,7 @@ pub struct PathComponent {
     /// The entry in a transit gateway policy table.
     pub transit_gateway_policy_table_entry: Option<AnalysisTransitGatewayPolicyTableEntry>,
     /// The explanation codes.
-    #[ec2(xml = "explanationSet", query = "ExplanationSet")]
+    #[ec2(xml = "explanationSet")]
     pub explanations: Option<Vec<Explanation>>,
     /// The load balancer listener.
     pub elastic_load_balancer_listener: Option<AnalysisComponent>,
@@ -15031,41 +15115,41 @@ pub struct NetworkInsightsAnalysis {
     /// The ID of the path.
     pub network_insights_path_id: Option<String>,
     /// The member accounts that contain resources that the path can traverse.
-    #[ec2(xml = "additionalAccountSet", query = "AdditionalAccountSet")]
+    #[ec2(xml = "additionalAccountSet")]
     pub additional_accounts: Option<Vec<String>>,
     /// The Amazon Resource Names (ARN) of the resources that the path must traverse.
-    #[ec2(xml = "filterInArnSet", query = "FilterInArnSet")]
+    #[ec2(xml = "filterInArnSet")]
     pub filter_in_arns: Option<Vec<String>>,
     /// The Amazon Resource Names (ARN) of the resources that the path must ignore.
-    #[ec2(xml = "filterOutArnSet", query = "FilterOutArnSet")]
+    #[ec2(xml = "filterOutArnSet")]
     pub filter_out_arns: Option<Vec<String>>,
     /// The time the analysis started.
     pub start_date: Option<DateTime>,
     /// The status of the network insights analysis.
     pub status: Option<AnalysisStatus>,
-    /// The status message, if the status is failed .
+    /// The status message, if the status is failed.
     pub status_message: Option<String>,
     /// The warning message.
     pub warning_message: Option<String>,
     /// Indicates whether the destination is reachable from the source.
     pub network_path_found: Option<bool>,
     /// The components in the path from source to destination.
-    #[ec2(xml = "forwardPathComponentSet", query = "ForwardPathComponentSet")]
+    #[ec2(xml = "forwardPathComponentSet")]
     pub forward_path_components: Option<Vec<PathComponent>>,
     /// The components in the path from destination to source.
-    #[ec2(xml = "returnPathComponentSet", query = "ReturnPathComponentSet")]
+    #[ec2(xml = "returnPathComponentSet")]
     pub return_path_components: Option<Vec<PathComponent>>,
     /// The explanations.
-    #[ec2(xml = "explanationSet", query = "ExplanationSet")]
+    #[ec2(xml = "explanationSet")]
     pub explanations: Option<Vec<Explanation>>,
     /// Potential intermediate components.
-    #[ec2(xml = "alternatePathHintSet", query = "AlternatePathHintSet")]
+    #[ec2(xml = "alternatePathHintSet")]
     pub alternate_path_hints: Option<Vec<AlternatePathHint>>,
     /// Potential intermediate accounts.
-    #[ec2(xml = "suggestedAccountSet", query = "SuggestedAccountSet")]
+    #[ec2(xml = "suggestedAccountSet")]
     pub suggested_accounts: Option<Vec<String>>,
     /// The tags.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -15137,35 +15221,12 @@ pub struct NetworkInsightsPath {
     /// The destination port.
     pub destination_port: Option<i32>,
     /// The tags associated with the path.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// Scopes the analysis to network paths that match specific filters at the source.
     pub filter_at_source: Option<PathFilter>,
     /// Scopes the analysis to network paths that match specific filters at the destination.
     pub filter_at_destination: Option<PathFilter>,
-}
-
-/// The EC2 `NetworkInterfaceAttribute` values.
-#[cfg(feature = "vpc")]
-#[ec2_shape]
-#[derive(Debug, Clone, PartialEq)]
-pub enum NetworkInterfaceAttribute {
-    /// `description`
-    Description,
-    /// `groupSet`
-    #[ec2(value = "groupSet")]
-    GroupSet,
-    /// `sourceDestCheck`
-    #[ec2(value = "sourceDestCheck")]
-    SourceDestCheck,
-    /// `attachment`
-    Attachment,
-    /// `associatePublicIpAddress`
-    #[ec2(value = "associatePublicIpAddress")]
-    AssociatePublicIpAddress,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
 }
 
 /// ENA Express is compatible with both TCP and UDP transport protocols.
@@ -15213,6 +15274,49 @@ pub struct NetworkInterfaceAttachment {
     pub ena_srd_specification: Option<AttachmentEnaSrdSpecification>,
     /// The number of ENA queues created with the instance.
     pub ena_queue_count: Option<i32>,
+}
+
+/// Contains the output of DescribeNetworkInterfaceAttribute.
+#[cfg(feature = "vpc")]
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeNetworkInterfaceAttributeResult {
+    /// The attachment (if any) of the network interface.
+    pub attachment: Option<NetworkInterfaceAttachment>,
+    /// The description of the network interface.
+    pub description: Option<AttributeValue>,
+    /// The security groups associated with the network interface.
+    #[ec2(xml = "groupSet")]
+    pub groups: Option<Vec<GroupIdentifier>>,
+    /// The ID of the network interface.
+    pub network_interface_id: Option<String>,
+    /// Indicates whether source/destination checking is enabled.
+    pub source_dest_check: Option<AttributeBooleanValue>,
+    /// Indicates whether to assign a public IPv4 address to a network interface.
+    pub associate_public_ip_address: Option<bool>,
+}
+
+/// The EC2 `NetworkInterfaceAttribute` values.
+#[cfg(feature = "vpc")]
+#[ec2_shape]
+#[derive(Debug, Clone, PartialEq)]
+pub enum NetworkInterfaceAttribute {
+    /// `description`
+    Description,
+    /// `groupSet`
+    #[ec2(value = "groupSet")]
+    GroupSet,
+    /// `sourceDestCheck`
+    #[ec2(value = "sourceDestCheck")]
+    SourceDestCheck,
+    /// `attachment`
+    Attachment,
+    /// `associatePublicIpAddress`
+    #[ec2(value = "associatePublicIpAddress")]
+    AssociatePublicIpAddress,
+    /// A value this model does not list.
+    #[ec2(other)]
+    Unlisted(String),
 }
 
 /// The EC2 `InterfacePermissionType` values.
@@ -15467,12 +15571,12 @@ pub struct NetworkInterface {
     /// A description.
     pub description: Option<String>,
     /// Any security groups for the network interface.
-    #[ec2(xml = "groupSet", query = "GroupSet")]
+    #[ec2(xml = "groupSet")]
     pub groups: Option<Vec<GroupIdentifier>>,
     /// The type of network interface.
     pub interface_type: Option<NetworkInterfaceType>,
     /// The IPv6 addresses associated with the network interface.
-    #[ec2(xml = "ipv6AddressesSet", query = "Ipv6AddressesSet")]
+    #[ec2(xml = "ipv6AddressesSet")]
     pub ipv6_addresses: Option<Vec<NetworkInterfaceIpv6Address>>,
     /// The MAC address.
     pub mac_address: Option<String>,
@@ -15491,13 +15595,13 @@ pub struct NetworkInterface {
     /// The IPv4 address of the network interface within the subnet.
     pub private_ip_address: Option<String>,
     /// The private IPv4 addresses associated with the network interface.
-    #[ec2(xml = "privateIpAddressesSet", query = "PrivateIpAddressesSet")]
+    #[ec2(xml = "privateIpAddressesSet")]
     pub private_ip_addresses: Option<Vec<NetworkInterfacePrivateIpAddress>>,
     /// The IPv4 prefixes that are assigned to the network interface.
-    #[ec2(xml = "ipv4PrefixSet", query = "Ipv4PrefixSet")]
+    #[ec2(xml = "ipv4PrefixSet")]
     pub ipv4_prefixes: Option<Vec<Ipv4PrefixSpecification>>,
     /// The IPv6 prefixes that are assigned to the network interface.
-    #[ec2(xml = "ipv6PrefixSet", query = "Ipv6PrefixSet")]
+    #[ec2(xml = "ipv6PrefixSet")]
     pub ipv6_prefixes: Option<Vec<Ipv6PrefixSpecification>>,
     /// The alias or Amazon Web Services account ID of the principal or service that created the network interface.
     pub requester_id: Option<String>,
@@ -15522,7 +15626,7 @@ pub struct NetworkInterface {
     /// The service provider that manages the network interface.
     pub operator: Option<OperatorResponse>,
     /// The subnets associated with this network interface.
-    #[ec2(xml = "associatedSubnetSet", query = "AssociatedSubnetSet")]
+    #[ec2(xml = "associatedSubnetSet")]
     pub associated_subnets: Option<Vec<String>>,
     /// The ID of the Availability Zone.
     pub availability_zone_id: Option<String>,
@@ -15595,7 +15699,7 @@ pub struct FlexCostAllocationCidrMapping {
     pub cidr_label: Option<String>,
 }
 
-/// Specifies the CIDR ranges and labels to use for cost allocation when the reporting granularity is cidr .
+/// Specifies the CIDR ranges and labels to use for cost allocation when the reporting granularity is cidr.
 #[cfg(feature = "vpc")]
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -15744,13 +15848,13 @@ pub struct OutpostLag {
     /// The ID of the Outpost LAG.
     pub outpost_lag_id: Option<String>,
     /// The IDs of the local gateway virtual interfaces associated with the Outpost LAG.
-    #[ec2(xml = "localGatewayVirtualInterfaceIdSet", query = "LocalGatewayVirtualInterfaceIdSet")]
+    #[ec2(xml = "localGatewayVirtualInterfaceIdSet")]
     pub local_gateway_virtual_interface_ids: Option<Vec<String>>,
     /// The service link virtual interface IDs associated with the Outpost LAG.
-    #[ec2(xml = "serviceLinkVirtualInterfaceIdSet", query = "ServiceLinkVirtualInterfaceIdSet")]
+    #[ec2(xml = "serviceLinkVirtualInterfaceIdSet")]
     pub service_link_virtual_interface_ids: Option<Vec<String>>,
     /// The tags associated with the Outpost LAG.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -15820,7 +15924,7 @@ pub struct PlacementGroup {
     /// The ID of the placement group.
     pub group_id: Option<String>,
     /// Any tags applied to the placement group.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The Amazon Resource Name (ARN) of the placement group.
     pub group_arn: Option<String>,
@@ -15840,7 +15944,7 @@ pub struct PlacementGroup {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PrefixList {
     /// The IP address range of the Amazon Web Services service.
-    #[ec2(xml = "cidrSet", query = "CidrSet")]
+    #[ec2(xml = "cidrSet")]
     pub cidrs: Option<Vec<String>>,
     /// The ID of the prefix.
     pub prefix_list_id: Option<String>,
@@ -15856,7 +15960,7 @@ pub struct PrincipalIdFormat {
     /// PrincipalIdFormatARN description
     pub arn: Option<String>,
     /// PrincipalIdFormatStatuses description
-    #[ec2(xml = "statusSet", query = "StatusSet")]
+    #[ec2(xml = "statusSet")]
     pub statuses: Option<Vec<IdFormat>>,
 }
 
@@ -15885,7 +15989,7 @@ pub struct PublicIpv4Pool {
     /// A description of the address pool.
     pub description: Option<String>,
     /// The address ranges.
-    #[ec2(xml = "poolAddressRangeSet", query = "PoolAddressRangeSet")]
+    #[ec2(xml = "poolAddressRangeSet")]
     pub pool_address_ranges: Option<Vec<PublicIpv4PoolRange>>,
     /// The total number of addresses.
     pub total_address_count: Option<i32>,
@@ -15894,7 +15998,7 @@ pub struct PublicIpv4Pool {
     /// The name of the location from which the address pool is advertised.
     pub network_border_group: Option<String>,
     /// Any tags for the address pool.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -15903,7 +16007,7 @@ pub struct PublicIpv4Pool {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RegionGeography {
-    /// The name of the geography, for example, United States of America .
+    /// The name of the geography, for example, United States of America.
     pub name: Option<String>,
 }
 
@@ -15915,12 +16019,12 @@ pub struct Region {
     /// The Region opt-in status.
     pub opt_in_status: Option<String>,
     /// The geography information for the Region.
-    #[ec2(xml = "geographySet", query = "GeographySet")]
+    #[ec2(xml = "geographySet")]
     pub geography: Option<Vec<RegionGeography>>,
     /// The name of the Region.
     pub region_name: Option<String>,
     /// The Region service endpoint.
-    #[ec2(xml = "regionEndpoint", query = "RegionEndpoint")]
+    #[ec2(xml = "regionEndpoint")]
     pub endpoint: Option<String>,
 }
 
@@ -15962,7 +16066,7 @@ pub struct ReplaceRootVolumeTask {
     /// The time the task completed.
     pub complete_time: Option<String>,
     /// The tags assigned to the task.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the AMI used to create the replacement root volume.
     pub image_id: Option<String>,
@@ -16116,7 +16220,7 @@ pub struct ReservedInstances {
     /// The scope of the Reserved Instance.
     pub scope: Option<Scope>,
     /// Any tags assigned to the resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the Availability Zone.
     pub availability_zone_id: Option<String>,
@@ -16167,7 +16271,7 @@ pub enum ListingState {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceCount {
-    /// The number of listed Reserved Instances in the state specified by the state .
+    /// The number of listed Reserved Instances in the state specified by the state.
     pub instance_count: Option<i32>,
     /// The states of the listed Reserved Instances.
     pub state: Option<ListingState>,
@@ -16228,7 +16332,7 @@ pub struct ReservedInstancesListing {
     /// The reason for the current status of the Reserved Instance listing.
     pub status_message: Option<String>,
     /// Any tags assigned to the resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The last modified timestamp of the listing.
     pub update_date: Option<DateTime>,
@@ -16285,10 +16389,10 @@ pub struct ReservedInstancesModification {
     /// The time for the modification to become effective.
     pub effective_date: Option<DateTime>,
     /// Contains target configurations along with their corresponding new Reserved Instance IDs.
-    #[ec2(xml = "modificationResultSet", query = "ModificationResultSet")]
+    #[ec2(xml = "modificationResultSet")]
     pub modification_results: Option<Vec<ReservedInstancesModificationResult>>,
     /// The IDs of one or more Reserved Instances.
-    #[ec2(xml = "reservedInstancesSet", query = "ReservedInstancesSet")]
+    #[ec2(xml = "reservedInstancesSet")]
     pub reserved_instances_ids: Option<Vec<ReservedInstancesId>>,
     /// A unique ID for the Reserved Instance modification.
     pub reserved_instances_modification_id: Option<String>,
@@ -16327,7 +16431,7 @@ pub struct ReservedInstancesOffering {
     /// The Reserved Instance offering type.
     pub offering_type: Option<OfferingTypeValues>,
     /// The pricing details of the Reserved Instance offering.
-    #[ec2(xml = "pricingDetailsSet", query = "PricingDetailsSet")]
+    #[ec2(xml = "pricingDetailsSet")]
     pub pricing_details: Option<Vec<PricingDetail>>,
     /// The recurring charge tag assigned to the resource.
     pub recurring_charges: Option<Vec<RecurringCharge>>,
@@ -16397,7 +16501,7 @@ pub struct RouteServerEndpoint {
     /// The reason for any failure in endpoint creation or operation.
     pub failure_reason: Option<String>,
     /// Any tags assigned to the route server endpoint.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -16526,7 +16630,7 @@ pub struct RouteServerPeer {
     /// The current status of the BFD session with this peer.
     pub bfd_status: Option<RouteServerBfdStatus>,
     /// Any tags assigned to the route server peer.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -16584,7 +16688,7 @@ pub struct RouteServer {
     /// The current state of the route server.
     pub state: Option<RouteServerState>,
     /// Any tags assigned to the route server.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The current state of route persistence for the route server.
     pub persist_routes_state: Option<RouteServerPersistRoutesState>,
@@ -16744,18 +16848,18 @@ pub struct Route {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RouteTable {
     /// The associations between the route table and your subnets or gateways.
-    #[ec2(xml = "associationSet", query = "AssociationSet")]
+    #[ec2(xml = "associationSet")]
     pub associations: Option<Vec<RouteTableAssociation>>,
     /// Any virtual private gateway (VGW) propagating routes.
-    #[ec2(xml = "propagatingVgwSet", query = "PropagatingVgwSet")]
+    #[ec2(xml = "propagatingVgwSet")]
     pub propagating_vgws: Option<Vec<PropagatingVgw>>,
     /// The ID of the route table.
     pub route_table_id: Option<String>,
     /// The routes in the route table.
-    #[ec2(xml = "routeSet", query = "RouteSet")]
+    #[ec2(xml = "routeSet")]
     pub routes: Option<Vec<Route>>,
     /// Any tags assigned to the route table.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
@@ -16768,7 +16872,7 @@ pub struct RouteTable {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScheduledInstanceRecurrence {
-    /// The frequency ( Daily , Weekly , or Monthly ).
+    /// The frequency ( Daily, Weekly, or Monthly).
     pub frequency: Option<String>,
     /// The interval quantity.
     pub interval: Option<i32>,
@@ -16776,7 +16880,7 @@ pub struct ScheduledInstanceRecurrence {
     pub occurrence_day_set: Option<Vec<i32>>,
     /// Indicates whether the occurrence is relative to the end of the specified week or month.
     pub occurrence_relative_to_end: Option<bool>,
-    /// The unit for occurrenceDaySet ( DayOfWeek or DayOfMonth ).
+    /// The unit for occurrenceDaySet ( DayOfWeek or DayOfMonth).
     pub occurrence_unit: Option<String>,
 }
 
@@ -16801,7 +16905,7 @@ pub struct ScheduledInstanceAvailability {
     pub min_term_duration_in_days: Option<i32>,
     /// The network platform.
     pub network_platform: Option<String>,
-    /// The platform ( Linux/UNIX or Windows ).
+    /// The platform ( Linux/UNIX or Windows).
     pub platform: Option<String>,
     /// The purchase token.
     pub purchase_token: Option<String>,
@@ -16831,7 +16935,7 @@ pub struct SlotDateTimeRangeRequest {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScheduledInstanceRecurrenceRequest {
-    /// The frequency ( Daily , Weekly , or Monthly ).
+    /// The frequency ( Daily, Weekly, or Monthly).
     #[ec2(xml = "Frequency")]
     pub frequency: Option<String>,
     /// The interval quantity.
@@ -16843,7 +16947,7 @@ pub struct ScheduledInstanceRecurrenceRequest {
     /// Indicates whether the occurrence is relative to the end of the specified week or month.
     #[ec2(xml = "OccurrenceRelativeToEnd")]
     pub occurrence_relative_to_end: Option<bool>,
-    /// The unit for OccurrenceDays ( DayOfWeek or DayOfMonth ).
+    /// The unit for OccurrenceDays ( DayOfWeek or DayOfMonth).
     #[ec2(xml = "OccurrenceUnit")]
     pub occurrence_unit: Option<String>,
 }
@@ -16867,7 +16971,7 @@ pub struct ScheduledInstance {
     pub network_platform: Option<String>,
     /// The time for the next schedule to start.
     pub next_slot_start_time: Option<DateTime>,
-    /// The platform ( Linux/UNIX or Windows ).
+    /// The platform ( Linux/UNIX or Windows).
     pub platform: Option<String>,
     /// The time that the previous schedule ended or will end.
     pub previous_slot_end_time: Option<DateTime>,
@@ -16972,7 +17076,7 @@ pub struct SecondaryInterface {
     /// The ID of the Amazon Web Services account that owns the secondary interface.
     pub owner_id: Option<String>,
     /// The private IPv4 addresses associated with the secondary interface.
-    #[ec2(xml = "privateIpv4AddressSet", query = "PrivateIpv4AddressSet")]
+    #[ec2(xml = "privateIpv4AddressSet")]
     pub private_ipv4_addresses: Option<Vec<SecondaryInterfaceIpv4Address>>,
     /// The ID of the secondary interface.
     pub secondary_interface_id: Option<String>,
@@ -16991,7 +17095,7 @@ pub struct SecondaryInterface {
     /// The status of the secondary interface.
     pub status: Option<SecondaryInterfaceStatus>,
     /// The tags assigned to the secondary interface.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -17072,10 +17176,10 @@ pub struct SecondaryNetwork {
     /// The reason for the current state of the secondary network.
     pub state_reason: Option<String>,
     /// Information about the IPv4 CIDR blocks associated with the secondary network.
-    #[ec2(xml = "ipv4CidrBlockAssociationSet", query = "Ipv4CidrBlockAssociationSet")]
+    #[ec2(xml = "ipv4CidrBlockAssociationSet")]
     pub ipv4_cidr_block_associations: Option<Vec<SecondaryNetworkIpv4CidrBlockAssociation>>,
     /// The tags assigned to the secondary network.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -17158,14 +17262,14 @@ pub struct SecondarySubnet {
     /// The Availability Zone of the secondary subnet.
     pub availability_zone: Option<String>,
     /// Information about the IPv4 CIDR blocks associated with the secondary subnet.
-    #[ec2(xml = "ipv4CidrBlockAssociationSet", query = "Ipv4CidrBlockAssociationSet")]
+    #[ec2(xml = "ipv4CidrBlockAssociationSet")]
     pub ipv4_cidr_block_associations: Option<Vec<SecondarySubnetIpv4CidrBlockAssociation>>,
     /// The state of the secondary subnet.
     pub state: Option<SecondarySubnetState>,
     /// The reason for the current state of the secondary subnet.
     pub state_reason: Option<String>,
     /// The tags assigned to the secondary subnet.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -17214,7 +17318,7 @@ pub struct SecurityGroupRule {
     pub group_owner_id: Option<String>,
     /// Indicates whether the security group rule is an outbound rule.
     pub is_egress: Option<bool>,
-    /// The IP protocol name ( tcp , udp , icmp , icmpv6 ) or number (see Protocol Numbers ).
+    /// The IP protocol name ( tcp, udp, icmp, icmpv6) or number (see Protocol Numbers).
     pub ip_protocol: Option<String>,
     /// If the protocol is TCP or UDP, this is the start of the port range.
     pub from_port: Option<i32>,
@@ -17231,7 +17335,7 @@ pub struct SecurityGroupRule {
     /// The security group rule description.
     pub description: Option<String>,
     /// The tags applied to the security group rule.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ARN of the security group rule.
     pub security_group_rule_arn: Option<String>,
@@ -17259,7 +17363,7 @@ pub enum SecurityGroupVpcAssociationState {
     Unlisted(String),
 }
 
-/// A security group association with a VPC that you made with AssociateSecurityGroupVpc .
+/// A security group association with a VPC that you made with AssociateSecurityGroupVpc.
 #[cfg(feature = "vpc")]
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17337,14 +17441,14 @@ pub struct PrefixListId {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpPermission {
-    /// The IP protocol name ( tcp , udp , icmp , icmpv6 ) or number (see Protocol Numbers ).
+    /// The IP protocol name ( tcp, udp, icmp, icmpv6) or number (see Protocol Numbers).
     pub ip_protocol: Option<String>,
     /// If the protocol is TCP or UDP, this is the start of the port range.
     pub from_port: Option<i32>,
     /// If the protocol is TCP or UDP, this is the end of the port range.
     pub to_port: Option<i32>,
     /// The security group and Amazon Web Services account ID pairs.
-    #[ec2(xml = "groups", query = "Groups")]
+    #[ec2(xml = "groups")]
     pub user_id_group_pairs: Option<Vec<UserIdGroupPair>>,
     /// The IPv4 address ranges.
     pub ip_ranges: Option<Vec<IpRange>>,
@@ -17364,7 +17468,7 @@ pub struct SecurityGroup {
     /// The outbound rules associated with the security group.
     pub ip_permissions_egress: Option<Vec<IpPermission>>,
     /// Any tags assigned to the security group.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the VPC for the security group.
     pub vpc_id: Option<String>,
@@ -17375,7 +17479,7 @@ pub struct SecurityGroup {
     /// The name of the security group.
     pub group_name: Option<String>,
     /// A description of the security group.
-    #[ec2(xml = "groupDescription", query = "GroupDescription")]
+    #[ec2(xml = "groupDescription")]
     pub description: Option<String>,
     /// The inbound rules associated with the security group.
     pub ip_permissions: Option<Vec<IpPermission>>,
@@ -17425,10 +17529,35 @@ pub struct ServiceLinkVirtualInterface {
     /// The link aggregation group (LAG) ID for the service link virtual interface.
     pub outpost_lag_id: Option<String>,
     /// The tags associated with the service link virtual interface.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The current state of the service link virtual interface.
     pub configuration_state: Option<ServiceLinkVirtualInterfaceConfigurationState>,
+}
+
+/// Describes the user or group to be added or removed from the list of create volume permissions for a volume.
+#[cfg(feature = "ebs")]
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateVolumePermission {
+    /// The ID of the Amazon Web Services account to be added or removed.
+    pub user_id: Option<String>,
+    /// The group to be added or removed.
+    pub group: Option<PermissionGroup>,
+}
+
+/// The EC2 `SnapshotAttribute` structure.
+#[cfg(feature = "ebs")]
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SnapshotAttribute {
+    /// The product codes.
+    pub product_codes: Option<Vec<ProductCode>>,
+    /// The ID of the EBS snapshot.
+    pub snapshot_id: Option<String>,
+    /// The users and groups that have the permissions for creating volumes from the snapshot.
+    #[ec2(xml = "createVolumePermission")]
+    pub create_volume_permissions: Option<Vec<CreateVolumePermission>>,
 }
 
 /// The EC2 `SnapshotAttributeName` values.
@@ -17446,17 +17575,6 @@ pub enum SnapshotAttributeName {
     /// A value this model does not list.
     #[ec2(other)]
     Unlisted(String),
-}
-
-/// Describes the user or group to be added or removed from the list of create volume permissions for a volume.
-#[cfg(feature = "ebs")]
-#[ec2_shape]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CreateVolumePermission {
-    /// The ID of the Amazon Web Services account to be added or removed.
-    pub user_id: Option<String>,
-    /// The group to be added or removed.
-    pub group: Option<PermissionGroup>,
 }
 
 /// The EC2 `SnapshotState` values.
@@ -17535,7 +17653,7 @@ pub struct SnapshotTierStatus {
     /// The ID of the Amazon Web Services account that owns the snapshot.
     pub owner_id: Option<String>,
     /// The tags that are assigned to the snapshot.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The storage tier in which the snapshot is stored.
     pub storage_tier: Option<StorageTier>,
@@ -17626,7 +17744,7 @@ pub struct HistoryRecord {
     pub event_information: Option<EventInformation>,
     /// The event type.
     pub event_type: Option<EventType>,
-    /// The date and time of the event, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+    /// The date and time of the event, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
     pub timestamp: Option<DateTime>,
 }
 
@@ -17824,14 +17942,14 @@ pub struct ConnectionTrackingSpecificationRequest {
 pub struct InstanceNetworkInterfaceSpecification {
     /// Indicates whether to assign a public IPv4 address to an instance you launch in a VPC.
     pub associate_public_ip_address: Option<bool>,
-    /// If set to true , the interface is deleted when the instance is terminated.
+    /// If set to true, the interface is deleted when the instance is terminated.
     pub delete_on_termination: Option<bool>,
     /// The description of the network interface.
     pub description: Option<String>,
     /// The position of the network interface in the attachment order.
     pub device_index: Option<i32>,
     /// The IDs of the security groups for the network interface.
-    #[ec2(xml = "SecurityGroupId", item = "SecurityGroupId", query = "SecurityGroupId")]
+    #[ec2(xml = "SecurityGroupId", item = "SecurityGroupId")]
     pub groups: Option<Vec<String>>,
     /// A number of IPv6 addresses to assign to the network interface.
     pub ipv6_address_count: Option<i32>,
@@ -17859,13 +17977,13 @@ pub struct InstanceNetworkInterfaceSpecification {
     #[ec2(xml = "NetworkCardIndex")]
     pub network_card_index: Option<i32>,
     /// The IPv4 delegated prefixes to be assigned to the network interface.
-    #[ec2(xml = "Ipv4Prefix", query = "Ipv4Prefix")]
+    #[ec2(xml = "Ipv4Prefix")]
     pub ipv4_prefixes: Option<Vec<Ipv4PrefixSpecificationRequest>>,
     /// The number of IPv4 delegated prefixes to be automatically assigned to the network interface.
     #[ec2(xml = "Ipv4PrefixCount")]
     pub ipv4_prefix_count: Option<i32>,
     /// The IPv6 delegated prefixes to be assigned to the network interface.
-    #[ec2(xml = "Ipv6Prefix", query = "Ipv6Prefix")]
+    #[ec2(xml = "Ipv6Prefix")]
     pub ipv6_prefixes: Option<Vec<Ipv6PrefixSpecificationRequest>>,
     /// The number of IPv6 delegated prefixes to be automatically assigned to the network interface.
     #[ec2(xml = "Ipv6PrefixCount")]
@@ -17907,7 +18025,7 @@ pub struct SpotFleetTagSpecification {
     /// The type of resource.
     pub resource_type: Option<ResourceType>,
     /// The tags.
-    #[ec2(xml = "tag", query = "Tag")]
+    #[ec2(xml = "tag")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -17919,7 +18037,7 @@ pub struct SpotFleetLaunchSpecification {
     /// Deprecated.
     pub addressing_type: Option<String>,
     /// One or more block devices that are mapped to the Spot Instances.
-    #[ec2(xml = "blockDeviceMapping", query = "BlockDeviceMapping")]
+    #[ec2(xml = "blockDeviceMapping")]
     pub block_device_mappings: Option<Vec<BlockDeviceMapping>>,
     /// Indicates whether the instances are optimized for EBS I/O.
     pub ebs_optimized: Option<bool>,
@@ -17936,7 +18054,7 @@ pub struct SpotFleetLaunchSpecification {
     /// Enable or disable monitoring for the instances.
     pub monitoring: Option<SpotFleetMonitoring>,
     /// The network interfaces.
-    #[ec2(xml = "networkInterfaceSet", query = "NetworkInterfaceSet")]
+    #[ec2(xml = "networkInterfaceSet")]
     pub network_interfaces: Option<Vec<InstanceNetworkInterfaceSpecification>>,
     /// The placement information.
     pub placement: Option<SpotPlacement>,
@@ -17951,12 +18069,12 @@ pub struct SpotFleetLaunchSpecification {
     /// The number of units provided by the specified instance type.
     pub weighted_capacity: Option<f64>,
     /// The tags to apply during creation.
-    #[ec2(xml = "tagSpecificationSet", query = "TagSpecificationSet")]
+    #[ec2(xml = "tagSpecificationSet")]
     pub tag_specifications: Option<Vec<SpotFleetTagSpecification>>,
     /// The attributes for the instance types.
     pub instance_requirements: Option<InstanceRequirements>,
     /// The security groups.
-    #[ec2(xml = "groupSet", query = "GroupSet")]
+    #[ec2(xml = "groupSet")]
     pub security_groups: Option<Vec<GroupIdentifier>>,
 }
 
@@ -18049,7 +18167,7 @@ pub struct TagSpecification {
     /// The type of resource to tag on creation.
     pub resource_type: Option<ResourceType>,
     /// The tags to apply to the resource.
-    #[ec2(xml = "Tag", query = "Tag")]
+    #[ec2(xml = "Tag")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -18092,9 +18210,9 @@ pub struct SpotFleetRequestConfigData {
     pub terminate_instances_with_expiration: Option<bool>,
     /// The type of request.
     pub r#type: Option<FleetType>,
-    /// The start date and time of the request, in UTC format ( YYYY - MM - DD T HH : MM : SS Z).
+    /// The start date and time of the request, in UTC format ( YYYY - MM - DD T HH: MM: SS Z).
     pub valid_from: Option<DateTime>,
-    /// The end date and time of the request, in UTC format ( YYYY - MM - DD T HH : MM : SS Z).
+    /// The end date and time of the request, in UTC format ( YYYY - MM - DD T HH: MM: SS Z).
     pub valid_until: Option<DateTime>,
     /// Indicates whether Spot Fleet should replace unhealthy instances.
     pub replace_unhealthy_instances: Option<bool>,
@@ -18109,7 +18227,7 @@ pub struct SpotFleetRequestConfigData {
     /// The unit for the target capacity.
     pub target_capacity_unit_type: Option<TargetCapacityUnitType>,
     /// The key-value pair for tagging the Spot Fleet request on creation.
-    #[ec2(xml = "TagSpecification", query = "TagSpecification")]
+    #[ec2(xml = "TagSpecification")]
     pub tag_specifications: Option<Vec<TagSpecification>>,
 }
 
@@ -18155,7 +18273,7 @@ pub struct SpotFleetRequestConfig {
     /// The state of the Spot Fleet request.
     pub spot_fleet_request_state: Option<BatchState>,
     /// The tags for a Spot Fleet resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -18165,7 +18283,7 @@ pub struct SpotFleetRequestConfig {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunInstancesMonitoringEnabled {
     /// The IDs of the metric categories to associate with the instance.
-    #[ec2(xml = "MetricCategoryId", query = "MetricCategoryId")]
+    #[ec2(xml = "MetricCategoryId")]
     pub metric_category_ids: Option<Vec<String>>,
     /// Indicates whether detailed monitoring is enabled.
     pub enabled: Option<bool>,
@@ -18181,7 +18299,7 @@ pub struct LaunchSpecification {
     /// Deprecated.
     pub addressing_type: Option<String>,
     /// The block device mapping entries.
-    #[ec2(xml = "blockDeviceMapping", query = "BlockDeviceMapping")]
+    #[ec2(xml = "blockDeviceMapping")]
     pub block_device_mappings: Option<Vec<BlockDeviceMapping>>,
     /// Indicates whether the instance is optimized for EBS I/O.
     pub ebs_optimized: Option<bool>,
@@ -18196,7 +18314,7 @@ pub struct LaunchSpecification {
     /// The name of the key pair.
     pub key_name: Option<String>,
     /// The network interfaces.
-    #[ec2(xml = "networkInterfaceSet", query = "NetworkInterfaceSet")]
+    #[ec2(xml = "networkInterfaceSet")]
     pub network_interfaces: Option<Vec<InstanceNetworkInterfaceSpecification>>,
     /// The placement information for the instance.
     pub placement: Option<SpotPlacement>,
@@ -18205,7 +18323,7 @@ pub struct LaunchSpecification {
     /// The ID of the subnet in which to launch the instance.
     pub subnet_id: Option<String>,
     /// The IDs of the security groups.
-    #[ec2(xml = "groupSet", query = "GroupSet")]
+    #[ec2(xml = "groupSet")]
     pub security_groups: Option<Vec<GroupIdentifier>>,
     /// The `Monitoring` member.
     pub monitoring: Option<RunInstancesMonitoringEnabled>,
@@ -18242,7 +18360,7 @@ pub struct SpotInstanceStatus {
     pub code: Option<String>,
     /// The description for the status code.
     pub message: Option<String>,
-    /// The date and time of the most recent status update, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+    /// The date and time of the most recent status update, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
     pub update_time: Option<DateTime>,
 }
 
@@ -18257,7 +18375,7 @@ pub struct SpotInstanceRequest {
     pub availability_zone_group: Option<String>,
     /// Deprecated.
     pub block_duration_minutes: Option<i32>,
-    /// The date and time when the Spot Instance request was created, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+    /// The date and time when the Spot Instance request was created, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
     pub create_time: Option<DateTime>,
     /// The fault codes for the Spot Instance request, if any.
     pub fault: Option<SpotInstanceStateFault>,
@@ -18282,13 +18400,13 @@ pub struct SpotInstanceRequest {
     /// The status code and status message describing the Spot Instance request.
     pub status: Option<SpotInstanceStatus>,
     /// Any tags assigned to the resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The Spot Instance request type.
     pub r#type: Option<SpotInstanceType>,
-    /// The start date of the request, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+    /// The start date of the request, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
     pub valid_from: Option<DateTime>,
-    /// The end date of the request, in UTC format ( YYYY - MM - DD T HH : MM : SS Z).
+    /// The end date of the request, in UTC format ( YYYY - MM - DD T HH: MM: SS Z).
     pub valid_until: Option<DateTime>,
     /// The behavior when a Spot Instance is interrupted.
     pub instance_interruption_behavior: Option<InstanceInterruptionBehavior>,
@@ -18309,7 +18427,7 @@ pub struct SpotPrice {
     pub product_description: Option<RIProductDescription>,
     /// The maximum price per unit hour that you are willing to pay for a Spot Instance.
     pub spot_price: Option<String>,
-    /// The date and time the request was created, in UTC format (for example, YYYY - MM - DD T HH : MM : SS Z).
+    /// The date and time the request was created, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
     pub timestamp: Option<DateTime>,
 }
 
@@ -18320,7 +18438,7 @@ pub struct SpotPrice {
 pub struct StaleIpPermission {
     /// If the protocol is TCP or UDP, this is the start of the port range.
     pub from_port: Option<i32>,
-    /// The IP protocol name ( tcp , udp , icmp , icmpv6 ) or number (see Protocol Numbers) .
+    /// The IP protocol name ( tcp, udp, icmp, icmpv6) or number (see Protocol Numbers).
     pub ip_protocol: Option<String>,
     /// The IP ranges.
     pub ip_ranges: Option<Vec<String>>,
@@ -18329,7 +18447,7 @@ pub struct StaleIpPermission {
     /// If the protocol is TCP or UDP, this is the end of the port range.
     pub to_port: Option<i32>,
     /// The security group pairs.
-    #[ec2(xml = "groups", query = "Groups")]
+    #[ec2(xml = "groups")]
     pub user_id_group_pairs: Option<Vec<UserIdGroupPair>>,
 }
 
@@ -18367,7 +18485,7 @@ pub struct StoreImageTaskResult {
     pub s3object_key: Option<String>,
     /// The progress of the task as a percentage.
     pub progress_percentage: Option<i32>,
-    /// The state of the store task ( InProgress , Completed , or Failed ).
+    /// The state of the store task ( InProgress, Completed, or Failed).
     pub store_task_state: Option<String>,
     /// If the tasks fails, the reason for the failure is returned.
     pub store_task_failure_reason: Option<String>,
@@ -18521,18 +18639,18 @@ pub struct Subnet {
     pub availability_zone_id: Option<String>,
     /// Indicates the device position for local network interfaces in this subnet.
     pub enable_lni_at_device_index: Option<i32>,
-    /// Indicates whether a network interface created in this subnet (including a network interface created by RunInstances ) receives a customer-owned IPv4 address.
+    /// Indicates whether a network interface created in this subnet (including a network interface created by RunInstances) receives a customer-owned IPv4 address.
     pub map_customer_owned_ip_on_launch: Option<bool>,
     /// The customer-owned IPv4 address pool associated with the subnet.
     pub customer_owned_ipv4_pool: Option<String>,
     /// The ID of the Amazon Web Services account that owns the subnet.
     pub owner_id: Option<String>,
-    /// Indicates whether a network interface created in this subnet (including a network interface created by RunInstances ) receives an IPv6 address.
+    /// Indicates whether a network interface created in this subnet (including a network interface created by RunInstances) receives an IPv6 address.
     pub assign_ipv6_address_on_creation: Option<bool>,
     /// Information about the IPv6 CIDR blocks associated with the subnet.
     pub ipv6_cidr_block_association_set: Option<Vec<SubnetIpv6CidrBlockAssociation>>,
     /// Any tags assigned to the subnet.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The Amazon Resource Name (ARN) of the subnet.
     pub subnet_arn: Option<String>,
@@ -18633,7 +18751,7 @@ pub struct TrafficMirrorFilterRule {
     /// The description of the Traffic Mirror rule.
     pub description: Option<String>,
     /// Tags on Traffic Mirroring filter rules.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -18657,18 +18775,18 @@ pub struct TrafficMirrorFilter {
     /// The ID of the Traffic Mirror filter.
     pub traffic_mirror_filter_id: Option<String>,
     /// Information about the ingress rules that are associated with the Traffic Mirror filter.
-    #[ec2(xml = "ingressFilterRuleSet", query = "IngressFilterRuleSet")]
+    #[ec2(xml = "ingressFilterRuleSet")]
     pub ingress_filter_rules: Option<Vec<TrafficMirrorFilterRule>>,
     /// Information about the egress rules that are associated with the Traffic Mirror filter.
-    #[ec2(xml = "egressFilterRuleSet", query = "EgressFilterRuleSet")]
+    #[ec2(xml = "egressFilterRuleSet")]
     pub egress_filter_rules: Option<Vec<TrafficMirrorFilterRule>>,
     /// The network service traffic that is associated with the Traffic Mirror filter.
-    #[ec2(xml = "networkServiceSet", query = "NetworkServiceSet")]
+    #[ec2(xml = "networkServiceSet")]
     pub network_services: Option<Vec<TrafficMirrorNetworkService>>,
     /// The description of the Traffic Mirror filter.
     pub description: Option<String>,
     /// The tags assigned to the Traffic Mirror filter.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -18696,7 +18814,7 @@ pub struct TrafficMirrorSession {
     /// The description of the Traffic Mirror session.
     pub description: Option<String>,
     /// The tags assigned to the Traffic Mirror session.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -18734,7 +18852,7 @@ pub struct TrafficMirrorTarget {
     /// The ID of the account that owns the Traffic Mirror target.
     pub owner_id: Option<String>,
     /// The tags assigned to the Traffic Mirror target.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the Gateway Load Balancer endpoint.
     pub gateway_load_balancer_endpoint_id: Option<String>,
@@ -18880,7 +18998,7 @@ pub struct TransitGatewayAttachment {
     /// The creation time.
     pub creation_time: Option<DateTime>,
     /// The tags for the attachment.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The state of NAT gateway support for the attachment.
     pub nat_gateway_support: Option<TransitGatewayAttachmentNatGatewaySupportState>,
@@ -18980,7 +19098,7 @@ pub struct TransitGatewayConnectPeer {
     /// The Connect peer details.
     pub connect_peer_configuration: Option<TransitGatewayConnectPeerConfiguration>,
     /// The tags for the Connect peer.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19011,7 +19129,7 @@ pub struct TransitGatewayConnect {
     /// The Connect attachment options.
     pub options: Option<TransitGatewayConnectOptions>,
     /// The tags for the attachment.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19045,14 +19163,14 @@ pub struct TransitGatewayMeteringPolicy {
     /// The ID of the transit gateway associated with the metering policy.
     pub transit_gateway_id: Option<String>,
     /// The IDs of the middlebox attachments associated with the metering policy.
-    #[ec2(xml = "middleboxAttachmentIdSet", query = "MiddleboxAttachmentIdSet")]
+    #[ec2(xml = "middleboxAttachmentIdSet")]
     pub middlebox_attachment_ids: Option<Vec<String>>,
     /// The state of the transit gateway metering policy.
     pub state: Option<TransitGatewayMeteringPolicyState>,
     /// The date and time when the metering policy update becomes effective.
     pub update_effective_at: Option<DateTime>,
     /// The tags assigned to the transit gateway metering policy.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19149,7 +19267,7 @@ pub struct TransitGatewayMulticastDomain {
     /// The time the transit gateway multicast domain was created.
     pub creation_time: Option<DateTime>,
     /// The tags for the transit gateway multicast domain.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19169,17 +19287,17 @@ pub struct TransitGatewayNetworkFunctionAttachment {
     /// The name of the Gateway Load Balancer endpoint service.
     pub resource_id: Option<String>,
     /// The names of the Availability Zones for the attachment.
-    #[ec2(xml = "availabilityZoneSet", query = "AvailabilityZoneSet")]
+    #[ec2(xml = "availabilityZoneSet")]
     pub availability_zones: Option<Vec<String>>,
     /// The IDs of the Availability Zones for the attachment.
-    #[ec2(xml = "availabilityZoneIdSet", query = "AvailabilityZoneIdSet")]
+    #[ec2(xml = "availabilityZoneIdSet")]
     pub availability_zone_ids: Option<Vec<String>>,
     /// The state of the attachment.
     pub state: Option<TransitGatewayAttachmentState>,
     /// The date and time the attachment was created.
     pub creation_time: Option<DateTime>,
     /// The tags for the attachment.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19292,7 +19410,7 @@ pub struct TransitGatewayPeeringAttachment {
     /// The time the transit gateway peering attachment was created.
     pub creation_time: Option<DateTime>,
     /// The tags for the transit gateway peering attachment.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19328,7 +19446,7 @@ pub struct TransitGatewayPolicyTable {
     /// The timestamp when the transit gateway policy table was created.
     pub creation_time: Option<DateTime>,
     /// he key-value pairs associated with the transit gateway policy table.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19394,7 +19512,7 @@ pub struct TransitGatewayRouteTableAnnouncement {
     /// The timestamp when the transit gateway route table announcement was created.
     pub creation_time: Option<DateTime>,
     /// The key-value pairs associated with the route table announcement.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19434,7 +19552,7 @@ pub struct TransitGatewayRouteTable {
     /// The creation time.
     pub creation_time: Option<DateTime>,
     /// Any tags assigned to the route table.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19531,7 +19649,7 @@ pub struct TransitGatewayVpcAttachment {
     /// The VPC attachment options.
     pub options: Option<TransitGatewayVpcAttachmentOptions>,
     /// The tags for the VPC attachment.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19705,7 +19823,7 @@ pub struct TransitGateway {
     /// The transit gateway options.
     pub options: Option<TransitGatewayOptions>,
     /// The tags for the transit gateway.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19743,7 +19861,7 @@ pub struct TrunkInterfaceAssociation {
     /// The application key when you use the GRE protocol.
     pub gre_key: Option<i32>,
     /// The tags for the trunk interface association.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -19816,10 +19934,10 @@ pub struct VerifiedAccessEndpointLoadBalancerOptions {
     /// The ARN of the load balancer.
     pub load_balancer_arn: Option<String>,
     /// The IDs of the subnets.
-    #[ec2(xml = "subnetIdSet", query = "SubnetIdSet")]
+    #[ec2(xml = "subnetIdSet")]
     pub subnet_ids: Option<Vec<String>>,
     /// The port ranges.
-    #[ec2(xml = "portRangeSet", query = "PortRangeSet")]
+    #[ec2(xml = "portRangeSet")]
     pub port_ranges: Option<Vec<VerifiedAccessEndpointPortRange>>,
 }
 
@@ -19835,7 +19953,7 @@ pub struct VerifiedAccessEndpointEniOptions {
     /// The IP port number.
     pub port: Option<i32>,
     /// The port ranges.
-    #[ec2(xml = "portRangeSet", query = "PortRangeSet")]
+    #[ec2(xml = "portRangeSet")]
     pub port_ranges: Option<Vec<VerifiedAccessEndpointPortRange>>,
 }
 
@@ -19899,7 +20017,7 @@ pub struct VerifiedAccessEndpointRdsOptions {
     /// The RDS endpoint.
     pub rds_endpoint: Option<String>,
     /// The IDs of the subnets.
-    #[ec2(xml = "subnetIdSet", query = "SubnetIdSet")]
+    #[ec2(xml = "subnetIdSet")]
     pub subnet_ids: Option<Vec<String>>,
 }
 
@@ -19911,12 +20029,12 @@ pub struct VerifiedAccessEndpointCidrOptions {
     /// The CIDR.
     pub cidr: Option<String>,
     /// The port ranges.
-    #[ec2(xml = "portRangeSet", query = "PortRangeSet")]
+    #[ec2(xml = "portRangeSet")]
     pub port_ranges: Option<Vec<VerifiedAccessEndpointPortRange>>,
     /// The protocol.
     pub protocol: Option<VerifiedAccessEndpointProtocol>,
     /// The IDs of the subnets.
-    #[ec2(xml = "subnetIdSet", query = "SubnetIdSet")]
+    #[ec2(xml = "subnetIdSet")]
     pub subnet_ids: Option<Vec<String>>,
 }
 
@@ -19944,7 +20062,7 @@ pub struct VerifiedAccessEndpoint {
     /// Returned if endpoint has a device trust provider attached.
     pub device_validation_domain: Option<String>,
     /// The IDs of the security groups for the endpoint.
-    #[ec2(xml = "securityGroupIdSet", query = "SecurityGroupIdSet")]
+    #[ec2(xml = "securityGroupIdSet")]
     pub security_group_ids: Option<Vec<String>>,
     /// The load balancer details if creating the Amazon Web Services Verified Access endpoint as load-balancer type.
     pub load_balancer_options: Option<VerifiedAccessEndpointLoadBalancerOptions>,
@@ -19961,7 +20079,7 @@ pub struct VerifiedAccessEndpoint {
     /// The deletion time.
     pub deletion_time: Option<String>,
     /// The tags.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The options in use for server side encryption.
     pub sse_specification: Option<VerifiedAccessSseSpecificationResponse>,
@@ -19993,7 +20111,7 @@ pub struct VerifiedAccessGroup {
     /// The deletion time.
     pub deletion_time: Option<String>,
     /// The tags.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The options in use for server side encryption.
     pub sse_specification: Option<VerifiedAccessSseSpecificationResponse>,
@@ -20164,7 +20282,7 @@ pub struct VerifiedAccessInstanceCustomSubDomain {
     /// The subdomain.
     pub sub_domain: Option<String>,
     /// The name servers.
-    #[ec2(xml = "nameserverSet", query = "NameserverSet")]
+    #[ec2(xml = "nameserverSet")]
     pub nameservers: Option<Vec<String>>,
 }
 
@@ -20178,14 +20296,14 @@ pub struct VerifiedAccessInstance {
     /// A description for the Amazon Web Services Verified Access instance.
     pub description: Option<String>,
     /// The IDs of the Amazon Web Services Verified Access trust providers.
-    #[ec2(xml = "verifiedAccessTrustProviderSet", query = "VerifiedAccessTrustProviderSet")]
+    #[ec2(xml = "verifiedAccessTrustProviderSet")]
     pub verified_access_trust_providers: Option<Vec<VerifiedAccessTrustProviderCondensed>>,
     /// The creation time.
     pub creation_time: Option<String>,
     /// The last updated time.
     pub last_updated_time: Option<String>,
     /// The tags.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// Indicates whether support for Federal Information Processing Standards (FIPS) is enabled on the instance.
     pub fips_enabled: Option<bool>,
@@ -20272,12 +20390,26 @@ pub struct VerifiedAccessTrustProvider {
     /// The last updated time.
     pub last_updated_time: Option<String>,
     /// The tags.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The options in use for server side encryption.
     pub sse_specification: Option<VerifiedAccessSseSpecificationResponse>,
     /// The OpenID Connect (OIDC) options.
     pub native_application_oidc_options: Option<NativeApplicationOidcOptions>,
+}
+
+/// The EC2 `VolumeAttribute` structure.
+#[cfg(feature = "ebs")]
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VolumeAttribute {
+    /// The state of autoEnableIO attribute.
+    #[ec2(name = "AutoEnableIO", xml = "autoEnableIO")]
+    pub auto_enable_io: Option<AttributeBooleanValue>,
+    /// A list of product codes.
+    pub product_codes: Option<Vec<ProductCode>>,
+    /// The ID of the volume.
+    pub volume_id: Option<String>,
 }
 
 /// The EC2 `VolumeAttributeName` values.
@@ -20302,7 +20434,7 @@ pub enum VolumeAttributeName {
 #[ec2_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VolumeStatusAction {
-    /// The code identifying the operation, for example, enable-volume-io .
+    /// The code identifying the operation, for example, enable-volume-io.
     pub code: Option<String>,
     /// A description of the operation.
     pub description: Option<String>,
@@ -20433,14 +20565,14 @@ pub struct InitializationStatusDetails {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VolumeStatusItem {
     /// The details of the operation.
-    #[ec2(xml = "actionsSet", query = "ActionsSet")]
+    #[ec2(xml = "actionsSet")]
     pub actions: Option<Vec<VolumeStatusAction>>,
     /// The Availability Zone of the volume.
     pub availability_zone: Option<String>,
     /// The Amazon Resource Name (ARN) of the Outpost.
     pub outpost_arn: Option<String>,
     /// A list of events associated with the volume.
-    #[ec2(xml = "eventsSet", query = "EventsSet")]
+    #[ec2(xml = "eventsSet")]
     pub events: Option<Vec<VolumeStatusEvent>>,
     /// The volume ID.
     pub volume_id: Option<String>,
@@ -20616,7 +20748,7 @@ pub struct VpcBlockPublicAccessExclusion {
     /// When the exclusion was deleted.
     pub deletion_timestamp: Option<DateTime>,
     /// tag - The key/value combination of a tag assigned to the resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -20697,7 +20829,7 @@ pub struct VpcClassicLink {
     /// Indicates whether the VPC is enabled for ClassicLink.
     pub classic_link_enabled: Option<bool>,
     /// Any tags assigned to the VPC.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
@@ -20812,7 +20944,7 @@ pub struct VpcEncryptionControl {
     /// Information about resource exclusions for the VPC Encryption Control configuration.
     pub resource_exclusions: Option<VpcEncryptionControlExclusions>,
     /// The tags assigned to the VPC Encryption Control configuration.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -20855,7 +20987,7 @@ pub struct VpcEndpointAssociation {
     /// The Amazon Resource Name (ARN) of the resource configuration group.
     pub resource_configuration_group_arn: Option<String>,
     /// The tags to apply to the VPC endpoint association.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -21005,25 +21137,25 @@ pub struct VpcEndpointConnection {
     /// The date and time that the VPC endpoint was created.
     pub creation_timestamp: Option<DateTime>,
     /// The DNS entries for the VPC endpoint.
-    #[ec2(xml = "dnsEntrySet", query = "DnsEntrySet")]
+    #[ec2(xml = "dnsEntrySet")]
     pub dns_entries: Option<Vec<DnsEntry>>,
     /// The Amazon Resource Names (ARNs) of the network load balancers for the service.
-    #[ec2(xml = "networkLoadBalancerArnSet", query = "NetworkLoadBalancerArnSet")]
+    #[ec2(xml = "networkLoadBalancerArnSet")]
     pub network_load_balancer_arns: Option<Vec<String>>,
     /// The Amazon Resource Names (ARNs) of the Gateway Load Balancers for the service.
-    #[ec2(xml = "gatewayLoadBalancerArnSet", query = "GatewayLoadBalancerArnSet")]
+    #[ec2(xml = "gatewayLoadBalancerArnSet")]
     pub gateway_load_balancer_arns: Option<Vec<String>>,
     /// The IP address type for the endpoint.
     pub ip_address_type: Option<IpAddressType>,
     /// The ID of the VPC endpoint connection.
     pub vpc_endpoint_connection_id: Option<String>,
     /// The tags.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The Region of the endpoint.
     pub vpc_endpoint_region: Option<String>,
     /// The payer responsibility settings for the endpoint.
-    #[ec2(xml = "payerResponsibilitySet", query = "PayerResponsibilitySet")]
+    #[ec2(xml = "payerResponsibilitySet")]
     pub payer_responsibilities: Option<Vec<PayerResponsibilityEntry>>,
     /// The ID of the transit gateway attachment, if the connection is for a transit gateway attachment.
     pub transit_gateway_attachment_id: Option<String>,
@@ -21168,26 +21300,26 @@ pub struct ServiceConfiguration {
     /// The service state.
     pub service_state: Option<ServiceState>,
     /// The IDs of the Availability Zones in which the service is available.
-    #[ec2(xml = "availabilityZoneIdSet", query = "AvailabilityZoneIdSet")]
+    #[ec2(xml = "availabilityZoneIdSet")]
     pub availability_zone_ids: Option<Vec<String>>,
     /// The Availability Zones in which the service is available.
-    #[ec2(xml = "availabilityZoneSet", query = "AvailabilityZoneSet")]
+    #[ec2(xml = "availabilityZoneSet")]
     pub availability_zones: Option<Vec<String>>,
     /// Indicates whether requests from other Amazon Web Services accounts to create an endpoint to the service must first be accepted.
     pub acceptance_required: Option<bool>,
     /// Indicates whether the service manages its VPC endpoints.
     pub manages_vpc_endpoints: Option<bool>,
     /// The Amazon Resource Names (ARNs) of the Network Load Balancers for the service.
-    #[ec2(xml = "networkLoadBalancerArnSet", query = "NetworkLoadBalancerArnSet")]
+    #[ec2(xml = "networkLoadBalancerArnSet")]
     pub network_load_balancer_arns: Option<Vec<String>>,
     /// The Amazon Resource Names (ARNs) of the Gateway Load Balancers for the service.
-    #[ec2(xml = "gatewayLoadBalancerArnSet", query = "GatewayLoadBalancerArnSet")]
+    #[ec2(xml = "gatewayLoadBalancerArnSet")]
     pub gateway_load_balancer_arns: Option<Vec<String>>,
     /// The supported IP address types.
-    #[ec2(xml = "supportedIpAddressTypeSet", query = "SupportedIpAddressTypeSet")]
+    #[ec2(xml = "supportedIpAddressTypeSet")]
     pub supported_ip_address_types: Option<Vec<ServiceConnectivityType>>,
     /// The DNS names for the service.
-    #[ec2(xml = "baseEndpointDnsNameSet", query = "BaseEndpointDnsNameSet")]
+    #[ec2(xml = "baseEndpointDnsNameSet")]
     pub base_endpoint_dns_names: Option<Vec<String>>,
     /// The private DNS name for the service.
     pub private_dns_name: Option<String>,
@@ -21196,10 +21328,10 @@ pub struct ServiceConfiguration {
     /// The payer responsibility.
     pub payer_responsibility: Option<PayerResponsibility>,
     /// The tags assigned to the service.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The supported Regions.
-    #[ec2(xml = "supportedRegionSet", query = "SupportedRegionSet")]
+    #[ec2(xml = "supportedRegionSet")]
     pub supported_regions: Option<Vec<SupportedRegionDetail>>,
     /// Indicates whether consumers can access the service from a Region other than the Region where the service is hosted.
     pub remote_access_enabled: Option<bool>,
@@ -21259,7 +21391,7 @@ pub struct AllowedPrincipal {
     /// The ID of the service permission.
     pub service_permission_id: Option<String>,
     /// The tags.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the service.
     pub service_id: Option<String>,
@@ -21290,20 +21422,20 @@ pub struct ServiceDetail {
     /// The Region where the service is hosted.
     pub service_region: Option<String>,
     /// The IDs of the Availability Zones in which the service is available.
-    #[ec2(xml = "availabilityZoneIdSet", query = "AvailabilityZoneIdSet")]
+    #[ec2(xml = "availabilityZoneIdSet")]
     pub availability_zone_ids: Option<Vec<String>>,
     /// The Availability Zones in which the service is available.
-    #[ec2(xml = "availabilityZoneSet", query = "AvailabilityZoneSet")]
+    #[ec2(xml = "availabilityZoneSet")]
     pub availability_zones: Option<Vec<String>>,
     /// The Amazon Web Services account ID of the service owner.
     pub owner: Option<String>,
     /// The DNS names for the service.
-    #[ec2(xml = "baseEndpointDnsNameSet", query = "BaseEndpointDnsNameSet")]
+    #[ec2(xml = "baseEndpointDnsNameSet")]
     pub base_endpoint_dns_names: Option<Vec<String>>,
     /// The private DNS name for the service.
     pub private_dns_name: Option<String>,
     /// The private DNS names assigned to the VPC endpoint service.
-    #[ec2(xml = "privateDnsNameSet", query = "PrivateDnsNameSet")]
+    #[ec2(xml = "privateDnsNameSet")]
     pub private_dns_names: Option<Vec<PrivateDnsDetails>>,
     /// Indicates whether the service supports endpoint policies.
     pub vpc_endpoint_policy_supported: Option<bool>,
@@ -21314,12 +21446,12 @@ pub struct ServiceDetail {
     /// The payer responsibility.
     pub payer_responsibility: Option<PayerResponsibility>,
     /// The tags assigned to the service.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The verification state of the VPC endpoint service.
     pub private_dns_name_verification_state: Option<DnsNameState>,
     /// The supported IP address types.
-    #[ec2(xml = "supportedIpAddressTypeSet", query = "SupportedIpAddressTypeSet")]
+    #[ec2(xml = "supportedIpAddressTypeSet")]
     pub supported_ip_address_types: Option<Vec<ServiceConnectivityType>>,
 }
 
@@ -21392,7 +21524,7 @@ pub struct DnsOptions {
     /// The preference for which private domains have a private hosted zone created for and associated with the specified VPC.
     pub private_dns_preference: Option<String>,
     /// Indicates which of the private domains to create private hosted zones for and associate with the specified VPC.
-    #[ec2(xml = "privateDnsSpecifiedDomainSet", query = "PrivateDnsSpecifiedDomainSet")]
+    #[ec2(xml = "privateDnsSpecifiedDomainSet")]
     pub private_dns_specified_domains: Option<Vec<String>>,
 }
 
@@ -21415,7 +21547,7 @@ pub struct SubnetIpPrefixes {
     /// ID of the subnet.
     pub subnet_id: Option<String>,
     /// Array of SubnetIpPrefixes objects.
-    #[ec2(xml = "ipPrefixSet", query = "IpPrefixSet")]
+    #[ec2(xml = "ipPrefixSet")]
     pub ip_prefixes: Option<Vec<String>>,
 }
 
@@ -21437,13 +21569,13 @@ pub struct VpcEndpoint {
     /// The policy document associated with the endpoint, if applicable.
     pub policy_document: Option<String>,
     /// (Gateway endpoint) The IDs of the route tables associated with the endpoint.
-    #[ec2(xml = "routeTableIdSet", query = "RouteTableIdSet")]
+    #[ec2(xml = "routeTableIdSet")]
     pub route_table_ids: Option<Vec<String>>,
     /// (Interface, Gateway Load Balancer endpoints, Resource, ServiceNetwork, and Tunnel endpoints only) The subnets for the endpoint.
-    #[ec2(xml = "subnetIdSet", query = "SubnetIdSet")]
+    #[ec2(xml = "subnetIdSet")]
     pub subnet_ids: Option<Vec<String>>,
     /// (Interface, Resource, ServiceNetwork, and Tunnel endpoints only) Information about the security groups that are associated with the network interface.
-    #[ec2(xml = "groupSet", query = "GroupSet")]
+    #[ec2(xml = "groupSet")]
     pub groups: Option<Vec<SecurityGroupIdentifier>>,
     /// The IP address type for the endpoint.
     pub ip_address_type: Option<IpAddressType>,
@@ -21454,25 +21586,25 @@ pub struct VpcEndpoint {
     /// Indicates whether the endpoint is being managed by its service.
     pub requester_managed: Option<bool>,
     /// (Interface, Gateway Load Balancer endpoints, Resource, ServiceNetwork, and Tunnel endpoints only) The network interfaces for the endpoint.
-    #[ec2(xml = "networkInterfaceIdSet", query = "NetworkInterfaceIdSet")]
+    #[ec2(xml = "networkInterfaceIdSet")]
     pub network_interface_ids: Option<Vec<String>>,
     /// (Interface endpoint) The DNS entries for the endpoint.
-    #[ec2(xml = "dnsEntrySet", query = "DnsEntrySet")]
+    #[ec2(xml = "dnsEntrySet")]
     pub dns_entries: Option<Vec<DnsEntry>>,
     /// The date and time that the endpoint was created.
     pub creation_timestamp: Option<DateTime>,
     /// The tags assigned to the endpoint.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the Amazon Web Services account that owns the endpoint.
     pub owner_id: Option<String>,
     /// The last error that occurred for endpoint.
     pub last_error: Option<LastError>,
     /// Array of IPv4 prefixes.
-    #[ec2(xml = "ipv4PrefixSet", query = "Ipv4PrefixSet")]
+    #[ec2(xml = "ipv4PrefixSet")]
     pub ipv4_prefixes: Option<Vec<SubnetIpPrefixes>>,
     /// Array of IPv6 prefixes.
-    #[ec2(xml = "ipv6PrefixSet", query = "Ipv6PrefixSet")]
+    #[ec2(xml = "ipv6PrefixSet")]
     pub ipv6_prefixes: Option<Vec<SubnetIpPrefixes>>,
     /// Reason for the failure.
     pub failure_reason: Option<String>,
@@ -21483,7 +21615,7 @@ pub struct VpcEndpoint {
     /// The Region where the service is hosted.
     pub service_region: Option<String>,
     /// The payer responsibility settings for the endpoint.
-    #[ec2(xml = "payerResponsibilitySet", query = "PayerResponsibilitySet")]
+    #[ec2(xml = "payerResponsibilitySet")]
     pub payer_responsibilities: Option<Vec<PayerResponsibilityEntry>>,
 }
 
@@ -21624,7 +21756,7 @@ pub struct VpcPeeringConnection {
     /// The status of the VPC peering connection.
     pub status: Option<VpcPeeringConnectionStateReason>,
     /// Any tags assigned to the resource.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the VPC peering connection.
     pub vpc_peering_connection_id: Option<String>,
@@ -21676,7 +21808,7 @@ pub struct VpcIpv6CidrBlockAssociation {
     pub ipv6_cidr_block: Option<String>,
     /// Information about the state of the CIDR block.
     pub ipv6_cidr_block_state: Option<VpcCidrBlockState>,
-    /// The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses, for example, us-east-1-wl1-bos-wlz-1 .
+    /// The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses, for example, us-east-1-wl1-bos-wlz-1.
     pub network_border_group: Option<String>,
     /// The ID of the IPv6 address pool from which the IPv6 CIDR block is allocated.
     pub ipv6_pool: Option<String>,
@@ -21733,7 +21865,7 @@ pub struct Vpc {
     /// The `EncryptionControl` member.
     pub encryption_control: Option<VpcEncryptionControl>,
     /// Any tags assigned to the VPC.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The state of VPC Block Public Access (BPA).
     pub block_public_access_states: Option<BlockPublicAccessStates>,
@@ -21763,7 +21895,7 @@ pub struct VpnConcentrator {
     /// The type of VPN concentrator.
     pub r#type: Option<String>,
     /// Any tags assigned to the VPN concentrator.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -21921,7 +22053,7 @@ pub struct VpnAdditionalKeyExchange {
     /// The additional key exchange round number.
     pub additional_key_exchange_round: Option<i32>,
     /// The key exchange method numbers permitted for this round.
-    #[ec2(xml = "keyExchangeMethodSet", query = "KeyExchangeMethodSet")]
+    #[ec2(xml = "keyExchangeMethodSet")]
     pub key_exchange_methods: Option<Vec<AdditionalKeyExchangeMethodsListValue>>,
     /// Indicates whether this round is mandatory.
     pub requirement: Option<AdditionalKeyExchangeRequirement>,
@@ -21955,25 +22087,25 @@ pub struct TunnelOption {
     /// The action to take after a DPD timeout occurs.
     pub dpd_timeout_action: Option<String>,
     /// The permitted encryption algorithms for the VPN tunnel for phase 1 IKE negotiations.
-    #[ec2(xml = "phase1EncryptionAlgorithmSet", query = "Phase1EncryptionAlgorithmSet")]
+    #[ec2(xml = "phase1EncryptionAlgorithmSet")]
     pub phase1_encryption_algorithms: Option<Vec<Phase1EncryptionAlgorithmsListValue>>,
     /// The permitted encryption algorithms for the VPN tunnel for phase 2 IKE negotiations.
-    #[ec2(xml = "phase2EncryptionAlgorithmSet", query = "Phase2EncryptionAlgorithmSet")]
+    #[ec2(xml = "phase2EncryptionAlgorithmSet")]
     pub phase2_encryption_algorithms: Option<Vec<Phase2EncryptionAlgorithmsListValue>>,
     /// The permitted integrity algorithms for the VPN tunnel for phase 1 IKE negotiations.
-    #[ec2(xml = "phase1IntegrityAlgorithmSet", query = "Phase1IntegrityAlgorithmSet")]
+    #[ec2(xml = "phase1IntegrityAlgorithmSet")]
     pub phase1_integrity_algorithms: Option<Vec<Phase1IntegrityAlgorithmsListValue>>,
     /// The permitted integrity algorithms for the VPN tunnel for phase 2 IKE negotiations.
-    #[ec2(xml = "phase2IntegrityAlgorithmSet", query = "Phase2IntegrityAlgorithmSet")]
+    #[ec2(xml = "phase2IntegrityAlgorithmSet")]
     pub phase2_integrity_algorithms: Option<Vec<Phase2IntegrityAlgorithmsListValue>>,
     /// The permitted Diffie-Hellman group numbers for the VPN tunnel for phase 1 IKE negotiations.
-    #[ec2(name = "Phase1DHGroupNumbers", xml = "phase1DHGroupNumberSet", query = "Phase1DHGroupNumberSet")]
+    #[ec2(name = "Phase1DHGroupNumbers", xml = "phase1DHGroupNumberSet")]
     pub phase1_dh_group_numbers: Option<Vec<Phase1DHGroupNumbersListValue>>,
     /// The permitted Diffie-Hellman group numbers for the VPN tunnel for phase 2 IKE negotiations.
-    #[ec2(name = "Phase2DHGroupNumbers", xml = "phase2DHGroupNumberSet", query = "Phase2DHGroupNumberSet")]
+    #[ec2(name = "Phase2DHGroupNumbers", xml = "phase2DHGroupNumberSet")]
     pub phase2_dh_group_numbers: Option<Vec<Phase2DHGroupNumbersListValue>>,
     /// The IKE versions that are permitted for the VPN tunnel.
-    #[ec2(xml = "ikeVersionSet", query = "IkeVersionSet")]
+    #[ec2(xml = "ikeVersionSet")]
     pub ike_versions: Option<Vec<IKEVersionsListValue>>,
     /// The action to take when the establishing the VPN tunnels for a VPN connection.
     pub startup_action: Option<String>,
@@ -21982,10 +22114,10 @@ pub struct TunnelOption {
     /// Status of tunnel endpoint lifecycle control feature.
     pub enable_tunnel_lifecycle_control: Option<bool>,
     /// The permitted additional key exchange rounds for the VPN tunnel for phase 1 IKE negotiations.
-    #[ec2(xml = "phase1AdditionalKeyExchangeSet", query = "Phase1AdditionalKeyExchangeSet")]
+    #[ec2(xml = "phase1AdditionalKeyExchangeSet")]
     pub phase1_additional_key_exchanges: Option<Vec<VpnAdditionalKeyExchange>>,
     /// The permitted additional key exchange rounds for the VPN tunnel for phase 2 IKE negotiations.
-    #[ec2(xml = "phase2AdditionalKeyExchangeSet", query = "Phase2AdditionalKeyExchangeSet")]
+    #[ec2(xml = "phase2AdditionalKeyExchangeSet")]
     pub phase2_additional_key_exchanges: Option<Vec<VpnAdditionalKeyExchange>>,
 }
 
@@ -22027,7 +22159,7 @@ pub struct VpnConnectionOptions {
     /// Indicates whether the VPN tunnels process IPv4 or IPv6 traffic.
     pub tunnel_inside_ip_version: Option<TunnelInsideIpVersion>,
     /// Indicates the VPN tunnel options.
-    #[ec2(xml = "tunnelOptionSet", query = "TunnelOptionSet")]
+    #[ec2(xml = "tunnelOptionSet")]
     pub tunnel_options: Option<Vec<TunnelOption>>,
     /// The configured bandwidth for the VPN tunnel.
     pub tunnel_bandwidth: Option<VpnTunnelBandwidth>,
@@ -22147,7 +22279,7 @@ pub struct VpnConnection {
     /// The static routes associated with the VPN connection.
     pub routes: Option<Vec<VpnStaticRoute>>,
     /// Any tags assigned to the VPN connection.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// Information about the VPN tunnel.
     pub vgw_telemetry: Option<Vec<VgwTelemetry>>,
@@ -22186,7 +22318,7 @@ pub struct VpnGateway {
     /// The private Autonomous System Number (ASN) for the Amazon side of a BGP session.
     pub amazon_side_asn: Option<i64>,
     /// Any tags assigned to the virtual private gateway.
-    #[ec2(xml = "tagSet", query = "TagSet")]
+    #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
     /// The ID of the virtual private gateway.
     pub vpn_gateway_id: Option<String>,
@@ -22197,6 +22329,6 @@ pub struct VpnGateway {
     /// The Availability Zone where the virtual private gateway was created, if applicable.
     pub availability_zone: Option<String>,
     /// Any VPCs attached to the virtual private gateway.
-    #[ec2(xml = "attachments", query = "Attachments")]
+    #[ec2(xml = "attachments")]
     pub vpc_attachments: Option<Vec<VpcAttachment>>,
 }

@@ -21,10 +21,9 @@ use crate::shapes::*;
         "local-gateway-route-table-arn",
         "local-gateway-route-table-id",
         "local-gateway-route-table-virtual-interface-group-association-id",
+        "local-gateway-route-table-virtual-interface-group-id" => local_gateway_virtual_interface_group_id,
         "owner-id",
         "state",
-        // Documented, not mapped yet:
-        // "local-gateway-route-table-virtual-interface-group-id": no field for `local-gateway-route-table-virtual-interface-group-id` in `LocalGatewayRouteTableVirtualInterfaceGroupAssociation`
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -239,11 +238,10 @@ pub struct DescribeTransitGatewayMulticastDomains;
     ids(key = "TransitGatewayAttachmentId"),
     filters(
         key = "Filter",
+        "service-name" => resource_id,
         "state",
         "transit-gateway-attachment-id",
         "transit-gateway-id",
-        // Documented, not mapped yet:
-        // "service-name": no field for `service-name` in `TransitGatewayNetworkFunctionAttachment`
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -260,13 +258,12 @@ pub struct DescribeTransitGatewayNetworkFunctionAttachments;
     filters(
         key = "Filter",
         "transit-gateway-attachment-id",
+        "local-owner-id" => requester_tgw_info.owner_id,
+        "remote-owner-id" => accepter_tgw_info.owner_id,
         "state",
         "tag:<key>" => tags,
         "tag-key" => tags,
-        // Documented, not mapped yet:
-        // "local-owner-id": no field for `local-owner-id` in `TransitGatewayPeeringAttachment`
-        // "remote-owner-id": no field for `remote-owner-id` in `TransitGatewayPeeringAttachment`
-        // "transit-gateway-id": no field for `transit-gateway-id` in `TransitGatewayPeeringAttachment`
+        "transit-gateway-id" => requester_tgw_info.transit_gateway_id,
     ),
     paginate(min = 5, max = 1000),
     dry_run,

@@ -116,9 +116,8 @@ pub struct DescribeCarrierGateways;
     ids(key = "PoolId"),
     filters(
         key = "Filter",
-        // Documented, not mapped yet:
-        // "coip-pool.local-gateway-route-table-id": no field for `coip-pool` in `CoipPool`
-        // "coip-pool.pool-id": no field for `coip-pool` in `CoipPool`
+        "coip-pool.local-gateway-route-table-id" => local_gateway_route_table_id,
+        "coip-pool.pool-id" => pool_id,
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -135,12 +134,11 @@ pub struct DescribeCoipPools;
     filters(
         key = "Filter",
         "dhcp-options-id",
+        "key" => dhcp_configurations.key,
+        "value" => dhcp_configurations.values.value,
         "owner-id",
         "tag:<key>" => tags,
         "tag-key" => tags,
-        // Documented, not mapped yet:
-        // "key": no field for `key` in `DhcpOptions`
-        // "value": no field for `value` in `DhcpOptions`
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -173,6 +171,7 @@ pub struct DescribeEgressOnlyInternetGateways;
     ids(key = "FlowLogId"),
     filters(
         key = "Filter",
+        "deliver-log-status" => deliver_logs_status,
         "log-destination-type",
         "flow-log-id",
         "log-group-name",
@@ -180,8 +179,6 @@ pub struct DescribeEgressOnlyInternetGateways;
         "traffic-type",
         "tag:<key>" => tags,
         "tag-key" => tags,
-        // Documented, not mapped yet:
-        // "deliver-log-status": no field for `deliver-log-status` in `FlowLog`
     ),
     paginate,
     dry_run,
@@ -253,8 +250,7 @@ pub struct DescribeManagedPrefixLists;
     ids(key = "PublicIp"),
     filters(
         key = "Filter",
-        // Documented, not mapped yet:
-        // "moving-status": no field for `moving-status` in `MovingAddressStatus`
+        "moving-status" => move_status,
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -291,26 +287,25 @@ pub struct DescribeNatGateways;
     ids(key = "NetworkAclId"),
     filters(
         key = "Filter",
+        "association.association-id" => associations.network_acl_association_id,
         "association.network-acl-id" => associations.network_acl_id,
         "association.subnet-id" => associations.subnet_id,
+        "default" => is_default,
+        "entry.cidr" => entries.cidr_block,
+        "entry.icmp.code" => entries.icmp_type_code.code,
+        "entry.icmp.type" => entries.icmp_type_code.r#type,
+        "entry.ipv6-cidr" => entries.ipv6_cidr_block,
+        "entry.port-range.from" => entries.port_range.from,
+        "entry.port-range.to" => entries.port_range.to,
+        "entry.protocol" => entries.protocol,
+        "entry.rule-action" => entries.rule_action,
+        "entry.egress" => entries.egress,
+        "entry.rule-number" => entries.rule_number,
         "network-acl-id",
         "owner-id",
         "tag:<key>" => tags,
         "tag-key" => tags,
         "vpc-id",
-        // Documented, not mapped yet:
-        // "association.association-id": no field for `association-id` in `NetworkAclAssociation`
-        // "default": no field for `default` in `NetworkAcl`
-        // "entry.cidr": no field for `entry` in `NetworkAcl`
-        // "entry.icmp.code": no field for `entry` in `NetworkAcl`
-        // "entry.icmp.type": no field for `entry` in `NetworkAcl`
-        // "entry.ipv6-cidr": no field for `entry` in `NetworkAcl`
-        // "entry.port-range.from": no field for `entry` in `NetworkAcl`
-        // "entry.port-range.to": no field for `entry` in `NetworkAcl`
-        // "entry.protocol": no field for `entry` in `NetworkAcl`
-        // "entry.rule-action": no field for `entry` in `NetworkAcl`
-        // "entry.egress": no field for `entry` in `NetworkAcl`
-        // "entry.rule-number": no field for `entry` in `NetworkAcl`
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -396,28 +391,15 @@ pub struct DescribeNetworkInsightsPaths;
 /// Describes a network interface attribute.
 #[ec2_operation(
     action = "DescribeNetworkInterfaceAttribute",
-    resource = GroupIdentifier,
-    resource_id = group_id,
-    output(member = "Groups", xml = "groupSet"),
+    resource = DescribeNetworkInterfaceAttributeResult,
+    resource_id = network_interface_id,
+    output(member = "NetworkInterfaceAttribute", flatten),
+    ids(key = "NetworkInterfaceId", single),
     members(
-        /// The ID of the network interface.
-        network_interface_id: String,
         /// The attribute of the network interface.
         attribute: Option<NetworkInterfaceAttribute>,
     ),
     dry_run,
-    response(
-        /// The attachment (if any) of the network interface.
-        attachment: Option<NetworkInterfaceAttachment>,
-        /// The description of the network interface.
-        description: Option<AttributeValue>,
-        /// The ID of the network interface.
-        network_interface_id: Option<String>,
-        /// Indicates whether source/destination checking is enabled.
-        source_dest_check: Option<AttributeBooleanValue>,
-        /// Indicates whether to assign a public IPv4 address to a network interface.
-        associate_public_ip_address: Option<bool>,
-    ),
 )]
 pub struct DescribeNetworkInterfaceAttribute;
 
@@ -430,12 +412,11 @@ pub struct DescribeNetworkInterfaceAttribute;
     ids(key = "NetworkInterfacePermissionId"),
     filters(
         key = "Filter",
-        // Documented, not mapped yet:
-        // "network-interface-permission.network-interface-permission-id": no field for `network-interface-permission` in `NetworkInterfacePermission`
-        // "network-interface-permission.network-interface-id": no field for `network-interface-permission` in `NetworkInterfacePermission`
-        // "network-interface-permission.aws-account-id": no field for `network-interface-permission` in `NetworkInterfacePermission`
-        // "network-interface-permission.aws-service": no field for `network-interface-permission` in `NetworkInterfacePermission`
-        // "network-interface-permission.permission": no field for `network-interface-permission` in `NetworkInterfacePermission`
+        "network-interface-permission.network-interface-permission-id" => network_interface_permission_id,
+        "network-interface-permission.network-interface-id" => network_interface_id,
+        "network-interface-permission.aws-account-id" => aws_account_id,
+        "network-interface-permission.aws-service" => aws_service,
+        "network-interface-permission.permission" => permission,
     ),
     paginate(min = 5, max = 255),
 )]
@@ -456,6 +437,10 @@ pub struct DescribeNetworkInterfacePermissions;
         key = "Filter",
         "association.allocation-id",
         "association.association-id",
+        "addresses.association.owner-id" => private_ip_addresses.association.ip_owner_id,
+        "addresses.association.public-ip" => private_ip_addresses.association.public_ip,
+        "addresses.primary" => private_ip_addresses.primary,
+        "addresses.private-ip-address" => private_ip_addresses.private_ip_address,
         "association.ip-owner-id",
         "association.public-ip",
         "association.public-dns-name",
@@ -469,6 +454,7 @@ pub struct DescribeNetworkInterfacePermissions;
         "availability-zone",
         "availability-zone-id",
         "description",
+        "group-id" => groups.group_id,
         "ipv6-addresses.ipv6-address",
         "interface-type",
         "mac-address",
@@ -477,6 +463,7 @@ pub struct DescribeNetworkInterfacePermissions;
         "operator.principal",
         "owner-id",
         "private-dns-name",
+        "private-ip-address" => private_ip_addresses.private_ip_address,
         "requester-id",
         "requester-managed",
         "source-dest-check",
@@ -485,13 +472,6 @@ pub struct DescribeNetworkInterfacePermissions;
         "tag:<key>" => tag_set,
         "tag-key" => tag_set,
         "vpc-id",
-        // Documented, not mapped yet:
-        // "addresses.association.owner-id": no field for `addresses` in `NetworkInterface`
-        // "addresses.association.public-ip": no field for `addresses` in `NetworkInterface`
-        // "addresses.primary": no field for `addresses` in `NetworkInterface`
-        // "addresses.private-ip-address": no field for `addresses` in `NetworkInterface`
-        // "group-id": no field for `group-id` in `NetworkInterface`
-        // "private-ip-address": `private-ip-address` could be any of several fields of `NetworkInterface`
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -510,8 +490,7 @@ pub struct DescribeNetworkInterfaces;
         "fca-policy-id",
         "managed-by",
         "network-resource-type",
-        // Documented, not mapped yet:
-        // "showback-enabled": no field for `showback-enabled` in `FlexCostAllocationPolicyDescription`
+        "showback-enabled" => show_back_enabled,
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -529,8 +508,7 @@ pub struct DescribeNetworkingFlexCostAllocationPolicies;
         key = "Filters",
         "fca-policy-id",
         "managed-by",
-        // Documented, not mapped yet:
-        // "resource-id": no field for `resource-id` in `FlexCostAllocationPolicyAssociationDescription`
+        "resource-id" => network_resource_id,
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -550,14 +528,14 @@ pub struct DescribeNetworkingFlexCostAllocationPolicyAssociations;
         "outpost-arn",
         "owner-id",
         "outpost-lag-id",
-        // Documented, not mapped yet:
-        // "service-link-virtual-interface-arn": no field for `service-link-virtual-interface-arn` in `OutpostLag`
-        // "outpost-id": no field for `outpost-id` in `OutpostLag`
-        // "vlan": no field for `vlan` in `OutpostLag`
-        // "local-address": no field for `local-address` in `OutpostLag`
-        // "peer-address": no field for `peer-address` in `OutpostLag`
-        // "peer-bgp-asn": no field for `peer-bgp-asn` in `OutpostLag`
-        // "configuration-state": no field for `configuration-state` in `OutpostLag`
+        // Documented, not servable:
+        // "service-link-virtual-interface-arn": OutpostLag lists only its service link virtual interface IDs, not their ARNs (a service link virtual interface property)
+        // "outpost-id": OutpostLag returns only OutpostArn, no Outpost ID field
+        // "vlan": the VLAN is a service link virtual interface property; OutpostLag has no Vlan field
+        // "local-address": the local address is a service link virtual interface property; OutpostLag has no LocalAddress field
+        // "peer-address": the peer address is a service link virtual interface property; OutpostLag has no PeerAddress field
+        // "peer-bgp-asn": the peer BGP ASN is a service link virtual interface property; OutpostLag has no PeerBgpAsn field
+        // "configuration-state": the configuration state of the service link virtual interface is not in OutpostLag (which has only its own State)
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -791,7 +769,7 @@ pub struct DescribeSecurityGroupReferences;
 )]
 pub struct DescribeSecurityGroupRules;
 
-/// Describes security group VPC associations made with AssociateSecurityGroupVpc .
+/// Describes security group VPC associations made with AssociateSecurityGroupVpc.
 #[ec2_operation(
     action = "DescribeSecurityGroupVpcAssociations",
     resource = SecurityGroupVpcAssociation,
@@ -821,31 +799,30 @@ pub struct DescribeSecurityGroupVpcAssociations;
     filters(
         key = "Filter",
         "description",
+        "egress.ip-permission.cidr" => ip_permissions_egress.ip_ranges.cidr_ip,
+        "egress.ip-permission.from-port" => ip_permissions_egress.from_port,
+        "egress.ip-permission.group-id" => ip_permissions_egress.user_id_group_pairs.group_id,
+        "egress.ip-permission.group-name" => ip_permissions_egress.user_id_group_pairs.group_name,
+        "egress.ip-permission.ipv6-cidr" => ip_permissions_egress.ipv6_ranges.cidr_ipv6,
+        "egress.ip-permission.prefix-list-id" => ip_permissions_egress.prefix_list_ids.prefix_list_id,
+        "egress.ip-permission.protocol" => ip_permissions_egress.ip_protocol,
+        "egress.ip-permission.to-port" => ip_permissions_egress.to_port,
+        "egress.ip-permission.user-id" => ip_permissions_egress.user_id_group_pairs.user_id,
         "group-id",
         "group-name",
+        "ip-permission.cidr" => ip_permissions.ip_ranges.cidr_ip,
         "ip-permission.from-port" => ip_permissions.from_port,
+        "ip-permission.group-id" => ip_permissions.user_id_group_pairs.group_id,
+        "ip-permission.group-name" => ip_permissions.user_id_group_pairs.group_name,
+        "ip-permission.ipv6-cidr" => ip_permissions.ipv6_ranges.cidr_ipv6,
         "ip-permission.prefix-list-id" => ip_permissions.prefix_list_ids.prefix_list_id,
+        "ip-permission.protocol" => ip_permissions.ip_protocol,
         "ip-permission.to-port" => ip_permissions.to_port,
+        "ip-permission.user-id" => ip_permissions.user_id_group_pairs.user_id,
         "owner-id",
         "tag:<key>" => tags,
         "tag-key" => tags,
         "vpc-id",
-        // Documented, not mapped yet:
-        // "egress.ip-permission.cidr": no field for `egress` in `SecurityGroup`
-        // "egress.ip-permission.from-port": no field for `egress` in `SecurityGroup`
-        // "egress.ip-permission.group-id": no field for `egress` in `SecurityGroup`
-        // "egress.ip-permission.group-name": no field for `egress` in `SecurityGroup`
-        // "egress.ip-permission.ipv6-cidr": no field for `egress` in `SecurityGroup`
-        // "egress.ip-permission.prefix-list-id": no field for `egress` in `SecurityGroup`
-        // "egress.ip-permission.protocol": no field for `egress` in `SecurityGroup`
-        // "egress.ip-permission.to-port": no field for `egress` in `SecurityGroup`
-        // "egress.ip-permission.user-id": no field for `egress` in `SecurityGroup`
-        // "ip-permission.cidr": no field for `cidr` in `IpPermission`
-        // "ip-permission.group-id": no field for `group-id` in `IpPermission`
-        // "ip-permission.group-name": no field for `group-name` in `IpPermission`
-        // "ip-permission.ipv6-cidr": no field for `ipv6-cidr` in `IpPermission`
-        // "ip-permission.protocol": no field for `protocol` in `IpPermission`
-        // "ip-permission.user-id": no field for `user-id` in `IpPermission`
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -866,9 +843,9 @@ pub struct DescribeSecurityGroups;
         "owner-id",
         "vlan",
         "service-link-virtual-interface-id",
-        // Documented, not mapped yet:
-        // "state": no field for `state` in `ServiceLinkVirtualInterface`
-        // "local-gateway-virtual-interface-id": no field for `local-gateway-virtual-interface-id` in `ServiceLinkVirtualInterface`
+        // Documented, not servable:
+        // "state": documented as the state of the Outpost LAG, which ServiceLinkVirtualInterface does not return (it has only OutpostLagId and its own ConfigurationState)
+        // "local-gateway-virtual-interface-id": ServiceLinkVirtualInterface has no local gateway virtual interface ID field (those IDs are listed on OutpostLag)
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -909,6 +886,7 @@ pub struct DescribeStaleSecurityGroups;
         "enable-lni-at-device-index",
         "ipv6-cidr-block-association.ipv6-cidr-block" => ipv6_cidr_block_association_set.ipv6_cidr_block,
         "ipv6-cidr-block-association.association-id" => ipv6_cidr_block_association_set.association_id,
+        "ipv6-cidr-block-association.state" => ipv6_cidr_block_association_set.ipv6_cidr_block_state.state,
         "ipv6-native",
         "map-customer-owned-ip-on-launch",
         "map-public-ip-on-launch",
@@ -923,8 +901,6 @@ pub struct DescribeStaleSecurityGroups;
         "tag:<key>" => tags,
         "tag-key" => tags,
         "vpc-id",
-        // Documented, not mapped yet:
-        // "ipv6-cidr-block-association.state": no field for `state` in `SubnetIpv6CidrBlockAssociation`
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -1092,10 +1068,9 @@ pub struct DescribeVpcBlockPublicAccessOptions;
     ids(key = "VpcId"),
     filters(
         key = "Filter",
+        "is-classic-link-enabled" => classic_link_enabled,
         "tag:<key>" => tags,
         "tag-key" => tags,
-        // Documented, not mapped yet:
-        // "is-classic-link-enabled": no field for `is-classic-link-enabled` in `VpcClassicLink`
     ),
     dry_run,
 )]
@@ -1139,11 +1114,11 @@ pub struct DescribeVpcEncryptionControls;
         key = "Filter",
         "vpc-endpoint-id",
         "associated-resource-accessibility",
+        "association-id" => id,
         "service-network-arn",
         "resource-configuration-group-arn",
-        // Documented, not mapped yet:
-        // "association-id": no field for `association-id` in `VpcEndpointAssociation`
-        // "associated-resource-id": no field for `associated-resource-id` in `VpcEndpointAssociation`
+        // Documented, not servable:
+        // "associated-resource-id": VpcEndpointAssociation returns only the associated resource's ARN (AssociatedResourceArn), no resource configuration ID field
     ),
     paginate(min = 1, max = 100),
     dry_run,
@@ -1281,9 +1256,8 @@ pub struct DescribeVpcEndpointServices;
         "tag-key" => tags,
         "vpc-id",
         "vpc-endpoint-id",
+        "vpc-endpoint-state" => state,
         "vpc-endpoint-type",
-        // Documented, not mapped yet:
-        // "vpc-endpoint-state": no field for `vpc-endpoint-state` in `VpcEndpoint`
     ),
     paginate,
     dry_run,
@@ -1299,19 +1273,18 @@ pub struct DescribeVpcEndpoints;
     ids(key = "VpcPeeringConnectionId"),
     filters(
         key = "Filter",
+        "accepter-vpc-info.cidr-block",
         "accepter-vpc-info.owner-id",
         "accepter-vpc-info.vpc-id",
         "expiration-time",
+        "requester-vpc-info.cidr-block",
         "requester-vpc-info.owner-id",
         "requester-vpc-info.vpc-id",
+        "status-code" => status.code,
+        "status-message" => status.message,
         "tag:<key>" => tags,
         "tag-key" => tags,
         "vpc-peering-connection-id",
-        // Documented, not mapped yet:
-        // "accepter-vpc-info.cidr-block": `cidr-block` could be any of several fields of `VpcPeeringConnectionVpcInfo`
-        // "requester-vpc-info.cidr-block": `cidr-block` could be any of several fields of `VpcPeeringConnectionVpcInfo`
-        // "status-code": no field for `status-code` in `VpcPeeringConnection`
-        // "status-message": no field for `status-message` in `VpcPeeringConnection`
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -1327,22 +1300,21 @@ pub struct DescribeVpcPeeringConnections;
     ids(key = "VpcId"),
     filters(
         key = "Filter",
+        "cidr" => cidr_block,
         "cidr-block-association.cidr-block" => cidr_block_association_set.cidr_block,
         "cidr-block-association.association-id" => cidr_block_association_set.association_id,
+        "cidr-block-association.state" => cidr_block_association_set.cidr_block_state.state,
         "dhcp-options-id",
         "ipv6-cidr-block-association.ipv6-cidr-block" => ipv6_cidr_block_association_set.ipv6_cidr_block,
         "ipv6-cidr-block-association.ipv6-pool" => ipv6_cidr_block_association_set.ipv6_pool,
         "ipv6-cidr-block-association.association-id" => ipv6_cidr_block_association_set.association_id,
+        "ipv6-cidr-block-association.state" => ipv6_cidr_block_association_set.ipv6_cidr_block_state.state,
         "is-default",
         "owner-id",
         "state",
         "tag:<key>" => tags,
         "tag-key" => tags,
         "vpc-id",
-        // Documented, not mapped yet:
-        // "cidr": no field for `cidr` in `Vpc`
-        // "cidr-block-association.state": no field for `state` in `VpcCidrBlockAssociation`
-        // "ipv6-cidr-block-association.state": no field for `state` in `VpcIpv6CidrBlockAssociation`
     ),
     paginate(min = 5, max = 1000),
     dry_run,

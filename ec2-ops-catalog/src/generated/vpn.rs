@@ -58,9 +58,8 @@ pub struct DescribeClientVpnConnections;
     ids(key = "ClientVpnEndpointId"),
     filters(
         key = "Filter",
+        "endpoint-id" => client_vpn_endpoint_id,
         "transport-protocol",
-        // Documented, not mapped yet:
-        // "endpoint-id": no field for `endpoint-id` in `ClientVpnEndpoint`
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -251,8 +250,8 @@ pub struct DescribeVpnConcentrators;
         "vpn-connection-id",
         "vpn-gateway-id",
         "transit-gateway-id",
-        // Documented, not mapped yet:
-        // "bgp-asn": no field for `bgp-asn` in `VpnConnection`
+        // Documented, not servable:
+        // "bgp-asn": the customer gateway's BGP ASN is not a field of VpnConnection (it appears only inside the opaque CustomerGatewayConfiguration XML text)
     ),
     dry_run,
 )]
@@ -268,15 +267,14 @@ pub struct DescribeVpnConnections;
     filters(
         key = "Filter",
         "amazon-side-asn",
+        "attachment.state" => vpc_attachments.state,
+        "attachment.vpc-id" => vpc_attachments.vpc_id,
         "availability-zone",
         "state",
         "tag:<key>" => tags,
         "tag-key" => tags,
         "type" => r#type,
         "vpn-gateway-id",
-        // Documented, not mapped yet:
-        // "attachment.state": no field for `attachment` in `VpnGateway`
-        // "attachment.vpc-id": no field for `attachment` in `VpnGateway`
     ),
     dry_run,
 )]

@@ -1,0 +1,595 @@
+//! Proof for every operation the scaffold wrote, generated from the declarations, not hand-picked
+//! (`tests/generated/operations.rs` holds one test per operation, written with the catalog).
+//!
+//! Each test samples random values for every member of the operation's output, following the
+//! model (`model/ec2-describe.json`): nested structures and lists, blobs, timestamps, enums (with
+//! values the model does not list), text with XML and wildcard metacharacters. Then:
+//!
+//! 1. AWS CLI JSON → typed response → JSON is the same JSON;
+//! 2. typed response → EC2 XML → parsed back is equal, and the XML read the way botocore reads it
+//!    (element names from the model's `locationName`s, list items by their item name) is the
+//!    JSON the test started from;
+//! 3. the listed resources, as a seed of an in-memory source, described through the Query
+//!    protocol, come back equal (all of them, in ID order; one for single answers);
+//! 4. every mapped filter, with a value the resource holds, finds it; with a value it does not
+//!    hold, leaves it out; likewise `tag:<key>`, `tag-key` and `tag-value`.
+//!
+//! Four rounds per operation: the first with every member present, the others leaving members out
+//! at random. Every filter must have been checked in some round.
+//!
+//! The ten operations `ec2-ops` declares by hand are proved by its own suite.
+
+use std::collections::BTreeSet;
+use std::fmt::Debug;
+use std::sync::{Arc, OnceLock};
+
+use base64::Engine;
+use ec2_ops::{DateTime, DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Service};
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+const ROUNDS: u64 = 4;
+
+/// A value no sampled text holds.
+const ABSENT: &str = "\u{2603}-not-held";
+
+fn model() -> &'static Value {
+    static MODEL: OnceLock<Value> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        serde_json::from_str(include_str!("../model/ec2-describe.json"))
+            .expect("the vendored model is JSON")
+    })
+}
+
+fn shape(name: &str) -> &'static Value {
+    &model()["shapes"][name]
+}
+
+/// Random AWS CLI JSON for model shapes: a small xorshift generator, reproducible per round.
+struct Sampler {
+    /// The member every structure sampled keeps (the response's list).
+    always: Option<&'static str>,
+    state: u64,
+    counter: u64,
+    leave_out: bool,
+}
+
+impl Sampler {
+    fn new(action: &str, round: u64, always: Option<&'static str>) -> Self {
+        let seed = action
+            .bytes()
+            .fold(0x9E37_79B9_7F4A_7C15_u64 ^ round, |hash, byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01B3)
+            });
+        Sampler {
+            always,
+            state: seed | 1,
+            counter: 0,
+            leave_out: round > 0,
+        }
+    }
+
+    fn next(&mut self) -> u64 {
+        self.state ^= self.state << 13;
+        self.state ^= self.state >> 7;
+        self.state ^= self.state << 17;
+        self.state
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    fn text(&mut self) -> String {
+        self.counter += 1;
+        const TAILS: [&str; 5] = ["", "<&>\"'", "é–\u{1F600}", "*?\\", " two words "];
+        let counter = self.counter;
+        let noise = self.below(1 << 20);
+        let tail = TAILS[self.below(5) as usize];
+        format!("v{counter}-{noise:x}{tail}")
+    }
+
+    fn sample(&mut self, name: &str) -> Value {
+        let shape = shape(name);
+        match shape["type"].as_str().unwrap_or_default() {
+            "structure" => {
+                let mut object = Map::new();
+                for (member, reference) in shape["members"].as_object().into_iter().flatten() {
+                    // Tags always carry both halves, and a response always its list (`[]` when
+                    // EC2 answers none); other members may be left out.
+                    let kept = name == "Tag" || self.always == Some(member.as_str());
+                    if !kept && self.leave_out && self.below(5) == 0 {
+                        continue;
+                    }
+                    let member_shape = reference["shape"].as_str().unwrap_or_default();
+                    object.insert(member.clone(), self.sample(member_shape));
+                }
+                Value::Object(object)
+            }
+            "list" => {
+                let element = shape["member"]["shape"].as_str().unwrap_or_default();
+                let count = if self.leave_out {
+                    self.below(4)
+                } else {
+                    1 + self.below(3)
+                };
+                Value::Array((0..count).map(|_| self.sample(element)).collect())
+            }
+            "string" => match shape["enum"].as_array() {
+                Some(values) if self.below(8) > 0 => {
+                    values[self.below(values.len() as u64) as usize].clone()
+                }
+                Some(_) => Value::String(format!("unlisted-{}", self.below(1000))),
+                None => Value::String(self.text()),
+            },
+            "integer" => Value::from(self.below(2_000_000) as i64 - 1_000),
+            "long" => Value::from(self.next() as i64 / 3),
+            "boolean" => Value::Bool(self.below(2) == 1),
+            "double" | "float" => Value::from((self.below(1 << 24) as f64 - 1000.0) / 4.0),
+            "timestamp" => {
+                let millis = self.below(4_000_000_000_000) as i64;
+                Value::String(DateTime::from_unix_millis(millis).unwrap().to_string())
+            }
+            "blob" => {
+                let bytes: Vec<u8> = (0..1 + self.below(12)).map(|_| self.next() as u8).collect();
+                Value::String(base64::engine::general_purpose::STANDARD.encode(bytes))
+            }
+            other => {
+                panic!("shape `{name}` has type `{other}`, which no describe operation reaches")
+            }
+        }
+    }
+}
+
+/// Query parameters for a request's required members: a text member carries the first of `ids`
+/// (the one required text member of a single answer is its resource's ID), a list of text all of
+/// them (a required ID list names every resource of the seed).
+fn required_members(action: &str, ids: &[&str]) -> String {
+    let input = shape(
+        model()["operations"][action]["input"]["shape"]
+            .as_str()
+            .unwrap_or_default(),
+    );
+    let mut query = String::new();
+    for member in input["required"].as_array().into_iter().flatten() {
+        let member = member.as_str().unwrap_or_default();
+        let reference = &input["members"][member];
+        query_value(
+            &mut query,
+            &query_key(member, reference),
+            reference["shape"].as_str().unwrap_or_default(),
+            ids,
+        );
+    }
+    query
+}
+
+/// Whether shape `name` is plain text (not an enum).
+fn is_text(name: &str) -> bool {
+    let shape = shape(name);
+    shape["type"] == "string" && shape.get("enum").is_none()
+}
+
+fn query_key(member: &str, reference: &Value) -> String {
+    if let Some(name) = reference["queryName"].as_str() {
+        return name.to_owned();
+    }
+    match reference["locationName"].as_str() {
+        Some(location) => {
+            let mut chars = location.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        None => member.to_owned(),
+    }
+}
+
+fn query_value(query: &mut String, key: &str, name: &str, ids: &[&str]) {
+    let shape = shape(name);
+    let mut scalar = |text: &str| {
+        query.push_str(&format!(
+            "&{key}={}",
+            utf8_percent_encode(text, NON_ALPHANUMERIC)
+        ));
+    };
+    match shape["type"].as_str().unwrap_or_default() {
+        "string" => match shape["enum"].as_array() {
+            Some(values) => scalar(values[0].as_str().unwrap_or_default()),
+            None => scalar(ids[0]),
+        },
+        "timestamp" => scalar("2024-01-02T03:04:05Z"),
+        "integer" | "long" => scalar("5"),
+        "boolean" => scalar("true"),
+        "double" | "float" => scalar("1.5"),
+        "list" => {
+            let element = shape["member"]["shape"].as_str().unwrap_or_default();
+            let count = if is_text(element) { ids.len() } else { 1 };
+            for index in 0..count {
+                query_value(
+                    query,
+                    &format!("{key}.{}", index + 1),
+                    element,
+                    &ids[index..],
+                );
+            }
+        }
+        "structure" => {
+            let members = shape["members"].as_object().cloned().unwrap_or_default();
+            let required: Vec<&str> = shape["required"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            // A structure with no required member is present through its first member.
+            let chosen: Vec<&String> = members
+                .keys()
+                .filter(|member| required.is_empty() || required.contains(&member.as_str()))
+                .take(if required.is_empty() { 1 } else { usize::MAX })
+                .collect();
+            for member in chosen {
+                let reference = &members[member];
+                query_value(
+                    query,
+                    &format!("{key}.{}", query_key(member, reference)),
+                    reference["shape"].as_str().unwrap_or_default(),
+                    ids,
+                );
+            }
+        }
+        other => panic!("request member `{key}` has type `{other}`"),
+    }
+}
+
+/// An XML element: its local name, children and text.
+#[derive(Debug, Default)]
+struct Element {
+    name: String,
+    children: Vec<Element>,
+    text: String,
+}
+
+/// The document's root element, read with quick-xml alone (independent of the runtime's reader).
+fn xml_tree(xml: &[u8]) -> Element {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut stack = vec![Element::default()];
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(start) => stack.push(Element {
+                name: start.local_name().as_ref().to_owned(),
+                ..Element::default()
+            }),
+            Event::Empty(empty) => stack.last_mut().unwrap().children.push(Element {
+                name: empty.local_name().as_ref().to_owned(),
+                ..Element::default()
+            }),
+            Event::Text(text) => stack
+                .last_mut()
+                .unwrap()
+                .text
+                .push_str(&text.xml10_content()),
+            Event::GeneralRef(reference) => {
+                let text = match reference
+                    .resolve_char_ref()
+                    .expect("a valid character reference")
+                {
+                    Some(c) => c.to_string(),
+                    None => match &*reference.xml10_content() {
+                        "lt" => "<".to_owned(),
+                        "gt" => ">".to_owned(),
+                        "amp" => "&".to_owned(),
+                        "quot" => "\"".to_owned(),
+                        "apos" => "'".to_owned(),
+                        other => panic!("unknown entity &{other};"),
+                    },
+                };
+                stack.last_mut().unwrap().text.push_str(&text);
+            }
+            Event::End(_) => {
+                let done = stack.pop().unwrap();
+                stack.last_mut().unwrap().children.push(done);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    stack.pop().unwrap().children.pop().expect("a root element")
+}
+
+/// `element` read as model shape `name`, the way botocore's EC2 parser reads a response.
+fn read_like_botocore(name: &str, element: &Element) -> Value {
+    let shape = shape(name);
+    let text = element.text.as_str();
+    match shape["type"].as_str().unwrap_or_default() {
+        "structure" => {
+            let mut object = Map::new();
+            for (member, reference) in shape["members"].as_object().into_iter().flatten() {
+                let xml_name = reference["locationName"].as_str().unwrap_or(member);
+                if let Some(child) = element.children.iter().find(|child| child.name == xml_name) {
+                    object.insert(
+                        member.clone(),
+                        read_like_botocore(reference["shape"].as_str().unwrap_or_default(), child),
+                    );
+                }
+            }
+            Value::Object(object)
+        }
+        "list" => {
+            let item = shape["member"]["locationName"].as_str().unwrap_or("member");
+            let element_shape = shape["member"]["shape"].as_str().unwrap_or_default();
+            Value::Array(
+                element
+                    .children
+                    .iter()
+                    .filter(|child| child.name == item)
+                    .map(|child| read_like_botocore(element_shape, child))
+                    .collect(),
+            )
+        }
+        "integer" | "long" => Value::from(
+            text.parse::<i64>()
+                .unwrap_or_else(|_| panic!("{name}: `{text}` is not an integer")),
+        ),
+        "boolean" => Value::Bool(text == "true"),
+        "double" | "float" => Value::from(
+            text.parse::<f64>()
+                .unwrap_or_else(|_| panic!("{name}: `{text}` is not a number")),
+        ),
+        _ => Value::String(text.to_owned()),
+    }
+}
+
+/// Where `left` and `right` first differ, and how.
+fn first_difference(path: &str, left: &Value, right: &Value) -> Option<String> {
+    match (left, right) {
+        (Value::Object(a), Value::Object(b)) => {
+            a.keys()
+                .chain(b.keys())
+                .find_map(|key| match (a.get(key), b.get(key)) {
+                    (Some(x), Some(y)) => first_difference(&format!("{path}.{key}"), x, y),
+                    (x, y) => Some(format!("{path}.{key}: {x:?} became {y:?}")),
+                })
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .find_map(|(index, (x, y))| first_difference(&format!("{path}[{index}]"), x, y)),
+        _ => (left != right).then(|| format!("{path}: {left} became {right}")),
+    }
+}
+
+/// A filter value matching `text` exactly: wildcard metacharacters escaped.
+fn literal(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if matches!(c, '*' | '?' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How an operation answers: a list (its member), or one resource (in an element of its own or
+/// flattened at the top).
+enum Answer {
+    List(&'static str),
+    One,
+}
+
+fn check<O>(action: &str, answer: Answer)
+where
+    O: DescribeOperation + 'static,
+    O::Resource: Clone + PartialEq + Debug + Serialize + DeserializeOwned + Send + Sync + 'static,
+    O::Response: Default + PartialEq + Debug + Serialize + DeserializeOwned,
+{
+    let operation = &model()["operations"][action];
+    let output_name = operation["output"]["shape"].as_str().unwrap_or_default();
+    let list = matches!(answer, Answer::List(_));
+    let filters = O::SPEC.filters;
+    let mut checked: BTreeSet<String> = BTreeSet::new();
+
+    for round in 0..ROUNDS {
+        let listed = match answer {
+            Answer::List(member) => Some(member),
+            Answer::One => None,
+        };
+        let mut sampler = Sampler::new(action, round, listed);
+        let json = sampler.sample(output_name);
+        let context = format!("{action}, round {round}");
+
+        // 1. AWS CLI JSON round trip.
+        let typed: O::Response = serde_json::from_value(json.clone()).unwrap_or_else(|error| {
+            panic!("{context}: the AWS CLI JSON does not read: {error}\n{json:#}")
+        });
+        let again = serde_json::to_value(&typed).unwrap();
+        if let Some(difference) = first_difference("", &json, &again) {
+            panic!("{context}: JSON changed in a round trip at {difference}");
+        }
+
+        // 2. EC2 XML round trip.
+        let xml = typed.to_xml();
+        let parsed = O::Response::from_xml(&xml).unwrap_or_else(|error| {
+            panic!(
+                "{context}: the rendered XML does not parse: {error}\n{}",
+                String::from_utf8_lossy(&xml)
+            )
+        });
+        assert_eq!(parsed, typed, "{context}: XML changed in a round trip");
+        let read = read_like_botocore(output_name, &xml_tree(&xml));
+        if let Some(difference) = first_difference("", &json, &read) {
+            panic!(
+                "{context}: botocore would read the XML differently at {difference}\n{}",
+                String::from_utf8_lossy(&xml)
+            );
+        }
+
+        // 3. The resources as a seed, described.
+        let mut resources: Vec<O::Resource> = Vec::new();
+        for resource in O::response_items(&typed) {
+            if !resources
+                .iter()
+                .any(|known| O::resource_id(known) == O::resource_id(resource))
+            {
+                resources.push(resource.clone());
+            }
+        }
+        resources.sort_by(|a, b| O::resource_id(a).cmp(O::resource_id(b)));
+        let Some(first) = resources.first().cloned() else {
+            continue;
+        };
+        let source = InMemorySource::new(O::resource_id);
+        for resource in &resources {
+            source.insert(resource.clone());
+        }
+        let mut service = Service::new(DescribeContext::default());
+        service.register::<O, _>(Arc::new(source));
+        let ids: Vec<&str> = if list {
+            resources.iter().map(O::resource_id).collect()
+        } else {
+            vec![O::resource_id(&first)]
+        };
+        let base = format!(
+            "Action={action}&Version=2016-11-15{}",
+            required_members(action, &ids)
+        );
+        let describe = |extra: &str| -> Vec<O::Resource> {
+            let answer = service.handle(format!("{base}{extra}").as_bytes());
+            assert_eq!(
+                answer.status,
+                200,
+                "{context}: {base}{extra}\n{}",
+                String::from_utf8_lossy(&answer.body)
+            );
+            let response = O::Response::from_xml(&answer.body).unwrap();
+            O::response_items(&response).to_vec()
+        };
+        let listed = describe("");
+        if list {
+            assert_eq!(
+                listed, resources,
+                "{context}: the seed does not come back as it went in"
+            );
+        } else {
+            assert_eq!(
+                listed,
+                std::slice::from_ref(&first),
+                "{context}: the single answer is not its resource"
+            );
+        }
+
+        // 4. Filters: a value the resource holds finds it; one it does not hold leaves it out.
+        let held = |resource: &O::Resource, extra: &str| {
+            describe(extra)
+                .iter()
+                .any(|found| O::resource_id(found) == O::resource_id(resource))
+        };
+        let filter = |name: &str, value: &str| {
+            format!(
+                "&Filter.1.Name={}&Filter.1.Value.1={}",
+                utf8_percent_encode(name, NON_ALPHANUMERIC),
+                utf8_percent_encode(value, NON_ALPHANUMERIC)
+            )
+        };
+        let filter_key =
+            |query: String| query.replace("&Filter.1.", &format!("&{}.1.", filter_member(action)));
+        for resource in &resources {
+            for (index, name) in filters.names.iter().enumerate() {
+                let mut texts = Vec::new();
+                O::filter_texts(resource, index, &mut |text| texts.push(text.to_owned()));
+                let Some(text) = texts.first() else { continue };
+                assert!(
+                    held(resource, &filter_key(filter(name, &literal(text)))),
+                    "{context}: filter {name}={text:?} does not find its resource"
+                );
+                assert!(
+                    !held(resource, &filter_key(filter(name, ABSENT))),
+                    "{context}: filter {name}={ABSENT:?} finds a resource that does not hold it"
+                );
+                checked.insert((*name).to_owned());
+            }
+            let mut tags = Vec::new();
+            O::any_tag(resource, |tag| {
+                tags.push(tag.clone());
+                false
+            });
+            if let Some(tag) = tags.first() {
+                let tag_filters = [
+                    (
+                        filters.tags.named,
+                        format!("tag:{}", tag.key),
+                        tag.value.clone(),
+                    ),
+                    (filters.tags.key, "tag-key".to_owned(), tag.key.clone()),
+                    (
+                        filters.tags.value,
+                        "tag-value".to_owned(),
+                        tag.value.clone(),
+                    ),
+                ];
+                for (_, name, value) in tag_filters.into_iter().filter(|(declared, _, _)| *declared)
+                {
+                    assert!(
+                        held(resource, &filter_key(filter(&name, &literal(&value)))),
+                        "{context}: {name}={value:?} does not find its resource"
+                    );
+                    assert!(
+                        !held(resource, &filter_key(filter(&name, ABSENT))),
+                        "{context}: {name}={ABSENT:?} finds a resource"
+                    );
+                    checked.insert(if name.starts_with("tag:") {
+                        "tag:<key>".to_owned()
+                    } else {
+                        name
+                    });
+                }
+            }
+        }
+    }
+    let mut declared: BTreeSet<String> = filters
+        .names
+        .iter()
+        .map(|name| (*name).to_owned())
+        .collect();
+    for (on, name) in [
+        (filters.tags.named, "tag:<key>"),
+        (filters.tags.key, "tag-key"),
+        (filters.tags.value, "tag-value"),
+    ] {
+        if on {
+            declared.insert(name.to_owned());
+        }
+    }
+    let unchecked: Vec<_> = declared.difference(&checked).collect();
+    assert!(
+        unchecked.is_empty(),
+        "{action}: filters never checked in {ROUNDS} rounds: {unchecked:?}"
+    );
+}
+
+/// The operation's filter key: `Filter` or, for some, `Filters`.
+fn filter_member(action: &str) -> String {
+    let input = shape(
+        model()["operations"][action]["input"]["shape"]
+            .as_str()
+            .unwrap_or_default(),
+    );
+    input["members"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .find(|(_, reference)| {
+            let list = shape(reference["shape"].as_str().unwrap_or_default());
+            list["type"] == "list" && list["member"]["shape"] == "Filter"
+        })
+        .map(|(member, reference)| query_key(member, reference))
+        .unwrap_or_else(|| "Filter".to_owned())
+}
+
+include!("generated/operations.rs");

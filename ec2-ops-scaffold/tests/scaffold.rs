@@ -1,0 +1,102 @@
+//! The scaffold on a small model fixture: every construct it declares, pinned as source
+//! (`fixtures/expected.rs`, compiled by the catalog's `scaffold_fixture` test), and its refusals.
+
+use ec2_ops_scaffold::filters::{Finishing, Mapping};
+use ec2_ops_scaffold::model::Model;
+use ec2_ops_scaffold::{emit, plan};
+
+fn fixture() -> Model {
+    Model::from_json(include_str!("fixtures/model.json")).unwrap()
+}
+
+fn finishing() -> Finishing {
+    Finishing::parse(include_str!("fixtures/finish.txt")).unwrap()
+}
+
+const ACTIONS: [&str; 3] = [
+    "DescribeGadgets",
+    "DescribeGadgetAttribute",
+    "DescribeGadgetSettings",
+];
+
+#[test]
+fn the_fixture_is_declared_as_pinned() {
+    let plan = plan::plan(&fixture(), &finishing(), &ACTIONS).unwrap();
+    expect_test::expect_file!["fixtures/expected.rs"].assert_eq(&emit::module(&plan));
+}
+
+#[test]
+fn documented_filters_are_mapped_decided_or_listed_with_the_reason() {
+    let plan = plan::plan(&fixture(), &finishing(), &ACTIONS).unwrap();
+    let (key, filters) = plan.operations[0].filters.as_ref().unwrap();
+    assert_eq!(key, "Filter");
+    let mapping = |name: &str| {
+        filters
+            .iter()
+            .find(|filter| filter.name == name)
+            .map(|filter| filter.mapping.clone())
+    };
+    let path = |parts: &[&str]| {
+        Some(Mapping::Path(
+            parts.iter().map(|part| (*part).to_owned()).collect(),
+        ))
+    };
+    assert_eq!(mapping("gadget-id"), path(&["gadget_id"]));
+    assert_eq!(
+        mapping("part.part-id"),
+        path(&["parts", "part_id"]),
+        "a list field spelt in the singular"
+    );
+    assert_eq!(
+        mapping("size"),
+        path(&["size", "code"]),
+        "a structure named by its code"
+    );
+    assert_eq!(mapping("owner"), path(&["aws_owner_id"]), "decided by hand");
+    assert_eq!(
+        mapping("tag:<key>"),
+        Some(Mapping::Tags(vec!["tags".to_owned()])),
+        "`tag` described as a key/value pair"
+    );
+    assert!(matches!(mapping("colour"), Some(Mapping::NotServable(_))));
+    assert_eq!(
+        mapping("in-use"),
+        None,
+        "a value listed under a filter is not a filter"
+    );
+}
+
+#[test]
+fn a_decision_for_a_path_that_does_not_end_at_a_value_is_refused_with_its_line() {
+    let finishing = Finishing::parse("# x\nDescribeGadgets owner => size\n").unwrap();
+    let problem = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap_err();
+    assert!(
+        problem.contains("line 2") && problem.contains("is a structure"),
+        "{problem}"
+    );
+    let finishing = Finishing::parse("DescribeGadgets owner => nothing_here\n").unwrap();
+    let problem = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap_err();
+    assert!(problem.contains("has no field `nothing_here`"), "{problem}");
+}
+
+#[test]
+fn malformed_decision_lines_are_refused() {
+    for (text, expected) in [
+        ("DescribeGadgets", "line 1: expected"),
+        ("DescribeGadgets owner ?", "line 1: expected"),
+        ("DescribeGadgets owner !", "needs its reason"),
+        (
+            "DescribeGadgets owner => a\nDescribeGadgets owner ! b",
+            "decided already on line 1",
+        ),
+    ] {
+        let problem = Finishing::parse(text).unwrap_err();
+        assert!(problem.contains(expected), "{text:?}: {problem}");
+    }
+}
+
+#[test]
+fn an_unknown_operation_is_named() {
+    let problem = plan::plan(&fixture(), &Finishing::default(), &["DescribeWidgets"]).unwrap_err();
+    assert_eq!(problem, "DescribeWidgets: the model has no such operation");
+}
