@@ -101,4 +101,82 @@ pub mod vpn;
 #[rustfmt::skip]
 #[path = "generated/registry.rs"]
 mod registry;
-pub use registry::OPERATIONS;
+pub use registry::{OPERATIONS, for_each_operation};
+
+/// Work done once per operation with the operation's types: registering each with a service,
+/// loading each one's seed file, testing each. [`for_each_operation`] calls it for every operation
+/// of the enabled areas.
+///
+/// ```
+/// use ec2_ops::DescribeOperation;
+///
+/// struct Actions(Vec<&'static str>);
+/// impl ec2_ops_catalog::OperationVisitor for Actions {
+///     fn visit<O: ec2_ops_catalog::CatalogOperation>(&mut self, _area: &'static str) {
+///         self.0.push(<O as ec2_ops::Operation>::SPEC.action);
+///     }
+/// }
+/// let mut actions = Actions(Vec::new());
+/// ec2_ops_catalog::for_each_operation(&mut actions);
+/// assert_eq!(actions.0.len(), ec2_ops_catalog::OPERATIONS.len());
+/// ```
+pub trait OperationVisitor {
+    /// Called for operation `O` of `area`.
+    fn visit<O: CatalogOperation>(&mut self, area: &'static str);
+}
+
+/// What every catalog operation is: a describe operation whose resources and responses are plain
+/// data, readable and writable as the AWS CLI's JSON.
+pub trait CatalogOperation:
+    ec2_ops::DescribeOperation<Resource = Self::Item, Response = Self::Answer> + 'static
+{
+    /// The resource (the operation's `Resource`).
+    type Item: Clone
+        + Send
+        + Sync
+        + std::fmt::Debug
+        + PartialEq
+        + serde::Serialize
+        + serde::de::DeserializeOwned
+        + 'static;
+    /// The response (the operation's `Response`).
+    type Answer: Default
+        + std::fmt::Debug
+        + PartialEq
+        + serde::Serialize
+        + serde::de::DeserializeOwned;
+}
+
+impl<O> CatalogOperation for O
+where
+    O: ec2_ops::DescribeOperation + 'static,
+    O::Resource: Clone
+        + Send
+        + Sync
+        + std::fmt::Debug
+        + PartialEq
+        + serde::Serialize
+        + serde::de::DeserializeOwned
+        + 'static,
+    O::Response:
+        Default + std::fmt::Debug + PartialEq + serde::Serialize + serde::de::DeserializeOwned,
+{
+    type Item = O::Resource;
+    type Answer = O::Response;
+}
+
+/// The AWS CLI's command for `action`: `DescribeVolumeStatus` → `describe-volume-status`.
+pub fn cli_name(action: &str) -> String {
+    let mut out = String::new();
+    for (index, c) in action.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if index > 0 {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -386,7 +386,7 @@ fn count(operation: &OperationDecl) -> (usize, usize, usize) {
         })
 }
 
-/// The list of every operation, each behind its area's feature.
+/// The list of every operation, and a call of a visitor for each, each behind its area's feature.
 fn registry(areas: &BTreeMap<&str, Vec<&str>>) -> String {
     let mut out = format!("{GENERATED}\n");
     out.push_str("/// Every operation of the enabled areas: `(area, action)`, by area and then action.\npub const OPERATIONS: &[(&str, &str)] = &[\n");
@@ -398,7 +398,16 @@ fn registry(areas: &BTreeMap<&str, Vec<&str>>) -> String {
             );
         }
     }
-    out.push_str("];\n");
+    out.push_str("];\n\n/// Calls `visitor` once for every operation of the enabled areas, in the order of [`OPERATIONS`].\npub fn for_each_operation<V: crate::OperationVisitor>(visitor: &mut V) {\n");
+    for (area, actions) in areas {
+        for action in actions {
+            let _ = writeln!(
+                out,
+                "    #[cfg(feature = {area:?})]\n    visitor.visit::<crate::{area}::{action}>({area:?});"
+            );
+        }
+    }
+    out.push_str("    let _ = visitor;\n}\n");
     out
 }
 

@@ -1,8 +1,8 @@
-//! A local EC2-compatible endpoint serving the seed operations over HTTP, for boto3, the AWS CLI and
-//! aws-sdk-rust pointed at it with `--endpoint-url`.
+//! A local EC2-compatible endpoint serving every EC2 describe operation over HTTP, for boto3, the AWS
+//! CLI and aws-sdk-rust pointed at it with `--endpoint-url`.
 //!
 //! ```text
-//! cargo run --example endpoint -- [--port N] [--seed FILE] [--token-key BASE64] [--threads N]
+//! cargo run --example endpoint -- [--port N] [--seed FILE] [--seed-dir DIR] [--token-key BASE64] [--threads N]
 //!     [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
 //!     [--max-connection-age S] [--drain-timeout S] [--log-format text|json] [--log-level LEVEL]
 //! ```
@@ -14,9 +14,15 @@
 //! - SigV4 `Authorization` headers and `X-Amz-*` query parameters are accepted and **not verified**;
 //! - bodies over 1 MiB are refused with 413 and never kept: up to 16 MiB is read and thrown away
 //!   first, so clients that send the whole body before reading get the answer, not a broken pipe;
-//! - `--seed FILE` loads `{"Reservations": [...], "Volumes": [...], ...}`, one key per operation's
-//!   output member (the AWS CLI's JSON; see `seed.rs`); without it an embedded sample set is served;
-//!   each resource is stored once and other operations' views of it derived (`inventory.rs`);
+//! - all 197 operations of `ec2-ops-catalog`: the ten of `ec2_ops::seed` from an inventory where
+//!   each resource is stored once and other operations' views of it derived (`inventory.rs`), the
+//!   others each from its own store (`catalog.rs`);
+//! - `--seed FILE` loads `{"Reservations": [...], "Volumes": [...], ...}`, one key per inventory
+//!   operation's output member (the AWS CLI's JSON; see `seed.rs`);
+//! - `--seed-dir DIR` loads a folder of AWS CLI outputs, one file per operation named after its
+//!   command: `describe-subnets.json` holds exactly what `aws ec2 describe-subnets` prints (a file
+//!   may also hold a JSON array of outputs, for attribute operations answered one resource per call);
+//!   with neither option, an embedded sample set is served;
 //! - `--token-key` (or `EC2_OPS_TOKEN_KEY`): the base64 32-byte key `NextToken`s are signed with, so
 //!   endpoints sharing it continue each other's page walks; random per process without it;
 //! - a multi-threaded runtime (`--threads`, default one per core) serving at most
@@ -26,6 +32,7 @@
 //!   second signal);
 //! - one structured log event per request on stderr (`tracing`), as text or JSON lines.
 
+mod catalog;
 mod http;
 mod idle;
 mod inventory;
@@ -52,6 +59,7 @@ const DEFAULT_PORT: &str = "4599";
 struct Options {
     port: u16,
     seed: Option<PathBuf>,
+    seed_dir: Option<PathBuf>,
     token_key: Option<TokenKey>,
     threads: Option<usize>,
     settings: Settings,
@@ -77,7 +85,7 @@ fn command() -> clap::Command {
             .help(help)
     };
     Command::new("endpoint")
-        .about("A local EC2-compatible endpoint serving the operations of ec2_ops::seed")
+        .about("A local EC2-compatible endpoint serving every EC2 describe operation")
         .arg(
             Arg::new("port")
                 .long("port")
@@ -92,6 +100,13 @@ fn command() -> clap::Command {
                 .value_name("FILE")
                 .value_parser(value_parser!(PathBuf))
                 .help("JSON in the AWS CLI's shape, one key per output member; default: the embedded sample"),
+        )
+        .arg(
+            Arg::new("seed-dir")
+                .long("seed-dir")
+                .value_name("DIR")
+                .value_parser(value_parser!(PathBuf))
+                .help("a folder of AWS CLI outputs, one file per operation named after its command (describe-subnets.json)"),
         )
         .arg(
             Arg::new("token-key")
@@ -200,6 +215,7 @@ fn parse_options() -> Result<Options, String> {
             .get_one::<u16>("port")
             .expect("--port has a default"),
         seed: matches.get_one::<PathBuf>("seed").cloned(),
+        seed_dir: matches.get_one::<PathBuf>("seed-dir").cloned(),
         token_key,
         threads: matches.get_one::<u64>("threads").copied().map(count),
         settings,
@@ -237,6 +253,51 @@ fn init_logging(format: LogFormat, level: tracing::Level) {
     }
 }
 
+/// The service over the seed: the inventory's ten operations from `--seed` and the folder's
+/// files for them (or the embedded sample set when neither is given), every other catalog operation
+/// from its folder file or empty. The start-up summary beside it.
+fn load(options: &Options) -> Result<(ec2_ops::Service, String), seed::SeedError> {
+    let folder = match &options.seed_dir {
+        Some(directory) => Some(catalog::Folder::read(directory)?),
+        None => None,
+    };
+    let file = match &options.seed {
+        Some(path) => Some(seed::Seed::from_file(path)?),
+        None => None,
+    };
+    let (seed, folder) = match (file, folder) {
+        (None, None) => (
+            seed::Seed::parse(seed::SAMPLE, "the embedded sample set")?,
+            catalog::Folder::empty(),
+        ),
+        (Some(file), None) => (file, catalog::Folder::empty()),
+        (None, Some(mut folder)) => (std::mem::take(&mut folder.inventory), folder),
+        (Some(file), Some(mut folder)) => {
+            let source = options
+                .seed_dir
+                .as_ref()
+                .map(|dir| dir.display().to_string())
+                .unwrap_or_default();
+            (
+                file.merge(std::mem::take(&mut folder.inventory), &source)?,
+                folder,
+            )
+        }
+    };
+    let mut summary = seed.summary();
+    let context = match &options.token_key {
+        Some(key) => DescribeContext::new(key.clone()),
+        None => DescribeContext::default(),
+    };
+    let mut service = inventory::Inventory::new(seed, context).into_service();
+    let (seeded, resources) = folder.register(&mut service)?;
+    summary.push_str(&format!(
+        "; {} operations in all, {seeded} of the others seeded with {resources} resources",
+        service.actions().count()
+    ));
+    Ok((service, summary))
+}
+
 fn main() {
     let options = match parse_options() {
         Ok(options) => options,
@@ -246,23 +307,14 @@ fn main() {
         }
     };
     init_logging(options.log_format, options.log_level);
-    let seed = match &options.seed {
-        Some(path) => seed::Seed::from_file(path),
-        None => seed::Seed::parse(seed::SAMPLE, "the embedded sample set"),
-    };
-    let seed = match seed {
-        Ok(seed) => seed,
+    let (service, summary) = match load(&options) {
+        Ok(loaded) => loaded,
         Err(error) => {
             eprintln!("error: cannot load the seed: {error}");
             std::process::exit(1);
         }
     };
-    let summary = seed.summary();
-    let context = match options.token_key {
-        Some(key) => DescribeContext::new(key),
-        None => DescribeContext::default(),
-    };
-    let service = Arc::new(inventory::Inventory::new(seed, context).into_service());
+    let service = Arc::new(service);
 
     let mut runtime = tokio::runtime::Builder::new_multi_thread();
     if let Some(threads) = options.threads {

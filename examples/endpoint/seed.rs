@@ -47,6 +47,32 @@ pub struct Seed {
     pub tags: Vec<TagDescription>,
 }
 
+/// The operations the inventory serves, and the seed member holding each one's data (its output
+/// member, as the AWS CLI prints it).
+const INVENTORY: [(&str, &str); 10] = [
+    ("DescribeBundleTasks", "BundleTasks"),
+    ("DescribeConversionTasks", "ConversionTasks"),
+    ("DescribeExportTasks", "ExportTasks"),
+    ("DescribeImportImageTasks", "ImportImageTasks"),
+    ("DescribeImportSnapshotTasks", "ImportSnapshotTasks"),
+    ("DescribeInstances", "Reservations"),
+    ("DescribeKeyPairs", "KeyPairs"),
+    ("DescribeSnapshots", "Snapshots"),
+    ("DescribeTags", "Tags"),
+    ("DescribeVolumes", "Volumes"),
+];
+
+/// The operations the inventory serves.
+pub const INVENTORY_ACTIONS: [&str; 10] = {
+    let mut actions = [""; 10];
+    let mut index = 0;
+    while index < INVENTORY.len() {
+        actions[index] = INVENTORY[index].0;
+        index += 1;
+    }
+    actions
+};
+
 /// Why a seed could not be loaded: the file, the JSON path inside it, and the problem.
 #[derive(Debug)]
 pub struct SeedError {
@@ -108,6 +134,87 @@ impl Seed {
         check.reservations(&seed.reservations)?;
         check.tags(&seed.tags)?;
         Ok(seed)
+    }
+
+    /// The members that hold data.
+    fn members_present(&self) -> Vec<&'static str> {
+        let present = [
+            ("BundleTasks", self.bundle_tasks.is_empty()),
+            ("ConversionTasks", self.conversion_tasks.is_empty()),
+            ("ExportTasks", self.export_tasks.is_empty()),
+            ("ImportImageTasks", self.import_image_tasks.is_empty()),
+            ("ImportSnapshotTasks", self.import_snapshot_tasks.is_empty()),
+            ("Reservations", self.reservations.is_empty()),
+            ("KeyPairs", self.key_pairs.is_empty()),
+            ("Snapshots", self.snapshots.is_empty()),
+            ("Tags", self.tags.is_empty()),
+            ("Volumes", self.volumes.is_empty()),
+        ];
+        present
+            .into_iter()
+            .filter(|(_, empty)| !empty)
+            .map(|(member, _)| member)
+            .collect()
+    }
+
+    /// Checks that a folder file named for `action` holds only that operation's member.
+    pub fn only_for(&self, action: &str, source: &str) -> Result<(), SeedError> {
+        let own = INVENTORY
+            .iter()
+            .find(|(known, _)| *known == action)
+            .map(|(_, member)| *member);
+        match self
+            .members_present()
+            .into_iter()
+            .find(|member| Some(*member) != own)
+        {
+            Some(stray) => Err(SeedError {
+                source: source.to_owned(),
+                path: format!("$.{stray}"),
+                problem: format!(
+                    "this file holds {action}'s output; `{stray}` belongs to another operation's file"
+                ),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Takes `other`'s members, which this seed must not hold already (`source` names where
+    /// `other` came from).
+    pub fn merge(mut self, other: Seed, source: &str) -> Result<Seed, SeedError> {
+        let mine = self.members_present();
+        if let Some(twice) = other
+            .members_present()
+            .into_iter()
+            .find(|member| mine.contains(member))
+        {
+            return Err(SeedError {
+                source: source.to_owned(),
+                path: format!("$.{twice}"),
+                problem: format!("`{twice}` is given both in the seed file and in the seed folder"),
+            });
+        }
+        self.absorb(other);
+        Ok(self)
+    }
+
+    /// Takes `other`'s non-empty members.
+    pub fn absorb(&mut self, other: Seed) {
+        fn take<T>(mine: &mut Vec<T>, theirs: Vec<T>) {
+            if !theirs.is_empty() {
+                *mine = theirs;
+            }
+        }
+        take(&mut self.bundle_tasks, other.bundle_tasks);
+        take(&mut self.conversion_tasks, other.conversion_tasks);
+        take(&mut self.export_tasks, other.export_tasks);
+        take(&mut self.import_image_tasks, other.import_image_tasks);
+        take(&mut self.import_snapshot_tasks, other.import_snapshot_tasks);
+        take(&mut self.reservations, other.reservations);
+        take(&mut self.key_pairs, other.key_pairs);
+        take(&mut self.snapshots, other.snapshots);
+        take(&mut self.tags, other.tags);
+        take(&mut self.volumes, other.volumes);
     }
 
     /// How many resources of each kind, for the start-up line.

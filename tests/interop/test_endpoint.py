@@ -33,7 +33,7 @@ def test_an_oversized_chunked_body_is_refused_with_413(endpoint):
 
 
 def test_unknown_actions_and_parameters_get_ec2_errors(endpoint):
-    for query, code in [("Action=DescribeVpcs&Version=2016-11-15", "InvalidAction"), ("Action=DescribeBundleTasks&Version=2016-11-15&Item=1", "UnknownParameter")]:
+    for query, code in [("Action=DescribeWidgets&Version=2016-11-15", "InvalidAction"), ("Action=DescribeBundleTasks&Version=2016-11-15&Item=1", "UnknownParameter")]:
         with pytest.raises(urllib.error.HTTPError) as info:
             urllib.request.urlopen(endpoint + "/?" + query)
         assert info.value.code == 400

@@ -398,3 +398,402 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     #[cfg(feature = "vpn")]
     ("vpn", "DescribeVpnGateways"),
 ];
+
+/// Calls `visitor` once for every operation of the enabled areas, in the order of [`OPERATIONS`].
+pub fn for_each_operation<V: crate::OperationVisitor>(visitor: &mut V) {
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeAccountAttributes>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeAccountVpcEncryptionControl>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeAggregateIdFormat>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeApplicationStatus>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeApplicationStatusCheckAssociations>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeApplicationStatusChecks>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeAvailabilityZones>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeDeclarativePoliciesReports>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeIdFormat>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeIdentityIdFormat>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribePrincipalIdFormat>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeRegions>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::DescribeTags>("account");
+    #[cfg(feature = "ebs")]
+    visitor.visit::<crate::ebs::DescribeFastSnapshotRestores>("ebs");
+    #[cfg(feature = "ebs")]
+    visitor.visit::<crate::ebs::DescribeLockedSnapshots>("ebs");
+    #[cfg(feature = "ebs")]
+    visitor.visit::<crate::ebs::DescribeReplaceRootVolumeTasks>("ebs");
+    #[cfg(feature = "ebs")]
+    visitor.visit::<crate::ebs::DescribeSnapshotAttribute>("ebs");
+    #[cfg(feature = "ebs")]
+    visitor.visit::<crate::ebs::DescribeSnapshotTierStatus>("ebs");
+    #[cfg(feature = "ebs")]
+    visitor.visit::<crate::ebs::DescribeSnapshots>("ebs");
+    #[cfg(feature = "ebs")]
+    visitor.visit::<crate::ebs::DescribeVolumeAttribute>("ebs");
+    #[cfg(feature = "ebs")]
+    visitor.visit::<crate::ebs::DescribeVolumeStatus>("ebs");
+    #[cfg(feature = "ebs")]
+    visitor.visit::<crate::ebs::DescribeVolumes>("ebs");
+    #[cfg(feature = "ebs")]
+    visitor.visit::<crate::ebs::DescribeVolumesModifications>("ebs");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeBundleTasks>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeConversionTasks>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeExportImageTasks>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeExportTasks>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeFastLaunchImages>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeFpgaImageAttribute>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeFpgaImages>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeImageAttribute>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeImageReferences>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeImageUsageReportEntries>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeImageUsageReports>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeImages>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeImportImageTasks>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeImportSnapshotTasks>("images");
+    #[cfg(feature = "images")]
+    visitor.visit::<crate::images::DescribeStoreImageTasks>("images");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityBlockExtensionHistory>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityBlockExtensionOfferings>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityBlockOfferings>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityBlockStatus>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityBlocks>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityManagerDataExports>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityReservationBillingRequests>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityReservationCancellationQuotes>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityReservationDateChangeQuotes>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityReservationFleets>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityReservationTopology>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeCapacityReservations>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeClassicLinkInstances>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeElasticGpus>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeFleetHistory>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeFleetInstances>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeFleets>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeHostReservationOfferings>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeHostReservations>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeHosts>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeIamInstanceProfileAssociations>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceAttribute>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceConnectEndpoints>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceCreditSpecifications>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceEventNotificationAttributes>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceEventWindows>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceImageMetadata>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceSqlHaHistoryStates>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceSqlHaStates>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceStatus>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceTopology>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceTypeOfferings>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstanceTypes>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeInstances>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeKeyPairs>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeLaunchTemplateVersions>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeLaunchTemplates>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeMacHosts>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeMacModificationTasks>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeMetricCategories>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribePlacementGroups>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeReservedInstances>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeReservedInstancesListings>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeReservedInstancesModifications>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeReservedInstancesOfferings>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeScheduledInstanceAvailability>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeScheduledInstances>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeSpotDatafeedSubscription>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeSpotFleetInstances>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeSpotFleetRequestHistory>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeSpotFleetRequests>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeSpotInstanceRequests>("instances");
+    #[cfg(feature = "instances")]
+    visitor.visit::<crate::instances::DescribeSpotPriceHistory>("instances");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpamByoasn>("ipam");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpamExternalResourceVerificationTokens>("ipam");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpamInternetRegistryAssociations>("ipam");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpamPolicies>("ipam");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpamPoolAllocations>("ipam");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpamPools>("ipam");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpamPrefixListResolverTargets>("ipam");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpamPrefixListResolvers>("ipam");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpamResourceDiscoveries>("ipam");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpamResourceDiscoveryAssociations>("ipam");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpamScopes>("ipam");
+    #[cfg(feature = "ipam")]
+    visitor.visit::<crate::ipam::DescribeIpams>("ipam");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeLocalGatewayRouteTableVpcAssociations>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeLocalGatewayRouteTables>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeLocalGatewayVirtualInterfaceGroups>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeLocalGatewayVirtualInterfaces>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeLocalGateways>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGatewayAttachments>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGatewayConnectPeers>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGatewayConnects>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGatewayMeteringPolicies>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGatewayMulticastDomains>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGatewayNetworkFunctionAttachments>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGatewayPeeringAttachments>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGatewayPolicyTables>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGatewayRouteTableAnnouncements>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGatewayRouteTables>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGatewayVpcAttachments>("transit");
+    #[cfg(feature = "transit")]
+    visitor.visit::<crate::transit::DescribeTransitGateways>("transit");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeAddressTransfers>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeAddresses>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeAddressesAttribute>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeAwsNetworkPerformanceMetricSubscriptions>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeByoipCidrs>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeCarrierGateways>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeCoipPools>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeDhcpOptions>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeEgressOnlyInternetGateways>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeFlowLogs>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeInternetGateways>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeIpv6Pools>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeManagedPrefixLists>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeMovingAddresses>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeNatGateways>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeNetworkAcls>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeNetworkInsightsAccessScopeAnalyses>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeNetworkInsightsAccessScopes>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeNetworkInsightsAnalyses>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeNetworkInsightsPaths>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeNetworkInterfaceAttribute>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeNetworkInterfacePermissions>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeNetworkInterfaces>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeNetworkingFlexCostAllocationPolicies>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeNetworkingFlexCostAllocationPolicyAssociations>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeOutpostLags>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribePrefixLists>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribePublicIpv4Pools>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeRouteServerEndpoints>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeRouteServerPeers>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeRouteServers>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeRouteTables>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeSecondaryInterfaces>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeSecondaryNetworks>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeSecondarySubnets>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeSecurityGroupReferences>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeSecurityGroupRules>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeSecurityGroupVpcAssociations>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeSecurityGroups>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeServiceLinkVirtualInterfaces>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeStaleSecurityGroups>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeSubnets>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeTrafficMirrorFilterRules>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeTrafficMirrorFilters>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeTrafficMirrorSessions>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeTrafficMirrorTargets>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeTrunkInterfaceAssociations>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcAttribute>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcBlockPublicAccessExclusions>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcBlockPublicAccessOptions>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcClassicLink>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcClassicLinkDnsSupport>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcEncryptionControls>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcEndpointAssociations>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcEndpointConnectionNotifications>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcEndpointConnections>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcEndpointServiceConfigurations>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcEndpointServicePermissions>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcEndpointServices>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcEndpoints>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcPeeringConnections>("vpc");
+    #[cfg(feature = "vpc")]
+    visitor.visit::<crate::vpc::DescribeVpcs>("vpc");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeClientVpnAuthorizationRules>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeClientVpnConnections>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeClientVpnEndpoints>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeClientVpnRoutes>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeClientVpnTargetNetworks>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeCustomerGateways>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeVerifiedAccessEndpoints>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeVerifiedAccessGroups>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeVerifiedAccessInstanceLoggingConfigurations>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeVerifiedAccessInstances>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeVerifiedAccessTrustProviders>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeVpnConcentrators>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeVpnConnections>("vpn");
+    #[cfg(feature = "vpn")]
+    visitor.visit::<crate::vpn::DescribeVpnGateways>("vpn");
+    let _ = visitor;
+}
