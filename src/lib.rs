@@ -556,6 +556,9 @@ pub use ec2_ops_runtime::*;
 
 pub mod seed;
 
+#[doc = include_str!("../docs/adding-an-operation.md")]
+pub mod guide {}
+
 /// A light EC2 client for the declared operations: SigV4-signed requests, typed responses and
 /// errors, retries, paginators (the `ec2-ops-client` crate; cargo feature `client`).
 #[cfg(feature = "client")]

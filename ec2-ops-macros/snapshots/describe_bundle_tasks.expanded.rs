@@ -1,7 +1,4 @@
-#[derive(
-    ::ec2_ops::__private::serde::Serialize,
-    ::ec2_ops::__private::serde::Deserialize
-)]
+#[derive(::ec2_ops::__private::serde::Serialize)]
 #[serde(crate = "::ec2_ops::__private::serde")]
 /// A bundle task (`<item>` of `<bundleInstanceTasksSet>`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -64,6 +61,86 @@ pub struct BundleTask {
     pub error: Option<BundleTaskError>,
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for BundleTask {
+    fn absent() -> Self {
+        BundleTask {
+            instance_id: ::core::default::Default::default(),
+            bundle_id: ::core::default::Default::default(),
+            state: ::core::default::Default::default(),
+            start_time: ::core::default::Default::default(),
+            update_time: ::core::default::Default::default(),
+            storage: ::core::default::Default::default(),
+            progress: ::core::default::Default::default(),
+            error: ::core::default::Default::default(),
+        }
+    }
+    fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_map: &mut __Ec2A,
+    ) -> ::core::result::Result<bool, __Ec2A::Error> {
+        match __ec2_name {
+            "InstanceId" => {
+                self.instance_id = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "BundleId" => {
+                self.bundle_id = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "State" => {
+                self.state = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "StartTime" => {
+                self.start_time = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "UpdateTime" => {
+                self.update_time = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Storage" => {
+                self.storage = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Progress" => {
+                self.progress = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "BundleTaskError" => {
+                self.error = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            _ => ::core::result::Result::Ok(false),
+        }
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for BundleTask {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        ::ec2_ops::__private::deserialize_members(__ec2_d)
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::XmlRender for BundleTask {
     fn render_xml(
         &self,
@@ -80,86 +157,10 @@ impl ::ec2_ops::__private::XmlParse for BundleTask {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_1: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_2: ::core::option::Option<BundleTaskState> = ::core::option::Option::None;
-        let mut __ec2_field_3: ::core::option::Option<DateTime> = ::core::option::Option::None;
-        let mut __ec2_field_4: ::core::option::Option<DateTime> = ::core::option::Option::None;
-        let mut __ec2_field_5: ::core::option::Option<Storage> = ::core::option::Option::None;
-        let mut __ec2_field_6: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_7: ::core::option::Option<BundleTaskError> = ::core::option::Option::None;
-        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
-        {
-            match __ec2_child.as_str() {
-                "instanceId" => {
-                    __ec2_field_0 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "bundleId" => {
-                    __ec2_field_1 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "state" => {
-                    __ec2_field_2 = ::core::option::Option::Some(
-                        <BundleTaskState as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "startTime" => {
-                    __ec2_field_3 = ::core::option::Option::Some(
-                        <DateTime as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "updateTime" => {
-                    __ec2_field_4 = ::core::option::Option::Some(
-                        <DateTime as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "storage" => {
-                    __ec2_field_5 = ::core::option::Option::Some(
-                        <Storage as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "progress" => {
-                    __ec2_field_6 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "error" => {
-                    __ec2_field_7 = ::core::option::Option::Some(
-                        <BundleTaskError as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                _ => __ec2_reader.skip()?,
-            }
-        }
-        ::core::result::Result::Ok(BundleTask {
-            instance_id: __ec2_field_0,
-            bundle_id: __ec2_field_1,
-            state: __ec2_field_2,
-            start_time: __ec2_field_3,
-            update_time: __ec2_field_4,
-            storage: __ec2_field_5,
-            progress: __ec2_field_6,
-            error: __ec2_field_7,
-        })
+        ::ec2_ops::__private::parse_members(
+            __ec2_reader,
+            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
+        )
     }
 }
 #[automatically_derived]
@@ -411,6 +412,12 @@ impl ::core::fmt::Display for BundleTaskState {
     }
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::ResourceIdText for BundleTaskState {
+    fn id_text(&self) -> &str {
+        self.as_str()
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::WireText for BundleTaskState {
     fn with_wire_text<__Ec2T>(
         &self,
@@ -490,10 +497,7 @@ impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for BundleTaskState {
             )
     }
 }
-#[derive(
-    ::ec2_ops::__private::serde::Serialize,
-    ::ec2_ops::__private::serde::Deserialize
-)]
+#[derive(::ec2_ops::__private::serde::Serialize)]
 #[serde(crate = "::ec2_ops::__private::serde")]
 /// Where a bundle goes.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -505,6 +509,37 @@ pub struct Storage {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub s3: Option<S3Storage>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for Storage {
+    fn absent() -> Self {
+        Storage {
+            s3: ::core::default::Default::default(),
+        }
+    }
+    fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_map: &mut __Ec2A,
+    ) -> ::core::result::Result<bool, __Ec2A::Error> {
+        match __ec2_name {
+            "S3" => {
+                self.s3 = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            _ => ::core::result::Result::Ok(false),
+        }
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for Storage {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        ::ec2_ops::__private::deserialize_members(__ec2_d)
+    }
 }
 #[automatically_derived]
 impl ::ec2_ops::__private::XmlRender for Storage {
@@ -523,21 +558,10 @@ impl ::ec2_ops::__private::XmlParse for Storage {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        let mut __ec2_field_0: ::core::option::Option<S3Storage> = ::core::option::Option::None;
-        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
-        {
-            match __ec2_child.as_str() {
-                "S3" => {
-                    __ec2_field_0 = ::core::option::Option::Some(
-                        <S3Storage as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                _ => __ec2_reader.skip()?,
-            }
-        }
-        ::core::result::Result::Ok(Storage { s3: __ec2_field_0 })
+        ::ec2_ops::__private::parse_members(
+            __ec2_reader,
+            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
+        )
     }
 }
 #[automatically_derived]
@@ -599,10 +623,7 @@ impl ::ec2_ops::__private::FilterPath for Storage {
         __ec2_f(self)
     }
 }
-#[derive(
-    ::ec2_ops::__private::serde::Serialize,
-    ::ec2_ops::__private::serde::Deserialize
-)]
+#[derive(::ec2_ops::__private::serde::Serialize)]
 #[serde(crate = "::ec2_ops::__private::serde")]
 /// An Amazon S3 bundle location.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -644,6 +665,65 @@ pub struct S3Storage {
     pub upload_policy_signature: Option<String>,
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for S3Storage {
+    fn absent() -> Self {
+        S3Storage {
+            aws_access_key_id: ::core::default::Default::default(),
+            bucket: ::core::default::Default::default(),
+            prefix: ::core::default::Default::default(),
+            upload_policy: ::core::default::Default::default(),
+            upload_policy_signature: ::core::default::Default::default(),
+        }
+    }
+    fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_map: &mut __Ec2A,
+    ) -> ::core::result::Result<bool, __Ec2A::Error> {
+        match __ec2_name {
+            "AWSAccessKeyId" => {
+                self.aws_access_key_id = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Bucket" => {
+                self.bucket = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Prefix" => {
+                self.prefix = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "UploadPolicy" => {
+                self.upload_policy = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "UploadPolicySignature" => {
+                self.upload_policy_signature = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            _ => ::core::result::Result::Ok(false),
+        }
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for S3Storage {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        ::ec2_ops::__private::deserialize_members(__ec2_d)
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::XmlRender for S3Storage {
     fn render_xml(
         &self,
@@ -660,59 +740,10 @@ impl ::ec2_ops::__private::XmlParse for S3Storage {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_1: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_2: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_3: ::core::option::Option<Blob> = ::core::option::Option::None;
-        let mut __ec2_field_4: ::core::option::Option<String> = ::core::option::Option::None;
-        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
-        {
-            match __ec2_child.as_str() {
-                "AWSAccessKeyId" => {
-                    __ec2_field_0 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "bucket" => {
-                    __ec2_field_1 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "prefix" => {
-                    __ec2_field_2 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "uploadPolicy" => {
-                    __ec2_field_3 = ::core::option::Option::Some(
-                        <Blob as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "uploadPolicySignature" => {
-                    __ec2_field_4 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                _ => __ec2_reader.skip()?,
-            }
-        }
-        ::core::result::Result::Ok(S3Storage {
-            aws_access_key_id: __ec2_field_0,
-            bucket: __ec2_field_1,
-            prefix: __ec2_field_2,
-            upload_policy: __ec2_field_3,
-            upload_policy_signature: __ec2_field_4,
-        })
+        ::ec2_ops::__private::parse_members(
+            __ec2_reader,
+            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
+        )
     }
 }
 #[automatically_derived]
@@ -841,10 +872,7 @@ impl ::ec2_ops::__private::FilterPath for S3Storage {
         __ec2_f(self)
     }
 }
-#[derive(
-    ::ec2_ops::__private::serde::Serialize,
-    ::ec2_ops::__private::serde::Deserialize
-)]
+#[derive(::ec2_ops::__private::serde::Serialize)]
 #[serde(crate = "::ec2_ops::__private::serde")]
 /// Why a bundle task failed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -865,6 +893,44 @@ pub struct BundleTaskError {
     pub message: Option<String>,
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for BundleTaskError {
+    fn absent() -> Self {
+        BundleTaskError {
+            code: ::core::default::Default::default(),
+            message: ::core::default::Default::default(),
+        }
+    }
+    fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_map: &mut __Ec2A,
+    ) -> ::core::result::Result<bool, __Ec2A::Error> {
+        match __ec2_name {
+            "Code" => {
+                self.code = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Message" => {
+                self.message = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            _ => ::core::result::Result::Ok(false),
+        }
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for BundleTaskError {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        ::ec2_ops::__private::deserialize_members(__ec2_d)
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::XmlRender for BundleTaskError {
     fn render_xml(
         &self,
@@ -881,32 +947,10 @@ impl ::ec2_ops::__private::XmlParse for BundleTaskError {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_1: ::core::option::Option<String> = ::core::option::Option::None;
-        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
-        {
-            match __ec2_child.as_str() {
-                "code" => {
-                    __ec2_field_0 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "message" => {
-                    __ec2_field_1 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                _ => __ec2_reader.skip()?,
-            }
-        }
-        ::core::result::Result::Ok(BundleTaskError {
-            code: __ec2_field_0,
-            message: __ec2_field_1,
-        })
+        ::ec2_ops::__private::parse_members(
+            __ec2_reader,
+            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
+        )
     }
 }
 #[automatically_derived]
@@ -990,8 +1034,7 @@ pub struct DescribeBundleTasks;
     ::core::clone::Clone,
     ::core::default::Default,
     ::core::cmp::PartialEq,
-    ::ec2_ops::__private::serde::Serialize,
-    ::ec2_ops::__private::serde::Deserialize
+    ::ec2_ops::__private::serde::Serialize
 )]
 #[serde(crate = "::ec2_ops::__private::serde")]
 pub struct DescribeBundleTasksRequest {
@@ -1016,6 +1059,51 @@ pub struct DescribeBundleTasksRequest {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub dry_run: ::core::option::Option<bool>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for DescribeBundleTasksRequest {
+    fn absent() -> Self {
+        DescribeBundleTasksRequest {
+            bundle_ids: ::core::default::Default::default(),
+            filters: ::core::default::Default::default(),
+            dry_run: ::core::default::Default::default(),
+        }
+    }
+    fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_map: &mut __Ec2A,
+    ) -> ::core::result::Result<bool, __Ec2A::Error> {
+        match __ec2_name {
+            "BundleIds" => {
+                self.bundle_ids = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Filters" => {
+                self.filters = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "DryRun" => {
+                self.dry_run = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            _ => ::core::result::Result::Ok(false),
+        }
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for DescribeBundleTasksRequest {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        ::ec2_ops::__private::deserialize_members(__ec2_d)
+    }
 }
 ///Builds a [`DescribeBundleTasksRequest`].
 #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::default::Default)]
@@ -1098,14 +1186,45 @@ impl ::ec2_ops::__private::Ec2Request for DescribeBundleTasksRequest {
         );
     }
 }
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for DescribeBundleTasksResponse {
+    fn absent() -> Self {
+        DescribeBundleTasksResponse {
+            bundle_tasks: ::core::default::Default::default(),
+            request_id: ::core::default::Default::default(),
+        }
+    }
+    fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_map: &mut __Ec2A,
+    ) -> ::core::result::Result<bool, __Ec2A::Error> {
+        match __ec2_name {
+            "BundleTasks" => {
+                self.bundle_tasks = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            _ => ::core::result::Result::Ok(false),
+        }
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for DescribeBundleTasksResponse {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        ::ec2_ops::__private::deserialize_members(__ec2_d)
+    }
+}
 ///The response of `DescribeBundleTasks`: `<DescribeBundleTasksResponse>` in XML, `{"BundleTasks": [...]}` in JSON.
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::default::Default,
     ::core::cmp::PartialEq,
-    ::ec2_ops::__private::serde::Serialize,
-    ::ec2_ops::__private::serde::Deserialize
+    ::ec2_ops::__private::serde::Serialize
 )]
 #[serde(crate = "::ec2_ops::__private::serde")]
 pub struct DescribeBundleTasksResponse {

@@ -1,7 +1,4 @@
-#[derive(
-    ::ec2_ops::__private::serde::Serialize,
-    ::ec2_ops::__private::serde::Deserialize
-)]
+#[derive(::ec2_ops::__private::serde::Serialize)]
 #[serde(crate = "::ec2_ops::__private::serde")]
 /// A snapshot import task (`<item>` of `<importSnapshotTaskSet>`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,6 +33,58 @@ pub struct ImportSnapshotTask {
     pub tags: Option<Vec<Tag>>,
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for ImportSnapshotTask {
+    fn absent() -> Self {
+        ImportSnapshotTask {
+            description: ::core::default::Default::default(),
+            import_task_id: ::core::default::Default::default(),
+            snapshot_task_detail: ::core::default::Default::default(),
+            tags: ::core::default::Default::default(),
+        }
+    }
+    fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_map: &mut __Ec2A,
+    ) -> ::core::result::Result<bool, __Ec2A::Error> {
+        match __ec2_name {
+            "Description" => {
+                self.description = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "ImportTaskId" => {
+                self.import_task_id = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "SnapshotTaskDetail" => {
+                self.snapshot_task_detail = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Tags" => {
+                self.tags = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            _ => ::core::result::Result::Ok(false),
+        }
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for ImportSnapshotTask {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        ::ec2_ops::__private::deserialize_members(__ec2_d)
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::XmlRender for ImportSnapshotTask {
     fn render_xml(
         &self,
@@ -52,50 +101,10 @@ impl ::ec2_ops::__private::XmlParse for ImportSnapshotTask {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_1: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_2: ::core::option::Option<SnapshotTaskDetail> = ::core::option::Option::None;
-        let mut __ec2_field_3: ::core::option::Option<::std::vec::Vec<Tag>> = ::core::option::Option::None;
-        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
-        {
-            match __ec2_child.as_str() {
-                "description" => {
-                    __ec2_field_0 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "importTaskId" => {
-                    __ec2_field_1 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "snapshotTaskDetail" => {
-                    __ec2_field_2 = ::core::option::Option::Some(
-                        <SnapshotTaskDetail as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "tagSet" => {
-                    __ec2_field_3 = ::core::option::Option::Some(
-                        <::std::vec::Vec<
-                            Tag,
-                        > as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
-                    );
-                }
-                _ => __ec2_reader.skip()?,
-            }
-        }
-        ::core::result::Result::Ok(ImportSnapshotTask {
-            description: __ec2_field_0,
-            import_task_id: __ec2_field_1,
-            snapshot_task_detail: __ec2_field_2,
-            tags: __ec2_field_3,
-        })
+        ::ec2_ops::__private::parse_members(
+            __ec2_reader,
+            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
+        )
     }
 }
 #[automatically_derived]
@@ -217,10 +226,7 @@ impl ::ec2_ops::__private::FilterPath for ImportSnapshotTask {
         __ec2_f(self)
     }
 }
-#[derive(
-    ::ec2_ops::__private::serde::Serialize,
-    ::ec2_ops::__private::serde::Deserialize
-)]
+#[derive(::ec2_ops::__private::serde::Serialize)]
 #[serde(crate = "::ec2_ops::__private::serde")]
 /// Details of a snapshot import.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -304,6 +310,107 @@ pub struct SnapshotTaskDetail {
     pub user_bucket: Option<UserBucketDetails>,
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for SnapshotTaskDetail {
+    fn absent() -> Self {
+        SnapshotTaskDetail {
+            description: ::core::default::Default::default(),
+            disk_image_size: ::core::default::Default::default(),
+            encrypted: ::core::default::Default::default(),
+            format: ::core::default::Default::default(),
+            kms_key_id: ::core::default::Default::default(),
+            progress: ::core::default::Default::default(),
+            snapshot_id: ::core::default::Default::default(),
+            status: ::core::default::Default::default(),
+            status_message: ::core::default::Default::default(),
+            url: ::core::default::Default::default(),
+            user_bucket: ::core::default::Default::default(),
+        }
+    }
+    fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_map: &mut __Ec2A,
+    ) -> ::core::result::Result<bool, __Ec2A::Error> {
+        match __ec2_name {
+            "Description" => {
+                self.description = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "DiskImageSize" => {
+                self.disk_image_size = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Encrypted" => {
+                self.encrypted = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Format" => {
+                self.format = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "KmsKeyId" => {
+                self.kms_key_id = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Progress" => {
+                self.progress = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "SnapshotId" => {
+                self.snapshot_id = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Status" => {
+                self.status = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "StatusMessage" => {
+                self.status_message = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Url" => {
+                self.url = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "UserBucket" => {
+                self.user_bucket = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            _ => ::core::result::Result::Ok(false),
+        }
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for SnapshotTaskDetail {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        ::ec2_ops::__private::deserialize_members(__ec2_d)
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::XmlRender for SnapshotTaskDetail {
     fn render_xml(
         &self,
@@ -320,111 +427,10 @@ impl ::ec2_ops::__private::XmlParse for SnapshotTaskDetail {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_1: ::core::option::Option<f64> = ::core::option::Option::None;
-        let mut __ec2_field_2: ::core::option::Option<bool> = ::core::option::Option::None;
-        let mut __ec2_field_3: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_4: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_5: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_6: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_7: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_8: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_9: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_10: ::core::option::Option<UserBucketDetails> = ::core::option::Option::None;
-        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
-        {
-            match __ec2_child.as_str() {
-                "description" => {
-                    __ec2_field_0 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "diskImageSize" => {
-                    __ec2_field_1 = ::core::option::Option::Some(
-                        <f64 as ::ec2_ops::__private::XmlParse>::parse_xml(__ec2_reader)?,
-                    );
-                }
-                "encrypted" => {
-                    __ec2_field_2 = ::core::option::Option::Some(
-                        <bool as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "format" => {
-                    __ec2_field_3 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "kmsKeyId" => {
-                    __ec2_field_4 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "progress" => {
-                    __ec2_field_5 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "snapshotId" => {
-                    __ec2_field_6 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "status" => {
-                    __ec2_field_7 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "statusMessage" => {
-                    __ec2_field_8 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "url" => {
-                    __ec2_field_9 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "userBucket" => {
-                    __ec2_field_10 = ::core::option::Option::Some(
-                        <UserBucketDetails as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                _ => __ec2_reader.skip()?,
-            }
-        }
-        ::core::result::Result::Ok(SnapshotTaskDetail {
-            description: __ec2_field_0,
-            disk_image_size: __ec2_field_1,
-            encrypted: __ec2_field_2,
-            format: __ec2_field_3,
-            kms_key_id: __ec2_field_4,
-            progress: __ec2_field_5,
-            snapshot_id: __ec2_field_6,
-            status: __ec2_field_7,
-            status_message: __ec2_field_8,
-            url: __ec2_field_9,
-            user_bucket: __ec2_field_10,
-        })
+        ::ec2_ops::__private::parse_members(
+            __ec2_reader,
+            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
+        )
     }
 }
 #[automatically_derived]
@@ -646,10 +652,7 @@ impl ::ec2_ops::__private::FilterPath for SnapshotTaskDetail {
         __ec2_f(self)
     }
 }
-#[derive(
-    ::ec2_ops::__private::serde::Serialize,
-    ::ec2_ops::__private::serde::Deserialize
-)]
+#[derive(::ec2_ops::__private::serde::Serialize)]
 #[serde(crate = "::ec2_ops::__private::serde")]
 /// The S3 location of a disk image.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -670,6 +673,44 @@ pub struct UserBucketDetails {
     pub s3_key: Option<String>,
 }
 #[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for UserBucketDetails {
+    fn absent() -> Self {
+        UserBucketDetails {
+            s3_bucket: ::core::default::Default::default(),
+            s3_key: ::core::default::Default::default(),
+        }
+    }
+    fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_map: &mut __Ec2A,
+    ) -> ::core::result::Result<bool, __Ec2A::Error> {
+        match __ec2_name {
+            "S3Bucket" => {
+                self.s3_bucket = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "S3Key" => {
+                self.s3_key = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            _ => ::core::result::Result::Ok(false),
+        }
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for UserBucketDetails {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        ::ec2_ops::__private::deserialize_members(__ec2_d)
+    }
+}
+#[automatically_derived]
 impl ::ec2_ops::__private::XmlRender for UserBucketDetails {
     fn render_xml(
         &self,
@@ -686,32 +727,10 @@ impl ::ec2_ops::__private::XmlParse for UserBucketDetails {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        let mut __ec2_field_0: ::core::option::Option<String> = ::core::option::Option::None;
-        let mut __ec2_field_1: ::core::option::Option<String> = ::core::option::Option::None;
-        while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()?
-        {
-            match __ec2_child.as_str() {
-                "s3Bucket" => {
-                    __ec2_field_0 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                "s3Key" => {
-                    __ec2_field_1 = ::core::option::Option::Some(
-                        <String as ::ec2_ops::__private::XmlParse>::parse_xml(
-                            __ec2_reader,
-                        )?,
-                    );
-                }
-                _ => __ec2_reader.skip()?,
-            }
-        }
-        ::core::result::Result::Ok(UserBucketDetails {
-            s3_bucket: __ec2_field_0,
-            s3_key: __ec2_field_1,
-        })
+        ::ec2_ops::__private::parse_members(
+            __ec2_reader,
+            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
+        )
     }
 }
 #[automatically_derived]
@@ -795,8 +814,7 @@ pub struct DescribeImportSnapshotTasks;
     ::core::clone::Clone,
     ::core::default::Default,
     ::core::cmp::PartialEq,
-    ::ec2_ops::__private::serde::Serialize,
-    ::ec2_ops::__private::serde::Deserialize
+    ::ec2_ops::__private::serde::Serialize
 )]
 #[serde(crate = "::ec2_ops::__private::serde")]
 pub struct DescribeImportSnapshotTasksRequest {
@@ -835,6 +853,66 @@ pub struct DescribeImportSnapshotTasksRequest {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub dry_run: ::core::option::Option<bool>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for DescribeImportSnapshotTasksRequest {
+    fn absent() -> Self {
+        DescribeImportSnapshotTasksRequest {
+            import_task_ids: ::core::default::Default::default(),
+            filters: ::core::default::Default::default(),
+            max_results: ::core::default::Default::default(),
+            next_token: ::core::default::Default::default(),
+            dry_run: ::core::default::Default::default(),
+        }
+    }
+    fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_map: &mut __Ec2A,
+    ) -> ::core::result::Result<bool, __Ec2A::Error> {
+        match __ec2_name {
+            "ImportTaskIds" => {
+                self.import_task_ids = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "Filters" => {
+                self.filters = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "MaxResults" => {
+                self.max_results = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "NextToken" => {
+                self.next_token = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "DryRun" => {
+                self.dry_run = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            _ => ::core::result::Result::Ok(false),
+        }
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de>
+for DescribeImportSnapshotTasksRequest {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        ::ec2_ops::__private::deserialize_members(__ec2_d)
+    }
 }
 ///Builds a [`DescribeImportSnapshotTasksRequest`].
 #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::default::Default)]
@@ -946,14 +1024,53 @@ impl ::ec2_ops::__private::Ec2Request for DescribeImportSnapshotTasksRequest {
         );
     }
 }
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for DescribeImportSnapshotTasksResponse {
+    fn absent() -> Self {
+        DescribeImportSnapshotTasksResponse {
+            import_snapshot_tasks: ::core::default::Default::default(),
+            next_token: ::core::default::Default::default(),
+            request_id: ::core::default::Default::default(),
+        }
+    }
+    fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
+        &mut self,
+        __ec2_name: &str,
+        __ec2_map: &mut __Ec2A,
+    ) -> ::core::result::Result<bool, __Ec2A::Error> {
+        match __ec2_name {
+            "ImportSnapshotTasks" => {
+                self.import_snapshot_tasks = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            "NextToken" => {
+                self.next_token = ::ec2_ops::__private::serde::de::MapAccess::next_value(
+                    __ec2_map,
+                )?;
+                ::core::result::Result::Ok(true)
+            }
+            _ => ::core::result::Result::Ok(false),
+        }
+    }
+}
+#[automatically_derived]
+impl<'de> ::ec2_ops::__private::serde::Deserialize<'de>
+for DescribeImportSnapshotTasksResponse {
+    fn deserialize<__Ec2D: ::ec2_ops::__private::serde::Deserializer<'de>>(
+        __ec2_d: __Ec2D,
+    ) -> ::core::result::Result<Self, __Ec2D::Error> {
+        ::ec2_ops::__private::deserialize_members(__ec2_d)
+    }
+}
 ///The response of `DescribeImportSnapshotTasks`: `<DescribeImportSnapshotTasksResponse>` in XML, `{"ImportSnapshotTasks": [...]}` in JSON.
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::default::Default,
     ::core::cmp::PartialEq,
-    ::ec2_ops::__private::serde::Serialize,
-    ::ec2_ops::__private::serde::Deserialize
+    ::ec2_ops::__private::serde::Serialize
 )]
 #[serde(crate = "::ec2_ops::__private::serde")]
 pub struct DescribeImportSnapshotTasksResponse {

@@ -327,6 +327,52 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
         )
     };
 
+    let request_json = crate::shape::expand::json_members(
+        &quote!(#request),
+        members.iter().map(|m| (&m.field, m.json.as_str())),
+        quote!(_ => ::core::result::Result::Ok(false),),
+    );
+    let next_token_ident = format_ident!("next_token");
+    let request_id_ident = format_ident!("request_id");
+    let mut response_members: Vec<(&syn::Ident, &str)> = Vec::new();
+    if output.flatten.is_none() {
+        response_members.push((output_field, output_json.as_str()));
+    }
+    response_members.extend(
+        op.response
+            .iter()
+            .map(|field| (field.ident, field.member_name.as_str())),
+    );
+    if paginated {
+        response_members.push((&next_token_ident, "NextToken"));
+    }
+    // A flattened answer's members stand among the response's own; it exists once one is read.
+    let response_otherwise = if output.flatten.is_some() {
+        quote! {
+            _ => {
+                let __ec2_present = self.#output_field.is_some();
+                let mut __ec2_resource: #resource = match self.#output_field.take() {
+                    ::core::option::Option::Some(__ec2_resource) => __ec2_resource,
+                    ::core::option::Option::None => #p::JsonMembers::absent(),
+                };
+                let __ec2_read = #p::JsonMembers::read_json_member(&mut __ec2_resource, __ec2_name, __ec2_map)?;
+                if __ec2_read || __ec2_present {
+                    self.#output_field = ::core::option::Option::Some(__ec2_resource);
+                }
+                ::core::result::Result::Ok(__ec2_read)
+            }
+        }
+    } else {
+        quote!(_ => ::core::result::Result::Ok(false),)
+    };
+    // `request_id` is not in the AWS CLI's JSON, and a flattened answer is read through the
+    // fallback arm: both start absent.
+    let response_json = crate::shape::expand::json_members_with_absent(
+        &quote!(#response),
+        response_members.iter().copied(),
+        std::iter::once(&request_id_ident).chain(output.flatten.is_some().then_some(output_field)),
+        response_otherwise,
+    );
     let spec = spec(op, complete);
     // The declared `resource_id`: the ID pages and look-ups use, except in a `nested` operation,
     // where it is what answers group items by and the item's ID takes its place.
@@ -496,11 +542,13 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
         #item
 
         #[doc = #request_doc]
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq, #p::serde::Serialize, #p::serde::Deserialize)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq, #p::serde::Serialize)]
         #[serde(crate = #serde_crate)]
         #vis struct #request {
             #(#request_fields)*
         }
+
+        #request_json
 
         #[doc = #builder_doc]
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::default::Default)]
@@ -537,8 +585,10 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             }
         }
 
+        #response_json
+
         #[doc = #response_doc]
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq, #p::serde::Serialize, #p::serde::Deserialize)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq, #p::serde::Serialize)]
         #[serde(crate = #serde_crate)]
         #vis struct #response {
             /// EC2's `<requestId>` (not part of the AWS CLI's JSON).

@@ -1,7 +1,7 @@
 //! Code generation for a valid `#[ec2_shape]` model. Never reports user errors.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 
 use super::model::{Field, Shape, ShapeData, Variant};
 use super::parse::strip_helpers;
@@ -25,10 +25,71 @@ fn with_serde(mut item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
             field.attrs.push(serde_attr(model));
         }
     }
+    let name = &item.ident;
+    let json_members = json_members(
+        &quote!(#name),
+        fields
+            .iter()
+            .map(|field| (field.ident, field.member_name.as_str())),
+        quote!(_ => ::core::result::Result::Ok(false),),
+    );
     quote! {
-        #[derive(#p::serde::Serialize, #p::serde::Deserialize)]
+        #[derive(#p::serde::Serialize)]
         #[serde(crate = #serde_crate)]
         #item
+
+        #json_members
+    }
+}
+
+/// `JsonMembers` and a `Deserialize` through it for `name`, whose `members` are `(field, JSON
+/// name)`; `otherwise` is the `match` arm for any other name, answering whether it was read (a
+/// flattened member's fields, or `Ok(false)`).
+pub fn json_members<'a>(
+    name: &TokenStream,
+    members: impl Iterator<Item = (&'a syn::Ident, &'a str)> + Clone,
+    otherwise: TokenStream,
+) -> TokenStream {
+    json_members_with_absent(name, members, std::iter::empty(), otherwise)
+}
+
+/// [`json_members`] for a type with further fields (`only_absent`) that JSON never carries.
+pub fn json_members_with_absent<'a>(
+    name: &TokenStream,
+    members: impl Iterator<Item = (&'a syn::Ident, &'a str)> + Clone,
+    only_absent: impl Iterator<Item = &'a syn::Ident>,
+    otherwise: TokenStream,
+) -> TokenStream {
+    let p = private();
+    let absent = members
+        .clone()
+        .map(|(field, _)| field)
+        .chain(only_absent)
+        .map(|field| quote! { #field: ::core::default::Default::default(), });
+    let arms = members.map(|(field, json)| {
+        quote! { #json => { self.#field = #p::serde::de::MapAccess::next_value(__ec2_map)?; ::core::result::Result::Ok(true) } }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #p::JsonMembers for #name {
+            fn absent() -> Self {
+                #name { #(#absent)* }
+            }
+
+            fn read_json_member<'de, __Ec2A: #p::serde::de::MapAccess<'de>>(&mut self, __ec2_name: &str, __ec2_map: &mut __Ec2A) -> ::core::result::Result<bool, __Ec2A::Error> {
+                match __ec2_name {
+                    #(#arms)*
+                    #otherwise
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #name {
+            fn deserialize<__Ec2D: #p::serde::Deserializer<'de>>(__ec2_d: __Ec2D) -> ::core::result::Result<Self, __Ec2D::Error> {
+                #p::deserialize_members(__ec2_d)
+            }
+        }
     }
 }
 
@@ -51,29 +112,6 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
             ::core::result::Result::Ok(true)
         }
     };
-    let locals: Vec<_> = fields
-        .iter()
-        .enumerate()
-        .map(|(i, _)| format_ident!("__ec2_field_{}", i))
-        .collect();
-    let declare = fields.iter().zip(&locals).map(|(field, local)| {
-        let ty = parsed_type(field);
-        quote! { let mut #local: ::core::option::Option<#ty> = ::core::option::Option::None; }
-    });
-    let arms = fields.iter().zip(&locals).map(|(field, local)| {
-        let xml = &field.xml_name;
-        let ty = parsed_type(field);
-        quote! { #xml => #local = ::core::option::Option::Some(<#ty as #p::XmlParse>::parse_xml(__ec2_reader)?), }
-    });
-    let build = fields.iter().zip(&locals).map(|(field, local)| {
-        let ident = field.ident;
-        match field.kind {
-            FieldKind::Optional(_) | FieldKind::OptionalList(_) => quote! { #ident: #local },
-            FieldKind::List(_) | FieldKind::Required(_) => {
-                quote! { #ident: #local.unwrap_or_default() }
-            }
-        }
-    });
     let encode = fields.iter().map(|field| {
         let ident = field.ident;
         let key = &field.query_name;
@@ -111,14 +149,7 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
         #[automatically_derived]
         impl #p::XmlParse for #name {
             fn parse_xml(__ec2_reader: &mut #p::XmlReader<'_>) -> ::core::result::Result<Self, #p::XmlError> {
-                #(#declare)*
-                while let ::core::option::Option::Some(__ec2_child) = __ec2_reader.next_child()? {
-                    match __ec2_child.as_str() {
-                        #(#arms)*
-                        _ => __ec2_reader.skip()?,
-                    }
-                }
-                ::core::result::Result::Ok(#name { #(#build),* })
+                #p::parse_members(__ec2_reader, <Self as #p::JsonMembers>::absent())
             }
         }
 

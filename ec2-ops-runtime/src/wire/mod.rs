@@ -5,11 +5,13 @@
 //! |---|---|
 //! | [`query`] | requests: decode (server) and encode (client) |
 //! | [`xml`] | responses: render (server) and parse (client), and the error envelope both ways |
+//! | [`json`] | the AWS CLI's JSON, read member by member (written by serde's derive) |
 //! | [`Ec2Request`], [`Ec2Response`] | a whole request or response: its action and members on the wire |
 //!
 //! Scalars are written and read with the one codec in [`types`](crate::types) ([`WireText`](crate::types::WireText),
 //! [`FromWireText`](crate::types::FromWireText)), so a value has one meaning on both wires.
 
+pub mod json;
 mod message;
 pub mod query;
 mod version;

@@ -47,6 +47,24 @@ pub trait XmlMembers {
     -> Result<bool, XmlError>;
 }
 
+/// Reads a structure's element (its start tag just consumed) into `value`, which starts with every
+/// member absent: each child its member's, in any order, unknown ones skipped, a repeated one's
+/// last value standing. Every `#[ec2_shape]` structure's `XmlParse` is this loop.
+///
+/// # Errors
+/// When the XML is malformed, ends early, or a member's content is malformed.
+pub fn parse_members<T: XmlMembers>(
+    reader: &mut XmlReader<'_>,
+    mut value: T,
+) -> Result<T, XmlError> {
+    while let Some(child) = reader.next_child()? {
+        if !value.read_xml_member(&child, reader)? {
+            reader.skip()?;
+        }
+    }
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
