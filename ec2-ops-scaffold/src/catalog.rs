@@ -348,7 +348,7 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
                     unmapped_rows,
                     "| `{action}` | `{}` | {kind}: {} |",
                     filter.name,
-                    reason.replace('|', "\\|")
+                    markdown_cell(reason)
                 );
             }
         }
@@ -456,4 +456,11 @@ fn tests(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> Result<String, Strin
         out.push_str("}\n");
     }
     Ok(out)
+}
+
+/// Model or hand-written text as one Markdown table cell: no column breaks, no HTML.
+fn markdown_cell(text: &str) -> String {
+    text.replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
