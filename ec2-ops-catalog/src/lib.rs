@@ -21,6 +21,7 @@
 //! `ec2-ops` declares by hand (`ec2_ops::seed`) are re-exported in their areas.
 //!
 //! ```
+//! # #[cfg(feature = "vpc")] {
 //! use ec2_ops::{DescribeContext, Ec2Request, Ec2Response, InMemorySource, Service};
 //! use ec2_ops_catalog::shapes::Subnet;
 //! use ec2_ops_catalog::vpc::{DescribeSubnets, DescribeSubnetsRequest, DescribeSubnetsResponse};
@@ -39,6 +40,7 @@
 //! let answer = service.handle(request.to_query().as_bytes());
 //! let response = DescribeSubnetsResponse::from_xml(&answer.body).unwrap();
 //! assert_eq!(response.subnets.len(), 1);
+//! # }
 //! ```
 //!
 //! ## Coverage
@@ -101,7 +103,7 @@ pub mod vpn;
 #[rustfmt::skip]
 #[path = "generated/registry.rs"]
 mod registry;
-pub use registry::{OPERATIONS, for_each_operation};
+pub use registry::{LIST_MEMBERS, OPERATIONS, for_each_operation};
 
 /// Work done once per operation with the operation's types: registering each with a service,
 /// loading each one's seed file, testing each. [`for_each_operation`] calls it for every operation
@@ -167,16 +169,5 @@ where
 
 /// The AWS CLI's command for `action`: `DescribeVolumeStatus` → `describe-volume-status`.
 pub fn cli_name(action: &str) -> String {
-    let mut out = String::new();
-    for (index, c) in action.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if index > 0 {
-                out.push('-');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    ec2_ops_naming::kebab(action)
 }

@@ -26,6 +26,7 @@ fn committed_sources_are_what_the_scaffold_writes_from_the_vendored_model() {
     );
 }
 
+#[cfg(feature = "full")]
 #[test]
 fn every_describe_operation_of_the_model_is_in_the_catalog() {
     let model = Model::from_json(include_str!("../model/ec2-describe.json")).unwrap();

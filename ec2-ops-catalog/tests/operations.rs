@@ -25,6 +25,7 @@ use std::sync::{Arc, OnceLock};
 
 use base64::Engine;
 use ec2_ops::{DateTime, DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Service};
+use ec2_ops_scaffold::model::ShapeRef;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -172,20 +173,10 @@ fn is_text(name: &str) -> bool {
     shape["type"] == "string" && shape.get("enum").is_none()
 }
 
+/// The Query key of a request member: the scaffold's reading of the model's rule.
 fn query_key(member: &str, reference: &Value) -> String {
-    if let Some(name) = reference["queryName"].as_str() {
-        return name.to_owned();
-    }
-    match reference["locationName"].as_str() {
-        Some(location) => {
-            let mut chars = location.chars();
-            chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
-        None => member.to_owned(),
-    }
+    let reference: ShapeRef = serde_json::from_value(reference.clone()).expect("a shape reference");
+    reference.query_key(member)
 }
 
 fn query_value(query: &mut String, key: &str, name: &str, ids: &[&str]) {

@@ -52,6 +52,13 @@ pub fn malformed_code(not_found: &str) -> String {
 pub fn filter_field_path(name: &str) -> Option<Vec<String>> {
     name.split('.')
         .map(|part| {
+            // Only letters, digits, `-` and `_` spell a field; `snake` would turn the rest into `_`.
+            if !part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                return None;
+            }
             let field = case::snake(&part.replace('-', "_"));
             let plain = field.starts_with(|c: char| c.is_ascii_lowercase())
                 && field

@@ -223,13 +223,9 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
     files.insert("src/generated/shapes.rs".to_owned(), shapes);
 
     for (area, actions) in &areas {
-        let description = AREAS
-            .iter()
-            .find(|(name, _, _)| name == area)
-            .map_or("", |(_, d, _)| d);
+        // The module's documentation is its `mod` item's, in the crate root.
         let mut source = format!(
-            "{GENERATED}\n//! {}: {description}.\n\n{}#[allow(unused_imports)]\nuse crate::shapes::*;\n",
-            capitalised(description),
+            "{GENERATED}\n{}#[allow(unused_imports)]\nuse crate::shapes::*;\n",
             emit::IMPORTS
         );
         for action in actions {
@@ -257,7 +253,20 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         "src/generated/coverage.md".to_owned(),
         coverage(&plan, &areas),
     );
-    files.insert("src/generated/registry.rs".to_owned(), registry(&areas));
+    // The member each list-answering operation lists its resources under, seed operations too.
+    let mut lists = BTreeMap::new();
+    for action in &all {
+        let single = plan::plan(model, finishing, &[action])?;
+        if let Some(OutputDecl::List { member, .. }) =
+            single.operations.first().map(|operation| &operation.output)
+        {
+            lists.insert(*action, member.clone());
+        }
+    }
+    files.insert(
+        "src/generated/registry.rs".to_owned(),
+        registry(&areas, &lists),
+    );
     files.insert(
         "tests/generated/operations.rs".to_owned(),
         tests(&plan, &areas)?,
@@ -300,14 +309,6 @@ fn gate(areas: &BTreeSet<&str>) -> String {
     }
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// The crate docs' coverage chapter: per operation, its filters mapped, and every filter not mapped
 /// with the reason.
 fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
@@ -323,7 +324,7 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
             else {
                 let _ = writeln!(
                     rows,
-                    "| `{area}` | [`{action}`](crate::{area}::{action}) | declared by hand in `ec2_ops::seed` | |"
+                    "| `{area}` | [`{action}`](crate::{area}::{action}) | declared by hand in `ec2_ops::seed` | | |"
                 );
                 continue;
             };
@@ -333,10 +334,11 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
             unservable += counts.2;
             let _ = writeln!(
                 rows,
-                "| `{area}` | [`{action}`](crate::{area}::{action}) | {} of {} | {} |",
+                "| `{area}` | [`{action}`](crate::{area}::{action}) | {} of {} | {} | `{}` |",
                 counts.1,
                 counts.0,
-                shape_of(operation)
+                shape_of(operation),
+                operation.resource_id
             );
             for filter in operation.filters.iter().flat_map(|(_, filters)| filters) {
                 let (kind, reason) = match &filter.mapping {
@@ -358,7 +360,9 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
     format!(
         "{operations} operations. The {} generated ones document {documented} filter names: {mapped} are mapped to a field, \
          {unservable} are not servable (listed with the reason) and {open} are not mapped yet.\n\n\
-         | area | operation | filters mapped | answer |\n|---|---|---|---|\n{rows}\n\
+         The resource ID orders pages and keys the store: resources sharing one are one resource \
+         (the endpoint refuses a seed that repeats an ID).\n\n\
+         | area | operation | filters mapped | answer | resource ID |\n|---|---|---|---|---|\n{rows}\n\
          Filters documented and not mapped. A request naming one gets EC2's 400 `InvalidParameterValue`, \
          \"The filter 'NAME' is invalid\".\n\n\
          | operation | filter | why |\n|---|---|---|\n{unmapped_rows}",
@@ -387,8 +391,20 @@ fn count(operation: &OperationDecl) -> (usize, usize, usize) {
 }
 
 /// The list of every operation, and a call of a visitor for each, each behind its area's feature.
-fn registry(areas: &BTreeMap<&str, Vec<&str>>) -> String {
+fn registry(areas: &BTreeMap<&str, Vec<&str>>, lists: &BTreeMap<&str, String>) -> String {
     let mut out = format!("{GENERATED}\n");
+    out.push_str("/// The AWS CLI output member each operation that answers a list lists its resources under:\n/// `(action, member)`, by area and then action.\npub const LIST_MEMBERS: &[(&str, &str)] = &[\n");
+    for (area, actions) in areas {
+        for action in actions {
+            if let Some(member) = lists.get(action) {
+                let _ = writeln!(
+                    out,
+                    "    #[cfg(feature = {area:?})]\n    ({action:?}, {member:?}),"
+                );
+            }
+        }
+    }
+    out.push_str("];\n\n");
     out.push_str("/// Every operation of the enabled areas: `(area, action)`, by area and then action.\npub const OPERATIONS: &[(&str, &str)] = &[\n");
     for (area, actions) in areas {
         for action in actions {

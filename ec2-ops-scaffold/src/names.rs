@@ -1,69 +1,8 @@
-//! Names: the macro's naming rules (so the scaffold writes an override only where the model
-//! deviates from them), Rust identifiers for model names, and one-line docs from model HTML.
+//! Names: the macros' naming rules (`ec2-ops-naming`, so the scaffold writes an override only where
+//! the model deviates from them), Rust identifiers for model names, and one-line docs from model
+//! HTML.
 
-/// `bundle_id` → `BundleId`: the member name `#[ec2_shape]` derives from a field.
-pub fn pascal(snake: &str) -> String {
-    snake
-        .split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
-/// `bundle_id` → `bundleId`: the XML name `#[ec2_shape]` derives from a field.
-pub fn lower_camel(snake: &str) -> String {
-    let pascal = pascal(snake);
-    let mut chars = pascal.chars();
-    chars
-        .next()
-        .map(|first| first.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// `WaitingForShutdown` → `waiting-for-shutdown`: the value `#[ec2_shape]` derives from a variant.
-pub fn kebab(pascal: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in pascal.chars().enumerate() {
-        if c.is_uppercase() {
-            if i > 0 {
-                out.push('-');
-            }
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// `BundleIds` → `bundle_ids`, `AWSAccessKeyId` → `aws_access_key_id`: a field name for a member.
-pub fn snake(pascal: &str) -> String {
-    let chars: Vec<char> = pascal.chars().collect();
-    let mut out = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_uppercase() {
-            let after_lower = i > 0 && !chars[i - 1].is_uppercase() && chars[i - 1] != '_';
-            let before_lower = i > 0
-                && chars[i - 1].is_uppercase()
-                && chars.get(i + 1).is_some_and(|next| next.is_lowercase());
-            if after_lower || before_lower {
-                out.push('_');
-            }
-            out.extend(c.to_lowercase());
-        } else if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('_') {
-            out.push('_');
-        }
-    }
-    out
-}
+pub use ec2_ops_naming::{kebab, lower_camel, pascal, snake};
 
 /// Rust's keywords, which a field name written as a raw identifier may use (`r#type`).
 const KEYWORDS: &[&str] = &[
@@ -176,20 +115,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn member_names_round_trip_through_field_names_where_the_model_is_regular() {
-        for member in ["BundleId", "ImportTaskIds", "StartTime", "Iops"] {
-            assert_eq!(pascal(&snake(member)), member);
-        }
-        assert_eq!(snake("AWSAccessKeyId"), "aws_access_key_id");
-        assert_eq!(pascal(&snake("AWSAccessKeyId")), "AwsAccessKeyId");
-        assert_eq!(snake("Ipv6CidrBlock"), "ipv6_cidr_block");
-        assert_eq!(
-            lower_camel("upload_policy_signature"),
-            "uploadPolicySignature"
-        );
-    }
-
-    #[test]
     fn keywords_become_raw_identifiers() {
         assert_eq!(field_ident("type"), "r#type");
         assert_eq!(field_ident("self"), "self_");
@@ -201,7 +126,6 @@ mod tests {
         assert_eq!(variant_ident("t2.micro"), "T2Micro");
         assert_eq!(variant_ident("in-use"), "InUse");
         assert_eq!(variant_ident("1-year"), "V1Year");
-        assert_eq!(kebab("InUse"), "in-use");
     }
 
     #[test]

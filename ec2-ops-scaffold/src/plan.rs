@@ -218,8 +218,8 @@ impl Planner<'_> {
         // ID lists: `XIds` beside a resource field `XId` of text.
         let mut ids = Vec::new();
         let mut used: BTreeSet<&str> = BTreeSet::new();
+        let single = !matches!(output_decl, OutputDecl::List { .. });
         for (member, reference) in input {
-            let single = !matches!(output_decl, OutputDecl::List { .. });
             let field = if single {
                 (required.contains(member) && self.is_text(&reference.shape))
                     .then_some(member.as_str())

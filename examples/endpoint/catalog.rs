@@ -4,26 +4,53 @@
 //!
 //! A file holds one CLI output, or a JSON array of them (attribute operations answer one resource
 //! per call: `describe-image-attribute` run once per image). Files for the ten inventory operations
-//! (`describe-volumes.json`, ...) are read into the inventory's seed instead. Anything wrong is
-//! refused before anything is served, naming the file, the operation, the JSON path and the
-//! problem.
+//! (`describe-volumes.json`, ...) are read into the inventory's seed instead.
+//!
+//! The single seed file (`--seed`) may also hold the list of any operation whose output member
+//! names it alone (`"Subnets": [...]`); a member several operations answer with (`Instances`,
+//! `Vpcs`, ...) belongs in the folder, whose file names say which operation. (`Snapshots` there is
+//! DescribeSnapshots', as it always was; DescribeLockedSnapshots' goes in its folder file.)
+//!
+//! Anything wrong is refused before anything is served, naming the file, the operation, the JSON
+//! path and the problem.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ec2_ops::{InMemorySource, Operation, Service};
-use ec2_ops_catalog::{CatalogOperation, OPERATIONS, OperationVisitor, cli_name};
+use ec2_ops_catalog::{CatalogOperation, LIST_MEMBERS, OPERATIONS, OperationVisitor, cli_name};
 use serde_json::Value;
 
-use crate::seed::{INVENTORY_ACTIONS, Seed, SeedError};
+use crate::seed::{INVENTORY_ACTIONS, INVENTORY_MEMBERS, Seed, SeedError};
 
 /// A seed folder, read: the inventory's part merged into one seed, and a file per other operation.
 pub struct Folder {
     /// The ten inventory operations' data found in the folder.
     pub inventory: Seed,
-    /// The other operations' files, by action.
-    files: BTreeMap<&'static str, PathBuf>,
+    /// The other operations' data, by action.
+    data: BTreeMap<&'static str, Data>,
+}
+
+/// Where one operation's outputs come from.
+enum Data {
+    /// A folder file: one output or an array of them.
+    File(PathBuf),
+    /// The seed file's member holding the operation's list.
+    Member {
+        source: String,
+        member: String,
+        list: Value,
+    },
+}
+
+impl Data {
+    fn source(&self) -> String {
+        match self {
+            Data::File(path) => path.display().to_string(),
+            Data::Member { source, .. } => source.clone(),
+        }
+    }
 }
 
 impl Folder {
@@ -31,8 +58,96 @@ impl Folder {
     pub fn empty() -> Folder {
         Folder {
             inventory: Seed::default(),
-            files: BTreeMap::new(),
+            data: BTreeMap::new(),
         }
+    }
+
+    /// Reads the seed file: the inventory's members into a seed, any other operation's list, named
+    /// by its member alone, as that operation's data.
+    pub fn read_seed_file(path: &Path) -> Result<(Seed, Folder), SeedError> {
+        let source = path.display().to_string();
+        let refused = |at: String, problem: String| SeedError {
+            source: source.clone(),
+            path: at,
+            problem,
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| refused("$".into(), format!("cannot read the file: {e}")))?;
+        let value: Value = serde_json::from_str(&text)
+            .map_err(|e| refused("$".into(), format!("not JSON: {e}")))?;
+        let Value::Object(members) = value else {
+            return Err(refused(
+                "$".into(),
+                "a seed file is an object of output members".into(),
+            ));
+        };
+        let mut inventory = serde_json::Map::new();
+        let mut folder = Folder::empty();
+        for (member, list) in members {
+            if INVENTORY_MEMBERS.contains(&member.as_str()) {
+                inventory.insert(member, list);
+                continue;
+            }
+            let answering: Vec<&'static str> = LIST_MEMBERS
+                .iter()
+                .filter(|(_, listed)| *listed == member)
+                .map(|(action, _)| *action)
+                .collect();
+            let action = match answering.as_slice() {
+                [action] => *action,
+                [] => {
+                    return Err(refused(
+                        format!("$.{member}"),
+                        format!(
+                            "`{member}` is not the output member of any EC2 describe operation"
+                        ),
+                    ));
+                }
+                several => {
+                    let files: Vec<String> = several
+                        .iter()
+                        .map(|action| format!("{}.json", cli_name(action)))
+                        .collect();
+                    return Err(refused(
+                        format!("$.{member}"),
+                        format!(
+                            "`{member}` is the output member of {}: put each one's in its seed folder file ({})",
+                            several.join(", "),
+                            files.join(", ")
+                        ),
+                    ));
+                }
+            };
+            folder.data.insert(
+                action,
+                Data::Member {
+                    source: format!("{source} ({action})"),
+                    member,
+                    list,
+                },
+            );
+        }
+        let seed = Seed::parse(&Value::Object(inventory).to_string(), &source)?;
+        Ok((seed, folder))
+    }
+
+    /// Takes `other`'s catalog operations (not its inventory), none of which this folder may have
+    /// already.
+    pub fn merge(&mut self, other: Folder) -> Result<(), SeedError> {
+        for (action, data) in other.data {
+            if let Some(mine) = self.data.get(action) {
+                return Err(SeedError {
+                    source: data.source(),
+                    path: "$".into(),
+                    problem: format!(
+                        "{action}'s resources are given twice: here and in {}",
+                        mine.source()
+                    ),
+                });
+            }
+            self.data.insert(action, data);
+        }
+        Ok(())
     }
 
     /// Reads the folder's file names (every `*.json` must name an operation) and the inventory
@@ -62,10 +177,7 @@ impl Folder {
             }
         }
         paths.sort();
-        let mut folder = Folder {
-            inventory: Seed::default(),
-            files: BTreeMap::new(),
-        };
+        let mut folder = Folder::empty();
         for path in paths {
             let stem = path
                 .file_stem()
@@ -86,7 +198,7 @@ impl Folder {
                 part.only_for(action, &path.display().to_string())?;
                 folder.inventory.absorb(part);
             } else {
-                folder.files.insert(action, path);
+                folder.data.insert(action, Data::File(path));
             }
         }
         Ok(folder)
@@ -125,8 +237,8 @@ impl OperationVisitor for Registrar<'_> {
             return;
         }
         let source = InMemorySource::new(O::resource_id);
-        if let Some(path) = self.folder.files.get(action) {
-            match load::<O>(path) {
+        if let Some(data) = self.folder.data.get(action) {
+            match load::<O>(data) {
                 Ok(resources) => {
                     self.seeded += 1;
                     self.resources += resources.len();
@@ -144,19 +256,30 @@ impl OperationVisitor for Registrar<'_> {
     }
 }
 
-/// The resources of one operation's file: every output in it, read as the operation's response,
+/// The resources of one operation's data: every output in it, read as the operation's response,
 /// each resource with an ID of its own.
-fn load<O: CatalogOperation>(path: &Path) -> Result<Vec<O::Item>, SeedError> {
+fn load<O: CatalogOperation>(data: &Data) -> Result<Vec<O::Item>, SeedError> {
     let action = <O as Operation>::SPEC.action;
     let error = |at: String, problem: String| SeedError {
-        source: format!("{} ({action})", path.display()),
+        source: match data {
+            Data::File(path) => format!("{} ({action})", path.display()),
+            Data::Member { source, .. } => source.clone(),
+        },
         path: at,
         problem,
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| error("$".into(), format!("cannot read the file: {e}")))?;
-    let value: Value =
-        serde_json::from_str(&text).map_err(|e| error("$".into(), format!("not JSON: {e}")))?;
+    let value = match data {
+        Data::File(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| error("$".into(), format!("cannot read the file: {e}")))?;
+            serde_json::from_str(&text).map_err(|e| error("$".into(), format!("not JSON: {e}")))?
+        }
+        Data::Member { member, list, .. } => {
+            let mut output = serde_json::Map::new();
+            output.insert(member.clone(), list.clone());
+            Value::Object(output)
+        }
+    };
     let outputs: Vec<(String, &Value)> = match &value {
         Value::Array(outputs) => outputs
             .iter()
@@ -335,6 +458,59 @@ mod tests {
         );
         let dir = folder(&[("describe-vpcs.json", "{\"Vpcs\": [")]);
         assert!(served(&dir).err().unwrap().problem.starts_with("not JSON"));
+    }
+
+    #[test]
+    fn the_seed_file_holds_any_list_its_member_names_alone() {
+        let dir = folder(&[(
+            "seed.json",
+            r#"{"Volumes": [{"VolumeId": "vol-1"}], "Subnets": [{"SubnetId": "subnet-1"}]}"#,
+        )]);
+        let (seed, others) = Folder::read_seed_file(&dir.path().join("seed.json")).unwrap();
+        assert_eq!(seed.volumes.len(), 1);
+        let mut service = Service::new(ec2_ops::DescribeContext::default());
+        assert_eq!(others.register(&mut service).unwrap(), (1, 1));
+        let answer = service.handle(b"Action=DescribeSubnets&Version=2016-11-15");
+        assert_eq!((answer.status, answer.items), (200, 1));
+    }
+
+    #[test]
+    fn a_seed_file_member_of_several_operations_or_none_is_refused() {
+        let dir = folder(&[("seed.json", r#"{"Instances": []}"#)]);
+        let error = Folder::read_seed_file(&dir.path().join("seed.json"))
+            .err()
+            .unwrap();
+        assert_eq!(error.path, "$.Instances");
+        assert!(
+            error
+                .problem
+                .contains("describe-classic-link-instances.json"),
+            "{error}"
+        );
+        let dir = folder(&[("seed.json", r#"{"Widgets": []}"#)]);
+        let error = Folder::read_seed_file(&dir.path().join("seed.json"))
+            .err()
+            .unwrap();
+        assert!(
+            error.problem.contains("not the output member of any"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn an_operation_seeded_twice_is_refused() {
+        let dir = folder(&[
+            ("seed.json", r#"{"Subnets": [{"SubnetId": "subnet-1"}]}"#),
+            (
+                "describe-subnets.json",
+                r#"{"Subnets": [{"SubnetId": "subnet-2"}]}"#,
+            ),
+        ]);
+        let (_, from_file) = Folder::read_seed_file(&dir.path().join("seed.json")).unwrap();
+        std::fs::remove_file(dir.path().join("seed.json")).unwrap();
+        let mut folder = Folder::read(dir.path()).unwrap();
+        let error = folder.merge(from_file).err().unwrap();
+        assert!(error.problem.contains("given twice"), "{error}");
     }
 
     #[test]

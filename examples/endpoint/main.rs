@@ -262,7 +262,7 @@ fn load(options: &Options) -> Result<(ec2_ops::Service, String), seed::SeedError
         None => None,
     };
     let file = match &options.seed {
-        Some(path) => Some(seed::Seed::from_file(path)?),
+        Some(path) => Some(catalog::Folder::read_seed_file(path)?),
         None => None,
     };
     let (seed, folder) = match (file, folder) {
@@ -270,18 +270,17 @@ fn load(options: &Options) -> Result<(ec2_ops::Service, String), seed::SeedError
             seed::Seed::parse(seed::SAMPLE, "the embedded sample set")?,
             catalog::Folder::empty(),
         ),
-        (Some(file), None) => (file, catalog::Folder::empty()),
+        (Some((seed, others)), None) => (seed, others),
         (None, Some(mut folder)) => (std::mem::take(&mut folder.inventory), folder),
-        (Some(file), Some(mut folder)) => {
+        (Some((seed, others)), Some(mut folder)) => {
             let source = options
                 .seed_dir
                 .as_ref()
                 .map(|dir| dir.display().to_string())
                 .unwrap_or_default();
-            (
-                file.merge(std::mem::take(&mut folder.inventory), &source)?,
-                folder,
-            )
+            let seed = seed.merge(std::mem::take(&mut folder.inventory), &source)?;
+            folder.merge(others)?;
+            (seed, folder)
         }
     };
     let mut summary = seed.summary();

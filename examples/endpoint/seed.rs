@@ -62,6 +62,17 @@ const INVENTORY: [(&str, &str); 10] = [
     ("DescribeVolumes", "Volumes"),
 ];
 
+/// The seed members the inventory reads.
+pub const INVENTORY_MEMBERS: [&str; 10] = {
+    let mut members = [""; 10];
+    let mut index = 0;
+    while index < INVENTORY.len() {
+        members[index] = INVENTORY[index].1;
+        index += 1;
+    }
+    members
+};
+
 /// The operations the inventory serves.
 pub const INVENTORY_ACTIONS: [&str; 10] = {
     let mut actions = [""; 10];

@@ -27,11 +27,12 @@ INVENTORY = {
     "DescribeImportSnapshotTasks", "DescribeInstances", "DescribeKeyPairs", "DescribeSnapshots",
     "DescribeTags", "DescribeVolumes",
 }
+# `(area, action)` pairs of the generated registry's OPERATIONS list.
+_REGISTRY = open(os.path.join(ROOT, "src", "generated", "registry.rs")).read()
+_OPERATIONS = _REGISTRY[_REGISTRY.index("pub const OPERATIONS") :]
 AREAS = dict(
     (action, area)
-    for area, action in re.findall(
-        r'\("(\w+)", "(\w+)"\),', open(os.path.join(ROOT, "src", "generated", "registry.rs")).read()
-    )
+    for area, action in re.findall(r'\("(\w+)", "(\w+)"\),', _OPERATIONS[: _OPERATIONS.index("];")])
 )
 
 

@@ -3,9 +3,9 @@
 //!
 //! Generated types implement [`JsonMembers`] (a `match` on member names) and call
 //! [`deserialize_members`] from their `Deserialize`, so each type carries only its own members'
-//! code: the visitor, the key handling and the skipping of unknown members are here, once. (A
-//! derived `Deserialize` writes all of that again for every type, which in a crate of a thousand
-//! shapes costs more compile time than everything else the macros generate.)
+//! code: the visitor, the key handling, the refusal of a repeated member and the skipping of
+//! unknown ones are here, once. (A derived `Deserialize` writes all of that again for every type:
+//! in the catalog's crate of 942 shapes it was 28 of 67 seconds of compile time.)
 
 use std::borrow::Cow;
 use std::fmt;
@@ -30,12 +30,12 @@ pub trait JsonMembers: Sized {
     ) -> Result<bool, A::Error>;
 }
 
-/// Reads a `T` from a JSON object: unknown members are skipped, a repeated member's last value
-/// stands, and a missing member stays absent.
+/// Reads a `T` from a JSON object: unknown members are skipped, a missing member stays absent, and
+/// a member given twice is refused (as serde's derive refuses it: "duplicate field").
 ///
 /// # Errors
-/// The deserializer's error, for anything that is not an object or for a member of the wrong
-/// shape.
+/// The deserializer's error, for anything that is not an object, for a member of the wrong shape,
+/// or for a repeated member.
 pub fn deserialize_members<'de, D: Deserializer<'de>, T: JsonMembers>(
     deserializer: D,
 ) -> Result<T, D::Error> {
@@ -53,8 +53,15 @@ impl<'de, T: JsonMembers> Visitor<'de> for MembersVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut value = T::absent();
+        // Members read so far: a handful per object, so a list beats a set.
+        let mut read: Vec<Cow<'de, str>> = Vec::new();
         while let Some(MemberName(name)) = map.next_key()? {
-            if !value.read_json_member(&name, &mut map)? {
+            if read.contains(&name) {
+                return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
+            }
+            if value.read_json_member(&name, &mut map)? {
+                read.push(name);
+            } else {
                 map.next_value::<IgnoredAny>()?;
             }
         }
@@ -84,5 +91,80 @@ impl<'de> de::Deserialize<'de> for MemberName<'de> {
             }
         }
         deserializer.deserialize_str(NameVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A structure as `#[ec2_shape]` generates it, written out.
+    #[derive(Debug, Default, PartialEq)]
+    struct Pair {
+        name: Option<String>,
+        sizes: Vec<i32>,
+    }
+
+    impl JsonMembers for Pair {
+        fn absent() -> Self {
+            Pair::default()
+        }
+
+        fn read_json_member<'de, A: MapAccess<'de>>(
+            &mut self,
+            name: &str,
+            map: &mut A,
+        ) -> Result<bool, A::Error> {
+            match name {
+                "Name" => self.name = map.next_value()?,
+                "Sizes" => self.sizes = map.next_value()?,
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+    }
+
+    fn read(json: &str) -> Result<Pair, serde_json::Error> {
+        deserialize_members(&mut serde_json::Deserializer::from_str(json))
+    }
+
+    #[test]
+    fn members_are_read_in_any_order_and_unknown_ones_skipped() {
+        let pair = read(r#"{"Sizes": [1, 2], "Other": {"deep": [null]}, "Name": "a\"b"}"#).unwrap();
+        assert_eq!(
+            pair,
+            Pair {
+                name: Some("a\"b".into()),
+                sizes: vec![1, 2]
+            }
+        );
+    }
+
+    #[test]
+    fn missing_and_null_members_stay_absent() {
+        assert_eq!(read("{}").unwrap(), Pair::default());
+        assert_eq!(read(r#"{"Name": null}"#).unwrap(), Pair::default());
+    }
+
+    #[test]
+    fn a_repeated_member_is_refused() {
+        let error = read(r#"{"Name": "a", "Name": "b"}"#).unwrap_err();
+        assert!(
+            error.to_string().contains("duplicate field `Name`"),
+            "{error}"
+        );
+        // An unknown member may repeat: it is skipped either way.
+        assert!(read(r#"{"X": 1, "X": 2}"#).is_ok());
+    }
+
+    #[test]
+    fn anything_but_an_object_is_refused() {
+        for json in ["[]", "\"Name\"", "1", "null"] {
+            assert!(read(json).is_err(), "{json}");
+        }
+        assert!(
+            read(r#"{"Sizes": "1"}"#).is_err(),
+            "a member of the wrong shape"
+        );
     }
 }
