@@ -1,5 +1,5 @@
 //! The generated sources cannot drift from the scaffold: regenerated from the vendored model and
-//! the hand decisions (`model/filters.txt`), they must equal what is committed.
+//! the hand decisions (`model/decisions.txt`), they must equal what is committed.
 
 use std::path::Path;
 
@@ -10,7 +10,7 @@ use ec2_ops_scaffold::model::Model;
 #[test]
 fn committed_sources_are_what_the_scaffold_writes_from_the_vendored_model() {
     let model = Model::from_json(include_str!("../model/ec2-describe.json")).unwrap();
-    let finishing = Finishing::parse(include_str!("../model/filters.txt")).unwrap();
+    let finishing = Finishing::parse(include_str!("../model/decisions.txt")).unwrap();
     let files = catalog::files(&model, &finishing).unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut stale = Vec::new();

@@ -109,6 +109,9 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
         if let Some(field) = &ids.field {
             parts.push(format!("field = {field}"));
         }
+        if let Some(code) = &ids.not_found {
+            parts.push(format!("not_found = {code:?}"));
+        }
         if ids.single {
             parts.push("single".to_owned());
         }

@@ -111,16 +111,28 @@ pub enum Mapping {
     NotServable(String),
 }
 
-/// A person's decisions for filters the scaffold cannot map, one per line:
+/// A person's decisions where the model says too little, one per line: filters the scaffold cannot
+/// map, and the not-found error codes of ID lists whose code EC2 does not derive from the key:
 ///
 /// ```text
 /// # comment
 /// DescribeImages is-public => public
 /// DescribeImages owner-alias ! EC2 derives the alias from the owner; an Image holds no alias
+/// DescribeImages ids(ImageId) not_found = InvalidAMIID.NotFound
 /// ```
 #[derive(Debug, Default)]
 pub struct Finishing {
     entries: Vec<FinishEntry>,
+    not_found: Vec<NotFoundEntry>,
+}
+
+/// A not-found code decided for an ID list.
+#[derive(Debug)]
+struct NotFoundEntry {
+    line: usize,
+    action: String,
+    key: String,
+    code: String,
 }
 
 /// One line of a [`Finishing`].
@@ -139,6 +151,7 @@ impl Finishing {
     /// The line number and what is wrong with it.
     pub fn parse(text: &str) -> Result<Finishing, String> {
         let mut entries: Vec<FinishEntry> = Vec::new();
+        let mut not_found: Vec<NotFoundEntry> = Vec::new();
         for (index, line) in text.lines().enumerate() {
             let line_number = index + 1;
             let line = line.trim();
@@ -153,6 +166,35 @@ impl Finishing {
             let (action, rest) = line.split_once(' ').ok_or_else(malformed)?;
             let (filter, rest) = rest.trim_start().split_once(' ').ok_or_else(malformed)?;
             let rest = rest.trim_start();
+            if let Some(key) = filter
+                .strip_prefix("ids(")
+                .and_then(|key| key.strip_suffix(')'))
+            {
+                let code = rest
+                    .strip_prefix("not_found")
+                    .map(str::trim_start)
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .map(str::trim)
+                    .filter(|code| !code.is_empty() && !code.contains(char::is_whitespace))
+                    .ok_or_else(|| {
+                        format!("line {line_number}: expected `Action ids(Key) not_found = Code`")
+                    })?;
+                if not_found
+                    .iter()
+                    .any(|entry| entry.action == action && entry.key == key)
+                {
+                    return Err(format!(
+                        "line {line_number}: `{action} ids({key})` is decided already"
+                    ));
+                }
+                not_found.push(NotFoundEntry {
+                    line: line_number,
+                    action: action.to_owned(),
+                    key: key.to_owned(),
+                    code: code.to_owned(),
+                });
+                continue;
+            }
             let decision = if let Some(path) = rest.strip_prefix("=>") {
                 let path: Vec<String> = path.trim().split('.').map(str::to_owned).collect();
                 if path
@@ -189,7 +231,33 @@ impl Finishing {
                 decision,
             });
         }
-        Ok(Finishing { entries })
+        Ok(Finishing { entries, not_found })
+    }
+
+    /// The not-found code decided for the ID list `key` of `action`.
+    pub fn not_found(&self, action: &str, key: &str) -> Option<&str> {
+        self.not_found
+            .iter()
+            .find(|entry| entry.action == action && entry.key == key)
+            .map(|entry| entry.code.as_str())
+    }
+
+    /// Not-found decisions for ID lists `declared` (`(action, key)`) does not hold: stale lines.
+    pub fn stale_ids<'a>(
+        &'a self,
+        declared: &'a [(String, String)],
+    ) -> impl Iterator<Item = String> + 'a {
+        self.not_found.iter().filter_map(move |entry| {
+            let known = declared
+                .iter()
+                .any(|(action, key)| *action == entry.action && *key == entry.key);
+            (!known).then(|| {
+                format!(
+                    "line {}: `{} ids({})` is not an ID list of a generated operation",
+                    entry.line, entry.action, entry.key
+                )
+            })
+        })
     }
 
     /// The decision for `filter` of `action`, checked against the resource's fields.

@@ -24,7 +24,7 @@ struct Arguments {
     #[arg(long, value_name = "FILE")]
     finish: Option<PathBuf>,
     /// Write the catalog crate's generated sources into this crate directory (its decisions are
-    /// read from `model/filters.txt` there).
+    /// read from `model/decisions.txt` there).
     #[arg(long, value_name = "CRATE_DIR")]
     catalog: Option<PathBuf>,
 }

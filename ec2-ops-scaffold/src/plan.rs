@@ -94,6 +94,8 @@ pub struct IdsDecl {
     pub field: Option<String>,
     /// One required ID sent under the key itself.
     pub single: bool,
+    /// The not-found code, where EC2's is not the one derived from the key.
+    pub not_found: Option<String>,
 }
 
 /// One documented filter and where it goes.
@@ -235,6 +237,7 @@ impl Planner<'_> {
             if matches_field {
                 let key = reference.query_key(member);
                 ids.push(IdsDecl {
+                    not_found: self.finishing.not_found(action, &key).map(str::to_owned),
                     member: (!single && *member != format!("{key}s")).then(|| member.clone()),
                     key,
                     field: Some(names::field_ident(&names::snake(field))),

@@ -15,6 +15,7 @@ import re
 
 import pytest
 from botocore import xform_name
+from botocore.exceptions import ClientError
 
 from helpers import client, start_endpoint, stop_endpoint
 
@@ -130,3 +131,35 @@ def test_boto3_reads_the_seed_back_whole(catalog_endpoint, action, member):
     response = getattr(client(catalog_endpoint), xform_name(action))()
     response.pop("ResponseMetadata")
     assert as_cli_json(response) == seed_for(action, member)
+
+
+def waiter_not_found_codes():
+    """`(operation, code)` for every "not found" error botocore's own EC2 waiters expect."""
+    import botocore
+
+    path = os.path.join(os.path.dirname(botocore.__file__), "data", "ec2", "2016-11-15", "waiters-2.json")
+    pairs = set()
+    for waiter in json.load(open(path))["waiters"].values():
+        for acceptor in waiter["acceptors"]:
+            if acceptor.get("matcher") == "error" and acceptor["expected"].endswith("NotFound"):
+                pairs.add((waiter["operation"], acceptor["expected"]))
+    return sorted(pairs)
+
+
+# An ID of the right shape for the operations that check prefixes (the inventory's).
+PREFIXES = {"InstanceIds": "i-", "VolumeIds": "vol-", "KeyPairIds": "key-"}
+
+
+@pytest.mark.parametrize("action,code", waiter_not_found_codes(), ids=lambda value: str(value))
+def test_an_unknown_id_gets_the_code_botocores_waiters_expect(catalog_endpoint, action, code):
+    request = SHAPES[MODEL["operations"][action]["input"]["shape"]]["members"]
+    member = next(
+        name
+        for name, reference in request.items()
+        if name.endswith(("Ids", "Names"))
+        and SHAPES[reference["shape"]]["type"] == "list"
+    )
+    missing = PREFIXES.get(member, "x-") + "0123456789abcdef0"
+    with pytest.raises(ClientError) as info:
+        getattr(client(catalog_endpoint), xform_name(action))(**{member: [missing]})
+    assert info.value.response["Error"]["Code"] == code

@@ -170,7 +170,7 @@ pub struct DescribeImageUsageReports;
     resource = Image,
     resource_id = image_id,
     output(member = "Images", xml = "imagesSet"),
-    ids(key = "ImageId"),
+    ids(key = "ImageId", not_found = "InvalidAMIID.NotFound"),
     members(
         /// Scopes the images by users with explicit launch permissions.
         #[ec2(query = "ExecutableBy")]

@@ -189,7 +189,7 @@ pub struct DescribeFlowLogs;
     resource = InternetGateway,
     resource_id = internet_gateway_id,
     output(member = "InternetGateways", xml = "internetGatewaySet"),
-    ids(key = "InternetGatewayId"),
+    ids(key = "InternetGatewayId", not_found = "InvalidInternetGateway.NotFound"),
     filters(
         key = "Filter",
         "attachment.state" => attachments.state,
@@ -261,7 +261,7 @@ pub struct DescribeMovingAddresses;
     resource = NatGateway,
     resource_id = nat_gateway_id,
     output(member = "NatGateways", xml = "natGatewaySet"),
-    ids(key = "NatGatewayId"),
+    ids(key = "NatGatewayId", not_found = "NatGatewayNotFound"),
     filters(
         key = "Filter",
         "nat-gateway-id",
@@ -690,7 +690,7 @@ pub struct DescribeSecondaryInterfaces;
     resource = SecondaryNetwork,
     resource_id = secondary_network_id,
     output(member = "SecondaryNetworks", xml = "secondaryNetworkSet"),
-    ids(key = "SecondaryNetworkId"),
+    ids(key = "SecondaryNetworkId", not_found = "InvalidSecondaryNetworkId.NotFound"),
     filters(
         key = "Filter",
         "ipv4-cidr-block-association.association-id" => ipv4_cidr_block_associations.association_id,
@@ -715,7 +715,7 @@ pub struct DescribeSecondaryNetworks;
     resource = SecondarySubnet,
     resource_id = secondary_subnet_id,
     output(member = "SecondarySubnets", xml = "secondarySubnetSet"),
-    ids(key = "SecondarySubnetId"),
+    ids(key = "SecondarySubnetId", not_found = "InvalidSecondarySubnetId.NotFound"),
     filters(
         key = "Filter",
         "ipv4-cidr-block-association.association-id" => ipv4_cidr_block_associations.association_id,
@@ -792,7 +792,7 @@ pub struct DescribeSecurityGroupVpcAssociations;
     resource = SecurityGroup,
     resource_id = group_id,
     output(member = "SecurityGroups", xml = "securityGroupInfo"),
-    ids(key = "GroupId"),
+    ids(key = "GroupId", not_found = "InvalidGroup.NotFound"),
     ids(key = "GroupName", field = group_name),
     filters(
         key = "Filter",
