@@ -61,7 +61,7 @@ pub struct BundleTask {
     pub error: Option<BundleTaskError>,
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::JsonMembers for BundleTask {
+impl ::ec2_ops::__private::Absent for BundleTask {
     fn absent() -> Self {
         BundleTask {
             instance_id: ::core::default::Default::default(),
@@ -74,6 +74,9 @@ impl ::ec2_ops::__private::JsonMembers for BundleTask {
             error: ::core::default::Default::default(),
         }
     }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for BundleTask {
     fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
         &mut self,
         __ec2_name: &str,
@@ -157,10 +160,7 @@ impl ::ec2_ops::__private::XmlParse for BundleTask {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        ::ec2_ops::__private::parse_members(
-            __ec2_reader,
-            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
-        )
+        ::ec2_ops::__private::parse_members(__ec2_reader)
     }
 }
 #[automatically_derived]
@@ -511,12 +511,15 @@ pub struct Storage {
     pub s3: Option<S3Storage>,
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::JsonMembers for Storage {
+impl ::ec2_ops::__private::Absent for Storage {
     fn absent() -> Self {
         Storage {
             s3: ::core::default::Default::default(),
         }
     }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for Storage {
     fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
         &mut self,
         __ec2_name: &str,
@@ -558,10 +561,7 @@ impl ::ec2_ops::__private::XmlParse for Storage {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        ::ec2_ops::__private::parse_members(
-            __ec2_reader,
-            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
-        )
+        ::ec2_ops::__private::parse_members(__ec2_reader)
     }
 }
 #[automatically_derived]
@@ -665,7 +665,7 @@ pub struct S3Storage {
     pub upload_policy_signature: Option<String>,
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::JsonMembers for S3Storage {
+impl ::ec2_ops::__private::Absent for S3Storage {
     fn absent() -> Self {
         S3Storage {
             aws_access_key_id: ::core::default::Default::default(),
@@ -675,6 +675,9 @@ impl ::ec2_ops::__private::JsonMembers for S3Storage {
             upload_policy_signature: ::core::default::Default::default(),
         }
     }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for S3Storage {
     fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
         &mut self,
         __ec2_name: &str,
@@ -740,10 +743,7 @@ impl ::ec2_ops::__private::XmlParse for S3Storage {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        ::ec2_ops::__private::parse_members(
-            __ec2_reader,
-            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
-        )
+        ::ec2_ops::__private::parse_members(__ec2_reader)
     }
 }
 #[automatically_derived]
@@ -893,13 +893,16 @@ pub struct BundleTaskError {
     pub message: Option<String>,
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::JsonMembers for BundleTaskError {
+impl ::ec2_ops::__private::Absent for BundleTaskError {
     fn absent() -> Self {
         BundleTaskError {
             code: ::core::default::Default::default(),
             message: ::core::default::Default::default(),
         }
     }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for BundleTaskError {
     fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
         &mut self,
         __ec2_name: &str,
@@ -947,10 +950,7 @@ impl ::ec2_ops::__private::XmlParse for BundleTaskError {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        ::ec2_ops::__private::parse_members(
-            __ec2_reader,
-            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
-        )
+        ::ec2_ops::__private::parse_members(__ec2_reader)
     }
 }
 #[automatically_derived]
@@ -1061,7 +1061,7 @@ pub struct DescribeBundleTasksRequest {
     pub dry_run: ::core::option::Option<bool>,
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::JsonMembers for DescribeBundleTasksRequest {
+impl ::ec2_ops::__private::Absent for DescribeBundleTasksRequest {
     fn absent() -> Self {
         DescribeBundleTasksRequest {
             bundle_ids: ::core::default::Default::default(),
@@ -1069,6 +1069,9 @@ impl ::ec2_ops::__private::JsonMembers for DescribeBundleTasksRequest {
             dry_run: ::core::default::Default::default(),
         }
     }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for DescribeBundleTasksRequest {
     fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
         &mut self,
         __ec2_name: &str,
@@ -1187,13 +1190,16 @@ impl ::ec2_ops::__private::Ec2Request for DescribeBundleTasksRequest {
     }
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::JsonMembers for DescribeBundleTasksResponse {
+impl ::ec2_ops::__private::Absent for DescribeBundleTasksResponse {
     fn absent() -> Self {
         DescribeBundleTasksResponse {
             bundle_tasks: ::core::default::Default::default(),
             request_id: ::core::default::Default::default(),
         }
     }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for DescribeBundleTasksResponse {
     fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
         &mut self,
         __ec2_name: &str,

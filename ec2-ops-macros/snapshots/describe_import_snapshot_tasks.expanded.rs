@@ -33,7 +33,7 @@ pub struct ImportSnapshotTask {
     pub tags: Option<Vec<Tag>>,
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::JsonMembers for ImportSnapshotTask {
+impl ::ec2_ops::__private::Absent for ImportSnapshotTask {
     fn absent() -> Self {
         ImportSnapshotTask {
             description: ::core::default::Default::default(),
@@ -42,6 +42,9 @@ impl ::ec2_ops::__private::JsonMembers for ImportSnapshotTask {
             tags: ::core::default::Default::default(),
         }
     }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for ImportSnapshotTask {
     fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
         &mut self,
         __ec2_name: &str,
@@ -101,10 +104,7 @@ impl ::ec2_ops::__private::XmlParse for ImportSnapshotTask {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        ::ec2_ops::__private::parse_members(
-            __ec2_reader,
-            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
-        )
+        ::ec2_ops::__private::parse_members(__ec2_reader)
     }
 }
 #[automatically_derived]
@@ -310,7 +310,7 @@ pub struct SnapshotTaskDetail {
     pub user_bucket: Option<UserBucketDetails>,
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::JsonMembers for SnapshotTaskDetail {
+impl ::ec2_ops::__private::Absent for SnapshotTaskDetail {
     fn absent() -> Self {
         SnapshotTaskDetail {
             description: ::core::default::Default::default(),
@@ -326,6 +326,9 @@ impl ::ec2_ops::__private::JsonMembers for SnapshotTaskDetail {
             user_bucket: ::core::default::Default::default(),
         }
     }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for SnapshotTaskDetail {
     fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
         &mut self,
         __ec2_name: &str,
@@ -427,10 +430,7 @@ impl ::ec2_ops::__private::XmlParse for SnapshotTaskDetail {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        ::ec2_ops::__private::parse_members(
-            __ec2_reader,
-            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
-        )
+        ::ec2_ops::__private::parse_members(__ec2_reader)
     }
 }
 #[automatically_derived]
@@ -673,13 +673,16 @@ pub struct UserBucketDetails {
     pub s3_key: Option<String>,
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::JsonMembers for UserBucketDetails {
+impl ::ec2_ops::__private::Absent for UserBucketDetails {
     fn absent() -> Self {
         UserBucketDetails {
             s3_bucket: ::core::default::Default::default(),
             s3_key: ::core::default::Default::default(),
         }
     }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for UserBucketDetails {
     fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
         &mut self,
         __ec2_name: &str,
@@ -727,10 +730,7 @@ impl ::ec2_ops::__private::XmlParse for UserBucketDetails {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        ::ec2_ops::__private::parse_members(
-            __ec2_reader,
-            <Self as ::ec2_ops::__private::JsonMembers>::absent(),
-        )
+        ::ec2_ops::__private::parse_members(__ec2_reader)
     }
 }
 #[automatically_derived]
@@ -855,7 +855,7 @@ pub struct DescribeImportSnapshotTasksRequest {
     pub dry_run: ::core::option::Option<bool>,
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::JsonMembers for DescribeImportSnapshotTasksRequest {
+impl ::ec2_ops::__private::Absent for DescribeImportSnapshotTasksRequest {
     fn absent() -> Self {
         DescribeImportSnapshotTasksRequest {
             import_task_ids: ::core::default::Default::default(),
@@ -865,6 +865,9 @@ impl ::ec2_ops::__private::JsonMembers for DescribeImportSnapshotTasksRequest {
             dry_run: ::core::default::Default::default(),
         }
     }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for DescribeImportSnapshotTasksRequest {
     fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
         &mut self,
         __ec2_name: &str,
@@ -1025,7 +1028,7 @@ impl ::ec2_ops::__private::Ec2Request for DescribeImportSnapshotTasksRequest {
     }
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::JsonMembers for DescribeImportSnapshotTasksResponse {
+impl ::ec2_ops::__private::Absent for DescribeImportSnapshotTasksResponse {
     fn absent() -> Self {
         DescribeImportSnapshotTasksResponse {
             import_snapshot_tasks: ::core::default::Default::default(),
@@ -1033,6 +1036,9 @@ impl ::ec2_ops::__private::JsonMembers for DescribeImportSnapshotTasksResponse {
             request_id: ::core::default::Default::default(),
         }
     }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::JsonMembers for DescribeImportSnapshotTasksResponse {
     fn read_json_member<'de, __Ec2A: ::ec2_ops::__private::serde::de::MapAccess<'de>>(
         &mut self,
         __ec2_name: &str,

@@ -22,4 +22,4 @@ pub use crate::wire::query::{QueryDecode, QueryEncode, QueryNode, QueryWriter, m
 pub use crate::wire::xml::{
     XmlError, XmlMembers, XmlParse, XmlReader, XmlRender, XmlWriter, parse_members,
 };
-pub use crate::wire::{Ec2Request, Ec2Response};
+pub use crate::wire::{Absent, Ec2Request, Ec2Response};

@@ -353,7 +353,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
                 let __ec2_present = self.#output_field.is_some();
                 let mut __ec2_resource: #resource = match self.#output_field.take() {
                     ::core::option::Option::Some(__ec2_resource) => __ec2_resource,
-                    ::core::option::Option::None => #p::JsonMembers::absent(),
+                    ::core::option::Option::None => #p::Absent::absent(),
                 };
                 let __ec2_read = #p::JsonMembers::read_json_member(&mut __ec2_resource, __ec2_name, __ec2_map)?;
                 if __ec2_read || __ec2_present {

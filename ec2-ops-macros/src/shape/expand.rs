@@ -71,11 +71,14 @@ pub fn json_members_with_absent<'a>(
     });
     quote! {
         #[automatically_derived]
-        impl #p::JsonMembers for #name {
+        impl #p::Absent for #name {
             fn absent() -> Self {
                 #name { #(#absent)* }
             }
+        }
 
+        #[automatically_derived]
+        impl #p::JsonMembers for #name {
             fn read_json_member<'de, __Ec2A: #p::serde::de::MapAccess<'de>>(&mut self, __ec2_name: &str, __ec2_map: &mut __Ec2A) -> ::core::result::Result<bool, __Ec2A::Error> {
                 match __ec2_name {
                     #(#arms)*
@@ -149,7 +152,7 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
         #[automatically_derived]
         impl #p::XmlParse for #name {
             fn parse_xml(__ec2_reader: &mut #p::XmlReader<'_>) -> ::core::result::Result<Self, #p::XmlError> {
-                #p::parse_members(__ec2_reader, <Self as #p::JsonMembers>::absent())
+                #p::parse_members(__ec2_reader)
             }
         }
 

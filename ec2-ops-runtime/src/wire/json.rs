@@ -13,11 +13,10 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-/// A structure read from a JSON object, one member at a time.
-pub trait JsonMembers: Sized {
-    /// The value before any member is read: every member absent (`None`, empty, or its default).
-    fn absent() -> Self;
+use crate::wire::Absent;
 
+/// A structure read from a JSON object, one member at a time, starting from its [`Absent`] value.
+pub trait JsonMembers: Absent + Sized {
     /// Reads member `name`'s value from `map` into `self`; `false` when `name` is not a member (its
     /// value is then skipped by the caller).
     ///
@@ -105,11 +104,13 @@ mod tests {
         sizes: Vec<i32>,
     }
 
-    impl JsonMembers for Pair {
+    impl Absent for Pair {
         fn absent() -> Self {
             Pair::default()
         }
+    }
 
+    impl JsonMembers for Pair {
         fn read_json_member<'de, A: MapAccess<'de>>(
             &mut self,
             name: &str,

@@ -18,4 +18,12 @@ mod version;
 pub mod xml;
 
 pub use message::{Ec2Request, Ec2Response};
+
+/// A structure's value with every member absent (`None`, empty, or its default): where reading one
+/// from XML ([`xml::parse_members`]) or JSON ([`json::deserialize_members`]) starts.
+/// `#[ec2_shape]` implements it for every structure.
+pub trait Absent {
+    /// The value before any member is read.
+    fn absent() -> Self;
+}
 pub use version::{API_VERSION, NAMESPACE};

@@ -22,6 +22,8 @@
 //! assert_eq!(String::parse_xml(&mut reader).unwrap(), "a < b & c");
 //! ```
 
+use crate::wire::Absent;
+
 mod envelope;
 mod reader;
 mod writer;
@@ -47,16 +49,14 @@ pub trait XmlMembers {
     -> Result<bool, XmlError>;
 }
 
-/// Reads a structure's element (its start tag just consumed) into `value`, which starts with every
-/// member absent: each child its member's, in any order, unknown ones skipped, a repeated one's
+/// Reads a structure's element (its start tag just consumed), starting from its [`Absent`] value:
+/// each child its member's, in any order, unknown ones skipped, a repeated one's
 /// last value standing. Every `#[ec2_shape]` structure's `XmlParse` is this loop.
 ///
 /// # Errors
 /// When the XML is malformed, ends early, or a member's content is malformed.
-pub fn parse_members<T: XmlMembers>(
-    reader: &mut XmlReader<'_>,
-    mut value: T,
-) -> Result<T, XmlError> {
+pub fn parse_members<T: XmlMembers + Absent>(reader: &mut XmlReader<'_>) -> Result<T, XmlError> {
+    let mut value = T::absent();
     while let Some(child) = reader.next_child()? {
         if !value.read_xml_member(&child, reader)? {
             reader.skip()?;
