@@ -153,11 +153,13 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
         }
         out.push_str("    ),\n");
     }
+    // A bound the model documents alone is kept: the other is the widest MaxResults can be.
     match operation.paginate {
-        Some((Some(min), Some(max))) => {
+        Some((None, None)) => out.push_str("    paginate,\n"),
+        Some((min, max)) => {
+            let (min, max) = (min.unwrap_or(1), max.unwrap_or(i64::from(i32::MAX)));
             let _ = writeln!(out, "    paginate(min = {min}, max = {max}),");
         }
-        Some(_) => out.push_str("    paginate,\n"),
         None => {}
     }
     if operation.dry_run {

@@ -120,7 +120,7 @@ pub struct DescribeImageAttribute;
         #[ec2(query = "ResourceType")]
         resource_types: Vec<ResourceTypeRequest>,
     ),
-    paginate,
+    paginate(min = 5, max = 2147483647),
     dry_run,
 )]
 pub struct DescribeImageReferences;
@@ -139,7 +139,7 @@ pub struct DescribeImageReferences;
         "creation-time" => report_creation_time,
         "resource-type",
     ),
-    paginate,
+    paginate(min = 1, max = 2147483647),
     dry_run,
 )]
 pub struct DescribeImageUsageReportEntries;
@@ -159,7 +159,7 @@ pub struct DescribeImageUsageReportEntries;
         "tag:<key>" => tags,
         "tag-key" => tags,
     ),
-    paginate,
+    paginate(min = 1, max = 2147483647),
     dry_run,
 )]
 pub struct DescribeImageUsageReports;
