@@ -248,7 +248,16 @@ impl Planner<'_> {
         }
         let resource_id = match ids.first() {
             Some(first) => first.field.clone().unwrap_or_default(),
-            None => self.resource_id(&resource.model)?,
+            None => {
+                let parents: Vec<&str> = input
+                    .iter()
+                    .filter(|(member, reference)| {
+                        required.contains(member) && self.is_text(&reference.shape)
+                    })
+                    .map(|(member, _)| member.as_str())
+                    .collect();
+                self.resource_id(&resource.model, &parents)?
+            }
         };
         for list in &mut ids {
             if list.field.as_deref() == Some(resource_id.as_str()) {
@@ -365,7 +374,7 @@ impl Planner<'_> {
             .collect();
         if let [(member, reference)] = answered.as_slice()
             && is_structure(&reference.shape)
-            && self.resource_id(&reference.shape).is_ok()
+            && self.resource_id(&reference.shape, &[]).is_ok()
         {
             self.shape(&reference.shape)?;
             return Ok((
@@ -410,35 +419,43 @@ impl Planner<'_> {
 
     /// A field to order and look up resources by: an `...Id`, else a name, an ARN or a key, else any
     /// text, else an enum (an instance type names its instance type's entry), else a switch (an
-    /// account-wide setting).
-    fn resource_id(&self, resource: &str) -> Result<String, String> {
+    /// account-wide setting). Members that name a parent rather than the resource (`parents`: the
+    /// request's required text members, as `ClientVpnEndpointId` for a Client VPN endpoint's
+    /// connections) and a `NextToken` are passed over while anything else can serve.
+    fn resource_id(&self, resource: &str, parents: &[&str]) -> Result<String, String> {
         let members = self.model.members(resource)?;
-        let text = |suffix: &str| {
-            members.iter().find(|(member, reference)| {
-                member.ends_with(suffix) && self.is_text(&reference.shape)
-            })
-        };
-        let chosen = ["Id", "Name", "Arn", "Key", ""]
+        let own: Vec<&(String, ShapeRef)> = members
             .iter()
-            .find_map(|suffix| text(suffix))
-            .or_else(|| {
-                members.iter().find(|(_, reference)| {
-                    matches!(
-                        self.model.shape(&reference.shape),
-                        Ok(Shape::String { values: Some(_) })
-                    )
+            .filter(|(member, _)| member != "NextToken" && !parents.contains(&member.as_str()))
+            .collect();
+        let all: Vec<&(String, ShapeRef)> = members.iter().collect();
+        let choose = |candidates: &[&'_ (String, ShapeRef)]| -> Option<String> {
+            let text = |suffix: &str| {
+                candidates.iter().find(|(member, reference)| {
+                    member.ends_with(suffix) && self.is_text(&reference.shape)
                 })
-            })
-            .or_else(|| {
-                members.iter().find(|(_, reference)| {
-                    matches!(self.model.shape(&reference.shape), Ok(Shape::Boolean {}))
+            };
+            ["Id", "Name", "Arn", "Key", ""]
+                .iter()
+                .find_map(|suffix| text(suffix))
+                .or_else(|| {
+                    candidates.iter().find(|(_, reference)| {
+                        matches!(
+                            self.model.shape(&reference.shape),
+                            Ok(Shape::String { values: Some(_) })
+                        )
+                    })
                 })
-            });
-        chosen
-            .map(|(member, _)| names::field_ident(&names::snake(member)))
-            .ok_or_else(|| {
-                format!("`{resource}` has no text, enum or boolean member to identify it by")
-            })
+                .or_else(|| {
+                    candidates.iter().find(|(_, reference)| {
+                        matches!(self.model.shape(&reference.shape), Ok(Shape::Boolean {}))
+                    })
+                })
+                .map(|(member, _)| names::field_ident(&names::snake(member)))
+        };
+        choose(&own).or_else(|| choose(&all)).ok_or_else(|| {
+            format!("`{resource}` has no text, enum or boolean member to identify it by")
+        })
     }
 
     /// Records that requests carry shape `name` and everything it reaches.

@@ -10,7 +10,7 @@ use crate::shapes::*;
 #[ec2_operation(
     action = "DescribeClientVpnAuthorizationRules",
     resource = AuthorizationRule,
-    resource_id = client_vpn_endpoint_id,
+    resource_id = group_id,
     output(member = "AuthorizationRules", xml = "authorizationRule"),
     members(
         /// The ID of the Client VPN endpoint.
@@ -31,7 +31,7 @@ pub struct DescribeClientVpnAuthorizationRules;
 #[ec2_operation(
     action = "DescribeClientVpnConnections",
     resource = ClientVpnConnection,
-    resource_id = client_vpn_endpoint_id,
+    resource_id = connection_id,
     output(member = "Connections", xml = "connections"),
     members(
         /// The ID of the Client VPN endpoint.
@@ -68,7 +68,7 @@ pub struct DescribeClientVpnEndpoints;
 #[ec2_operation(
     action = "DescribeClientVpnRoutes",
     resource = ClientVpnRoute,
-    resource_id = client_vpn_endpoint_id,
+    resource_id = transit_gateway_attachment_id,
     output(member = "Routes", xml = "routes"),
     members(
         /// The ID of the Client VPN endpoint.
