@@ -211,16 +211,25 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         return Err(format!("{FINISHING}: {}", stale.join("; ")));
     }
 
-    // Which areas reach each shape, to gate it on exactly their features.
+    // Each operation planned alone: the areas that reach each shape (to gate it on exactly their
+    // features), and the member each list-answering operation lists under, seed operations too.
     let mut reached: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-    for operation in &plan.operations {
-        let area = area_of(&operation.action)?;
-        let single = plan::plan(model, finishing, &[operation.action.as_str()])?;
-        for shape in &single.shapes {
-            reached
-                .entry(shape.name().to_owned())
-                .or_default()
-                .insert(area);
+    let mut lists = BTreeMap::new();
+    for action in &all {
+        let alone = plan::plan(model, finishing, &[action])?;
+        if let Some(OutputDecl::List { member, .. }) =
+            alone.operations.first().map(|operation| &operation.output)
+        {
+            lists.insert(*action, member.clone());
+        }
+        if generated.contains(action) {
+            let area = area_of(action)?;
+            for shape in &alone.shapes {
+                reached
+                    .entry(shape.name().to_owned())
+                    .or_default()
+                    .insert(area);
+            }
         }
     }
 
@@ -267,16 +276,6 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         "src/generated/coverage.md".to_owned(),
         coverage(&plan, &areas),
     );
-    // The member each list-answering operation lists its resources under, seed operations too.
-    let mut lists = BTreeMap::new();
-    for action in &all {
-        let single = plan::plan(model, finishing, &[action])?;
-        if let Some(OutputDecl::List { member, .. }) =
-            single.operations.first().map(|operation| &operation.output)
-        {
-            lists.insert(*action, member.clone());
-        }
-    }
     files.insert(
         "src/generated/registry.rs".to_owned(),
         registry(&areas, &lists),
