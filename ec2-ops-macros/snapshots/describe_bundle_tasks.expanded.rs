@@ -1,64 +1,68 @@
-#[derive(::ec2_ops::__private::serde::Serialize)]
-#[serde(crate = "::ec2_ops::__private::serde")]
 /// A bundle task (`<item>` of `<bundleInstanceTasksSet>`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BundleTask {
     /// The instance being bundled.
-    #[serde(
-        rename = "InstanceId",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub instance_id: Option<String>,
     /// The task's ID, `bun-...`.
-    #[serde(
-        rename = "BundleId",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub bundle_id: Option<String>,
     /// The task's state.
-    #[serde(
-        rename = "State",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub state: Option<BundleTaskState>,
     /// When the task started.
-    #[serde(
-        rename = "StartTime",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub start_time: Option<DateTime>,
     /// When the task's state last changed.
-    #[serde(
-        rename = "UpdateTime",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub update_time: Option<DateTime>,
     /// Where the bundle is stored.
-    #[serde(
-        rename = "Storage",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub storage: Option<Storage>,
     /// The level of task completion, e.g. `20%`.
-    #[serde(
-        rename = "Progress",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub progress: Option<String>,
     /// Why the task failed, when it did.
-    #[serde(
-        rename = "BundleTaskError",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub error: Option<BundleTaskError>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::serde::Serialize for BundleTask {
+    fn serialize<__Ec2S: ::ec2_ops::__private::serde::Serializer>(
+        &self,
+        __ec2_s: __Ec2S,
+    ) -> ::core::result::Result<__Ec2S::Ok, __Ec2S::Error> {
+        let mut __ec2_members = ::ec2_ops::__private::MembersWriter::begin(
+            __ec2_s,
+            "BundleTask",
+            0usize
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.instance_id),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.bundle_id),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.state),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.start_time),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.update_time),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.storage),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.progress),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.error),
+                ),
+        );
+        __ec2_members.optional("InstanceId", &self.instance_id);
+        __ec2_members.optional("BundleId", &self.bundle_id);
+        __ec2_members.optional("State", &self.state);
+        __ec2_members.optional("StartTime", &self.start_time);
+        __ec2_members.optional("UpdateTime", &self.update_time);
+        __ec2_members.optional("Storage", &self.storage);
+        __ec2_members.optional("Progress", &self.progress);
+        __ec2_members.optional("BundleTaskError", &self.error);
+        __ec2_members.end()
+    }
 }
 #[automatically_derived]
 impl ::ec2_ops::__private::Absent for BundleTask {
@@ -259,74 +263,6 @@ impl ::ec2_ops::__private::XmlMembers for BundleTask {
     }
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::QueryEncode for BundleTask {
-    fn encode_query(
-        &self,
-        __ec2_key: &str,
-        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
-    ) {
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.instance_id,
-            &::ec2_ops::__private::member_key(__ec2_key, "InstanceId"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.bundle_id,
-            &::ec2_ops::__private::member_key(__ec2_key, "BundleId"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.state,
-            &::ec2_ops::__private::member_key(__ec2_key, "State"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.start_time,
-            &::ec2_ops::__private::member_key(__ec2_key, "StartTime"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.update_time,
-            &::ec2_ops::__private::member_key(__ec2_key, "UpdateTime"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.storage,
-            &::ec2_ops::__private::member_key(__ec2_key, "Storage"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.progress,
-            &::ec2_ops::__private::member_key(__ec2_key, "Progress"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.error,
-            &::ec2_ops::__private::member_key(__ec2_key, "BundleTaskError"),
-            __ec2_writer,
-        );
-    }
-}
-#[automatically_derived]
-impl ::ec2_ops::__private::QueryDecode for BundleTask {
-    fn decode_query(
-        mut __ec2_node: ::ec2_ops::__private::QueryNode,
-    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
-        let __ec2_value = BundleTask {
-            instance_id: __ec2_node.take_scalar::<String>("InstanceId")?,
-            bundle_id: __ec2_node.take_scalar::<String>("BundleId")?,
-            state: __ec2_node.take_scalar::<BundleTaskState>("State")?,
-            start_time: __ec2_node.take_scalar::<DateTime>("StartTime")?,
-            update_time: __ec2_node.take_scalar::<DateTime>("UpdateTime")?,
-            storage: __ec2_node.take_scalar::<Storage>("Storage")?,
-            progress: __ec2_node.take_scalar::<String>("Progress")?,
-            error: __ec2_node.take_scalar::<BundleTaskError>("BundleTaskError")?,
-        };
-        __ec2_node.finish()?;
-        ::core::result::Result::Ok(__ec2_value)
-    }
-}
-#[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for BundleTask {
     type Target = Self;
     fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
@@ -449,30 +385,6 @@ impl ::ec2_ops::__private::XmlParse for BundleTaskState {
     }
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::QueryEncode for BundleTaskState {
-    fn encode_query(
-        &self,
-        __ec2_key: &str,
-        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
-    ) {
-        __ec2_writer.param(__ec2_key, self.as_str());
-    }
-}
-#[automatically_derived]
-impl ::ec2_ops::__private::QueryDecode for BundleTaskState {
-    fn decode_query(
-        __ec2_node: ::ec2_ops::__private::QueryNode,
-    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
-        let (__ec2_key, __ec2_value) = __ec2_node.into_value()?;
-        ::core::str::FromStr::from_str(&__ec2_value)
-            .map_err(|_| ::ec2_ops::__private::Ec2Error::invalid_value(
-                &__ec2_key,
-                &__ec2_value,
-                "one of \"pending\", \"waiting-for-shutdown\", \"bundling\", \"storing\", \"cancelling\", \"complete\", \"failed\"",
-            ))
-    }
-}
-#[automatically_derived]
 impl ::ec2_ops::__private::serde::Serialize for BundleTaskState {
     fn serialize<__Ec2S: ::ec2_ops::__private::serde::Serializer>(
         &self,
@@ -497,18 +409,29 @@ impl<'de> ::ec2_ops::__private::serde::Deserialize<'de> for BundleTaskState {
             )
     }
 }
-#[derive(::ec2_ops::__private::serde::Serialize)]
-#[serde(crate = "::ec2_ops::__private::serde")]
 /// Where a bundle goes.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Storage {
     /// The Amazon S3 location (`<S3>`: EC2 keeps this member's PascalCase name in XML).
-    #[serde(
-        rename = "S3",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub s3: Option<S3Storage>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::serde::Serialize for Storage {
+    fn serialize<__Ec2S: ::ec2_ops::__private::serde::Serializer>(
+        &self,
+        __ec2_s: __Ec2S,
+    ) -> ::core::result::Result<__Ec2S::Ok, __Ec2S::Error> {
+        let mut __ec2_members = ::ec2_ops::__private::MembersWriter::begin(
+            __ec2_s,
+            "Storage",
+            0usize
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.s3),
+                ),
+        );
+        __ec2_members.optional("S3", &self.s3);
+        __ec2_members.end()
+    }
 }
 #[automatically_derived]
 impl ::ec2_ops::__private::Absent for Storage {
@@ -588,32 +511,6 @@ impl ::ec2_ops::__private::XmlMembers for Storage {
     }
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::QueryEncode for Storage {
-    fn encode_query(
-        &self,
-        __ec2_key: &str,
-        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
-    ) {
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.s3,
-            &::ec2_ops::__private::member_key(__ec2_key, "S3"),
-            __ec2_writer,
-        );
-    }
-}
-#[automatically_derived]
-impl ::ec2_ops::__private::QueryDecode for Storage {
-    fn decode_query(
-        mut __ec2_node: ::ec2_ops::__private::QueryNode,
-    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
-        let __ec2_value = Storage {
-            s3: __ec2_node.take_scalar::<S3Storage>("S3")?,
-        };
-        __ec2_node.finish()?;
-        ::core::result::Result::Ok(__ec2_value)
-    }
-}
-#[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for Storage {
     type Target = Self;
     fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
@@ -623,46 +520,53 @@ impl ::ec2_ops::__private::FilterPath for Storage {
         __ec2_f(self)
     }
 }
-#[derive(::ec2_ops::__private::serde::Serialize)]
-#[serde(crate = "::ec2_ops::__private::serde")]
 /// An Amazon S3 bundle location.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct S3Storage {
     /// The access key ID of the bucket's owner.
-    #[serde(
-        rename = "AWSAccessKeyId",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub aws_access_key_id: Option<String>,
     /// The bucket.
-    #[serde(
-        rename = "Bucket",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub bucket: Option<String>,
     /// The key prefix.
-    #[serde(
-        rename = "Prefix",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub prefix: Option<String>,
     /// A base64-encoded upload policy.
-    #[serde(
-        rename = "UploadPolicy",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub upload_policy: Option<Blob>,
     /// The signature of the upload policy.
-    #[serde(
-        rename = "UploadPolicySignature",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub upload_policy_signature: Option<String>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::serde::Serialize for S3Storage {
+    fn serialize<__Ec2S: ::ec2_ops::__private::serde::Serializer>(
+        &self,
+        __ec2_s: __Ec2S,
+    ) -> ::core::result::Result<__Ec2S::Ok, __Ec2S::Error> {
+        let mut __ec2_members = ::ec2_ops::__private::MembersWriter::begin(
+            __ec2_s,
+            "S3Storage",
+            0usize
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.aws_access_key_id),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.bucket),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.prefix),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.upload_policy),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.upload_policy_signature),
+                ),
+        );
+        __ec2_members.optional("AWSAccessKeyId", &self.aws_access_key_id);
+        __ec2_members.optional("Bucket", &self.bucket);
+        __ec2_members.optional("Prefix", &self.prefix);
+        __ec2_members.optional("UploadPolicy", &self.upload_policy);
+        __ec2_members.optional("UploadPolicySignature", &self.upload_policy_signature);
+        __ec2_members.end()
+    }
 }
 #[automatically_derived]
 impl ::ec2_ops::__private::Absent for S3Storage {
@@ -812,57 +716,6 @@ impl ::ec2_ops::__private::XmlMembers for S3Storage {
     }
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::QueryEncode for S3Storage {
-    fn encode_query(
-        &self,
-        __ec2_key: &str,
-        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
-    ) {
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.aws_access_key_id,
-            &::ec2_ops::__private::member_key(__ec2_key, "AWSAccessKeyId"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.bucket,
-            &::ec2_ops::__private::member_key(__ec2_key, "Bucket"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.prefix,
-            &::ec2_ops::__private::member_key(__ec2_key, "Prefix"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.upload_policy,
-            &::ec2_ops::__private::member_key(__ec2_key, "UploadPolicy"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.upload_policy_signature,
-            &::ec2_ops::__private::member_key(__ec2_key, "UploadPolicySignature"),
-            __ec2_writer,
-        );
-    }
-}
-#[automatically_derived]
-impl ::ec2_ops::__private::QueryDecode for S3Storage {
-    fn decode_query(
-        mut __ec2_node: ::ec2_ops::__private::QueryNode,
-    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
-        let __ec2_value = S3Storage {
-            aws_access_key_id: __ec2_node.take_scalar::<String>("AWSAccessKeyId")?,
-            bucket: __ec2_node.take_scalar::<String>("Bucket")?,
-            prefix: __ec2_node.take_scalar::<String>("Prefix")?,
-            upload_policy: __ec2_node.take_scalar::<Blob>("UploadPolicy")?,
-            upload_policy_signature: __ec2_node
-                .take_scalar::<String>("UploadPolicySignature")?,
-        };
-        __ec2_node.finish()?;
-        ::core::result::Result::Ok(__ec2_value)
-    }
-}
-#[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for S3Storage {
     type Target = Self;
     fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
@@ -872,25 +725,35 @@ impl ::ec2_ops::__private::FilterPath for S3Storage {
         __ec2_f(self)
     }
 }
-#[derive(::ec2_ops::__private::serde::Serialize)]
-#[serde(crate = "::ec2_ops::__private::serde")]
 /// Why a bundle task failed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BundleTaskError {
     /// The error code.
-    #[serde(
-        rename = "Code",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub code: Option<String>,
     /// The error message.
-    #[serde(
-        rename = "Message",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub message: Option<String>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::serde::Serialize for BundleTaskError {
+    fn serialize<__Ec2S: ::ec2_ops::__private::serde::Serializer>(
+        &self,
+        __ec2_s: __Ec2S,
+    ) -> ::core::result::Result<__Ec2S::Ok, __Ec2S::Error> {
+        let mut __ec2_members = ::ec2_ops::__private::MembersWriter::begin(
+            __ec2_s,
+            "BundleTaskError",
+            0usize
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.code),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.message),
+                ),
+        );
+        __ec2_members.optional("Code", &self.code);
+        __ec2_members.optional("Message", &self.message);
+        __ec2_members.end()
+    }
 }
 #[automatically_derived]
 impl ::ec2_ops::__private::Absent for BundleTaskError {
@@ -982,38 +845,6 @@ impl ::ec2_ops::__private::XmlMembers for BundleTaskError {
             _ => return ::core::result::Result::Ok(false),
         }
         ::core::result::Result::Ok(true)
-    }
-}
-#[automatically_derived]
-impl ::ec2_ops::__private::QueryEncode for BundleTaskError {
-    fn encode_query(
-        &self,
-        __ec2_key: &str,
-        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
-    ) {
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.code,
-            &::ec2_ops::__private::member_key(__ec2_key, "Code"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.message,
-            &::ec2_ops::__private::member_key(__ec2_key, "Message"),
-            __ec2_writer,
-        );
-    }
-}
-#[automatically_derived]
-impl ::ec2_ops::__private::QueryDecode for BundleTaskError {
-    fn decode_query(
-        mut __ec2_node: ::ec2_ops::__private::QueryNode,
-    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
-        let __ec2_value = BundleTaskError {
-            code: __ec2_node.take_scalar::<String>("Code")?,
-            message: __ec2_node.take_scalar::<String>("Message")?,
-        };
-        __ec2_node.finish()?;
-        ::core::result::Result::Ok(__ec2_value)
     }
 }
 #[automatically_derived]

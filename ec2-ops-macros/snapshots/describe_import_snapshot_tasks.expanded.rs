@@ -1,36 +1,44 @@
-#[derive(::ec2_ops::__private::serde::Serialize)]
-#[serde(crate = "::ec2_ops::__private::serde")]
 /// A snapshot import task (`<item>` of `<importSnapshotTaskSet>`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportSnapshotTask {
     /// The task's description.
-    #[serde(
-        rename = "Description",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub description: Option<String>,
     /// The task's ID, `import-snap-...`.
-    #[serde(
-        rename = "ImportTaskId",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub import_task_id: Option<String>,
     /// Details of the import.
-    #[serde(
-        rename = "SnapshotTaskDetail",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub snapshot_task_detail: Option<SnapshotTaskDetail>,
     /// The task's tags (`<tagSet>`).
-    #[serde(
-        rename = "Tags",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub tags: Option<Vec<Tag>>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::serde::Serialize for ImportSnapshotTask {
+    fn serialize<__Ec2S: ::ec2_ops::__private::serde::Serializer>(
+        &self,
+        __ec2_s: __Ec2S,
+    ) -> ::core::result::Result<__Ec2S::Ok, __Ec2S::Error> {
+        let mut __ec2_members = ::ec2_ops::__private::MembersWriter::begin(
+            __ec2_s,
+            "ImportSnapshotTask",
+            0usize
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.description),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.import_task_id),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.snapshot_task_detail),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.tags),
+                ),
+        );
+        __ec2_members.optional("Description", &self.description);
+        __ec2_members.optional("ImportTaskId", &self.import_task_id);
+        __ec2_members.optional("SnapshotTaskDetail", &self.snapshot_task_detail);
+        __ec2_members.optional("Tags", &self.tags);
+        __ec2_members.end()
+    }
 }
 #[automatically_derived]
 impl ::ec2_ops::__private::Absent for ImportSnapshotTask {
@@ -165,58 +173,6 @@ impl ::ec2_ops::__private::XmlMembers for ImportSnapshotTask {
     }
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::QueryEncode for ImportSnapshotTask {
-    fn encode_query(
-        &self,
-        __ec2_key: &str,
-        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
-    ) {
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.description,
-            &::ec2_ops::__private::member_key(__ec2_key, "Description"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.import_task_id,
-            &::ec2_ops::__private::member_key(__ec2_key, "ImportTaskId"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.snapshot_task_detail,
-            &::ec2_ops::__private::member_key(__ec2_key, "SnapshotTaskDetail"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.tags,
-            &::ec2_ops::__private::member_key(__ec2_key, "Tags"),
-            __ec2_writer,
-        );
-    }
-}
-#[automatically_derived]
-impl ::ec2_ops::__private::QueryDecode for ImportSnapshotTask {
-    fn decode_query(
-        mut __ec2_node: ::ec2_ops::__private::QueryNode,
-    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
-        let __ec2_value = ImportSnapshotTask {
-            description: __ec2_node.take_scalar::<String>("Description")?,
-            import_task_id: __ec2_node.take_scalar::<String>("ImportTaskId")?,
-            snapshot_task_detail: __ec2_node
-                .take_scalar::<SnapshotTaskDetail>("SnapshotTaskDetail")?,
-            tags: {
-                let __ec2_list = __ec2_node.take_list::<Tag>("Tags")?;
-                if __ec2_list.is_empty() {
-                    ::core::option::Option::None
-                } else {
-                    ::core::option::Option::Some(__ec2_list)
-                }
-            },
-        };
-        __ec2_node.finish()?;
-        ::core::result::Result::Ok(__ec2_value)
-    }
-}
-#[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for ImportSnapshotTask {
     type Target = Self;
     fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
@@ -226,88 +182,89 @@ impl ::ec2_ops::__private::FilterPath for ImportSnapshotTask {
         __ec2_f(self)
     }
 }
-#[derive(::ec2_ops::__private::serde::Serialize)]
-#[serde(crate = "::ec2_ops::__private::serde")]
 /// Details of a snapshot import.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SnapshotTaskDetail {
     /// The description of the disk image.
-    #[serde(
-        rename = "Description",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub description: Option<String>,
     /// The size of the disk, in GiB.
-    #[serde(
-        rename = "DiskImageSize",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub disk_image_size: Option<f64>,
     /// Whether the snapshot is encrypted.
-    #[serde(
-        rename = "Encrypted",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub encrypted: Option<bool>,
     /// The disk image format, e.g. `VMDK`.
-    #[serde(
-        rename = "Format",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub format: Option<String>,
     /// The KMS key that encrypts the snapshot.
-    #[serde(
-        rename = "KmsKeyId",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub kms_key_id: Option<String>,
     /// The percentage of completion.
-    #[serde(
-        rename = "Progress",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub progress: Option<String>,
     /// The resulting snapshot.
-    #[serde(
-        rename = "SnapshotId",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub snapshot_id: Option<String>,
     /// The status: `active`, `completed`, `deleting`, `deleted`, ...
-    #[serde(
-        rename = "Status",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub status: Option<String>,
     /// A detailed status message.
-    #[serde(
-        rename = "StatusMessage",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub status_message: Option<String>,
     /// The URL of the disk image.
-    #[serde(
-        rename = "Url",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub url: Option<String>,
     /// The S3 bucket of the disk image.
-    #[serde(
-        rename = "UserBucket",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub user_bucket: Option<UserBucketDetails>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::serde::Serialize for SnapshotTaskDetail {
+    fn serialize<__Ec2S: ::ec2_ops::__private::serde::Serializer>(
+        &self,
+        __ec2_s: __Ec2S,
+    ) -> ::core::result::Result<__Ec2S::Ok, __Ec2S::Error> {
+        let mut __ec2_members = ::ec2_ops::__private::MembersWriter::begin(
+            __ec2_s,
+            "SnapshotTaskDetail",
+            0usize
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.description),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.disk_image_size),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.encrypted),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.format),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.kms_key_id),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.progress),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.snapshot_id),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.status),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.status_message),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.url),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.user_bucket),
+                ),
+        );
+        __ec2_members.optional("Description", &self.description);
+        __ec2_members.optional("DiskImageSize", &self.disk_image_size);
+        __ec2_members.optional("Encrypted", &self.encrypted);
+        __ec2_members.optional("Format", &self.format);
+        __ec2_members.optional("KmsKeyId", &self.kms_key_id);
+        __ec2_members.optional("Progress", &self.progress);
+        __ec2_members.optional("SnapshotId", &self.snapshot_id);
+        __ec2_members.optional("Status", &self.status);
+        __ec2_members.optional("StatusMessage", &self.status_message);
+        __ec2_members.optional("Url", &self.url);
+        __ec2_members.optional("UserBucket", &self.user_bucket);
+        __ec2_members.end()
+    }
 }
 #[automatically_derived]
 impl ::ec2_ops::__private::Absent for SnapshotTaskDetail {
@@ -557,92 +514,6 @@ impl ::ec2_ops::__private::XmlMembers for SnapshotTaskDetail {
     }
 }
 #[automatically_derived]
-impl ::ec2_ops::__private::QueryEncode for SnapshotTaskDetail {
-    fn encode_query(
-        &self,
-        __ec2_key: &str,
-        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
-    ) {
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.description,
-            &::ec2_ops::__private::member_key(__ec2_key, "Description"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.disk_image_size,
-            &::ec2_ops::__private::member_key(__ec2_key, "DiskImageSize"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.encrypted,
-            &::ec2_ops::__private::member_key(__ec2_key, "Encrypted"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.format,
-            &::ec2_ops::__private::member_key(__ec2_key, "Format"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.kms_key_id,
-            &::ec2_ops::__private::member_key(__ec2_key, "KmsKeyId"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.progress,
-            &::ec2_ops::__private::member_key(__ec2_key, "Progress"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.snapshot_id,
-            &::ec2_ops::__private::member_key(__ec2_key, "SnapshotId"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.status,
-            &::ec2_ops::__private::member_key(__ec2_key, "Status"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.status_message,
-            &::ec2_ops::__private::member_key(__ec2_key, "StatusMessage"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.url,
-            &::ec2_ops::__private::member_key(__ec2_key, "Url"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.user_bucket,
-            &::ec2_ops::__private::member_key(__ec2_key, "UserBucket"),
-            __ec2_writer,
-        );
-    }
-}
-#[automatically_derived]
-impl ::ec2_ops::__private::QueryDecode for SnapshotTaskDetail {
-    fn decode_query(
-        mut __ec2_node: ::ec2_ops::__private::QueryNode,
-    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
-        let __ec2_value = SnapshotTaskDetail {
-            description: __ec2_node.take_scalar::<String>("Description")?,
-            disk_image_size: __ec2_node.take_scalar::<f64>("DiskImageSize")?,
-            encrypted: __ec2_node.take_scalar::<bool>("Encrypted")?,
-            format: __ec2_node.take_scalar::<String>("Format")?,
-            kms_key_id: __ec2_node.take_scalar::<String>("KmsKeyId")?,
-            progress: __ec2_node.take_scalar::<String>("Progress")?,
-            snapshot_id: __ec2_node.take_scalar::<String>("SnapshotId")?,
-            status: __ec2_node.take_scalar::<String>("Status")?,
-            status_message: __ec2_node.take_scalar::<String>("StatusMessage")?,
-            url: __ec2_node.take_scalar::<String>("Url")?,
-            user_bucket: __ec2_node.take_scalar::<UserBucketDetails>("UserBucket")?,
-        };
-        __ec2_node.finish()?;
-        ::core::result::Result::Ok(__ec2_value)
-    }
-}
-#[automatically_derived]
 impl ::ec2_ops::__private::FilterPath for SnapshotTaskDetail {
     type Target = Self;
     fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(
@@ -652,25 +523,35 @@ impl ::ec2_ops::__private::FilterPath for SnapshotTaskDetail {
         __ec2_f(self)
     }
 }
-#[derive(::ec2_ops::__private::serde::Serialize)]
-#[serde(crate = "::ec2_ops::__private::serde")]
 /// The S3 location of a disk image.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserBucketDetails {
     /// The bucket.
-    #[serde(
-        rename = "S3Bucket",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub s3_bucket: Option<String>,
     /// The key.
-    #[serde(
-        rename = "S3Key",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub s3_key: Option<String>,
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::serde::Serialize for UserBucketDetails {
+    fn serialize<__Ec2S: ::ec2_ops::__private::serde::Serializer>(
+        &self,
+        __ec2_s: __Ec2S,
+    ) -> ::core::result::Result<__Ec2S::Ok, __Ec2S::Error> {
+        let mut __ec2_members = ::ec2_ops::__private::MembersWriter::begin(
+            __ec2_s,
+            "UserBucketDetails",
+            0usize
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.s3_bucket),
+                )
+                + ::core::primitive::usize::from(
+                    ::core::option::Option::is_some(&self.s3_key),
+                ),
+        );
+        __ec2_members.optional("S3Bucket", &self.s3_bucket);
+        __ec2_members.optional("S3Key", &self.s3_key);
+        __ec2_members.end()
+    }
 }
 #[automatically_derived]
 impl ::ec2_ops::__private::Absent for UserBucketDetails {
@@ -762,38 +643,6 @@ impl ::ec2_ops::__private::XmlMembers for UserBucketDetails {
             _ => return ::core::result::Result::Ok(false),
         }
         ::core::result::Result::Ok(true)
-    }
-}
-#[automatically_derived]
-impl ::ec2_ops::__private::QueryEncode for UserBucketDetails {
-    fn encode_query(
-        &self,
-        __ec2_key: &str,
-        __ec2_writer: &mut ::ec2_ops::__private::QueryWriter,
-    ) {
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.s3_bucket,
-            &::ec2_ops::__private::member_key(__ec2_key, "S3Bucket"),
-            __ec2_writer,
-        );
-        ::ec2_ops::__private::QueryEncode::encode_query(
-            &self.s3_key,
-            &::ec2_ops::__private::member_key(__ec2_key, "S3Key"),
-            __ec2_writer,
-        );
-    }
-}
-#[automatically_derived]
-impl ::ec2_ops::__private::QueryDecode for UserBucketDetails {
-    fn decode_query(
-        mut __ec2_node: ::ec2_ops::__private::QueryNode,
-    ) -> ::core::result::Result<Self, ::ec2_ops::__private::Ec2Error> {
-        let __ec2_value = UserBucketDetails {
-            s3_bucket: __ec2_node.take_scalar::<String>("S3Bucket")?,
-            s3_key: __ec2_node.take_scalar::<String>("S3Key")?,
-        };
-        __ec2_node.finish()?;
-        ::core::result::Result::Ok(__ec2_value)
     }
 }
 #[automatically_derived]

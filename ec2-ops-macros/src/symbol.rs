@@ -59,6 +59,9 @@ pub const MAX: Symbol = Symbol("max");
 pub const CLAMP: Symbol = Symbol("clamp");
 pub const IDS_WITH_MAX_RESULTS: Symbol = Symbol("ids_with_max_results");
 
+// `#[ec2_shape(...)]`
+pub const RESPONSE_ONLY: Symbol = Symbol("response_only");
+
 // `#[ec2(...)]` on shape fields and variants
 pub const EC2: Symbol = Symbol("ec2");
 pub const NAME: Symbol = Symbol("name");

@@ -22,6 +22,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{Token, parenthesized};
 
+#[derive(Default)]
 pub struct Args {
     pub entries: Vec<Entry>,
 }

@@ -48,7 +48,21 @@ impl<'a> FieldKind<'a> {
         }
     }
 
+    /// `Option<T>` or `Option<Vec<T>>`: absent when `None`.
+    pub fn is_optional(&self) -> bool {
+        matches!(self, FieldKind::Optional(_) | FieldKind::OptionalList(_))
+    }
+
     pub fn is_list(&self) -> bool {
         matches!(self, FieldKind::List(_) | FieldKind::OptionalList(_))
     }
+}
+
+/// The span of a type's first token: where a "trait not implemented" error about the type should
+/// point.
+pub fn first_token_span(ty: &syn::Type) -> proc_macro2::Span {
+    quote::ToTokens::to_token_stream(ty)
+        .into_iter()
+        .next()
+        .map_or_else(proc_macro2::Span::call_site, |token| token.span())
 }

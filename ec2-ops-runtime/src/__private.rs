@@ -17,7 +17,7 @@ pub use crate::operation::{
     IdSpec, MalformedSpec, Operation, OperationSpec, PaginationSpec, ResourceIdText,
 };
 pub use crate::types::{Filter, Tag, UnknownEnumValue, WireText};
-pub use crate::wire::json::{JsonMembers, deserialize_members};
+pub use crate::wire::json::{JsonMembers, MembersWriter, deserialize_members};
 pub use crate::wire::query::{QueryDecode, QueryEncode, QueryNode, QueryWriter, member_key};
 pub use crate::wire::xml::{
     XmlError, XmlMembers, XmlParse, XmlReader, XmlRender, XmlWriter, parse_members,

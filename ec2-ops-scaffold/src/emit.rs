@@ -30,9 +30,10 @@ pub fn shape_item(shape: &ShapeDecl, plan: &Plan, gate: Option<&str>) -> String 
         ShapeDecl::Struct { name, doc, fields } => {
             doc_comment(&mut out, "", doc, &format!("The EC2 `{name}` structure."));
             cfg(&mut out, gate);
-            out.push_str("#[ec2_shape]\n#[derive(Debug, Clone, Default, PartialEq)]\n");
-            let _ = writeln!(out, "pub struct {name} {{");
             let in_requests = plan.in_requests.contains(name);
+            out.push_str(shape_attribute(in_requests));
+            out.push_str("#[derive(Debug, Clone, Default, PartialEq)]\n");
+            let _ = writeln!(out, "pub struct {name} {{");
             for field in fields {
                 if in_requests {
                     field_lines(&mut out, "    ", field, "pub ");
@@ -55,7 +56,8 @@ pub fn shape_item(shape: &ShapeDecl, plan: &Plan, gate: Option<&str>) -> String 
             } else {
                 "Debug, Clone, PartialEq"
             };
-            let _ = writeln!(out, "#[ec2_shape]\n#[derive({derives})]");
+            out.push_str(shape_attribute(plan.in_requests.contains(name)));
+            let _ = writeln!(out, "#[derive({derives})]");
             let _ = writeln!(out, "pub enum {name} {{");
             for (index, (variant, value)) in variants.iter().enumerate() {
                 let _ = writeln!(out, "    /// `{value}`");
@@ -71,6 +73,16 @@ pub fn shape_item(shape: &ShapeDecl, plan: &Plan, gate: Option<&str>) -> String 
         }
     }
     out
+}
+
+/// `#[ec2_shape]`, or `#[ec2_shape(response_only)]` for a shape no request carries: its Query
+/// codec would be compiled for nothing (a fifth of a catalog's build).
+fn shape_attribute(in_requests: bool) -> &'static str {
+    if in_requests {
+        "#[ec2_shape]\n"
+    } else {
+        "#[ec2_shape(response_only)]\n"
+    }
 }
 
 /// One `#[ec2_operation]` item, behind `gate` when given.

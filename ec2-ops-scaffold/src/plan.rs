@@ -143,7 +143,8 @@ pub struct Plan {
     pub operations: Vec<OperationDecl>,
     /// Enums a request holds as a required member: they derive `Default` (their first value).
     pub defaulted: BTreeSet<String>,
-    /// Structures a request carries: only their fields need a Query key.
+    /// Structures and enums a request carries: only they get the Query codec (the others are
+    /// `#[ec2_shape(response_only)]`), and only these structures' fields need a Query key.
     pub in_requests: BTreeSet<String>,
 }
 
@@ -469,6 +470,11 @@ impl Planner<'_> {
                 }
             }
             Ok(Shape::List { member }) => self.mark_in_requests(&member.shape),
+            Ok(Shape::String {
+                values: Some(_), ..
+            }) => {
+                self.plan.in_requests.insert(names::type_ident(name));
+            }
             _ => {}
         }
     }

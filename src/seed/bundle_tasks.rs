@@ -8,7 +8,7 @@
 use crate::{Blob, DateTime, ec2_operation, ec2_shape};
 
 /// A bundle task (`<item>` of `<bundleInstanceTasksSet>`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BundleTask {
     /// The instance being bundled.
@@ -31,7 +31,7 @@ pub struct BundleTask {
 }
 
 /// A bundle task's state.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BundleTaskState {
     /// `pending`
@@ -54,7 +54,7 @@ pub enum BundleTaskState {
 }
 
 /// Where a bundle goes.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Storage {
     /// The Amazon S3 location (`<S3>`: EC2 keeps this member's PascalCase name in XML).
@@ -63,7 +63,7 @@ pub struct Storage {
 }
 
 /// An Amazon S3 bundle location.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct S3Storage {
     /// The access key ID of the bucket's owner.
@@ -80,7 +80,7 @@ pub struct S3Storage {
 }
 
 /// Why a bundle task failed.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BundleTaskError {
     /// The error code.

@@ -10,7 +10,7 @@ use crate::seed::export_tasks::DiskImageFormat;
 use crate::{Tag, ec2_operation, ec2_shape};
 
 /// A conversion task (`<item>` of `<conversionTasks>`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConversionTask {
     /// The task's ID, `import-i-...` or `import-vol-...`.
@@ -31,7 +31,7 @@ pub struct ConversionTask {
 }
 
 /// A conversion task's state.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ConversionTaskState {
     /// `active`
@@ -48,7 +48,7 @@ pub enum ConversionTaskState {
 }
 
 /// An import instance task.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportInstanceTaskDetails {
     /// A description of the task.
@@ -62,7 +62,7 @@ pub struct ImportInstanceTaskDetails {
 }
 
 /// An instance's operating system.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PlatformValues {
     /// `Windows`
@@ -74,7 +74,7 @@ pub enum PlatformValues {
 }
 
 /// A volume of an import instance task.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportInstanceVolumeDetailItem {
     /// The Availability Zone where the resulting instance will reside.
@@ -96,7 +96,7 @@ pub struct ImportInstanceVolumeDetailItem {
 }
 
 /// An import volume task.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportVolumeTaskDetails {
     /// The Availability Zone where the resulting volume will reside.
@@ -114,7 +114,7 @@ pub struct ImportVolumeTaskDetails {
 }
 
 /// A disk image.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DiskImageDescription {
     /// The checksum computed for the disk image.
@@ -128,7 +128,7 @@ pub struct DiskImageDescription {
 }
 
 /// A disk image volume.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DiskImageVolumeDescription {
     /// The volume identifier.

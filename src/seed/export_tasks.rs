@@ -9,7 +9,7 @@
 use crate::{Tag, ec2_operation, ec2_shape};
 
 /// An instance export task (`<item>` of `<exportTaskSet>`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExportTask {
     /// A description of the resource being exported.
@@ -32,7 +32,7 @@ pub struct ExportTask {
 }
 
 /// The format and Amazon S3 location of an export.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExportToS3Task {
     /// The container format combining disk images with metadata; absent when only the disk image is exported.
@@ -46,7 +46,7 @@ pub struct ExportToS3Task {
 }
 
 /// The instance of an export task.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceExportDetails {
     /// The ID of the resource being exported.
@@ -56,7 +56,7 @@ pub struct InstanceExportDetails {
 }
 
 /// An export task's state.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ExportTaskState {
     /// `active`
@@ -73,7 +73,7 @@ pub enum ExportTaskState {
 }
 
 /// The container format of an export.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ContainerFormat {
     /// `ova`
@@ -84,7 +84,7 @@ pub enum ContainerFormat {
 }
 
 /// A disk image format (also used by `DescribeConversionTasks`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DiskImageFormat {
     /// `VMDK`
@@ -102,7 +102,7 @@ pub enum DiskImageFormat {
 }
 
 /// A target virtualization environment.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ExportEnvironment {
     /// `citrix`

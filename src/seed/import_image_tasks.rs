@@ -10,7 +10,7 @@ use crate::seed::import_snapshot_tasks::UserBucketDetails;
 use crate::{Tag, ec2_operation, ec2_shape};
 
 /// An image import task (`<item>` of `<importImageTaskSet>`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportImageTask {
     /// The architecture of the virtual machine: `i386`, `x86_64` or `arm64`.
@@ -52,7 +52,7 @@ pub struct ImportImageTask {
 }
 
 /// The snapshot created from an imported disk.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SnapshotDetail {
     /// A description for the snapshot.
@@ -78,7 +78,7 @@ pub struct SnapshotDetail {
 }
 
 /// A license configuration associated with an image import task.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportImageLicenseConfigurationResponse {
     /// The ARN of the license configuration.
@@ -86,7 +86,7 @@ pub struct ImportImageLicenseConfigurationResponse {
 }
 
 /// The boot mode of a virtual machine.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BootModeValues {
     /// `legacy-bios`

@@ -10,7 +10,7 @@
 use crate::{Tag, ec2_operation, ec2_shape};
 
 /// A snapshot import task (`<item>` of `<importSnapshotTaskSet>`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportSnapshotTask {
     /// The task's description.
@@ -25,7 +25,7 @@ pub struct ImportSnapshotTask {
 }
 
 /// Details of a snapshot import.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SnapshotTaskDetail {
     /// The description of the disk image.
@@ -53,7 +53,7 @@ pub struct SnapshotTaskDetail {
 }
 
 /// The S3 location of a disk image.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserBucketDetails {
     /// The bucket.

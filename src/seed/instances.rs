@@ -28,7 +28,7 @@ use crate::seed::volumes::OperatorResponse;
 use crate::{DateTime, Tag, ValueSet, ec2_operation, ec2_shape};
 
 /// A launch request for one or more instances (`<item>` of `<reservationSet>`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Reservation {
     /// The reservation's ID, `r-...`.
@@ -46,7 +46,7 @@ pub struct Reservation {
 }
 
 /// A security group.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GroupIdentifier {
     /// The ID of the security group.
@@ -56,7 +56,7 @@ pub struct GroupIdentifier {
 }
 
 /// An instance (`<item>` of a reservation's `<instancesSet>`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Instance {
     /// The architecture of the image.
@@ -197,7 +197,7 @@ pub struct Instance {
 }
 
 /// An image's architecture.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ArchitectureValues {
     /// `i386`
@@ -219,7 +219,7 @@ pub enum ArchitectureValues {
 }
 
 /// A block device mapping entry of an instance.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceBlockDeviceMapping {
     /// The device name, e.g. `/dev/sdh` or `xvdh`.
@@ -229,7 +229,7 @@ pub struct InstanceBlockDeviceMapping {
 }
 
 /// An EBS volume in an instance's block device mapping.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EbsInstanceBlockDevice {
     /// When the attachment was initiated.
@@ -251,7 +251,7 @@ pub struct EbsInstanceBlockDevice {
 }
 
 /// The state of an attachment.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AttachmentStatus {
     /// `attaching`
@@ -268,7 +268,7 @@ pub enum AttachmentStatus {
 }
 
 /// A hypervisor type.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum HypervisorType {
     /// `ovm`
@@ -281,7 +281,7 @@ pub enum HypervisorType {
 }
 
 /// An IAM instance profile.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IamInstanceProfile {
     /// The ARN of the instance profile.
@@ -291,7 +291,7 @@ pub struct IamInstanceProfile {
 }
 
 /// How an instance was purchased, when not On-Demand.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceLifecycleType {
     /// `spot`
@@ -308,7 +308,7 @@ pub enum InstanceLifecycleType {
 }
 
 /// An Elastic Graphics accelerator association (deprecated: end of life January 8, 2024).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ElasticGpuAssociation {
     /// The ID of the Elastic Graphics accelerator.
@@ -322,7 +322,7 @@ pub struct ElasticGpuAssociation {
 }
 
 /// An Elastic Inference accelerator association (deprecated: no longer available).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ElasticInferenceAcceleratorAssociation {
     /// The ARN of the accelerator.
@@ -336,7 +336,7 @@ pub struct ElasticInferenceAcceleratorAssociation {
 }
 
 /// A network interface of an instance.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceNetworkInterface {
     /// The Elastic IPv4 association of the interface.
@@ -387,7 +387,7 @@ pub struct InstanceNetworkInterface {
 }
 
 /// The Elastic IP address (IPv4) association of a network interface or one of its addresses.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceNetworkInterfaceAssociation {
     /// The carrier IP address.
@@ -403,7 +403,7 @@ pub struct InstanceNetworkInterfaceAssociation {
 }
 
 /// A network interface's attachment to its instance.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceNetworkInterfaceAttachment {
     /// When the attachment was initiated.
@@ -425,7 +425,7 @@ pub struct InstanceNetworkInterfaceAttachment {
 }
 
 /// The ENA Express settings of an attached network interface.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceAttachmentEnaSrdSpecification {
     /// Whether ENA Express is enabled.
@@ -435,7 +435,7 @@ pub struct InstanceAttachmentEnaSrdSpecification {
 }
 
 /// The ENA Express settings for UDP traffic.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceAttachmentEnaSrdUdpSpecification {
     /// Whether UDP traffic to and from the instance uses ENA Express.
@@ -443,7 +443,7 @@ pub struct InstanceAttachmentEnaSrdUdpSpecification {
 }
 
 /// An IPv6 address of a network interface.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceIpv6Address {
     /// The IPv6 address.
@@ -453,7 +453,7 @@ pub struct InstanceIpv6Address {
 }
 
 /// A private IPv4 address of a network interface.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstancePrivateIpAddress {
     /// The Elastic IP address association of this address.
@@ -467,7 +467,7 @@ pub struct InstancePrivateIpAddress {
 }
 
 /// A network interface's status.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum NetworkInterfaceStatus {
     /// `available`
@@ -486,7 +486,7 @@ pub enum NetworkInterfaceStatus {
 }
 
 /// An IPv4 delegated prefix of a network interface.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceIpv4Prefix {
     /// The IPv4 prefix.
@@ -494,7 +494,7 @@ pub struct InstanceIpv4Prefix {
 }
 
 /// An IPv6 delegated prefix of a network interface.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceIpv6Prefix {
     /// The IPv6 prefix.
@@ -502,7 +502,7 @@ pub struct InstanceIpv6Prefix {
 }
 
 /// The connection tracking idle timeouts of a network interface.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConnectionTrackingSpecificationResponse {
     /// The idle timeout for established TCP connections, in seconds.
@@ -514,7 +514,7 @@ pub struct ConnectionTrackingSpecificationResponse {
 }
 
 /// A root device type.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DeviceType {
     /// `ebs`
@@ -527,7 +527,7 @@ pub enum DeviceType {
 }
 
 /// Why an instance's state last changed.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StateReason {
     /// The reason code, e.g. `Client.UserInitiatedShutdown`.
@@ -537,7 +537,7 @@ pub struct StateReason {
 }
 
 /// A virtualization type.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VirtualizationType {
     /// `hvm`
@@ -550,7 +550,7 @@ pub enum VirtualizationType {
 }
 
 /// The CPU options of an instance.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CpuOptions {
     /// The number of CPU cores.
@@ -564,7 +564,7 @@ pub struct CpuOptions {
 }
 
 /// Whether AMD SEV-SNP is enabled.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AmdSevSnpSpecification {
     /// `enabled`
@@ -577,7 +577,7 @@ pub enum AmdSevSnpSpecification {
 }
 
 /// Whether nested virtualization is enabled.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum NestedVirtualizationSpecification {
     /// `enabled`
@@ -590,7 +590,7 @@ pub enum NestedVirtualizationSpecification {
 }
 
 /// An instance's Capacity Reservation targeting preferences.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationSpecificationResponse {
     /// The Capacity Reservation preference.
@@ -600,7 +600,7 @@ pub struct CapacityReservationSpecificationResponse {
 }
 
 /// A Capacity Reservation preference.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CapacityReservationPreference {
     /// `capacity-reservations-only`
@@ -615,7 +615,7 @@ pub enum CapacityReservationPreference {
 }
 
 /// A targeted Capacity Reservation or Capacity Reservation group.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationTargetResponse {
     /// The ID of the targeted Capacity Reservation.
@@ -625,7 +625,7 @@ pub struct CapacityReservationTargetResponse {
 }
 
 /// An instance's hibernation configuration.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HibernationOptions {
     /// Whether the instance is enabled for hibernation.
@@ -633,7 +633,7 @@ pub struct HibernationOptions {
 }
 
 /// A license configuration.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LicenseConfiguration {
     /// The ARN of the license configuration.
@@ -641,7 +641,7 @@ pub struct LicenseConfiguration {
 }
 
 /// An instance's metadata service options.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceMetadataOptionsResponse {
     /// Whether the latest option changes are pending or applied.
@@ -659,7 +659,7 @@ pub struct InstanceMetadataOptionsResponse {
 }
 
 /// The state of metadata option changes.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceMetadataOptionsState {
     /// `pending`
@@ -672,7 +672,7 @@ pub enum InstanceMetadataOptionsState {
 }
 
 /// Whether IMDSv2 is required.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum HttpTokensState {
     /// `optional`
@@ -685,7 +685,7 @@ pub enum HttpTokensState {
 }
 
 /// Whether the HTTP metadata endpoint is enabled.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceMetadataEndpointState {
     /// `disabled`
@@ -698,7 +698,7 @@ pub enum InstanceMetadataEndpointState {
 }
 
 /// Whether the IPv6 metadata endpoint is enabled.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceMetadataProtocolState {
     /// `disabled`
@@ -711,7 +711,7 @@ pub enum InstanceMetadataProtocolState {
 }
 
 /// Whether instance tags are available from the instance metadata.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceMetadataTagsState {
     /// `disabled`
@@ -724,7 +724,7 @@ pub enum InstanceMetadataTagsState {
 }
 
 /// An instance's Nitro Enclaves setting.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EnclaveOptions {
     /// Whether the instance is enabled for Nitro Enclaves.
@@ -732,7 +732,7 @@ pub struct EnclaveOptions {
 }
 
 /// The boot mode an AMI specifies.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BootModeValues {
     /// `legacy-bios`
@@ -747,7 +747,7 @@ pub enum BootModeValues {
 }
 
 /// An instance's hostname options.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PrivateDnsNameOptionsResponse {
     /// The type of hostname assigned to the instance.
@@ -763,7 +763,7 @@ pub struct PrivateDnsNameOptionsResponse {
 }
 
 /// A hostname type.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum HostnameType {
     /// `ip-name`
@@ -776,7 +776,7 @@ pub enum HostnameType {
 }
 
 /// An instance's recovery and maintenance options.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceMaintenanceOptions {
     /// The automatic recovery behavior.
@@ -786,7 +786,7 @@ pub struct InstanceMaintenanceOptions {
 }
 
 /// An automatic recovery behavior.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceAutoRecoveryState {
     /// `disabled`
@@ -799,7 +799,7 @@ pub enum InstanceAutoRecoveryState {
 }
 
 /// A reboot migration behavior.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceRebootMigrationState {
     /// `disabled`
@@ -812,7 +812,7 @@ pub enum InstanceRebootMigrationState {
 }
 
 /// The boot mode an instance booted with.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceBootModeValues {
     /// `legacy-bios`
@@ -825,7 +825,7 @@ pub enum InstanceBootModeValues {
 }
 
 /// An instance's network performance options.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceNetworkPerformanceOptions {
     /// Which baseline bandwidth is boosted by up to 25%: networking, EBS, or neither.
@@ -833,7 +833,7 @@ pub struct InstanceNetworkPerformanceOptions {
 }
 
 /// Which baseline bandwidth gets a boost.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceBandwidthWeighting {
     /// `default`
@@ -850,7 +850,7 @@ pub enum InstanceBandwidthWeighting {
 }
 
 /// A secondary interface attached to an instance.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceSecondaryInterface {
     /// The attachment of the secondary interface.
@@ -877,7 +877,7 @@ pub struct InstanceSecondaryInterface {
 }
 
 /// The attachment of a secondary interface to an instance.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceSecondaryInterfaceAttachment {
     /// When the attachment was created.
@@ -895,7 +895,7 @@ pub struct InstanceSecondaryInterfaceAttachment {
 }
 
 /// A private IPv4 address of a secondary interface.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceSecondaryInterfacePrivateIpAddress {
     /// The private IPv4 address.
@@ -903,7 +903,7 @@ pub struct InstanceSecondaryInterfacePrivateIpAddress {
 }
 
 /// A secondary interface's status.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SecondaryInterfaceStatus {
     /// `available`
@@ -916,7 +916,7 @@ pub enum SecondaryInterfaceStatus {
 }
 
 /// A secondary interface's type.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SecondaryInterfaceType {
     /// `secondary`
@@ -927,7 +927,7 @@ pub enum SecondaryInterfaceType {
 }
 
 /// An instance's state.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceState {
     /// The state as a 16-bit code; the low byte is 0, 16, 32, 48, 64 or 80, the high byte is internal.
@@ -937,7 +937,7 @@ pub struct InstanceState {
 }
 
 /// The name of an instance state.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceStateName {
     /// `pending`
@@ -958,7 +958,7 @@ pub enum InstanceStateName {
 }
 
 /// A product code.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProductCode {
     /// The product code (`<productCode>`).
@@ -970,7 +970,7 @@ pub struct ProductCode {
 }
 
 /// A product code's type.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProductCodeValues {
     /// `devpay`
@@ -983,7 +983,7 @@ pub enum ProductCodeValues {
 }
 
 /// Where an instance is placed.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Placement {
     /// The ID of the Availability Zone.
@@ -1009,7 +1009,7 @@ pub struct Placement {
 }
 
 /// An instance's tenancy.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Tenancy {
     /// `default`
@@ -1025,7 +1025,7 @@ pub enum Tenancy {
 
 /// A platform: `windows` for Windows instances, absent otherwise. EC2 sends, and its `platform`
 /// filter documents, lower-case `windows`; the model's enum says `Windows`.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PlatformValues {
     /// `windows`
@@ -1036,7 +1036,7 @@ pub enum PlatformValues {
 }
 
 /// An instance's monitoring.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Monitoring {
     /// The IDs of the metric categories associated with the instance.
@@ -1047,7 +1047,7 @@ pub struct Monitoring {
 }
 
 /// A detailed monitoring state.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MonitoringState {
     /// `disabled`

@@ -6,7 +6,7 @@
 use crate::{Caller, DateTime, Tag, ec2_operation, ec2_shape};
 
 /// A key pair (`<item>` of `<keySet>`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct KeyPairInfo {
     /// The key pair's ID, `key-...`.
@@ -27,7 +27,7 @@ pub struct KeyPairInfo {
 }
 
 /// A key pair type.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum KeyType {
     /// `rsa`

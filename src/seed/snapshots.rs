@@ -7,7 +7,7 @@ use crate::seed::volumes::SseType;
 use crate::{Caller, DateTime, Tag, ec2_operation, ec2_shape};
 
 /// An EBS snapshot (`<item>` of `<snapshotSet>`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Snapshot {
     /// The owner alias from an Amazon-maintained list (`amazon`).
@@ -65,7 +65,7 @@ pub struct Snapshot {
 }
 
 /// An additional KMS key associated with a snapshot.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AssociatedKmsKey {
     /// The ARN of the associated KMS key.
@@ -73,7 +73,7 @@ pub struct AssociatedKmsKey {
 }
 
 /// A snapshot's state.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SnapshotState {
     /// `pending`
@@ -92,7 +92,7 @@ pub enum SnapshotState {
 }
 
 /// A snapshot storage tier.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum StorageTier {
     /// `archive`
@@ -105,7 +105,7 @@ pub enum StorageTier {
 }
 
 /// How a snapshot copy was made.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TransferType {
     /// `time-based`

@@ -7,7 +7,7 @@
 use crate::{ValueSet, ec2_operation, ec2_shape};
 
 /// One tag of one resource (`<item>` of `<tagSet>`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TagDescription {
     /// The tag key.
@@ -21,7 +21,7 @@ pub struct TagDescription {
 }
 
 /// The type of a taggable EC2 resource.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ResourceType {
     /// `capacity-reservation`

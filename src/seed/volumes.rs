@@ -6,7 +6,7 @@
 use crate::{DateTime, Tag, ec2_operation, ec2_shape};
 
 /// An EBS volume (`<item>` of `<volumeSet>`).
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Volume {
     /// The ID of the volume's Availability Zone.
@@ -61,7 +61,7 @@ pub struct Volume {
 }
 
 /// A volume's attachment to an instance or managed resource.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VolumeAttachment {
     /// Whether the volume is deleted on instance termination.
@@ -86,7 +86,7 @@ pub struct VolumeAttachment {
 }
 
 /// Whether a resource is managed by a service provider, and which.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OperatorResponse {
     /// Whether the resource is managed by a service provider.
@@ -98,7 +98,7 @@ pub struct OperatorResponse {
 }
 
 /// An EBS volume type.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VolumeType {
     /// `standard`
@@ -121,7 +121,7 @@ pub enum VolumeType {
 }
 
 /// A server-side encryption type.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SseType {
     /// `sse-ebs`
@@ -136,7 +136,7 @@ pub enum SseType {
 }
 
 /// A volume's state.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VolumeState {
     /// `creating`
@@ -157,7 +157,7 @@ pub enum VolumeState {
 }
 
 /// A volume attachment's state.
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VolumeAttachmentState {
     /// `attaching`

@@ -9,7 +9,7 @@ use ec2_ops::{Blob, DateTime, Tag, ec2_operation, ec2_shape};
 
 /// Describes a value of an account attribute.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AccountAttributeValue {
     /// The value of the attribute.
@@ -18,7 +18,7 @@ pub struct AccountAttributeValue {
 
 /// Describes an account attribute.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AccountAttribute {
     /// The name of the account attribute.
@@ -44,7 +44,7 @@ pub enum AccountAttributeName {
 
 /// The EC2 `AccountVpcEncryptionControlState` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AccountVpcEncryptionControlState {
     /// `default-state`
@@ -64,7 +64,7 @@ pub enum AccountVpcEncryptionControlState {
 
 /// The EC2 `AccountVpcEncryptionControlMode` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AccountVpcEncryptionControlMode {
     /// `unmanaged`
@@ -80,7 +80,7 @@ pub enum AccountVpcEncryptionControlMode {
 
 /// The EC2 `VpcEncryptionControlExclusionState` values.
 #[cfg(any(feature = "account", feature = "vpc"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpcEncryptionControlExclusionState {
     /// `enabling`
@@ -98,7 +98,7 @@ pub enum VpcEncryptionControlExclusionState {
 
 /// Describes the exclusion configurations for the various resource types in the account-level VPC Encryption Control configuration.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AccountVpcEncryptionControlExclusions {
     /// The exclusion configuration for internet gateway resource.
@@ -125,7 +125,7 @@ pub struct AccountVpcEncryptionControlExclusions {
 
 /// The EC2 `ManagedBy` values.
 #[cfg(any(feature = "account", feature = "vpc"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ManagedBy {
     /// `account`
@@ -139,7 +139,7 @@ pub enum ManagedBy {
 
 /// Describes the account-level VPC Encryption Control configuration, including its mode, state, and exclusions.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AccountVpcEncryptionControl {
     /// The current state of the account-level VPC Encryption Control configuration.
@@ -156,7 +156,7 @@ pub struct AccountVpcEncryptionControl {
 
 /// The EC2 `AddressTransferStatus` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AddressTransferStatus {
     /// `pending`
@@ -172,7 +172,7 @@ pub enum AddressTransferStatus {
 
 /// Details on the Elastic IP address transfer.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AddressTransfer {
     /// The Elastic IP address being transferred.
@@ -191,7 +191,7 @@ pub struct AddressTransfer {
 
 /// The EC2 `DomainType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DomainType {
     /// `vpc`
@@ -205,7 +205,7 @@ pub enum DomainType {
 
 /// The EC2 `ServiceManaged` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ServiceManaged {
     /// `alb`
@@ -223,7 +223,7 @@ pub enum ServiceManaged {
 
 /// Describes an Elastic IP address, or a carrier IP address.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Address {
     /// The ID representing the allocation of the address.
@@ -263,7 +263,7 @@ pub struct Address {
 
 /// The status of an updated pointer (PTR) record for an Elastic IP address.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PtrUpdateStatus {
     /// The value for the PTR record update.
@@ -276,7 +276,7 @@ pub struct PtrUpdateStatus {
 
 /// The attributes associated with an Elastic IP address.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AddressAttribute {
     /// The public IP address.
@@ -303,7 +303,7 @@ pub enum AddressAttributeName {
 
 /// Describes the ID format for a resource.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IdFormat {
     /// The date in UTC at which you are permanently switched over to using longer IDs.
@@ -316,7 +316,7 @@ pub struct IdFormat {
 
 /// The EC2 `ApplicationStatusEnum` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplicationStatusEnum {
     /// `ok`
@@ -338,7 +338,7 @@ pub enum ApplicationStatusEnum {
 
 /// The EC2 `AggregationStatusEnum` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AggregationStatusEnum {
     /// `included`
@@ -352,7 +352,7 @@ pub enum AggregationStatusEnum {
 
 /// The EC2 `ApplicationStatusCheckEnum` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplicationStatusCheckEnum {
     /// `passed`
@@ -372,7 +372,7 @@ pub enum ApplicationStatusCheckEnum {
 
 /// Describes the reason for an application status check result.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ApplicationStatusReason {
     /// The reason code for the application status check result.
@@ -385,7 +385,7 @@ pub struct ApplicationStatusReason {
 
 /// Describes the details of an application status check for an instance.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ApplicationStatusDetail {
     /// The ID of the application status check.
@@ -406,7 +406,7 @@ pub struct ApplicationStatusDetail {
 
 /// Describes the application-level health status for an instance.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ApplicationStatus {
     /// The current instance-level application status.
@@ -424,7 +424,7 @@ pub struct ApplicationStatus {
 
 /// Describes the application status for an instance.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceApplicationStatus {
     /// The ID of the instance.
@@ -442,7 +442,7 @@ pub struct InstanceApplicationStatus {
 
 /// Describes the application statuses for instances.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ApplicationStatusesResponseType {
     /// The application status information for the instances.
@@ -452,7 +452,7 @@ pub struct ApplicationStatusesResponseType {
 
 /// The EC2 `DescribeApplicationStatusResult` structure.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeApplicationStatusResult {
     /// The application statuses for the specified instances.
@@ -464,7 +464,7 @@ pub struct DescribeApplicationStatusResult {
 
 /// The EC2 `AssociationTypeEnum` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AssociationTypeEnum {
     /// `tag`
@@ -478,7 +478,7 @@ pub enum AssociationTypeEnum {
 
 /// Information about an application status check association.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ApplicationStatusCheckAssociationObject {
     /// The ID of the application status check.
@@ -493,7 +493,7 @@ pub struct ApplicationStatusCheckAssociationObject {
 
 /// Describes the source for a health check path.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HealthCheckPathSourceResponseObject {
     /// The ID of the subnet for the source.
@@ -504,7 +504,7 @@ pub struct HealthCheckPathSourceResponseObject {
 
 /// Describes a destination for a health check path.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HealthCheckPathDestinationResponseObject {
     /// The ID of the subnet for the destination.
@@ -515,7 +515,7 @@ pub struct HealthCheckPathDestinationResponseObject {
 
 /// Describes a health check path for an application status check.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HealthCheckPathResponseObject {
     /// The source for the health check path.
@@ -527,7 +527,7 @@ pub struct HealthCheckPathResponseObject {
 
 /// The EC2 `NetworkProtocolEnum` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NetworkProtocolEnum {
     /// `http`
@@ -541,7 +541,7 @@ pub enum NetworkProtocolEnum {
 
 /// The EC2 `IpVersionEnum` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpVersionEnum {
     /// `ipv4`
@@ -555,7 +555,7 @@ pub enum IpVersionEnum {
 
 /// The EC2 `IpScopeEnum` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpScopeEnum {
     /// `private`
@@ -567,7 +567,7 @@ pub enum IpScopeEnum {
 
 /// Describes a tag key-value pair for an application status check association.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomTagKeyValueResponsePair {
     /// The key of the tag.
@@ -578,7 +578,7 @@ pub struct CustomTagKeyValueResponsePair {
 
 /// Describes an application status check.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ApplicationStatusCheckResponseObject {
     /// The ID of the application status check.
@@ -630,7 +630,7 @@ pub struct ApplicationStatusCheckResponseObject {
 
 /// The EC2 `AvailabilityZoneOptInStatus` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AvailabilityZoneOptInStatus {
     /// `opt-in-not-required`
@@ -646,7 +646,7 @@ pub enum AvailabilityZoneOptInStatus {
 
 /// Describes a message about an Availability Zone, Local Zone, or Wavelength Zone.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvailabilityZoneMessage {
     /// The message about the Availability Zone, Local Zone, or Wavelength Zone.
@@ -655,7 +655,7 @@ pub struct AvailabilityZoneMessage {
 
 /// Describes the geography information for an Availability Zone or Local Zone.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvailabilityZoneGeography {
     /// The name of the geography, for example, United States of America.
@@ -664,7 +664,7 @@ pub struct AvailabilityZoneGeography {
 
 /// Describes the sub-geography information for an Availability Zone or Local Zone.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvailabilityZoneSubGeography {
     /// The name of the sub-geography, for example, Oregon.
@@ -673,7 +673,7 @@ pub struct AvailabilityZoneSubGeography {
 
 /// The EC2 `AvailabilityZoneState` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AvailabilityZoneState {
     /// `available`
@@ -693,7 +693,7 @@ pub enum AvailabilityZoneState {
 
 /// Describes Availability Zones, Local Zones, and Wavelength Zones.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvailabilityZone {
     /// For Availability Zones, this parameter always has the value of opt-in-not-required.
@@ -732,7 +732,7 @@ pub struct AvailabilityZone {
 
 /// The EC2 `MetricType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum MetricType {
     /// `aggregate-latency`
@@ -744,7 +744,7 @@ pub enum MetricType {
 
 /// The EC2 `StatisticType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatisticType {
     /// `p50`
@@ -756,7 +756,7 @@ pub enum StatisticType {
 
 /// The EC2 `PeriodType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PeriodType {
     /// `five-minutes`
@@ -778,7 +778,7 @@ pub enum PeriodType {
 
 /// Describes an Infrastructure Performance subscription.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Subscription {
     /// The Region or Availability Zone that's the source for the subscription.
@@ -795,7 +795,7 @@ pub struct Subscription {
 
 /// The EC2 `AsnAssociationState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AsnAssociationState {
     /// `disassociated`
@@ -817,7 +817,7 @@ pub enum AsnAssociationState {
 
 /// An Autonomous System Number (ASN) and BYOIP CIDR association.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AsnAssociation {
     /// The association's ASN.
@@ -832,7 +832,7 @@ pub struct AsnAssociation {
 
 /// The EC2 `ByoipCidrState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ByoipCidrState {
     /// `advertised`
@@ -862,7 +862,7 @@ pub enum ByoipCidrState {
 
 /// Information about an address range that is provisioned for use with your Amazon Web Services resources through bring your own IP addresses (BYOIP).
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ByoipCidr {
     /// The address range, in CIDR notation.
@@ -888,7 +888,7 @@ pub struct ByoipCidr {
 
 /// The EC2 `CapacityBlockExtensionStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityBlockExtensionStatus {
     /// `payment-pending`
@@ -904,7 +904,7 @@ pub enum CapacityBlockExtensionStatus {
 
 /// Describes a Capacity Block extension.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityBlockExtension {
     /// The reservation ID of the Capacity Block extension.
@@ -939,7 +939,7 @@ pub struct CapacityBlockExtension {
 
 /// The EC2 `CapacityReservationTenancy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationTenancy {
     /// `default`
@@ -953,7 +953,7 @@ pub enum CapacityReservationTenancy {
 
 /// The recommended Capacity Block extension that fits your search requirements.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityBlockExtensionOffering {
     /// The ID of the Capacity Block extension offering.
@@ -986,7 +986,7 @@ pub struct CapacityBlockExtensionOffering {
 
 /// Describes an individual segment within a Capacity Block offering.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityBlockOfferingSegment {
     /// The instance type of the Capacity Block offering segment.
@@ -1015,7 +1015,7 @@ pub struct CapacityBlockOfferingSegment {
 
 /// The recommended Capacity Block that fits your search requirements.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityBlockOffering {
     /// The ID of the Capacity Block offering.
@@ -1063,7 +1063,7 @@ pub struct CapacityBlockInstanceTypePreference {
 
 /// The EC2 `CapacityBlockInterconnectStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityBlockInterconnectStatus {
     /// `ok`
@@ -1079,7 +1079,7 @@ pub enum CapacityBlockInterconnectStatus {
 
 /// Describes the availability of capacity for a Capacity Reservation.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationStatus {
     /// The ID of the Capacity Reservation.
@@ -1094,7 +1094,7 @@ pub struct CapacityReservationStatus {
 
 /// Describes the availability of capacity for a Capacity Block.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityBlockStatus {
     /// The ID of the Capacity Block.
@@ -1114,7 +1114,7 @@ pub struct CapacityBlockStatus {
 
 /// The EC2 `CapacityBlockResourceState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityBlockResourceState {
     /// `active`
@@ -1140,7 +1140,7 @@ pub enum CapacityBlockResourceState {
 
 /// Reserve powerful GPU instances on a future date to support your short duration machine learning (ML) workloads.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityBlock {
     /// The ID of the Capacity Block.
@@ -1169,7 +1169,7 @@ pub struct CapacityBlock {
 
 /// The EC2 `Schedule` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Schedule {
     /// `hourly`
@@ -1181,7 +1181,7 @@ pub enum Schedule {
 
 /// The EC2 `OutputFormat` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum OutputFormat {
     /// `csv`
@@ -1195,7 +1195,7 @@ pub enum OutputFormat {
 
 /// The EC2 `CapacityManagerDataExportStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityManagerDataExportStatus {
     /// `pending`
@@ -1213,7 +1213,7 @@ pub enum CapacityManagerDataExportStatus {
 
 /// Contains information about a Capacity Manager data export configuration, including export settings, delivery status, and recent export activity.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityManagerDataExportResponse {
     /// The unique identifier for the data export configuration.
@@ -1243,7 +1243,7 @@ pub struct CapacityManagerDataExportResponse {
 
 /// The EC2 `CapacityReservationBillingRequestStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationBillingRequestStatus {
     /// `pending`
@@ -1265,7 +1265,7 @@ pub enum CapacityReservationBillingRequestStatus {
 
 /// Information about a Capacity Reservation.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationInfo {
     /// The instance type for the Capacity Reservation.
@@ -1280,7 +1280,7 @@ pub struct CapacityReservationInfo {
 
 /// Information about a request to assign billing of the unused capacity of a Capacity Reservation.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationBillingRequest {
     /// The ID of the Capacity Reservation.
@@ -1316,7 +1316,7 @@ pub enum CallerRole {
 
 /// The EC2 `CapacityReservationCancellationQuoteState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationCancellationQuoteState {
     /// `pending`
@@ -1332,7 +1332,7 @@ pub enum CapacityReservationCancellationQuoteState {
 
 /// Describes the configuration of a Capacity Reservation.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationConfiguration {
     /// The number of instances in the Capacity Reservation.
@@ -1343,7 +1343,7 @@ pub struct CapacityReservationConfiguration {
 
 /// The EC2 `ApplyCancellationCharges` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplyCancellationCharges {
     /// `commitment-wind-down`
@@ -1355,7 +1355,7 @@ pub enum ApplyCancellationCharges {
 
 /// Describes the cancellation terms for cancelling a future-dated Capacity Reservation during its commitment duration.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CancellationTerms {
     /// The type of cancellation charge.
@@ -1372,7 +1372,7 @@ pub struct CancellationTerms {
 
 /// Describes a Capacity Reservation cancellation quote, which provides the cancellation terms for cancelling a future-dated Capacity Reservation during its commitment duration.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationCancellationQuote {
     /// The ID of the cancellation quote.
@@ -1397,7 +1397,7 @@ pub struct CapacityReservationCancellationQuote {
 
 /// The EC2 `CapacityReservationModificationQuoteState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationModificationQuoteState {
     /// `active`
@@ -1411,7 +1411,7 @@ pub enum CapacityReservationModificationQuoteState {
 
 /// Describes the configuration that a Capacity Reservation has at the time a modification quote is generated.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ModificationQuoteCurrentConfiguration {
     /// The number of instances in the Capacity Reservation.
@@ -1426,7 +1426,7 @@ pub struct ModificationQuoteCurrentConfiguration {
 
 /// Describes the changes that a Capacity Reservation modification quote will apply to a Capacity Reservation.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ModificationReservationUpdate {
     /// The date and time at which the commitment duration will expire after the modification, in the ISO8601 format in the UTC time zone ( YYYY-MM-DDThh:mm:ss.sssZ).
@@ -1439,7 +1439,7 @@ pub struct ModificationReservationUpdate {
 
 /// Describes the terms of a Capacity Reservation modification quote.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ModificationTerms {
     /// The changes that will be applied to the Capacity Reservation if you accept the modification terms.
@@ -1448,7 +1448,7 @@ pub struct ModificationTerms {
 
 /// Describes a Capacity Reservation modification quote, which provides the terms for changing the start date or the commitment of a future-dated Capacity Reservation.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationModificationQuote {
     /// The ID of the modification quote.
@@ -1472,7 +1472,7 @@ pub struct CapacityReservationModificationQuote {
 
 /// The EC2 `CapacityReservationFleetState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationFleetState {
     /// `submitted`
@@ -1501,7 +1501,7 @@ pub enum CapacityReservationFleetState {
 
 /// The EC2 `FleetCapacityReservationTenancy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FleetCapacityReservationTenancy {
     /// `default`
@@ -1513,7 +1513,7 @@ pub enum FleetCapacityReservationTenancy {
 
 /// The EC2 `FleetInstanceMatchCriteria` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FleetInstanceMatchCriteria {
     /// `open`
@@ -5846,7 +5846,7 @@ pub enum InstanceType {
 
 /// The EC2 `CapacityReservationInstancePlatform` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationInstancePlatform {
     /// `Linux/UNIX`
@@ -5910,7 +5910,7 @@ pub enum CapacityReservationInstancePlatform {
 
 /// Information about a Capacity Reservation in a Capacity Reservation Fleet.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FleetCapacityReservation {
     /// The ID of the Capacity Reservation.
@@ -5939,7 +5939,7 @@ pub struct FleetCapacityReservation {
 
 /// The minimum and maximum number of vCPUs.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VCpuCountRangeRequest {
     /// The minimum number of vCPUs.
@@ -5952,7 +5952,7 @@ pub struct VCpuCountRangeRequest {
 
 /// The minimum and maximum amount of memory, in MiB.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MemoryMiBRequest {
     /// The minimum amount of memory, in MiB.
@@ -5965,7 +5965,7 @@ pub struct MemoryMiBRequest {
 
 /// The EC2 `CpuManufacturer` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CpuManufacturer {
     /// `intel`
@@ -5983,7 +5983,7 @@ pub enum CpuManufacturer {
 
 /// The minimum and maximum amount of memory per vCPU, in GiB.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MemoryGiBPerVCpuRequest {
     /// The minimum amount of memory per vCPU, in GiB.
@@ -5996,7 +5996,7 @@ pub struct MemoryGiBPerVCpuRequest {
 
 /// The EC2 `InstanceGeneration` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InstanceGeneration {
     /// `current`
@@ -6010,7 +6010,7 @@ pub enum InstanceGeneration {
 
 /// The EC2 `BareMetal` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum BareMetal {
     /// `included`
@@ -6026,7 +6026,7 @@ pub enum BareMetal {
 
 /// The EC2 `BurstablePerformance` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum BurstablePerformance {
     /// `included`
@@ -6042,7 +6042,7 @@ pub enum BurstablePerformance {
 
 /// The minimum and maximum number of network interfaces.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInterfaceCountRequest {
     /// The minimum number of network interfaces.
@@ -6055,7 +6055,7 @@ pub struct NetworkInterfaceCountRequest {
 
 /// The EC2 `LocalStorage` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LocalStorage {
     /// `included`
@@ -6071,7 +6071,7 @@ pub enum LocalStorage {
 
 /// The EC2 `LocalStorageType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LocalStorageType {
     /// `hdd`
@@ -6085,7 +6085,7 @@ pub enum LocalStorageType {
 
 /// The minimum and maximum amount of total local storage, in GB.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TotalLocalStorageGBRequest {
     /// The minimum amount of total local storage, in GB.
@@ -6098,7 +6098,7 @@ pub struct TotalLocalStorageGBRequest {
 
 /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BaselineEbsBandwidthMbpsRequest {
     /// The minimum baseline bandwidth, in Mbps.
@@ -6111,7 +6111,7 @@ pub struct BaselineEbsBandwidthMbpsRequest {
 
 /// The EC2 `AcceleratorType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AcceleratorType {
     /// `gpu`
@@ -6129,7 +6129,7 @@ pub enum AcceleratorType {
 
 /// The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AcceleratorCountRequest {
     /// The minimum number of accelerators.
@@ -6142,7 +6142,7 @@ pub struct AcceleratorCountRequest {
 
 /// The EC2 `AcceleratorManufacturer` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AcceleratorManufacturer {
     /// `amazon-web-services`
@@ -6162,7 +6162,7 @@ pub enum AcceleratorManufacturer {
 
 /// The EC2 `AcceleratorName` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AcceleratorName {
     /// `a100`
@@ -6211,7 +6211,7 @@ pub enum AcceleratorName {
 
 /// The minimum and maximum amount of total accelerator memory, in MiB.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AcceleratorTotalMemoryMiBRequest {
     /// The minimum amount of accelerator memory, in MiB.
@@ -6224,7 +6224,7 @@ pub struct AcceleratorTotalMemoryMiBRequest {
 
 /// The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkBandwidthGbpsRequest {
     /// The minimum amount of network bandwidth, in Gbps.
@@ -6237,7 +6237,7 @@ pub struct NetworkBandwidthGbpsRequest {
 
 /// Specify an instance family to use as the baseline reference for CPU performance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PerformanceFactorReferenceRequest {
     /// The instance family to use as a baseline reference.
@@ -6247,7 +6247,7 @@ pub struct PerformanceFactorReferenceRequest {
 
 /// The CPU performance to consider, using an instance family as the baseline reference.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CpuPerformanceFactorRequest {
     /// Specify an instance family to use as the baseline reference for CPU performance.
@@ -6257,7 +6257,7 @@ pub struct CpuPerformanceFactorRequest {
 
 /// The baseline performance to consider, using an instance family as a baseline reference.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BaselinePerformanceFactorsRequest {
     /// The CPU performance to consider, using an instance family as the baseline reference.
@@ -6267,7 +6267,7 @@ pub struct BaselinePerformanceFactorsRequest {
 
 /// The attributes for the instance types.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceRequirementsRequest {
     /// The minimum and maximum number of vCPUs.
@@ -6352,7 +6352,7 @@ pub struct InstanceRequirementsRequest {
 
 /// Information about a Capacity Reservation Fleet.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationFleet {
     /// The ID of the Capacity Reservation Fleet.
@@ -6391,7 +6391,7 @@ pub struct CapacityReservationFleet {
 
 /// Information about the Capacity Reservation topology.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationTopology {
     /// The ID of the Capacity Reservation.
@@ -6415,7 +6415,7 @@ pub struct CapacityReservationTopology {
 
 /// The EC2 `CapacityReservationState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationState {
     /// `active`
@@ -6451,7 +6451,7 @@ pub enum CapacityReservationState {
 
 /// The EC2 `EndDateType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum EndDateType {
     /// `unlimited`
@@ -6465,7 +6465,7 @@ pub enum EndDateType {
 
 /// The EC2 `InstanceMatchCriteria` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InstanceMatchCriteria {
     /// `open`
@@ -6479,7 +6479,7 @@ pub enum InstanceMatchCriteria {
 
 /// The EC2 `AllocationType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AllocationType {
     /// `used`
@@ -6495,7 +6495,7 @@ pub enum AllocationType {
 
 /// A key-value pair that provides additional metadata about a capacity allocation.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityAllocationMetadataEntry {
     /// The key of the metadata entry.
@@ -6506,7 +6506,7 @@ pub struct CapacityAllocationMetadataEntry {
 
 /// Information about instance capacity usage for a Capacity Reservation.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityAllocation {
     /// The usage type.
@@ -6520,7 +6520,7 @@ pub struct CapacityAllocation {
 
 /// The EC2 `CapacityReservationType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationType {
     /// `default`
@@ -6534,7 +6534,7 @@ pub enum CapacityReservationType {
 
 /// Information about your commitment for a future-dated Capacity Reservation.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationCommitmentInfo {
     /// The instance capacity that you committed to when you requested the future-dated Capacity Reservation.
@@ -6547,7 +6547,7 @@ pub struct CapacityReservationCommitmentInfo {
 
 /// The EC2 `CapacityReservationDeliveryPreference` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationDeliveryPreference {
     /// `fixed`
@@ -6561,7 +6561,7 @@ pub enum CapacityReservationDeliveryPreference {
 
 /// The EC2 `InterruptibleCapacityReservationAllocationStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InterruptibleCapacityReservationAllocationStatus {
     /// `pending`
@@ -6583,7 +6583,7 @@ pub enum InterruptibleCapacityReservationAllocationStatus {
 
 /// The EC2 `InterruptionType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InterruptionType {
     /// `adhoc`
@@ -6595,7 +6595,7 @@ pub enum InterruptionType {
 
 /// The EC2 `ZeroSizePreference` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ZeroSizePreference {
     /// `retain`
@@ -6609,7 +6609,7 @@ pub enum ZeroSizePreference {
 
 /// Represents the allocation of capacity from a source reservation to an interruptible reservation, tracking current and target instance counts for allocation management.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InterruptibleCapacityAllocation {
     /// The current number of instances allocated to the interruptible reservation.
@@ -6628,7 +6628,7 @@ pub struct InterruptibleCapacityAllocation {
 
 /// Contains information about how and when instances in an interruptible reservation can be terminated when capacity is reclaimed.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InterruptionInfo {
     /// The ID of the source Capacity Reservation from which the interruptible reservation was created.
@@ -6639,7 +6639,7 @@ pub struct InterruptionInfo {
 
 /// The EC2 `CapacityReservationAdjustmentStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationAdjustmentStatus {
     /// `requested`
@@ -6655,7 +6655,7 @@ pub enum CapacityReservationAdjustmentStatus {
 
 /// Describes the configuration that a Capacity Reservation will have after a pending adjustment is applied.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationAdjustmentDetails {
     /// The start date that the Capacity Reservation will have after the adjustment.
@@ -6672,7 +6672,7 @@ pub struct CapacityReservationAdjustmentDetails {
 
 /// The EC2 `CapacityReservationLaunchStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationLaunchStatus {
     /// `launchable`
@@ -6686,7 +6686,7 @@ pub enum CapacityReservationLaunchStatus {
 
 /// Describes a Capacity Reservation.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservation {
     /// The ID of the Capacity Reservation.
@@ -6767,7 +6767,7 @@ pub struct CapacityReservation {
 
 /// The EC2 `CarrierGatewayState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CarrierGatewayState {
     /// `pending`
@@ -6785,7 +6785,7 @@ pub enum CarrierGatewayState {
 
 /// Describes a carrier gateway.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CarrierGateway {
     /// The ID of the carrier gateway.
@@ -6803,7 +6803,7 @@ pub struct CarrierGateway {
 
 /// Describes a security group.
 #[cfg(any(feature = "instances", feature = "vpc"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GroupIdentifier {
     /// The ID of the security group.
@@ -6814,7 +6814,7 @@ pub struct GroupIdentifier {
 
 /// Deprecated. Describes a linked EC2-Classic instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClassicLinkInstance {
     /// The security groups.
@@ -6831,7 +6831,7 @@ pub struct ClassicLinkInstance {
 
 /// The EC2 `ClientVpnAuthorizationRuleStatusCode` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientVpnAuthorizationRuleStatusCode {
     /// `authorizing`
@@ -6849,7 +6849,7 @@ pub enum ClientVpnAuthorizationRuleStatusCode {
 
 /// Describes the state of an authorization rule.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientVpnAuthorizationRuleStatus {
     /// The state of the authorization rule.
@@ -6860,7 +6860,7 @@ pub struct ClientVpnAuthorizationRuleStatus {
 
 /// Information about an authorization rule.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AuthorizationRule {
     /// The ID of the Client VPN endpoint with which the authorization rule is associated.
@@ -6879,7 +6879,7 @@ pub struct AuthorizationRule {
 
 /// The EC2 `ClientVpnConnectionStatusCode` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientVpnConnectionStatusCode {
     /// `active`
@@ -6897,7 +6897,7 @@ pub enum ClientVpnConnectionStatusCode {
 
 /// Describes the status of a client connection.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientVpnConnectionStatus {
     /// The state of the client connection.
@@ -6908,7 +6908,7 @@ pub struct ClientVpnConnectionStatus {
 
 /// Describes a client connection.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientVpnConnection {
     /// The ID of the Client VPN endpoint to which the client is connected.
@@ -6948,7 +6948,7 @@ pub struct ClientVpnConnection {
 
 /// The EC2 `ClientVpnEndpointStatusCode` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientVpnEndpointStatusCode {
     /// `pending-associate`
@@ -6968,7 +6968,7 @@ pub enum ClientVpnEndpointStatusCode {
 
 /// Describes the state of a Client VPN endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientVpnEndpointStatus {
     /// The state of the Client VPN endpoint.
@@ -6979,7 +6979,7 @@ pub struct ClientVpnEndpointStatus {
 
 /// The EC2 `VpnProtocol` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpnProtocol {
     /// `openvpn`
@@ -6991,7 +6991,7 @@ pub enum VpnProtocol {
 
 /// The EC2 `TransportProtocol` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransportProtocol {
     /// `tcp`
@@ -7005,7 +7005,7 @@ pub enum TransportProtocol {
 
 /// The EC2 `AssociatedNetworkType` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AssociatedNetworkType {
     /// `vpc`
@@ -7017,7 +7017,7 @@ pub enum AssociatedNetworkType {
 
 /// Describes a target network that is associated with a Client VPN endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AssociatedTargetNetwork {
     /// The ID of the subnet.
@@ -7028,7 +7028,7 @@ pub struct AssociatedTargetNetwork {
 
 /// The EC2 `ClientVpnAuthenticationType` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientVpnAuthenticationType {
     /// `certificate-authentication`
@@ -7044,7 +7044,7 @@ pub enum ClientVpnAuthenticationType {
 
 /// Describes an Active Directory.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DirectoryServiceAuthentication {
     /// The ID of the Active Directory used for authentication.
@@ -7053,7 +7053,7 @@ pub struct DirectoryServiceAuthentication {
 
 /// Information about the client certificate used for authentication.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CertificateAuthentication {
     /// The ARN of the client certificate.
@@ -7062,7 +7062,7 @@ pub struct CertificateAuthentication {
 
 /// Describes the IAM SAML identity providers used for federated authentication.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FederatedAuthentication {
     /// The Amazon Resource Name (ARN) of the IAM SAML identity provider.
@@ -7073,7 +7073,7 @@ pub struct FederatedAuthentication {
 
 /// Describes the authentication methods used by a Client VPN endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientVpnAuthentication {
     /// The authentication type used.
@@ -7088,7 +7088,7 @@ pub struct ClientVpnAuthentication {
 
 /// Information about the client connection logging options for a Client VPN endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConnectionLogResponseOptions {
     /// Indicates whether client connection logging is enabled for the Client VPN endpoint.
@@ -7107,7 +7107,7 @@ pub struct ConnectionLogResponseOptions {
 
 /// The EC2 `ClientVpnEndpointAttributeStatusCode` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientVpnEndpointAttributeStatusCode {
     /// `applying`
@@ -7121,7 +7121,7 @@ pub enum ClientVpnEndpointAttributeStatusCode {
 
 /// Describes the status of the Client VPN endpoint attribute.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientVpnEndpointAttributeStatus {
     /// The status code.
@@ -7132,7 +7132,7 @@ pub struct ClientVpnEndpointAttributeStatus {
 
 /// The options for managing connection authorization for new client connections.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientConnectResponseOptions {
     /// Indicates whether client connect options are enabled.
@@ -7145,7 +7145,7 @@ pub struct ClientConnectResponseOptions {
 
 /// Current state of options for customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientLoginBannerResponseOptions {
     /// Current state of text banner feature.
@@ -7156,7 +7156,7 @@ pub struct ClientLoginBannerResponseOptions {
 
 /// The current status of Client Route Enforcement.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientRouteEnforcementResponseOptions {
     /// Status of the client route enforcement feature, indicating whether Client Route Enforcement is true (enabled) or false (disabled).
@@ -7165,7 +7165,7 @@ pub struct ClientRouteEnforcementResponseOptions {
 
 /// The EC2 `EndpointIpAddressType` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum EndpointIpAddressType {
     /// `ipv4`
@@ -7181,7 +7181,7 @@ pub enum EndpointIpAddressType {
 
 /// The EC2 `TrafficIpAddressType` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TrafficIpAddressType {
     /// `ipv4`
@@ -7197,7 +7197,7 @@ pub enum TrafficIpAddressType {
 
 /// Describes the Transit Gateway configuration for a Client VPN endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayConfigurationDescribeEndpointStructure {
     /// The ID of the Transit Gateway.
@@ -7214,7 +7214,7 @@ pub struct TransitGatewayConfigurationDescribeEndpointStructure {
 
 /// The EC2 `ClientVpnDeviceTrustProviderType` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientVpnDeviceTrustProviderType {
     /// `crowdstrike`
@@ -7230,7 +7230,7 @@ pub enum ClientVpnDeviceTrustProviderType {
 
 /// Information about a device trust provider configured for a Client VPN endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientVpnTrustProvider {
     /// The type of the device trust provider.
@@ -7243,7 +7243,7 @@ pub struct ClientVpnTrustProvider {
 
 /// Information about the device posture options for a Client VPN endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DevicePostureResponseOptions {
     /// The device trust providers configured for the Client VPN endpoint.
@@ -7253,7 +7253,7 @@ pub struct DevicePostureResponseOptions {
 
 /// Describes a Client VPN endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientVpnEndpoint {
     /// The ID of the Client VPN endpoint.
@@ -7322,7 +7322,7 @@ pub struct ClientVpnEndpoint {
 
 /// The EC2 `ClientVpnRouteStatusCode` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientVpnRouteStatusCode {
     /// `creating`
@@ -7340,7 +7340,7 @@ pub enum ClientVpnRouteStatusCode {
 
 /// Describes the state of a Client VPN endpoint route.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientVpnRouteStatus {
     /// The state of the Client VPN endpoint route.
@@ -7351,7 +7351,7 @@ pub struct ClientVpnRouteStatus {
 
 /// Information about a Client VPN endpoint route.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientVpnRoute {
     /// The ID of the Client VPN endpoint with which the route is associated.
@@ -7374,7 +7374,7 @@ pub struct ClientVpnRoute {
 
 /// The EC2 `AssociationStatusCode` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AssociationStatusCode {
     /// `associating`
@@ -7394,7 +7394,7 @@ pub enum AssociationStatusCode {
 
 /// Describes the state of a target network association.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AssociationStatus {
     /// The state of the target network association.
@@ -7405,7 +7405,7 @@ pub struct AssociationStatus {
 
 /// Describes a target network associated with a Client VPN endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TargetNetwork {
     /// The ID of the association.
@@ -7430,7 +7430,7 @@ pub struct TargetNetwork {
 
 /// Describes a customer-owned address pool.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CoipPool {
     /// The ID of the address pool.
@@ -7449,7 +7449,7 @@ pub struct CoipPool {
 
 /// Describes a customer gateway.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomerGateway {
     /// The Amazon Resource Name (ARN) for the customer gateway certificate.
@@ -7475,7 +7475,7 @@ pub struct CustomerGateway {
 
 /// The EC2 `ReportState` values.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReportState {
     /// `running`
@@ -7493,7 +7493,7 @@ pub enum ReportState {
 
 /// Describes the metadata of the account status report.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeclarativePoliciesReport {
     /// The ID of the report.
@@ -7517,7 +7517,7 @@ pub struct DeclarativePoliciesReport {
 
 /// Describes a value for a resource attribute that is a String.
 #[cfg(any(feature = "images", feature = "instances", feature = "vpc"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AttributeValue {
     /// The attribute value.
@@ -7526,7 +7526,7 @@ pub struct AttributeValue {
 
 /// Describes a DHCP configuration option.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DhcpConfiguration {
     /// The name of a DHCP option.
@@ -7538,7 +7538,7 @@ pub struct DhcpConfiguration {
 
 /// The set of DHCP options.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DhcpOptions {
     /// The ID of the Amazon Web Services account that owns the DHCP options set.
@@ -7555,7 +7555,7 @@ pub struct DhcpOptions {
 
 /// The EC2 `AttachmentStatus` values.
 #[cfg(any(feature = "instances", feature = "vpc", feature = "vpn"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AttachmentStatus {
     /// `attaching`
@@ -7573,7 +7573,7 @@ pub enum AttachmentStatus {
 
 /// Describes the attachment of a VPC to an internet gateway or an egress-only internet gateway.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InternetGatewayAttachment {
     /// The current state of the attachment.
@@ -7584,7 +7584,7 @@ pub struct InternetGatewayAttachment {
 
 /// Describes an egress-only internet gateway.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EgressOnlyInternetGateway {
     /// Information about the attachment of the egress-only internet gateway.
@@ -7599,7 +7599,7 @@ pub struct EgressOnlyInternetGateway {
 
 /// The EC2 `ElasticGpuStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ElasticGpuStatus {
     /// `OK`
@@ -7615,7 +7615,7 @@ pub enum ElasticGpuStatus {
 
 /// Amazon Elastic Graphics reached end of life on January 8, 2024.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ElasticGpuHealth {
     /// The health status.
@@ -7624,7 +7624,7 @@ pub struct ElasticGpuHealth {
 
 /// The EC2 `ElasticGpuState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ElasticGpuState {
     /// `ATTACHED`
@@ -7637,7 +7637,7 @@ pub enum ElasticGpuState {
 
 /// Amazon Elastic Graphics reached end of life on January 8, 2024.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ElasticGpus {
     /// The ID of the Elastic Graphics accelerator.
@@ -7659,7 +7659,7 @@ pub struct ElasticGpus {
 
 /// Describes the destination for an export image task.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExportTaskS3Location {
     /// The destination Amazon S3 bucket.
@@ -7670,7 +7670,7 @@ pub struct ExportTaskS3Location {
 
 /// Describes an export image task.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExportImageTask {
     /// A description of the image being exported.
@@ -7694,7 +7694,7 @@ pub struct ExportImageTask {
 
 /// The EC2 `FastLaunchResourceType` values.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FastLaunchResourceType {
     /// `snapshot`
@@ -7706,7 +7706,7 @@ pub enum FastLaunchResourceType {
 
 /// Configuration settings for creating and managing pre-provisioned snapshots for a Windows fast launch enabled Windows AMI.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FastLaunchSnapshotConfigurationResponse {
     /// The number of pre-provisioned snapshots requested to keep on hand for a Windows fast launch enabled AMI.
@@ -7715,7 +7715,7 @@ pub struct FastLaunchSnapshotConfigurationResponse {
 
 /// Identifies the launch template that the AMI uses for Windows fast launch.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FastLaunchLaunchTemplateSpecificationResponse {
     /// The ID of the launch template that the AMI uses for Windows fast launch.
@@ -7728,7 +7728,7 @@ pub struct FastLaunchLaunchTemplateSpecificationResponse {
 
 /// The EC2 `FastLaunchStateCode` values.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FastLaunchStateCode {
     /// `enabling`
@@ -7750,7 +7750,7 @@ pub enum FastLaunchStateCode {
 
 /// Describe details about a Windows image with Windows fast launch enabled that meets the requested criteria.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeFastLaunchImagesSuccessItem {
     /// The image ID that identifies the Windows fast launch enabled image.
@@ -7775,7 +7775,7 @@ pub struct DescribeFastLaunchImagesSuccessItem {
 
 /// The EC2 `FastSnapshotRestoreStateCode` values.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FastSnapshotRestoreStateCode {
     /// `enabling`
@@ -7795,7 +7795,7 @@ pub enum FastSnapshotRestoreStateCode {
 
 /// Describes fast snapshot restores for a snapshot.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeFastSnapshotRestoreSuccessItem {
     /// The ID of the snapshot.
@@ -7826,7 +7826,7 @@ pub struct DescribeFastSnapshotRestoreSuccessItem {
 
 /// Describes an EC2 Fleet or Spot Fleet event.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EventInformation {
     /// The description of the event.
@@ -7855,7 +7855,7 @@ pub enum FleetEventType {
 
 /// Describes an event in the history of an EC2 Fleet.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HistoryRecordEntry {
     /// Information about the event.
@@ -7868,7 +7868,7 @@ pub struct HistoryRecordEntry {
 
 /// The EC2 `InstanceHealthStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InstanceHealthStatus {
     /// `healthy`
@@ -7882,7 +7882,7 @@ pub enum InstanceHealthStatus {
 
 /// Describes a running instance in a Spot Fleet.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ActiveInstance {
     /// The ID of the instance.
@@ -7897,7 +7897,7 @@ pub struct ActiveInstance {
 
 /// The EC2 `FleetActivityStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FleetActivityStatus {
     /// `error`
@@ -7917,7 +7917,7 @@ pub enum FleetActivityStatus {
 
 /// The EC2 `FleetStateCode` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FleetStateCode {
     /// `submitted`
@@ -7943,7 +7943,7 @@ pub enum FleetStateCode {
 
 /// The EC2 `FleetExcessCapacityTerminationPolicy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FleetExcessCapacityTerminationPolicy {
     /// `no-termination`
@@ -7957,7 +7957,7 @@ pub enum FleetExcessCapacityTerminationPolicy {
 
 /// The Amazon EC2 launch template that can be used by a Spot Fleet to configure Amazon EC2 instances.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FleetLaunchTemplateSpecification {
     /// The ID of the launch template.
@@ -7970,7 +7970,7 @@ pub struct FleetLaunchTemplateSpecification {
 
 /// Describes the placement of an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlacementResponse {
     /// The name of the placement group that the instance is in.
@@ -7979,7 +7979,7 @@ pub struct PlacementResponse {
 
 /// The minimum and maximum number of vCPUs.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VCpuCountRange {
     /// The minimum number of vCPUs.
@@ -7990,7 +7990,7 @@ pub struct VCpuCountRange {
 
 /// The minimum and maximum amount of memory, in MiB.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MemoryMiB {
     /// The minimum amount of memory, in MiB.
@@ -8001,7 +8001,7 @@ pub struct MemoryMiB {
 
 /// The minimum and maximum amount of memory per vCPU, in GiB.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MemoryGiBPerVCpu {
     /// The minimum amount of memory per vCPU, in GiB.
@@ -8012,7 +8012,7 @@ pub struct MemoryGiBPerVCpu {
 
 /// The minimum and maximum number of network interfaces.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInterfaceCount {
     /// The minimum number of network interfaces.
@@ -8023,7 +8023,7 @@ pub struct NetworkInterfaceCount {
 
 /// The minimum and maximum amount of total local storage, in GB.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TotalLocalStorageGB {
     /// The minimum amount of total local storage, in GB.
@@ -8034,7 +8034,7 @@ pub struct TotalLocalStorageGB {
 
 /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BaselineEbsBandwidthMbps {
     /// The minimum baseline bandwidth, in Mbps.
@@ -8045,7 +8045,7 @@ pub struct BaselineEbsBandwidthMbps {
 
 /// The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AcceleratorCount {
     /// The minimum number of accelerators.
@@ -8056,7 +8056,7 @@ pub struct AcceleratorCount {
 
 /// The minimum and maximum amount of total accelerator memory, in MiB.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AcceleratorTotalMemoryMiB {
     /// The minimum amount of accelerator memory, in MiB.
@@ -8067,7 +8067,7 @@ pub struct AcceleratorTotalMemoryMiB {
 
 /// The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkBandwidthGbps {
     /// The minimum amount of network bandwidth, in Gbps.
@@ -8078,7 +8078,7 @@ pub struct NetworkBandwidthGbps {
 
 /// Specify an instance family to use as the baseline reference for CPU performance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PerformanceFactorReference {
     /// The instance family to use as a baseline reference.
@@ -8087,7 +8087,7 @@ pub struct PerformanceFactorReference {
 
 /// The CPU performance to consider, using an instance family as the baseline reference.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CpuPerformanceFactor {
     /// Specify an instance family to use as the baseline reference for CPU performance.
@@ -8097,7 +8097,7 @@ pub struct CpuPerformanceFactor {
 
 /// The baseline performance to consider, using an instance family as a baseline reference.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BaselinePerformanceFactors {
     /// The CPU performance to consider, using an instance family as the baseline reference.
@@ -8106,7 +8106,7 @@ pub struct BaselinePerformanceFactors {
 
 /// The attributes for the instance types.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceRequirements {
     /// The minimum and maximum number of vCPUs.
@@ -8174,7 +8174,7 @@ pub struct InstanceRequirements {
 
 /// The EC2 `VolumeType` values.
 #[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VolumeType {
     /// `standard`
@@ -8198,7 +8198,7 @@ pub enum VolumeType {
 
 /// Describes a block device for an EBS volume.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EbsBlockDeviceResponse {
     /// Indicates whether the volume is encrypted.
@@ -8221,7 +8221,7 @@ pub struct EbsBlockDeviceResponse {
 
 /// Describes a block device mapping, which defines the EBS volumes and instance store volumes to attach to an instance at launch.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BlockDeviceMappingResponse {
     /// The device name (for example, /dev/sdh or xvdh).
@@ -8236,7 +8236,7 @@ pub struct BlockDeviceMappingResponse {
 
 /// Describes overrides for a launch template.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FleetLaunchTemplateOverrides {
     /// The instance type.
@@ -8266,7 +8266,7 @@ pub struct FleetLaunchTemplateOverrides {
 
 /// Describes a launch template and overrides.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FleetLaunchTemplateConfig {
     /// The launch template.
@@ -8277,7 +8277,7 @@ pub struct FleetLaunchTemplateConfig {
 
 /// The EC2 `DefaultTargetCapacityType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DefaultTargetCapacityType {
     /// `spot`
@@ -8295,7 +8295,7 @@ pub enum DefaultTargetCapacityType {
 
 /// The EC2 `TargetCapacityUnitType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TargetCapacityUnitType {
     /// `vcpu`
@@ -8311,7 +8311,7 @@ pub enum TargetCapacityUnitType {
 
 /// The number of units to request.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TargetCapacitySpecification {
     /// The number of units to request, filled the default target capacity type.
@@ -8328,7 +8328,7 @@ pub struct TargetCapacitySpecification {
 
 /// The EC2 `FleetType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FleetType {
     /// `request`
@@ -8344,7 +8344,7 @@ pub enum FleetType {
 
 /// The EC2 `SpotAllocationStrategy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SpotAllocationStrategy {
     /// `lowest-price`
@@ -8364,7 +8364,7 @@ pub enum SpotAllocationStrategy {
 
 /// The EC2 `FleetReplacementStrategy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FleetReplacementStrategy {
     /// `launch`
@@ -8378,7 +8378,7 @@ pub enum FleetReplacementStrategy {
 
 /// The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FleetSpotCapacityRebalance {
     /// The replacement strategy to use.
@@ -8389,7 +8389,7 @@ pub struct FleetSpotCapacityRebalance {
 
 /// The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FleetSpotMaintenanceStrategies {
     /// The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
@@ -8398,7 +8398,7 @@ pub struct FleetSpotMaintenanceStrategies {
 
 /// The EC2 `SpotInstanceInterruptionBehavior` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SpotInstanceInterruptionBehavior {
     /// `hibernate`
@@ -8414,7 +8414,7 @@ pub enum SpotInstanceInterruptionBehavior {
 
 /// Describes the configuration of Spot Instances in an EC2 Fleet.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotOptions {
     /// The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the EC2 Fleet launch configuration.
@@ -8437,7 +8437,7 @@ pub struct SpotOptions {
 
 /// The EC2 `FleetOnDemandAllocationStrategy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FleetOnDemandAllocationStrategy {
     /// `lowest-price`
@@ -8451,7 +8451,7 @@ pub enum FleetOnDemandAllocationStrategy {
 
 /// The EC2 `FleetCapacityReservationUsageStrategy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FleetCapacityReservationUsageStrategy {
     /// `use-capacity-reservations-first`
@@ -8463,7 +8463,7 @@ pub enum FleetCapacityReservationUsageStrategy {
 
 /// Describes the strategy for using unused Capacity Reservations for fulfilling On-Demand capacity.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationOptions {
     /// Indicates whether to use unused Capacity Reservations for fulfilling On-Demand capacity.
@@ -8472,7 +8472,7 @@ pub struct CapacityReservationOptions {
 
 /// Describes the configuration of On-Demand Instances in an EC2 Fleet.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OnDemandOptions {
     /// The strategy that determines the order of the launch template overrides to use in fulfilling On-Demand capacity.
@@ -8491,7 +8491,7 @@ pub struct OnDemandOptions {
 
 /// The EC2 `ReservedCapacityAllocationStrategy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReservedCapacityAllocationStrategy {
     /// `prioritized`
@@ -8503,7 +8503,7 @@ pub enum ReservedCapacityAllocationStrategy {
 
 /// The EC2 `FleetReservationType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FleetReservationType {
     /// `on-demand-capacity-reservation`
@@ -8519,7 +8519,7 @@ pub enum FleetReservationType {
 
 /// The EC2 `ReservedCapacityFallbackMarketType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReservedCapacityFallbackMarketType {
     /// `on-demand`
@@ -8531,7 +8531,7 @@ pub enum ReservedCapacityFallbackMarketType {
 
 /// Describes the fallback behavior for an EC2 Fleet that uses reserved capacity when the reserved capacity is not enough to meet the target capacity.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReservedCapacityFallbackOptions {
     /// The instance purchasing options to fall back to when the reserved capacity is not enough to meet the target capacity.
@@ -8541,7 +8541,7 @@ pub struct ReservedCapacityFallbackOptions {
 
 /// Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to reserved-capacity.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReservedCapacityOptions {
     /// The strategy that determines the order in which EC2 Fleet launches instances across the reservation types that you specify.
@@ -8555,7 +8555,7 @@ pub struct ReservedCapacityOptions {
 
 /// Describes a launch template and overrides.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateAndOverridesResponse {
     /// The launch template.
@@ -8566,7 +8566,7 @@ pub struct LaunchTemplateAndOverridesResponse {
 
 /// The EC2 `InstanceLifecycle` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InstanceLifecycle {
     /// `spot`
@@ -8584,7 +8584,7 @@ pub enum InstanceLifecycle {
 
 /// Describes the instances that could not be launched by the fleet.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeFleetError {
     /// The launch templates and overrides that were used for launching the instances.
@@ -8599,7 +8599,7 @@ pub struct DescribeFleetError {
 
 /// The EC2 `PlatformValues` values.
 #[cfg(any(feature = "images", feature = "instances"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlatformValues {
     /// `Windows`
@@ -8612,7 +8612,7 @@ pub enum PlatformValues {
 
 /// Describes the instances that were launched by the fleet.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeFleetsInstances {
     /// The launch templates and overrides that were used for launching the instances.
@@ -8629,7 +8629,7 @@ pub struct DescribeFleetsInstances {
 
 /// Describes an EC2 Fleet.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FleetData {
     /// The progress of the EC2 Fleet.
@@ -8683,7 +8683,7 @@ pub struct FleetData {
 
 /// The EC2 `TrafficType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TrafficType {
     /// `ACCEPT`
@@ -8702,7 +8702,7 @@ pub enum TrafficType {
 
 /// The EC2 `LogDestinationType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LogDestinationType {
     /// `cloud-watch-logs`
@@ -8718,7 +8718,7 @@ pub enum LogDestinationType {
 
 /// The EC2 `DestinationFileFormat` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DestinationFileFormat {
     /// `plain-text`
@@ -8732,7 +8732,7 @@ pub enum DestinationFileFormat {
 
 /// Describes the destination options for a flow log.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DestinationOptionsResponse {
     /// The format for the flow log.
@@ -8745,7 +8745,7 @@ pub struct DestinationOptionsResponse {
 
 /// The EC2 `TaggableResourceType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TaggableResourceType {
     /// `network-interface`
@@ -8761,7 +8761,7 @@ pub enum TaggableResourceType {
 
 /// A single resource's tag configuration associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TagFieldSpecificationResponse {
     /// The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
@@ -8773,7 +8773,7 @@ pub struct TagFieldSpecificationResponse {
 
 /// Describes a flow log.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FlowLog {
     /// The date and time the flow log was created.
@@ -8816,7 +8816,7 @@ pub struct FlowLog {
 
 /// The EC2 `PermissionGroup` values.
 #[cfg(any(feature = "ebs", feature = "images"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PermissionGroup {
     /// `all`
@@ -8828,7 +8828,7 @@ pub enum PermissionGroup {
 
 /// Describes a load permission.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LoadPermission {
     /// The Amazon Web Services account ID.
@@ -8839,7 +8839,7 @@ pub struct LoadPermission {
 
 /// The EC2 `ProductCodeValues` values.
 #[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProductCodeValues {
     /// `devpay`
@@ -8853,7 +8853,7 @@ pub enum ProductCodeValues {
 
 /// Describes a product code.
 #[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProductCode {
     /// The product code.
@@ -8866,7 +8866,7 @@ pub struct ProductCode {
 
 /// Describes an Amazon FPGA image (AFI) attribute.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FpgaImageAttribute {
     /// The ID of the AFI.
@@ -8904,7 +8904,7 @@ pub enum FpgaImageAttributeName {
 
 /// Describes the data that identifies an Amazon FPGA image (AFI) on the PCI bus.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PciId {
     /// The ID of the device.
@@ -8923,7 +8923,7 @@ pub struct PciId {
 
 /// The EC2 `FpgaImageStateCode` values.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FpgaImageStateCode {
     /// `pending`
@@ -8941,7 +8941,7 @@ pub enum FpgaImageStateCode {
 
 /// Describes the state of the bitstream generation process for an Amazon FPGA image (AFI).
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FpgaImageState {
     /// The state. The following are the possible values: pending - AFI bitstream generation is in progress.
@@ -8952,7 +8952,7 @@ pub struct FpgaImageState {
 
 /// Describes an Amazon FPGA image (AFI).
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FpgaImage {
     /// The FPGA image identifier (AFI ID).
@@ -8991,7 +8991,7 @@ pub struct FpgaImage {
 
 /// The EC2 `CurrencyCodeValues` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CurrencyCodeValues {
     /// `USD`
@@ -9004,7 +9004,7 @@ pub enum CurrencyCodeValues {
 
 /// The EC2 `PaymentOption` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PaymentOption {
     /// `AllUpfront`
@@ -9023,7 +9023,7 @@ pub enum PaymentOption {
 
 /// Details about the Dedicated Host Reservation offering.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HostOffering {
     /// The currency of the offering.
@@ -9044,7 +9044,7 @@ pub struct HostOffering {
 
 /// The EC2 `ReservationState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReservationState {
     /// `active`
@@ -9076,7 +9076,7 @@ pub enum ReservationState {
 
 /// Details about the Dedicated Host Reservation and associated Dedicated Hosts.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HostReservation {
     /// The number of Dedicated Hosts the reservation is associated with.
@@ -9112,7 +9112,7 @@ pub struct HostReservation {
 
 /// The EC2 `AutoPlacement` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AutoPlacement {
     /// `on`
@@ -9126,7 +9126,7 @@ pub enum AutoPlacement {
 
 /// Information about the number of instances that can be launched onto the Dedicated Host.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceCapacity {
     /// The number of instances that can be launched onto the Dedicated Host based on the host's available capacity.
@@ -9139,7 +9139,7 @@ pub struct InstanceCapacity {
 
 /// The capacity information for instances that can be launched onto the Dedicated Host.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AvailableCapacity {
     /// The number of instances that can be launched onto the Dedicated Host depending on the host's available capacity.
@@ -9150,7 +9150,7 @@ pub struct AvailableCapacity {
 
 /// Describes the properties of a Dedicated Host.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HostProperties {
     /// The number of cores on the Dedicated Host.
@@ -9167,7 +9167,7 @@ pub struct HostProperties {
 
 /// Describes an instance running on a Dedicated Host.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HostInstance {
     /// The ID of instance that is running on the Dedicated Host.
@@ -9180,7 +9180,7 @@ pub struct HostInstance {
 
 /// The EC2 `AllocationState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AllocationState {
     /// `available`
@@ -9204,7 +9204,7 @@ pub enum AllocationState {
 
 /// The EC2 `HostRecovery` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum HostRecovery {
     /// `on`
@@ -9218,7 +9218,7 @@ pub enum HostRecovery {
 
 /// The EC2 `AllowsMultipleInstanceTypes` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AllowsMultipleInstanceTypes {
     /// `on`
@@ -9232,7 +9232,7 @@ pub enum AllowsMultipleInstanceTypes {
 
 /// The EC2 `HostMaintenance` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum HostMaintenance {
     /// `on`
@@ -9246,7 +9246,7 @@ pub enum HostMaintenance {
 
 /// The EC2 `AmdSevSnp` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AmdSevSnp {
     /// `enabled`
@@ -9260,7 +9260,7 @@ pub enum AmdSevSnp {
 
 /// Contains the CPU options for a Dedicated Host, including AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) settings.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HostCpuOptions {
     /// Specifies whether AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) is enabled or disabled for the Dedicated Host.
@@ -9269,7 +9269,7 @@ pub struct HostCpuOptions {
 
 /// Describes the properties of the Dedicated Host.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Host {
     /// Whether auto-placement is on or off.
@@ -9319,7 +9319,7 @@ pub struct Host {
 
 /// Describes an IAM instance profile.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IamInstanceProfile {
     /// The Amazon Resource Name (ARN) of the instance profile.
@@ -9330,7 +9330,7 @@ pub struct IamInstanceProfile {
 
 /// The EC2 `IamInstanceProfileAssociationState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IamInstanceProfileAssociationState {
     /// `associating`
@@ -9348,7 +9348,7 @@ pub enum IamInstanceProfileAssociationState {
 
 /// Describes an association between an IAM instance profile and an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IamInstanceProfileAssociation {
     /// The ID of the association.
@@ -9365,7 +9365,7 @@ pub struct IamInstanceProfileAssociation {
 
 /// Describes a launch permission.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchPermission {
     /// The Amazon Resource Name (ARN) of an organization.
@@ -9380,7 +9380,7 @@ pub struct LaunchPermission {
 
 /// Describes a block device for an EBS volume.
 #[cfg(any(feature = "images", feature = "instances"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EbsBlockDevice {
     /// Indicates whether the EBS volume is deleted on instance termination.
@@ -9416,7 +9416,7 @@ pub struct EbsBlockDevice {
 
 /// Describes a block device mapping, which defines the EBS volumes and instance store volumes to attach to an instance at launch.
 #[cfg(any(feature = "images", feature = "instances"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BlockDeviceMapping {
     /// Parameters used to automatically set up EBS volumes when the instance is launched.
@@ -9431,7 +9431,7 @@ pub struct BlockDeviceMapping {
 
 /// Describes an image attribute.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImageAttribute {
     /// A description for the AMI.
@@ -9542,7 +9542,7 @@ pub enum ImageReferenceResourceType {
 
 /// A resource that is referencing an image.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImageReference {
     /// The ID of the referenced image.
@@ -9595,7 +9595,7 @@ pub struct ResourceTypeRequest {
 
 /// A single entry in an image usage report, detailing how an image is being used by a specific Amazon Web Services account and resource type.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImageUsageReportEntry {
     /// The type of resource ( ec2:Instance | ec2:LaunchTemplate | imagebuilder:ImageRecipe | imagebuilder:ContainerRecipe).
@@ -9614,7 +9614,7 @@ pub struct ImageUsageReportEntry {
 
 /// The options that affect the scope of the report.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImageUsageResourceTypeOption {
     /// The name of the option.
@@ -9626,7 +9626,7 @@ pub struct ImageUsageResourceTypeOption {
 
 /// A resource type to include in the report.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImageUsageResourceType {
     /// The resource type.
@@ -9638,7 +9638,7 @@ pub struct ImageUsageResourceType {
 
 /// The configuration and status of an image usage report.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImageUsageReport {
     /// The ID of the image that was specified when the report was created.
@@ -9666,7 +9666,7 @@ pub struct ImageUsageReport {
 
 /// The EC2 `HypervisorType` values.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum HypervisorType {
     /// `ovm`
@@ -9680,7 +9680,7 @@ pub enum HypervisorType {
 
 /// The EC2 `DeviceType` values.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeviceType {
     /// `ebs`
@@ -9694,7 +9694,7 @@ pub enum DeviceType {
 
 /// Describes a state change.
 #[cfg(any(feature = "images", feature = "transit"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StateReason {
     /// The reason code for the state change.
@@ -9705,7 +9705,7 @@ pub struct StateReason {
 
 /// The EC2 `VirtualizationType` values.
 #[cfg(any(feature = "images", feature = "instances"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VirtualizationType {
     /// `hvm`
@@ -9719,7 +9719,7 @@ pub enum VirtualizationType {
 
 /// The EC2 `BootModeValues` values.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum BootModeValues {
     /// `legacy-bios`
@@ -9735,7 +9735,7 @@ pub enum BootModeValues {
 
 /// The EC2 `TpmSupportValues` values.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TpmSupportValues {
     /// `v2.0`
@@ -9748,7 +9748,7 @@ pub enum TpmSupportValues {
 
 /// The EC2 `ImdsSupportValues` values.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImdsSupportValues {
     /// `v2.0`
@@ -9761,7 +9761,7 @@ pub enum ImdsSupportValues {
 
 /// Describes a watermark attached to an AMI.
 #[cfg(any(feature = "images", feature = "instances"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImageWatermark {
     /// The watermark identifier, in accountId:watermarkName format (for example, 123456789012:approvedAmi).
@@ -9778,7 +9778,7 @@ pub struct ImageWatermark {
 
 /// The EC2 `SeverityLabel` values.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SeverityLabel {
     /// `informational`
@@ -9798,7 +9798,7 @@ pub enum SeverityLabel {
 
 /// The Amazon Inspector scan results for an AMI.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScanResults {
     /// The highest severity among the AMI's Amazon Inspector findings, whether or not a fix is available.
@@ -9819,7 +9819,7 @@ pub struct ScanResults {
 
 /// An instance type name or wildcard pattern in an instance type specification.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceTypeItem {
     /// The instance type or wildcard pattern (for example, t3.* or m5.large).
@@ -9828,7 +9828,7 @@ pub struct InstanceTypeItem {
 
 /// Describes the instance type compatibility rules for an AMI, including lists of supported and unsupported instance type patterns.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceTypeSpecification {
     /// The instance types that the AMI supports.
@@ -9841,7 +9841,7 @@ pub struct InstanceTypeSpecification {
 
 /// The EC2 `ImageState` values.
 #[cfg(any(feature = "images", feature = "instances"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImageState {
     /// `pending`
@@ -9867,7 +9867,7 @@ pub enum ImageState {
 
 /// The EC2 `ArchitectureValues` values.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ArchitectureValues {
     /// `i386`
@@ -9890,7 +9890,7 @@ pub enum ArchitectureValues {
 
 /// The EC2 `ImageTypeValues` values.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImageTypeValues {
     /// `machine`
@@ -9906,7 +9906,7 @@ pub enum ImageTypeValues {
 
 /// Describes an image.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Image {
     /// The platform details associated with the billing code of the AMI.
@@ -10001,7 +10001,7 @@ pub struct Image {
 
 /// Describes whether the resource is managed by a service provider and, if so, describes the service provider that manages it.
 #[cfg(any(feature = "ebs", feature = "instances", feature = "vpc"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OperatorResponse {
     /// If true, the resource is managed by a service provider.
@@ -10014,7 +10014,7 @@ pub struct OperatorResponse {
 
 /// Describes a parameter used to set up an EBS volume in a block device mapping.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EbsInstanceBlockDevice {
     /// The time stamp when the attachment initiated.
@@ -10037,7 +10037,7 @@ pub struct EbsInstanceBlockDevice {
 
 /// Describes a block device mapping.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceBlockDeviceMapping {
     /// The device name.
@@ -10048,7 +10048,7 @@ pub struct InstanceBlockDeviceMapping {
 
 /// Describes a value for a resource attribute that is a Boolean value.
 #[cfg(any(feature = "ebs", feature = "instances", feature = "vpc"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AttributeBooleanValue {
     /// The attribute value.
@@ -10057,7 +10057,7 @@ pub struct AttributeBooleanValue {
 
 /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EnclaveOptions {
     /// If this parameter is set to true, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
@@ -10066,7 +10066,7 @@ pub struct EnclaveOptions {
 
 /// Describes an instance attribute.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceAttribute {
     /// The block device mapping of the instance.
@@ -10168,7 +10168,7 @@ pub enum InstanceAttributeName {
 
 /// The EC2 `Ec2InstanceConnectEndpointState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ec2InstanceConnectEndpointState {
     /// `create-in-progress`
@@ -10196,7 +10196,7 @@ pub enum Ec2InstanceConnectEndpointState {
 
 /// The EC2 `IpAddressType` values.
 #[cfg(any(feature = "instances", feature = "vpc"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpAddressType {
     /// `ipv4`
@@ -10212,7 +10212,7 @@ pub enum IpAddressType {
 
 /// The DNS names of the endpoint.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceConnectEndpointDnsNames {
     /// The DNS name of the EC2 Instance Connect Endpoint.
@@ -10223,7 +10223,7 @@ pub struct InstanceConnectEndpointDnsNames {
 
 /// The public DNS names of the endpoint, including IPv4-only and dualstack DNS names.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceConnectEndpointPublicDnsNames {
     /// The IPv4-only DNS name of the EC2 Instance Connect Endpoint.
@@ -10234,7 +10234,7 @@ pub struct InstanceConnectEndpointPublicDnsNames {
 
 /// Describes an EC2 Instance Connect Endpoint.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ec2InstanceConnectEndpoint {
     /// The ID of the Amazon Web Services account that created the EC2 Instance Connect Endpoint.
@@ -10280,7 +10280,7 @@ pub struct Ec2InstanceConnectEndpoint {
 
 /// Describes the credit option for CPU usage of a burstable performance instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceCreditSpecification {
     /// The ID of the instance.
@@ -10291,7 +10291,7 @@ pub struct InstanceCreditSpecification {
 
 /// Describes the registered tag keys for the current Region.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceTagNotificationAttribute {
     /// The registered tag keys.
@@ -10303,7 +10303,7 @@ pub struct InstanceTagNotificationAttribute {
 
 /// The EC2 `WeekDay` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum WeekDay {
     /// `sunday`
@@ -10327,7 +10327,7 @@ pub enum WeekDay {
 
 /// The start day and time and the end day and time of the time range, in UTC.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceEventWindowTimeRange {
     /// The day on which the time range begins.
@@ -10342,7 +10342,7 @@ pub struct InstanceEventWindowTimeRange {
 
 /// One or more targets associated with the event window.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceEventWindowAssociationTarget {
     /// The IDs of the instances associated with the event window.
@@ -10358,7 +10358,7 @@ pub struct InstanceEventWindowAssociationTarget {
 
 /// The EC2 `InstanceEventWindowState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InstanceEventWindowState {
     /// `creating`
@@ -10376,7 +10376,7 @@ pub enum InstanceEventWindowState {
 
 /// The event window.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceEventWindow {
     /// The ID of the event window.
@@ -10399,7 +10399,7 @@ pub struct InstanceEventWindow {
 
 /// The EC2 `InstanceStateName` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InstanceStateName {
     /// `pending`
@@ -10421,7 +10421,7 @@ pub enum InstanceStateName {
 
 /// Describes the current state of an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceState {
     /// The state of the instance as a 16-bit unsigned integer.
@@ -10432,7 +10432,7 @@ pub struct InstanceState {
 
 /// Information about the AMI.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImageMetadata {
     /// The ID of the AMI.
@@ -10462,7 +10462,7 @@ pub struct ImageMetadata {
 
 /// Information about the instance and the AMI used to launch the instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceImageMetadata {
     /// The ID of the instance.
@@ -10492,7 +10492,7 @@ pub struct InstanceImageMetadata {
 
 /// The EC2 `SqlServerLicenseUsage` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SqlServerLicenseUsage {
     /// `full`
@@ -10506,7 +10506,7 @@ pub enum SqlServerLicenseUsage {
 
 /// The EC2 `HaStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum HaStatus {
     /// `processing`
@@ -10524,7 +10524,7 @@ pub enum HaStatus {
 
 /// Describes an Amazon EC2 instance that is enabled for SQL Server High Availability standby detection monitoring.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RegisteredInstance {
     /// The ID of the SQL Server High Availability instance.
@@ -10546,7 +10546,7 @@ pub struct RegisteredInstance {
 
 /// The EC2 `EventCode` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum EventCode {
     /// `instance-reboot`
@@ -10566,7 +10566,7 @@ pub enum EventCode {
 
 /// Describes a scheduled event for an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceStatusEvent {
     /// The ID of the event.
@@ -10585,7 +10585,7 @@ pub struct InstanceStatusEvent {
 
 /// The EC2 `StatusName` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatusName {
     /// `reachability`
@@ -10597,7 +10597,7 @@ pub enum StatusName {
 
 /// The EC2 `StatusType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatusType {
     /// `passed`
@@ -10615,7 +10615,7 @@ pub enum StatusType {
 
 /// Describes the instance status.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceStatusDetails {
     /// The time when a status check failed.
@@ -10628,7 +10628,7 @@ pub struct InstanceStatusDetails {
 
 /// The EC2 `SummaryStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SummaryStatus {
     /// `ok`
@@ -10648,7 +10648,7 @@ pub enum SummaryStatus {
 
 /// Describes the status of an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceStatusSummary {
     /// The system instance health or application instance health.
@@ -10659,7 +10659,7 @@ pub struct InstanceStatusSummary {
 
 /// Describes the attached EBS status check for an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EbsStatusDetails {
     /// The date and time when the attached EBS status check failed.
@@ -10672,7 +10672,7 @@ pub struct EbsStatusDetails {
 
 /// Provides a summary of the attached EBS volume status for an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EbsStatusSummary {
     /// Details about the attached EBS status check for an instance.
@@ -10683,7 +10683,7 @@ pub struct EbsStatusSummary {
 
 /// Provides a summary of the application-level health status for an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ApplicationStatusSummary {
     /// The current status.
@@ -10694,7 +10694,7 @@ pub struct ApplicationStatusSummary {
 
 /// Provides a summary of the performance status check results for an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PerformanceStatusSummary {
     /// The current status.
@@ -10707,7 +10707,7 @@ pub struct PerformanceStatusSummary {
 
 /// Describes the status of an instance, including system status, instance status, attached EBS status, application status, and performance status.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceStatus {
     /// The Availability Zone of the instance.
@@ -10739,7 +10739,7 @@ pub struct InstanceStatus {
 
 /// Information about the instance topology.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceTopology {
     /// The instance ID.
@@ -10779,7 +10779,7 @@ pub enum LocationType {
 
 /// The instance types offered.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceTypeOffering {
     /// The instance type.
@@ -10792,7 +10792,7 @@ pub struct InstanceTypeOffering {
 
 /// The EC2 `UsageClassType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum UsageClassType {
     /// `spot`
@@ -10808,7 +10808,7 @@ pub enum UsageClassType {
 
 /// The EC2 `RootDeviceType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RootDeviceType {
     /// `ebs`
@@ -10822,7 +10822,7 @@ pub enum RootDeviceType {
 
 /// The EC2 `InstanceTypeHypervisor` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InstanceTypeHypervisor {
     /// `nitro`
@@ -10836,7 +10836,7 @@ pub enum InstanceTypeHypervisor {
 
 /// The EC2 `ArchitectureType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ArchitectureType {
     /// `i386`
@@ -10859,7 +10859,7 @@ pub enum ArchitectureType {
 
 /// The EC2 `SupportedAdditionalProcessorFeature` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SupportedAdditionalProcessorFeature {
     /// `amd-sev-snp`
@@ -10873,7 +10873,7 @@ pub enum SupportedAdditionalProcessorFeature {
 
 /// Describes the processor used by the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProcessorInfo {
     /// The architectures supported by the instance type.
@@ -10888,7 +10888,7 @@ pub struct ProcessorInfo {
 
 /// Describes the vCPU configurations for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VCpuInfo {
     /// The default number of vCPUs for the instance type.
@@ -10905,7 +10905,7 @@ pub struct VCpuInfo {
 
 /// Describes the memory for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MemoryInfo {
     /// The size of the memory, in MiB.
@@ -10914,7 +10914,7 @@ pub struct MemoryInfo {
 
 /// The EC2 `DiskType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DiskType {
     /// `hdd`
@@ -10928,7 +10928,7 @@ pub enum DiskType {
 
 /// Describes a disk.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DiskInfo {
     /// The size of the disk in GB.
@@ -10942,7 +10942,7 @@ pub struct DiskInfo {
 
 /// The EC2 `EphemeralNvmeSupport` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum EphemeralNvmeSupport {
     /// `unsupported`
@@ -10958,7 +10958,7 @@ pub enum EphemeralNvmeSupport {
 
 /// The EC2 `InstanceStorageEncryptionSupport` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InstanceStorageEncryptionSupport {
     /// `unsupported`
@@ -10972,7 +10972,7 @@ pub enum InstanceStorageEncryptionSupport {
 
 /// Describes the instance store features that are supported by the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceStorageInfo {
     /// The total size of the disks, in GB.
@@ -10988,7 +10988,7 @@ pub struct InstanceStorageInfo {
 
 /// The EC2 `EbsOptimizedSupport` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum EbsOptimizedSupport {
     /// `unsupported`
@@ -11004,7 +11004,7 @@ pub enum EbsOptimizedSupport {
 
 /// The EC2 `EbsEncryptionSupport` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum EbsEncryptionSupport {
     /// `unsupported`
@@ -11018,7 +11018,7 @@ pub enum EbsEncryptionSupport {
 
 /// Describes the optimized EBS performance for supported instance types.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EbsOptimizedInfo {
     /// The baseline bandwidth performance for an EBS-optimized instance type, in Mbps.
@@ -11037,7 +11037,7 @@ pub struct EbsOptimizedInfo {
 
 /// The EC2 `EbsNvmeSupport` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum EbsNvmeSupport {
     /// `unsupported`
@@ -11053,7 +11053,7 @@ pub enum EbsNvmeSupport {
 
 /// The EC2 `AttachmentLimitType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AttachmentLimitType {
     /// `shared`
@@ -11067,7 +11067,7 @@ pub enum AttachmentLimitType {
 
 /// Describes the performance characteristics of an EBS card on the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EbsCardInfo {
     /// The index of the EBS card.
@@ -11088,7 +11088,7 @@ pub struct EbsCardInfo {
 
 /// Describes the Amazon EBS features supported by the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EbsInfo {
     /// Indicates whether the instance type is Amazon EBS-optimized.
@@ -11112,7 +11112,7 @@ pub struct EbsInfo {
 
 /// The EC2 `NetworkCardInterfaceType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NetworkCardInterfaceType {
     /// `interface`
@@ -11130,7 +11130,7 @@ pub enum NetworkCardInterfaceType {
 
 /// Describes the network card support of the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkCardInfo {
     /// The index of the network card.
@@ -11158,7 +11158,7 @@ pub struct NetworkCardInfo {
 
 /// The EC2 `EnaSupport` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum EnaSupport {
     /// `unsupported`
@@ -11174,7 +11174,7 @@ pub enum EnaSupport {
 
 /// Describes the Elastic Fabric Adapters for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EfaInfo {
     /// The maximum number of Elastic Fabric Adapters for the instance type.
@@ -11183,7 +11183,7 @@ pub struct EfaInfo {
 
 /// The EC2 `BandwidthWeightingType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum BandwidthWeightingType {
     /// `default`
@@ -11201,7 +11201,7 @@ pub enum BandwidthWeightingType {
 
 /// The EC2 `FlexibleEnaQueuesSupport` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FlexibleEnaQueuesSupport {
     /// `unsupported`
@@ -11215,7 +11215,7 @@ pub enum FlexibleEnaQueuesSupport {
 
 /// Indicates default conntrack information for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DefaultConnectionTrackingConfiguration {
     /// Default timeout (in seconds) for idle TCP connections in an established state.
@@ -11228,7 +11228,7 @@ pub struct DefaultConnectionTrackingConfiguration {
 
 /// Describes the networking features of the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInfo {
     /// The network performance.
@@ -11273,7 +11273,7 @@ pub struct NetworkInfo {
 
 /// Describes the memory available to the GPU accelerator.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GpuDeviceMemoryInfo {
     /// The size of the memory available to the GPU accelerator, in MiB.
@@ -11282,7 +11282,7 @@ pub struct GpuDeviceMemoryInfo {
 
 /// Describes the GPU accelerators for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GpuDeviceInfo {
     /// The name of the GPU accelerator.
@@ -11304,7 +11304,7 @@ pub struct GpuDeviceInfo {
 
 /// Describes the GPU accelerators for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GpuInfo {
     /// Describes the GPU accelerators for the instance type.
@@ -11315,7 +11315,7 @@ pub struct GpuInfo {
 
 /// Describes the memory for the FPGA accelerator for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FpgaDeviceMemoryInfo {
     /// The size of the memory available to the FPGA accelerator, in MiB.
@@ -11324,7 +11324,7 @@ pub struct FpgaDeviceMemoryInfo {
 
 /// Describes the FPGA accelerator for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FpgaDeviceInfo {
     /// The name of the FPGA accelerator.
@@ -11339,7 +11339,7 @@ pub struct FpgaDeviceInfo {
 
 /// Describes the FPGAs for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FpgaInfo {
     /// Describes the FPGAs for the instance type.
@@ -11350,7 +11350,7 @@ pub struct FpgaInfo {
 
 /// The EC2 `PlacementGroupStrategy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlacementGroupStrategy {
     /// `cluster`
@@ -11366,7 +11366,7 @@ pub enum PlacementGroupStrategy {
 
 /// Describes the placement group support of the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlacementGroupInfo {
     /// The supported placement group types.
@@ -11375,7 +11375,7 @@ pub struct PlacementGroupInfo {
 
 /// Amazon Elastic Inference is no longer available.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InferenceDeviceMemoryInfo {
     /// The size of the memory available to the inference accelerator, in MiB.
@@ -11384,7 +11384,7 @@ pub struct InferenceDeviceMemoryInfo {
 
 /// Amazon Elastic Inference is no longer available.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InferenceDeviceInfo {
     /// The number of Inference accelerators for the instance type.
@@ -11399,7 +11399,7 @@ pub struct InferenceDeviceInfo {
 
 /// Amazon Elastic Inference is no longer available.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InferenceAcceleratorInfo {
     /// Describes the Inference accelerators for the instance type.
@@ -11411,7 +11411,7 @@ pub struct InferenceAcceleratorInfo {
 
 /// The EC2 `BootModeType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum BootModeType {
     /// `legacy-bios`
@@ -11425,7 +11425,7 @@ pub enum BootModeType {
 
 /// The EC2 `NitroEnclavesSupport` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NitroEnclavesSupport {
     /// `unsupported`
@@ -11439,7 +11439,7 @@ pub enum NitroEnclavesSupport {
 
 /// The EC2 `NitroTpmSupport` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NitroTpmSupport {
     /// `unsupported`
@@ -11453,7 +11453,7 @@ pub enum NitroTpmSupport {
 
 /// Describes the supported NitroTPM versions for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NitroTpmInfo {
     /// Indicates the supported NitroTPM versions.
@@ -11462,7 +11462,7 @@ pub struct NitroTpmInfo {
 
 /// Describes the memory available to the media accelerator.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MediaDeviceMemoryInfo {
     /// The size of the memory available to each media accelerator, in MiB.
@@ -11471,7 +11471,7 @@ pub struct MediaDeviceMemoryInfo {
 
 /// Describes the media accelerators for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MediaDeviceInfo {
     /// The number of media accelerators for the instance type.
@@ -11486,7 +11486,7 @@ pub struct MediaDeviceInfo {
 
 /// Describes the media accelerators for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MediaAcceleratorInfo {
     /// Describes the media accelerators for the instance type.
@@ -11497,7 +11497,7 @@ pub struct MediaAcceleratorInfo {
 
 /// Describes the cores available to the neuron accelerator.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NeuronDeviceCoreInfo {
     /// The number of cores available to the neuron accelerator.
@@ -11508,7 +11508,7 @@ pub struct NeuronDeviceCoreInfo {
 
 /// Describes the memory available to the neuron accelerator.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NeuronDeviceMemoryInfo {
     /// The size of the memory available to the neuron accelerator, in MiB.
@@ -11517,7 +11517,7 @@ pub struct NeuronDeviceMemoryInfo {
 
 /// Describes the neuron accelerators for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NeuronDeviceInfo {
     /// The number of neuron accelerators for the instance type.
@@ -11532,7 +11532,7 @@ pub struct NeuronDeviceInfo {
 
 /// Describes the neuron accelerators for the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NeuronInfo {
     /// Describes the neuron accelerators for the instance type.
@@ -11543,7 +11543,7 @@ pub struct NeuronInfo {
 
 /// The EC2 `PhcSupport` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PhcSupport {
     /// `unsupported`
@@ -11557,7 +11557,7 @@ pub enum PhcSupport {
 
 /// The EC2 `RebootMigrationSupport` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RebootMigrationSupport {
     /// `unsupported`
@@ -11571,7 +11571,7 @@ pub enum RebootMigrationSupport {
 
 /// Describes the instance type.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceTypeInfo {
     /// The instance type.
@@ -11642,7 +11642,7 @@ pub struct InstanceTypeInfo {
 
 /// Describes an internet gateway.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InternetGateway {
     /// Any VPCs attached to the internet gateway.
@@ -11659,7 +11659,7 @@ pub struct InternetGateway {
 
 /// The EC2 `AsnState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AsnState {
     /// `deprovisioned`
@@ -11681,7 +11681,7 @@ pub enum AsnState {
 
 /// The Autonomous System Number (ASN) and BYOIP CIDR association.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Byoasn {
     /// A public 2-byte or 4-byte ASN.
@@ -11696,7 +11696,7 @@ pub struct Byoasn {
 
 /// The EC2 `TokenState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TokenState {
     /// `valid`
@@ -11710,7 +11710,7 @@ pub enum TokenState {
 
 /// The EC2 `IpamExternalResourceVerificationTokenState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamExternalResourceVerificationTokenState {
     /// `create-in-progress`
@@ -11732,7 +11732,7 @@ pub enum IpamExternalResourceVerificationTokenState {
 
 /// A verification token is an Amazon Web Services-generated random value that you can use to prove ownership of an external resource.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamExternalResourceVerificationToken {
     /// The ID of the token.
@@ -11762,7 +11762,7 @@ pub struct IpamExternalResourceVerificationToken {
 
 /// The EC2 `Rir` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rir {
     /// `ripe`
@@ -11782,7 +11782,7 @@ pub enum Rir {
 
 /// The EC2 `IpamInternetRegistryAssociationState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamInternetRegistryAssociationState {
     /// `pending-enable`
@@ -11816,7 +11816,7 @@ pub enum IpamInternetRegistryAssociationState {
 
 /// Contains information about an association between an IPAM and a Regional Internet Registry (RIR) for delegated RPKI management.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamInternetRegistryAssociation {
     /// The ID of the Amazon Web Services account that owns the internet registry association.
@@ -11848,7 +11848,7 @@ pub struct IpamInternetRegistryAssociation {
 
 /// The EC2 `IpamPolicyState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamPolicyState {
     /// `create-in-progress`
@@ -11882,7 +11882,7 @@ pub enum IpamPolicyState {
 
 /// Information about an IPAM policy.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamPolicy {
     /// The account ID that owns the IPAM policy.
@@ -11906,7 +11906,7 @@ pub struct IpamPolicy {
 
 /// The EC2 `IpamPoolAllocationResourceType` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamPoolAllocationResourceType {
     /// `ipam-pool`
@@ -11930,7 +11930,7 @@ pub enum IpamPoolAllocationResourceType {
 
 /// In IPAM, an allocation is a CIDR assignment from an IPAM pool to another IPAM pool or to a resource.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamPoolAllocation {
     /// The CIDR for the allocation.
@@ -11954,7 +11954,7 @@ pub struct IpamPoolAllocation {
 
 /// The EC2 `IpamScopeType` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamScopeType {
     /// `public`
@@ -11968,7 +11968,7 @@ pub enum IpamScopeType {
 
 /// The EC2 `IpamPoolState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamPoolState {
     /// `create-in-progress`
@@ -12002,7 +12002,7 @@ pub enum IpamPoolState {
 
 /// The EC2 `AddressFamily` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AddressFamily {
     /// `ipv4`
@@ -12016,7 +12016,7 @@ pub enum AddressFamily {
 
 /// The key/value combination of a tag assigned to the resource.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamResourceTag {
     /// The key of a tag assigned to the resource.
@@ -12027,7 +12027,7 @@ pub struct IpamResourceTag {
 
 /// The EC2 `IpamPoolAwsService` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamPoolAwsService {
     /// `ec2`
@@ -12041,7 +12041,7 @@ pub enum IpamPoolAwsService {
 
 /// The EC2 `IpamPoolPublicIpSource` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamPoolPublicIpSource {
     /// `amazon`
@@ -12055,7 +12055,7 @@ pub enum IpamPoolPublicIpSource {
 
 /// The EC2 `IpamPoolSourceResourceType` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamPoolSourceResourceType {
     /// `vpc`
@@ -12067,7 +12067,7 @@ pub enum IpamPoolSourceResourceType {
 
 /// The resource used to provision CIDRs to a resource planning pool.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamPoolSourceResource {
     /// The source resource ID.
@@ -12082,7 +12082,7 @@ pub struct IpamPoolSourceResource {
 
 /// In IPAM, a pool is a collection of contiguous IP addresses CIDRs.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamPool {
     /// The Amazon Web Services account ID of the owner of the IPAM pool.
@@ -12139,7 +12139,7 @@ pub struct IpamPool {
 
 /// The EC2 `IpamPrefixListResolverTargetState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamPrefixListResolverTargetState {
     /// `create-in-progress`
@@ -12179,7 +12179,7 @@ pub enum IpamPrefixListResolverTargetState {
 
 /// Describes an IPAM prefix list resolver target.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamPrefixListResolverTarget {
     /// The ID of the IPAM prefix list resolver target.
@@ -12211,7 +12211,7 @@ pub struct IpamPrefixListResolverTarget {
 
 /// The EC2 `IpamPrefixListResolverState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamPrefixListResolverState {
     /// `create-in-progress`
@@ -12245,7 +12245,7 @@ pub enum IpamPrefixListResolverState {
 
 /// The EC2 `IpamPrefixListResolverVersionCreationStatus` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamPrefixListResolverVersionCreationStatus {
     /// `pending`
@@ -12261,7 +12261,7 @@ pub enum IpamPrefixListResolverVersionCreationStatus {
 
 /// Describes an IPAM prefix list resolver.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamPrefixListResolver {
     /// The ID of the Amazon Web Services account that owns the IPAM prefix list resolver.
@@ -12291,7 +12291,7 @@ pub struct IpamPrefixListResolver {
 
 /// The operating Regions for an IPAM.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamOperatingRegion {
     /// The name of the operating Region.
@@ -12300,7 +12300,7 @@ pub struct IpamOperatingRegion {
 
 /// The EC2 `IpamResourceDiscoveryState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamResourceDiscoveryState {
     /// `create-in-progress`
@@ -12334,7 +12334,7 @@ pub enum IpamResourceDiscoveryState {
 
 /// If your IPAM is integrated with Amazon Web Services Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamOrganizationalUnitExclusion {
     /// An Amazon Web Services Organizations entity path.
@@ -12343,7 +12343,7 @@ pub struct IpamOrganizationalUnitExclusion {
 
 /// A resource discovery is an IPAM component that enables IPAM to manage and monitor resources that belong to the owning account.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamResourceDiscovery {
     /// The ID of the owner.
@@ -12373,7 +12373,7 @@ pub struct IpamResourceDiscovery {
 
 /// The EC2 `IpamAssociatedResourceDiscoveryStatus` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamAssociatedResourceDiscoveryStatus {
     /// `active`
@@ -12387,7 +12387,7 @@ pub enum IpamAssociatedResourceDiscoveryStatus {
 
 /// The EC2 `IpamResourceDiscoveryAssociationState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamResourceDiscoveryAssociationState {
     /// `associate-in-progress`
@@ -12415,7 +12415,7 @@ pub enum IpamResourceDiscoveryAssociationState {
 
 /// An IPAM resource discovery association.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamResourceDiscoveryAssociation {
     /// The Amazon Web Services account ID of the resource discovery owner.
@@ -12445,7 +12445,7 @@ pub struct IpamResourceDiscoveryAssociation {
 
 /// The EC2 `IpamScopeState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamScopeState {
     /// `create-in-progress`
@@ -12479,7 +12479,7 @@ pub enum IpamScopeState {
 
 /// The EC2 `IpamScopeExternalAuthorityType` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamScopeExternalAuthorityType {
     /// `infoblox`
@@ -12491,7 +12491,7 @@ pub enum IpamScopeExternalAuthorityType {
 
 /// The configuration that links an Amazon VPC IPAM scope to an external authority system.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamScopeExternalAuthorityConfiguration {
     /// The type of external authority managing this scope.
@@ -12502,7 +12502,7 @@ pub struct IpamScopeExternalAuthorityConfiguration {
 
 /// In IPAM, a scope is the highest-level container within IPAM.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpamScope {
     /// The Amazon Web Services account ID of the owner of the scope.
@@ -12534,7 +12534,7 @@ pub struct IpamScope {
 
 /// The EC2 `IpamState` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamState {
     /// `create-in-progress`
@@ -12568,7 +12568,7 @@ pub enum IpamState {
 
 /// The EC2 `IpamTier` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamTier {
     /// `free`
@@ -12582,7 +12582,7 @@ pub enum IpamTier {
 
 /// The EC2 `IpamMeteredAccount` values.
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpamMeteredAccount {
     /// `ipam-owner`
@@ -12596,7 +12596,7 @@ pub enum IpamMeteredAccount {
 
 /// IPAM is a VPC feature that you can use to automate your IP address management workflows including assigning, tracking, troubleshooting, and auditing IP addresses across Amazon Web Services Regions and accounts…
 #[cfg(feature = "ipam")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ipam {
     /// The Amazon Web Services account ID of the owner of the IPAM.
@@ -12641,7 +12641,7 @@ pub struct Ipam {
 
 /// Describes a CIDR block for an address pool.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PoolCidrBlock {
     /// The CIDR block.
@@ -12651,7 +12651,7 @@ pub struct PoolCidrBlock {
 
 /// Describes an IPv6 address pool.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ipv6Pool {
     /// The ID of the address pool.
@@ -12668,7 +12668,7 @@ pub struct Ipv6Pool {
 
 /// Describes an IAM instance profile.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateIamInstanceProfileSpecification {
     /// The Amazon Resource Name (ARN) of the instance profile.
@@ -12679,7 +12679,7 @@ pub struct LaunchTemplateIamInstanceProfileSpecification {
 
 /// Describes a block device for an EBS volume.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateEbsBlockDevice {
     /// Indicates whether the EBS volume is encrypted.
@@ -12706,7 +12706,7 @@ pub struct LaunchTemplateEbsBlockDevice {
 
 /// Describes a block device mapping.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateBlockDeviceMapping {
     /// The device name.
@@ -12721,7 +12721,7 @@ pub struct LaunchTemplateBlockDeviceMapping {
 
 /// Describes an IPv6 address.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceIpv6Address {
     /// The IPv6 address.
@@ -12732,7 +12732,7 @@ pub struct InstanceIpv6Address {
 
 /// Describes a secondary private IPv4 address for a network interface.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PrivateIpAddressSpecification {
     /// Indicates whether the private IPv4 address is the primary private IPv4 address.
@@ -12743,7 +12743,7 @@ pub struct PrivateIpAddressSpecification {
 
 /// Information about the IPv4 delegated prefixes assigned to a network interface.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ipv4PrefixSpecificationResponse {
     /// The IPv4 delegated prefixes assigned to the network interface.
@@ -12752,7 +12752,7 @@ pub struct Ipv4PrefixSpecificationResponse {
 
 /// Information about the IPv6 delegated prefixes assigned to a network interface.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ipv6PrefixSpecificationResponse {
     /// The IPv6 delegated prefixes assigned to the network interface.
@@ -12761,7 +12761,7 @@ pub struct Ipv6PrefixSpecificationResponse {
 
 /// ENA Express is compatible with both TCP and UDP transport protocols.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateEnaSrdUdpSpecification {
     /// Indicates whether UDP traffic to and from the instance uses ENA Express.
@@ -12770,7 +12770,7 @@ pub struct LaunchTemplateEnaSrdUdpSpecification {
 
 /// ENA Express uses Amazon Web Services Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateEnaSrdSpecification {
     /// Indicates whether ENA Express is enabled for the network interface.
@@ -12781,7 +12781,7 @@ pub struct LaunchTemplateEnaSrdSpecification {
 
 /// A security group connection tracking specification that enables you to set the idle timeout for connection tracking on an Elastic network interface.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConnectionTrackingSpecification {
     /// Timeout (in seconds) for idle TCP connections in an established state.
@@ -12794,7 +12794,7 @@ pub struct ConnectionTrackingSpecification {
 
 /// Describes a network interface.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateInstanceNetworkInterfaceSpecification {
     /// Indicates whether to associate a Carrier IP address with eth0 for a new network interface.
@@ -12852,7 +12852,7 @@ pub struct LaunchTemplateInstanceNetworkInterfaceSpecification {
 
 /// Describes the monitoring for the instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplatesMonitoring {
     /// Indicates whether detailed monitoring is enabled.
@@ -12880,7 +12880,7 @@ pub enum Tenancy {
 
 /// Describes the placement of an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplatePlacement {
     /// The Availability Zone of the instance.
@@ -12907,7 +12907,7 @@ pub struct LaunchTemplatePlacement {
 
 /// The EC2 `ShutdownBehavior` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShutdownBehavior {
     /// `stop`
@@ -12921,7 +12921,7 @@ pub enum ShutdownBehavior {
 
 /// The EC2 `ResourceType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResourceType {
     /// `capacity-reservation`
@@ -13159,7 +13159,7 @@ pub enum ResourceType {
 
 /// The tags specification for the launch template.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateTagSpecification {
     /// The type of resource to tag.
@@ -13171,7 +13171,7 @@ pub struct LaunchTemplateTagSpecification {
 
 /// Deprecated. Amazon Elastic Graphics reached end of life on January 8, 2024.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ElasticGpuSpecificationResponse {
     /// Deprecated. Amazon Elastic Graphics reached end of life on January 8, 2024.
@@ -13180,7 +13180,7 @@ pub struct ElasticGpuSpecificationResponse {
 
 /// Amazon Elastic Inference is no longer available.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateElasticInferenceAcceleratorResponse {
     /// The type of elastic inference accelerator.
@@ -13191,7 +13191,7 @@ pub struct LaunchTemplateElasticInferenceAcceleratorResponse {
 
 /// The EC2 `MarketType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum MarketType {
     /// `spot`
@@ -13209,7 +13209,7 @@ pub enum MarketType {
 
 /// The EC2 `SpotInstanceType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SpotInstanceType {
     /// `one-time`
@@ -13223,7 +13223,7 @@ pub enum SpotInstanceType {
 
 /// The EC2 `InstanceInterruptionBehavior` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InstanceInterruptionBehavior {
     /// `hibernate`
@@ -13239,7 +13239,7 @@ pub enum InstanceInterruptionBehavior {
 
 /// The options for Spot Instances.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateSpotMarketOptions {
     /// The maximum hourly price you're willing to pay for a Spot Instance.
@@ -13256,7 +13256,7 @@ pub struct LaunchTemplateSpotMarketOptions {
 
 /// The market (purchasing) option for the instances.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateInstanceMarketOptions {
     /// The market type.
@@ -13267,7 +13267,7 @@ pub struct LaunchTemplateInstanceMarketOptions {
 
 /// Describes the credit option for CPU usage of a T instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreditSpecification {
     /// The credit option for CPU usage of a T instance.
@@ -13276,7 +13276,7 @@ pub struct CreditSpecification {
 
 /// The EC2 `AmdSevSnpSpecification` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AmdSevSnpSpecification {
     /// `enabled`
@@ -13290,7 +13290,7 @@ pub enum AmdSevSnpSpecification {
 
 /// The EC2 `NestedVirtualizationSpecification` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NestedVirtualizationSpecification {
     /// `enabled`
@@ -13304,7 +13304,7 @@ pub enum NestedVirtualizationSpecification {
 
 /// The CPU options for the instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateCpuOptions {
     /// The number of CPU cores for the instance.
@@ -13319,7 +13319,7 @@ pub struct LaunchTemplateCpuOptions {
 
 /// The EC2 `CapacityReservationPreference` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CapacityReservationPreference {
     /// `capacity-reservations-only`
@@ -13335,7 +13335,7 @@ pub enum CapacityReservationPreference {
 
 /// Describes a target Capacity Reservation or Capacity Reservation group.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CapacityReservationTargetResponse {
     /// The ID of the targeted Capacity Reservation.
@@ -13346,7 +13346,7 @@ pub struct CapacityReservationTargetResponse {
 
 /// Information about the Capacity Reservation targeting option.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateCapacityReservationSpecificationResponse {
     /// Indicates the instance's Capacity Reservation preferences.
@@ -13357,7 +13357,7 @@ pub struct LaunchTemplateCapacityReservationSpecificationResponse {
 
 /// Describes a license configuration.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateLicenseConfiguration {
     /// The Amazon Resource Name (ARN) of the license configuration.
@@ -13366,7 +13366,7 @@ pub struct LaunchTemplateLicenseConfiguration {
 
 /// Indicates whether an instance is configured for hibernation.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateHibernationOptions {
     /// If this parameter is set to true, the instance is enabled for hibernation; otherwise, it is not enabled for hibernation.
@@ -13375,7 +13375,7 @@ pub struct LaunchTemplateHibernationOptions {
 
 /// The EC2 `LaunchTemplateInstanceMetadataOptionsState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LaunchTemplateInstanceMetadataOptionsState {
     /// `pending`
@@ -13389,7 +13389,7 @@ pub enum LaunchTemplateInstanceMetadataOptionsState {
 
 /// The EC2 `LaunchTemplateHttpTokensState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LaunchTemplateHttpTokensState {
     /// `optional`
@@ -13403,7 +13403,7 @@ pub enum LaunchTemplateHttpTokensState {
 
 /// The EC2 `LaunchTemplateInstanceMetadataEndpointState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LaunchTemplateInstanceMetadataEndpointState {
     /// `disabled`
@@ -13417,7 +13417,7 @@ pub enum LaunchTemplateInstanceMetadataEndpointState {
 
 /// The EC2 `LaunchTemplateInstanceMetadataProtocolIpv6` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LaunchTemplateInstanceMetadataProtocolIpv6 {
     /// `disabled`
@@ -13431,7 +13431,7 @@ pub enum LaunchTemplateInstanceMetadataProtocolIpv6 {
 
 /// The EC2 `LaunchTemplateInstanceMetadataTagsState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LaunchTemplateInstanceMetadataTagsState {
     /// `disabled`
@@ -13445,7 +13445,7 @@ pub enum LaunchTemplateInstanceMetadataTagsState {
 
 /// The metadata options for the instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateInstanceMetadataOptions {
     /// The state of the metadata option changes.
@@ -13464,7 +13464,7 @@ pub struct LaunchTemplateInstanceMetadataOptions {
 
 /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateEnclaveOptions {
     /// If this parameter is set to true, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
@@ -13473,7 +13473,7 @@ pub struct LaunchTemplateEnclaveOptions {
 
 /// The EC2 `HostnameType` values.
 #[cfg(any(feature = "instances", feature = "vpc"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum HostnameType {
     /// `ip-name`
@@ -13487,7 +13487,7 @@ pub enum HostnameType {
 
 /// Describes the options for instance hostnames.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplatePrivateDnsNameOptions {
     /// The type of hostname to assign to an instance.
@@ -13501,7 +13501,7 @@ pub struct LaunchTemplatePrivateDnsNameOptions {
 
 /// The EC2 `LaunchTemplateAutoRecoveryState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LaunchTemplateAutoRecoveryState {
     /// `default`
@@ -13515,7 +13515,7 @@ pub enum LaunchTemplateAutoRecoveryState {
 
 /// The maintenance options of your instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateInstanceMaintenanceOptions {
     /// Disables the automatic recovery behavior of your instance or sets it to default.
@@ -13524,7 +13524,7 @@ pub struct LaunchTemplateInstanceMaintenanceOptions {
 
 /// The EC2 `InstanceBandwidthWeighting` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InstanceBandwidthWeighting {
     /// `default`
@@ -13542,7 +13542,7 @@ pub enum InstanceBandwidthWeighting {
 
 /// With network performance options, you can adjust your bandwidth preferences to meet the needs of the workload that runs on your instance at launch.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateNetworkPerformanceOptions {
     /// When you configure network bandwidth weighting, you can boost baseline bandwidth for either networking or EBS by up to 25%.
@@ -13551,7 +13551,7 @@ pub struct LaunchTemplateNetworkPerformanceOptions {
 
 /// Describes a private IPv4 address specification for a secondary interface.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecondaryInterfacePrivateIpAddressSpecification {
     /// The private IPv4 address.
@@ -13560,7 +13560,7 @@ pub struct SecondaryInterfacePrivateIpAddressSpecification {
 
 /// The EC2 `SecondaryInterfaceType` values.
 #[cfg(any(feature = "instances", feature = "vpc"))]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecondaryInterfaceType {
     /// `secondary`
@@ -13572,7 +13572,7 @@ pub enum SecondaryInterfaceType {
 
 /// Describes a secondary interface specification in a launch template.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateInstanceSecondaryInterfaceSpecification {
     /// Indicates whether the secondary interface is deleted when the instance is terminated.
@@ -13594,7 +13594,7 @@ pub struct LaunchTemplateInstanceSecondaryInterfaceSpecification {
 
 /// The information for a launch template.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResponseLaunchTemplateData {
     /// The ID of the kernel, if applicable.
@@ -13678,7 +13678,7 @@ pub struct ResponseLaunchTemplateData {
 
 /// Describes a launch template version.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateVersion {
     /// The ID of the launch template.
@@ -13703,7 +13703,7 @@ pub struct LaunchTemplateVersion {
 
 /// Describes a launch template.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplate {
     /// The ID of the launch template.
@@ -13727,7 +13727,7 @@ pub struct LaunchTemplate {
 
 /// Describes an association between a local gateway route table and a virtual interface group.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     /// The ID of the association.
@@ -13751,7 +13751,7 @@ pub struct LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
 
 /// Describes an association between a local gateway route table and a VPC.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LocalGatewayRouteTableVpcAssociation {
     /// The ID of the association.
@@ -13775,7 +13775,7 @@ pub struct LocalGatewayRouteTableVpcAssociation {
 
 /// The EC2 `LocalGatewayRouteTableMode` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LocalGatewayRouteTableMode {
     /// `direct-vpc-routing`
@@ -13789,7 +13789,7 @@ pub enum LocalGatewayRouteTableMode {
 
 /// Describes a local gateway route table.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LocalGatewayRouteTable {
     /// The ID of the local gateway route table.
@@ -13815,7 +13815,7 @@ pub struct LocalGatewayRouteTable {
 
 /// The EC2 `LocalGatewayVirtualInterfaceGroupConfigurationState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LocalGatewayVirtualInterfaceGroupConfigurationState {
     /// `pending`
@@ -13835,7 +13835,7 @@ pub enum LocalGatewayVirtualInterfaceGroupConfigurationState {
 
 /// Describes a local gateway virtual interface group.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LocalGatewayVirtualInterfaceGroup {
     /// The ID of the virtual interface group.
@@ -13862,7 +13862,7 @@ pub struct LocalGatewayVirtualInterfaceGroup {
 
 /// The EC2 `LocalGatewayVirtualInterfaceConfigurationState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LocalGatewayVirtualInterfaceConfigurationState {
     /// `pending`
@@ -13880,7 +13880,7 @@ pub enum LocalGatewayVirtualInterfaceConfigurationState {
 
 /// Describes a local gateway virtual interface.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LocalGatewayVirtualInterface {
     /// The ID of the virtual interface.
@@ -13916,7 +13916,7 @@ pub struct LocalGatewayVirtualInterface {
 
 /// Describes a local gateway.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LocalGateway {
     /// The ID of the local gateway.
@@ -13934,7 +13934,7 @@ pub struct LocalGateway {
 
 /// The EC2 `LockState` values.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LockState {
     /// `compliance`
@@ -13952,7 +13952,7 @@ pub enum LockState {
 
 /// Information about a locked snapshot.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LockedSnapshotsInfo {
     /// The account ID of the Amazon Web Services account that owns the snapshot.
@@ -13977,7 +13977,7 @@ pub struct LockedSnapshotsInfo {
 
 /// Information about the EC2 Mac Dedicated Host.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MacHost {
     /// The EC2 Mac Dedicated Host ID.
@@ -13989,7 +13989,7 @@ pub struct MacHost {
 
 /// The EC2 `MacSystemIntegrityProtectionSettingStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum MacSystemIntegrityProtectionSettingStatus {
     /// `enabled`
@@ -14003,7 +14003,7 @@ pub enum MacSystemIntegrityProtectionSettingStatus {
 
 /// Describes the configuration for a System Integrity Protection (SIP) modification task.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MacSystemIntegrityProtectionConfiguration {
     /// Indicates whether Apple Internal was enabled or disabled by the task.
@@ -14026,7 +14026,7 @@ pub struct MacSystemIntegrityProtectionConfiguration {
 
 /// The EC2 `MacModificationTaskState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum MacModificationTaskState {
     /// `successful`
@@ -14044,7 +14044,7 @@ pub enum MacModificationTaskState {
 
 /// The EC2 `MacModificationTaskType` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum MacModificationTaskType {
     /// `sip-modification`
@@ -14058,7 +14058,7 @@ pub enum MacModificationTaskType {
 
 /// Information about a System Integrity Protection (SIP) modification task or volume ownership delegation task for an Amazon EC2 Mac instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MacModificationTask {
     /// The ID of the Amazon EC2 Mac instance.
@@ -14080,7 +14080,7 @@ pub struct MacModificationTask {
 
 /// The EC2 `PrefixListState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PrefixListState {
     /// `create-in-progress`
@@ -14114,7 +14114,7 @@ pub enum PrefixListState {
 
 /// Describes a managed prefix list.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ManagedPrefixList {
     /// The ID of the prefix list.
@@ -14146,7 +14146,7 @@ pub struct ManagedPrefixList {
 
 /// Describes a metric category.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MetricCategory {
     /// The ID of the metric category.
@@ -14161,7 +14161,7 @@ pub struct MetricCategory {
 
 /// The EC2 `MoveStatus` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum MoveStatus {
     /// `movingToVpc`
@@ -14177,7 +14177,7 @@ pub enum MoveStatus {
 
 /// This action is deprecated.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MovingAddressStatus {
     /// The status of the Elastic IP address that's being moved or restored.
@@ -14188,7 +14188,7 @@ pub struct MovingAddressStatus {
 
 /// The EC2 `NatGatewayAddressStatus` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NatGatewayAddressStatus {
     /// `assigning`
@@ -14210,7 +14210,7 @@ pub enum NatGatewayAddressStatus {
 
 /// Describes the IP addresses and network interface associated with a NAT gateway.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NatGatewayAddress {
     /// (Public NAT gateway only) The allocation ID of the Elastic IP address that's associated with the NAT gateway.
@@ -14237,7 +14237,7 @@ pub struct NatGatewayAddress {
 
 /// Reserved. If you need to sustain traffic greater than the documented limits, contact Amazon Web Services Support.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProvisionedBandwidth {
     /// Reserved.
@@ -14254,7 +14254,7 @@ pub struct ProvisionedBandwidth {
 
 /// The EC2 `NatGatewayState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NatGatewayState {
     /// `pending`
@@ -14274,7 +14274,7 @@ pub enum NatGatewayState {
 
 /// The EC2 `ConnectivityType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConnectivityType {
     /// `private`
@@ -14288,7 +14288,7 @@ pub enum ConnectivityType {
 
 /// The EC2 `AvailabilityMode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AvailabilityMode {
     /// `zonal`
@@ -14302,7 +14302,7 @@ pub enum AvailabilityMode {
 
 /// The EC2 `AutoScalingIpsState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AutoScalingIpsState {
     /// `enabled`
@@ -14316,7 +14316,7 @@ pub enum AutoScalingIpsState {
 
 /// The EC2 `AutoProvisionZonesState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AutoProvisionZonesState {
     /// `enabled`
@@ -14330,7 +14330,7 @@ pub enum AutoProvisionZonesState {
 
 /// The EC2 `NatGatewayApplianceType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NatGatewayApplianceType {
     /// `network-firewall-proxy`
@@ -14342,7 +14342,7 @@ pub enum NatGatewayApplianceType {
 
 /// The EC2 `NatGatewayApplianceState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NatGatewayApplianceState {
     /// `attaching`
@@ -14364,7 +14364,7 @@ pub enum NatGatewayApplianceState {
 
 /// The EC2 `NatGatewayApplianceModifyState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NatGatewayApplianceModifyState {
     /// `modifying`
@@ -14380,7 +14380,7 @@ pub enum NatGatewayApplianceModifyState {
 
 /// Information about an appliance attached to a NAT Gateway, providing managed security solutions for traffic filtering and inspection.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NatGatewayAttachedAppliance {
     /// The type of appliance attached to the NAT Gateway.
@@ -14401,7 +14401,7 @@ pub struct NatGatewayAttachedAppliance {
 
 /// Describes a NAT gateway.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NatGateway {
     /// The date and time the NAT gateway was created.
@@ -14445,7 +14445,7 @@ pub struct NatGateway {
 
 /// Describes an association between a network ACL and a subnet.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkAclAssociation {
     /// The ID of the association between a network ACL and a subnet.
@@ -14458,7 +14458,7 @@ pub struct NetworkAclAssociation {
 
 /// Describes the ICMP type and code.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IcmpTypeCode {
     /// The ICMP code.
@@ -14469,7 +14469,7 @@ pub struct IcmpTypeCode {
 
 /// Describes a range of ports.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PortRange {
     /// The first port in the range.
@@ -14480,7 +14480,7 @@ pub struct PortRange {
 
 /// The EC2 `RuleAction` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RuleAction {
     /// `allow`
@@ -14494,7 +14494,7 @@ pub enum RuleAction {
 
 /// Describes an entry in a network ACL.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkAclEntry {
     /// The IPv4 network range to allow or deny, in CIDR notation.
@@ -14517,7 +14517,7 @@ pub struct NetworkAclEntry {
 
 /// Describes a network ACL.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkAcl {
     /// Any associations between the network ACL and your subnets
@@ -14542,7 +14542,7 @@ pub struct NetworkAcl {
 
 /// The EC2 `AnalysisStatus` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnalysisStatus {
     /// `running`
@@ -14558,7 +14558,7 @@ pub enum AnalysisStatus {
 
 /// The EC2 `FindingsFound` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FindingsFound {
     /// `true`
@@ -14574,7 +14574,7 @@ pub enum FindingsFound {
 
 /// Describes a Network Access Scope analysis.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInsightsAccessScopeAnalysis {
     /// The ID of the Network Access Scope analysis.
@@ -14604,7 +14604,7 @@ pub struct NetworkInsightsAccessScopeAnalysis {
 
 /// Describes a Network Access Scope.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInsightsAccessScope {
     /// The ID of the Network Access Scope.
@@ -14622,7 +14622,7 @@ pub struct NetworkInsightsAccessScope {
 
 /// Describes a network access control (ACL) rule.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnalysisAclRule {
     /// The IPv4 address range, in CIDR notation.
@@ -14641,7 +14641,7 @@ pub struct AnalysisAclRule {
 
 /// Describes a path component.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnalysisComponent {
     /// The ID of the component.
@@ -14654,7 +14654,7 @@ pub struct AnalysisComponent {
 
 /// Describes a header.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnalysisPacketHeader {
     /// The destination addresses.
@@ -14675,7 +14675,7 @@ pub struct AnalysisPacketHeader {
 
 /// Describes a route table route.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnalysisRouteTableRoute {
     /// The destination IPv4 address, in CIDR notation.
@@ -14710,7 +14710,7 @@ pub struct AnalysisRouteTableRoute {
 
 /// Describes a security group rule.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnalysisSecurityGroupRule {
     /// The IPv4 address range, in CIDR notation.
@@ -14729,7 +14729,7 @@ pub struct AnalysisSecurityGroupRule {
 
 /// Describes additional settings for a stateful rule.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RuleOption {
     /// The Suricata keyword.
@@ -14741,7 +14741,7 @@ pub struct RuleOption {
 
 /// Describes the type of a stateful rule group.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RuleGroupTypePair {
     /// The ARN of the rule group.
@@ -14752,7 +14752,7 @@ pub struct RuleGroupTypePair {
 
 /// Describes the rule options for a stateful rule group.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RuleGroupRuleOptionsPair {
     /// The ARN of the rule group.
@@ -14764,7 +14764,7 @@ pub struct RuleGroupRuleOptionsPair {
 
 /// Describes an additional detail for a path analysis.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AdditionalDetail {
     /// The additional detail code.
@@ -14791,7 +14791,7 @@ pub struct AdditionalDetail {
 
 /// Describes a route in a transit gateway route table.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayRouteTableRoute {
     /// The CIDR block used for destination matches.
@@ -14812,7 +14812,7 @@ pub struct TransitGatewayRouteTableRoute {
 
 /// Describes an entry in a transit gateway policy table.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnalysisTransitGatewayPolicyTableEntry {
     /// The rule number for the policy table entry.
@@ -14833,7 +14833,7 @@ pub struct AnalysisTransitGatewayPolicyTableEntry {
 
 /// Describes a load balancer listener.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnalysisLoadBalancerListener {
     /// The port on which the load balancer is listening.
@@ -14844,7 +14844,7 @@ pub struct AnalysisLoadBalancerListener {
 
 /// Describes a load balancer target.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnalysisLoadBalancerTarget {
     /// The IP address.
@@ -14861,7 +14861,7 @@ pub struct AnalysisLoadBalancerTarget {
 
 /// Describes a stateless rule.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FirewallStatelessRule {
     /// The ARN of the stateless rule group.
@@ -14889,7 +14889,7 @@ pub struct FirewallStatelessRule {
 
 /// Describes a stateful rule.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FirewallStatefulRule {
     /// The ARN of the stateful rule group.
@@ -14916,7 +14916,7 @@ pub struct FirewallStatefulRule {
 
 /// Describes an explanation code for an unreachable path.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Explanation {
     /// The network ACL.
@@ -15043,7 +15043,7 @@ pub struct Explanation {
 
 /// Describes a path component.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PathComponent {
     /// The sequence number.
@@ -15094,7 +15094,7 @@ pub struct PathComponent {
 
 /// Describes an potential intermediate component of a feasible path.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AlternatePathHint {
     /// The ID of the component.
@@ -15105,7 +15105,7 @@ pub struct AlternatePathHint {
 
 /// Describes a network insights analysis.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInsightsAnalysis {
     /// The ID of the network insights analysis.
@@ -15155,7 +15155,7 @@ pub struct NetworkInsightsAnalysis {
 
 /// The EC2 `Protocol` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Protocol {
     /// `tcp`
@@ -15169,7 +15169,7 @@ pub enum Protocol {
 
 /// Describes a port range.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FilterPortRange {
     /// The first port in the range.
@@ -15180,7 +15180,7 @@ pub struct FilterPortRange {
 
 /// Describes a set of filters for a path analysis.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PathFilter {
     /// The source IPv4 address.
@@ -15195,7 +15195,7 @@ pub struct PathFilter {
 
 /// Describes a path.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInsightsPath {
     /// The ID of the path.
@@ -15231,7 +15231,7 @@ pub struct NetworkInsightsPath {
 
 /// ENA Express is compatible with both TCP and UDP transport protocols.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AttachmentEnaSrdUdpSpecification {
     /// Indicates whether UDP traffic to and from the instance uses ENA Express.
@@ -15240,7 +15240,7 @@ pub struct AttachmentEnaSrdUdpSpecification {
 
 /// ENA Express uses Amazon Web Services Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AttachmentEnaSrdSpecification {
     /// Indicates whether ENA Express is enabled for the network interface.
@@ -15251,7 +15251,7 @@ pub struct AttachmentEnaSrdSpecification {
 
 /// Describes a network interface attachment.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInterfaceAttachment {
     /// The timestamp indicating when the attachment initiated.
@@ -15278,7 +15278,7 @@ pub struct NetworkInterfaceAttachment {
 
 /// Contains the output of DescribeNetworkInterfaceAttribute.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeNetworkInterfaceAttributeResult {
     /// The attachment (if any) of the network interface.
@@ -15321,7 +15321,7 @@ pub enum NetworkInterfaceAttribute {
 
 /// The EC2 `InterfacePermissionType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InterfacePermissionType {
     /// `INSTANCE-ATTACH`
@@ -15337,7 +15337,7 @@ pub enum InterfacePermissionType {
 
 /// The EC2 `NetworkInterfacePermissionStateCode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NetworkInterfacePermissionStateCode {
     /// `pending`
@@ -15355,7 +15355,7 @@ pub enum NetworkInterfacePermissionStateCode {
 
 /// Describes the state of a network interface permission.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInterfacePermissionState {
     /// The state of the permission.
@@ -15366,7 +15366,7 @@ pub struct NetworkInterfacePermissionState {
 
 /// Describes a permission for a network interface.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInterfacePermission {
     /// The ID of the network interface permission.
@@ -15385,7 +15385,7 @@ pub struct NetworkInterfacePermission {
 
 /// Describes association information for an Elastic IP address (IPv4 only), or a Carrier IP address (for a network interface which resides in a subnet in a Wavelength Zone).
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInterfaceAssociation {
     /// The allocation ID.
@@ -15406,7 +15406,7 @@ pub struct NetworkInterfaceAssociation {
 
 /// A security group connection tracking configuration that enables you to set the idle timeout for connection tracking on an Elastic network interface.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConnectionTrackingConfiguration {
     /// Timeout (in seconds) for idle TCP connections in an established state.
@@ -15419,7 +15419,7 @@ pub struct ConnectionTrackingConfiguration {
 
 /// The EC2 `NetworkInterfaceType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NetworkInterfaceType {
     /// `interface`
@@ -15476,7 +15476,7 @@ pub enum NetworkInterfaceType {
 
 /// Describes an IPv6 address associated with a network interface.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInterfaceIpv6Address {
     /// The IPv6 address.
@@ -15489,7 +15489,7 @@ pub struct NetworkInterfaceIpv6Address {
 
 /// Public hostname type options.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PublicIpDnsNameOptions {
     /// The public hostname type.
@@ -15504,7 +15504,7 @@ pub struct PublicIpDnsNameOptions {
 
 /// Describes the private IPv4 address of a network interface.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInterfacePrivateIpAddress {
     /// The association information for an Elastic IP address (IPv4) associated with the network interface.
@@ -15519,7 +15519,7 @@ pub struct NetworkInterfacePrivateIpAddress {
 
 /// Describes an IPv4 prefix.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ipv4PrefixSpecification {
     /// The IPv4 prefix.
@@ -15528,7 +15528,7 @@ pub struct Ipv4PrefixSpecification {
 
 /// Describes the IPv6 prefix.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ipv6PrefixSpecification {
     /// The IPv6 prefix.
@@ -15537,7 +15537,7 @@ pub struct Ipv6PrefixSpecification {
 
 /// The EC2 `NetworkInterfaceStatus` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NetworkInterfaceStatus {
     /// `available`
@@ -15557,7 +15557,7 @@ pub enum NetworkInterfaceStatus {
 
 /// Describes a network interface.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkInterface {
     /// The association information for an Elastic IP address (IPv4) associated with the network interface.
@@ -15634,7 +15634,7 @@ pub struct NetworkInterface {
 
 /// The EC2 `FlexCostAllocationNetworkResourceType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FlexCostAllocationNetworkResourceType {
     /// `natgw`
@@ -15650,7 +15650,7 @@ pub enum FlexCostAllocationNetworkResourceType {
 
 /// The EC2 `FlexCostAllocationReportingGranularity` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FlexCostAllocationReportingGranularity {
     /// `eni`
@@ -15674,7 +15674,7 @@ pub enum FlexCostAllocationReportingGranularity {
 
 /// The EC2 `FlexCostAllocationCostDimension` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FlexCostAllocationCostDimension {
     /// `data-transfer`
@@ -15688,7 +15688,7 @@ pub enum FlexCostAllocationCostDimension {
 
 /// Maps a CIDR range to a label for cost allocation reporting.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FlexCostAllocationCidrMapping {
     /// The CIDR range.
@@ -15701,7 +15701,7 @@ pub struct FlexCostAllocationCidrMapping {
 
 /// Specifies the CIDR ranges and labels to use for cost allocation when the reporting granularity is cidr.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FlexCostAllocationCidrRangeSpecifications {
     /// The type of prefixes to use.
@@ -15714,7 +15714,7 @@ pub struct FlexCostAllocationCidrRangeSpecifications {
 
 /// Describes the cost allocation policy document for NAT gateways.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NatFlexCostAllocationPolicyDocument {
     /// The resource granularity level at which networking costs are allocated.
@@ -15730,7 +15730,7 @@ pub struct NatFlexCostAllocationPolicyDocument {
 
 /// Describes the cost allocation policy document for EC2 instances.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceFlexCostAllocationPolicyDocument {
     /// The resource granularity level at which networking costs are allocated.
@@ -15746,7 +15746,7 @@ pub struct InstanceFlexCostAllocationPolicyDocument {
 
 /// Describes the cost allocation policy document for Amazon VPC peering connections.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PcxFlexCostAllocationPolicyDocument {
     /// The resource granularity level at which networking costs are allocated.
@@ -15762,7 +15762,7 @@ pub struct PcxFlexCostAllocationPolicyDocument {
 
 /// Describes a flex cost allocation policy.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FlexCostAllocationPolicyDescription {
     /// The ID of the policy.
@@ -15799,7 +15799,7 @@ pub struct FlexCostAllocationPolicyDescription {
 
 /// The EC2 `FlexCostAllocationAssociationMode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FlexCostAllocationAssociationMode {
     /// `direct`
@@ -15813,7 +15813,7 @@ pub enum FlexCostAllocationAssociationMode {
 
 /// Describes an association between a flex cost allocation policy and a network resource.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FlexCostAllocationPolicyAssociationDescription {
     /// The ID of the policy association.
@@ -15836,7 +15836,7 @@ pub struct FlexCostAllocationPolicyAssociationDescription {
 
 /// Describes an Outpost link aggregation group (LAG).
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OutpostLag {
     /// The Amazon Resource Number (ARN) of the Outpost LAG.
@@ -15860,7 +15860,7 @@ pub struct OutpostLag {
 
 /// The EC2 `PlacementGroupState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlacementGroupState {
     /// `pending`
@@ -15878,7 +15878,7 @@ pub enum PlacementGroupState {
 
 /// The EC2 `PlacementStrategy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlacementStrategy {
     /// `cluster`
@@ -15896,7 +15896,7 @@ pub enum PlacementStrategy {
 
 /// The EC2 `SpreadLevel` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SpreadLevel {
     /// `host`
@@ -15910,7 +15910,7 @@ pub enum SpreadLevel {
 
 /// Describes a placement group.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlacementGroup {
     /// The name of the placement group.
@@ -15940,7 +15940,7 @@ pub struct PlacementGroup {
 
 /// Describes prefixes for Amazon Web Services services.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PrefixList {
     /// The IP address range of the Amazon Web Services service.
@@ -15954,7 +15954,7 @@ pub struct PrefixList {
 
 /// PrincipalIdFormat description
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PrincipalIdFormat {
     /// PrincipalIdFormatARN description
@@ -15966,7 +15966,7 @@ pub struct PrincipalIdFormat {
 
 /// Describes an address range of an IPv4 address pool.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PublicIpv4PoolRange {
     /// The first IP address in the range.
@@ -15981,7 +15981,7 @@ pub struct PublicIpv4PoolRange {
 
 /// Describes an IPv4 address pool.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PublicIpv4Pool {
     /// The ID of the address pool.
@@ -16004,7 +16004,7 @@ pub struct PublicIpv4Pool {
 
 /// Describes the geography information for a Region.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RegionGeography {
     /// The name of the geography, for example, United States of America.
@@ -16013,7 +16013,7 @@ pub struct RegionGeography {
 
 /// Describes a Region.
 #[cfg(feature = "account")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Region {
     /// The Region opt-in status.
@@ -16030,7 +16030,7 @@ pub struct Region {
 
 /// The EC2 `ReplaceRootVolumeTaskState` values.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReplaceRootVolumeTaskState {
     /// `pending`
@@ -16052,7 +16052,7 @@ pub enum ReplaceRootVolumeTaskState {
 
 /// Information about a root volume replacement task.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReplaceRootVolumeTask {
     /// The ID of the root volume replacement task.
@@ -16120,7 +16120,7 @@ pub enum OfferingTypeValues {
 
 /// The EC2 `RecurringChargeFrequency` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RecurringChargeFrequency {
     /// `Hourly`
@@ -16133,7 +16133,7 @@ pub enum RecurringChargeFrequency {
 
 /// Describes a recurring charge.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RecurringCharge {
     /// The amount of the recurring charge.
@@ -16144,7 +16144,7 @@ pub struct RecurringCharge {
 
 /// The EC2 `Scope` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Scope {
     /// `Availability Zone`
@@ -16182,7 +16182,7 @@ pub enum RIProductDescription {
 
 /// The EC2 `ReservedInstanceState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReservedInstanceState {
     /// `payment-pending`
@@ -16204,7 +16204,7 @@ pub enum ReservedInstanceState {
 
 /// Describes a Reserved Instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReservedInstances {
     /// The currency of the Reserved Instance.
@@ -16250,7 +16250,7 @@ pub struct ReservedInstances {
 
 /// The EC2 `ListingState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ListingState {
     /// `available`
@@ -16268,7 +16268,7 @@ pub enum ListingState {
 
 /// Describes a Reserved Instance listing state.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceCount {
     /// The number of listed Reserved Instances in the state specified by the state.
@@ -16279,7 +16279,7 @@ pub struct InstanceCount {
 
 /// Describes the price for a Reserved Instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PriceSchedule {
     /// The current price schedule, as determined by the term remaining for the Reserved Instance in the listing.
@@ -16294,7 +16294,7 @@ pub struct PriceSchedule {
 
 /// The EC2 `ListingStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ListingStatus {
     /// `active`
@@ -16312,7 +16312,7 @@ pub enum ListingStatus {
 
 /// Describes a Reserved Instance listing.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReservedInstancesListing {
     /// A unique, case-sensitive key supplied by the client to ensure that the request is idempotent.
@@ -16340,7 +16340,7 @@ pub struct ReservedInstancesListing {
 
 /// Describes the configuration settings for the modified Reserved Instances.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReservedInstancesConfiguration {
     /// The Availability Zone for the modified Reserved Instances.
@@ -16359,7 +16359,7 @@ pub struct ReservedInstancesConfiguration {
 
 /// Describes the modification request/s.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReservedInstancesModificationResult {
     /// The ID for the Reserved Instances that were created as part of the modification request.
@@ -16370,7 +16370,7 @@ pub struct ReservedInstancesModificationResult {
 
 /// Describes the ID of a Reserved Instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReservedInstancesId {
     /// The ID of the Reserved Instance.
@@ -16379,7 +16379,7 @@ pub struct ReservedInstancesId {
 
 /// Describes a Reserved Instance modification.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReservedInstancesModification {
     /// A unique, case-sensitive key supplied by the client to ensure that the request is idempotent.
@@ -16406,7 +16406,7 @@ pub struct ReservedInstancesModification {
 
 /// Describes a Reserved Instance offering.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PricingDetail {
     /// The number of reservations available for the price.
@@ -16417,7 +16417,7 @@ pub struct PricingDetail {
 
 /// Describes a Reserved Instance offering.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReservedInstancesOffering {
     /// The currency of the Reserved Instance offering you are purchasing.
@@ -16457,7 +16457,7 @@ pub struct ReservedInstancesOffering {
 
 /// The EC2 `RouteServerEndpointState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RouteServerEndpointState {
     /// `pending`
@@ -16481,7 +16481,7 @@ pub enum RouteServerEndpointState {
 
 /// Describes a route server endpoint and its properties.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RouteServerEndpoint {
     /// The ID of the route server associated with this endpoint.
@@ -16507,7 +16507,7 @@ pub struct RouteServerEndpoint {
 
 /// The EC2 `RouteServerPeerState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RouteServerPeerState {
     /// `pending`
@@ -16529,7 +16529,7 @@ pub enum RouteServerPeerState {
 
 /// The EC2 `RouteServerPeerLivenessMode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RouteServerPeerLivenessMode {
     /// `bfd`
@@ -16543,7 +16543,7 @@ pub enum RouteServerPeerLivenessMode {
 
 /// The BGP configuration options for a route server peer.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RouteServerBgpOptions {
     /// The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance.
@@ -16554,7 +16554,7 @@ pub struct RouteServerBgpOptions {
 
 /// The EC2 `RouteServerBgpState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RouteServerBgpState {
     /// `up`
@@ -16568,7 +16568,7 @@ pub enum RouteServerBgpState {
 
 /// The current status of a BGP session.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RouteServerBgpStatus {
     /// The operational status of the BGP session.
@@ -16577,7 +16577,7 @@ pub struct RouteServerBgpStatus {
 
 /// The EC2 `RouteServerBfdState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RouteServerBfdState {
     /// `up`
@@ -16591,7 +16591,7 @@ pub enum RouteServerBfdState {
 
 /// The current status of Bidirectional Forwarding Detection (BFD) for a BGP session.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RouteServerBfdStatus {
     /// The operational status of the BFD session.
@@ -16600,7 +16600,7 @@ pub struct RouteServerBfdStatus {
 
 /// Describes a BGP peer configuration for a route server endpoint.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RouteServerPeer {
     /// The unique identifier of the route server peer.
@@ -16636,7 +16636,7 @@ pub struct RouteServerPeer {
 
 /// The EC2 `RouteServerState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RouteServerState {
     /// `pending`
@@ -16656,7 +16656,7 @@ pub enum RouteServerState {
 
 /// The EC2 `RouteServerPersistRoutesState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RouteServerPersistRoutesState {
     /// `enabling`
@@ -16678,7 +16678,7 @@ pub enum RouteServerPersistRoutesState {
 
 /// Describes a route server and its configuration.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RouteServer {
     /// The unique identifier of the route server.
@@ -16702,7 +16702,7 @@ pub struct RouteServer {
 
 /// The EC2 `RouteTableAssociationStateCode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RouteTableAssociationStateCode {
     /// `associating`
@@ -16722,7 +16722,7 @@ pub enum RouteTableAssociationStateCode {
 
 /// Describes the state of an association between a route table and a subnet or gateway.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RouteTableAssociationState {
     /// The state of the association.
@@ -16733,7 +16733,7 @@ pub struct RouteTableAssociationState {
 
 /// Describes an association between a route table and a subnet or gateway.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RouteTableAssociation {
     /// Indicates whether this is the main route table.
@@ -16754,7 +16754,7 @@ pub struct RouteTableAssociation {
 
 /// Describes a virtual private gateway propagating route.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PropagatingVgw {
     /// The ID of the virtual private gateway.
@@ -16763,7 +16763,7 @@ pub struct PropagatingVgw {
 
 /// The EC2 `RouteOrigin` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RouteOrigin {
     /// `CreateRouteTable`
@@ -16785,7 +16785,7 @@ pub enum RouteOrigin {
 
 /// The EC2 `RouteState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RouteState {
     /// `active`
@@ -16801,7 +16801,7 @@ pub enum RouteState {
 
 /// Describes a route in a route table.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Route {
     /// The IPv4 CIDR block used for the destination match.
@@ -16844,7 +16844,7 @@ pub struct Route {
 
 /// Describes a route table.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RouteTable {
     /// The associations between the route table and your subnets or gateways.
@@ -16869,7 +16869,7 @@ pub struct RouteTable {
 
 /// Describes the recurring schedule for a Scheduled Instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScheduledInstanceRecurrence {
     /// The frequency ( Daily, Weekly, or Monthly).
@@ -16886,7 +16886,7 @@ pub struct ScheduledInstanceRecurrence {
 
 /// Describes a schedule that is available for your Scheduled Instances.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScheduledInstanceAvailability {
     /// The Availability Zone.
@@ -16954,7 +16954,7 @@ pub struct ScheduledInstanceRecurrenceRequest {
 
 /// Describes a Scheduled Instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScheduledInstance {
     /// The Availability Zone.
@@ -17004,7 +17004,7 @@ pub struct SlotStartTimeRangeRequest {
 
 /// Describes the attachment of a secondary interface to an instance.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecondaryInterfaceAttachment {
     /// The ID of the attachment.
@@ -17027,7 +17027,7 @@ pub struct SecondaryInterfaceAttachment {
 
 /// Describes a private IPv4 address for a secondary interface.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecondaryInterfaceIpv4Address {
     /// The private IPv4 address.
@@ -17036,7 +17036,7 @@ pub struct SecondaryInterfaceIpv4Address {
 
 /// The EC2 `SecondaryNetworkType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecondaryNetworkType {
     /// `rdma`
@@ -17048,7 +17048,7 @@ pub enum SecondaryNetworkType {
 
 /// The EC2 `SecondaryInterfaceStatus` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecondaryInterfaceStatus {
     /// `available`
@@ -17062,7 +17062,7 @@ pub enum SecondaryInterfaceStatus {
 
 /// Describes a secondary interface.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecondaryInterface {
     /// The Availability Zone of the secondary interface.
@@ -17101,7 +17101,7 @@ pub struct SecondaryInterface {
 
 /// The EC2 `SecondaryNetworkState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecondaryNetworkState {
     /// `create-in-progress`
@@ -17123,7 +17123,7 @@ pub enum SecondaryNetworkState {
 
 /// The EC2 `SecondaryNetworkCidrBlockAssociationState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecondaryNetworkCidrBlockAssociationState {
     /// `associating`
@@ -17145,7 +17145,7 @@ pub enum SecondaryNetworkCidrBlockAssociationState {
 
 /// Describes an IPv4 CIDR block associated with a secondary network.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecondaryNetworkIpv4CidrBlockAssociation {
     /// The association ID for the IPv4 CIDR block.
@@ -17160,7 +17160,7 @@ pub struct SecondaryNetworkIpv4CidrBlockAssociation {
 
 /// Describes a secondary network.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecondaryNetwork {
     /// The ID of the secondary network.
@@ -17185,7 +17185,7 @@ pub struct SecondaryNetwork {
 
 /// The EC2 `SecondarySubnetCidrBlockAssociationState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecondarySubnetCidrBlockAssociationState {
     /// `associating`
@@ -17207,7 +17207,7 @@ pub enum SecondarySubnetCidrBlockAssociationState {
 
 /// Describes an IPv4 CIDR block associated with a secondary subnet.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecondarySubnetIpv4CidrBlockAssociation {
     /// The association ID for the IPv4 CIDR block.
@@ -17222,7 +17222,7 @@ pub struct SecondarySubnetIpv4CidrBlockAssociation {
 
 /// The EC2 `SecondarySubnetState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecondarySubnetState {
     /// `create-in-progress`
@@ -17244,7 +17244,7 @@ pub enum SecondarySubnetState {
 
 /// Describes a secondary subnet.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecondarySubnet {
     /// The ID of the secondary subnet.
@@ -17275,7 +17275,7 @@ pub struct SecondarySubnet {
 
 /// Describes a VPC with a security group that references your security group.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecurityGroupReference {
     /// The ID of your security group.
@@ -17290,7 +17290,7 @@ pub struct SecurityGroupReference {
 
 /// Describes the security group that is referenced in the security group rule.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReferencedSecurityGroup {
     /// The ID of the security group.
@@ -17307,7 +17307,7 @@ pub struct ReferencedSecurityGroup {
 
 /// Describes a security group rule.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecurityGroupRule {
     /// The ID of the security group rule.
@@ -17343,7 +17343,7 @@ pub struct SecurityGroupRule {
 
 /// The EC2 `SecurityGroupVpcAssociationState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecurityGroupVpcAssociationState {
     /// `associating`
@@ -17365,7 +17365,7 @@ pub enum SecurityGroupVpcAssociationState {
 
 /// A security group association with a VPC that you made with AssociateSecurityGroupVpc.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecurityGroupVpcAssociation {
     /// The association's security group ID.
@@ -17384,7 +17384,7 @@ pub struct SecurityGroupVpcAssociation {
 
 /// Describes a security group and Amazon Web Services account ID pair.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserIdGroupPair {
     /// A description for the security group rule that references this user ID group pair.
@@ -17405,7 +17405,7 @@ pub struct UserIdGroupPair {
 
 /// Describes an IPv4 address range.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpRange {
     /// A description for the security group rule that references this IPv4 address range.
@@ -17416,7 +17416,7 @@ pub struct IpRange {
 
 /// Describes an IPv6 address range.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ipv6Range {
     /// A description for the security group rule that references this IPv6 address range.
@@ -17427,7 +17427,7 @@ pub struct Ipv6Range {
 
 /// Describes a prefix list ID.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PrefixListId {
     /// A description for the security group rule that references this prefix list ID.
@@ -17438,7 +17438,7 @@ pub struct PrefixListId {
 
 /// Describes the permissions for a security group rule.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IpPermission {
     /// The IP protocol name ( tcp, udp, icmp, icmpv6) or number (see Protocol Numbers).
@@ -17460,7 +17460,7 @@ pub struct IpPermission {
 
 /// Describes a security group.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecurityGroup {
     /// The ID of the security group.
@@ -17487,7 +17487,7 @@ pub struct SecurityGroup {
 
 /// The EC2 `ServiceLinkVirtualInterfaceConfigurationState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ServiceLinkVirtualInterfaceConfigurationState {
     /// `pending`
@@ -17505,7 +17505,7 @@ pub enum ServiceLinkVirtualInterfaceConfigurationState {
 
 /// Describes the service link virtual interfaces that establish connectivity between Amazon Web Services Outpost and on-premises networks.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ServiceLinkVirtualInterface {
     /// The ID of the service link virtual interface.
@@ -17537,7 +17537,7 @@ pub struct ServiceLinkVirtualInterface {
 
 /// Describes the user or group to be added or removed from the list of create volume permissions for a volume.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateVolumePermission {
     /// The ID of the Amazon Web Services account to be added or removed.
@@ -17548,7 +17548,7 @@ pub struct CreateVolumePermission {
 
 /// The EC2 `SnapshotAttribute` structure.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SnapshotAttribute {
     /// The product codes.
@@ -17579,7 +17579,7 @@ pub enum SnapshotAttributeName {
 
 /// The EC2 `SnapshotState` values.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SnapshotState {
     /// `pending`
@@ -17599,7 +17599,7 @@ pub enum SnapshotState {
 
 /// The EC2 `StorageTier` values.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum StorageTier {
     /// `archive`
@@ -17613,7 +17613,7 @@ pub enum StorageTier {
 
 /// The EC2 `TieringOperationStatus` values.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TieringOperationStatus {
     /// `archival-in-progress`
@@ -17641,7 +17641,7 @@ pub enum TieringOperationStatus {
 
 /// Provides information about a snapshot's storage tier.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SnapshotTierStatus {
     /// The ID of the snapshot.
@@ -17673,7 +17673,7 @@ pub struct SnapshotTierStatus {
 
 /// Describes a Spot Instance state change.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotInstanceStateFault {
     /// The reason code for the Spot Instance state change.
@@ -17684,7 +17684,7 @@ pub struct SpotInstanceStateFault {
 
 /// The EC2 `DatafeedSubscriptionState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DatafeedSubscriptionState {
     /// `Active`
@@ -17700,7 +17700,7 @@ pub enum DatafeedSubscriptionState {
 
 /// Describes the data feed for a Spot Instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotDatafeedSubscription {
     /// The name of the Amazon S3 bucket where the Spot Instance data feed is located.
@@ -17737,7 +17737,7 @@ pub enum EventType {
 
 /// Describes an event in the history of the Spot Fleet request.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HistoryRecord {
     /// Information about the event.
@@ -17750,7 +17750,7 @@ pub struct HistoryRecord {
 
 /// The EC2 `ActivityStatus` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ActivityStatus {
     /// `error`
@@ -17770,7 +17770,7 @@ pub enum ActivityStatus {
 
 /// The EC2 `AllocationStrategy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AllocationStrategy {
     /// `lowestPrice`
@@ -17794,7 +17794,7 @@ pub enum AllocationStrategy {
 
 /// The EC2 `OnDemandAllocationStrategy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum OnDemandAllocationStrategy {
     /// `lowestPrice`
@@ -17809,7 +17809,7 @@ pub enum OnDemandAllocationStrategy {
 
 /// The EC2 `ReplacementStrategy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReplacementStrategy {
     /// `launch`
@@ -17823,7 +17823,7 @@ pub enum ReplacementStrategy {
 
 /// The Spot Instance replacement strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotCapacityRebalance {
     /// The replacement strategy to use.
@@ -17834,7 +17834,7 @@ pub struct SpotCapacityRebalance {
 
 /// The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotMaintenanceStrategies {
     /// The Spot Instance replacement strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
@@ -17843,7 +17843,7 @@ pub struct SpotMaintenanceStrategies {
 
 /// The EC2 `ExcessCapacityTerminationPolicy` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExcessCapacityTerminationPolicy {
     /// `noTermination`
@@ -17858,7 +17858,7 @@ pub enum ExcessCapacityTerminationPolicy {
 
 /// Describes an IAM instance profile.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IamInstanceProfileSpecification {
     /// The Amazon Resource Name (ARN) of the instance profile.
@@ -17869,7 +17869,7 @@ pub struct IamInstanceProfileSpecification {
 
 /// Describes whether monitoring is enabled.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotFleetMonitoring {
     /// Enables monitoring for the instance.
@@ -17878,7 +17878,7 @@ pub struct SpotFleetMonitoring {
 
 /// Describes the IPv4 prefix option for a network interface.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ipv4PrefixSpecificationRequest {
     /// The IPv4 prefix.
@@ -17888,7 +17888,7 @@ pub struct Ipv4PrefixSpecificationRequest {
 
 /// Describes the IPv6 prefix option for a network interface.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ipv6PrefixSpecificationRequest {
     /// The IPv6 prefix.
@@ -17898,7 +17898,7 @@ pub struct Ipv6PrefixSpecificationRequest {
 
 /// Configures ENA Express for UDP network traffic from your launch template.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EnaSrdUdpSpecificationRequest {
     /// Indicates whether UDP traffic uses ENA Express for your instance.
@@ -17908,7 +17908,7 @@ pub struct EnaSrdUdpSpecificationRequest {
 
 /// Launch instances with ENA Express settings configured from your launch template.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EnaSrdSpecificationRequest {
     /// Specifies whether ENA Express is enabled for the network interface when you launch an instance.
@@ -17921,7 +17921,7 @@ pub struct EnaSrdSpecificationRequest {
 
 /// A security group connection tracking specification request that enables you to set the idle timeout for connection tracking on an Elastic network interface.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConnectionTrackingSpecificationRequest {
     /// Timeout (in seconds) for idle TCP connections in an established state.
@@ -17937,7 +17937,7 @@ pub struct ConnectionTrackingSpecificationRequest {
 
 /// Describes a network interface.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstanceNetworkInterfaceSpecification {
     /// Indicates whether to assign a public IPv4 address to an instance you launch in a VPC.
@@ -18004,7 +18004,7 @@ pub struct InstanceNetworkInterfaceSpecification {
 
 /// Describes Spot Instance placement.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotPlacement {
     /// The Availability Zone.
@@ -18019,7 +18019,7 @@ pub struct SpotPlacement {
 
 /// The tags for a Spot Fleet resource.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotFleetTagSpecification {
     /// The type of resource.
@@ -18031,7 +18031,7 @@ pub struct SpotFleetTagSpecification {
 
 /// Describes the launch specification for one or more Spot Instances.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotFleetLaunchSpecification {
     /// Deprecated.
@@ -18080,7 +18080,7 @@ pub struct SpotFleetLaunchSpecification {
 
 /// Describes overrides for a launch template.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateOverrides {
     /// The instance type.
@@ -18103,7 +18103,7 @@ pub struct LaunchTemplateOverrides {
 
 /// Describes a launch template and overrides.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchTemplateConfig {
     /// The launch template to use.
@@ -18114,7 +18114,7 @@ pub struct LaunchTemplateConfig {
 
 /// Describes a Classic Load Balancer.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClassicLoadBalancer {
     /// The name of the load balancer.
@@ -18123,7 +18123,7 @@ pub struct ClassicLoadBalancer {
 
 /// Describes the Classic Load Balancers to attach to a Spot Fleet.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClassicLoadBalancersConfig {
     /// One or more Classic Load Balancers.
@@ -18132,7 +18132,7 @@ pub struct ClassicLoadBalancersConfig {
 
 /// Describes a load balancer target group.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TargetGroup {
     /// The Amazon Resource Name (ARN) of the target group.
@@ -18141,7 +18141,7 @@ pub struct TargetGroup {
 
 /// Describes the target groups to attach to a Spot Fleet.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TargetGroupsConfig {
     /// One or more target groups.
@@ -18150,7 +18150,7 @@ pub struct TargetGroupsConfig {
 
 /// Describes the Classic Load Balancers and target groups to attach to a Spot Fleet request.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LoadBalancersConfig {
     /// The Classic Load Balancers.
@@ -18161,7 +18161,7 @@ pub struct LoadBalancersConfig {
 
 /// The tags to apply to a resource when the resource is being created.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TagSpecification {
     /// The type of resource to tag on creation.
@@ -18173,7 +18173,7 @@ pub struct TagSpecification {
 
 /// Describes the configuration of a Spot Fleet request.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotFleetRequestConfigData {
     /// The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the Spot Fleet launch configuration.
@@ -18233,7 +18233,7 @@ pub struct SpotFleetRequestConfigData {
 
 /// The EC2 `BatchState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum BatchState {
     /// `submitted`
@@ -18259,7 +18259,7 @@ pub enum BatchState {
 
 /// Describes a Spot Fleet request.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotFleetRequestConfig {
     /// The progress of the Spot Fleet request.
@@ -18279,7 +18279,7 @@ pub struct SpotFleetRequestConfig {
 
 /// Describes the monitoring of an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunInstancesMonitoringEnabled {
     /// The IDs of the metric categories to associate with the instance.
@@ -18291,7 +18291,7 @@ pub struct RunInstancesMonitoringEnabled {
 
 /// Describes the launch specification for an instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchSpecification {
     /// The base64-encoded user data that instances use when starting up.
@@ -18331,7 +18331,7 @@ pub struct LaunchSpecification {
 
 /// The EC2 `SpotInstanceState` values.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SpotInstanceState {
     /// `open`
@@ -18353,7 +18353,7 @@ pub enum SpotInstanceState {
 
 /// Describes the status of a Spot Instance request.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotInstanceStatus {
     /// The status code.
@@ -18366,7 +18366,7 @@ pub struct SpotInstanceStatus {
 
 /// Describes a Spot Instance request.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotInstanceRequest {
     /// Deprecated.
@@ -18414,7 +18414,7 @@ pub struct SpotInstanceRequest {
 
 /// The maximum price per unit hour that you are willing to pay for a Spot Instance.
 #[cfg(feature = "instances")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpotPrice {
     /// The Availability Zone.
@@ -18433,7 +18433,7 @@ pub struct SpotPrice {
 
 /// Describes a stale rule in a security group.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StaleIpPermission {
     /// If the protocol is TCP or UDP, this is the start of the port range.
@@ -18453,7 +18453,7 @@ pub struct StaleIpPermission {
 
 /// Describes a stale security group (a security group that contains stale rules).
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StaleSecurityGroup {
     /// The description of the security group.
@@ -18472,7 +18472,7 @@ pub struct StaleSecurityGroup {
 
 /// The information about the AMI store task, including the progress of the task.
 #[cfg(feature = "images")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StoreImageTaskResult {
     /// The ID of the AMI that is being stored.
@@ -18493,7 +18493,7 @@ pub struct StoreImageTaskResult {
 
 /// The EC2 `SubnetCidrBlockStateCode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SubnetCidrBlockStateCode {
     /// `associating`
@@ -18515,7 +18515,7 @@ pub enum SubnetCidrBlockStateCode {
 
 /// Describes the state of a CIDR block.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SubnetCidrBlockState {
     /// The state of a CIDR block.
@@ -18526,7 +18526,7 @@ pub struct SubnetCidrBlockState {
 
 /// The EC2 `Ipv6AddressAttribute` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ipv6AddressAttribute {
     /// `public`
@@ -18540,7 +18540,7 @@ pub enum Ipv6AddressAttribute {
 
 /// The EC2 `IpSource` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpSource {
     /// `amazon`
@@ -18556,7 +18556,7 @@ pub enum IpSource {
 
 /// Describes an association between a subnet and an IPv6 CIDR block.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SubnetIpv6CidrBlockAssociation {
     /// The ID of the association.
@@ -18573,7 +18573,7 @@ pub struct SubnetIpv6CidrBlockAssociation {
 
 /// Describes the options for instance hostnames.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PrivateDnsNameOptionsOnLaunch {
     /// The type of hostname for EC2 instances.
@@ -18587,7 +18587,7 @@ pub struct PrivateDnsNameOptionsOnLaunch {
 
 /// The EC2 `BlockPublicAccessMode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum BlockPublicAccessMode {
     /// `off`
@@ -18603,7 +18603,7 @@ pub enum BlockPublicAccessMode {
 
 /// The state of VPC Block Public Access (BPA).
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BlockPublicAccessStates {
     /// The mode of VPC BPA.
@@ -18612,7 +18612,7 @@ pub struct BlockPublicAccessStates {
 
 /// The EC2 `SubnetState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SubnetState {
     /// `pending`
@@ -18632,7 +18632,7 @@ pub enum SubnetState {
 
 /// Describes a subnet.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Subnet {
     /// The AZ ID of the subnet.
@@ -18686,7 +18686,7 @@ pub struct Subnet {
 
 /// The EC2 `TrafficDirection` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TrafficDirection {
     /// `ingress`
@@ -18700,7 +18700,7 @@ pub enum TrafficDirection {
 
 /// The EC2 `TrafficMirrorRuleAction` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TrafficMirrorRuleAction {
     /// `accept`
@@ -18714,7 +18714,7 @@ pub enum TrafficMirrorRuleAction {
 
 /// Describes the Traffic Mirror port range.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrafficMirrorPortRange {
     /// The start of the Traffic Mirror port range.
@@ -18725,7 +18725,7 @@ pub struct TrafficMirrorPortRange {
 
 /// Describes the Traffic Mirror rule.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrafficMirrorFilterRule {
     /// The ID of the Traffic Mirror rule.
@@ -18757,7 +18757,7 @@ pub struct TrafficMirrorFilterRule {
 
 /// The EC2 `TrafficMirrorNetworkService` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TrafficMirrorNetworkService {
     /// `amazon-dns`
@@ -18769,7 +18769,7 @@ pub enum TrafficMirrorNetworkService {
 
 /// Describes the Traffic Mirror filter.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrafficMirrorFilter {
     /// The ID of the Traffic Mirror filter.
@@ -18792,7 +18792,7 @@ pub struct TrafficMirrorFilter {
 
 /// Describes a Traffic Mirror session.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrafficMirrorSession {
     /// The ID for the Traffic Mirror session.
@@ -18820,7 +18820,7 @@ pub struct TrafficMirrorSession {
 
 /// The EC2 `TrafficMirrorTargetType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TrafficMirrorTargetType {
     /// `network-interface`
@@ -18836,7 +18836,7 @@ pub enum TrafficMirrorTargetType {
 
 /// Describes a Traffic Mirror target.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrafficMirrorTarget {
     /// The ID of the Traffic Mirror target.
@@ -18860,7 +18860,7 @@ pub struct TrafficMirrorTarget {
 
 /// The EC2 `TransitGatewayAttachmentResourceType` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayAttachmentResourceType {
     /// `vpc`
@@ -18888,7 +18888,7 @@ pub enum TransitGatewayAttachmentResourceType {
 
 /// The EC2 `TransitGatewayAttachmentState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayAttachmentState {
     /// `initiating`
@@ -18927,7 +18927,7 @@ pub enum TransitGatewayAttachmentState {
 
 /// The EC2 `TransitGatewayAssociationState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayAssociationState {
     /// `associating`
@@ -18945,7 +18945,7 @@ pub enum TransitGatewayAssociationState {
 
 /// Describes an association.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayAttachmentAssociation {
     /// The ID of the route table for the transit gateway.
@@ -18958,7 +18958,7 @@ pub struct TransitGatewayAttachmentAssociation {
 
 /// The EC2 `TransitGatewayAttachmentNatGatewaySupportState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayAttachmentNatGatewaySupportState {
     /// `enabled`
@@ -18976,7 +18976,7 @@ pub enum TransitGatewayAttachmentNatGatewaySupportState {
 
 /// Describes an attachment between a resource and a transit gateway.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayAttachment {
     /// The ID of the attachment.
@@ -19006,7 +19006,7 @@ pub struct TransitGatewayAttachment {
 
 /// The EC2 `TransitGatewayConnectPeerState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayConnectPeerState {
     /// `pending`
@@ -19024,7 +19024,7 @@ pub enum TransitGatewayConnectPeerState {
 
 /// The EC2 `ProtocolValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProtocolValue {
     /// `gre`
@@ -19036,7 +19036,7 @@ pub enum ProtocolValue {
 
 /// The EC2 `BgpStatus` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum BgpStatus {
     /// `up`
@@ -19050,7 +19050,7 @@ pub enum BgpStatus {
 
 /// The BGP configuration information.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayAttachmentBgpConfiguration {
     /// The transit gateway Autonomous System Number (ASN).
@@ -19067,7 +19067,7 @@ pub struct TransitGatewayAttachmentBgpConfiguration {
 
 /// Describes the Connect peer details.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayConnectPeerConfiguration {
     /// The Connect peer IP address on the transit gateway side of the tunnel.
@@ -19084,7 +19084,7 @@ pub struct TransitGatewayConnectPeerConfiguration {
 
 /// Describes a transit gateway Connect peer.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayConnectPeer {
     /// The ID of the Connect attachment.
@@ -19104,7 +19104,7 @@ pub struct TransitGatewayConnectPeer {
 
 /// Describes the Connect attachment options.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayConnectOptions {
     /// The tunnel protocol.
@@ -19113,7 +19113,7 @@ pub struct TransitGatewayConnectOptions {
 
 /// Describes a transit gateway Connect attachment.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayConnect {
     /// The ID of the Connect attachment.
@@ -19135,7 +19135,7 @@ pub struct TransitGatewayConnect {
 
 /// The EC2 `TransitGatewayMeteringPolicyState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayMeteringPolicyState {
     /// `available`
@@ -19155,7 +19155,7 @@ pub enum TransitGatewayMeteringPolicyState {
 
 /// Describes a transit gateway metering policy.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayMeteringPolicy {
     /// The ID of the transit gateway metering policy.
@@ -19176,7 +19176,7 @@ pub struct TransitGatewayMeteringPolicy {
 
 /// The EC2 `Igmpv2SupportValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Igmpv2SupportValue {
     /// `enable`
@@ -19190,7 +19190,7 @@ pub enum Igmpv2SupportValue {
 
 /// The EC2 `StaticSourcesSupportValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum StaticSourcesSupportValue {
     /// `enable`
@@ -19204,7 +19204,7 @@ pub enum StaticSourcesSupportValue {
 
 /// The EC2 `AutoAcceptSharedAssociationsValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AutoAcceptSharedAssociationsValue {
     /// `enable`
@@ -19218,7 +19218,7 @@ pub enum AutoAcceptSharedAssociationsValue {
 
 /// Describes the options for a transit gateway multicast domain.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayMulticastDomainOptions {
     /// Indicates whether Internet Group Management Protocol (IGMP) version 2 is turned on for the transit gateway multicast domain.
@@ -19231,7 +19231,7 @@ pub struct TransitGatewayMulticastDomainOptions {
 
 /// The EC2 `TransitGatewayMulticastDomainState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayMulticastDomainState {
     /// `pending`
@@ -19249,7 +19249,7 @@ pub enum TransitGatewayMulticastDomainState {
 
 /// Describes the transit gateway multicast domain.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayMulticastDomain {
     /// The ID of the transit gateway multicast domain.
@@ -19273,7 +19273,7 @@ pub struct TransitGatewayMulticastDomain {
 
 /// Contains information about a transit gateway network function attachment, including the attachment ID, the transit gateway, the endpoint service, the Availability Zones, and the state of the attachment.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayNetworkFunctionAttachment {
     /// The ID of the attachment.
@@ -19303,7 +19303,7 @@ pub struct TransitGatewayNetworkFunctionAttachment {
 
 /// Information about the transit gateway in the peering attachment.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PeeringTgwInfo {
     /// The ID of the transit gateway.
@@ -19318,7 +19318,7 @@ pub struct PeeringTgwInfo {
 
 /// The EC2 `DynamicRoutingValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DynamicRoutingValue {
     /// `enable`
@@ -19332,7 +19332,7 @@ pub enum DynamicRoutingValue {
 
 /// The EC2 `TransitGatewayPeeringAttachmentMultipathResilienceMode` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayPeeringAttachmentMultipathResilienceMode {
     /// `always-on`
@@ -19344,7 +19344,7 @@ pub enum TransitGatewayPeeringAttachmentMultipathResilienceMode {
 
 /// The EC2 `TransitGatewayPeeringAttachmentMultipathResilienceStatus` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayPeeringAttachmentMultipathResilienceStatus {
     /// `pending`
@@ -19360,7 +19360,7 @@ pub enum TransitGatewayPeeringAttachmentMultipathResilienceStatus {
 
 /// Describes dynamic routing for the transit gateway peering attachment.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayPeeringAttachmentOptions {
     /// Describes whether dynamic routing is enabled or disabled for the transit gateway peering attachment.
@@ -19379,7 +19379,7 @@ pub struct TransitGatewayPeeringAttachmentOptions {
 
 /// The status of the transit gateway peering attachment.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PeeringAttachmentStatus {
     /// The status code.
@@ -19390,7 +19390,7 @@ pub struct PeeringAttachmentStatus {
 
 /// Describes the transit gateway peering attachment.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayPeeringAttachment {
     /// The ID of the transit gateway peering attachment.
@@ -19416,7 +19416,7 @@ pub struct TransitGatewayPeeringAttachment {
 
 /// The EC2 `TransitGatewayPolicyTableState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayPolicyTableState {
     /// `pending`
@@ -19434,7 +19434,7 @@ pub enum TransitGatewayPolicyTableState {
 
 /// Describes a transit gateway policy table.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayPolicyTable {
     /// The ID of the transit gateway policy table.
@@ -19452,7 +19452,7 @@ pub struct TransitGatewayPolicyTable {
 
 /// The EC2 `TransitGatewayRouteTableAnnouncementDirection` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayRouteTableAnnouncementDirection {
     /// `outgoing`
@@ -19466,7 +19466,7 @@ pub enum TransitGatewayRouteTableAnnouncementDirection {
 
 /// The EC2 `TransitGatewayRouteTableAnnouncementState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayRouteTableAnnouncementState {
     /// `available`
@@ -19488,7 +19488,7 @@ pub enum TransitGatewayRouteTableAnnouncementState {
 
 /// Describes a transit gateway route table announcement.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayRouteTableAnnouncement {
     /// The ID of the transit gateway route table announcement.
@@ -19518,7 +19518,7 @@ pub struct TransitGatewayRouteTableAnnouncement {
 
 /// The EC2 `TransitGatewayRouteTableState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayRouteTableState {
     /// `pending`
@@ -19536,7 +19536,7 @@ pub enum TransitGatewayRouteTableState {
 
 /// Describes a transit gateway route table.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayRouteTable {
     /// The ID of the transit gateway route table.
@@ -19558,7 +19558,7 @@ pub struct TransitGatewayRouteTable {
 
 /// The EC2 `DnsSupportValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DnsSupportValue {
     /// `enable`
@@ -19572,7 +19572,7 @@ pub enum DnsSupportValue {
 
 /// The EC2 `SecurityGroupReferencingSupportValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecurityGroupReferencingSupportValue {
     /// `enable`
@@ -19586,7 +19586,7 @@ pub enum SecurityGroupReferencingSupportValue {
 
 /// The EC2 `Ipv6SupportValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ipv6SupportValue {
     /// `enable`
@@ -19600,7 +19600,7 @@ pub enum Ipv6SupportValue {
 
 /// The EC2 `ApplianceModeSupportValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplianceModeSupportValue {
     /// `enable`
@@ -19614,7 +19614,7 @@ pub enum ApplianceModeSupportValue {
 
 /// Describes the VPC attachment options.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayVpcAttachmentOptions {
     /// Indicates whether DNS support is enabled.
@@ -19629,7 +19629,7 @@ pub struct TransitGatewayVpcAttachmentOptions {
 
 /// Describes a VPC attachment.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayVpcAttachment {
     /// The ID of the attachment.
@@ -19655,7 +19655,7 @@ pub struct TransitGatewayVpcAttachment {
 
 /// The EC2 `TransitGatewayState` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransitGatewayState {
     /// `pending`
@@ -19675,7 +19675,7 @@ pub enum TransitGatewayState {
 
 /// The EC2 `AutoAcceptSharedAttachmentsValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AutoAcceptSharedAttachmentsValue {
     /// `enable`
@@ -19689,7 +19689,7 @@ pub enum AutoAcceptSharedAttachmentsValue {
 
 /// The EC2 `DefaultRouteTableAssociationValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DefaultRouteTableAssociationValue {
     /// `enable`
@@ -19703,7 +19703,7 @@ pub enum DefaultRouteTableAssociationValue {
 
 /// The EC2 `DefaultRouteTablePropagationValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DefaultRouteTablePropagationValue {
     /// `enable`
@@ -19717,7 +19717,7 @@ pub enum DefaultRouteTablePropagationValue {
 
 /// The EC2 `VpnEcmpSupportValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpnEcmpSupportValue {
     /// `enable`
@@ -19731,7 +19731,7 @@ pub enum VpnEcmpSupportValue {
 
 /// The EC2 `MulticastSupportValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum MulticastSupportValue {
     /// `enable`
@@ -19745,7 +19745,7 @@ pub enum MulticastSupportValue {
 
 /// The EC2 `EncryptionStateValue` values.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum EncryptionStateValue {
     /// `enabling`
@@ -19763,7 +19763,7 @@ pub enum EncryptionStateValue {
 
 /// Describes the encryption support status for a transit gateway.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EncryptionSupport {
     /// The current encryption state of the resource.
@@ -19774,7 +19774,7 @@ pub struct EncryptionSupport {
 
 /// Describes the options for a transit gateway.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGatewayOptions {
     /// A private Autonomous System Number (ASN) for the Amazon side of a BGP session.
@@ -19805,7 +19805,7 @@ pub struct TransitGatewayOptions {
 
 /// Describes a transit gateway.
 #[cfg(feature = "transit")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitGateway {
     /// The ID of the transit gateway.
@@ -19829,7 +19829,7 @@ pub struct TransitGateway {
 
 /// The EC2 `InterfaceProtocolType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InterfaceProtocolType {
     /// `VLAN`
@@ -19845,7 +19845,7 @@ pub enum InterfaceProtocolType {
 
 /// Information about an association between a branch network interface with a trunk network interface.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrunkInterfaceAssociation {
     /// The ID of the association.
@@ -19867,7 +19867,7 @@ pub struct TrunkInterfaceAssociation {
 
 /// The EC2 `VerifiedAccessEndpointType` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VerifiedAccessEndpointType {
     /// `load-balancer`
@@ -19885,7 +19885,7 @@ pub enum VerifiedAccessEndpointType {
 
 /// The EC2 `VerifiedAccessEndpointAttachmentType` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VerifiedAccessEndpointAttachmentType {
     /// `vpc`
@@ -19897,7 +19897,7 @@ pub enum VerifiedAccessEndpointAttachmentType {
 
 /// The EC2 `VerifiedAccessEndpointProtocol` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VerifiedAccessEndpointProtocol {
     /// `http`
@@ -19913,7 +19913,7 @@ pub enum VerifiedAccessEndpointProtocol {
 
 /// Describes a port range.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessEndpointPortRange {
     /// The start of the port range.
@@ -19924,7 +19924,7 @@ pub struct VerifiedAccessEndpointPortRange {
 
 /// Describes a load balancer when creating an Amazon Web Services Verified Access endpoint using the load-balancer type.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessEndpointLoadBalancerOptions {
     /// The IP protocol.
@@ -19943,7 +19943,7 @@ pub struct VerifiedAccessEndpointLoadBalancerOptions {
 
 /// Options for a network-interface type endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessEndpointEniOptions {
     /// The ID of the network interface.
@@ -19959,7 +19959,7 @@ pub struct VerifiedAccessEndpointEniOptions {
 
 /// The EC2 `VerifiedAccessEndpointStatusCode` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VerifiedAccessEndpointStatusCode {
     /// `pending`
@@ -19979,7 +19979,7 @@ pub enum VerifiedAccessEndpointStatusCode {
 
 /// Describes the status of a Verified Access endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessEndpointStatus {
     /// The status code of the Verified Access endpoint.
@@ -19990,7 +19990,7 @@ pub struct VerifiedAccessEndpointStatus {
 
 /// The options in use for server side encryption.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessSseSpecificationResponse {
     /// Indicates whether customer managed KMS keys are in use for server side encryption.
@@ -20001,7 +20001,7 @@ pub struct VerifiedAccessSseSpecificationResponse {
 
 /// Describes the RDS options for a Verified Access endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessEndpointRdsOptions {
     /// The protocol.
@@ -20023,7 +20023,7 @@ pub struct VerifiedAccessEndpointRdsOptions {
 
 /// Describes the CIDR options for a Verified Access endpoint.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessEndpointCidrOptions {
     /// The CIDR.
@@ -20040,7 +20040,7 @@ pub struct VerifiedAccessEndpointCidrOptions {
 
 /// An Amazon Web Services Verified Access endpoint specifies the application that Amazon Web Services Verified Access provides access to.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessEndpoint {
     /// The ID of the Amazon Web Services Verified Access instance.
@@ -20091,7 +20091,7 @@ pub struct VerifiedAccessEndpoint {
 
 /// Describes a Verified Access group.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessGroup {
     /// The ID of the Verified Access group.
@@ -20119,7 +20119,7 @@ pub struct VerifiedAccessGroup {
 
 /// The EC2 `VerifiedAccessLogDeliveryStatusCode` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VerifiedAccessLogDeliveryStatusCode {
     /// `success`
@@ -20133,7 +20133,7 @@ pub enum VerifiedAccessLogDeliveryStatusCode {
 
 /// Describes a log delivery status.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessLogDeliveryStatus {
     /// The status code.
@@ -20144,7 +20144,7 @@ pub struct VerifiedAccessLogDeliveryStatus {
 
 /// Options for Amazon S3 as a logging destination.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessLogS3Destination {
     /// Indicates whether logging is enabled.
@@ -20161,7 +20161,7 @@ pub struct VerifiedAccessLogS3Destination {
 
 /// Options for CloudWatch Logs as a logging destination.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessLogCloudWatchLogsDestination {
     /// Indicates whether logging is enabled.
@@ -20174,7 +20174,7 @@ pub struct VerifiedAccessLogCloudWatchLogsDestination {
 
 /// Options for Kinesis as a logging destination.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessLogKinesisDataFirehoseDestination {
     /// Indicates whether logging is enabled.
@@ -20187,7 +20187,7 @@ pub struct VerifiedAccessLogKinesisDataFirehoseDestination {
 
 /// Describes the options for Verified Access logs.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessLogs {
     /// Amazon S3 logging options.
@@ -20204,7 +20204,7 @@ pub struct VerifiedAccessLogs {
 
 /// Describes logging options for an Amazon Web Services Verified Access instance.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessInstanceLoggingConfiguration {
     /// The ID of the Amazon Web Services Verified Access instance.
@@ -20215,7 +20215,7 @@ pub struct VerifiedAccessInstanceLoggingConfiguration {
 
 /// The EC2 `TrustProviderType` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TrustProviderType {
     /// `user`
@@ -20229,7 +20229,7 @@ pub enum TrustProviderType {
 
 /// The EC2 `UserTrustProviderType` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum UserTrustProviderType {
     /// `iam-identity-center`
@@ -20243,7 +20243,7 @@ pub enum UserTrustProviderType {
 
 /// The EC2 `DeviceTrustProviderType` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeviceTrustProviderType {
     /// `jamf`
@@ -20259,7 +20259,7 @@ pub enum DeviceTrustProviderType {
 
 /// Condensed information about a trust provider.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessTrustProviderCondensed {
     /// The ID of the trust provider.
@@ -20276,7 +20276,7 @@ pub struct VerifiedAccessTrustProviderCondensed {
 
 /// Describes a custom subdomain for a network CIDR endpoint for Verified Access.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessInstanceCustomSubDomain {
     /// The subdomain.
@@ -20288,7 +20288,7 @@ pub struct VerifiedAccessInstanceCustomSubDomain {
 
 /// Describes a Verified Access instance.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessInstance {
     /// The ID of the Amazon Web Services Verified Access instance.
@@ -20313,7 +20313,7 @@ pub struct VerifiedAccessInstance {
 
 /// Describes the options for an OpenID Connect-compatible user-identity trust provider.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OidcOptions {
     /// The OIDC issuer.
@@ -20334,7 +20334,7 @@ pub struct OidcOptions {
 
 /// Describes the options for an Amazon Web Services Verified Access device-identity based trust provider.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeviceOptions {
     /// The ID of the tenant application with the device-identity provider.
@@ -20345,7 +20345,7 @@ pub struct DeviceOptions {
 
 /// Describes the OpenID Connect (OIDC) options.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NativeApplicationOidcOptions {
     /// The public signing key endpoint.
@@ -20366,7 +20366,7 @@ pub struct NativeApplicationOidcOptions {
 
 /// Describes a Verified Access trust provider.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VerifiedAccessTrustProvider {
     /// The ID of the Amazon Web Services Verified Access trust provider.
@@ -20400,7 +20400,7 @@ pub struct VerifiedAccessTrustProvider {
 
 /// The EC2 `VolumeAttribute` structure.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VolumeAttribute {
     /// The state of autoEnableIO attribute.
@@ -20431,7 +20431,7 @@ pub enum VolumeAttributeName {
 
 /// Describes a volume status operation code.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VolumeStatusAction {
     /// The code identifying the operation, for example, enable-volume-io.
@@ -20446,7 +20446,7 @@ pub struct VolumeStatusAction {
 
 /// Describes a volume status event.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VolumeStatusEvent {
     /// A description of the event.
@@ -20465,7 +20465,7 @@ pub struct VolumeStatusEvent {
 
 /// The EC2 `VolumeStatusName` values.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VolumeStatusName {
     /// `io-enabled`
@@ -20481,7 +20481,7 @@ pub enum VolumeStatusName {
 
 /// Describes a volume status.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VolumeStatusDetails {
     /// The name of the volume status.
@@ -20492,7 +20492,7 @@ pub struct VolumeStatusDetails {
 
 /// The EC2 `VolumeStatusInfoStatus` values.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VolumeStatusInfoStatus {
     /// `ok`
@@ -20510,7 +20510,7 @@ pub enum VolumeStatusInfoStatus {
 
 /// Describes the status of a volume.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VolumeStatusInfo {
     /// The details of the volume status.
@@ -20521,7 +20521,7 @@ pub struct VolumeStatusInfo {
 
 /// Information about the instances to which the volume is attached.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VolumeStatusAttachmentStatus {
     /// The maximum IOPS supported by the attached instance.
@@ -20532,7 +20532,7 @@ pub struct VolumeStatusAttachmentStatus {
 
 /// The EC2 `InitializationType` values.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InitializationType {
     /// `default`
@@ -20548,7 +20548,7 @@ pub enum InitializationType {
 
 /// Information about the volume initialization.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InitializationStatusDetails {
     /// The method used for volume initialization.
@@ -20561,7 +20561,7 @@ pub struct InitializationStatusDetails {
 
 /// Describes the volume status.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VolumeStatusItem {
     /// The details of the operation.
@@ -20590,7 +20590,7 @@ pub struct VolumeStatusItem {
 
 /// The EC2 `VolumeModificationState` values.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VolumeModificationState {
     /// `modifying`
@@ -20608,7 +20608,7 @@ pub enum VolumeModificationState {
 
 /// Describes the modification status of an EBS volume.
 #[cfg(feature = "ebs")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VolumeModification {
     /// The ID of the volume.
@@ -20649,7 +20649,7 @@ pub struct VolumeModification {
 
 /// The EC2 `VpcAttribute` structure.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcAttribute {
     /// Indicates whether the instances launched in the VPC get DNS hostnames.
@@ -20684,7 +20684,7 @@ pub enum VpcAttributeName {
 
 /// The EC2 `InternetGatewayExclusionMode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InternetGatewayExclusionMode {
     /// `allow-bidirectional`
@@ -20698,7 +20698,7 @@ pub enum InternetGatewayExclusionMode {
 
 /// The EC2 `VpcBlockPublicAccessExclusionState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpcBlockPublicAccessExclusionState {
     /// `create-in-progress`
@@ -20728,7 +20728,7 @@ pub enum VpcBlockPublicAccessExclusionState {
 
 /// A VPC BPA exclusion is a mode that can be applied to a single VPC or subnet that exempts it from the account’s BPA mode and will allow bidirectional or egress-only access.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcBlockPublicAccessExclusion {
     /// The ID of the exclusion.
@@ -20754,7 +20754,7 @@ pub struct VpcBlockPublicAccessExclusion {
 
 /// The EC2 `VpcBlockPublicAccessState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpcBlockPublicAccessState {
     /// `default-state`
@@ -20770,7 +20770,7 @@ pub enum VpcBlockPublicAccessState {
 
 /// The EC2 `InternetGatewayBlockMode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InternetGatewayBlockMode {
     /// `off`
@@ -20786,7 +20786,7 @@ pub enum InternetGatewayBlockMode {
 
 /// The EC2 `VpcBlockPublicAccessExclusionsAllowed` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpcBlockPublicAccessExclusionsAllowed {
     /// `allowed`
@@ -20800,7 +20800,7 @@ pub enum VpcBlockPublicAccessExclusionsAllowed {
 
 /// VPC Block Public Access (BPA) enables you to block resources in VPCs and subnets that you own in a Region from reaching or being reached from the internet through internet gateways and egress-only internet…
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcBlockPublicAccessOptions {
     /// An Amazon Web Services account ID.
@@ -20823,7 +20823,7 @@ pub struct VpcBlockPublicAccessOptions {
 
 /// Deprecated. Describes whether a VPC is enabled for ClassicLink.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcClassicLink {
     /// Indicates whether the VPC is enabled for ClassicLink.
@@ -20837,7 +20837,7 @@ pub struct VpcClassicLink {
 
 /// Deprecated. Describes the ClassicLink DNS support status of a VPC.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClassicLinkDnsSupport {
     /// Indicates whether ClassicLink DNS support is enabled for the VPC.
@@ -20848,7 +20848,7 @@ pub struct ClassicLinkDnsSupport {
 
 /// The EC2 `VpcEncryptionControlMode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpcEncryptionControlMode {
     /// `monitor`
@@ -20862,7 +20862,7 @@ pub enum VpcEncryptionControlMode {
 
 /// The EC2 `VpcEncryptionControlState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpcEncryptionControlState {
     /// `enforce-in-progress`
@@ -20890,7 +20890,7 @@ pub enum VpcEncryptionControlState {
 
 /// Describes an exclusion configuration for VPC Encryption Control.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcEncryptionControlExclusion {
     /// The current state of the exclusion configuration.
@@ -20901,7 +20901,7 @@ pub struct VpcEncryptionControlExclusion {
 
 /// Describes the exclusion configurations for various resource types in VPC Encryption Control.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcEncryptionControlExclusions {
     /// The exclusion configuration for internet gateway traffic.
@@ -20928,7 +20928,7 @@ pub struct VpcEncryptionControlExclusions {
 
 /// Describes the configuration and state of VPC encryption controls.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcEncryptionControl {
     /// The ID of the VPC associated with the encryption control configuration.
@@ -20950,7 +20950,7 @@ pub struct VpcEncryptionControl {
 
 /// Describes a DNS entry.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DnsEntry {
     /// The DNS name.
@@ -20961,7 +20961,7 @@ pub struct DnsEntry {
 
 /// Describes the VPC resources, VPC endpoint services, Lattice services, or service networks associated with the VPC endpoint.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcEndpointAssociation {
     /// The ID of the VPC endpoint association.
@@ -20993,7 +20993,7 @@ pub struct VpcEndpointAssociation {
 
 /// The EC2 `ConnectionNotificationType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConnectionNotificationType {
     /// `Topic`
@@ -21006,7 +21006,7 @@ pub enum ConnectionNotificationType {
 
 /// The EC2 `ConnectionNotificationState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConnectionNotificationState {
     /// `Enabled`
@@ -21022,7 +21022,7 @@ pub enum ConnectionNotificationState {
 
 /// Describes a connection notification for a VPC endpoint or VPC endpoint service.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConnectionNotification {
     /// The ID of the notification.
@@ -21045,7 +21045,7 @@ pub struct ConnectionNotification {
 
 /// The EC2 `State` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum State {
     /// `PendingAcceptance`
@@ -21082,7 +21082,7 @@ pub enum State {
 
 /// The EC2 `PayerResponsibilityScope` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PayerResponsibilityScope {
     /// `vpc-endpoint-charges`
@@ -21096,7 +21096,7 @@ pub enum PayerResponsibilityScope {
 
 /// The EC2 `PayerResponsibilityType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PayerResponsibilityType {
     /// `vpc-endpoint-account`
@@ -21112,7 +21112,7 @@ pub enum PayerResponsibilityType {
 
 /// Describes a payer responsibility setting for a VPC endpoint.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PayerResponsibilityEntry {
     /// The scope of usage/charges.
@@ -21123,7 +21123,7 @@ pub struct PayerResponsibilityEntry {
 
 /// Describes a VPC endpoint connection to a service.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcEndpointConnection {
     /// The ID of the service to which the endpoint is connected.
@@ -21165,7 +21165,7 @@ pub struct VpcEndpointConnection {
 
 /// The EC2 `ServiceType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ServiceType {
     /// `Interface`
@@ -21184,7 +21184,7 @@ pub enum ServiceType {
 
 /// Describes the type of service for a VPC endpoint.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ServiceTypeDetail {
     /// The type of service.
@@ -21193,7 +21193,7 @@ pub struct ServiceTypeDetail {
 
 /// The EC2 `ServiceState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ServiceState {
     /// `Pending`
@@ -21218,7 +21218,7 @@ pub enum ServiceState {
 
 /// The EC2 `ServiceConnectivityType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ServiceConnectivityType {
     /// `ipv4`
@@ -21232,7 +21232,7 @@ pub enum ServiceConnectivityType {
 
 /// The EC2 `DnsNameState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DnsNameState {
     /// `pendingVerification`
@@ -21249,7 +21249,7 @@ pub enum DnsNameState {
 
 /// Information about the private DNS name for the service endpoint.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PrivateDnsNameConfiguration {
     /// The verification state of the VPC endpoint service.
@@ -21264,7 +21264,7 @@ pub struct PrivateDnsNameConfiguration {
 
 /// The EC2 `PayerResponsibility` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PayerResponsibility {
     /// `ServiceOwner`
@@ -21277,7 +21277,7 @@ pub enum PayerResponsibility {
 
 /// Describes a supported Region.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SupportedRegionDetail {
     /// The Region code.
@@ -21288,7 +21288,7 @@ pub struct SupportedRegionDetail {
 
 /// Describes a service configuration for a VPC endpoint service.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ServiceConfiguration {
     /// The type of service.
@@ -21339,7 +21339,7 @@ pub struct ServiceConfiguration {
 
 /// The EC2 `PrincipalType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PrincipalType {
     /// `All`
@@ -21367,7 +21367,7 @@ pub enum PrincipalType {
 
 /// The EC2 `PermissionType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PermissionType {
     /// `vpc-endpoint`
@@ -21381,7 +21381,7 @@ pub enum PermissionType {
 
 /// Describes a principal.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AllowedPrincipal {
     /// The type of principal.
@@ -21401,7 +21401,7 @@ pub struct AllowedPrincipal {
 
 /// Information about the Private DNS name for interface endpoints.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PrivateDnsDetails {
     /// The private DNS name assigned to the VPC endpoint service.
@@ -21410,7 +21410,7 @@ pub struct PrivateDnsDetails {
 
 /// Describes a VPC endpoint service.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ServiceDetail {
     /// The name of the service.
@@ -21457,7 +21457,7 @@ pub struct ServiceDetail {
 
 /// The EC2 `VpcEndpointType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpcEndpointType {
     /// `Interface`
@@ -21485,7 +21485,7 @@ pub enum VpcEndpointType {
 
 /// Describes a security group.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SecurityGroupIdentifier {
     /// The ID of the security group.
@@ -21496,7 +21496,7 @@ pub struct SecurityGroupIdentifier {
 
 /// The EC2 `DnsRecordIpType` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DnsRecordIpType {
     /// `ipv4`
@@ -21514,7 +21514,7 @@ pub enum DnsRecordIpType {
 
 /// Describes the DNS options for an endpoint.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DnsOptions {
     /// The DNS records created for the endpoint.
@@ -21530,7 +21530,7 @@ pub struct DnsOptions {
 
 /// The last error that occurred for a VPC endpoint.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LastError {
     /// The error message for the VPC endpoint error.
@@ -21541,7 +21541,7 @@ pub struct LastError {
 
 /// Prefixes of the subnet IP.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SubnetIpPrefixes {
     /// ID of the subnet.
@@ -21553,7 +21553,7 @@ pub struct SubnetIpPrefixes {
 
 /// Describes a VPC endpoint.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcEndpoint {
     /// The ID of the endpoint.
@@ -21621,7 +21621,7 @@ pub struct VpcEndpoint {
 
 /// Describes an IPv6 CIDR block.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ipv6CidrBlock {
     /// The IPv6 CIDR block.
@@ -21630,7 +21630,7 @@ pub struct Ipv6CidrBlock {
 
 /// Describes an IPv4 CIDR block.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CidrBlock {
     /// The IPv4 CIDR block.
@@ -21639,7 +21639,7 @@ pub struct CidrBlock {
 
 /// The EC2 `MultipathResilienceMode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum MultipathResilienceMode {
     /// `always-on`
@@ -21651,7 +21651,7 @@ pub enum MultipathResilienceMode {
 
 /// Describes the VPC peering connection options.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcPeeringConnectionOptionsDescription {
     /// Indicates whether a local VPC can resolve public DNS hostnames to private IP addresses when queried from instances in a peer VPC.
@@ -21668,7 +21668,7 @@ pub struct VpcPeeringConnectionOptionsDescription {
 
 /// Describes a VPC in a VPC peering connection.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcPeeringConnectionVpcInfo {
     /// The IPv4 CIDR block for the VPC.
@@ -21689,7 +21689,7 @@ pub struct VpcPeeringConnectionVpcInfo {
 
 /// The EC2 `VpcPeeringConnectionStateReasonCode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpcPeeringConnectionStateReasonCode {
     /// `initiating-request`
@@ -21717,7 +21717,7 @@ pub enum VpcPeeringConnectionStateReasonCode {
 
 /// Describes the status of a VPC peering connection.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcPeeringConnectionStateReason {
     /// The status of the VPC peering connection.
@@ -21728,7 +21728,7 @@ pub struct VpcPeeringConnectionStateReason {
 
 /// The EC2 `MultipathResilienceStatus` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum MultipathResilienceStatus {
     /// `pending`
@@ -21744,7 +21744,7 @@ pub enum MultipathResilienceStatus {
 
 /// Describes a VPC peering connection.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcPeeringConnection {
     /// Information about the accepter VPC.
@@ -21766,7 +21766,7 @@ pub struct VpcPeeringConnection {
 
 /// The EC2 `VpcCidrBlockStateCode` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpcCidrBlockStateCode {
     /// `associating`
@@ -21788,7 +21788,7 @@ pub enum VpcCidrBlockStateCode {
 
 /// Describes the state of a CIDR block.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcCidrBlockState {
     /// The state of the CIDR block.
@@ -21799,7 +21799,7 @@ pub struct VpcCidrBlockState {
 
 /// Describes an IPv6 CIDR block associated with a VPC.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcIpv6CidrBlockAssociation {
     /// The association ID for the IPv6 CIDR block.
@@ -21820,7 +21820,7 @@ pub struct VpcIpv6CidrBlockAssociation {
 
 /// Describes an IPv4 CIDR block associated with a VPC.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcCidrBlockAssociation {
     /// The association ID for the IPv4 CIDR block.
@@ -21833,7 +21833,7 @@ pub struct VpcCidrBlockAssociation {
 
 /// The EC2 `VpcState` values.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpcState {
     /// `pending`
@@ -21849,7 +21849,7 @@ pub enum VpcState {
 
 /// Describes a VPC.
 #[cfg(feature = "vpc")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Vpc {
     /// The ID of the Amazon Web Services account that owns the VPC.
@@ -21881,7 +21881,7 @@ pub struct Vpc {
 
 /// Describes a VPN concentrator.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpnConcentrator {
     /// The ID of the VPN concentrator.
@@ -21901,7 +21901,7 @@ pub struct VpnConcentrator {
 
 /// The EC2 `GatewayAssociationState` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum GatewayAssociationState {
     /// `associated`
@@ -21919,7 +21919,7 @@ pub enum GatewayAssociationState {
 
 /// The EC2 `TunnelInsideIpVersion` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TunnelInsideIpVersion {
     /// `ipv4`
@@ -21933,7 +21933,7 @@ pub enum TunnelInsideIpVersion {
 
 /// The encryption algorithm for phase 1 IKE negotiations.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Phase1EncryptionAlgorithmsListValue {
     /// The value for the encryption algorithm.
@@ -21942,7 +21942,7 @@ pub struct Phase1EncryptionAlgorithmsListValue {
 
 /// The encryption algorithm for phase 2 IKE negotiations.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Phase2EncryptionAlgorithmsListValue {
     /// The encryption algorithm.
@@ -21951,7 +21951,7 @@ pub struct Phase2EncryptionAlgorithmsListValue {
 
 /// The integrity algorithm for phase 1 IKE negotiations.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Phase1IntegrityAlgorithmsListValue {
     /// The value for the integrity algorithm.
@@ -21960,7 +21960,7 @@ pub struct Phase1IntegrityAlgorithmsListValue {
 
 /// The integrity algorithm for phase 2 IKE negotiations.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Phase2IntegrityAlgorithmsListValue {
     /// The integrity algorithm.
@@ -21969,7 +21969,7 @@ pub struct Phase2IntegrityAlgorithmsListValue {
 
 /// The Diffie-Hellmann group number for phase 1 IKE negotiations.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Phase1DHGroupNumbersListValue {
     /// The Diffie-Hellmann group number.
@@ -21978,7 +21978,7 @@ pub struct Phase1DHGroupNumbersListValue {
 
 /// The Diffie-Hellmann group number for phase 2 IKE negotiations.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Phase2DHGroupNumbersListValue {
     /// The Diffie-Hellmann group number.
@@ -21987,7 +21987,7 @@ pub struct Phase2DHGroupNumbersListValue {
 
 /// The internet key exchange (IKE) version permitted for the VPN tunnel.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IKEVersionsListValue {
     /// The IKE version.
@@ -21996,7 +21996,7 @@ pub struct IKEVersionsListValue {
 
 /// Options for sending VPN tunnel logs to CloudWatch.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CloudWatchLogOptions {
     /// Status of VPN tunnel logging feature.
@@ -22015,7 +22015,7 @@ pub struct CloudWatchLogOptions {
 
 /// Options for logging VPN tunnel activity.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpnTunnelLogOptions {
     /// Options for sending VPN tunnel logs to CloudWatch.
@@ -22024,7 +22024,7 @@ pub struct VpnTunnelLogOptions {
 
 /// The key exchange method number that is permitted for an additional key exchange round.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AdditionalKeyExchangeMethodsListValue {
     /// The key exchange method number.
@@ -22033,7 +22033,7 @@ pub struct AdditionalKeyExchangeMethodsListValue {
 
 /// The EC2 `AdditionalKeyExchangeRequirement` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AdditionalKeyExchangeRequirement {
     /// `required`
@@ -22047,7 +22047,7 @@ pub enum AdditionalKeyExchangeRequirement {
 
 /// Describes an additional key exchange round that is permitted for the VPN tunnel.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpnAdditionalKeyExchange {
     /// The additional key exchange round number.
@@ -22061,7 +22061,7 @@ pub struct VpnAdditionalKeyExchange {
 
 /// The VPN tunnel options.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TunnelOption {
     /// The external IP address of the VPN tunnel.
@@ -22123,7 +22123,7 @@ pub struct TunnelOption {
 
 /// The EC2 `VpnTunnelBandwidth` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpnTunnelBandwidth {
     /// `standard`
@@ -22137,7 +22137,7 @@ pub enum VpnTunnelBandwidth {
 
 /// Describes VPN connection options.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpnConnectionOptions {
     /// Indicates whether acceleration is enabled for the VPN connection.
@@ -22167,7 +22167,7 @@ pub struct VpnConnectionOptions {
 
 /// The EC2 `VpnStaticRouteSource` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpnStaticRouteSource {
     /// `Static`
@@ -22180,7 +22180,7 @@ pub enum VpnStaticRouteSource {
 
 /// The EC2 `VpnState` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VpnState {
     /// `pending`
@@ -22198,7 +22198,7 @@ pub enum VpnState {
 
 /// Describes a static route for a VPN connection.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpnStaticRoute {
     /// The CIDR block associated with the local subnet of the customer data center.
@@ -22211,7 +22211,7 @@ pub struct VpnStaticRoute {
 
 /// The EC2 `TelemetryStatus` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum TelemetryStatus {
     /// `UP`
@@ -22227,7 +22227,7 @@ pub enum TelemetryStatus {
 
 /// Describes telemetry for a VPN tunnel.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VgwTelemetry {
     /// The number of accepted routes.
@@ -22246,7 +22246,7 @@ pub struct VgwTelemetry {
 
 /// The EC2 `GatewayType` values.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum GatewayType {
     /// `ipsec.1`
@@ -22259,7 +22259,7 @@ pub enum GatewayType {
 
 /// Describes a VPN connection.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpnConnection {
     /// The category of the VPN connection.
@@ -22301,7 +22301,7 @@ pub struct VpnConnection {
 
 /// Describes an attachment between a virtual private gateway and a VPC.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcAttachment {
     /// The ID of the VPC.
@@ -22312,7 +22312,7 @@ pub struct VpcAttachment {
 
 /// Describes a virtual private gateway.
 #[cfg(feature = "vpn")]
-#[ec2_shape]
+#[ec2_shape(response_only)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpnGateway {
     /// The private Autonomous System Number (ASN) for the Amazon side of a BGP session.

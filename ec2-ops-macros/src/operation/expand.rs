@@ -1,13 +1,13 @@
 //! Code generation for a valid `#[ec2_operation]` model. Never reports user errors: every name and
 //! default was chosen in the model, so this file only prints.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 use super::model::{FieldPath, Operation, Output, TAG_KEY, TAG_NAMED, TAG_VALUE};
 use crate::private;
 use crate::syntax::Target;
-use crate::ty::FieldKind;
+use crate::ty::{FieldKind, first_token_span};
 
 /// The parts every valid declaration has (`validate` reported any that is missing).
 pub struct Complete<'o> {
@@ -50,6 +50,9 @@ struct RequestMember {
     docs: TokenStream,
     /// The builder method adding one element of a list.
     one: Option<syn::Ident>,
+    /// Where an error about the member's type points: the type a declaration wrote, or the
+    /// attribute for the members the macro adds.
+    span: Span,
 }
 
 fn doc(text: &str) -> TokenStream {
@@ -77,6 +80,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
                     ids.noun
                 )),
                 one: None,
+                span: Span::call_site(),
             });
             continue;
         }
@@ -92,6 +96,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
                 ids.noun
             )),
             one: ids.one.as_ref().map(|one| one.ident.clone()),
+            span: Span::call_site(),
         });
     }
     for member in &op.members {
@@ -111,6 +116,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             holding,
             docs: quote! { #(#docs)* },
             one: member.one.as_ref().map(|one| one.ident.clone()),
+            span: first_token_span(ty),
         });
     }
     if let Some(filters) = &op.filters {
@@ -127,6 +133,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             query: key,
             holding: Holding::List,
             one: None,
+            span: Span::call_site(),
         });
     }
     if op.paginate.is_some() {
@@ -139,6 +146,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             holding: Holding::Optional,
             docs: doc("The page size (`MaxResults`); absent returns everything."),
             one: None,
+            span: Span::call_site(),
         });
         members.push(RequestMember {
             field: format_ident!("next_token"),
@@ -149,6 +157,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             holding: Holding::Optional,
             docs: doc("The token from the previous page (`NextToken`)."),
             one: None,
+            span: Span::call_site(),
         });
     }
     if op.dry_run.is_some() {
@@ -161,6 +170,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             holding: Holding::Optional,
             docs: doc("Checks permissions without describing anything (`DryRun`)."),
             one: None,
+            span: Span::call_site(),
         });
     }
     members
@@ -197,18 +207,18 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
         }
     });
     let take = members.iter().map(|m| {
-        let (field, query) = (&m.field, &m.query);
+        let (field, query, span) = (&m.field, &m.query, m.span);
         match m.holding {
-            Holding::List => quote! { #field: __ec2_node.take_list(#query)?, },
-            Holding::Optional => quote! { #field: __ec2_node.take_scalar(#query)?, },
-            Holding::Required => quote! {
+            Holding::List => quote_spanned! {span=> #field: __ec2_node.take_list(#query)?, },
+            Holding::Optional => quote_spanned! {span=> #field: __ec2_node.take_scalar(#query)?, },
+            Holding::Required => quote_spanned! {span=>
                 #field: __ec2_node.take_scalar(#query)?.ok_or_else(|| #p::Ec2Error::missing_parameter(#query))?,
             },
         }
     });
     let write = members.iter().map(|m| {
-        let (field, query) = (&m.field, &m.query);
-        quote! { #p::QueryEncode::encode_query(&self.#field, #query, __ec2_writer); }
+        let (field, query, span) = (&m.field, &m.query, m.span);
+        quote_spanned! {span=> #p::QueryEncode::encode_query(&self.#field, #query, __ec2_writer); }
     });
     let builder_methods = members.iter().map(|m| builder_method(op, m));
 

@@ -6,26 +6,43 @@ use quote::{quote, quote_spanned};
 use super::model::{Field, Shape, ShapeData, Variant};
 use super::parse::strip_helpers;
 use crate::private;
-use crate::ty::FieldKind;
+use crate::ty::{FieldKind, first_token_span};
 
 pub fn expand(shape: &Shape<'_>) -> TokenStream {
     let item = strip_helpers(shape.original);
     match &shape.data {
-        ShapeData::Struct(fields) => expand_struct(item, fields),
-        ShapeData::Enum(variants) => expand_enum(item, variants),
+        ShapeData::Struct(fields) => expand_struct(item, fields, shape.response_only),
+        ShapeData::Enum(variants) => expand_enum(item, variants, shape.response_only),
     }
 }
 
-/// The struct with serde attributes in the AWS CLI's JSON shape.
-fn with_serde(mut item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
+/// The struct and its serde impls in the AWS CLI's JSON shape: members under their member names,
+/// absent optional ones left out. Both go through runtime helpers ([`MembersWriter`] writing, the
+/// `JsonMembers` reader) so each structure carries one line per member, not a derive's expansion.
+fn with_serde(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
     let p = private();
-    let serde_crate = crate::PRIVATE_SERDE;
-    if let syn::Data::Struct(data) = &mut item.data {
-        for (field, model) in data.fields.iter_mut().zip(fields) {
-            field.attrs.push(serde_attr(model));
-        }
-    }
     let name = &item.ident;
+    let type_name = name.to_string();
+    let always = fields
+        .iter()
+        .filter(|field| !field.kind.is_optional())
+        .count();
+    let present = fields
+        .iter()
+        .filter(|field| field.kind.is_optional())
+        .map(|field| {
+            let ident = field.ident;
+            quote! { + ::core::primitive::usize::from(::core::option::Option::is_some(&self.#ident)) }
+        });
+    let writes = fields.iter().map(|field| {
+        let ident = field.ident;
+        let member = &field.member_name;
+        if field.kind.is_optional() {
+            quote! { __ec2_members.optional(#member, &self.#ident); }
+        } else {
+            quote! { __ec2_members.member(#member, &self.#ident); }
+        }
+    });
     let json_members = json_members(
         &quote!(#name),
         fields
@@ -34,9 +51,16 @@ fn with_serde(mut item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
         quote!(_ => ::core::result::Result::Ok(false),),
     );
     quote! {
-        #[derive(#p::serde::Serialize)]
-        #[serde(crate = #serde_crate)]
         #item
+
+        #[automatically_derived]
+        impl #p::serde::Serialize for #name {
+            fn serialize<__Ec2S: #p::serde::Serializer>(&self, __ec2_s: __Ec2S) -> ::core::result::Result<__Ec2S::Ok, __Ec2S::Error> {
+                let mut __ec2_members = #p::MembersWriter::begin(__ec2_s, #type_name, #always #(#present)*);
+                #(#writes)*
+                __ec2_members.end()
+            }
+        }
 
         #json_members
     }
@@ -96,7 +120,7 @@ pub fn json_members_with_absent<'a>(
     }
 }
 
-fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
+fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>], response_only: bool) -> TokenStream {
     let p = private();
     let name = &item.ident;
     let render_members = fields.iter().map(render_field);
@@ -115,27 +139,7 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
             ::core::result::Result::Ok(true)
         }
     };
-    let encode = fields.iter().map(|field| {
-        let ident = field.ident;
-        let key = &field.query_name;
-        quote! { #p::QueryEncode::encode_query(&self.#ident, &#p::member_key(__ec2_key, #key), __ec2_writer); }
-    });
-    let decode = fields.iter().map(|field| {
-        let ident = field.ident;
-        let key = &field.query_name;
-        let span = field.original.ty.span_for_quote();
-        match field.kind {
-            FieldKind::Optional(inner) => quote_spanned! {span=> #ident: __ec2_node.take_scalar::<#inner>(#key)? },
-            FieldKind::Required(ty) => quote_spanned! {span=> #ident: __ec2_node.take_scalar::<#ty>(#key)?.unwrap_or_default() },
-            FieldKind::List(element) => quote_spanned! {span=> #ident: __ec2_node.take_list::<#element>(#key)? },
-            FieldKind::OptionalList(element) => quote_spanned! {span=>
-                #ident: {
-                    let __ec2_list = __ec2_node.take_list::<#element>(#key)?;
-                    if __ec2_list.is_empty() { ::core::option::Option::None } else { ::core::option::Option::Some(__ec2_list) }
-                }
-            },
-        }
-    });
+    let query = (!response_only).then(|| struct_query_codec(name, fields));
     let with_serde = with_serde(item.clone(), fields);
     quote! {
         #with_serde
@@ -167,6 +171,43 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
             }
         }
 
+        #query
+
+        #[automatically_derived]
+        impl #p::FilterPath for #name {
+            type Target = Self;
+            fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(&self, __ec2_f: &mut __Ec2F) -> bool {
+                __ec2_f(self)
+            }
+        }
+    }
+}
+
+/// `QueryEncode` and `QueryDecode` for a structure: each field under its Query key.
+fn struct_query_codec(name: &syn::Ident, fields: &[Field<'_>]) -> TokenStream {
+    let p = private();
+    let encode = fields.iter().map(|field| {
+        let ident = field.ident;
+        let key = &field.query_name;
+        quote! { #p::QueryEncode::encode_query(&self.#ident, &#p::member_key(__ec2_key, #key), __ec2_writer); }
+    });
+    let decode = fields.iter().map(|field| {
+        let ident = field.ident;
+        let key = &field.query_name;
+        let span = first_token_span(&field.original.ty);
+        match field.kind {
+            FieldKind::Optional(inner) => quote_spanned! {span=> #ident: __ec2_node.take_scalar::<#inner>(#key)? },
+            FieldKind::Required(ty) => quote_spanned! {span=> #ident: __ec2_node.take_scalar::<#ty>(#key)?.unwrap_or_default() },
+            FieldKind::List(element) => quote_spanned! {span=> #ident: __ec2_node.take_list::<#element>(#key)? },
+            FieldKind::OptionalList(element) => quote_spanned! {span=>
+                #ident: {
+                    let __ec2_list = __ec2_node.take_list::<#element>(#key)?;
+                    if __ec2_list.is_empty() { ::core::option::Option::None } else { ::core::option::Option::Some(__ec2_list) }
+                }
+            },
+        }
+    });
+    quote! {
         #[automatically_derived]
         impl #p::QueryEncode for #name {
             fn encode_query(&self, __ec2_key: &str, __ec2_writer: &mut #p::QueryWriter) {
@@ -180,14 +221,6 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
                 let __ec2_value = #name { #(#decode),* };
                 __ec2_node.finish()?;
                 ::core::result::Result::Ok(__ec2_value)
-            }
-        }
-
-        #[automatically_derived]
-        impl #p::FilterPath for #name {
-            type Target = Self;
-            fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(&self, __ec2_f: &mut __Ec2F) -> bool {
-                __ec2_f(self)
             }
         }
     }
@@ -253,21 +286,11 @@ fn parsed_type(field: &Field<'_>) -> TokenStream {
     }
 }
 
-trait SpanForQuote {
-    fn span_for_quote(&self) -> proc_macro2::Span;
-}
-
-impl SpanForQuote for syn::Type {
-    /// The span of the type's first token: where a "trait not implemented" error should point.
-    fn span_for_quote(&self) -> proc_macro2::Span {
-        quote::ToTokens::to_token_stream(self)
-            .into_iter()
-            .next()
-            .map_or_else(proc_macro2::Span::call_site, |token| token.span())
-    }
-}
-
-fn expand_enum(item: syn::DeriveInput, variants: &[Variant<'_>]) -> TokenStream {
+fn expand_enum(
+    item: syn::DeriveInput,
+    variants: &[Variant<'_>],
+    response_only: bool,
+) -> TokenStream {
     let p = private();
     let name = &item.ident;
     let known: Vec<&Variant<'_>> = variants.iter().filter(|variant| !variant.other).collect();
@@ -301,14 +324,7 @@ fn expand_enum(item: syn::DeriveInput, variants: &[Variant<'_>]) -> TokenStream 
             quote! { _ => ::core::result::Result::Err(#p::UnknownEnumValue::new(__ec2_text, #name::VALUES)), },
         ),
     };
-    let expected = format!(
-        "one of {}",
-        values
-            .iter()
-            .map(|v| format!("\"{v}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let query = (!response_only).then(|| enum_query_codec(name, &values));
     quote! {
         #item
 
@@ -366,20 +382,7 @@ fn expand_enum(item: syn::DeriveInput, variants: &[Variant<'_>]) -> TokenStream 
             }
         }
 
-        #[automatically_derived]
-        impl #p::QueryEncode for #name {
-            fn encode_query(&self, __ec2_key: &str, __ec2_writer: &mut #p::QueryWriter) {
-                __ec2_writer.param(__ec2_key, self.as_str());
-            }
-        }
-
-        #[automatically_derived]
-        impl #p::QueryDecode for #name {
-            fn decode_query(__ec2_node: #p::QueryNode) -> ::core::result::Result<Self, #p::Ec2Error> {
-                let (__ec2_key, __ec2_value) = __ec2_node.into_value()?;
-                ::core::str::FromStr::from_str(&__ec2_value).map_err(|_| #p::Ec2Error::invalid_value(&__ec2_key, &__ec2_value, #expected))
-            }
-        }
+        #query
 
         #[automatically_derived]
         impl #p::serde::Serialize for #name {
@@ -393,6 +396,36 @@ fn expand_enum(item: syn::DeriveInput, variants: &[Variant<'_>]) -> TokenStream 
             fn deserialize<__Ec2D: #p::serde::Deserializer<'de>>(__ec2_d: __Ec2D) -> ::core::result::Result<Self, __Ec2D::Error> {
                 let __ec2_text: ::std::string::String = #p::serde::Deserialize::deserialize(__ec2_d)?;
                 ::core::str::FromStr::from_str(&__ec2_text).map_err(#p::serde::de::Error::custom::<#p::UnknownEnumValue>)
+            }
+        }
+    }
+}
+
+/// `QueryEncode` and `QueryDecode` for a string enum: its wire value; an unlisted value is refused
+/// with every listed one named.
+fn enum_query_codec(name: &syn::Ident, values: &[&String]) -> TokenStream {
+    let p = private();
+    let expected = format!(
+        "one of {}",
+        values
+            .iter()
+            .map(|v| format!("\"{v}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    quote! {
+        #[automatically_derived]
+        impl #p::QueryEncode for #name {
+            fn encode_query(&self, __ec2_key: &str, __ec2_writer: &mut #p::QueryWriter) {
+                __ec2_writer.param(__ec2_key, self.as_str());
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::QueryDecode for #name {
+            fn decode_query(__ec2_node: #p::QueryNode) -> ::core::result::Result<Self, #p::Ec2Error> {
+                let (__ec2_key, __ec2_value) = __ec2_node.into_value()?;
+                ::core::str::FromStr::from_str(&__ec2_value).map_err(|_| #p::Ec2Error::invalid_value(&__ec2_key, &__ec2_value, #expected))
             }
         }
     }

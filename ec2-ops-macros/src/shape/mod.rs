@@ -9,6 +9,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ctxt::Ctxt;
+use crate::syntax::Args;
 
 pub fn ec2_shape(args: TokenStream, input: TokenStream) -> TokenStream {
     let input: syn::DeriveInput = match syn::parse2(input) {
@@ -16,13 +17,14 @@ pub fn ec2_shape(args: TokenStream, input: TokenStream) -> TokenStream {
         Err(err) => return err.to_compile_error(),
     };
     let ctxt = Ctxt::new();
-    if !args.is_empty() {
-        ctxt.error_spanned_by(
-            &args,
-            "#[ec2_shape] takes no arguments; per-field names go in `#[ec2(...)]` on the fields",
-        );
-    }
-    let shape = parse::parse(&ctxt, &input);
+    let args: Args = match syn::parse2(args) {
+        Ok(args) => args,
+        Err(err) => {
+            ctxt.syn_error(err);
+            Args::default()
+        }
+    };
+    let shape = parse::parse(&ctxt, &args, &input);
     if let Some(shape) = &shape {
         validate::check(&ctxt, shape);
     }

@@ -6,6 +6,9 @@ use crate::ty::FieldKind;
 
 pub struct Shape<'a> {
     pub original: &'a syn::DeriveInput,
+    /// `#[ec2_shape(response_only)]`: no request carries the shape, so it has no Query codec
+    /// (most of a catalog's shapes, and a fifth of what compiling one costs).
+    pub response_only: bool,
     pub data: ShapeData<'a>,
 }
 

@@ -6,10 +6,11 @@ use crate::attr::Keyed;
 use crate::case;
 use crate::ctxt::Ctxt;
 use crate::names;
-use crate::symbol::{EC2, ITEM, NAME, OTHER, QUERY, Symbol, VALUE, XML};
+use crate::symbol::{EC2, ITEM, NAME, OTHER, QUERY, RESPONSE_ONLY, Symbol, VALUE, XML};
 use crate::syntax::{Args, Entry};
 use crate::ty::FieldKind;
 
+const ITEM_KEYS: &[Symbol] = &[RESPONSE_ONLY];
 const FIELD_KEYS: &[Symbol] = &[NAME, XML, ITEM, QUERY];
 const VARIANT_KEYS: &[Symbol] = &[VALUE, OTHER];
 
@@ -42,7 +43,10 @@ fn ec2_name(ctxt: &Ctxt, keyed: &Keyed<'_>, key: Symbol, example: &str) -> Optio
     Some(value)
 }
 
-pub fn parse<'a>(ctxt: &Ctxt, input: &'a syn::DeriveInput) -> Option<Shape<'a>> {
+/// `args` are the item's own `#[ec2_shape(...)]` arguments.
+pub fn parse<'a>(ctxt: &Ctxt, args: &Args, input: &'a syn::DeriveInput) -> Option<Shape<'a>> {
+    let response_only = Keyed::read(ctxt, &args.entries, ITEM_KEYS, "#[ec2_shape] argument")
+        .flag(ctxt, RESPONSE_ONLY);
     if !input.generics.params.is_empty() {
         ctxt.error_spanned_by(
             &input.generics,
@@ -85,6 +89,7 @@ pub fn parse<'a>(ctxt: &Ctxt, input: &'a syn::DeriveInput) -> Option<Shape<'a>> 
     };
     Some(Shape {
         original: input,
+        response_only,
         data,
     })
 }

@@ -1,5 +1,6 @@
-//! The AWS CLI's JSON, read: a structure is a JSON object of its members, read member by member
-//! into a value that starts with every member absent.
+//! The AWS CLI's JSON: a structure is a JSON object of its members, read member by member into a
+//! value that starts with every member absent, and written member by member leaving out the absent
+//! optional ones ([`MembersWriter`]).
 //!
 //! Generated types implement [`JsonMembers`] (a `match` on member names) and call
 //! [`deserialize_members`] from their `Deserialize`, so each type carries only its own members'
@@ -12,6 +13,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::wire::Absent;
 
@@ -93,6 +95,57 @@ impl<'de> de::Deserialize<'de> for MemberName<'de> {
     }
 }
 
+/// Writes a structure as a JSON object of its present members, in declaration order, through any
+/// serde `Serializer`: what a derived `Serialize` with `skip_serializing_if = "Option::is_none"`
+/// does, as one runtime type instead of its code repeated in every structure.
+///
+/// The first error a member meets is kept and returned by [`MembersWriter::end`]; later members are
+/// not written. So a generated `serialize` is one plain call per member, with no `?` to expand.
+pub struct MembersWriter<S: Serializer> {
+    state: Result<S::SerializeStruct, S::Error>,
+}
+
+impl<S: Serializer> MembersWriter<S> {
+    /// Starts the object of structure `name`, which will write `len` members (the always-written
+    /// ones and the optional ones present: a format such as MessagePack writes the count first).
+    pub fn begin(serializer: S, name: &'static str, len: usize) -> Self {
+        MembersWriter {
+            state: serializer.serialize_struct(name, len),
+        }
+    }
+
+    /// Writes member `name`.
+    pub fn member<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        if let Ok(object) = &mut self.state
+            && let Err(err) = object.serialize_field(name, value)
+        {
+            self.state = Err(err);
+        }
+    }
+
+    /// Writes member `name` when it is present, and leaves it out when it is `None`.
+    pub fn optional<T: Serialize>(&mut self, name: &'static str, value: &Option<T>) {
+        match value {
+            Some(value) => self.member(name, value),
+            None => {
+                if let Ok(object) = &mut self.state
+                    && let Err(err) = object.skip_field(name)
+                {
+                    self.state = Err(err);
+                }
+            }
+        }
+    }
+
+    /// Closes the object.
+    ///
+    /// # Errors
+    /// The serializer's first error, from the start or from any member.
+    pub fn end(self) -> Result<S::Ok, S::Error> {
+        self.state?.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +175,16 @@ mod tests {
                 _ => return Ok(false),
             }
             Ok(true)
+        }
+    }
+
+    impl Serialize for Pair {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut members =
+                MembersWriter::begin(serializer, "Pair", 1 + usize::from(self.name.is_some()));
+            members.optional("Name", &self.name);
+            members.member("Sizes", &self.sizes);
+            members.end()
         }
     }
 
@@ -167,5 +230,53 @@ mod tests {
             read(r#"{"Sizes": "1"}"#).is_err(),
             "a member of the wrong shape"
         );
+    }
+
+    #[test]
+    fn members_are_written_in_order_leaving_out_absent_optional_ones() {
+        assert_eq!(
+            serde_json::to_string(&Pair::default()).unwrap(),
+            r#"{"Sizes":[]}"#
+        );
+        let pair = Pair {
+            name: Some("a\"b".into()),
+            sizes: vec![1, 2],
+        };
+        let json = serde_json::to_string(&pair).unwrap();
+        assert_eq!(json, r#"{"Name":"a\"b","Sizes":[1,2]}"#);
+        assert_eq!(read(&json).unwrap(), pair, "what is written reads back");
+    }
+
+    /// A sink that takes `room` bytes and then fails.
+    struct Full {
+        room: usize,
+    }
+
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.room < buf.len() {
+                return Err(std::io::Error::other("full"));
+            }
+            self.room -= buf.len();
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_serializer_error_at_any_member_is_returned_by_end() {
+        let pair = Pair {
+            name: Some("name".into()),
+            sizes: vec![1, 2, 3],
+        };
+        let whole = serde_json::to_vec(&pair).unwrap().len();
+        for room in 0..whole {
+            let error = serde_json::to_writer(Full { room }, &pair).unwrap_err();
+            assert!(error.is_io(), "room {room}: {error}");
+        }
+        assert!(serde_json::to_writer(Full { room: whole }, &pair).is_ok());
     }
 }

@@ -356,6 +356,10 @@ impl QueryNode {
 }
 
 /// A type that can be decoded from a Query node.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read from Query parameters",
+    note = "request members need the Query codec: an `#[ec2_shape]` has it unless it is declared `#[ec2_shape(response_only)]`"
+)]
 pub trait QueryDecode: Sized {
     /// Decodes `node`.
     ///

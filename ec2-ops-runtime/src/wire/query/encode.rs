@@ -62,6 +62,10 @@ pub fn member_key(prefix: &str, name: &str) -> String {
 }
 
 /// A type that can be encoded as Query parameters.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be written as Query parameters",
+    note = "request members need the Query codec: an `#[ec2_shape]` has it unless it is declared `#[ec2_shape(response_only)]`"
+)]
 pub trait QueryEncode {
     /// Writes `self` under `key`.
     fn encode_query(&self, key: &str, writer: &mut QueryWriter);
