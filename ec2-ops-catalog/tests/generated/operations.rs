@@ -51,6 +51,10 @@ mod account {
     fn describe_regions() {
         super::check::<ec2_ops_catalog::account::DescribeRegions>("DescribeRegions", super::Answer::List("Regions"));
     }
+    #[test]
+    fn describe_tags() {
+        super::check::<ec2_ops_catalog::account::DescribeTags>("DescribeTags", super::Answer::List("Tags"));
+    }
 }
 #[cfg(feature = "ebs")]
 mod ebs {
@@ -75,12 +79,20 @@ mod ebs {
         super::check::<ec2_ops_catalog::ebs::DescribeSnapshotTierStatus>("DescribeSnapshotTierStatus", super::Answer::List("SnapshotTierStatuses"));
     }
     #[test]
+    fn describe_snapshots() {
+        super::check::<ec2_ops_catalog::ebs::DescribeSnapshots>("DescribeSnapshots", super::Answer::List("Snapshots"));
+    }
+    #[test]
     fn describe_volume_attribute() {
         super::check::<ec2_ops_catalog::ebs::DescribeVolumeAttribute>("DescribeVolumeAttribute", super::Answer::One);
     }
     #[test]
     fn describe_volume_status() {
         super::check::<ec2_ops_catalog::ebs::DescribeVolumeStatus>("DescribeVolumeStatus", super::Answer::List("VolumeStatuses"));
+    }
+    #[test]
+    fn describe_volumes() {
+        super::check::<ec2_ops_catalog::ebs::DescribeVolumes>("DescribeVolumes", super::Answer::List("Volumes"));
     }
     #[test]
     fn describe_volumes_modifications() {
@@ -90,8 +102,20 @@ mod ebs {
 #[cfg(feature = "images")]
 mod images {
     #[test]
+    fn describe_bundle_tasks() {
+        super::check::<ec2_ops_catalog::images::DescribeBundleTasks>("DescribeBundleTasks", super::Answer::List("BundleTasks"));
+    }
+    #[test]
+    fn describe_conversion_tasks() {
+        super::check::<ec2_ops_catalog::images::DescribeConversionTasks>("DescribeConversionTasks", super::Answer::List("ConversionTasks"));
+    }
+    #[test]
     fn describe_export_image_tasks() {
         super::check::<ec2_ops_catalog::images::DescribeExportImageTasks>("DescribeExportImageTasks", super::Answer::List("ExportImageTasks"));
+    }
+    #[test]
+    fn describe_export_tasks() {
+        super::check::<ec2_ops_catalog::images::DescribeExportTasks>("DescribeExportTasks", super::Answer::List("ExportTasks"));
     }
     #[test]
     fn describe_fast_launch_images() {
@@ -124,6 +148,14 @@ mod images {
     #[test]
     fn describe_images() {
         super::check::<ec2_ops_catalog::images::DescribeImages>("DescribeImages", super::Answer::List("Images"));
+    }
+    #[test]
+    fn describe_import_image_tasks() {
+        super::check::<ec2_ops_catalog::images::DescribeImportImageTasks>("DescribeImportImageTasks", super::Answer::List("ImportImageTasks"));
+    }
+    #[test]
+    fn describe_import_snapshot_tasks() {
+        super::check::<ec2_ops_catalog::images::DescribeImportSnapshotTasks>("DescribeImportSnapshotTasks", super::Answer::List("ImportSnapshotTasks"));
     }
     #[test]
     fn describe_store_image_tasks() {
@@ -263,6 +295,14 @@ mod instances {
     #[test]
     fn describe_instance_types() {
         super::check::<ec2_ops_catalog::instances::DescribeInstanceTypes>("DescribeInstanceTypes", super::Answer::List("InstanceTypes"));
+    }
+    #[test]
+    fn describe_instances() {
+        super::check::<ec2_ops_catalog::instances::DescribeInstances>("DescribeInstances", super::Answer::List("Reservations"));
+    }
+    #[test]
+    fn describe_key_pairs() {
+        super::check::<ec2_ops_catalog::instances::DescribeKeyPairs>("DescribeKeyPairs", super::Answer::List("KeyPairs"));
     }
     #[test]
     fn describe_launch_template_versions() {
