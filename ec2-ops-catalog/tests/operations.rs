@@ -11,7 +11,8 @@
 //!    (element names from the model's `locationName`s, list items by their item name) is the
 //!    JSON the test started from;
 //! 3. the listed resources, as a seed of an in-memory source, described through the Query
-//!    protocol, come back equal (all of them, in ID order; one for single answers);
+//!    protocol, come back equal (all of them, in ID order; one for single answers; for operations
+//!    keyed by position, every one in the sample's order, a whole repeat included);
 //! 4. every mapped filter, with a value the resource holds, finds it; with a value it does not
 //!    hold, leaves it out; likewise `tag:<key>`, `tag-key` and `tag-value`.
 //!
@@ -457,23 +458,36 @@ where
             );
         }
 
-        // 3. The resources as a seed, described.
+        // 3. The resources as a seed, described: keyed by ID (one resource per ID, in ID order),
+        // or by position where no member identifies one (every resource, in the sample's order).
+        let by_position = ec2_ops_catalog::KEYED_BY_POSITION.contains(&action);
         let mut resources: Vec<O::Resource> = Vec::new();
         for resource in O::response_items(&typed) {
-            if !resources
-                .iter()
-                .any(|known| O::resource_id(known) == O::resource_id(resource))
+            if by_position
+                || !resources
+                    .iter()
+                    .any(|known| O::resource_id(known) == O::resource_id(resource))
             {
                 resources.push(resource.clone());
             }
         }
-        resources.sort_by(|a, b| O::resource_id(a).cmp(O::resource_id(b)));
+        if !by_position {
+            resources.sort_by(|a, b| O::resource_id(a).cmp(O::resource_id(b)));
+        }
         let Some(first) = resources.first().cloned() else {
             continue;
         };
+        if by_position {
+            // A resource repeating another whole (as two prices or events can) is kept too.
+            resources.push(first.clone());
+        }
         let source = InMemorySource::new(O::resource_id);
-        for resource in &resources {
-            source.insert(resource.clone());
+        for (index, resource) in resources.iter().enumerate() {
+            if by_position {
+                source.insert_keyed(format!("{index:010}"), resource.clone());
+            } else {
+                source.insert(resource.clone());
+            }
         }
         let mut service = Service::new(DescribeContext::default());
         service.register::<O, _>(Arc::new(source));
@@ -513,9 +527,7 @@ where
 
         // 4. Filters: a value the resource holds finds it; one it does not hold leaves it out.
         let held = |resource: &O::Resource, extra: &str| {
-            describe(extra)
-                .iter()
-                .any(|found| O::resource_id(found) == O::resource_id(resource))
+            describe(extra).iter().any(|found| found == resource)
         };
         let filter = |name: &str, value: &str| {
             format!(

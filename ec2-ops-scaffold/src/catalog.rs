@@ -206,6 +206,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
     let stale: Vec<String> = finishing
         .stale(&documented)
         .chain(finishing.stale_ids(&id_lists))
+        .chain(finishing.stale_keys(&generated))
         .collect();
     if !stale.is_empty() {
         return Err(format!("{FINISHING}: {}", stale.join("; ")));
@@ -278,7 +279,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
     );
     files.insert(
         "src/generated/registry.rs".to_owned(),
-        registry(&areas, &lists),
+        registry(&areas, &lists, &plan),
     );
     files.insert(
         "tests/generated/operations.rs".to_owned(),
@@ -342,16 +343,23 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
                 continue;
             };
             let counts = count(operation);
+            let key = match &operation.keyed_by_position {
+                Some(reason) => format!(
+                    "by position (`{}` repeats: {})",
+                    operation.resource_id,
+                    markdown_cell(reason)
+                ),
+                None => format!("`{}`", operation.resource_id),
+            };
             documented += counts.0;
             mapped += counts.1;
             unservable += counts.2;
             let _ = writeln!(
                 rows,
-                "| `{area}` | [`{action}`](crate::{area}::{action}) | {} of {} | {} | `{}` |",
+                "| `{area}` | [`{action}`](crate::{area}::{action}) | {} of {} | {} | {key} |",
                 counts.1,
                 counts.0,
                 shape_of(operation),
-                operation.resource_id
             );
             for filter in operation.filters.iter().flat_map(|(_, filters)| filters) {
                 let (kind, reason) = match &filter.mapping {
@@ -374,7 +382,9 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
         "{operations} operations. The {} generated ones document {documented} filter names: {mapped} are mapped to a field, \
          {unservable} are not servable (listed with the reason) and {open} are not mapped yet.\n\n\
          The resource ID orders pages and keys the store: resources sharing one are one resource \
-         (the endpoint refuses a seed that repeats an ID).\n\n\
+         (the endpoint refuses a seed that repeats an ID). Where no member is unique to a resource \
+         (a route, a price at a time), the resources are keyed by their position instead \
+         ([`KEYED_BY_POSITION`](crate::KEYED_BY_POSITION)): a seed keeps every item in its order.\n\n\
          | area | operation | filters mapped | answer | resource ID |\n|---|---|---|---|---|\n{rows}\n\
          Filters documented and not mapped. A request naming one gets EC2's 400 `InvalidParameterValue`, \
          \"The filter 'NAME' is invalid\".\n\n\
@@ -404,8 +414,24 @@ fn count(operation: &OperationDecl) -> (usize, usize, usize) {
 }
 
 /// The list of every operation, and a call of a visitor for each, each behind its area's feature.
-fn registry(areas: &BTreeMap<&str, Vec<&str>>, lists: &BTreeMap<&str, String>) -> String {
+fn registry(
+    areas: &BTreeMap<&str, Vec<&str>>,
+    lists: &BTreeMap<&str, String>,
+    plan: &Plan,
+) -> String {
     let mut out = format!("{GENERATED}\n");
+    out.push_str("/// The operations whose resources no member identifies (routes, price and event histories,\n/// offerings by location): a source keys them by position, so a seed keeps every item in order.\npub const KEYED_BY_POSITION: &[&str] = &[\n");
+    for (area, actions) in areas {
+        for action in actions {
+            let positional = plan.operations.iter().any(|operation| {
+                operation.action == *action && operation.keyed_by_position.is_some()
+            });
+            if positional {
+                let _ = writeln!(out, "    #[cfg(feature = {area:?})]\n    {action:?},");
+            }
+        }
+    }
+    out.push_str("];\n\n");
     out.push_str("/// The AWS CLI output member each operation that answers a list lists its resources under:\n/// `(action, member)`, by area and then action.\npub const LIST_MEMBERS: &[(&str, &str)] = &[\n");
     for (area, actions) in areas {
         for action in actions {

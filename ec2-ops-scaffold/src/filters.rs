@@ -112,18 +112,41 @@ pub enum Mapping {
 }
 
 /// A person's decisions where the model says too little, one per line: filters the scaffold cannot
-/// map, and the not-found error codes of ID lists whose code EC2 does not derive from the key:
+/// map, the not-found error codes of ID lists whose code EC2 does not derive from the key, and
+/// what identifies the resources of an operation without an ID list where the scaffold's choice is
+/// not unique:
 ///
 /// ```text
 /// # comment
 /// DescribeImages is-public => public
 /// DescribeImages owner-alias ! EC2 derives the alias from the owner; an Image holds no alias
 /// DescribeImages ids(ImageId) not_found = InvalidAMIID.NotFound
+/// DescribeByoipCidrs resource_id = Cidr
+/// DescribeSpotPriceHistory resource_id ! a price is one zone's, type's and product's at one time
 /// ```
 #[derive(Debug, Default)]
 pub struct Finishing {
     entries: Vec<FinishEntry>,
     not_found: Vec<NotFoundEntry>,
+    keys: Vec<KeyEntry>,
+}
+
+/// What identifies an operation's resources, decided by a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResourceKey {
+    /// This member of the resource structure (its model name) is unique to a resource.
+    Member(String),
+    /// No member is: a source keys the resources by their position (a replayed output keeps its
+    /// order and every item). Why.
+    Position(String),
+}
+
+/// A [`ResourceKey`] decided for an operation.
+#[derive(Debug)]
+struct KeyEntry {
+    line: usize,
+    action: String,
+    key: ResourceKey,
 }
 
 /// A not-found code decided for an ID list.
@@ -144,6 +167,17 @@ struct FinishEntry {
     decision: Mapping,
 }
 
+/// `= Member` or `! reason`, after `resource_id`.
+fn parse_resource_key(rest: &str) -> Option<ResourceKey> {
+    if let Some(member) = rest.strip_prefix('=') {
+        let member = member.trim();
+        let valid = !member.is_empty() && member.chars().all(|c| c.is_ascii_alphanumeric());
+        return valid.then(|| ResourceKey::Member(member.to_owned()));
+    }
+    let reason = rest.strip_prefix('!')?.trim();
+    (!reason.is_empty()).then(|| ResourceKey::Position(reason.to_owned()))
+}
+
 impl Finishing {
     /// Reads the decisions.
     ///
@@ -152,6 +186,7 @@ impl Finishing {
     pub fn parse(text: &str) -> Result<Finishing, String> {
         let mut entries: Vec<FinishEntry> = Vec::new();
         let mut not_found: Vec<NotFoundEntry> = Vec::new();
+        let mut keys: Vec<KeyEntry> = Vec::new();
         for (index, line) in text.lines().enumerate() {
             let line_number = index + 1;
             let line = line.trim();
@@ -166,6 +201,24 @@ impl Finishing {
             let (action, rest) = line.split_once(' ').ok_or_else(malformed)?;
             let (filter, rest) = rest.trim_start().split_once(' ').ok_or_else(malformed)?;
             let rest = rest.trim_start();
+            if filter == "resource_id" {
+                let key = parse_resource_key(rest).ok_or_else(|| {
+                    format!(
+                        "line {line_number}: expected `Action resource_id = Member` or `Action resource_id ! reason`"
+                    )
+                })?;
+                if keys.iter().any(|entry| entry.action == action) {
+                    return Err(format!(
+                        "line {line_number}: `{action} resource_id` is decided already"
+                    ));
+                }
+                keys.push(KeyEntry {
+                    line: line_number,
+                    action: action.to_owned(),
+                    key,
+                });
+                continue;
+            }
             if let Some(key) = filter
                 .strip_prefix("ids(")
                 .and_then(|key| key.strip_suffix(')'))
@@ -231,7 +284,32 @@ impl Finishing {
                 decision,
             });
         }
-        Ok(Finishing { entries, not_found })
+        Ok(Finishing {
+            entries,
+            not_found,
+            keys,
+        })
+    }
+
+    /// What identifies `action`'s resources, where a person decided it.
+    pub fn resource_key(&self, action: &str) -> Option<&ResourceKey> {
+        self.keys
+            .iter()
+            .find(|entry| entry.action == action)
+            .map(|entry| &entry.key)
+    }
+
+    /// Resource-key decisions for operations `planned` does not hold: stale lines.
+    pub fn stale_keys<'a>(&'a self, planned: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+        self.keys
+            .iter()
+            .filter(move |entry| !planned.contains(&entry.action.as_str()))
+            .map(|entry| {
+                format!(
+                    "line {}: `{} resource_id` is not about a generated operation",
+                    entry.line, entry.action
+                )
+            })
     }
 
     /// The not-found code decided for the ID list `key` of `action`.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::filters::{self, Finishing, Mapping};
+use crate::filters::{self, Finishing, Mapping, ResourceKey};
 use crate::model::{Model, Shape, ShapeRef};
 use crate::names;
 
@@ -118,6 +118,9 @@ pub struct OperationDecl {
     pub resource: String,
     /// The resource ID field.
     pub resource_id: String,
+    /// Where no member is unique to a resource (a person decided): why. A source then keys the
+    /// resources by position.
+    pub keyed_by_position: Option<String>,
     /// The output.
     pub output: OutputDecl,
     /// ID lists.
@@ -247,9 +250,29 @@ impl Planner<'_> {
                 used.insert(member);
             }
         }
-        let resource_id = match ids.first() {
-            Some(first) => first.field.clone().unwrap_or_default(),
-            None => {
+        let decided = self.finishing.resource_key(action);
+        let resource_id = match (ids.first(), decided) {
+            (Some(first), None) => first.field.clone().unwrap_or_default(),
+            (Some(first), Some(_)) => {
+                return Err(format!(
+                    "{action}: its resources are keyed by its ID list `{}`; a `resource_id` decision does not apply",
+                    first.key
+                ));
+            }
+            (None, Some(ResourceKey::Member(member))) => {
+                let members = self.model.members(&resource.model)?;
+                let known = members
+                    .iter()
+                    .any(|(name, reference)| name == member && self.is_text(&reference.shape));
+                if !known {
+                    return Err(format!(
+                        "{action}: `resource_id = {member}`: `{}` has no text member `{member}`",
+                        resource.model
+                    ));
+                }
+                names::field_ident(&names::snake(member))
+            }
+            (None, _) => {
                 let parents: Vec<&str> = input
                     .iter()
                     .filter(|(member, reference)| {
@@ -259,6 +282,10 @@ impl Planner<'_> {
                     .collect();
                 self.resource_id(&resource.model, &parents)?
             }
+        };
+        let keyed_by_position = match decided {
+            Some(ResourceKey::Position(reason)) => Some(reason.clone()),
+            _ => None,
         };
         for list in &mut ids {
             if list.field.as_deref() == Some(resource_id.as_str()) {
@@ -329,6 +356,7 @@ impl Planner<'_> {
             doc: names::doc_line(&operation.documentation),
             resource: resource.type_name,
             resource_id,
+            keyed_by_position,
             output: output_decl,
             ids,
             members,

@@ -100,3 +100,69 @@ fn an_unknown_operation_is_named() {
     let problem = plan::plan(&fixture(), &Finishing::default(), &["DescribeWidgets"]).unwrap_err();
     assert_eq!(problem, "DescribeWidgets: the model has no such operation");
 }
+
+#[test]
+fn a_resource_key_decision_names_a_text_member_or_keys_by_position() {
+    let planned = |decisions: &str| {
+        let finishing = Finishing::parse(decisions).unwrap();
+        plan::plan(&fixture(), &finishing, &ACTIONS)
+    };
+    let settings = |plan: &plan::Plan| {
+        let operation = plan
+            .operations
+            .iter()
+            .find(|operation| operation.action == "DescribeGadgetSettings")
+            .unwrap();
+        (
+            operation.resource_id.clone(),
+            operation.keyed_by_position.clone(),
+        )
+    };
+
+    let plan = planned("DescribeGadgetSettings resource_id ! one setting per account\n").unwrap();
+    assert_eq!(
+        settings(&plan),
+        (
+            "enabled".to_owned(),
+            Some("one setting per account".to_owned())
+        )
+    );
+    assert_eq!(settings(&planned("").unwrap()).1, None);
+
+    let problem = planned("DescribeGadgetSettings resource_id = Enabled\n").unwrap_err();
+    assert!(
+        problem.contains("`GadgetSettings` has no text member `Enabled`"),
+        "{problem}"
+    );
+    let problem = planned("DescribeGadgets resource_id ! no\n").unwrap_err();
+    assert!(
+        problem.contains("keyed by its ID list `GadgetId`"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn malformed_resource_key_lines_are_refused() {
+    for (text, expected) in [
+        ("DescribeGadgets resource_id", "line 1: expected"),
+        (
+            "DescribeGadgets resource_id =",
+            "`Action resource_id = Member`",
+        ),
+        (
+            "DescribeGadgets resource_id = Gadget Id",
+            "`Action resource_id = Member`",
+        ),
+        (
+            "DescribeGadgets resource_id !",
+            "`Action resource_id ! reason`",
+        ),
+        (
+            "DescribeGadgets resource_id = GadgetId\nDescribeGadgets resource_id ! b",
+            "line 2: `DescribeGadgets resource_id` is decided already",
+        ),
+    ] {
+        let problem = Finishing::parse(text).unwrap_err();
+        assert!(problem.contains(expected), "{text:?}: {problem}");
+    }
+}

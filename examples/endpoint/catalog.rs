@@ -19,7 +19,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ec2_ops::{InMemorySource, Operation, Service};
-use ec2_ops_catalog::{CatalogOperation, LIST_MEMBERS, OPERATIONS, OperationVisitor, cli_name};
+use ec2_ops_catalog::{
+    CatalogOperation, KEYED_BY_POSITION, LIST_MEMBERS, OPERATIONS, OperationVisitor, cli_name,
+};
 use serde_json::Value;
 
 use crate::seed::{INVENTORY_ACTIONS, INVENTORY_MEMBERS, Seed, SeedError};
@@ -237,13 +239,18 @@ impl OperationVisitor for Registrar<'_> {
             return;
         }
         let source = InMemorySource::new(O::resource_id);
+        let by_position = KEYED_BY_POSITION.contains(&action);
         if let Some(data) = self.folder.data.get(action) {
-            match load::<O>(data) {
+            match load::<O>(data, by_position) {
                 Ok(resources) => {
                     self.seeded += 1;
                     self.resources += resources.len();
-                    for resource in resources {
-                        source.insert(resource);
+                    for (index, resource) in resources.into_iter().enumerate() {
+                        if by_position {
+                            source.insert_keyed(format!("{index:010}"), resource);
+                        } else {
+                            source.insert(resource);
+                        }
                     }
                 }
                 Err(error) => {
@@ -257,8 +264,8 @@ impl OperationVisitor for Registrar<'_> {
 }
 
 /// The resources of one operation's data: every output in it, read as the operation's response,
-/// each resource with an ID of its own.
-fn load<O: CatalogOperation>(data: &Data) -> Result<Vec<O::Item>, SeedError> {
+/// each resource with an ID of its own unless the operation's resources are keyed `by_position`.
+fn load<O: CatalogOperation>(data: &Data, by_position: bool) -> Result<Vec<O::Item>, SeedError> {
     let action = <O as Operation>::SPEC.action;
     let error = |at: String, problem: String| SeedError {
         source: match data {
@@ -296,6 +303,10 @@ fn load<O: CatalogOperation>(data: &Data) -> Result<Vec<O::Item>, SeedError> {
         let items = O::response_items(&response);
         let list = list_member(output, items.len());
         for (index, item) in items.iter().enumerate() {
+            if by_position {
+                resources.push(item.clone());
+                continue;
+            }
             let id = O::resource_id(item).to_owned();
             let item_path = || match &list {
                 Some(member) => format!("{at}.{member}[{index}]"),
@@ -423,6 +434,76 @@ mod tests {
             String::from_utf8_lossy(&answer.body)
         );
         assert!(String::from_utf8_lossy(&answer.body).contains("image ami-2"));
+    }
+
+    #[test]
+    fn resources_no_member_identifies_are_all_served_in_their_order_and_paged() {
+        // Seven routes of one endpoint, all through one transit gateway attachment (the member the
+        // scaffold would have keyed them by), in no sorted order.
+        let cidrs = [
+            "10.6.0.0/16",
+            "10.0.0.0/16",
+            "10.5.0.0/16",
+            "0.0.0.0/0",
+            "10.1.0.0/16",
+            "10.3.0.0/16",
+            "10.2.0.0/16",
+        ];
+        let routes: Vec<String> = cidrs
+            .iter()
+            .enumerate()
+            .map(|(index, cidr)| {
+                format!(
+                    r#"{{"ClientVpnEndpointId": "cvpn-endpoint-1", "DestinationCidr": "{cidr}", "TargetSubnet": "subnet-{}", "TransitGatewayAttachmentId": "tgw-attach-1"}}"#,
+                    index % 2
+                )
+            })
+            .collect();
+        let dir = folder(&[(
+            "describe-client-vpn-routes.json",
+            &format!(r#"{{"Routes": [{}]}}"#, routes.join(", ")),
+        )]);
+        let (service, _) = served(&dir).unwrap();
+        let base =
+            "Action=DescribeClientVpnRoutes&Version=2016-11-15&ClientVpnEndpointId=cvpn-endpoint-1";
+        let cidrs_in = |body: &[u8]| -> Vec<String> {
+            let body = String::from_utf8_lossy(body);
+            body.split("<destinationCidr>")
+                .skip(1)
+                .map(|rest| rest.split('<').next().unwrap_or_default().to_owned())
+                .collect()
+        };
+
+        let all = service.handle(base.as_bytes());
+        assert_eq!(all.status, 200);
+        assert_eq!(
+            cidrs_in(&all.body),
+            cidrs,
+            "every route, in the seed's order"
+        );
+
+        let first = service.handle(format!("{base}&MaxResults=5").as_bytes());
+        let body = String::from_utf8_lossy(&first.body).into_owned();
+        let token = body
+            .split("<nextToken>")
+            .nth(1)
+            .and_then(|rest| rest.split('<').next())
+            .expect("a second page");
+        let second = service.handle(
+            format!(
+                "{base}&MaxResults=5&NextToken={}",
+                percent_encoding::utf8_percent_encode(token, percent_encoding::NON_ALPHANUMERIC)
+            )
+            .as_bytes(),
+        );
+        let mut paged = cidrs_in(&first.body);
+        paged.extend(cidrs_in(&second.body));
+        assert_eq!(paged, cidrs, "pages of 5 follow the same order");
+
+        let filtered = service.handle(
+            format!("{base}&Filter.1.Name=target-subnet&Filter.1.Value.1=subnet-0").as_bytes(),
+        );
+        assert_eq!(filtered.items, 4);
     }
 
     #[test]

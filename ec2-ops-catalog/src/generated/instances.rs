@@ -942,7 +942,7 @@ pub struct DescribeReservedInstances;
 #[ec2_operation(
     action = "DescribeReservedInstancesListings",
     resource = ReservedInstancesListing,
-    resource_id = reserved_instances_id,
+    resource_id = reserved_instances_listing_id,
     output(member = "ReservedInstancesListings", xml = "reservedInstancesListingsSet"),
     members(
         /// One or more Reserved Instance IDs.
@@ -1047,7 +1047,7 @@ pub struct DescribeReservedInstancesOfferings;
 #[ec2_operation(
     action = "DescribeScheduledInstanceAvailability",
     resource = ScheduledInstanceAvailability,
-    resource_id = availability_zone,
+    resource_id = purchase_token,
     output(member = "ScheduledInstanceAvailabilitySet", xml = "scheduledInstanceAvailabilitySet"),
     members(
         /// The time period for the first schedule to start.

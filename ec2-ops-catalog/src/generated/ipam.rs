@@ -10,7 +10,7 @@ use crate::shapes::*;
 #[ec2_operation(
     action = "DescribeIpamByoasn",
     resource = Byoasn,
-    resource_id = ipam_id,
+    resource_id = asn,
     output(member = "Byoasns", xml = "byoasnSet"),
     paginate(min = 1, max = 100),
     dry_run,

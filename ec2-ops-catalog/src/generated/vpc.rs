@@ -77,7 +77,7 @@ pub struct DescribeAwsNetworkPerformanceMetricSubscriptions;
 #[ec2_operation(
     action = "DescribeByoipCidrs",
     resource = ByoipCidr,
-    resource_id = pool_id,
+    resource_id = cidr,
     output(member = "ByoipCidrs", xml = "byoipCidrSet"),
     paginate(min = 1, max = 100),
     dry_run,
@@ -1151,7 +1151,7 @@ pub struct DescribeVpcEndpointConnectionNotifications;
 #[ec2_operation(
     action = "DescribeVpcEndpointConnections",
     resource = VpcEndpointConnection,
-    resource_id = service_id,
+    resource_id = vpc_endpoint_connection_id,
     output(member = "VpcEndpointConnections", xml = "vpcEndpointConnectionSet"),
     filters(
         key = "Filter",

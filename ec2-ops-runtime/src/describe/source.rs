@@ -73,6 +73,26 @@ impl<R> InMemorySource<R> {
         self.write().insert(id, resource)
     }
 
+    /// Adds or replaces a resource under `key` rather than its ID; returns the one it replaced.
+    ///
+    /// For an operation whose resources no member identifies (a Client VPN endpoint's routes, a
+    /// price history), key each by its position, zero-padded so keys sort in order
+    /// (`format!("{index:010}")`): pages then follow the position and every resource is kept. Such
+    /// an operation has no ID list, which would look resources up by ID.
+    ///
+    /// ```
+    /// use ec2_ops_runtime::{InMemorySource, ResourceSource};
+    ///
+    /// let prices = InMemorySource::new(|zone: &String| zone.as_str());
+    /// for (index, zone) in ["us-east-1a", "us-east-1a", "us-east-1b"].into_iter().enumerate() {
+    ///     prices.insert_keyed(format!("{index:010}"), zone.to_owned());
+    /// }
+    /// assert_eq!(prices.len(), 3, "two prices in one zone are both kept");
+    /// ```
+    pub fn insert_keyed(&self, key: impl Into<String>, resource: R) -> Option<R> {
+        self.write().insert(key.into(), resource)
+    }
+
     /// Removes the resource with `id`.
     pub fn remove(&self, id: &str) -> Option<R> {
         self.write().remove(id)
