@@ -477,7 +477,7 @@
 //!
 //! | item argument | meaning |
 //! |---|---|
-//! | `#[ec2_shape(response_only)]` | no request carries the shape, so it gets no Query codec ([`QueryEncode`](wire::query::QueryEncode), [`QueryDecode`](wire::query::QueryDecode)): in `ec2-ops-catalog`, where 916 of 942 shapes are, it cut the compiler's peak memory by 18%. Using it in a request member is a compile error naming the type |
+//! | `#[ec2_shape(response_only)]` | no request carries the shape, so it gets no Query codec ([`QueryEncode`](wire::query::QueryEncode), [`QueryDecode`](wire::query::QueryDecode)): in `ec2-ops-catalog`, where 916 of 942 shapes are, it cut the compiler's peak memory by 18%. Using it in a request member, or in a shape that has the Query codec, is a compile error naming the type |
 //!
 //! | field attribute | default | meaning |
 //! |---|---|---|
@@ -540,8 +540,8 @@
 //! - `impl DescribeOperation for DescribeWidgets`, whose `run` is the whole pipeline: DryRun →
 //!   validation → IDs → filters → pagination → response; [`Service::register`] routes to it.
 //!
-//! `#[ec2_shape]` implements serde's `Serialize` and `Deserialize` in the AWS CLI's JSON shape (one
-//! call per member into shared runtime code, not a derive's expansion per type), the XML codec
+//! `#[ec2_shape]` implements serde's `Serialize` and `Deserialize` in the AWS CLI's JSON shape
+//! (a call per member into shared runtime code, not a derive's expansion per type), the XML codec
 //! traits, the Query codec traits (unless `response_only`), and [`FilterPath`] (so filter paths can
 //! go through it).
 //!

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use ec2_ops_scaffold::catalog;
-use ec2_ops_scaffold::filters::Finishing;
+use ec2_ops_scaffold::decisions::Finishing;
 use ec2_ops_scaffold::model::Model;
 
 #[test]

@@ -25,7 +25,10 @@ use std::fmt::Debug;
 use std::sync::{Arc, OnceLock};
 
 use base64::Engine;
-use ec2_ops::{DateTime, DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Service};
+use ec2_ops::{
+    DateTime, DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Service,
+    position_key,
+};
 use ec2_ops_scaffold::model::ShapeRef;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
@@ -484,7 +487,7 @@ where
         let source = InMemorySource::new(O::resource_id);
         for (index, resource) in resources.iter().enumerate() {
             if by_position {
-                source.insert_keyed(format!("{index:010}"), resource.clone());
+                source.insert_keyed(position_key(index), resource.clone());
             } else {
                 source.insert(resource.clone());
             }

@@ -53,15 +53,47 @@ impl ::ec2_ops::__private::serde::Serialize for BundleTask {
                     ::core::option::Option::is_some(&self.error),
                 ),
         );
-        __ec2_members.optional("InstanceId", &self.instance_id);
-        __ec2_members.optional("BundleId", &self.bundle_id);
-        __ec2_members.optional("State", &self.state);
-        __ec2_members.optional("StartTime", &self.start_time);
-        __ec2_members.optional("UpdateTime", &self.update_time);
-        __ec2_members.optional("Storage", &self.storage);
-        __ec2_members.optional("Progress", &self.progress);
-        __ec2_members.optional("BundleTaskError", &self.error);
-        __ec2_members.end()
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "InstanceId",
+            &self.instance_id,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "BundleId",
+            &self.bundle_id,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "State",
+            &self.state,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "StartTime",
+            &self.start_time,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "UpdateTime",
+            &self.update_time,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Storage",
+            &self.storage,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Progress",
+            &self.progress,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "BundleTaskError",
+            &self.error,
+        );
+        ::ec2_ops::__private::MembersWriter::end(__ec2_members)
     }
 }
 #[automatically_derived]
@@ -377,8 +409,10 @@ impl ::ec2_ops::__private::XmlParse for BundleTaskState {
     fn parse_xml(
         __ec2_reader: &mut ::ec2_ops::__private::XmlReader<'_>,
     ) -> ::core::result::Result<Self, ::ec2_ops::__private::XmlError> {
-        let __ec2_text = __ec2_reader.text()?;
-        ::core::str::FromStr::from_str(__ec2_text.trim())
+        __ec2_reader
+            .with_text(|__ec2_text| <Self as ::core::str::FromStr>::from_str(
+                ::core::primitive::str::trim(__ec2_text),
+            ))?
             .map_err(|__ec2_err: ::ec2_ops::__private::UnknownEnumValue| ::ec2_ops::__private::XmlError::new(
                 ::std::string::ToString::to_string(&__ec2_err),
             ))
@@ -429,8 +463,12 @@ impl ::ec2_ops::__private::serde::Serialize for Storage {
                     ::core::option::Option::is_some(&self.s3),
                 ),
         );
-        __ec2_members.optional("S3", &self.s3);
-        __ec2_members.end()
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "S3",
+            &self.s3,
+        );
+        ::ec2_ops::__private::MembersWriter::end(__ec2_members)
     }
 }
 #[automatically_derived]
@@ -560,12 +598,32 @@ impl ::ec2_ops::__private::serde::Serialize for S3Storage {
                     ::core::option::Option::is_some(&self.upload_policy_signature),
                 ),
         );
-        __ec2_members.optional("AWSAccessKeyId", &self.aws_access_key_id);
-        __ec2_members.optional("Bucket", &self.bucket);
-        __ec2_members.optional("Prefix", &self.prefix);
-        __ec2_members.optional("UploadPolicy", &self.upload_policy);
-        __ec2_members.optional("UploadPolicySignature", &self.upload_policy_signature);
-        __ec2_members.end()
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "AWSAccessKeyId",
+            &self.aws_access_key_id,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Bucket",
+            &self.bucket,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Prefix",
+            &self.prefix,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "UploadPolicy",
+            &self.upload_policy,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "UploadPolicySignature",
+            &self.upload_policy_signature,
+        );
+        ::ec2_ops::__private::MembersWriter::end(__ec2_members)
     }
 }
 #[automatically_derived]
@@ -750,9 +808,17 @@ impl ::ec2_ops::__private::serde::Serialize for BundleTaskError {
                     ::core::option::Option::is_some(&self.message),
                 ),
         );
-        __ec2_members.optional("Code", &self.code);
-        __ec2_members.optional("Message", &self.message);
-        __ec2_members.end()
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Code",
+            &self.code,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Message",
+            &self.message,
+        );
+        ::ec2_ops::__private::MembersWriter::end(__ec2_members)
     }
 }
 #[automatically_derived]

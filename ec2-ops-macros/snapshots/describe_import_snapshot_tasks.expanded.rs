@@ -33,11 +33,27 @@ impl ::ec2_ops::__private::serde::Serialize for ImportSnapshotTask {
                     ::core::option::Option::is_some(&self.tags),
                 ),
         );
-        __ec2_members.optional("Description", &self.description);
-        __ec2_members.optional("ImportTaskId", &self.import_task_id);
-        __ec2_members.optional("SnapshotTaskDetail", &self.snapshot_task_detail);
-        __ec2_members.optional("Tags", &self.tags);
-        __ec2_members.end()
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Description",
+            &self.description,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "ImportTaskId",
+            &self.import_task_id,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "SnapshotTaskDetail",
+            &self.snapshot_task_detail,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Tags",
+            &self.tags,
+        );
+        ::ec2_ops::__private::MembersWriter::end(__ec2_members)
     }
 }
 #[automatically_derived]
@@ -252,18 +268,62 @@ impl ::ec2_ops::__private::serde::Serialize for SnapshotTaskDetail {
                     ::core::option::Option::is_some(&self.user_bucket),
                 ),
         );
-        __ec2_members.optional("Description", &self.description);
-        __ec2_members.optional("DiskImageSize", &self.disk_image_size);
-        __ec2_members.optional("Encrypted", &self.encrypted);
-        __ec2_members.optional("Format", &self.format);
-        __ec2_members.optional("KmsKeyId", &self.kms_key_id);
-        __ec2_members.optional("Progress", &self.progress);
-        __ec2_members.optional("SnapshotId", &self.snapshot_id);
-        __ec2_members.optional("Status", &self.status);
-        __ec2_members.optional("StatusMessage", &self.status_message);
-        __ec2_members.optional("Url", &self.url);
-        __ec2_members.optional("UserBucket", &self.user_bucket);
-        __ec2_members.end()
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Description",
+            &self.description,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "DiskImageSize",
+            &self.disk_image_size,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Encrypted",
+            &self.encrypted,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Format",
+            &self.format,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "KmsKeyId",
+            &self.kms_key_id,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Progress",
+            &self.progress,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "SnapshotId",
+            &self.snapshot_id,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Status",
+            &self.status,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "StatusMessage",
+            &self.status_message,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "Url",
+            &self.url,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "UserBucket",
+            &self.user_bucket,
+        );
+        ::ec2_ops::__private::MembersWriter::end(__ec2_members)
     }
 }
 #[automatically_derived]
@@ -548,9 +608,17 @@ impl ::ec2_ops::__private::serde::Serialize for UserBucketDetails {
                     ::core::option::Option::is_some(&self.s3_key),
                 ),
         );
-        __ec2_members.optional("S3Bucket", &self.s3_bucket);
-        __ec2_members.optional("S3Key", &self.s3_key);
-        __ec2_members.end()
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "S3Bucket",
+            &self.s3_bucket,
+        );
+        ::ec2_ops::__private::MembersWriter::optional(
+            &mut __ec2_members,
+            "S3Key",
+            &self.s3_key,
+        );
+        ::ec2_ops::__private::MembersWriter::end(__ec2_members)
     }
 }
 #[automatically_derived]

@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use std::path::Path;
 
+use crate::decisions::Finishing;
 use crate::emit;
-use crate::filters::{Finishing, Mapping};
+use crate::filters::Mapping;
 use crate::model::Model;
 use crate::plan::{self, OperationDecl, OutputDecl, Plan};
 
@@ -413,7 +414,8 @@ fn count(operation: &OperationDecl) -> (usize, usize, usize) {
         })
 }
 
-/// The list of every operation, and a call of a visitor for each, each behind its area's feature.
+/// The registry: the operations keyed by position, the list members, the list of every operation
+/// and a call of a visitor for each, each behind its area's feature.
 fn registry(
     areas: &BTreeMap<&str, Vec<&str>>,
     lists: &BTreeMap<&str, String>,

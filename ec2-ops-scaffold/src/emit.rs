@@ -94,6 +94,12 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
     out.push_str("#[ec2_operation(\n");
     let _ = writeln!(out, "    action = {action:?},");
     let _ = writeln!(out, "    resource = {},", operation.resource);
+    if let Some(reason) = &operation.keyed_by_position {
+        let _ = writeln!(
+            out,
+            "    // Not unique to a resource ({reason}): a source keys the resources by position."
+        );
+    }
     let _ = writeln!(out, "    resource_id = {},", operation.resource_id);
     match &operation.output {
         OutputDecl::List { member, xml, item } => {

@@ -9,15 +9,17 @@
 //! ```no_run
 //! let text = std::fs::read_to_string("ec2-service-2.json").unwrap();
 //! let model = ec2_ops_scaffold::model::Model::from_json(&text).unwrap();
-//! let finishing = ec2_ops_scaffold::filters::Finishing::default();
+//! let finishing = ec2_ops_scaffold::decisions::Finishing::default();
 //! let plan = ec2_ops_scaffold::plan::plan(&model, &finishing, &["DescribeVolumeStatus"]).unwrap();
 //! print!("{}", ec2_ops_scaffold::emit::module(&plan));
 //! ```
 //!
-//! The pipeline runs one way: [`model`] (the JSON) → [`plan`] (what to declare, using [`filters`]
-//! and [`names`]) → [`emit`] (Rust source) → [`catalog`] (the `ec2-ops-catalog` crate's files).
+//! The pipeline runs one way: [`model`] (the JSON) → [`plan`] (what to declare, using [`filters`],
+//! [`decisions`] and [`names`]) → [`emit`] (Rust source) → [`catalog`] (the `ec2-ops-catalog`
+//! crate's files).
 
 pub mod catalog;
+pub mod decisions;
 pub mod emit;
 pub mod filters;
 pub mod model;

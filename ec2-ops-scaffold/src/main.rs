@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use ec2_ops_scaffold::{catalog, emit, filters::Finishing, model::Model, plan};
+use ec2_ops_scaffold::{catalog, decisions::Finishing, emit, model::Model, plan};
 
 /// Writes `#[ec2_operation]` declarations for EC2 describe operations from botocore's EC2 model.
 #[derive(Parser)]

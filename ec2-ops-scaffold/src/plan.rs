@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::filters::{self, Finishing, Mapping, ResourceKey};
+use crate::decisions::{Finishing, ResourceKey};
+use crate::filters::{self, Mapping};
 use crate::model::{Model, Shape, ShapeRef};
 use crate::names;
 

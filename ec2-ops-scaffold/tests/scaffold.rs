@@ -1,7 +1,8 @@
 //! The scaffold on a small model fixture: every construct it declares, pinned as source
 //! (`fixtures/expected.rs`, compiled by the catalog's `scaffold_fixture` test), and its refusals.
 
-use ec2_ops_scaffold::filters::{Finishing, Mapping};
+use ec2_ops_scaffold::decisions::Finishing;
+use ec2_ops_scaffold::filters::Mapping;
 use ec2_ops_scaffold::model::Model;
 use ec2_ops_scaffold::{emit, plan};
 
@@ -128,6 +129,12 @@ fn a_resource_key_decision_names_a_text_member_or_keys_by_position() {
         )
     );
     assert_eq!(settings(&planned("").unwrap()).1, None);
+    assert!(
+        emit::module(&plan).contains(
+            "    // Not unique to a resource (one setting per account): a source keys the resources by position.\n    resource_id = enabled,"
+        ),
+        "the written declaration says so"
+    );
 
     let problem = planned("DescribeGadgetSettings resource_id = Enabled\n").unwrap_err();
     assert!(
@@ -139,6 +146,18 @@ fn a_resource_key_decision_names_a_text_member_or_keys_by_position() {
         problem.contains("keyed by its ID list `GadgetId`"),
         "{problem}"
     );
+}
+
+#[test]
+fn a_resource_key_decision_for_no_planned_operation_is_stale() {
+    let finishing = Finishing::parse("DescribeWidgets resource_id = WidgetId\n").unwrap();
+    let stale: Vec<String> = finishing.stale_keys(&ACTIONS).collect();
+    assert_eq!(
+        stale,
+        ["line 1: `DescribeWidgets resource_id` is not about a generated operation"]
+    );
+    let finishing = Finishing::parse("DescribeGadgets resource_id = GadgetId\n").unwrap();
+    assert_eq!(finishing.stale_keys(&ACTIONS).count(), 0);
 }
 
 #[test]

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ec2_ops::{InMemorySource, Operation, Service};
+use ec2_ops::{InMemorySource, Operation, Service, position_key};
 use ec2_ops_catalog::{
     CatalogOperation, KEYED_BY_POSITION, LIST_MEMBERS, OPERATIONS, OperationVisitor, cli_name,
 };
@@ -247,7 +247,7 @@ impl OperationVisitor for Registrar<'_> {
                     self.resources += resources.len();
                     for (index, resource) in resources.into_iter().enumerate() {
                         if by_position {
-                            source.insert_keyed(format!("{index:010}"), resource);
+                            source.insert_keyed(position_key(index), resource);
                         } else {
                             source.insert(resource);
                         }

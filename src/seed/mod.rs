@@ -1,6 +1,10 @@
 //! The operations this crate ships, declared with the public macros exactly as a user would declare
 //! their own: the two seed operations, and the task, instance, EBS, key pair and tag operations the
 //! DSL's reach was proven on.
+//!
+//! Their shapes are all `#[ec2_shape(response_only)]` (no request of theirs carries one), so none has
+//! the Query codec: a request member of your own typed as one of them (a `VolumeType`, say) needs a
+//! shape of your own.
 
 pub mod bundle_tasks;
 pub mod conversion_tasks;

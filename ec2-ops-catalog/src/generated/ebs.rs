@@ -10,6 +10,7 @@ use crate::shapes::*;
 #[ec2_operation(
     action = "DescribeFastSnapshotRestores",
     resource = DescribeFastSnapshotRestoreSuccessItem,
+    // Not unique to a resource (one item per snapshot and Availability Zone): a source keys the resources by position.
     resource_id = snapshot_id,
     output(member = "FastSnapshotRestores", xml = "fastSnapshotRestoreSet"),
     filters(

@@ -294,6 +294,7 @@ pub struct DescribeElasticGpus;
 #[ec2_operation(
     action = "DescribeFleetHistory",
     resource = HistoryRecordEntry,
+    // Not unique to a resource (history records are events: a type and a time, which can repeat): a source keys the resources by position.
     resource_id = event_type,
     output(member = "HistoryRecords", xml = "historyRecordSet"),
     members(
@@ -662,6 +663,7 @@ pub struct DescribeInstanceTopology;
 #[ec2_operation(
     action = "DescribeInstanceTypeOfferings",
     resource = InstanceTypeOffering,
+    // Not unique to a resource (an offering is an instance type at a location): a source keys the resources by position.
     resource_id = location,
     output(member = "InstanceTypeOfferings", xml = "instanceTypeOfferingSet"),
     members(
@@ -763,6 +765,7 @@ pub use ec2_ops::seed::key_pairs::{DescribeKeyPairs, DescribeKeyPairsRequest, De
 #[ec2_operation(
     action = "DescribeLaunchTemplateVersions",
     resource = LaunchTemplateVersion,
+    // Not unique to a resource (a version is a template's ID with a version number): a source keys the resources by position.
     resource_id = launch_template_id,
     output(member = "LaunchTemplateVersions", xml = "launchTemplateVersionSet"),
     members(
@@ -1125,6 +1128,7 @@ pub struct DescribeSpotFleetInstances;
 #[ec2_operation(
     action = "DescribeSpotFleetRequestHistory",
     resource = HistoryRecord,
+    // Not unique to a resource (history records are events: a type and a time, which can repeat): a source keys the resources by position.
     resource_id = event_type,
     output(member = "HistoryRecords", xml = "historyRecordSet"),
     members(
@@ -1219,6 +1223,7 @@ pub struct DescribeSpotInstanceRequests;
 #[ec2_operation(
     action = "DescribeSpotPriceHistory",
     resource = SpotPrice,
+    // Not unique to a resource (a price is one zone's, instance type's and product's at one time): a source keys the resources by position.
     resource_id = availability_zone_id,
     output(member = "SpotPriceHistory", xml = "spotPriceHistorySet"),
     members(

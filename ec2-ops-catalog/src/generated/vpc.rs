@@ -63,6 +63,7 @@ pub struct DescribeAddressesAttribute;
 #[ec2_operation(
     action = "DescribeAwsNetworkPerformanceMetricSubscriptions",
     resource = Subscription,
+    // Not unique to a resource (a subscription is a source, destination, metric and statistic): a source keys the resources by position.
     resource_id = source,
     output(member = "Subscriptions", xml = "subscriptionSet"),
     filters(
@@ -739,6 +740,7 @@ pub struct DescribeSecondarySubnets;
 #[ec2_operation(
     action = "DescribeSecurityGroupReferences",
     resource = SecurityGroupReference,
+    // Not unique to a resource (a reference is a group's from one VPC): a source keys the resources by position.
     resource_id = group_id,
     output(member = "SecurityGroupReferenceSet", xml = "securityGroupReferenceSet"),
     members(
@@ -771,6 +773,7 @@ pub struct DescribeSecurityGroupRules;
 #[ec2_operation(
     action = "DescribeSecurityGroupVpcAssociations",
     resource = SecurityGroupVpcAssociation,
+    // Not unique to a resource (an association is a group's with one VPC): a source keys the resources by position.
     resource_id = group_id,
     output(member = "SecurityGroupVpcAssociations", xml = "securityGroupVpcAssociationSet"),
     filters(

@@ -10,6 +10,7 @@ use crate::shapes::*;
 #[ec2_operation(
     action = "DescribeClientVpnAuthorizationRules",
     resource = AuthorizationRule,
+    // Not unique to a resource (a rule is an endpoint's group and destination network): a source keys the resources by position.
     resource_id = group_id,
     output(member = "AuthorizationRules", xml = "authorizationRule"),
     members(
@@ -68,6 +69,7 @@ pub struct DescribeClientVpnEndpoints;
 #[ec2_operation(
     action = "DescribeClientVpnRoutes",
     resource = ClientVpnRoute,
+    // Not unique to a resource (a route is an endpoint's destination through a target subnet): a source keys the resources by position.
     resource_id = transit_gateway_attachment_id,
     output(member = "Routes", xml = "routes"),
     members(

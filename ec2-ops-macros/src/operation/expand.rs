@@ -116,7 +116,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             holding,
             docs: quote! { #(#docs)* },
             one: member.one.as_ref().map(|one| one.ident.clone()),
-            span: first_token_span(ty),
+            span: first_token_span(value_ty),
         });
     }
     if let Some(filters) = &op.filters {

@@ -34,13 +34,16 @@ fn with_serde(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
             let ident = field.ident;
             quote! { + ::core::primitive::usize::from(::core::option::Option::is_some(&self.#ident)) }
         });
+    // Called by path, not as methods, so no trait of the user's in scope can take the call; spanned
+    // at the field's type, where a type without `Serialize` is reported.
     let writes = fields.iter().map(|field| {
         let ident = field.ident;
         let member = &field.member_name;
+        let span = first_token_span(&field.original.ty);
         if field.kind.is_optional() {
-            quote! { __ec2_members.optional(#member, &self.#ident); }
+            quote_spanned! {span=> #p::MembersWriter::optional(&mut __ec2_members, #member, &self.#ident); }
         } else {
-            quote! { __ec2_members.member(#member, &self.#ident); }
+            quote_spanned! {span=> #p::MembersWriter::member(&mut __ec2_members, #member, &self.#ident); }
         }
     });
     let json_members = json_members(
@@ -58,7 +61,7 @@ fn with_serde(item: syn::DeriveInput, fields: &[Field<'_>]) -> TokenStream {
             fn serialize<__Ec2S: #p::serde::Serializer>(&self, __ec2_s: __Ec2S) -> ::core::result::Result<__Ec2S::Ok, __Ec2S::Error> {
                 let mut __ec2_members = #p::MembersWriter::begin(__ec2_s, #type_name, #always #(#present)*);
                 #(#writes)*
-                __ec2_members.end()
+                #p::MembersWriter::end(__ec2_members)
             }
         }
 
@@ -377,8 +380,9 @@ fn expand_enum(
         #[automatically_derived]
         impl #p::XmlParse for #name {
             fn parse_xml(__ec2_reader: &mut #p::XmlReader<'_>) -> ::core::result::Result<Self, #p::XmlError> {
-                let __ec2_text = __ec2_reader.text()?;
-                ::core::str::FromStr::from_str(__ec2_text.trim()).map_err(|__ec2_err: #p::UnknownEnumValue| #p::XmlError::new(::std::string::ToString::to_string(&__ec2_err)))
+                __ec2_reader
+                    .with_text(|__ec2_text| <Self as ::core::str::FromStr>::from_str(::core::primitive::str::trim(__ec2_text)))?
+                    .map_err(|__ec2_err: #p::UnknownEnumValue| #p::XmlError::new(::std::string::ToString::to_string(&__ec2_err)))
             }
         }
 

@@ -4,6 +4,13 @@ use std::collections::BTreeMap;
 use std::ops::{Bound, ControlFlow};
 use std::sync::RwLock;
 
+/// The key of the resource at `index` for a source keyed by position
+/// ([`InMemorySource::insert_keyed`]): zero-padded to 20 digits, so keys sort as the positions do for
+/// any `usize`.
+pub fn position_key(index: usize) -> String {
+    format!("{index:020}")
+}
+
 /// Resources ordered by ID. The [`describe`](crate::describe::describe()) pipeline reads pages from it by resuming
 /// after an ID, so a page costs a seek plus the page, never a rescan from the start.
 pub trait ResourceSource<R> {
@@ -76,16 +83,16 @@ impl<R> InMemorySource<R> {
     /// Adds or replaces a resource under `key` rather than its ID; returns the one it replaced.
     ///
     /// For an operation whose resources no member identifies (a Client VPN endpoint's routes, a
-    /// price history), key each by its position, zero-padded so keys sort in order
-    /// (`format!("{index:010}")`): pages then follow the position and every resource is kept. Such
-    /// an operation has no ID list, which would look resources up by ID.
+    /// price history), key each by its [`position_key`]: pages then follow the position and every
+    /// resource is kept. Such an operation has no ID list, which would look resources up by ID; and
+    /// [`remove`](InMemorySource::remove) then takes the position key, not an ID.
     ///
     /// ```
-    /// use ec2_ops_runtime::{InMemorySource, ResourceSource};
+    /// use ec2_ops_runtime::{InMemorySource, position_key};
     ///
     /// let prices = InMemorySource::new(|zone: &String| zone.as_str());
     /// for (index, zone) in ["us-east-1a", "us-east-1a", "us-east-1b"].into_iter().enumerate() {
-    ///     prices.insert_keyed(format!("{index:010}"), zone.to_owned());
+    ///     prices.insert_keyed(position_key(index), zone.to_owned());
     /// }
     /// assert_eq!(prices.len(), 3, "two prices in one zone are both kept");
     /// ```
@@ -93,7 +100,8 @@ impl<R> InMemorySource<R> {
         self.write().insert(key.into(), resource)
     }
 
-    /// Removes the resource with `id`.
+    /// Removes the resource with `id` (or with the key it was inserted under by
+    /// [`insert_keyed`](InMemorySource::insert_keyed)).
     pub fn remove(&self, id: &str) -> Option<R> {
         self.write().remove(id)
     }

@@ -17,6 +17,21 @@ mod core {}
 mod std {}
 trait Default {}
 
+// A trait in scope whose by-value methods share the names of the runtime's: generated calls must not
+// resolve to it.
+trait Members {
+    fn member(self, _: u8);
+    fn optional(self, _: u8);
+    fn end(self, _: u8);
+    fn with_text(self, _: u8);
+}
+impl<T> Members for T {
+    fn member(self, _: u8) {}
+    fn optional(self, _: u8) {}
+    fn end(self, _: u8) {}
+    fn with_text(self, _: u8) {}
+}
+
 use ec2_ops::{ec2_operation, ec2_shape};
 
 #[ec2_shape]
@@ -24,6 +39,19 @@ use ec2_ops::{ec2_operation, ec2_shape};
 pub enum State {
     Active,
     Done,
+}
+
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Nightly,
+}
+
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Window {
+    pub kind: ::std::option::Option<Kind>,
+    pub hours: ::std::vec::Vec<i32>,
 }
 
 #[ec2_shape]
@@ -71,5 +99,9 @@ fn main() {
         .filter("state", ["active"])
         .build();
     let body = ec2_ops::Ec2Request::to_query(&request);
+    let window = Window { kind: ::std::option::Option::Some(Kind::Nightly), hours: ::std::vec![3] };
+    assert_eq!(::serde_json::to_string(&window).unwrap(), r#"{"Kind":"nightly","Hours":[3]}"#);
+    let back: Window = ::serde_json::from_str(r#"{"Kind":"nightly","Hours":[3]}"#).unwrap();
+    assert_eq!(back, window);
     assert_eq!(body, "Action=DescribeTasks&Version=2016-11-15&TaskId.1=t-1&TaskName.1=nightly&Owner.1=self&RegionName=eu-west-1&Filter.1.Name=state&Filter.1.Value.1=active");
 }

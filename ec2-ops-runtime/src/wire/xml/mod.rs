@@ -29,7 +29,7 @@ mod reader;
 mod writer;
 
 pub use envelope::{ErrorResponse, parse_error, render_error};
-pub use reader::{MAX_XML_BYTES, MAX_XML_DEPTH, XmlError, XmlParse, XmlReader};
+pub use reader::{ElementName, MAX_XML_BYTES, MAX_XML_DEPTH, XmlError, XmlParse, XmlReader};
 pub use writer::{XmlRender, XmlWriter};
 
 /// A structure whose members stand directly in a response rather than inside an element of their
@@ -120,6 +120,49 @@ mod tests {
         assert_eq!(
             parsed.request_id.as_deref(),
             Some("c69dea77-b344-42c5-ae1b-26ccd6663588")
+        );
+    }
+
+    #[test]
+    fn element_names_are_local_and_any_length() {
+        let long = "n".repeat(200);
+        let xml = format!("<r><ec2:{long} xmlns:ec2='x'>1</ec2:{long}><a:b xmlns:a='y'/></r>");
+        let mut reader = XmlReader::new(xml.as_bytes()).unwrap();
+        assert_eq!(reader.root().unwrap(), "r");
+        let first = reader.next_child().unwrap().unwrap();
+        assert_eq!(first, long, "a name longer than the inline room");
+        assert_eq!(reader.text().unwrap(), "1");
+        assert_eq!(&*reader.next_child().unwrap().unwrap(), "b");
+        reader.skip().unwrap();
+        assert!(reader.next_child().unwrap().is_none());
+    }
+
+    #[test]
+    fn text_is_read_whole_however_it_is_split() {
+        for (xml, expected) in [
+            ("<v>plain</v>", "plain"),
+            ("<v></v>", ""),
+            ("<v>a &amp; b &#x41;</v>", "a & b A"),
+            ("<v>&lt;x</v>", "<x"),
+            ("<v>a<![CDATA[<b>]]>c</v>", "a<b>c"),
+            ("<v>a<child>ignored</child>b</v>", "ab"),
+            ("<v><child/>b</v>", "b"),
+        ] {
+            assert_eq!(parse::<String>(xml.as_bytes()).unwrap(), expected, "{xml}");
+            let mut reader = XmlReader::new(xml.as_bytes()).unwrap();
+            reader.root().unwrap();
+            let length = reader.with_text(str::len).unwrap();
+            assert_eq!(
+                length,
+                expected.len(),
+                "{xml}: with_text sees the same text"
+            );
+        }
+        assert!(parse::<String>(b"<v>a&#0;</v>").is_err());
+        assert_eq!(
+            parse::<i32>(b"<v>4&#50;</v>").unwrap(),
+            42,
+            "a scalar split by a reference"
         );
     }
 

@@ -50,10 +50,83 @@ impl fmt::Debug for XmlReader<'_> {
     }
 }
 
-fn local_name(qualified: &str) -> String {
-    match qualified.rsplit_once(':') {
-        Some((_, local)) => local.to_owned(),
-        None => qualified.to_owned(),
+/// The local name of an element (`ec2:item` → `item`), held inline: reading an element costs no
+/// allocation for its name. Names longer than any EC2 name go to the heap.
+#[derive(Clone)]
+pub struct ElementName {
+    inline: [u8; INLINE_NAME],
+    len: u8,
+    long: Option<Box<str>>,
+}
+
+/// The longest name held inline; EC2's longest element names are under 60 bytes.
+const INLINE_NAME: usize = 64;
+
+impl ElementName {
+    fn local(qualified: &str) -> ElementName {
+        let local = qualified
+            .rsplit_once(':')
+            .map_or(qualified, |(_, local)| local);
+        let mut name = ElementName {
+            inline: [0; INLINE_NAME],
+            len: 0,
+            long: None,
+        };
+        match u8::try_from(local.len()) {
+            Ok(len) if local.len() <= INLINE_NAME => {
+                name.inline[..local.len()].copy_from_slice(local.as_bytes());
+                name.len = len;
+            }
+            _ => name.long = Some(local.into()),
+        }
+        name
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        match &self.long {
+            Some(long) => long,
+            // The inline bytes are a copy of a whole `&str`, so they are UTF-8; the fallback is
+            // never taken.
+            None => std::str::from_utf8(&self.inline[..usize::from(self.len)]).unwrap_or_default(),
+        }
+    }
+}
+
+impl std::ops::Deref for ElementName {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for ElementName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for ElementName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for ElementName {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for ElementName {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for ElementName {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
     }
 }
 
@@ -101,10 +174,10 @@ impl<'a> XmlReader<'a> {
     ///
     /// # Errors
     /// When there is no root element or the XML is malformed.
-    pub fn root(&mut self) -> Result<String, XmlError> {
+    pub fn root(&mut self) -> Result<ElementName, XmlError> {
         loop {
             match self.event()? {
-                Event::Start(start) => return Ok(local_name(start.name().as_ref())),
+                Event::Start(start) => return Ok(ElementName::local(start.name().as_ref())),
                 Event::Eof => return Err(XmlError::new("no root element")),
                 Event::Text(text) if !text.xml10_content().trim().is_empty() => {
                     return Err(XmlError::new("text before the root element"));
@@ -120,10 +193,10 @@ impl<'a> XmlReader<'a> {
     ///
     /// # Errors
     /// When the XML is malformed or ends early.
-    pub fn next_child(&mut self) -> Result<Option<String>, XmlError> {
+    pub fn next_child(&mut self) -> Result<Option<ElementName>, XmlError> {
         loop {
             match self.event()? {
-                Event::Start(start) => return Ok(Some(local_name(start.name().as_ref()))),
+                Event::Start(start) => return Ok(Some(ElementName::local(start.name().as_ref()))),
                 Event::End(_) => return Ok(None),
                 Event::Eof => return Err(XmlError::new("unexpected end of document")),
                 _ => {}
@@ -137,12 +210,44 @@ impl<'a> XmlReader<'a> {
     /// # Errors
     /// When the XML is malformed, ends early, or has an unknown entity.
     pub fn text(&mut self) -> Result<String, XmlError> {
+        self.with_text(str::to_owned)
+    }
+
+    /// Calls `read` with the text content of the current element (as [`XmlReader::text`] reads it),
+    /// consuming through its end tag. Content that is one run of plain text, as almost every EC2
+    /// value is, is passed straight from the input: a number, timestamp or enum is read without
+    /// copying its text.
+    ///
+    /// # Errors
+    /// As [`XmlReader::text`].
+    pub fn with_text<T>(&mut self, read: impl FnOnce(&str) -> T) -> Result<T, XmlError> {
         let mut text = String::new();
-        loop {
-            match self.event()? {
-                Event::Text(raw) => {
-                    text.push_str(&raw.xml10_content());
+        match self.event()? {
+            Event::Text(raw) => {
+                let content = raw.xml10_content();
+                match self.event()? {
+                    Event::End(_) => {
+                        refuse_nul(&content)?;
+                        return Ok(read(&content));
+                    }
+                    next => {
+                        text.push_str(&content);
+                        self.read_text_from(next, &mut text)?;
+                    }
                 }
+            }
+            Event::End(_) => return Ok(read("")),
+            first => self.read_text_from(first, &mut text)?,
+        }
+        refuse_nul(&text)?;
+        Ok(read(&text))
+    }
+
+    /// Appends the content from `event` on to `text`, through the current element's end tag.
+    fn read_text_from(&mut self, mut event: Event<'a>, text: &mut String) -> Result<(), XmlError> {
+        loop {
+            match event {
+                Event::Text(raw) => text.push_str(&raw.xml10_content()),
                 Event::GeneralRef(reference) => {
                     let name = reference.xml10_content();
                     match reference
@@ -162,21 +267,13 @@ impl<'a> XmlReader<'a> {
                         },
                     }
                 }
-                Event::CData(data) => {
-                    text.push_str(&data.xml10_content());
-                }
+                Event::CData(data) => text.push_str(&data.xml10_content()),
                 Event::Start(_) => self.skip()?,
-                Event::End(_) => {
-                    // XML 1.0 has no way to carry NUL, raw or as a reference; a document with one is
-                    // not XML (and the writer, for the same reason, sends U+FFFD in its place).
-                    if text.contains('\0') {
-                        return Err(XmlError::new("NUL is not a character XML can carry"));
-                    }
-                    return Ok(text);
-                }
+                Event::End(_) => return Ok(()),
                 Event::Eof => return Err(XmlError::new("unexpected end of document")),
                 _ => {}
             }
+            event = self.event()?;
         }
     }
 
@@ -193,6 +290,15 @@ impl<'a> XmlReader<'a> {
         }
         Ok(())
     }
+}
+
+/// XML 1.0 has no way to carry NUL, raw or as a reference; a document with one is not XML (and the
+/// writer, for the same reason, sends U+FFFD in its place).
+fn refuse_nul(text: &str) -> Result<(), XmlError> {
+    if text.contains('\0') {
+        return Err(XmlError::new("NUL is not a character XML can carry"));
+    }
+    Ok(())
 }
 
 /// A value parsed from an element whose start tag was just consumed; the parser consumes through the
@@ -213,7 +319,9 @@ impl XmlParse for String {
 
 /// Reads a scalar element with the one scalar text codec.
 fn parse_scalar<T: FromWireText>(reader: &mut XmlReader<'_>) -> Result<T, XmlError> {
-    T::from_wire_text(&reader.text()?).map_err(|error| XmlError::new(error.to_string()))
+    reader
+        .with_text(T::from_wire_text)?
+        .map_err(|error| XmlError::new(error.to_string()))
 }
 
 macro_rules! scalar_xml_parse {
@@ -232,7 +340,7 @@ scalar_xml_parse!(i32, i64, f64, DateTime, Blob);
 /// other client reads the same way.
 impl XmlParse for bool {
     fn parse_xml(reader: &mut XmlReader<'_>) -> Result<Self, XmlError> {
-        Ok(bool::from_wire_text(&reader.text()?).unwrap_or(false))
+        Ok(reader.with_text(bool::from_wire_text)?.unwrap_or(false))
     }
 }
 
@@ -258,7 +366,7 @@ impl XmlParse for Tag {
     fn parse_xml(reader: &mut XmlReader<'_>) -> Result<Self, XmlError> {
         let mut tag = Tag::default();
         while let Some(name) = reader.next_child()? {
-            match name.as_str() {
+            match &*name {
                 "key" => tag.key = reader.text()?,
                 "value" => tag.value = reader.text()?,
                 _ => reader.skip()?,

@@ -1,0 +1,316 @@
+//! A person's decisions where botocore's model says too little (`model/decisions.txt` of the
+//! catalog), read and checked against the model.
+
+use crate::filters::{Mapping, element_shape};
+use crate::model::{Model, Shape};
+use crate::names;
+
+/// A person's decisions where the model says too little, one per line: filters the scaffold cannot
+/// map, the not-found error codes of ID lists whose code EC2 does not derive from the key, and
+/// what identifies the resources of an operation without an ID list where the scaffold's choice is
+/// not unique:
+///
+/// ```text
+/// # comment
+/// DescribeImages is-public => public
+/// DescribeImages owner-alias ! EC2 derives the alias from the owner; an Image holds no alias
+/// DescribeImages ids(ImageId) not_found = InvalidAMIID.NotFound
+/// DescribeByoipCidrs resource_id = Cidr
+/// DescribeSpotPriceHistory resource_id ! a price is one zone's, type's and product's at one time
+/// ```
+#[derive(Debug, Default)]
+pub struct Finishing {
+    entries: Vec<FinishEntry>,
+    not_found: Vec<NotFoundEntry>,
+    keys: Vec<KeyEntry>,
+}
+
+/// What identifies an operation's resources, decided by a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResourceKey {
+    /// This member of the resource structure (its model name) is unique to a resource.
+    Member(String),
+    /// No member is: a source keys the resources by their position (a replayed output keeps its
+    /// order and every item). Why.
+    Position(String),
+}
+
+/// A [`ResourceKey`] decided for an operation.
+#[derive(Debug)]
+struct KeyEntry {
+    line: usize,
+    action: String,
+    key: ResourceKey,
+}
+
+/// A not-found code decided for an ID list.
+#[derive(Debug)]
+struct NotFoundEntry {
+    line: usize,
+    action: String,
+    key: String,
+    code: String,
+}
+
+/// One line of a [`Finishing`].
+#[derive(Debug)]
+struct FinishEntry {
+    line: usize,
+    action: String,
+    filter: String,
+    decision: Mapping,
+}
+
+/// `= Member` or `! reason`, after `resource_id`.
+fn parse_resource_key(rest: &str) -> Option<ResourceKey> {
+    if let Some(member) = rest.strip_prefix('=') {
+        let member = member.trim();
+        let valid = !member.is_empty() && member.chars().all(|c| c.is_ascii_alphanumeric());
+        return valid.then(|| ResourceKey::Member(member.to_owned()));
+    }
+    let reason = rest.strip_prefix('!')?.trim();
+    (!reason.is_empty()).then(|| ResourceKey::Position(reason.to_owned()))
+}
+
+impl Finishing {
+    /// Reads the decisions.
+    ///
+    /// # Errors
+    /// The line number and what is wrong with it.
+    pub fn parse(text: &str) -> Result<Finishing, String> {
+        let mut entries: Vec<FinishEntry> = Vec::new();
+        let mut not_found: Vec<NotFoundEntry> = Vec::new();
+        let mut keys: Vec<KeyEntry> = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            let line_number = index + 1;
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let malformed = || {
+                format!(
+                    "line {line_number}: expected `Action filter => field.path` or `Action filter ! reason`"
+                )
+            };
+            let (action, rest) = line.split_once(' ').ok_or_else(malformed)?;
+            let (filter, rest) = rest.trim_start().split_once(' ').ok_or_else(malformed)?;
+            let rest = rest.trim_start();
+            if filter == "resource_id" {
+                let key = parse_resource_key(rest).ok_or_else(|| {
+                    format!(
+                        "line {line_number}: expected `Action resource_id = Member` or `Action resource_id ! reason`"
+                    )
+                })?;
+                if keys.iter().any(|entry| entry.action == action) {
+                    return Err(format!(
+                        "line {line_number}: `{action} resource_id` is decided already"
+                    ));
+                }
+                keys.push(KeyEntry {
+                    line: line_number,
+                    action: action.to_owned(),
+                    key,
+                });
+                continue;
+            }
+            if let Some(key) = filter
+                .strip_prefix("ids(")
+                .and_then(|key| key.strip_suffix(')'))
+            {
+                let code = rest
+                    .strip_prefix("not_found")
+                    .map(str::trim_start)
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .map(str::trim)
+                    .filter(|code| !code.is_empty() && !code.contains(char::is_whitespace))
+                    .ok_or_else(|| {
+                        format!("line {line_number}: expected `Action ids(Key) not_found = Code`")
+                    })?;
+                if not_found
+                    .iter()
+                    .any(|entry| entry.action == action && entry.key == key)
+                {
+                    return Err(format!(
+                        "line {line_number}: `{action} ids({key})` is decided already"
+                    ));
+                }
+                not_found.push(NotFoundEntry {
+                    line: line_number,
+                    action: action.to_owned(),
+                    key: key.to_owned(),
+                    code: code.to_owned(),
+                });
+                continue;
+            }
+            let decision = if let Some(path) = rest.strip_prefix("=>") {
+                let path: Vec<String> = path.trim().split('.').map(str::to_owned).collect();
+                if path
+                    .iter()
+                    .any(|part| part.is_empty() || part.contains(char::is_whitespace))
+                {
+                    return Err(malformed());
+                }
+                Mapping::Path(path)
+            } else if let Some(reason) = rest.strip_prefix('!') {
+                let reason = reason.trim();
+                if reason.is_empty() {
+                    return Err(format!(
+                        "line {line_number}: a filter left unserved needs its reason"
+                    ));
+                }
+                Mapping::NotServable(reason.to_owned())
+            } else {
+                return Err(malformed());
+            };
+            if let Some(earlier) = entries
+                .iter()
+                .find(|entry| entry.action == action && entry.filter == filter)
+            {
+                return Err(format!(
+                    "line {line_number}: `{action} {filter}` is decided already on line {}",
+                    earlier.line
+                ));
+            }
+            entries.push(FinishEntry {
+                line: line_number,
+                action: action.to_owned(),
+                filter: filter.to_owned(),
+                decision,
+            });
+        }
+        Ok(Finishing {
+            entries,
+            not_found,
+            keys,
+        })
+    }
+
+    /// What identifies `action`'s resources, where a person decided it.
+    pub fn resource_key(&self, action: &str) -> Option<&ResourceKey> {
+        self.keys
+            .iter()
+            .find(|entry| entry.action == action)
+            .map(|entry| &entry.key)
+    }
+
+    /// Resource-key decisions for operations `planned` does not hold: stale lines.
+    pub fn stale_keys<'a>(&'a self, planned: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+        self.keys
+            .iter()
+            .filter(move |entry| !planned.contains(&entry.action.as_str()))
+            .map(|entry| {
+                format!(
+                    "line {}: `{} resource_id` is not about a generated operation",
+                    entry.line, entry.action
+                )
+            })
+    }
+
+    /// The not-found code decided for the ID list `key` of `action`.
+    pub fn not_found(&self, action: &str, key: &str) -> Option<&str> {
+        self.not_found
+            .iter()
+            .find(|entry| entry.action == action && entry.key == key)
+            .map(|entry| entry.code.as_str())
+    }
+
+    /// Not-found decisions for ID lists `declared` (`(action, key)`) does not hold: stale lines.
+    pub fn stale_ids<'a>(
+        &'a self,
+        declared: &'a [(String, String)],
+    ) -> impl Iterator<Item = String> + 'a {
+        self.not_found.iter().filter_map(move |entry| {
+            let known = declared
+                .iter()
+                .any(|(action, key)| *action == entry.action && *key == entry.key);
+            (!known).then(|| {
+                format!(
+                    "line {}: `{} ids({})` is not an ID list of a generated operation",
+                    entry.line, entry.action, entry.key
+                )
+            })
+        })
+    }
+
+    /// The decision for `filter` of `action`, checked against the resource's fields.
+    ///
+    /// # Errors
+    /// A path that does not lead to a value, with the line.
+    pub fn decision(
+        &self,
+        model: &Model,
+        action: &str,
+        resource: &str,
+        filter: &str,
+    ) -> Result<Option<Mapping>, String> {
+        let Some(entry) = self
+            .entries
+            .iter()
+            .find(|entry| entry.action == action && entry.filter == filter)
+        else {
+            return Ok(None);
+        };
+        if let Mapping::Path(path) = &entry.decision {
+            check_path(model, resource, path).map_err(|problem| {
+                format!("line {}: `{action} {filter}`: {problem}", entry.line)
+            })?;
+        }
+        Ok(Some(entry.decision.clone()))
+    }
+
+    /// Decisions for filters `documented` does not list: stale lines.
+    pub fn stale<'a>(
+        &'a self,
+        documented: &'a [(String, Vec<String>)],
+    ) -> impl Iterator<Item = String> + 'a {
+        self.entries.iter().filter_map(move |entry| {
+            let known = documented.iter().any(|(action, filters)| {
+                *action == entry.action && filters.contains(&entry.filter)
+            });
+            (!known).then(|| {
+                format!(
+                    "line {}: `{} {}` is not a documented filter of a generated operation",
+                    entry.line, entry.action, entry.filter
+                )
+            })
+        })
+    }
+}
+
+/// Checks a hand-written path: fields of structures, through lists, ending at a value.
+fn check_path(model: &Model, resource: &str, path: &[String]) -> Result<(), String> {
+    let mut shape = resource.to_owned();
+    for (index, part) in path.iter().enumerate() {
+        let members = model.members(&shape)?;
+        let (member, reference) = members
+            .iter()
+            .find(|(member, _)| names::field_ident(&names::snake(member)) == *part)
+            .ok_or_else(|| {
+                let fields: Vec<String> = members
+                    .iter()
+                    .map(|(member, _)| names::field_ident(&names::snake(member)))
+                    .collect();
+                format!(
+                    "`{shape}` has no field `{part}`; its fields: {}",
+                    fields.join(", ")
+                )
+            })?;
+        let element = element_shape(model, &reference.shape);
+        let last = index + 1 == path.len();
+        match model.shape(&element)? {
+            Shape::Structure { .. } if element == "Tag" => {
+                return Err(format!("`{member}` is a tag list: use the tag filters"));
+            }
+            Shape::Structure { .. } if last => {
+                return Err(format!(
+                    "`{member}` is a structure (`{element}`), not a value"
+                ));
+            }
+            Shape::Structure { .. } => shape = element,
+            Shape::Blob {} => return Err(format!("`{member}` is binary")),
+            _ if last => {}
+            _ => return Err(format!("`{member}` is a value: the path cannot go on")),
+        }
+    }
+    Ok(())
+}
