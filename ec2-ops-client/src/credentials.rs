@@ -270,11 +270,27 @@ mod tests {
         move |name| map.get(name).cloned()
     }
 
-    fn folder(name: &str) -> PathBuf {
+    /// A scratch home folder with an `.aws` folder in it, removed when the test ends.
+    struct Home(PathBuf);
+
+    impl std::ops::Deref for Home {
+        type Target = PathBuf;
+        fn deref(&self) -> &PathBuf {
+            &self.0
+        }
+    }
+
+    impl Drop for Home {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn folder(name: &str) -> Home {
         let folder =
             std::env::temp_dir().join(format!("ec2-ops-client-{name}-{}", std::process::id()));
         std::fs::create_dir_all(folder.join(".aws")).unwrap();
-        folder
+        Home(folder)
     }
 
     #[test]
