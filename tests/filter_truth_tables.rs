@@ -17,7 +17,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use common::{Positional, form, literal, sample, tag_items};
+use common::{form, literal, positional, sample, tag_items};
 use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
 use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
 use ec2_ops::seed::export_tasks::DescribeExportTasks;
@@ -87,7 +87,7 @@ where
 {
     let units: Vec<O::Resource> = resources.into_iter().flat_map(O::units).collect();
     let mut service = Service::new(DescribeContext::default());
-    service.register::<O, _>(Arc::new(Positional(units.clone())));
+    service.register::<O, _>(Arc::new(positional(units.clone())));
     let action = O::SPEC.action;
     let mut cases = 0;
     for (index, name) in O::SPEC.filters.names.iter().enumerate() {

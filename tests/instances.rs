@@ -175,7 +175,7 @@ fn tag_filters_reach_each_instances_own_tags() {
 fn describe_tags_tag_filter_selects_tag_items_by_key_and_value() {
     let items = common::tag_items(&sample());
     let mut service = Service::new(DescribeContext::default());
-    service.register::<DescribeTags, _>(Arc::new(common::Positional(items)));
+    service.register::<DescribeTags, _>(Arc::new(common::positional(items)));
     let answer = service.handle(
         b"Action=DescribeTags&Version=2016-11-15&Filter.1.Name=tag:Name&Filter.1.Value.1=main*",
     );

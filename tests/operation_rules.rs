@@ -18,7 +18,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use common::{Positional, sample, tag_items};
+use common::{positional, sample, tag_items};
 use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
 use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
 use ec2_ops::seed::export_tasks::DescribeExportTasks;
@@ -215,7 +215,7 @@ fn describe_key_pairs_follows_the_shared_rules() {
 #[test]
 fn describe_tags_follows_the_shared_rules() {
     let items = tag_items(&sample());
-    Served::<DescribeTags>::over(Positional(items.clone()), items)
+    Served::<DescribeTags>::over(positional(items.clone()), items)
         .check_all(|r| r.next_token.clone());
 }
 

@@ -13,7 +13,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use common::{Positional, by_id, sample, tag_items};
+use common::{by_id, positional, sample, tag_items};
 use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
 use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
 use ec2_ops::seed::export_tasks::DescribeExportTasks;
@@ -284,7 +284,7 @@ fn ebs_key_pair_and_tag_responses_name_every_member_as_the_model_does() {
         by_id::<DescribeKeyPairs>(sample.key_pairs.clone()),
         "&IncludePublicKey=true",
     );
-    check_response::<DescribeTags, _>(Positional(tag_items(&sample)), "&MaxResults=5");
+    check_response::<DescribeTags, _>(positional(tag_items(&sample)), "&MaxResults=5");
 }
 
 #[test]

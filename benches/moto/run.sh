@@ -8,14 +8,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 venv="$root/target/moto-venv"
 requirements="$root/benches/moto/requirements.txt"
 
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
-fi
-stamp="$venv/.requirements"
-if ! cmp -s "$requirements" "$stamp"; then
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
-  cp "$requirements" "$stamp"
-fi
+source "$root/tests/python-venv.sh"
+python_venv "$venv" "$requirements"
 
 cargo build --quiet --release --example endpoint --manifest-path "$root/Cargo.toml"
 target_dir="${CARGO_TARGET_DIR:-$root/target}"

@@ -25,10 +25,7 @@ use std::fmt::Debug;
 use std::sync::{Arc, OnceLock};
 
 use base64::Engine;
-use ec2_ops::{
-    DateTime, DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Service,
-    position_key,
-};
+use ec2_ops::{DateTime, DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Service};
 use ec2_ops_scaffold::model::ShapeRef;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
@@ -484,13 +481,13 @@ where
             // A resource repeating another whole (as two prices or events can) is kept too.
             resources.push(first.clone());
         }
-        let source = InMemorySource::new(O::resource_id);
-        for (index, resource) in resources.iter().enumerate() {
-            if by_position {
-                source.insert_keyed(position_key(index), resource.clone());
-            } else {
-                source.insert(resource.clone());
-            }
+        let source = if by_position {
+            InMemorySource::keyed_by_position()
+        } else {
+            InMemorySource::new(O::resource_id)
+        };
+        for resource in &resources {
+            source.insert(resource.clone());
         }
         let mut service = Service::new(DescribeContext::default());
         service.register::<O, _>(Arc::new(source));

@@ -55,7 +55,7 @@ fn sample_service() -> Service {
     add::<DescribeSnapshots>(&mut service, sample.snapshots);
     add::<DescribeVolumes>(&mut service, sample.volumes);
     // Tag items share resource IDs: kept in their order, as the endpoint's view lists them.
-    service.register::<DescribeTags, _>(Arc::new(common::Positional(tags)));
+    service.register::<DescribeTags, _>(Arc::new(common::positional(tags)));
     service
 }
 

@@ -52,7 +52,7 @@ pub use describe::{
     AllowAll, Authorizer, Caller, DescribeContext, DescribeInput, DescribeOperation,
     InMemorySource, Lookup, NestedItems, Page, PaginatedOperation, RequestFingerprint,
     ResourceSource, Scope, TokenKey, describe, describe_in, group_units, new_request_id,
-    position_key, split_units,
+    split_units,
 };
 pub use error::Ec2Error;
 pub use filter::{

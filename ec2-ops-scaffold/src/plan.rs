@@ -221,6 +221,11 @@ impl Planner<'_> {
         let paginated =
             has("NextToken") && has("MaxResults") && matches!(output_decl, OutputDecl::List { .. });
         let resource_fields = model.members(&resource.model)?;
+        let has_text_field = |field: &str| {
+            resource_fields
+                .iter()
+                .any(|(name, reference)| name == field && self.is_text(&reference.shape))
+        };
 
         // ID lists: `XIds` beside a resource field `XId` of text.
         let mut ids = Vec::new();
@@ -236,10 +241,7 @@ impl Planner<'_> {
                     .flatten()
             };
             let Some(field) = field else { continue };
-            let matches_field = resource_fields
-                .iter()
-                .any(|(name, field_ref)| name == field && self.is_text(&field_ref.shape));
-            if matches_field {
+            if has_text_field(field) {
                 let key = reference.query_key(member);
                 ids.push(IdsDecl {
                     not_found: self.finishing.not_found(action, &key).map(str::to_owned),
@@ -261,11 +263,7 @@ impl Planner<'_> {
                 ));
             }
             (None, Some(ResourceKey::Member(member))) => {
-                let members = self.model.members(&resource.model)?;
-                let known = members
-                    .iter()
-                    .any(|(name, reference)| name == member && self.is_text(&reference.shape));
-                if !known {
+                if !has_text_field(member) {
                     return Err(format!(
                         "{action}: `resource_id = {member}`: `{}` has no text member `{member}`",
                         resource.model

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ec2_ops::{InMemorySource, Operation, Service, position_key};
+use ec2_ops::{InMemorySource, Operation, Service};
 use ec2_ops_catalog::{
     CatalogOperation, KEYED_BY_POSITION, LIST_MEMBERS, OPERATIONS, OperationVisitor, cli_name,
 };
@@ -238,19 +238,19 @@ impl OperationVisitor for Registrar<'_> {
         if INVENTORY_ACTIONS.contains(&action) || self.error.is_some() {
             return;
         }
-        let source = InMemorySource::new(O::resource_id);
         let by_position = KEYED_BY_POSITION.contains(&action);
+        let source = if by_position {
+            InMemorySource::keyed_by_position()
+        } else {
+            InMemorySource::new(O::resource_id)
+        };
         if let Some(data) = self.folder.data.get(action) {
             match load::<O>(data, by_position) {
                 Ok(resources) => {
                     self.seeded += 1;
                     self.resources += resources.len();
-                    for (index, resource) in resources.into_iter().enumerate() {
-                        if by_position {
-                            source.insert_keyed(position_key(index), resource);
-                        } else {
-                            source.insert(resource);
-                        }
+                    for resource in resources {
+                        source.insert(resource);
                     }
                 }
                 Err(error) => {

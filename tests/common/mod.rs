@@ -2,9 +2,6 @@
 
 #![allow(dead_code)] // each test file uses its own part
 
-use std::collections::BTreeMap;
-use std::ops::{Bound, ControlFlow};
-
 use ec2_ops::seed::bundle_tasks::BundleTask;
 use ec2_ops::seed::conversion_tasks::ConversionTask;
 use ec2_ops::seed::export_tasks::ExportTask;
@@ -15,7 +12,7 @@ use ec2_ops::seed::key_pairs::KeyPairInfo;
 use ec2_ops::seed::snapshots::Snapshot;
 use ec2_ops::seed::tags::{ResourceType, TagDescription};
 use ec2_ops::seed::volumes::Volume;
-use ec2_ops::{DescribeOperation, Ec2Response, InMemorySource, ResourceSource, Service, Tag};
+use ec2_ops::{DescribeOperation, Ec2Response, InMemorySource, Service, Tag};
 use serde::Deserialize;
 
 /// The endpoint's embedded sample set: what `cargo run --example endpoint` serves.
@@ -72,37 +69,10 @@ where
 
 /// Resources in the order given, keyed by position: the truth tables never look IDs up, and
 /// `DescribeTags` items share resource IDs.
-pub struct Positional<R>(pub Vec<R>);
-
-fn position_key(index: usize) -> String {
-    format!("{index:08}")
-}
-
-impl<R: Clone> ResourceSource<R> for Positional<R> {
-    fn get(&self, id: &str) -> Option<R> {
-        id.parse::<usize>()
-            .ok()
-            .and_then(|index| self.0.get(index).cloned())
-    }
-
-    fn contains(&self, id: &str) -> bool {
-        self.get(id).is_some()
-    }
-
-    fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
-        let keys: BTreeMap<String, &R> = self
-            .0
-            .iter()
-            .enumerate()
-            .map(|(index, resource)| (position_key(index), resource))
-            .collect();
-        let start = after.map_or(Bound::Unbounded, Bound::Excluded);
-        for (key, resource) in keys.range::<str, _>((start, Bound::Unbounded)) {
-            if visit(key, resource).is_break() {
-                break;
-            }
-        }
-    }
+pub fn positional<R: Clone>(resources: Vec<R>) -> InMemorySource<R> {
+    let mut source = InMemorySource::keyed_by_position();
+    source.extend(resources);
+    source
 }
 
 /// A filter value matching `text` exactly (EC2's escapes for `*`, `?` and `\`).

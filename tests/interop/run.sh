@@ -8,15 +8,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 venv="$root/target/interop-venv"
 requirements="$root/tests/interop/requirements.txt"
 
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
-fi
-# Reinstall only when the pins changed.
-stamp="$venv/.requirements"
-if ! cmp -s "$requirements" "$stamp"; then
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
-  cp "$requirements" "$stamp"
-fi
+source "$root/tests/python-venv.sh"
+python_venv "$venv" "$requirements"
 
 cargo build --quiet --example endpoint --manifest-path "$root/Cargo.toml"
 export ENDPOINT_BIN="$root/target/debug/examples/endpoint"

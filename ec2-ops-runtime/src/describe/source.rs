@@ -4,13 +4,6 @@ use std::collections::BTreeMap;
 use std::ops::{Bound, ControlFlow};
 use std::sync::RwLock;
 
-/// The key of the resource at `index` for a source keyed by position
-/// ([`InMemorySource::insert_keyed`]): zero-padded to 20 digits, so keys sort as the positions do for
-/// any `usize`.
-pub fn position_key(index: usize) -> String {
-    format!("{index:020}")
-}
-
 /// Resources ordered by ID. The [`describe`](crate::describe::describe()) pipeline reads pages from it by resuming
 /// after an ID, so a page costs a seek plus the page, never a rescan from the start.
 pub trait ResourceSource<R> {
@@ -39,8 +32,41 @@ pub trait ResourceSource<R> {
 /// assert_eq!(seen, ["b"]);
 /// ```
 pub struct InMemorySource<R> {
-    id_of: fn(&R) -> &str,
+    keying: Keying<R>,
     items: RwLock<BTreeMap<String, R>>,
+}
+
+/// How an [`InMemorySource`] keys the resources inserted.
+enum Keying<R> {
+    /// By the resource's ID.
+    Id(fn(&R) -> &str),
+    /// By the order of insertion: each resource after the last one held.
+    Position,
+}
+
+impl<R> Clone for Keying<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Keying<R> {}
+
+impl<R> Keying<R> {
+    /// The key `resource` goes under in `items`.
+    fn key(self, items: &BTreeMap<String, R>, resource: &R) -> String {
+        match self {
+            Keying::Id(id_of) => id_of(resource).to_owned(),
+            Keying::Position => {
+                let next = items
+                    .last_key_value()
+                    .and_then(|(last, _)| last.parse::<usize>().ok())
+                    .map_or(0, |last| last + 1);
+                // Zero-padded to 20 digits, so keys sort as positions do for any `usize`.
+                format!("{next:020}")
+            }
+        }
+    }
 }
 
 impl<R> std::fmt::Debug for InMemorySource<R> {
@@ -55,7 +81,29 @@ impl<R> InMemorySource<R> {
     /// An empty source that keys resources by `id_of`.
     pub fn new(id_of: fn(&R) -> &str) -> Self {
         InMemorySource {
-            id_of,
+            keying: Keying::Id(id_of),
+            items: RwLock::new(BTreeMap::new()),
+        }
+    }
+
+    /// An empty source that keys resources by the order they are inserted in, for an operation
+    /// whose resources no member identifies (a Client VPN endpoint's routes, a price history):
+    /// pages follow that order and every resource is kept. Such an operation has no ID list, which
+    /// would look resources up by ID; [`remove`](InMemorySource::remove) takes the position's key
+    /// as a scan reports it.
+    ///
+    /// ```
+    /// use ec2_ops_runtime::InMemorySource;
+    ///
+    /// let prices = InMemorySource::keyed_by_position();
+    /// for zone in ["us-east-1b", "us-east-1a", "us-east-1b"] {
+    ///     prices.insert(zone.to_owned());
+    /// }
+    /// assert_eq!(prices.len(), 3, "two prices in one zone are both kept");
+    /// ```
+    pub fn keyed_by_position() -> Self {
+        InMemorySource {
+            keying: Keying::Position,
             items: RwLock::new(BTreeMap::new()),
         }
     }
@@ -74,34 +122,15 @@ impl<R> InMemorySource<R> {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Adds or replaces a resource; returns the one it replaced.
+    /// Adds or replaces a resource (by ID; a source keyed by position adds it after the others);
+    /// returns the one it replaced.
     pub fn insert(&self, resource: R) -> Option<R> {
-        let id = (self.id_of)(&resource).to_owned();
-        self.write().insert(id, resource)
+        let mut items = self.write();
+        let key = self.keying.key(&items, &resource);
+        items.insert(key, resource)
     }
 
-    /// Adds or replaces a resource under `key` rather than its ID; returns the one it replaced.
-    ///
-    /// For an operation whose resources no member identifies (a Client VPN endpoint's routes, a
-    /// price history), key each by its [`position_key`]: pages then follow the position and every
-    /// resource is kept. Such an operation has no ID list, which would look resources up by ID; and
-    /// [`remove`](InMemorySource::remove) then takes the position key, not an ID.
-    ///
-    /// ```
-    /// use ec2_ops_runtime::{InMemorySource, position_key};
-    ///
-    /// let prices = InMemorySource::new(|zone: &String| zone.as_str());
-    /// for (index, zone) in ["us-east-1a", "us-east-1a", "us-east-1b"].into_iter().enumerate() {
-    ///     prices.insert_keyed(position_key(index), zone.to_owned());
-    /// }
-    /// assert_eq!(prices.len(), 3, "two prices in one zone are both kept");
-    /// ```
-    pub fn insert_keyed(&self, key: impl Into<String>, resource: R) -> Option<R> {
-        self.write().insert(key.into(), resource)
-    }
-
-    /// Removes the resource with `id` (or with the key it was inserted under by
-    /// [`insert_keyed`](InMemorySource::insert_keyed)).
+    /// Removes the resource with `id` (for a source keyed by position, the key a scan reports).
     pub fn remove(&self, id: &str) -> Option<R> {
         self.write().remove(id)
     }
@@ -119,13 +148,14 @@ impl<R> InMemorySource<R> {
 
 impl<R> Extend<R> for InMemorySource<R> {
     fn extend<I: IntoIterator<Item = R>>(&mut self, resources: I) {
-        let id_of = self.id_of;
+        let keying = self.keying;
         let items = self
             .items
             .get_mut()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         for resource in resources {
-            items.insert(id_of(&resource).to_owned(), resource);
+            let key = keying.key(items, &resource);
+            items.insert(key, resource);
         }
     }
 }

@@ -116,24 +116,23 @@ impl<S: Serializer> MembersWriter<S> {
 
     /// Writes member `name`.
     pub fn member<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
-        if let Ok(object) = &mut self.state
-            && let Err(err) = object.serialize_field(name, value)
-        {
-            self.state = Err(err);
-        }
+        self.write(|object| object.serialize_field(name, value));
     }
 
     /// Writes member `name` when it is present, and leaves it out when it is `None`.
     pub fn optional<T: Serialize>(&mut self, name: &'static str, value: &Option<T>) {
         match value {
             Some(value) => self.member(name, value),
-            None => {
-                if let Ok(object) = &mut self.state
-                    && let Err(err) = object.skip_field(name)
-                {
-                    self.state = Err(err);
-                }
-            }
+            None => self.write(|object| object.skip_field(name)),
+        }
+    }
+
+    /// Runs `step` unless an earlier step failed, keeping its error if it fails.
+    fn write(&mut self, step: impl FnOnce(&mut S::SerializeStruct) -> Result<(), S::Error>) {
+        if let Ok(object) = &mut self.state
+            && let Err(err) = step(object)
+        {
+            self.state = Err(err);
         }
     }
 
