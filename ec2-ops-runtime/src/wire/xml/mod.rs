@@ -124,6 +124,15 @@ mod tests {
     }
 
     #[test]
+    fn a_document_that_is_not_utf8_is_refused_before_reading() {
+        let error = XmlReader::new(b"<v>caf\xe9</v>").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid EC2 response XML: the document is not UTF-8 (from byte 6)"
+        );
+    }
+
+    #[test]
     fn element_names_are_local_and_any_length() {
         let long = "n".repeat(200);
         let xml = format!("<r><ec2:{long} xmlns:ec2='x'>1</ec2:{long}><a:b xmlns:a='y'/></r>");
@@ -159,6 +168,12 @@ mod tests {
             );
         }
         assert!(parse::<String>(b"<v>a&#0;</v>").is_err());
+        assert!(parse::<String>(b"<v>a\0</v>").is_err(), "a raw NUL");
+        assert_eq!(
+            parse::<String>(b"<v>a\r\nb\rc</v>").unwrap(),
+            "a\nb\nc",
+            "raw line ends are normalized as XML 1.0 says"
+        );
         assert_eq!(
             parse::<i32>(b"<v>4&#50;</v>").unwrap(),
             42,
