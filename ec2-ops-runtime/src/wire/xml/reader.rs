@@ -306,7 +306,7 @@ impl<'a> XmlReader<'a> {
 /// as it stands.
 fn xml10_text<'t>(raw: &'t BytesText<'_>) -> Result<Cow<'t, str>, XmlError> {
     let text: &'t str = raw;
-    if !text.bytes().any(|byte| byte == b'\r' || byte == b'\0') {
+    if memchr::memchr2(b'\r', b'\0', text.as_bytes()).is_none() {
         return Ok(Cow::Borrowed(text));
     }
     let content = raw.xml10_content();
