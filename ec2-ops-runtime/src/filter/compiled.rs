@@ -130,6 +130,23 @@ struct CompiledFilter {
     values: ValueSet,
 }
 
+impl CompiledFilter {
+    /// The relative cost of testing an item, from the target (a field is one lookup, a tag filter
+    /// scans the tag list) and the values.
+    fn cost(&self) -> (u8, u8) {
+        let target = match self.target {
+            Target::Field(_) => 0,
+            Target::TagNamed(_) => 1,
+            Target::TagKey | Target::TagValue => 2,
+        };
+        // A filter with no values matches nothing: it decides every item at once.
+        match self.values.cost() {
+            0 => (0, 0),
+            values => (target + 1, values),
+        }
+    }
+}
+
 /// A request's filters, validated and compiled. Matching an item allocates nothing, except that a
 /// blob field's base64 text is built for each comparison.
 #[derive(Debug, Clone, Default)]
@@ -168,7 +185,7 @@ impl CompiledFilters {
         {
             return Err(Ec2Error::filter_value_too_long(MAX_FILTER_VALUE_CHARS));
         }
-        let filters = filters
+        let mut filters: Vec<CompiledFilter> = filters
             .iter()
             .zip(targets)
             .map(|(filter, target)| {
@@ -183,6 +200,9 @@ impl CompiledFilters {
                 })
             })
             .collect::<Result<_, Ec2Error>>()?;
+        // Every filter must pass, and none has side effects, so the cheapest run first: most items
+        // are turned away before the costlier tests (a tag list scanned, several values tried).
+        filters.sort_by_key(CompiledFilter::cost);
         Ok(CompiledFilters { filters })
     }
 

@@ -117,6 +117,18 @@ impl TagList for Vec<Tag> {
 
 impl TagList for Option<Vec<Tag>> {
     fn tag_slice(&self) -> &[Tag] {
-        self.as_deref().unwrap_or_default()
+        match self {
+            Some(tags) => tags,
+            None => no_tags(),
+        }
     }
+}
+
+/// The empty tag list, out of line and cold so the check above stays a predicted branch: computed
+/// without one (a conditional move), the tag list's address waited on the resource's memory and a
+/// tag filter over 100,000 resources ran at half speed (perf).
+#[cold]
+#[inline(never)]
+fn no_tags() -> &'static [Tag] {
+    &[]
 }

@@ -43,6 +43,13 @@ enum Kind {
     General(Box<[Token]>),
 }
 
+/// A pattern that is one literal compared one way.
+pub(crate) enum Literal<'p> {
+    Exact(&'p str),
+    Prefix(&'p str),
+    Suffix(&'p str),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Token {
     Literal(Box<str>),
@@ -60,6 +67,16 @@ impl Pattern {
         Ok(Pattern {
             kind: classify(tokens),
         })
+    }
+
+    /// The value's literal, when it is a plain value, `literal*` or `*literal`.
+    pub(crate) fn literal(&self) -> Option<Literal<'_>> {
+        match &self.kind {
+            Kind::Exact(literal) => Some(Literal::Exact(literal)),
+            Kind::Prefix(literal) => Some(Literal::Prefix(literal)),
+            Kind::Suffix(literal) => Some(Literal::Suffix(literal)),
+            _ => None,
+        }
     }
 
     /// Whether `text` matches the whole pattern.
