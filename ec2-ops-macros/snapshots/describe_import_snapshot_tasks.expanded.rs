@@ -1140,6 +1140,7 @@ impl ::ec2_ops::__private::Operation for DescribeImportSnapshotTasks {
             _ => {}
         }
     }
+    #[inline]
     fn tags(__ec2_resource: &ImportSnapshotTask) -> &[::ec2_ops::__private::Tag] {
         ::ec2_ops::__private::TagList::tag_slice(&__ec2_resource.tags)
     }

@@ -483,6 +483,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             let call = respan(quote!(#p::TagList::tag_slice), last_span(path));
             let slice = quote_spanned!(last_span(path)=> #call(&#access));
             quote! {
+                #[inline]
                 fn tags(__ec2_resource: &#resource) -> &[#p::Tag] {
                     #slice
                 }

@@ -109,13 +109,16 @@ pub trait TagList {
     fn tag_slice(&self) -> &[Tag];
 }
 
+// `#[inline]` on both: a tag filter calls these once per resource, from other crates.
 impl TagList for Vec<Tag> {
+    #[inline]
     fn tag_slice(&self) -> &[Tag] {
         self
     }
 }
 
 impl TagList for Option<Vec<Tag>> {
+    #[inline]
     fn tag_slice(&self) -> &[Tag] {
         match self {
             Some(tags) => tags,
