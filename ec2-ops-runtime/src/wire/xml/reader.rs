@@ -203,6 +203,7 @@ impl<'a> XmlReader<'a> {
     ///
     /// # Errors
     /// When the XML is malformed or ends early.
+    #[inline]
     pub fn next_child(&mut self) -> Result<Option<ElementName<'a>>, XmlError> {
         loop {
             match self.event()? {
