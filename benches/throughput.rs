@@ -17,40 +17,13 @@ use std::hint::black_box;
 
 mod common;
 
+#[path = "common/bundle_tasks.rs"]
+mod bundle_tasks;
+
 use criterion::Criterion;
 use ec2_ops::seed::bundle_tasks::*;
-use ec2_ops::{CompiledFilters, DateTime, Ec2Response, Filter, Operation};
+use ec2_ops::{CompiledFilters, Ec2Response, Filter, Operation};
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
-
-fn tasks(n: usize) -> Vec<BundleTask> {
-    let states = BundleTaskState::VALUES;
-    (0..n)
-        .map(|i| BundleTask {
-            instance_id: Some(format!("i-{i:017x}")),
-            bundle_id: Some(format!("bun-{i:08x}")),
-            state: Some(states[i % states.len()].parse().unwrap()),
-            start_time: Some(
-                DateTime::from_unix_millis(1_379_265_320_000 + i as i64 * 1000).unwrap(),
-            ),
-            update_time: Some(
-                DateTime::from_unix_millis(1_379_265_920_000 + i as i64 * 1000).unwrap(),
-            ),
-            storage: Some(Storage {
-                s3: Some(S3Storage {
-                    bucket: Some(if i % 3 == 0 {
-                        format!("my-bucket-{i}")
-                    } else {
-                        format!("logs-{i}")
-                    }),
-                    prefix: Some(format!("winami-{i}")),
-                    ..S3Storage::default()
-                }),
-            }),
-            progress: Some(format!("{}%", i % 100)),
-            error: None,
-        })
-        .collect()
-}
 
 fn filter_benches(c: &mut Criterion, data: &[BundleTask]) {
     let filters = [
@@ -301,8 +274,8 @@ fn query_benches(c: &mut Criterion) {
 
 fn main() {
     let mut criterion = Criterion::default().configure_from_args();
-    filter_benches(&mut criterion, &tasks(1000));
-    xml_benches(&mut criterion, &tasks(10_000));
+    filter_benches(&mut criterion, &bundle_tasks::tasks(1000));
+    xml_benches(&mut criterion, &bundle_tasks::tasks(10_000));
     query_benches(&mut criterion);
     criterion.final_summary();
 

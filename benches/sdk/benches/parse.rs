@@ -22,48 +22,26 @@ use std::hint::black_box;
 #[path = "../../common/mod.rs"]
 mod common;
 
+#[path = "../../common/bundle_tasks.rs"]
+mod bundle_tasks;
+
 use aws_sdk_ec2::config::{BehaviorVersion, Credentials, Region};
 use aws_smithy_http_client::test_util::infallible_client_fn;
 use aws_smithy_types::body::SdkBody;
 use bytes::Bytes;
 use criterion::Criterion;
-use ec2_ops::seed::bundle_tasks::{
-    BundleTask, BundleTaskState, DescribeBundleTasksResponse, S3Storage, Storage,
-};
+use ec2_ops::seed::bundle_tasks::DescribeBundleTasksResponse;
 use ec2_ops::seed::import_snapshot_tasks::{
     DescribeImportSnapshotTasksResponse, ImportSnapshotTask, SnapshotTaskDetail, UserBucketDetails,
 };
-use ec2_ops::{DateTime, Ec2Response, Tag};
+use ec2_ops::{Ec2Response, Tag};
 
 const ITEMS: usize = 10_000;
 
 fn bundle_tasks() -> DescribeBundleTasksResponse {
-    let states = BundleTaskState::VALUES;
-    let bundle_tasks = (0..ITEMS)
-        .map(|i| BundleTask {
-            instance_id: Some(format!("i-{i:017x}")),
-            bundle_id: Some(format!("bun-{i:08x}")),
-            state: Some(states[i % states.len()].parse().unwrap()),
-            start_time: Some(
-                DateTime::from_unix_millis(1_379_265_320_000 + i as i64 * 1000).unwrap(),
-            ),
-            update_time: Some(
-                DateTime::from_unix_millis(1_379_265_920_000 + i as i64 * 1000).unwrap(),
-            ),
-            storage: Some(Storage {
-                s3: Some(S3Storage {
-                    bucket: Some(format!("my-bucket-{i}")),
-                    prefix: Some(format!("winami-{i}")),
-                    ..S3Storage::default()
-                }),
-            }),
-            progress: Some(format!("{}%", i % 100)),
-            error: None,
-        })
-        .collect();
     DescribeBundleTasksResponse {
         request_id: Some("59dbff89-35bd-4eac-99ed-be587EXAMPLE".into()),
-        bundle_tasks,
+        bundle_tasks: bundle_tasks::tasks(ITEMS),
     }
 }
 
@@ -254,6 +232,29 @@ fn sdk_import_rows(
         .collect()
 }
 
+/// One document, one criterion group: checks that both sides read the same values (`same`), then
+/// measures `from_xml`, the SDK's `send()` and quick-xml's raw scan.
+fn compare<R: Ec2Response + Default, O>(
+    criterion: &mut Criterion,
+    group_name: &str,
+    document: &Bytes,
+    sdk_send: impl Fn() -> O,
+    same: impl FnOnce(&R, &O),
+) {
+    same(&R::from_xml(document).unwrap(), &sdk_send());
+    let mut group = criterion.benchmark_group(group_name);
+    group.sample_size(20);
+    group.throughput(criterion::Throughput::Bytes(document.len() as u64));
+    group.bench_function("ec2_ops", |b| {
+        b.iter(|| R::from_xml(black_box(document)).unwrap())
+    });
+    group.bench_function("aws_sdk_ec2", |b| b.iter(&sdk_send));
+    group.bench_function("quick_xml_events", |b| {
+        b.iter(|| quick_xml_events(black_box(document)))
+    });
+    group.finish();
+}
+
 fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -263,51 +264,37 @@ fn main() {
 
     let bundle_document = Bytes::from(bundle_tasks().to_xml());
     let bundle_sdk = sdk_client(bundle_document.clone());
-    let sdk_bundles = || {
-        runtime
-            .block_on(bundle_sdk.describe_bundle_tasks().send())
-            .unwrap()
-    };
-    let ours = DescribeBundleTasksResponse::from_xml(&bundle_document).unwrap();
-    assert_eq!(ours.bundle_tasks.len(), ITEMS);
-    assert_eq!(our_bundle_rows(&ours), sdk_bundle_rows(&sdk_bundles()));
-
-    let mut group = criterion.benchmark_group("sdk_bundle_tasks");
-    group.sample_size(20);
-    group.throughput(criterion::Throughput::Bytes(bundle_document.len() as u64));
-    group.bench_function("ec2_ops", |b| {
-        b.iter(|| DescribeBundleTasksResponse::from_xml(black_box(&bundle_document)).unwrap())
-    });
-    group.bench_function("aws_sdk_ec2", |b| b.iter(sdk_bundles));
-    group.bench_function("quick_xml_events", |b| {
-        b.iter(|| quick_xml_events(black_box(&bundle_document)))
-    });
-    group.finish();
+    compare(
+        &mut criterion,
+        "sdk_bundle_tasks",
+        &bundle_document,
+        || {
+            runtime
+                .block_on(bundle_sdk.describe_bundle_tasks().send())
+                .unwrap()
+        },
+        |ours: &DescribeBundleTasksResponse, theirs| {
+            assert_eq!(ours.bundle_tasks.len(), ITEMS);
+            assert_eq!(our_bundle_rows(ours), sdk_bundle_rows(theirs));
+        },
+    );
 
     let import_document = Bytes::from(import_snapshot_tasks().to_xml());
     let import_sdk = sdk_client(import_document.clone());
-    let sdk_imports = || {
-        runtime
-            .block_on(import_sdk.describe_import_snapshot_tasks().send())
-            .unwrap()
-    };
-    let ours = DescribeImportSnapshotTasksResponse::from_xml(&import_document).unwrap();
-    assert_eq!(ours.import_snapshot_tasks.len(), ITEMS);
-    assert_eq!(our_import_rows(&ours), sdk_import_rows(&sdk_imports()));
-
-    let mut group = criterion.benchmark_group("sdk_import_snapshot_tasks");
-    group.sample_size(20);
-    group.throughput(criterion::Throughput::Bytes(import_document.len() as u64));
-    group.bench_function("ec2_ops", |b| {
-        b.iter(|| {
-            DescribeImportSnapshotTasksResponse::from_xml(black_box(&import_document)).unwrap()
-        })
-    });
-    group.bench_function("aws_sdk_ec2", |b| b.iter(sdk_imports));
-    group.bench_function("quick_xml_events", |b| {
-        b.iter(|| quick_xml_events(black_box(&import_document)))
-    });
-    group.finish();
+    compare(
+        &mut criterion,
+        "sdk_import_snapshot_tasks",
+        &import_document,
+        || {
+            runtime
+                .block_on(import_sdk.describe_import_snapshot_tasks().send())
+                .unwrap()
+        },
+        |ours: &DescribeImportSnapshotTasksResponse, theirs| {
+            assert_eq!(ours.import_snapshot_tasks.len(), ITEMS);
+            assert_eq!(our_import_rows(ours), sdk_import_rows(theirs));
+        },
+    );
 
     let empty = DescribeBundleTasksResponse {
         request_id: Some("59dbff89-35bd-4eac-99ed-be587EXAMPLE".into()),
