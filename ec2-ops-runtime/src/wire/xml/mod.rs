@@ -26,6 +26,8 @@ use crate::wire::Absent;
 
 mod envelope;
 mod reader;
+mod short_scan;
+mod shortcut;
 mod writer;
 
 pub use envelope::{ErrorResponse, parse_error, render_error};
