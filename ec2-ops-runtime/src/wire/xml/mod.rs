@@ -8,6 +8,11 @@
 //! prefixes, reads `<x/>` as empty, and refuses DTDs (so no entity can expand). Input size and element
 //! depth are limited; malformed XML is an [`XmlError`], never a panic.
 //!
+//! Most of a response is scalar elements, `<bundleId>bun-c1a540a8</bundleId>`. When quick-xml
+//! would read one as its three events and be left where it was, the reader takes it from the input
+//! in one step instead (the rest, and every error, are quick-xml's): parsing then costs about what
+//! quick-xml's bare event loop does over the same document.
+//!
 //! ```
 //! use ec2_ops_runtime::wire::xml::{XmlWriter, XmlReader, XmlRender, XmlParse};
 //!
