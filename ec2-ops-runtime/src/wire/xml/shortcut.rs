@@ -155,8 +155,22 @@ fn scalar_element<'a>(input: &'a str, at: usize, rest: &[u8]) -> Option<(&'a str
 /// start an attribute.
 #[inline(always)]
 fn is_name_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'-' | b'.' | b':') || byte >= 0x80
+    NAME_BYTES[usize::from(byte)]
 }
+
+/// [`is_name_byte`] as a table: a name is read a byte at a time, and a lookup is a third of the
+/// instructions of the comparisons (callgrind).
+static NAME_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] =
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':') || b >= 0x80;
+        byte += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
