@@ -6,7 +6,7 @@
 //! In each group, `ec2_ops` is `from_xml` on the document and `aws_sdk_ec2` is the SDK's
 //! `send()` answered by an HTTP client that hands back the same document (no network, no TLS: what
 //! is left is the SDK's request pipeline and its response parser). `quick_xml_events` is quick-xml
-//! reading every event of the document and dropping it, the floor for both. `sdk_fixed_cost/*` is
+//! reading every event of the document and dropping it, the baseline for both. `sdk_fixed_cost/*` is
 //! `send()` on an empty response: the part of the SDK's time that is not parsing.
 //!
 //! Before measuring, both parsers' answers are compared field by field, so the two do the same work.
@@ -102,7 +102,8 @@ fn sdk_client(body: Bytes) -> aws_sdk_ec2::Client {
     aws_sdk_ec2::Client::from_conf(config)
 }
 
-/// Every event of the document read and dropped: the floor for any parser built on quick-xml.
+/// Every event of the document read and dropped: the cost of quick-xml reading it, the limit a
+/// parser built on its events is measured against.
 fn quick_xml_events(document: &[u8]) -> usize {
     let mut reader = quick_xml::Reader::from_reader(document);
     let mut events = 0;
