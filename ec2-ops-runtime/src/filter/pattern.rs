@@ -204,7 +204,7 @@ fn match_tokens(tokens: &[Token], text: &str) -> bool {
                     // starts: jump to its next occurrence (a memchr-backed search) rather than
                     // retrying at every character.
                     if let Some(Token::Literal(literal)) = tokens.get(resume_token) {
-                        match text[run_end..].find(&**literal) {
+                        match find_literal(&text[run_end..], literal) {
                             Some(offset) => run_end += offset,
                             None => return false,
                         }
@@ -217,6 +217,17 @@ fn match_tokens(tokens: &[Token], text: &str) -> bool {
             },
             None => return false,
         }
+    }
+}
+
+/// Where `literal` next starts in `text`. A one-byte literal (the usual `*-4?`) is one `memchr`;
+/// a longer one goes to `memchr::memmem`, linear at worst like `str::find` but without building
+/// its searcher on every call (which cost more than the search on short values). A match starts
+/// where `literal`'s first character does, so always on a character boundary of `text`.
+fn find_literal(text: &str, literal: &str) -> Option<usize> {
+    match literal.as_bytes() {
+        [byte] => memchr::memchr(*byte, text.as_bytes()),
+        bytes => memchr::memmem::find(text.as_bytes(), bytes),
     }
 }
 
@@ -289,5 +300,37 @@ mod tests {
     fn empty_value_matches_only_empty_text() {
         assert!(m("", ""));
         assert!(!m("", "x"));
+    }
+
+    #[test]
+    fn a_star_followed_by_a_literal_finds_each_later_occurrence() {
+        assert!(m("w?b*4?", "web-0040"));
+        assert!(m("*ab", "aab"));
+        assert!(m("*aab", "aaab"));
+        assert!(m("x*-é-*z", "x-é-a-é-z"));
+        assert!(!m("*é?", "aé"));
+        assert!(m("*é?", "aéé"));
+    }
+
+    /// Glob matching by its definition, character by character over every split: slow and
+    /// obviously right.
+    fn reference(pattern: &[char], text: &[char]) -> bool {
+        match pattern.split_first() {
+            None => text.is_empty(),
+            Some(('*', rest)) => (0..=text.len()).any(|skip| reference(rest, &text[skip..])),
+            Some(('?', rest)) => !text.is_empty() && reference(rest, &text[1..]),
+            Some((c, rest)) => text.first() == Some(c) && reference(rest, &text[1..]),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wildcards_match_as_their_definition_says(
+            pattern in "[ab€*?]{0,7}",
+            text in "[ab€]{0,9}",
+        ) {
+            let chars = |s: &str| s.chars().collect::<Vec<_>>();
+            proptest::prop_assert_eq!(m(&pattern, &text), reference(&chars(&pattern), &chars(&text)));
+        }
     }
 }
