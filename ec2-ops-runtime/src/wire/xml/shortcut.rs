@@ -1,7 +1,8 @@
 //! The two shapes almost all of an EC2 response is made of, read straight from the input instead
 //! of through quick-xml's event loop: a scalar element, `<name>plain text</name>`, and a run of
 //! plain text (the indentation between elements). quick-xml spends about 360 instructions on an
-//! event, and a scalar element is three of them; read here, it costs about a tenth of that.
+//! event, and a scalar element is three of them: read here instead, a 10,000-task response parses
+//! in 127 M instructions rather than 187 M (quick-xml's bare event loop over it: 125 M).
 //!
 //! The shortcut takes a piece only when quick-xml would read it as exactly the same events and
 //! be left exactly where it would have been: quick-xml is between tokens in its text state (the
@@ -85,10 +86,8 @@ impl<'a> Shortcut<'a> {
             }
             _ => {
                 let end = plain_text_end(rest)?;
-                (
-                    Event::Text(BytesText::from_escaped(&input[at..at + end])),
-                    end,
-                )
+                let text = input.get(at..at + end)?;
+                (Event::Text(BytesText::from_escaped(text)), end)
             }
         };
         stream.consume(consumed);
