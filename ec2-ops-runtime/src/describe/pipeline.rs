@@ -162,7 +162,9 @@ where
     };
 
     let mut items = Vec::new();
-    let mut resume_after: Option<String> = None;
+    // The last ID examined, where the next page resumes; one buffer reused, not a string per
+    // resource.
+    let mut resume_after = String::new();
     let budget = limit.map(scan_budget);
     let mut examined = 0_usize;
     // Called for every resource in scope, in ID order; decides whether the page is full.
@@ -175,7 +177,8 @@ where
         if in_scope(resource) && filters.matches::<O>(resource) {
             items.push(resource.clone());
         }
-        resume_after = Some(id.to_owned());
+        resume_after.clear();
+        resume_after.push_str(id);
         ControlFlow::Continue(())
     };
 
@@ -202,10 +205,11 @@ where
         }
     }
 
-    let next_token = match (more, resume_after) {
-        (true, Some(last)) => Some(context.token_key().sign(spec.action, &fingerprint, &last)),
-        _ => None,
-    };
+    let next_token = (more && examined > 0).then(|| {
+        context
+            .token_key()
+            .sign(spec.action, &fingerprint, &resume_after)
+    });
     Ok(Page { items, next_token })
 }
 
