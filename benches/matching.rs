@@ -19,10 +19,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod common;
 
+#[path = "common/bundle_tasks.rs"]
+mod bundle_tasks;
+
 use criterion::Criterion;
-use ec2_ops::seed::bundle_tasks::{
-    BundleTask, BundleTaskState, DescribeBundleTasks, S3Storage, Storage,
-};
+use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
 use ec2_ops::seed::import_snapshot_tasks::{
     DescribeImportSnapshotTasks, DescribeImportSnapshotTasksRequest, ImportSnapshotTask,
 };
@@ -71,29 +72,6 @@ fn allocations_per_item(items: usize, work: impl FnOnce() -> usize) -> f64 {
 }
 
 const ITEMS: usize = 100_000;
-
-fn bundle_tasks() -> Vec<BundleTask> {
-    let states = BundleTaskState::VALUES;
-    (0..ITEMS)
-        .map(|i| BundleTask {
-            instance_id: Some(format!("i-{i:017x}")),
-            bundle_id: Some(format!("bun-{i:08x}")),
-            state: Some(states[i % states.len()].parse().unwrap()),
-            storage: Some(Storage {
-                s3: Some(S3Storage {
-                    bucket: Some(if i % 3 == 0 {
-                        format!("my-bucket-{i}")
-                    } else {
-                        format!("logs-{i}")
-                    }),
-                    ..S3Storage::default()
-                }),
-            }),
-            progress: Some(format!("{}%", i % 100)),
-            ..BundleTask::default()
-        })
-        .collect()
-}
 
 fn import_tasks() -> Vec<ImportSnapshotTask> {
     (0..ITEMS)
@@ -163,7 +141,7 @@ where
 
 fn filter_benches(c: &mut Criterion) -> Vec<(&'static str, f64)> {
     let mut allocations = Vec::new();
-    let tasks = bundle_tasks();
+    let tasks = bundle_tasks::tasks(ITEMS);
     // Run-time values, as a server gets them from a request.
     let complete = black_box(String::from("complete"));
     allocations.push((

@@ -1,5 +1,6 @@
-//! The bundle tasks the throughput and SDK benches render and parse, shared so both measure the
-//! same documents (included with `#[path]`; `mod.rs` beside it is shared by every bench).
+//! The bundle tasks the throughput, matching and SDK benches render, parse and filter, shared so
+//! they measure the same resources (included with `#[path]`; `mod.rs` beside it is shared by
+//! every bench).
 
 use ec2_ops::DateTime;
 use ec2_ops::seed::bundle_tasks::{BundleTask, BundleTaskState, S3Storage, Storage};
