@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use ec2_ops_runtime::wire::xml::{MAX_XML_BYTES, parse_error};
-use ec2_ops_runtime::{DescribeOperation, Ec2Error, Ec2Request, Ec2Response, PaginatedOperation};
+use ec2_ops_runtime::{DescribeOperation, Ec2Error, Ec2Request, Ec2Response};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::Client as HttpClient;
@@ -14,7 +14,6 @@ use hyper_util::rt::TokioExecutor;
 
 use crate::credentials::{self, Credentials, Environment};
 use crate::error::ClientError;
-use crate::paginate::Paginator;
 use crate::retry::RetryPolicy;
 use crate::signing::Signer;
 
@@ -240,15 +239,6 @@ impl Client {
             tokio::time::sleep(self.inner.retry.backoff(attempt)).await;
             attempt += 1;
         }
-    }
-
-    /// A paginator over `request` as operation `O`: its pages or items as streams.
-    pub fn paginate<O>(&self, request: O::Request) -> Paginator<O>
-    where
-        O: PaginatedOperation,
-        O::Response: Default,
-    {
-        Paginator::new(self.clone(), request)
     }
 
     /// One signed POST of `body`; the body of a 200, or the failure.

@@ -1,4 +1,7 @@
 //! Paginators: every page of a paginated operation, or every item, as an async stream.
+//!
+//! [`Client::paginate`] is defined here: this module drives the client, the client knows nothing of
+//! it.
 
 use ec2_ops_runtime::PaginatedOperation;
 use futures_util::Stream;
@@ -40,12 +43,24 @@ enum Walk<O: PaginatedOperation> {
     Done,
 }
 
+impl Client {
+    /// A paginator over `request` as operation `O`: its pages or items as streams.
+    pub fn paginate<O>(&self, request: O::Request) -> Paginator<O>
+    where
+        O: PaginatedOperation,
+        O::Response: Default,
+    {
+        Paginator::new(self.clone(), request)
+    }
+}
+
 impl<O> Paginator<O>
 where
     O: PaginatedOperation,
     O::Response: Default,
 {
-    pub(crate) fn new(client: Client, request: O::Request) -> Self {
+    /// A walk of `request` with `client`, from the request's own page size and token.
+    fn new(client: Client, request: O::Request) -> Self {
         Paginator {
             client,
             request,
