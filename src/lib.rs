@@ -538,12 +538,15 @@
 //! - `impl Operation` also has `filter_texts` (the wire texts each field filter compares: what
 //!   generated truth tables read) and, with `nested`, reaches the items' IDs and tags;
 //! - `impl DescribeOperation for DescribeWidgets`, whose `run` is the whole pipeline: DryRun →
-//!   validation → IDs → filters → pagination → response; [`Service::register`] routes to it.
+//!   validation → IDs → filters → pagination → response; [`Service::register`] routes to it. Its
+//!   `resource_tags` answers a stored unit's tags through [`Tagged`] (with `nested`, the unit's one
+//!   item's), so a DescribeTags view lists any operation's tags the same way.
 //!
 //! `#[ec2_shape]` implements serde's `Serialize` and `Deserialize` in the AWS CLI's JSON shape
 //! (a call per member into shared runtime code, not a derive's expansion per type), the XML codec
-//! traits, the Query codec traits (unless `response_only`), and [`FilterPath`] (so filter paths can
-//! go through it).
+//! traits, the Query codec traits (unless `response_only`), [`FilterPath`] (so filter paths can
+//! go through it), and on a structure [`Tagged`]: the tags of its `Vec<Tag>` or `Option<Vec<Tag>>`
+//! field whose XML name is `tagSet` (EC2's name for a resource's own tags), or none.
 //!
 //! ## Semantics
 //!

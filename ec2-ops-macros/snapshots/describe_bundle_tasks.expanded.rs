@@ -304,6 +304,13 @@ impl ::ec2_ops::__private::FilterPath for BundleTask {
         __ec2_f(self)
     }
 }
+#[automatically_derived]
+impl ::ec2_ops::__private::Tagged for BundleTask {
+    #[inline]
+    fn tags(&self) -> &[::ec2_ops::__private::Tag] {
+        &[]
+    }
+}
 /// A bundle task's state.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BundleTaskState {
@@ -558,6 +565,13 @@ impl ::ec2_ops::__private::FilterPath for Storage {
         __ec2_f(self)
     }
 }
+#[automatically_derived]
+impl ::ec2_ops::__private::Tagged for Storage {
+    #[inline]
+    fn tags(&self) -> &[::ec2_ops::__private::Tag] {
+        &[]
+    }
+}
 /// An Amazon S3 bundle location.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct S3Storage {
@@ -783,6 +797,13 @@ impl ::ec2_ops::__private::FilterPath for S3Storage {
         __ec2_f(self)
     }
 }
+#[automatically_derived]
+impl ::ec2_ops::__private::Tagged for S3Storage {
+    #[inline]
+    fn tags(&self) -> &[::ec2_ops::__private::Tag] {
+        &[]
+    }
+}
 /// Why a bundle task failed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BundleTaskError {
@@ -921,6 +942,13 @@ impl ::ec2_ops::__private::FilterPath for BundleTaskError {
         __ec2_f: &mut __Ec2F,
     ) -> bool {
         __ec2_f(self)
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::Tagged for BundleTaskError {
+    #[inline]
+    fn tags(&self) -> &[::ec2_ops::__private::Tag] {
+        &[]
     }
 }
 /// The `DescribeBundleTasks` operation.
@@ -1443,5 +1471,9 @@ impl ::ec2_ops::__private::DescribeOperation for DescribeBundleTasks {
     }
     fn response_items(__ec2_response: &DescribeBundleTasksResponse) -> &[BundleTask] {
         &__ec2_response.bundle_tasks
+    }
+    #[inline]
+    fn resource_tags(__ec2_resource: &BundleTask) -> &[::ec2_ops::__private::Tag] {
+        <BundleTask as ::ec2_ops::__private::Tagged>::tags(__ec2_resource)
     }
 }

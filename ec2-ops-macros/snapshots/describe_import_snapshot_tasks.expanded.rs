@@ -198,6 +198,13 @@ impl ::ec2_ops::__private::FilterPath for ImportSnapshotTask {
         __ec2_f(self)
     }
 }
+#[automatically_derived]
+impl ::ec2_ops::__private::Tagged for ImportSnapshotTask {
+    #[inline]
+    fn tags(&self) -> &[::ec2_ops::__private::Tag] {
+        ::ec2_ops::__private::TagList::tag_slice(&self.tags)
+    }
+}
 /// Details of a snapshot import.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SnapshotTaskDetail {
@@ -583,6 +590,13 @@ impl ::ec2_ops::__private::FilterPath for SnapshotTaskDetail {
         __ec2_f(self)
     }
 }
+#[automatically_derived]
+impl ::ec2_ops::__private::Tagged for SnapshotTaskDetail {
+    #[inline]
+    fn tags(&self) -> &[::ec2_ops::__private::Tag] {
+        &[]
+    }
+}
 /// The S3 location of a disk image.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserBucketDetails {
@@ -721,6 +735,13 @@ impl ::ec2_ops::__private::FilterPath for UserBucketDetails {
         __ec2_f: &mut __Ec2F,
     ) -> bool {
         __ec2_f(self)
+    }
+}
+#[automatically_derived]
+impl ::ec2_ops::__private::Tagged for UserBucketDetails {
+    #[inline]
+    fn tags(&self) -> &[::ec2_ops::__private::Tag] {
+        &[]
     }
 }
 /// The `DescribeImportSnapshotTasks` operation.
@@ -1179,6 +1200,12 @@ impl ::ec2_ops::__private::DescribeOperation for DescribeImportSnapshotTasks {
         __ec2_response: &DescribeImportSnapshotTasksResponse,
     ) -> &[ImportSnapshotTask] {
         &__ec2_response.import_snapshot_tasks
+    }
+    #[inline]
+    fn resource_tags(
+        __ec2_resource: &ImportSnapshotTask,
+    ) -> &[::ec2_ops::__private::Tag] {
+        <ImportSnapshotTask as ::ec2_ops::__private::Tagged>::tags(__ec2_resource)
     }
 }
 #[automatically_derived]

@@ -58,6 +58,18 @@ impl<'a> FieldKind<'a> {
     }
 }
 
+/// Whether `ty` is a path whose last segment is `name` (`Tag`, `ec2_ops::Tag`).
+pub fn last_segment_is(ty: &syn::Type, name: &str) -> bool {
+    match ty {
+        syn::Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == name),
+        _ => false,
+    }
+}
+
 /// The span of a type's first token: where a "trait not implemented" error about the type should
 /// point.
 pub fn first_token_span(ty: &syn::Type) -> proc_macro2::Span {

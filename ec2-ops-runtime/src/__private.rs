@@ -16,7 +16,7 @@ pub use crate::filter::{FilterCatalog, FilterLeaf, FilterPath, TagFilters, TagLi
 pub use crate::operation::{
     IdSpec, MalformedSpec, Operation, OperationSpec, PaginationSpec, ResourceIdText,
 };
-pub use crate::types::{Filter, Tag, UnknownEnumValue, WireText};
+pub use crate::types::{Filter, Tag, Tagged, UnknownEnumValue, WireText};
 pub use crate::wire::json::{JsonMembers, MembersWriter, deserialize_members};
 pub use crate::wire::query::{QueryDecode, QueryEncode, QueryNode, QueryWriter, member_key};
 pub use crate::wire::xml::{

@@ -64,7 +64,7 @@ pub use operation::{
 };
 pub use service::{Answer, Service};
 pub use types::{
-    Blob, BlobError, DateTime, DateTimeError, Filter, FromWireText, ScalarTextError, Tag,
+    Blob, BlobError, DateTime, DateTimeError, Filter, FromWireText, ScalarTextError, Tag, Tagged,
     UnknownEnumValue, WireText,
 };
 pub use wire::{Ec2Request, Ec2Response};

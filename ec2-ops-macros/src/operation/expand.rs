@@ -438,6 +438,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             (resource_id, Some(units), page_items, Some(response_len))
         }
     };
+    let resource_tags = resource_tags(op, resource);
     let filter_arms = op.filters.iter().flat_map(|filters| {
         filters
             .fields
@@ -706,9 +707,46 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             #response_len
 
             #units
+
+            #resource_tags
         }
 
         #paginated_impl
+    }
+}
+
+/// `DescribeOperation::resource_tags`: a unit's tags through `Tagged`, the resource's own or with
+/// `nested` its one item's.
+fn resource_tags(op: &Operation<'_>, resource: &syn::Path) -> TokenStream {
+    let p = private();
+    let tags = match &op.nested {
+        None => {
+            // Spanned at `resource = ...`: a resource type without tags is reported there.
+            let span = resource
+                .segments
+                .last()
+                .map_or_else(Span::call_site, |last| last.ident.span());
+            let call = respan(quote!(<#resource as #p::Tagged>::tags), span);
+            quote_spanned! {span=> #call(__ec2_resource) }
+        }
+        Some(nested) => {
+            let list = &nested.field;
+            let first = respan(quote!(#p::NestedItems::first_item), list.span());
+            let this_list = respan(quote!(&__ec2_resource.#list), list.span());
+            let tags = respan(quote!(#p::Tagged::tags), list.span());
+            quote! {
+                match #first(#this_list) {
+                    ::core::option::Option::Some(__ec2_item) => #tags(__ec2_item),
+                    ::core::option::Option::None => &[],
+                }
+            }
+        }
+    };
+    quote! {
+        #[inline]
+        fn resource_tags(__ec2_resource: &#resource) -> &[#p::Tag] {
+            #tags
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use super::model::{Field, Shape, ShapeData, Variant};
 use super::parse::strip_helpers;
 use crate::private;
-use crate::ty::{FieldKind, first_token_span};
+use crate::ty::{FieldKind, first_token_span, last_segment_is};
 
 pub fn expand(shape: &Shape<'_>) -> TokenStream {
     let item = strip_helpers(shape.original);
@@ -143,6 +143,7 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>], response_only: bo
         }
     };
     let query = (!response_only).then(|| struct_query_codec(name, fields));
+    let tagged = tagged(name, fields);
     let with_serde = with_serde(item.clone(), fields);
     quote! {
         #with_serde
@@ -181,6 +182,39 @@ fn expand_struct(item: syn::DeriveInput, fields: &[Field<'_>], response_only: bo
             type Target = Self;
             fn reach<__Ec2F: ::core::ops::FnMut(&Self) -> bool>(&self, __ec2_f: &mut __Ec2F) -> bool {
                 __ec2_f(self)
+            }
+        }
+
+        #tagged
+    }
+}
+
+/// The structure's own tags (`Tagged`): the first tag list whose XML name is EC2's `tagSet`, or
+/// none. Only one field can have that name (`validate` refuses two fields with one XML name).
+fn tagged(name: &syn::Ident, fields: &[Field<'_>]) -> TokenStream {
+    let p = private();
+    let tag_set = fields.iter().find(|field| {
+        let element = match field.kind {
+            FieldKind::List(element) | FieldKind::OptionalList(element) => element,
+            FieldKind::Required(_) | FieldKind::Optional(_) => return false,
+        };
+        field.xml_name == "tagSet" && last_segment_is(element, "Tag")
+    });
+    let tags = match tag_set {
+        // Spanned at the field's type: a `Tag` that is not the runtime's is reported there.
+        Some(field) => {
+            let ident = field.ident;
+            let span = first_token_span(&field.original.ty);
+            quote_spanned! {span=> #p::TagList::tag_slice(&self.#ident) }
+        }
+        None => quote! { &[] },
+    };
+    quote! {
+        #[automatically_derived]
+        impl #p::Tagged for #name {
+            #[inline]
+            fn tags(&self) -> &[#p::Tag] {
+                #tags
             }
         }
     }
@@ -443,7 +477,16 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
     }
     let p = private();
     let name = &input.ident;
+    // Structures have tags; enums do not.
+    let tagged = matches!(input.data, syn::Data::Struct(_)).then(|| {
+        quote! {
+            impl #p::Tagged for #name {
+                fn tags(&self) -> &[#p::Tag] { ::core::unreachable!() }
+            }
+        }
+    });
     quote! {
+        #tagged
         impl #p::XmlRender for #name {
             fn render_xml(&self, _: &str, _: &mut #p::XmlWriter<'_>) { ::core::unreachable!() }
         }

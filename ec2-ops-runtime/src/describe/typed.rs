@@ -7,6 +7,7 @@ use crate::describe::scope::{Lookup, Scope};
 use crate::describe::source::ResourceSource;
 use crate::error::Ec2Error;
 use crate::operation::Operation;
+use crate::types::Tag;
 use crate::wire::{Ec2Request, Ec2Response};
 
 /// An operation with typed request and response: what `#[ec2_operation]` generates.
@@ -53,6 +54,22 @@ pub trait DescribeOperation: Operation {
     /// item and keyed by its ID (see [`split_units`](crate::split_units)).
     fn units(resource: Self::Resource) -> Vec<Self::Resource> {
         vec![resource]
+    }
+
+    /// The tags of one stored unit, EC2's `tagSet` of what the unit describes: for DescribeTags
+    /// and any view listing the tags of every resource.
+    ///
+    /// A *unit* is what a source stores for the operation (see [`units`](Self::units)): the
+    /// resource itself, or for an operation over nested items (DescribeInstances) a copy of the
+    /// resource holding one item, whose tags are then the item's (the instance's, not the
+    /// reservation's, which has none).
+    ///
+    /// `#[ec2_operation]` answers it through [`Tagged`](crate::Tagged): the resource's tags, or
+    /// with `nested(...)` the unit's first item's. No tags by default: a hand-written operation
+    /// whose resources carry tags overrides it.
+    fn resource_tags(resource: &Self::Resource) -> &[Tag] {
+        let _ = resource;
+        &[]
     }
 
     /// Runs the operation for a caller of `context`'s account and region.

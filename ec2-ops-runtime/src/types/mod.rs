@@ -9,6 +9,7 @@
 //! | [`Blob`] | base64 |
 //! | [`Filter`] | `Filter.N.Name` / `Filter.N.Value.M`; `{"Name", "Values"}` in JSON |
 //! | [`Tag`] | `<item><key/><value/></item>`; `{"Key", "Value"}` in JSON |
+//! | [`Tagged`] | a resource's own tags: its `<tagSet>` |
 //! | [`UnknownEnumValue`] | the error of reading a string enum from text it does not list |
 
 mod blob;
@@ -22,5 +23,5 @@ pub use blob::{Blob, BlobError};
 pub use datetime::{DateTime, DateTimeError};
 pub use enum_value::UnknownEnumValue;
 pub use filter::Filter;
-pub use tag::Tag;
+pub use tag::{Tag, Tagged};
 pub use wire_text::{FromWireText, ScalarTextError, WireText};
