@@ -1,7 +1,9 @@
 //! The `ec2-ops-catalog` crate's generated files: operations grouped by service area, each area a
 //! Cargo feature, and every shape written once behind the features of the areas that use it.
 //!
-//! Operations the facade declares by hand (`ec2_ops::seed`) are re-exported, not written again.
+//! Operations the facade declares by hand (`ec2_ops::seed`) are re-exported, not written again, and
+//! so are the shapes it declares for them: a catalog operation that reaches one of those uses the
+//! facade's type, so each EC2 shape is one Rust type.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -145,6 +147,202 @@ pub const SEED: &[(&str, &str)] = &[
     ("DescribeVolumes", "volumes"),
 ];
 
+/// Every shape the facade declares by hand (`#[ec2_shape]` in `ec2_ops::seed`), by module: the
+/// catalog re-exports the ones its operations reach instead of declaring its own (the catalog's
+/// tests check this list against the facade's sources). Named as the scaffold names the model's
+/// shape, but for the case of an acronym: the facade's `SseType` is the model's `SSEType`.
+pub const SEED_SHAPES: &[(&str, &[&str])] = &[
+    (
+        "bundle_tasks",
+        &[
+            "BundleTask",
+            "BundleTaskError",
+            "BundleTaskState",
+            "S3Storage",
+            "Storage",
+        ],
+    ),
+    (
+        "conversion_tasks",
+        &[
+            "ConversionTask",
+            "ConversionTaskState",
+            "DiskImageDescription",
+            "DiskImageVolumeDescription",
+            "ImportInstanceTaskDetails",
+            "ImportInstanceVolumeDetailItem",
+            "ImportVolumeTaskDetails",
+            "PlatformValues",
+        ],
+    ),
+    (
+        "export_tasks",
+        &[
+            "ContainerFormat",
+            "DiskImageFormat",
+            "ExportEnvironment",
+            "ExportTask",
+            "ExportTaskState",
+            "ExportToS3Task",
+            "InstanceExportDetails",
+        ],
+    ),
+    (
+        "import_image_tasks",
+        &[
+            "BootModeValues",
+            "ImportImageLicenseConfigurationResponse",
+            "ImportImageTask",
+            "SnapshotDetail",
+        ],
+    ),
+    (
+        "import_snapshot_tasks",
+        &[
+            "ImportSnapshotTask",
+            "SnapshotTaskDetail",
+            "UserBucketDetails",
+        ],
+    ),
+    (
+        "instances",
+        &[
+            "AmdSevSnpSpecification",
+            "ArchitectureValues",
+            "AttachmentStatus",
+            "BootModeValues",
+            "CapacityReservationPreference",
+            "CapacityReservationSpecificationResponse",
+            "CapacityReservationTargetResponse",
+            "ConnectionTrackingSpecificationResponse",
+            "CpuOptions",
+            "DeviceType",
+            "EbsInstanceBlockDevice",
+            "ElasticGpuAssociation",
+            "ElasticInferenceAcceleratorAssociation",
+            "EnclaveOptions",
+            "GroupIdentifier",
+            "HibernationOptions",
+            "HostnameType",
+            "HttpTokensState",
+            "HypervisorType",
+            "IamInstanceProfile",
+            "Instance",
+            "InstanceAttachmentEnaSrdSpecification",
+            "InstanceAttachmentEnaSrdUdpSpecification",
+            "InstanceAutoRecoveryState",
+            "InstanceBandwidthWeighting",
+            "InstanceBlockDeviceMapping",
+            "InstanceBootModeValues",
+            "InstanceIpv4Prefix",
+            "InstanceIpv6Address",
+            "InstanceIpv6Prefix",
+            "InstanceLifecycleType",
+            "InstanceMaintenanceOptions",
+            "InstanceMetadataEndpointState",
+            "InstanceMetadataOptionsResponse",
+            "InstanceMetadataOptionsState",
+            "InstanceMetadataProtocolState",
+            "InstanceMetadataTagsState",
+            "InstanceNetworkInterface",
+            "InstanceNetworkInterfaceAssociation",
+            "InstanceNetworkInterfaceAttachment",
+            "InstanceNetworkPerformanceOptions",
+            "InstancePrivateIpAddress",
+            "InstanceRebootMigrationState",
+            "InstanceSecondaryInterface",
+            "InstanceSecondaryInterfaceAttachment",
+            "InstanceSecondaryInterfacePrivateIpAddress",
+            "InstanceState",
+            "InstanceStateName",
+            "LicenseConfiguration",
+            "Monitoring",
+            "MonitoringState",
+            "NestedVirtualizationSpecification",
+            "NetworkInterfaceStatus",
+            "Placement",
+            "PlatformValues",
+            "PrivateDnsNameOptionsResponse",
+            "ProductCode",
+            "ProductCodeValues",
+            "Reservation",
+            "SecondaryInterfaceStatus",
+            "SecondaryInterfaceType",
+            "StateReason",
+            "Tenancy",
+            "VirtualizationType",
+        ],
+    ),
+    ("key_pairs", &["KeyPairInfo", "KeyType"]),
+    (
+        "snapshots",
+        &[
+            "AssociatedKmsKey",
+            "Snapshot",
+            "SnapshotState",
+            "StorageTier",
+            "TransferType",
+        ],
+    ),
+    ("tags", &["ResourceType", "TagDescription"]),
+    (
+        "volumes",
+        &[
+            "OperatorResponse",
+            "SseType",
+            "Volume",
+            "VolumeAttachment",
+            "VolumeAttachmentState",
+            "VolumeState",
+            "VolumeType",
+        ],
+    ),
+];
+
+/// For a shape the facade declares in two modules, the one the catalog uses.
+pub const SEED_SHAPE_CHOICES: &[(&str, &str)] = &[
+    // The same three values in both modules; `instances`' is an AMI's boot mode, as the catalog's
+    // `Image.BootMode` is.
+    ("BootModeValues", "instances"),
+    // `conversion_tasks`' holds the model's `Windows`; `instances`' holds `windows`, the value EC2
+    // sends for instances, AMIs and fleet instances (the catalog's uses) and their `platform`
+    // filters document.
+    ("PlatformValues", "instances"),
+];
+
+/// The facade's shapes declared with the Query codec (without `response_only`): the only ones of
+/// [`SEED_SHAPES`] a catalog request may carry (`DescribeReservedInstancesOfferings`'
+/// `InstanceTenancy` is a `Tenancy`).
+pub const SEED_REQUEST_SHAPES: &[&str] = &["Tenancy"];
+
+/// Where the facade declares the shape the scaffold names `name`: `(module, the facade's name)`.
+///
+/// # Errors
+/// When the facade declares it in more than one module and [`SEED_SHAPE_CHOICES`] picks none.
+pub fn seed_shape(name: &str) -> Result<Option<(&'static str, &'static str)>, String> {
+    let found: Vec<(&str, &str)> = SEED_SHAPES
+        .iter()
+        .flat_map(|(module, shapes)| shapes.iter().map(move |shape| (*module, *shape)))
+        .filter(|(_, shape)| shape.eq_ignore_ascii_case(name))
+        .collect();
+    match found.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(*one)),
+        _ => {
+            let chosen = SEED_SHAPE_CHOICES
+                .iter()
+                .find(|(shape, _)| shape.eq_ignore_ascii_case(name))
+                .and_then(|(_, module)| found.iter().find(|(found, _)| found == module));
+            chosen.copied().map(Some).ok_or_else(|| {
+                let modules: Vec<&str> = found.iter().map(|(module, _)| *module).collect();
+                format!(
+                    "`{name}`: the facade declares it in {modules:?}; choose one in `catalog::SEED_SHAPE_CHOICES`"
+                )
+            })
+        }
+    }
+}
+
 /// The area of `action`.
 ///
 /// # Errors
@@ -182,7 +380,15 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         .copied()
         .filter(|action| !SEED.iter().any(|(seed, _)| seed == action))
         .collect();
-    let plan = plan::plan(model, finishing, &generated)?;
+    // The facade's shapes, by the names the scaffold gives the model's shapes.
+    let mut seed_shapes = BTreeSet::new();
+    for name in model.shapes.keys() {
+        let name = crate::names::type_ident(name);
+        if seed_shape(&name)?.is_some() {
+            seed_shapes.insert(name);
+        }
+    }
+    let plan = plan::plan_beside(model, finishing, &generated, &seed_shapes)?;
     let documented: Vec<(String, Vec<String>)> = plan
         .operations
         .iter()
@@ -218,7 +424,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
     let mut reached: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
     let mut lists = BTreeMap::new();
     for action in &all {
-        let alone = plan::plan(model, finishing, &[action])?;
+        let alone = plan::plan_beside(model, finishing, &[action], &seed_shapes)?;
         if let Some(OutputDecl::List { member, .. }) =
             alone.operations.first().map(|operation| &operation.output)
         {
@@ -226,20 +432,45 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         }
         if generated.contains(action) {
             let area = area_of(action)?;
-            for shape in &alone.shapes {
-                reached
-                    .entry(shape.name().to_owned())
-                    .or_default()
-                    .insert(area);
+            let names = alone.shapes.iter().map(plan::ShapeDecl::name);
+            for name in names.chain(alone.elsewhere.iter().map(String::as_str)) {
+                reached.entry(name.to_owned()).or_default().insert(area);
             }
         }
     }
 
     let mut files = BTreeMap::new();
     let mut shapes = format!(
-        "{GENERATED}\n//! Every structure and enum the catalog's operations reach, each behind the features of the\n//! areas that use it.\n\n{}",
+        "{GENERATED}\n//! Every structure and enum the catalog's operations reach, each behind the features of the\n//! areas that use it. The ones `ec2-ops` declares by hand for its own operations are its types,\n//! re-exported from `ec2_ops::seed`.\n\n{}",
         emit::IMPORTS
     );
+    let mut reexports = BTreeMap::new();
+    for name in &plan.elsewhere {
+        let (module, facade) = seed_shape(name)?.expect("declared elsewhere as a seed shape");
+        if plan.in_requests.contains(name) && !SEED_REQUEST_SHAPES.contains(&facade) {
+            return Err(format!(
+                "`{name}`: a catalog request carries it, but `ec2_ops::seed::{module}::{facade}` is `response_only` (no Query codec); declare it without `response_only` and list it in `catalog::SEED_REQUEST_SHAPES`"
+            ));
+        }
+        if plan.defaulted.contains(name) {
+            return Err(format!(
+                "`{name}`: a catalog request requires it, so its type needs `Default`, which `ec2_ops::seed::{module}::{facade}` does not derive"
+            ));
+        }
+        let item = if facade == name {
+            format!("pub use ec2_ops::seed::{module}::{name};")
+        } else {
+            format!("pub use ec2_ops::seed::{module}::{facade} as {name};")
+        };
+        reexports.insert((module, name.as_str()), item);
+    }
+    if !reexports.is_empty() {
+        shapes
+            .push_str("\n// The shapes `ec2-ops` declares by hand (`ec2_ops::seed`), by module.\n");
+        for ((_, name), item) in &reexports {
+            let _ = writeln!(shapes, "#[cfg({})]\n{item}", gate(&reached[*name]));
+        }
+    }
     for shape in &plan.shapes {
         let gate = gate(&reached[shape.name()]);
         shapes.push('\n');

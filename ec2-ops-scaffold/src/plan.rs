@@ -150,6 +150,10 @@ pub struct Plan {
     /// Structures and enums a request carries: only they get the Query codec (the others are
     /// `#[ec2_shape(response_only)]`), and only these structures' fields need a Query key.
     pub in_requests: BTreeSet<String>,
+    /// Shapes reached but declared elsewhere (see [`plan_beside`]), in the order first reached,
+    /// with those declared elsewhere that they reach: none of these, nor anything else reached only
+    /// through them, is in [`Plan::shapes`].
+    pub elsewhere: Vec<String>,
 }
 
 /// Plans `actions`.
@@ -157,11 +161,27 @@ pub struct Plan {
 /// # Errors
 /// A message naming the operation and what in the model the scaffold cannot declare.
 pub fn plan(model: &Model, finishing: &Finishing, actions: &[&str]) -> Result<Plan, String> {
+    plan_beside(model, finishing, actions, &BTreeSet::new())
+}
+
+/// Plans `actions` beside the shapes `declared` elsewhere (by type name): a shape of those is
+/// recorded in [`Plan::elsewhere`] instead of planned, with the shapes of `declared` it reaches
+/// (its declaration names their types), and nothing else it reaches is planned through it.
+///
+/// # Errors
+/// As [`plan`].
+pub fn plan_beside(
+    model: &Model,
+    finishing: &Finishing,
+    actions: &[&str],
+    declared: &BTreeSet<String>,
+) -> Result<Plan, String> {
     let mut planner = Planner {
         model,
         finishing,
         plan: Plan::default(),
         planned: BTreeSet::new(),
+        declared,
     };
     for action in actions {
         let operation = planner
@@ -177,6 +197,7 @@ struct Planner<'m> {
     finishing: &'m Finishing,
     plan: Plan,
     planned: BTreeSet<String>,
+    declared: &'m BTreeSet<String>,
 }
 
 /// The request members every paginated, filtered, dry-runnable operation has, which keys declare.
@@ -486,11 +507,13 @@ impl Planner<'_> {
         })
     }
 
-    /// Records that requests carry shape `name` and everything it reaches.
+    /// Records that requests carry shape `name` and everything it reaches (through a shape
+    /// declared elsewhere, nothing further: its declaration holds what it reaches).
     fn mark_in_requests(&mut self, name: &str) {
         match self.model.shape(name) {
             Ok(Shape::Structure { members, .. })
-                if self.plan.in_requests.insert(names::type_ident(name)) =>
+                if self.plan.in_requests.insert(names::type_ident(name))
+                    && !self.declared.contains(&names::type_ident(name)) =>
             {
                 for (_, reference) in &members.0 {
                     self.mark_in_requests(&reference.shape);
@@ -516,6 +539,9 @@ impl Planner<'_> {
                 values: Some(values),
             } => {
                 let type_name = names::type_ident(name);
+                if self.elsewhere(&type_name, name) {
+                    return Ok(());
+                }
                 if self.planned.insert(type_name.clone()) {
                     let variants = enum_variants(values);
                     self.plan.shapes.push(ShapeDecl::Enum {
@@ -533,7 +559,7 @@ impl Planner<'_> {
     /// Plans structure `model_name` under the type name `type_name`.
     fn structure(&mut self, type_name: &str, model_name: &str) -> Result<(), String> {
         let type_name = names::type_ident(type_name);
-        if !self.planned.insert(type_name.clone()) {
+        if self.elsewhere(&type_name, model_name) || !self.planned.insert(type_name.clone()) {
             return Ok(());
         }
         let mut fields = Vec::new();
@@ -557,6 +583,43 @@ impl Planner<'_> {
             fields,
         });
         Ok(())
+    }
+
+    /// Whether `type_name` is declared elsewhere; the first time, records it and the shapes
+    /// declared elsewhere that model shape `model_name` reaches.
+    fn elsewhere(&mut self, type_name: &str, model_name: &str) -> bool {
+        if !self.declared.contains(type_name) {
+            return false;
+        }
+        if !self.plan.elsewhere.iter().any(|name| name == type_name) {
+            self.plan.elsewhere.push(type_name.to_owned());
+            self.reached_elsewhere(model_name);
+        }
+        true
+    }
+
+    /// Records the shapes declared elsewhere that model shape `name` holds, directly or in lists,
+    /// and (each recorded first) the ones they hold.
+    fn reached_elsewhere(&mut self, name: &str) {
+        let model = self.model;
+        let references: Vec<&str> = match model.shape(name) {
+            Ok(Shape::Structure { members, .. }) => members
+                .0
+                .iter()
+                .map(|(_, reference)| reference.shape.as_str())
+                .collect(),
+            Ok(Shape::List { member }) => vec![member.shape.as_str()],
+            _ => Vec::new(),
+        };
+        for shape in references {
+            match model.shape(shape) {
+                Ok(Shape::List { .. }) => self.reached_elsewhere(shape),
+                Ok(Shape::Structure { .. } | Shape::String { values: Some(_) }) => {
+                    self.elsewhere(&names::type_ident(shape), shape);
+                }
+                _ => {}
+            }
+        }
     }
 
     /// The field for `member`, with overrides only where the macro's derivation differs.

@@ -185,3 +185,47 @@ fn malformed_resource_key_lines_are_refused() {
         assert!(problem.contains(expected), "{text:?}: {problem}");
     }
 }
+
+#[test]
+fn a_shape_declared_elsewhere_is_reached_not_planned_with_the_declared_shapes_it_reaches() {
+    let declared = ["Gadget", "GadgetState"].map(str::to_owned).into();
+    let plan = plan::plan_beside(&fixture(), &finishing(), &ACTIONS, &declared).unwrap();
+    assert_eq!(
+        plan.elsewhere,
+        ["Gadget", "GadgetState"],
+        "`GadgetState` is reached through `Gadget`, and declared elsewhere too"
+    );
+    let planned: Vec<&str> = plan.shapes.iter().map(plan::ShapeDecl::name).collect();
+    assert_eq!(
+        planned,
+        ["Part", "GadgetAttribute", "GadgetSettings"],
+        "`GadgetSize` is reached only through `Gadget`; `Part` through `GadgetAttribute` too"
+    );
+    assert!(
+        plan.in_requests.contains("GadgetState") && plan.defaulted.contains("GadgetState"),
+        "a request's required member is still recorded, for the caller to check"
+    );
+    let module = emit::module(&plan);
+    assert!(module.contains("    resource = Gadget,\n"), "{module}");
+    assert!(!module.contains("pub struct Gadget {"), "{module}");
+}
+
+#[test]
+fn the_facade_s_shapes_are_found_by_the_scaffold_s_names() {
+    use ec2_ops_scaffold::catalog::seed_shape;
+    assert_eq!(
+        seed_shape("VolumeType"),
+        Ok(Some(("volumes", "VolumeType")))
+    );
+    assert_eq!(
+        seed_shape("SSEType"),
+        Ok(Some(("volumes", "SseType"))),
+        "the model's `SSEType` is the facade's `SseType`"
+    );
+    assert_eq!(
+        seed_shape("PlatformValues"),
+        Ok(Some(("instances", "PlatformValues"))),
+        "declared in two modules, the chosen one"
+    );
+    assert_eq!(seed_shape("Subnet"), Ok(None));
+}

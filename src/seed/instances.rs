@@ -1008,8 +1008,9 @@ pub struct Placement {
     pub availability_zone: Option<String>,
 }
 
-/// An instance's tenancy.
-#[ec2_shape(response_only)]
+/// An instance's tenancy. It has the Query codec (no `response_only`): `ec2-ops-catalog` uses this
+/// type, and its `DescribeReservedInstancesOfferings` request carries one.
+#[ec2_shape]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Tenancy {
     /// `default`

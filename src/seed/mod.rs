@@ -2,9 +2,10 @@
 //! their own: the two seed operations, and the task, instance, EBS, key pair and tag operations the
 //! DSL's reach was proven on.
 //!
-//! Their shapes are all `#[ec2_shape(response_only)]` (no request of theirs carries one), so none has
-//! the Query codec: a request member of your own typed as one of them (a `VolumeType`, say) needs a
-//! shape of your own.
+//! Their shapes are `#[ec2_shape(response_only)]` (no request of theirs carries one), so they have no
+//! Query codec: a request member of your own typed as one of them (a `VolumeType`, say) needs a shape
+//! of your own. One has it, [`instances::Tenancy`]: `ec2-ops-catalog` uses these shapes rather than
+//! copies, and one of its requests carries a `Tenancy`.
 
 pub mod bundle_tasks;
 pub mod conversion_tasks;

@@ -2,10 +2,79 @@
 // Regenerate: cargo run -p ec2-ops-scaffold -- ec2-ops-catalog/model/ec2-describe.json --catalog ec2-ops-catalog
 
 //! Every structure and enum the catalog's operations reach, each behind the features of the
-//! areas that use it.
+//! areas that use it. The ones `ec2-ops` declares by hand for its own operations are its types,
+//! re-exported from `ec2_ops::seed`.
 
 #[allow(unused_imports)]
 use ec2_ops::{Blob, DateTime, Tag, ec2_operation, ec2_shape};
+
+// The shapes `ec2-ops` declares by hand (`ec2_ops::seed`), by module.
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::AmdSevSnpSpecification;
+#[cfg(feature = "images")]
+pub use ec2_ops::seed::instances::ArchitectureValues;
+#[cfg(any(feature = "instances", feature = "vpc", feature = "vpn"))]
+pub use ec2_ops::seed::instances::AttachmentStatus;
+#[cfg(feature = "images")]
+pub use ec2_ops::seed::instances::BootModeValues;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::CapacityReservationPreference;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::CapacityReservationTargetResponse;
+#[cfg(feature = "images")]
+pub use ec2_ops::seed::instances::DeviceType;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::EbsInstanceBlockDevice;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::EnclaveOptions;
+#[cfg(any(feature = "instances", feature = "vpc"))]
+pub use ec2_ops::seed::instances::GroupIdentifier;
+#[cfg(any(feature = "instances", feature = "vpc"))]
+pub use ec2_ops::seed::instances::HostnameType;
+#[cfg(feature = "images")]
+pub use ec2_ops::seed::instances::HypervisorType;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::IamInstanceProfile;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::InstanceBandwidthWeighting;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::InstanceBlockDeviceMapping;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::InstanceIpv6Address;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::InstanceState;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::InstanceStateName;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::instances::NestedVirtualizationSpecification;
+#[cfg(feature = "vpc")]
+pub use ec2_ops::seed::instances::NetworkInterfaceStatus;
+#[cfg(any(feature = "images", feature = "instances"))]
+pub use ec2_ops::seed::instances::PlatformValues;
+#[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
+pub use ec2_ops::seed::instances::ProductCode;
+#[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
+pub use ec2_ops::seed::instances::ProductCodeValues;
+#[cfg(feature = "vpc")]
+pub use ec2_ops::seed::instances::SecondaryInterfaceStatus;
+#[cfg(any(feature = "instances", feature = "vpc"))]
+pub use ec2_ops::seed::instances::SecondaryInterfaceType;
+#[cfg(any(feature = "images", feature = "transit"))]
+pub use ec2_ops::seed::instances::StateReason;
+#[cfg(any(feature = "instances", feature = "vpc"))]
+pub use ec2_ops::seed::instances::Tenancy;
+#[cfg(any(feature = "images", feature = "instances"))]
+pub use ec2_ops::seed::instances::VirtualizationType;
+#[cfg(feature = "ebs")]
+pub use ec2_ops::seed::snapshots::SnapshotState;
+#[cfg(feature = "ebs")]
+pub use ec2_ops::seed::snapshots::StorageTier;
+#[cfg(feature = "instances")]
+pub use ec2_ops::seed::tags::ResourceType;
+#[cfg(any(feature = "ebs", feature = "instances", feature = "vpc"))]
+pub use ec2_ops::seed::volumes::OperatorResponse;
+#[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
+pub use ec2_ops::seed::volumes::VolumeType;
 
 /// Describes a value of an account attribute.
 #[cfg(feature = "account")]
@@ -6801,17 +6870,6 @@ pub struct CarrierGateway {
     pub tags: Option<Vec<Tag>>,
 }
 
-/// Describes a security group.
-#[cfg(any(feature = "instances", feature = "vpc"))]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GroupIdentifier {
-    /// The ID of the security group.
-    pub group_id: Option<String>,
-    /// The name of the security group.
-    pub group_name: Option<String>,
-}
-
 /// Deprecated. Describes a linked EC2-Classic instance.
 #[cfg(feature = "instances")]
 #[ec2_shape(response_only)]
@@ -7553,24 +7611,6 @@ pub struct DhcpOptions {
     pub dhcp_configurations: Option<Vec<DhcpConfiguration>>,
 }
 
-/// The EC2 `AttachmentStatus` values.
-#[cfg(any(feature = "instances", feature = "vpc", feature = "vpn"))]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum AttachmentStatus {
-    /// `attaching`
-    Attaching,
-    /// `attached`
-    Attached,
-    /// `detaching`
-    Detaching,
-    /// `detached`
-    Detached,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// Describes the attachment of a VPC to an internet gateway or an egress-only internet gateway.
 #[cfg(feature = "vpc")]
 #[ec2_shape(response_only)]
@@ -8172,30 +8212,6 @@ pub struct InstanceRequirements {
     pub require_encryption_in_transit: Option<bool>,
 }
 
-/// The EC2 `VolumeType` values.
-#[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum VolumeType {
-    /// `standard`
-    Standard,
-    /// `io1`
-    Io1,
-    /// `io2`
-    Io2,
-    /// `gp2`
-    Gp2,
-    /// `sc1`
-    Sc1,
-    /// `st1`
-    St1,
-    /// `gp3`
-    Gp3,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// Describes a block device for an EBS volume.
 #[cfg(feature = "instances")]
 #[ec2_shape(response_only)]
@@ -8597,19 +8613,6 @@ pub struct DescribeFleetError {
     pub error_message: Option<String>,
 }
 
-/// The EC2 `PlatformValues` values.
-#[cfg(any(feature = "images", feature = "instances"))]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum PlatformValues {
-    /// `Windows`
-    #[ec2(value = "Windows")]
-    Windows,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// Describes the instances that were launched by the fleet.
 #[cfg(feature = "instances")]
 #[ec2_shape(response_only)]
@@ -8835,33 +8838,6 @@ pub struct LoadPermission {
     pub user_id: Option<String>,
     /// The name of the group.
     pub group: Option<PermissionGroup>,
-}
-
-/// The EC2 `ProductCodeValues` values.
-#[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum ProductCodeValues {
-    /// `devpay`
-    Devpay,
-    /// `marketplace`
-    Marketplace,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
-/// Describes a product code.
-#[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ProductCode {
-    /// The product code.
-    #[ec2(xml = "productCode")]
-    pub product_code_id: Option<String>,
-    /// The type of product code.
-    #[ec2(xml = "type")]
-    pub product_code_type: Option<ProductCodeValues>,
 }
 
 /// Describes an Amazon FPGA image (AFI) attribute.
@@ -9317,17 +9293,6 @@ pub struct Host {
     pub cpu_options: Option<HostCpuOptions>,
 }
 
-/// Describes an IAM instance profile.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct IamInstanceProfile {
-    /// The Amazon Resource Name (ARN) of the instance profile.
-    pub arn: Option<String>,
-    /// The ID of the instance profile.
-    pub id: Option<String>,
-}
-
 /// The EC2 `IamInstanceProfileAssociationState` values.
 #[cfg(feature = "instances")]
 #[ec2_shape(response_only)]
@@ -9664,75 +9629,6 @@ pub struct ImageUsageReport {
     pub tags: Option<Vec<Tag>>,
 }
 
-/// The EC2 `HypervisorType` values.
-#[cfg(feature = "images")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum HypervisorType {
-    /// `ovm`
-    Ovm,
-    /// `xen`
-    Xen,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
-/// The EC2 `DeviceType` values.
-#[cfg(feature = "images")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum DeviceType {
-    /// `ebs`
-    Ebs,
-    /// `instance-store`
-    InstanceStore,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
-/// Describes a state change.
-#[cfg(any(feature = "images", feature = "transit"))]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct StateReason {
-    /// The reason code for the state change.
-    pub code: Option<String>,
-    /// The message for the state change.
-    pub message: Option<String>,
-}
-
-/// The EC2 `VirtualizationType` values.
-#[cfg(any(feature = "images", feature = "instances"))]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum VirtualizationType {
-    /// `hvm`
-    Hvm,
-    /// `paravirtual`
-    Paravirtual,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
-/// The EC2 `BootModeValues` values.
-#[cfg(feature = "images")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum BootModeValues {
-    /// `legacy-bios`
-    LegacyBios,
-    /// `uefi`
-    Uefi,
-    /// `uefi-preferred`
-    UefiPreferred,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// The EC2 `TpmSupportValues` values.
 #[cfg(feature = "images")]
 #[ec2_shape(response_only)]
@@ -9865,29 +9761,6 @@ pub enum ImageState {
     Unlisted(String),
 }
 
-/// The EC2 `ArchitectureValues` values.
-#[cfg(feature = "images")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum ArchitectureValues {
-    /// `i386`
-    I386,
-    /// `x86_64`
-    #[ec2(value = "x86_64")]
-    X8664,
-    /// `arm64`
-    Arm64,
-    /// `x86_64_mac`
-    #[ec2(value = "x86_64_mac")]
-    X8664Mac,
-    /// `arm64_mac`
-    #[ec2(value = "arm64_mac")]
-    Arm64Mac,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// The EC2 `ImageTypeValues` values.
 #[cfg(feature = "images")]
 #[ec2_shape(response_only)]
@@ -9999,53 +9872,6 @@ pub struct Image {
     pub platform: Option<PlatformValues>,
 }
 
-/// Describes whether the resource is managed by a service provider and, if so, describes the service provider that manages it.
-#[cfg(any(feature = "ebs", feature = "instances", feature = "vpc"))]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct OperatorResponse {
-    /// If true, the resource is managed by a service provider.
-    pub managed: Option<bool>,
-    /// If managed is true, then the principal is returned.
-    pub principal: Option<String>,
-    /// If true, the resource is hidden by default based on the managed resource visibility settings for the account.
-    pub hidden_by_default: Option<bool>,
-}
-
-/// Describes a parameter used to set up an EBS volume in a block device mapping.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EbsInstanceBlockDevice {
-    /// The time stamp when the attachment initiated.
-    pub attach_time: Option<DateTime>,
-    /// Indicates whether the volume is deleted on instance termination.
-    pub delete_on_termination: Option<bool>,
-    /// The attachment state.
-    pub status: Option<AttachmentStatus>,
-    /// The ID of the EBS volume.
-    pub volume_id: Option<String>,
-    /// The ARN of the Amazon Web Services-managed resource to which the volume is attached.
-    pub associated_resource: Option<String>,
-    /// The ID of the Amazon Web Services account that owns the volume.
-    pub volume_owner_id: Option<String>,
-    /// The service provider that manages the EBS volume.
-    pub operator: Option<OperatorResponse>,
-    /// The index of the EBS card.
-    pub ebs_card_index: Option<i32>,
-}
-
-/// Describes a block device mapping.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct InstanceBlockDeviceMapping {
-    /// The device name.
-    pub device_name: Option<String>,
-    /// Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub ebs: Option<EbsInstanceBlockDevice>,
-}
-
 /// Describes a value for a resource attribute that is a Boolean value.
 #[cfg(any(feature = "ebs", feature = "instances", feature = "vpc"))]
 #[ec2_shape(response_only)]
@@ -10053,15 +9879,6 @@ pub struct InstanceBlockDeviceMapping {
 pub struct AttributeBooleanValue {
     /// The attribute value.
     pub value: Option<bool>,
-}
-
-/// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EnclaveOptions {
-    /// If this parameter is set to true, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
-    pub enabled: Option<bool>,
 }
 
 /// Describes an instance attribute.
@@ -10395,39 +10212,6 @@ pub struct InstanceEventWindow {
     /// The instance tags associated with the event window.
     #[ec2(xml = "tagSet")]
     pub tags: Option<Vec<Tag>>,
-}
-
-/// The EC2 `InstanceStateName` values.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum InstanceStateName {
-    /// `pending`
-    Pending,
-    /// `running`
-    Running,
-    /// `shutting-down`
-    ShuttingDown,
-    /// `terminated`
-    Terminated,
-    /// `stopping`
-    Stopping,
-    /// `stopped`
-    Stopped,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
-/// Describes the current state of an instance.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct InstanceState {
-    /// The state of the instance as a 16-bit unsigned integer.
-    pub code: Option<i32>,
-    /// The current state of the instance.
-    pub name: Option<InstanceStateName>,
 }
 
 /// Information about the AMI.
@@ -12719,17 +12503,6 @@ pub struct LaunchTemplateBlockDeviceMapping {
     pub no_device: Option<String>,
 }
 
-/// Describes an IPv6 address.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct InstanceIpv6Address {
-    /// The IPv6 address.
-    pub ipv6_address: Option<String>,
-    /// Determines if an IPv6 address associated with a network interface is the primary IPv6 address.
-    pub is_primary_ipv6: Option<bool>,
-}
-
 /// Describes a secondary private IPv4 address for a network interface.
 #[cfg(feature = "instances")]
 #[ec2_shape(response_only)]
@@ -12862,22 +12635,6 @@ pub struct LaunchTemplatesMonitoring {
     pub metric_category_ids: Option<Vec<String>>,
 }
 
-/// The EC2 `Tenancy` values.
-#[cfg(any(feature = "instances", feature = "vpc"))]
-#[ec2_shape]
-#[derive(Debug, Clone, PartialEq)]
-pub enum Tenancy {
-    /// `default`
-    Default,
-    /// `dedicated`
-    Dedicated,
-    /// `host`
-    Host,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// Describes the placement of an instance.
 #[cfg(feature = "instances")]
 #[ec2_shape(response_only)]
@@ -12914,244 +12671,6 @@ pub enum ShutdownBehavior {
     Stop,
     /// `terminate`
     Terminate,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
-/// The EC2 `ResourceType` values.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum ResourceType {
-    /// `capacity-reservation`
-    CapacityReservation,
-    /// `client-vpn-endpoint`
-    ClientVpnEndpoint,
-    /// `customer-gateway`
-    CustomerGateway,
-    /// `carrier-gateway`
-    CarrierGateway,
-    /// `coip-pool`
-    CoipPool,
-    /// `declarative-policies-report`
-    DeclarativePoliciesReport,
-    /// `dedicated-host`
-    DedicatedHost,
-    /// `dhcp-options`
-    DhcpOptions,
-    /// `egress-only-internet-gateway`
-    EgressOnlyInternetGateway,
-    /// `elastic-ip`
-    ElasticIp,
-    /// `elastic-gpu`
-    ElasticGpu,
-    /// `export-image-task`
-    ExportImageTask,
-    /// `export-instance-task`
-    ExportInstanceTask,
-    /// `fca-policy`
-    FcaPolicy,
-    /// `fleet`
-    Fleet,
-    /// `fpga-image`
-    FpgaImage,
-    /// `host-reservation`
-    HostReservation,
-    /// `image`
-    Image,
-    /// `image-usage-report`
-    ImageUsageReport,
-    /// `import-image-task`
-    ImportImageTask,
-    /// `import-snapshot-task`
-    ImportSnapshotTask,
-    /// `instance`
-    Instance,
-    /// `instance-event-window`
-    InstanceEventWindow,
-    /// `internet-gateway`
-    InternetGateway,
-    /// `ipam`
-    Ipam,
-    /// `ipam-pool`
-    IpamPool,
-    /// `ipam-scope`
-    IpamScope,
-    /// `ipv4pool-ec2`
-    Ipv4poolEc2,
-    /// `ipv6pool-ec2`
-    Ipv6poolEc2,
-    /// `key-pair`
-    KeyPair,
-    /// `launch-template`
-    LaunchTemplate,
-    /// `local-gateway`
-    LocalGateway,
-    /// `local-gateway-route-table`
-    LocalGatewayRouteTable,
-    /// `local-gateway-virtual-interface`
-    LocalGatewayVirtualInterface,
-    /// `local-gateway-virtual-interface-group`
-    LocalGatewayVirtualInterfaceGroup,
-    /// `local-gateway-route-table-vpc-association`
-    LocalGatewayRouteTableVpcAssociation,
-    /// `local-gateway-route-table-virtual-interface-group-association`
-    LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
-    /// `natgateway`
-    Natgateway,
-    /// `network-acl`
-    NetworkAcl,
-    /// `network-interface`
-    NetworkInterface,
-    /// `network-insights-analysis`
-    NetworkInsightsAnalysis,
-    /// `network-insights-path`
-    NetworkInsightsPath,
-    /// `network-insights-access-scope`
-    NetworkInsightsAccessScope,
-    /// `network-insights-access-scope-analysis`
-    NetworkInsightsAccessScopeAnalysis,
-    /// `outpost-lag`
-    OutpostLag,
-    /// `placement-group`
-    PlacementGroup,
-    /// `prefix-list`
-    PrefixList,
-    /// `replace-root-volume-task`
-    ReplaceRootVolumeTask,
-    /// `reserved-instances`
-    ReservedInstances,
-    /// `route-table`
-    RouteTable,
-    /// `security-group`
-    SecurityGroup,
-    /// `security-group-rule`
-    SecurityGroupRule,
-    /// `service-link-virtual-interface`
-    ServiceLinkVirtualInterface,
-    /// `snapshot`
-    Snapshot,
-    /// `spot-fleet-request`
-    SpotFleetRequest,
-    /// `spot-instances-request`
-    SpotInstancesRequest,
-    /// `subnet`
-    Subnet,
-    /// `subnet-cidr-reservation`
-    SubnetCidrReservation,
-    /// `traffic-mirror-filter`
-    TrafficMirrorFilter,
-    /// `traffic-mirror-session`
-    TrafficMirrorSession,
-    /// `traffic-mirror-target`
-    TrafficMirrorTarget,
-    /// `transit-gateway`
-    TransitGateway,
-    /// `transit-gateway-attachment`
-    TransitGatewayAttachment,
-    /// `transit-gateway-connect-peer`
-    TransitGatewayConnectPeer,
-    /// `transit-gateway-multicast-domain`
-    TransitGatewayMulticastDomain,
-    /// `transit-gateway-policy-table`
-    TransitGatewayPolicyTable,
-    /// `transit-gateway-metering-policy`
-    TransitGatewayMeteringPolicy,
-    /// `transit-gateway-route-table`
-    TransitGatewayRouteTable,
-    /// `transit-gateway-route-table-announcement`
-    TransitGatewayRouteTableAnnouncement,
-    /// `volume`
-    Volume,
-    /// `vpc`
-    Vpc,
-    /// `vpc-endpoint`
-    VpcEndpoint,
-    /// `vpc-endpoint-connection`
-    VpcEndpointConnection,
-    /// `vpc-endpoint-service`
-    VpcEndpointService,
-    /// `vpc-endpoint-service-permission`
-    VpcEndpointServicePermission,
-    /// `vpc-peering-connection`
-    VpcPeeringConnection,
-    /// `vpn-connection`
-    VpnConnection,
-    /// `vpn-gateway`
-    VpnGateway,
-    /// `vpc-flow-log`
-    VpcFlowLog,
-    /// `capacity-reservation-fleet`
-    CapacityReservationFleet,
-    /// `traffic-mirror-filter-rule`
-    TrafficMirrorFilterRule,
-    /// `vpc-endpoint-connection-device-type`
-    VpcEndpointConnectionDeviceType,
-    /// `verified-access-instance`
-    VerifiedAccessInstance,
-    /// `verified-access-group`
-    VerifiedAccessGroup,
-    /// `verified-access-endpoint`
-    VerifiedAccessEndpoint,
-    /// `verified-access-policy`
-    VerifiedAccessPolicy,
-    /// `verified-access-trust-provider`
-    VerifiedAccessTrustProvider,
-    /// `vpn-connection-device-type`
-    VpnConnectionDeviceType,
-    /// `vpc-block-public-access-exclusion`
-    VpcBlockPublicAccessExclusion,
-    /// `vpc-encryption-control`
-    VpcEncryptionControl,
-    /// `route-server`
-    RouteServer,
-    /// `route-server-endpoint`
-    RouteServerEndpoint,
-    /// `route-server-peer`
-    RouteServerPeer,
-    /// `ipam-resource-discovery`
-    IpamResourceDiscovery,
-    /// `ipam-resource-discovery-association`
-    IpamResourceDiscoveryAssociation,
-    /// `instance-connect-endpoint`
-    InstanceConnectEndpoint,
-    /// `verified-access-endpoint-target`
-    VerifiedAccessEndpointTarget,
-    /// `ipam-external-resource-verification-token`
-    IpamExternalResourceVerificationToken,
-    /// `capacity-block`
-    CapacityBlock,
-    /// `mac-modification-task`
-    MacModificationTask,
-    /// `ipam-prefix-list-resolver`
-    IpamPrefixListResolver,
-    /// `ipam-policy`
-    IpamPolicy,
-    /// `ipam-prefix-list-resolver-target`
-    IpamPrefixListResolverTarget,
-    /// `ipam-internet-registry-association`
-    IpamInternetRegistryAssociation,
-    /// `secondary-interface`
-    SecondaryInterface,
-    /// `secondary-network`
-    SecondaryNetwork,
-    /// `secondary-subnet`
-    SecondarySubnet,
-    /// `capacity-manager-data-export`
-    CapacityManagerDataExport,
-    /// `vpn-concentrator`
-    VpnConcentrator,
-    /// `ipam-pool-allocation`
-    IpamPoolAllocation,
-    /// `capacity-reservation-cancellation-quote`
-    CapacityReservationCancellationQuote,
-    /// `application-status-check`
-    ApplicationStatusCheck,
-    /// `capacity-reservation-modification-quote`
-    CapacityReservationModificationQuote,
-    /// `metric-category`
-    MetricCategory,
     /// A value this model does not list.
     #[ec2(other)]
     Unlisted(String),
@@ -13274,34 +12793,6 @@ pub struct CreditSpecification {
     pub cpu_credits: Option<String>,
 }
 
-/// The EC2 `AmdSevSnpSpecification` values.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum AmdSevSnpSpecification {
-    /// `enabled`
-    Enabled,
-    /// `disabled`
-    Disabled,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
-/// The EC2 `NestedVirtualizationSpecification` values.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum NestedVirtualizationSpecification {
-    /// `enabled`
-    Enabled,
-    /// `disabled`
-    Disabled,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// The CPU options for the instance.
 #[cfg(feature = "instances")]
 #[ec2_shape(response_only)]
@@ -13315,33 +12806,6 @@ pub struct LaunchTemplateCpuOptions {
     pub amd_sev_snp: Option<AmdSevSnpSpecification>,
     /// Indicates whether the instance is enabled for nested virtualization.
     pub nested_virtualization: Option<NestedVirtualizationSpecification>,
-}
-
-/// The EC2 `CapacityReservationPreference` values.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum CapacityReservationPreference {
-    /// `capacity-reservations-only`
-    CapacityReservationsOnly,
-    /// `open`
-    Open,
-    /// `none`
-    None,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
-/// Describes a target Capacity Reservation or Capacity Reservation group.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CapacityReservationTargetResponse {
-    /// The ID of the targeted Capacity Reservation.
-    pub capacity_reservation_id: Option<String>,
-    /// The ARN of the targeted Capacity Reservation group.
-    pub capacity_reservation_resource_group_arn: Option<String>,
 }
 
 /// Information about the Capacity Reservation targeting option.
@@ -13471,20 +12935,6 @@ pub struct LaunchTemplateEnclaveOptions {
     pub enabled: Option<bool>,
 }
 
-/// The EC2 `HostnameType` values.
-#[cfg(any(feature = "instances", feature = "vpc"))]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum HostnameType {
-    /// `ip-name`
-    IpName,
-    /// `resource-name`
-    ResourceName,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// Describes the options for instance hostnames.
 #[cfg(feature = "instances")]
 #[ec2_shape(response_only)]
@@ -13522,24 +12972,6 @@ pub struct LaunchTemplateInstanceMaintenanceOptions {
     pub auto_recovery: Option<LaunchTemplateAutoRecoveryState>,
 }
 
-/// The EC2 `InstanceBandwidthWeighting` values.
-#[cfg(feature = "instances")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum InstanceBandwidthWeighting {
-    /// `default`
-    Default,
-    /// `vpc-1`
-    #[ec2(value = "vpc-1")]
-    Vpc1,
-    /// `ebs-1`
-    #[ec2(value = "ebs-1")]
-    Ebs1,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// With network performance options, you can adjust your bandwidth preferences to meet the needs of the workload that runs on your instance at launch.
 #[cfg(feature = "instances")]
 #[ec2_shape(response_only)]
@@ -13556,18 +12988,6 @@ pub struct LaunchTemplateNetworkPerformanceOptions {
 pub struct SecondaryInterfacePrivateIpAddressSpecification {
     /// The private IPv4 address.
     pub private_ip_address: Option<String>,
-}
-
-/// The EC2 `SecondaryInterfaceType` values.
-#[cfg(any(feature = "instances", feature = "vpc"))]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum SecondaryInterfaceType {
-    /// `secondary`
-    Secondary,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
 }
 
 /// Describes a secondary interface specification in a launch template.
@@ -15535,26 +14955,6 @@ pub struct Ipv6PrefixSpecification {
     pub ipv6_prefix: Option<String>,
 }
 
-/// The EC2 `NetworkInterfaceStatus` values.
-#[cfg(feature = "vpc")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum NetworkInterfaceStatus {
-    /// `available`
-    Available,
-    /// `associated`
-    Associated,
-    /// `attaching`
-    Attaching,
-    /// `in-use`
-    InUse,
-    /// `detaching`
-    Detaching,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// Describes a network interface.
 #[cfg(feature = "vpc")]
 #[ec2_shape(response_only)]
@@ -17046,20 +16446,6 @@ pub enum SecondaryNetworkType {
     Unlisted(String),
 }
 
-/// The EC2 `SecondaryInterfaceStatus` values.
-#[cfg(feature = "vpc")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum SecondaryInterfaceStatus {
-    /// `available`
-    Available,
-    /// `in-use`
-    InUse,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// Describes a secondary interface.
 #[cfg(feature = "vpc")]
 #[ec2_shape(response_only)]
@@ -17572,40 +16958,6 @@ pub enum SnapshotAttributeName {
     /// `createVolumePermission`
     #[ec2(value = "createVolumePermission")]
     CreateVolumePermission,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
-/// The EC2 `SnapshotState` values.
-#[cfg(feature = "ebs")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum SnapshotState {
-    /// `pending`
-    Pending,
-    /// `completed`
-    Completed,
-    /// `error`
-    Error,
-    /// `recoverable`
-    Recoverable,
-    /// `recovering`
-    Recovering,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
-/// The EC2 `StorageTier` values.
-#[cfg(feature = "ebs")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum StorageTier {
-    /// `archive`
-    Archive,
-    /// `standard`
-    Standard,
     /// A value this model does not list.
     #[ec2(other)]
     Unlisted(String),
