@@ -1,7 +1,7 @@
 //! The rows of `docs/bad-input.md`: each hostile request gets EC2's code, message and status from the
 //! service (what the endpoint answers once the body is read), and each hostile response document is
 //! refused by the parser with its reason. The HTTP-level rows (oversized bodies, slow clients) are
-//! tested against the running server in `examples/endpoint/server.rs`. The last test checks that
+//! tested against the running server in `ec2-ops-endpoint/src/server.rs`. The last test checks that
 //! every test the table names exists, so the table cannot drift from the suite.
 
 mod common;

@@ -1,4 +1,4 @@
-"""DescribeVolumes on the example endpoint against moto's server mode, the server users pick today.
+"""DescribeVolumes on the endpoint against moto's server mode, the server users pick today.
 
 Both servers are seeded with the same N volumes (size, zone, type, encryption and a `team` tag of
 red or blue, one in three red) and answer the same two requests through the same client: one
@@ -13,7 +13,7 @@ count. Every answer is checked: status 200 and the number of volumes expected.
 
     bash benches/moto/run.sh [--sizes 1000,5000,10000] [--ours-only 100000] [--requests 20] [--budget 60]
 
-The endpoint is the release build of `examples/endpoint` (ENDPOINT_BIN, set by run.sh). Prints one
+The endpoint is the release build of `ec2-ops-endpoint` (ENDPOINT_BIN, set by run.sh). Prints one
 table row per cell and the ratios moto / ours; not part of CI (it takes minutes).
 """
 

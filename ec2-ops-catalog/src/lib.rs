@@ -130,8 +130,14 @@ pub trait OperationVisitor {
 /// What every catalog operation is: a describe operation whose resources and responses are plain
 /// data, readable and writable as the AWS CLI's JSON.
 pub trait CatalogOperation:
-    ec2_ops::DescribeOperation<Resource = Self::Item, Response = Self::Answer> + 'static
+    ec2_ops::DescribeOperation<
+        Resource = Self::Item,
+        Response = Self::Answer,
+        Request = Self::Asked,
+    > + 'static
 {
+    /// The request (the operation's `Request`): every one has a default, all members absent.
+    type Asked: Default;
     /// The resource (the operation's `Resource`).
     type Item: Clone
         + Send
@@ -162,7 +168,9 @@ where
         + 'static,
     O::Response:
         Default + std::fmt::Debug + PartialEq + serde::Serialize + serde::de::DeserializeOwned,
+    O::Request: Default,
 {
+    type Asked = O::Request;
     type Item = O::Resource;
     type Answer = O::Response;
 }

@@ -15,8 +15,8 @@ use ec2_ops::seed::volumes::Volume;
 use ec2_ops::{DescribeOperation, Ec2Response, InMemorySource, Service, Tag};
 use serde::Deserialize;
 
-/// The endpoint's embedded sample set: what `cargo run --example endpoint` serves.
-pub const SAMPLE: &str = include_str!("../../examples/endpoint/sample.json");
+/// The endpoint's embedded sample set: what `cargo run -p ec2-ops-endpoint` serves.
+pub const SAMPLE: &str = include_str!("../../ec2-ops-endpoint/src/sample.json");
 
 /// The sample, one list per operation's output member.
 #[derive(Deserialize)]
@@ -92,7 +92,7 @@ pub fn form(text: &str) -> String {
 }
 
 /// The tag items `DescribeTags` lists for the sample, derived as the endpoint derives them (an
-/// independent implementation of its rule, in `examples/endpoint/inventory.rs`): each tag of each
+/// independent implementation of its rule, in `ec2-ops-endpoint/src/views/tags.rs`): each tag of each
 /// served resource, then the seeded tags of resources not served.
 pub fn tag_items(sample: &Sample) -> Vec<TagDescription> {
     let mut items = Vec::new();

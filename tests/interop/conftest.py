@@ -1,4 +1,4 @@
-"""Starts the example endpoint on a free port with a seed file the suite writes, for boto3 and the CLI."""
+"""Starts the endpoint binary on a free port with a seed file the suite writes, for boto3 and the CLI."""
 
 import json
 import os
@@ -88,7 +88,7 @@ def ec2(endpoint):
     return client(endpoint)
 
 
-SAMPLE_PATH = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "endpoint", "sample.json")
+SAMPLE_PATH = os.path.join(os.path.dirname(__file__), "..", "..", "ec2-ops-endpoint", "src", "sample.json")
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ CREDENTIALS = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AW
 
 
 def start_endpoint(*args, env=None, stderr=subprocess.DEVNULL):
-    """Starts the example endpoint on a free port; returns the process and its URL."""
+    """Starts the endpoint binary on a free port; returns the process and its URL."""
     process = subprocess.Popen(
         [os.environ["ENDPOINT_BIN"], "--port", "0", *args],
         stdout=subprocess.PIPE,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the interop suite: real boto3 and AWS CLI (pinned in requirements.txt, installed from PyPI into
-# a virtualenv under target/) against the example endpoint.
+# a virtualenv under target/) against the endpoint's binary, `ec2-ops-endpoint` (ENDPOINT_BIN: any
+# installed copy, such as `cargo install --path ec2-ops-endpoint`'s; default: the debug build).
 #
 #   bash tests/interop/run.sh [pytest args...]
 set -euo pipefail
@@ -11,8 +12,10 @@ requirements="$root/tests/interop/requirements.txt"
 source "$root/tests/python-venv.sh"
 python_venv "$venv" "$requirements"
 
-cargo build --quiet --example endpoint --manifest-path "$root/Cargo.toml"
-export ENDPOINT_BIN="$root/target/debug/examples/endpoint"
+if [ -z "${ENDPOINT_BIN:-}" ]; then
+  cargo build --quiet -p ec2-ops-endpoint --manifest-path "$root/Cargo.toml"
+  export ENDPOINT_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/ec2-ops-endpoint"
+fi
 export PATH="$venv/bin:$PATH"
 cd "$root/tests/interop"
 exec "$venv/bin/python" -m pytest -q "$@"

@@ -40,6 +40,9 @@ pub struct InMemorySource<R> {
 enum Keying<R> {
     /// By the resource's ID.
     Id(fn(&R) -> &str),
+    /// By a key made from the resource, for resources whose ID is not unique (a tag item is one
+    /// resource's tag: its key is the resource's ID and the tag's key together).
+    Computed(fn(&R) -> String),
     /// By the order of insertion: each resource after the last one held.
     Position,
 }
@@ -57,6 +60,7 @@ impl<R> Keying<R> {
     fn key(self, items: &BTreeMap<String, R>, resource: &R) -> String {
         match self {
             Keying::Id(id_of) => id_of(resource).to_owned(),
+            Keying::Computed(key_of) => key_of(resource),
             Keying::Position => {
                 let next = items
                     .last_key_value()
@@ -106,6 +110,33 @@ impl<R> InMemorySource<R> {
             keying: Keying::Position,
             items: RwLock::new(BTreeMap::new()),
         }
+    }
+
+    /// An empty source that keys resources by `key_of`, for resources no single member
+    /// identifies but several do together. Pages follow the keys' order, and an ID look-up or
+    /// [`remove`](InMemorySource::remove) takes the key.
+    ///
+    /// ```
+    /// use ec2_ops_runtime::{InMemorySource, ResourceSource};
+    ///
+    /// // (resource, tag key) pairs: one resource's tags are kept apart by their keys.
+    /// let tags = InMemorySource::keyed_by(|tag: &(String, String)| format!("{} {}", tag.0, tag.1));
+    /// tags.insert(("vpc-1".into(), "Name".into()));
+    /// tags.insert(("vpc-1".into(), "Team".into()));
+    /// tags.insert(("vpc-1".into(), "Name".into()));
+    /// assert_eq!(tags.len(), 2);
+    /// assert!(tags.contains("vpc-1 Team"));
+    /// ```
+    pub fn keyed_by(key_of: fn(&R) -> String) -> Self {
+        InMemorySource {
+            keying: Keying::Computed(key_of),
+            items: RwLock::new(BTreeMap::new()),
+        }
+    }
+
+    /// Removes every resource.
+    pub fn clear(&self) {
+        self.write().clear();
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, BTreeMap<String, R>> {

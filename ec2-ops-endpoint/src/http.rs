@@ -1,6 +1,7 @@
-//! One HTTP request to one EC2 answer: the parameters from the query string (GET) or the form body
-//! (POST, read within its size and time limits), handed to the [`Service`], its answer written as
-//! EC2's XML with EC2's status.
+//! One HTTP request to one answer: a request under the control API's path to the control API
+//! (when it is on, and the peer may use it); any other to EC2: the parameters from the query
+//! string (GET) or the form body (POST, read within its size and time limits), answered by the
+//! store as EC2's XML with EC2's status.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -8,17 +9,26 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ec2_ops::wire::xml::render_error;
-use ec2_ops::{Ec2Error, Service, new_request_id};
+use ec2_ops::{Ec2Error, new_request_id};
 use http_body_util::{BodyExt, Full};
 use hyper::body::{Body as _, Bytes, Incoming};
 use hyper::header::{CONTENT_TYPE, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 
+use crate::control::{self, ControlApi};
+use crate::store::Store;
+
+/// What every request is answered from.
+pub(crate) struct State {
+    pub store: Arc<Store>,
+    pub control: ControlApi,
+}
+
 /// The response body type: the whole XML document at once.
 pub type Body = Full<Bytes>;
 
 /// What a request may send, and for how long.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BodyLimits {
     /// Largest body answered; larger ones get 413 `RequestEntityTooLarge`.
     pub max_bytes: usize,
@@ -32,14 +42,30 @@ pub struct BodyLimits {
     pub timeout: Duration,
 }
 
-/// Answers one request. Never fails: every problem is an EC2 error response.
-pub async fn handle(
-    service: Arc<Service>,
+impl Default for BodyLimits {
+    /// EC2's own: 1 MiB answered, up to 16 MiB read and thrown away, 30 seconds.
+    fn default() -> Self {
+        BodyLimits {
+            max_bytes: ec2_ops::wire::query::QueryLimits::default().max_bytes,
+            discard_bytes: 16 << 20,
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Answers one request. Never fails: every problem is an error response.
+pub(crate) async fn handle(
+    state: Arc<State>,
     limits: BodyLimits,
     peer: SocketAddr,
     request: Request<Incoming>,
 ) -> Result<Response<Body>, Infallible> {
     let started = Instant::now();
+    if state.control != ControlApi::Off && control::is_control_path(request.uri().path()) {
+        return Ok(
+            control::handle(&state.store, state.control, limits.timeout, peer, request).await,
+        );
+    }
     let params: Result<Vec<u8>, Ec2Error> = match *request.method() {
         Method::GET => Ok(request
             .uri()
@@ -79,7 +105,7 @@ pub async fn handle(
     };
     let (response, action, items, error_code) = match params {
         Ok(params) => {
-            let answer = service.handle(&params);
+            let answer = state.store.handle(&params);
             (
                 xml_response(answer.status, answer.body),
                 answer.action,
@@ -108,7 +134,7 @@ pub async fn handle(
 }
 
 /// An XML response with EC2's content type.
-pub fn xml_response(status: u16, body: Vec<u8>) -> Response<Body> {
+pub(crate) fn xml_response(status: u16, body: Vec<u8>) -> Response<Body> {
     let mut response = Response::new(Full::new(Bytes::from(body)));
     *response.status_mut() =
         StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -120,7 +146,7 @@ pub fn xml_response(status: u16, body: Vec<u8>) -> Response<Body> {
 }
 
 /// `error` as EC2's error document, with a fresh request ID.
-pub fn error_response(error: &Ec2Error) -> Response<Body> {
+pub(crate) fn error_response(error: &Ec2Error) -> Response<Body> {
     xml_response(error.status(), render_error(error, &new_request_id()))
 }
 
@@ -134,7 +160,7 @@ fn too_large(limit: usize) -> Ec2Error {
 
 /// The body, when it is at most `limits.max_bytes`; an oversized one (declared, or found while
 /// reading a chunked one) is read on to `limits.discard_bytes` without being kept, and refused.
-async fn read_body(
+pub(crate) async fn read_body(
     mut body: Incoming,
     declared: Option<usize>,
     limits: BodyLimits,

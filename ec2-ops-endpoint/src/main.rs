@@ -1,10 +1,12 @@
-//! A local EC2-compatible endpoint serving every EC2 describe operation over HTTP, for boto3, the AWS
-//! CLI and aws-sdk-rust pointed at it with `--endpoint-url`.
+//! `ec2-ops-endpoint`: a local EC2-compatible endpoint serving every EC2 describe operation over
+//! HTTP, for boto3, the AWS CLI and aws-sdk-rust pointed at it with `--endpoint-url`. This file only
+//! reads the command line, starts the library's [`Endpoint`], and reports errors.
 //!
 //! ```text
-//! cargo run --example endpoint -- [--port N] [--seed FILE] [--seed-dir DIR] [--token-key BASE64] [--threads N]
+//! ec2-ops-endpoint [--port N] [--seed FILE] [--seed-dir DIR] [--token-key BASE64] [--threads N]
 //!     [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
-//!     [--max-connection-age S] [--drain-timeout S] [--log-format text|json] [--log-level LEVEL]
+//!     [--max-connection-age S] [--drain-timeout S] [--control-api] [--control-api-any-peer]
+//!     [--log-format text|json] [--log-level LEVEL]
 //! ```
 //!
 //! - listens on 127.0.0.1, port 4599 by default; `--port 0` picks a free port; the address is printed
@@ -14,11 +16,10 @@
 //! - SigV4 `Authorization` headers and `X-Amz-*` query parameters are accepted and **not verified**;
 //! - bodies over 1 MiB are refused with 413 and never kept: up to 16 MiB is read and thrown away
 //!   first, so clients that send the whole body before reading get the answer, not a broken pipe;
-//! - all 197 operations of `ec2-ops-catalog`: the ten of `ec2_ops::seed` from an inventory where
-//!   each resource is stored once and other operations' views of it derived (`inventory.rs`), the
-//!   others each from its own store (`catalog.rs`);
-//! - `--seed FILE` loads `{"Reservations": [...], "Volumes": [...], ...}`, one key per inventory
-//!   operation's output member (the AWS CLI's JSON; see `seed.rs`);
+//! - all 197 operations of `ec2-ops-catalog`, each resource stored once and other operations'
+//!   views of it derived (the library's `Store`);
+//! - `--seed FILE` loads `{"Reservations": [...], "Volumes": [...], ...}`, one key per
+//!   operation's output member (the AWS CLI's JSON);
 //! - `--seed-dir DIR` loads a folder of AWS CLI outputs, one file per operation named after its
 //!   command: `describe-subnets.json` holds exactly what `aws ec2 describe-subnets` prints (a file
 //!   may also hold a JSON array of outputs, for attribute operations answered one resource per call);
@@ -26,32 +27,21 @@
 //! - `--token-key` (or `EC2_OPS_TOKEN_KEY`): the base64 32-byte key `NextToken`s are signed with, so
 //!   endpoints sharing it continue each other's page walks; random per process without it;
 //! - a multi-threaded runtime (`--threads`, default one per core) serving at most
-//!   `--max-connections` at once, each bounded by header, body and idle timeouts (`server.rs`);
+//!   `--max-connections` at once, each bounded by header, body and idle timeouts;
+//! - `--control-api` turns on the control API under `/_ec2-ops/` for loopback peers
+//!   (`--control-api-any-peer`: for any peer): reset, put, remove, dump;
 //! - SIGTERM or Ctrl-C drains: new connections are refused, requests in flight are answered, and
 //!   the process exits 0 when the last connection is done (or 1 after `--drain-timeout`, or at a
 //!   second signal);
 //! - one structured log event per request on stderr (`tracing`), as text or JSON lines.
 
-mod catalog;
-mod http;
-mod idle;
-mod inventory;
-mod seed;
-mod server;
-mod tag_view;
-mod volume_view;
-
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::process::ExitCode;
 use std::time::Duration;
 
-use ec2_ops::wire::query::QueryLimits;
-use ec2_ops::{DescribeContext, TokenKey};
-use tokio::net::TcpListener;
-
-use crate::http::BodyLimits;
-use crate::server::{Drained, Settings};
+use ec2_ops::TokenKey;
+use ec2_ops_endpoint::{BodyLimits, ControlApi, Drained, Endpoint, Settings};
 
 /// The port when `--port` is not given.
 const DEFAULT_PORT: &str = "4599";
@@ -63,6 +53,7 @@ struct Options {
     token_key: Option<TokenKey>,
     threads: Option<usize>,
     settings: Settings,
+    control: ControlApi,
     log_format: LogFormat,
     log_level: tracing::Level,
 }
@@ -84,7 +75,8 @@ fn command() -> clap::Command {
             .value_parser(parse_seconds)
             .help(help)
     };
-    Command::new("endpoint")
+    Command::new("ec2-ops-endpoint")
+        .version(env!("CARGO_PKG_VERSION"))
         .about("A local EC2-compatible endpoint serving every EC2 describe operation")
         .arg(
             Arg::new("port")
@@ -136,6 +128,19 @@ fn command() -> clap::Command {
         .arg(seconds("idle-timeout", "60", "a connection moving no bytes this long is closed"))
         .arg(seconds("max-connection-age", "300", "a connection this old closes after its request in flight"))
         .arg(seconds("drain-timeout", "30", "on SIGTERM or Ctrl-C, longest to wait for requests in flight"))
+        .arg(
+            Arg::new("control-api")
+                .long("control-api")
+                .action(clap::ArgAction::SetTrue)
+                .help("turn on the control API under /_ec2-ops/ (reset, put, remove, dump) for loopback peers"),
+        )
+        .arg(
+            Arg::new("control-api-any-peer")
+                .long("control-api-any-peer")
+                .action(clap::ArgAction::SetTrue)
+                .requires("control-api")
+                .help("answer control requests from any peer, not only loopback ones"),
+        )
         .arg(
             Arg::new("log-format")
                 .long("log-format")
@@ -197,10 +202,17 @@ fn parse_options() -> Result<Options, String> {
         max_connection_age: seconds("max-connection-age"),
         drain_timeout: seconds("drain-timeout"),
         body: BodyLimits {
-            max_bytes: QueryLimits::default().max_bytes,
-            discard_bytes: 16 << 20,
             timeout: seconds("body-timeout"),
+            ..BodyLimits::default()
         },
+    };
+    let control = match (
+        matches.get_flag("control-api"),
+        matches.get_flag("control-api-any-peer"),
+    ) {
+        (false, _) => ControlApi::Off,
+        (true, false) => ControlApi::Loopback,
+        (true, true) => ControlApi::AnyPeer,
     };
     let log_format = match matches.get_one::<String>("log-format").map(String::as_str) {
         Some("json") => LogFormat::Json,
@@ -219,6 +231,7 @@ fn parse_options() -> Result<Options, String> {
         token_key,
         threads: matches.get_one::<u64>("threads").copied().map(count),
         settings,
+        control,
         log_format,
         log_level,
     })
@@ -253,68 +266,36 @@ fn init_logging(format: LogFormat, level: tracing::Level) {
     }
 }
 
-/// The service over the seed: the inventory's ten operations from `--seed` and the folder's
-/// files for them (or the embedded sample set when neither is given), every other catalog operation
-/// from its folder file or empty. The start-up summary beside it.
-fn load(options: &Options) -> Result<(ec2_ops::Service, String), seed::SeedError> {
-    let folder = match &options.seed_dir {
-        Some(directory) => Some(catalog::Folder::read(directory)?),
-        None => None,
-    };
-    let file = match &options.seed {
-        Some(path) => Some(catalog::Folder::read_seed_file(path)?),
-        None => None,
-    };
-    let (seed, folder) = match (file, folder) {
-        (None, None) => (
-            seed::Seed::parse(seed::SAMPLE, "the embedded sample set")?,
-            catalog::Folder::empty(),
-        ),
-        (Some((seed, others)), None) => (seed, others),
-        (None, Some(mut folder)) => (std::mem::take(&mut folder.inventory), folder),
-        (Some((seed, others)), Some(mut folder)) => {
-            let source = options
-                .seed_dir
-                .as_ref()
-                .map(|dir| dir.display().to_string())
-                .unwrap_or_default();
-            let seed = seed.merge(std::mem::take(&mut folder.inventory), &source)?;
-            folder.merge(others)?;
-            (seed, folder)
-        }
-    };
-    let mut summary = seed.summary();
-    let context = match &options.token_key {
-        Some(key) => DescribeContext::new(key.clone()),
-        None => DescribeContext::default(),
-    };
-    let mut service = inventory::Inventory::new(seed, context).into_service();
-    let (seeded, resources) = folder.register(&mut service)?;
-    summary.push_str(&format!(
-        "; {} operations in all, {seeded} of the others seeded with {resources} resources",
-        service.actions().count()
-    ));
-    Ok((service, summary))
+/// The endpoint the options describe, not yet bound: the seed file and folder (the embedded
+/// sample when neither is given), the token key, the bounds and the control API.
+fn builder(options: &Options) -> ec2_ops_endpoint::EndpointBuilder {
+    let mut builder = Endpoint::builder()
+        .settings(options.settings)
+        .control_api(options.control);
+    if let Some(path) = &options.seed {
+        builder = builder.seed_file(path);
+    }
+    if let Some(directory) = &options.seed_dir {
+        builder = builder.seed_dir(directory);
+    }
+    if options.seed.is_none() && options.seed_dir.is_none() {
+        builder = builder.sample();
+    }
+    if let Some(key) = &options.token_key {
+        builder = builder.token_key(key.clone());
+    }
+    builder
 }
 
-fn main() {
+fn main() -> ExitCode {
     let options = match parse_options() {
         Ok(options) => options,
         Err(message) => {
             eprintln!("error: {message}");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     };
     init_logging(options.log_format, options.log_level);
-    let (service, summary) = match load(&options) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("error: cannot load the seed: {error}");
-            std::process::exit(1);
-        }
-    };
-    let service = Arc::new(service);
-
     let mut runtime = tokio::runtime::Builder::new_multi_thread();
     if let Some(threads) = options.threads {
         runtime.worker_threads(threads);
@@ -323,42 +304,56 @@ fn main() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("error: cannot start the runtime: {error}");
-            std::process::exit(1);
+            return ExitCode::FAILURE;
         }
     };
-    let drained = runtime.block_on(async {
-        let address = SocketAddr::from(([127, 0, 0, 1], options.port));
-        let listener = match TcpListener::bind(address).await {
-            Ok(listener) => listener,
-            Err(error) => {
-                eprintln!("error: cannot listen on {address}: {error}");
-                std::process::exit(1);
-            }
-        };
-        // The signal handlers are installed before the address is printed, so a client that reads
-        // the address and immediately interrupts still gets a clean shutdown. A second signal
-        // during the drain stops at once: the handlers replaced the default action that would.
-        let first_signal = shutdown_signal();
-        let shutdown = async move {
-            first_signal.await;
-            let second_signal = shutdown_signal();
-            tokio::spawn(async move {
-                second_signal.await;
-                tracing::warn!("a second signal: stopping without finishing the drain");
-                std::process::exit(1);
-            });
-        };
-        let address = listener
-            .local_addr()
-            .expect("a bound socket has an address");
-        println!("listening on http://{address}");
-        tracing::info!(%address, serving = %summary, settings = ?options.settings, "started; SIGTERM or Ctrl-C drains and stops");
-        server::serve(listener, service, options.settings, shutdown).await
-    });
+    let result = runtime.block_on(serve(&options));
     // Connections a timed-out drain left are dropped with the runtime, without waiting on them.
     runtime.shutdown_background();
-    if let Drained::TimedOut { .. } = drained {
-        std::process::exit(1);
+    match result {
+        Ok(Drained::Completely) => ExitCode::SUCCESS,
+        Ok(Drained::TimedOut { .. }) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Starts the endpoint, prints its address, and serves until a signal; then drains, unless a
+/// second signal stops the drain.
+async fn serve(options: &Options) -> Result<Drained, String> {
+    // The signal handlers are installed before the address is printed, so a client that reads
+    // the address and immediately interrupts still gets a clean shutdown.
+    let first_signal = shutdown_signal();
+    let address = SocketAddr::from(([127, 0, 0, 1], options.port));
+    let endpoint = builder(options)
+        .bind(address)
+        .await
+        .map_err(|error| error.to_string())?;
+    println!("listening on {}", endpoint.url());
+    let control = match options.control {
+        ControlApi::Off => "off",
+        ControlApi::Loopback => "on for loopback peers",
+        ControlApi::AnyPeer => "on for any peer",
+    };
+    tracing::info!(
+        address = %endpoint.address(),
+        serving = %endpoint.store().summary(),
+        control_api = control,
+        settings = ?options.settings,
+        "started; SigV4 signatures are accepted unchecked; SIGTERM or Ctrl-C drains and stops"
+    );
+    first_signal.await;
+    // A second signal during the drain stops at once: the handlers replaced the default action
+    // that would.
+    let second_signal = shutdown_signal();
+    tokio::select! {
+        drained = endpoint.shutdown() => Ok(drained),
+        () = second_signal => {
+            tracing::warn!("a second signal: stopping without finishing the drain");
+            Ok(Drained::TimedOut { open: 0 })
+        }
     }
 }
 
@@ -429,7 +424,7 @@ mod tests {
     fn the_command_line_parses_port_seed_and_token_key() {
         let matches = command()
             .try_get_matches_from([
-                "endpoint",
+                "ec2-ops-endpoint",
                 "--port",
                 "0",
                 "--seed",
@@ -449,7 +444,7 @@ mod tests {
         );
         assert!(
             command()
-                .try_get_matches_from(["endpoint", "--port", "x"])
+                .try_get_matches_from(["ec2-ops-endpoint", "--port", "x"])
                 .is_err()
         );
     }

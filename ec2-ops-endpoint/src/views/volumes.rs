@@ -1,4 +1,4 @@
-//! `DescribeVolumes`' view of the store: a volume's attachments to served instances are those
+//! DescribeVolumes' view of the store: a volume's attachments to served instances are those
 //! instances' block device mappings, so attaching is recorded once, on the instance.
 
 use std::collections::HashMap;
@@ -12,7 +12,7 @@ use ec2_ops::{InMemorySource, ResourceSource};
 /// `DescribeVolumes`' source: the stored volumes, each with its attachments to served instances
 /// taken from those instances' block device mappings (attachments to instances not served here
 /// are kept as seeded).
-pub struct VolumeView {
+pub(crate) struct VolumeView {
     pub volumes: Arc<InMemorySource<Volume>>,
     pub instances: Arc<InMemorySource<Reservation>>,
 }

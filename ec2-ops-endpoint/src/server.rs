@@ -20,18 +20,18 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use ec2_ops::{Ec2Error, Service};
+use ec2_ops::Ec2Error;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tokio::time::Instant;
 
-use crate::http::{self, BodyLimits};
+use crate::http::{self, BodyLimits, State};
 use crate::idle::{Activity, Watched};
 
 /// How the server bounds its connections.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     /// Most connections served at once.
     pub max_connections: usize,
@@ -47,7 +47,22 @@ pub struct Settings {
     pub body: BodyLimits,
 }
 
-/// How a [`serve`] ended.
+impl Default for Settings {
+    /// 1,024 connections; 10 s for headers, 60 s idle, connections closed at 300 s, a 30 s drain;
+    /// [`BodyLimits::default`].
+    fn default() -> Self {
+        Settings {
+            max_connections: 1024,
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
+            max_connection_age: Duration::from_secs(300),
+            drain_timeout: Duration::from_secs(30),
+            body: BodyLimits::default(),
+        }
+    }
+}
+
+/// How a server's run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Drained {
     /// Every connection finished within the drain timeout.
@@ -56,10 +71,10 @@ pub enum Drained {
     TimedOut { open: usize },
 }
 
-/// Serves `service` on `listener` until `shutdown` resolves, then drains.
-pub async fn serve(
+/// Serves `state` on `listener` until `shutdown` resolves, then drains.
+pub(crate) async fn serve(
     listener: TcpListener,
-    service: Arc<Service>,
+    state: Arc<State>,
     settings: Settings,
     shutdown: impl Future<Output = ()>,
 ) -> Drained {
@@ -83,7 +98,7 @@ pub async fn serve(
                     }
                 };
                 if let Ok(permit) = Arc::clone(&served).try_acquire_owned() {
-                    let connection = connection(stream, peer, Arc::clone(&service), settings, draining.clone());
+                    let connection = connection(stream, peer, Arc::clone(&state), settings, draining.clone());
                     tokio::spawn(with_permit(connection, permit));
                 } else if let Ok(permit) = Arc::clone(&refused).try_acquire_owned() {
                     refusals.answered();
@@ -174,14 +189,14 @@ impl RefusalLog {
 async fn connection(
     stream: TcpStream,
     peer: SocketAddr,
-    service: Arc<Service>,
+    state: Arc<State>,
     settings: Settings,
     mut draining: watch::Receiver<()>,
 ) {
     let activity = Activity::new();
     let io = TokioIo::new(Watched::new(stream, activity.clone()));
     let handler = hyper::service::service_fn(move |request| {
-        http::handle(Arc::clone(&service), settings.body, peer, request)
+        http::handle(Arc::clone(&state), settings.body, peer, request)
     });
     let served = http1::Builder::new()
         .timer(TokioTimer::new())
@@ -274,15 +289,16 @@ mod tests {
     }
 
     async fn start(settings: Settings) -> Running {
-        let seed = crate::seed::Seed::parse(crate::seed::SAMPLE, "the sample").unwrap();
-        let service = Arc::new(
-            crate::inventory::Inventory::new(seed, ec2_ops::DescribeContext::default())
-                .into_service(),
-        );
+        let store =
+            crate::Store::new(&crate::Seed::sample(), ec2_ops::DescribeContext::default()).unwrap();
+        let state = Arc::new(State {
+            store: Arc::new(store),
+            control: crate::ControlApi::Off,
+        });
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
-        let served = tokio::spawn(serve(listener, service, settings, async {
+        let served = tokio::spawn(serve(listener, state, settings, async {
             let _ = stopped.await;
         }));
         Running {

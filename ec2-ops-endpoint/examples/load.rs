@@ -1,10 +1,10 @@
-//! A bounded load test of the example endpoint, on loopback: it seeds an endpoint process with N
+//! A bounded load test of the endpoint's binary, on loopback: it seeds an endpoint process with N
 //! volumes, runs C concurrent clients through a fixed number of requests (a mix of valid lookups,
 //! filtered and paged walks, and hostile requests), checks every answer against the seed, and
 //! samples the endpoint's resident memory before, during and after.
 //!
 //! ```text
-//! cargo build --example endpoint --example load
+//! cargo build -p ec2-ops-endpoint --bins --example load
 //! target/debug/examples/load [--endpoint PATH] [--clients C] [--requests R] [--volumes N]
 //!     [--time-limit S] [--max-rss-growth MIB]
 //! ```
@@ -45,13 +45,13 @@ struct Options {
 fn options() -> Options {
     use clap::{Arg, Command, value_parser};
     let matches = Command::new("load")
-        .about("A bounded load test of the example endpoint on loopback")
+        .about("A bounded load test of the ec2-ops-endpoint binary on loopback")
         .arg(
             Arg::new("endpoint")
                 .long("endpoint")
                 .value_name("PATH")
                 .value_parser(value_parser!(PathBuf))
-                .help("the endpoint binary; default: `endpoint` beside this program"),
+                .help("the endpoint binary; default: `ec2-ops-endpoint` in the folder above this program's"),
         )
         .arg(count_arg(
             "clients",
@@ -82,9 +82,14 @@ fn options() -> Options {
         .get_one::<PathBuf>("endpoint")
         .cloned()
         .unwrap_or_else(|| {
-            std::env::current_exe()
-                .expect("this program's path")
-                .with_file_name("endpoint")
+            // Examples build into `target/PROFILE/examples/`, binaries into `target/PROFILE/`.
+            let exe = std::env::current_exe().expect("this program's path");
+            exe.parent()
+                .and_then(|examples| examples.parent())
+                .map_or_else(
+                    || exe.with_file_name("ec2-ops-endpoint"),
+                    |profile| profile.join("ec2-ops-endpoint"),
+                )
         });
     Options {
         endpoint,

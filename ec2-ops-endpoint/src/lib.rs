@@ -1,0 +1,80 @@
+//! # ec2-ops-endpoint
+//!
+//! A local EC2-compatible endpoint serving all 197 `Describe*` operations of `ec2-ops-catalog`,
+//! for boto3, the AWS CLI, the JavaScript SDK, aws-sdk-rust and `ec2-ops`' own client pointed at it
+//! with an endpoint URL: as a server (the `ec2-ops-endpoint` binary) or inside a test process
+//! (this library).
+//!
+//! - [`Endpoint::builder`] starts one on a free port inside the caller's Tokio runtime, with no
+//!   process and no files; many in one process share nothing.
+//! - Its [`Store`] is the state: every operation's resources, stored once, with what other
+//!   operations show of them derived when asked (DescribeTags lists the tags of the instances,
+//!   volumes, snapshots, key pairs and tasks served; a volume's attachments are its instances'
+//!   block device mappings), so a put or a removal shows everywhere at once. Puts are checked
+//!   exactly as the seed is, and refused whole.
+//! - A [`Seed`] is what it starts with and what [`Store::reset`] returns to: AWS CLI outputs from
+//!   a folder (`describe-subnets.json` holds what `aws ec2 describe-subnets` prints), a seed file,
+//!   or code.
+//! - The [`control`] API changes a running endpoint's state over HTTP (off unless asked for).
+//!
+//! ## In a test
+//!
+//! ```
+//! use ec2_ops::seed::volumes::{DescribeVolumes, DescribeVolumesRequest, DescribeVolumesResponse, Volume};
+//! use ec2_ops::{Ec2Request, Ec2Response};
+//! use ec2_ops_endpoint::{Endpoint, Seed};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let endpoint = Endpoint::builder()
+//!     .seed(Seed::from_output("describe-volumes", r#"{"Volumes": [{"VolumeId": "vol-1", "Size": 8}]}"#).unwrap())
+//!     .bind("127.0.0.1:0")
+//!     .await
+//!     .unwrap();
+//!
+//! // Change the state mid-test: the next request sees it.
+//! endpoint
+//!     .store()
+//!     .put::<DescribeVolumes>([Volume { volume_id: Some("vol-2".into()), size: Some(100), ..Volume::default() }])
+//!     .unwrap();
+//!
+//! // Any client pointed at `endpoint.url()` sees both; here the store answers a Query request
+//! // directly, as the HTTP server would.
+//! let request = DescribeVolumesRequest::builder().filter("size", ["100"]).build();
+//! let answer = endpoint.store().handle(request.to_query().as_bytes());
+//! let response = DescribeVolumesResponse::from_xml(&answer.body).unwrap();
+//! assert_eq!(response.volumes[0].volume_id.as_deref(), Some("vol-2"));
+//!
+//! endpoint.store().reset();
+//! assert_eq!(endpoint.store().count("DescribeVolumes"), Some(1));
+//! endpoint.shutdown().await;
+//! # }
+//! ```
+//!
+//! `examples/in_a_test.rs` does the same over HTTP with `ec2-ops`' light client.
+//!
+//! ## As a server
+//!
+//! ```text
+//! cargo install --path ec2-ops-endpoint
+//! ec2-ops-endpoint --seed-dir inventory --port 4599
+//! ```
+//!
+//! `ec2-ops-endpoint --help` lists every setting; the repository's README describes each.
+
+pub mod control;
+mod endpoint;
+mod http;
+mod idle;
+mod operations;
+mod seed;
+mod server;
+mod store;
+mod views;
+
+pub use control::ControlApi;
+pub use endpoint::{Endpoint, EndpointBuilder, StartError};
+pub use http::BodyLimits;
+pub use seed::{SAMPLE, Seed, SeedError};
+pub use server::{Drained, Settings};
+pub use store::Store;

@@ -1,0 +1,184 @@
+//! What an endpoint starts with, and returns to on a reset: AWS CLI outputs, each for one
+//! operation, read from a folder, a seed file, or given in code.
+//!
+//! Reading here only finds which operation each output belongs to and checks that it is JSON;
+//! each output is read as its operation's response, and its resources checked, when a
+//! [`Store`](crate::Store) is built from the seed (nothing is served unless all of it is valid).
+
+mod file;
+mod folder;
+
+use std::fmt;
+use std::path::Path;
+
+use serde_json::Value;
+
+/// The embedded sample: instances in reservations, volumes, snapshots, key pairs, tasks of five
+/// kinds and tags, as the AWS CLI prints them. The binary serves it when given no seed.
+pub const SAMPLE: &str = include_str!("../sample.json");
+
+/// Why data could not be loaded or put: where it came from, the JSON path inside it, and the
+/// problem. The seed loader, the store's puts and the control API all answer with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeedError {
+    /// The file, or what else the data came from (`put of DescribeVolumes`), and the operation.
+    pub source: String,
+    /// The JSON path of the problem (`$.Volumes[3].VolumeId`), `$` for the whole.
+    pub path: String,
+    /// What is wrong.
+    pub problem: String,
+}
+
+impl SeedError {
+    pub(crate) fn new(
+        source: impl Into<String>,
+        path: impl Into<String>,
+        problem: impl Into<String>,
+    ) -> SeedError {
+        SeedError {
+            source: source.into(),
+            path: path.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
+impl fmt::Display for SeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: at `{}`: {}", self.source, self.path, self.problem)
+    }
+}
+
+impl std::error::Error for SeedError {}
+
+/// One operation's data: an AWS CLI output (or a JSON array of outputs, for operations answered
+/// one resource per call), and where it came from.
+#[derive(Debug, Clone)]
+pub(crate) struct SeedInput {
+    /// The operation whose output this is.
+    pub action: &'static str,
+    /// Names the data in errors: the file and the operation.
+    pub source: String,
+    /// The output, or an array of outputs.
+    pub output: Value,
+}
+
+/// The data an endpoint starts with: for each operation, what the AWS CLI printed for it.
+///
+/// ```
+/// use ec2_ops_endpoint::Seed;
+///
+/// let seed = Seed::from_json(
+///     r#"{"Volumes": [{"VolumeId": "vol-1", "Size": 8}], "Subnets": [{"SubnetId": "subnet-1"}]}"#,
+///     "inline",
+/// )
+/// .unwrap();
+/// assert_eq!(seed.actions(), ["DescribeSubnets", "DescribeVolumes"]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Seed {
+    inputs: Vec<SeedInput>,
+}
+
+impl Seed {
+    /// No data: every operation answers nothing until something is put.
+    pub fn empty() -> Seed {
+        Seed::default()
+    }
+
+    /// The embedded [`SAMPLE`].
+    pub fn sample() -> Seed {
+        Seed::from_json(SAMPLE, "the embedded sample")
+            .expect("the embedded sample is a valid seed file")
+    }
+
+    /// A seed file's JSON: an object of AWS CLI output members, each holding one operation's
+    /// list (`{"Reservations": [...], "Volumes": [...], "Subnets": [...]}`, what `aws ec2
+    /// describe-instances`, `describe-volumes`, ... print, merged). A member several operations
+    /// answer with (`Instances`, `Vpcs`, ...) is refused: those go in a folder, whose file names
+    /// say which operation; where one of them is an operation `ec2-ops` declares by hand
+    /// (`Snapshots`: DescribeSnapshots beside DescribeLockedSnapshots), it is that one's.
+    /// `source` names the JSON in errors.
+    ///
+    /// # Errors
+    /// Not JSON, not an object, or a member that is no operation's (or several's).
+    pub fn from_json(text: &str, source: &str) -> Result<Seed, SeedError> {
+        file::read(text, source).map(|inputs| Seed { inputs })
+    }
+
+    /// Reads a seed file (see [`Seed::from_json`]).
+    ///
+    /// # Errors
+    /// The file cannot be read, or its JSON is refused.
+    pub fn from_file(path: &Path) -> Result<Seed, SeedError> {
+        let source = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|error| {
+            SeedError::new(&source, "$", format!("cannot read the file: {error}"))
+        })?;
+        Seed::from_json(&text, &source)
+    }
+
+    /// Reads a seed folder: one file per operation, named after its AWS CLI command
+    /// (`describe-subnets.json` holds exactly what `aws ec2 describe-subnets` prints, or a JSON
+    /// array of such outputs, for attribute operations answered one resource per call). Every
+    /// `*.json` file must name a describe command; other files are ignored.
+    ///
+    /// # Errors
+    /// The folder or a file cannot be read, a file is not JSON, or its name is no command.
+    pub fn from_dir(directory: &Path) -> Result<Seed, SeedError> {
+        folder::read(directory).map(|inputs| Seed { inputs })
+    }
+
+    /// One operation's data: what the AWS CLI prints for `action` (`DescribeSubnets` or
+    /// `describe-subnets`), or a JSON array of such outputs.
+    ///
+    /// # Errors
+    /// `action` is no describe operation, or `output` is not JSON.
+    pub fn from_output(action: &str, output: &str) -> Result<Seed, SeedError> {
+        let action = crate::operations::action_named(action).ok_or_else(|| {
+            SeedError::new("the seed", "$", crate::operations::unknown_action(action))
+        })?;
+        let source = format!("the {action} output");
+        let output = serde_json::from_str(output)
+            .map_err(|error| SeedError::new(&source, "$", format!("not JSON: {error}")))?;
+        Ok(Seed {
+            inputs: vec![SeedInput {
+                action,
+                source,
+                output,
+            }],
+        })
+    }
+
+    /// This seed and `other` together; no operation may be given by both.
+    ///
+    /// # Errors
+    /// An operation's data is in both.
+    pub fn merge(mut self, other: Seed) -> Result<Seed, SeedError> {
+        for input in other.inputs {
+            if let Some(mine) = self.inputs.iter().find(|mine| mine.action == input.action) {
+                return Err(SeedError::new(
+                    &input.source,
+                    "$",
+                    format!(
+                        "{}'s resources are given twice: here and in {}",
+                        input.action, mine.source
+                    ),
+                ));
+            }
+            self.inputs.push(input);
+        }
+        Ok(self)
+    }
+
+    /// The operations this seed has data for, in order.
+    pub fn actions(&self) -> Vec<&'static str> {
+        let mut actions: Vec<&'static str> = self.inputs.iter().map(|input| input.action).collect();
+        actions.sort_unstable();
+        actions
+    }
+
+    pub(crate) fn inputs(&self) -> &[SeedInput] {
+        &self.inputs
+    }
+}

@@ -1,0 +1,382 @@
+//! The endpoint's state: every catalog operation's resources, each stored once, the views other
+//! operations derive from them, and the seed a reset returns to.
+//!
+//! Each request reads the store under a shared lock and each change writes it under an exclusive
+//! one, so a request sees the store as it was before a change or after it, never half of it: a
+//! put of many resources, a removal, or a reset.
+
+pub(crate) mod slot;
+
+use std::any::Any;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use ec2_ops::seed::instances::DescribeInstances;
+use ec2_ops::seed::tags::DescribeTags;
+use ec2_ops::seed::volumes::DescribeVolumes;
+use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
+use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
+use serde_json::Value;
+
+use self::slot::{ErasedSlot, Slot, Units};
+use crate::operations;
+use crate::seed::{Seed, SeedError};
+use crate::views::Shared;
+use crate::views::tags::{TagView, TaggedKind, TaggedSource};
+use crate::views::volumes::VolumeView;
+
+/// Every operation's resources, the service answering requests over them, and the seed.
+///
+/// ```
+/// use ec2_ops::DescribeContext;
+/// use ec2_ops::seed::volumes::{DescribeVolumes, Volume};
+/// use ec2_ops_endpoint::{Seed, Store};
+///
+/// let store = Store::new(&Seed::empty(), DescribeContext::default()).unwrap();
+/// store.put::<DescribeVolumes>([Volume { volume_id: Some("vol-1".into()), ..Volume::default() }]).unwrap();
+/// let answer = store.handle(b"Action=DescribeVolumes&Version=2016-11-15");
+/// assert_eq!((answer.status, answer.items), (200, 1));
+///
+/// store.put_json("describe-subnets", r#"{"Subnets": [{"SubnetId": "subnet-1"}]}"#).unwrap();
+/// assert_eq!(store.count("DescribeSubnets"), Some(1));
+/// store.reset();
+/// assert_eq!(store.count("DescribeSubnets"), Some(0));
+/// ```
+pub struct Store {
+    slots: BTreeMap<&'static str, Box<dyn ErasedSlot>>,
+    service: Service,
+    /// Requests hold it shared, changes exclusively (see the module docs).
+    lock: RwLock<()>,
+    /// The seed, read and checked: what a reset puts back.
+    seed: Vec<(&'static str, Units)>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("operations", &self.slots.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// A store serving every catalog operation with `context` (its token key signs the
+    /// `NextToken`s), holding `seed`.
+    ///
+    /// # Errors
+    /// The first problem in the seed: an output that is not its operation's, a value of the wrong
+    /// type, a resource without an ID or with another's; nothing is served unless all is valid.
+    pub fn new(seed: &Seed, context: DescribeContext) -> Result<Store, SeedError> {
+        let mut slots = Slots {
+            slots: BTreeMap::new(),
+            tagged: Vec::new(),
+        };
+        ec2_ops_catalog::for_each_operation(&mut slots);
+        let Slots { slots, tagged } = slots;
+        let views = views(&slots, tagged);
+        let mut service = Service::new(context);
+        ec2_ops_catalog::for_each_operation(&mut Registrar {
+            slots: &slots,
+            views: &views,
+            service: &mut service,
+        });
+        let mut read = Vec::with_capacity(seed.inputs().len());
+        for input in seed.inputs() {
+            let slot = &slots[input.action];
+            read.push((input.action, slot.read(&input.output, &input.source)?));
+        }
+        let store = Store {
+            slots,
+            service,
+            lock: RwLock::new(()),
+            seed: read,
+        };
+        store.reset();
+        Ok(store)
+    }
+
+    fn reading(&self) -> RwLockReadGuard<'_, ()> {
+        // The guarded data is `()`: a panic elsewhere cannot have left it half-written.
+        self.lock
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn writing(&self) -> RwLockWriteGuard<'_, ()> {
+        self.lock
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Answers a Query request (a form body or query string) for a caller of the context's
+    /// account and region.
+    pub fn handle(&self, params: &[u8]) -> Answer {
+        let _reading = self.reading();
+        self.service.handle(params)
+    }
+
+    /// Answers a Query request for `caller`.
+    pub fn handle_as(&self, params: &[u8], caller: &Caller) -> Answer {
+        let _reading = self.reading();
+        self.service.handle_as(params, caller)
+    }
+
+    /// The context requests are answered with.
+    pub fn context(&self) -> &DescribeContext {
+        self.service.context()
+    }
+
+    /// The actions served, in order: every operation of `ec2-ops-catalog`.
+    pub fn actions(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.slots.keys().copied()
+    }
+
+    /// How many resources `action` (as EC2 or the AWS CLI spells it) holds, for a nested
+    /// operation its items (DescribeInstances: instances); `None` for an action not served.
+    pub fn count(&self, action: &str) -> Option<usize> {
+        let action = operations::action_named(action)?;
+        let _reading = self.reading();
+        Some(self.slots[action].len())
+    }
+
+    fn slot<O: CatalogOperation>(&self) -> Result<&Slot<O>, SeedError> {
+        let action = <O as Operation>::SPEC.action;
+        self.slots
+            .get(action)
+            .and_then(|slot| slot.as_any().downcast_ref::<Slot<O>>())
+            .ok_or_else(|| {
+                SeedError::new(
+                    format!("a put of {action}"),
+                    "$",
+                    format!("{action} is not one of the catalog's operations this endpoint serves"),
+                )
+            })
+    }
+
+    fn erased(&self, action: &str) -> Result<&dyn ErasedSlot, SeedError> {
+        operations::action_named(action)
+            .map(|action| &*self.slots[action])
+            .ok_or_else(|| SeedError::new("a put", "$", operations::unknown_action(action)))
+    }
+
+    /// Adds `resources` to operation `O`, replacing those with the same ID; returns how many
+    /// resources (for a nested operation, items) went in. The views follow at once.
+    ///
+    /// # Errors
+    /// The put is refused whole, the store unchanged, when a resource has no ID, two share one,
+    /// or a nested resource holds no item; the path names it (`$[2]`).
+    pub fn put<O: CatalogOperation>(
+        &self,
+        resources: impl IntoIterator<Item = O::Item>,
+    ) -> Result<usize, SeedError> {
+        let slot = self.slot::<O>()?;
+        let source = format!("a put of {}", <O as Operation>::SPEC.action);
+        let indexed = resources
+            .into_iter()
+            .enumerate()
+            .map(|(index, resource)| (format!("$[{index}]"), resource));
+        let units: Units = Box::new(slot.check(indexed, &source)?);
+        let _writing = self.writing();
+        slot.put(&units);
+        Ok(ErasedSlot::counted(slot, &units))
+    }
+
+    /// Replaces operation `O`'s resources with `resources`, as [`Store::put`] checks them.
+    ///
+    /// # Errors
+    /// As [`Store::put`]; the store is unchanged.
+    pub fn replace<O: CatalogOperation>(
+        &self,
+        resources: impl IntoIterator<Item = O::Item>,
+    ) -> Result<usize, SeedError> {
+        let slot = self.slot::<O>()?;
+        let source = format!("a replace of {}", <O as Operation>::SPEC.action);
+        let indexed = resources
+            .into_iter()
+            .enumerate()
+            .map(|(index, resource)| (format!("$[{index}]"), resource));
+        let units: Units = Box::new(slot.check(indexed, &source)?);
+        let _writing = self.writing();
+        slot.clear();
+        slot.put(&units);
+        Ok(ErasedSlot::counted(slot, &units))
+    }
+
+    /// Removes operation `O`'s resource `id` (for a nested operation, the item: an instance ID);
+    /// whether there was one.
+    pub fn remove<O: CatalogOperation>(&self, id: &str) -> bool {
+        let Ok(slot) = self.slot::<O>() else {
+            return false;
+        };
+        let _writing = self.writing();
+        ErasedSlot::remove(slot, id)
+    }
+
+    /// Adds what the AWS CLI prints for `action` (`DescribeSubnets` or `describe-subnets`), one
+    /// output or a JSON array of them, exactly as a seed folder file; resources with the same ID
+    /// are replaced. Returns how many resources went in.
+    ///
+    /// # Errors
+    /// The seed loader's refusal (the path and the problem); the store is unchanged.
+    pub fn put_json(&self, action: &str, output: &str) -> Result<usize, SeedError> {
+        let slot = self.erased(action)?;
+        let source = format!("a put of {}", slot.action());
+        let output: Value = serde_json::from_str(output)
+            .map_err(|error| SeedError::new(&source, "$", format!("not JSON: {error}")))?;
+        let units = slot.read(&output, &source)?;
+        let _writing = self.writing();
+        slot.put(&units);
+        Ok(slot.counted(&units))
+    }
+
+    /// Removes `action`'s resource stored under `id`; whether there was one.
+    ///
+    /// # Errors
+    /// `action` is no served operation.
+    pub fn remove_json(&self, action: &str, id: &str) -> Result<bool, SeedError> {
+        let slot = self.erased(action)?;
+        let _writing = self.writing();
+        Ok(slot.remove(id))
+    }
+
+    /// Puts the store back as it was seeded: every change since is undone at once.
+    pub fn reset(&self) {
+        let _writing = self.writing();
+        for slot in self.slots.values() {
+            slot.clear();
+        }
+        for (action, units) in &self.seed {
+            self.slots[action].put(units);
+        }
+    }
+
+    /// The store as a seed folder: for each operation holding resources, its file name
+    /// (`describe-volumes.json`) and what the AWS CLI would print. Loading it back serves the same
+    /// answers (views are derived again, not dumped).
+    pub fn dump(&self) -> BTreeMap<String, Value> {
+        let _reading = self.reading();
+        self.slots
+            .values()
+            .filter_map(|slot| Some((format!("{}.json", cli_name(slot.action())), slot.dump()?)))
+            .collect()
+    }
+
+    /// Writes [`Store::dump`] into `directory` (created if missing), one file per operation;
+    /// returns how many files.
+    ///
+    /// # Errors
+    /// The folder or a file cannot be written.
+    pub fn dump_to(&self, directory: &Path) -> std::io::Result<usize> {
+        let files = self.dump();
+        std::fs::create_dir_all(directory)?;
+        for (name, output) in &files {
+            let text = serde_json::to_string_pretty(output).map_err(std::io::Error::other)?;
+            std::fs::write(directory.join(name), text + "\n")?;
+        }
+        Ok(files.len())
+    }
+
+    /// What is stored, for the start-up line: operations served, those holding resources, and
+    /// how many resources.
+    pub fn summary(&self) -> String {
+        let _reading = self.reading();
+        let held: Vec<usize> = self
+            .slots
+            .values()
+            .map(|slot| slot.len())
+            .filter(|count| *count > 0)
+            .collect();
+        format!(
+            "{} operations, {} of them holding {} resources",
+            self.slots.len(),
+            held.len(),
+            held.iter().sum::<usize>()
+        )
+    }
+}
+
+/// Creates every operation's slot, and collects the tagged ones.
+struct Slots {
+    slots: BTreeMap<&'static str, Box<dyn ErasedSlot>>,
+    tagged: Vec<Box<dyn TaggedKind>>,
+}
+
+impl OperationVisitor for Slots {
+    fn visit<O: CatalogOperation>(&mut self, _area: &'static str) {
+        let action = <O as Operation>::SPEC.action;
+        let slot = Slot::<O>::new();
+        if let Some(resource_type) = operations::tagged_as(action) {
+            self.tagged.push(Box::new(TaggedSource::<O> {
+                source: Arc::clone(&slot.source),
+                resource_type: resource_type.clone(),
+            }));
+        }
+        self.slots.insert(action, Box::new(slot));
+    }
+}
+
+/// The views other operations derive, by the action they answer, each a [`Shared`] source of that
+/// operation's resource.
+fn views(
+    slots: &BTreeMap<&'static str, Box<dyn ErasedSlot>>,
+    tagged: Vec<Box<dyn TaggedKind>>,
+) -> BTreeMap<&'static str, Box<dyn Any + Send + Sync>> {
+    fn typed<'a, O: CatalogOperation>(
+        slots: &'a BTreeMap<&'static str, Box<dyn ErasedSlot>>,
+    ) -> &'a Slot<O> {
+        slots[<O as Operation>::SPEC.action]
+            .as_any()
+            .downcast_ref()
+            .expect("every catalog operation has its slot")
+    }
+    let volumes = VolumeView {
+        volumes: Arc::clone(&typed::<DescribeVolumes>(slots).source),
+        instances: Arc::clone(&typed::<DescribeInstances>(slots).source),
+    };
+    let tags = TagView {
+        kinds: tagged,
+        seeded: Arc::clone(&typed::<DescribeTags>(slots).source),
+    };
+    let mut views: BTreeMap<&'static str, Box<dyn Any + Send + Sync>> = BTreeMap::new();
+    views.insert(
+        <DescribeVolumes as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(volumes))),
+    );
+    views.insert(
+        <DescribeTags as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(tags))),
+    );
+    views
+}
+
+/// Registers every operation with the service: over its view when another operation's resources
+/// shape its answers, over its own resources otherwise.
+struct Registrar<'a> {
+    slots: &'a BTreeMap<&'static str, Box<dyn ErasedSlot>>,
+    views: &'a BTreeMap<&'static str, Box<dyn Any + Send + Sync>>,
+    service: &'a mut Service,
+}
+
+impl OperationVisitor for Registrar<'_> {
+    fn visit<O: CatalogOperation>(&mut self, _area: &'static str) {
+        let action = <O as Operation>::SPEC.action;
+        let view = self
+            .views
+            .get(action)
+            .and_then(|view| view.downcast_ref::<Shared<O::Item>>());
+        match view {
+            Some(Shared(view)) => {
+                self.service
+                    .register::<O, _>(Arc::new(Shared(Arc::clone(view))));
+            }
+            None => {
+                let slot: &Slot<O> = self.slots[action]
+                    .as_any()
+                    .downcast_ref()
+                    .expect("every catalog operation has its slot");
+                self.service.register::<O, _>(Arc::clone(&slot.source));
+            }
+        }
+    }
+}
