@@ -23,11 +23,11 @@ mod common;
 mod bundle_tasks;
 
 use criterion::Criterion;
-use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
-use ec2_ops::seed::import_snapshot_tasks::{
+use ec2_ops::operations::bundle_tasks::DescribeBundleTasks;
+use ec2_ops::operations::import_snapshot_tasks::{
     DescribeImportSnapshotTasks, DescribeImportSnapshotTasksRequest, ImportSnapshotTask,
 };
-use ec2_ops::seed::instances::{
+use ec2_ops::operations::instances::{
     DescribeInstances, Instance, InstanceBlockDeviceMapping, Reservation,
 };
 use ec2_ops::{

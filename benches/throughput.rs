@@ -21,7 +21,7 @@ mod common;
 mod bundle_tasks;
 
 use criterion::Criterion;
-use ec2_ops::seed::bundle_tasks::*;
+use ec2_ops::operations::bundle_tasks::*;
 use ec2_ops::{CompiledFilters, Ec2Response, Filter, Operation};
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 

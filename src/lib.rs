@@ -7,8 +7,8 @@
 //! and EC2's error answers. It serves two kinds of users: people building EC2-compatible endpoints
 //! and test doubles, and people who want typed EC2 describe calls without the full SDK.
 //!
-//! The ten operations in [`seed`] (the two seed operations, three task operations,
-//! [`seed::instances::DescribeInstances`], the EBS volume and snapshot operations, key pairs and
+//! The ten operations in [`operations`] (the two seed operations, three task operations,
+//! [`operations::instances::DescribeInstances`], the EBS volume and snapshot operations, key pairs and
 //! tags) are declared with the same public macros a user would use.
 //!
 //! ## A complete example
@@ -557,13 +557,13 @@
 
 #![warn(missing_docs)]
 
-// The seed operations use the public macros, which name this crate by its absolute path.
+// The shipped operations use the public macros, which name this crate by its absolute path.
 extern crate self as ec2_ops;
 
 pub use ec2_ops_macros::{ec2_operation, ec2_shape};
 pub use ec2_ops_runtime::*;
 
-pub mod seed;
+pub mod operations;
 
 #[doc = include_str!("../docs/adding-an-operation.md")]
 pub mod guide {}

@@ -9,9 +9,9 @@ mod common;
 use std::sync::Arc;
 
 use common::{by_id, form, sample};
-use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
-use ec2_ops::seed::snapshots::DescribeSnapshots;
-use ec2_ops::seed::volumes::DescribeVolumes;
+use ec2_ops::operations::bundle_tasks::DescribeBundleTasks;
+use ec2_ops::operations::snapshots::DescribeSnapshots;
+use ec2_ops::operations::volumes::DescribeVolumes;
 use ec2_ops::wire::xml::parse_error;
 use ec2_ops::{
     DescribeContext, DescribeOperation, Ec2Response, RequestFingerprint, Service, TokenKey,

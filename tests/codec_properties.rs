@@ -1,8 +1,8 @@
 //! Property tests over the generated codecs of the seed operations: round trips on random values with
 //! hostile strings, and random bytes into every decoder without a panic.
 
-use ec2_ops::seed::bundle_tasks::*;
-use ec2_ops::seed::import_snapshot_tasks::*;
+use ec2_ops::operations::bundle_tasks::*;
+use ec2_ops::operations::import_snapshot_tasks::*;
 use ec2_ops::wire::query::QueryParams;
 use ec2_ops::wire::xml::parse_error;
 use ec2_ops::{Blob, DateTime, DescribeContext, Ec2Request, Ec2Response, Filter, Service, Tag};

@@ -13,7 +13,7 @@ use std::thread;
 use std::time::Duration;
 
 use common::call;
-use ec2_ops::seed::volumes::{DescribeVolumes, Volume};
+use ec2_ops::operations::volumes::{DescribeVolumes, Volume};
 use ec2_ops::{DescribeContext, InMemorySource, Operation, Service, Tag};
 
 const STABLE: usize = 400;

@@ -208,7 +208,7 @@ fn an_unknown_enum_value_in_a_request_filter_is_just_a_non_match_but_in_xml_it_i
 
 /// Values EC2 added after the model was written: kept, not refused.
 mod unknown_enum_values {
-    use ec2_ops::seed::volumes::{
+    use ec2_ops::operations::volumes::{
         DescribeVolumes, DescribeVolumesRequest, DescribeVolumesResponse, Volume, VolumeType,
     };
     use ec2_ops::{DescribeContext, DescribeOperation, Ec2Response, InMemorySource};

@@ -5,7 +5,7 @@
 //! The reference is EC2's rule stated directly: every filter must pass, a filter passes when any of
 //! its values matches, each value compiled alone as a [`Pattern`].
 
-use ec2_ops::seed::import_snapshot_tasks::{
+use ec2_ops::operations::import_snapshot_tasks::{
     DescribeImportSnapshotTasks, ImportSnapshotTask, SnapshotTaskDetail,
 };
 use ec2_ops::{CompiledFilters, Filter, Operation, Pattern, Tag};

@@ -60,7 +60,7 @@ fn token_inputs_that_once_failed_pass() {
 #[test]
 fn a_nul_in_response_text_is_refused_not_turned_into_another_value() {
     use ec2_ops::Ec2Response;
-    use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
+    use ec2_ops::operations::bundle_tasks::DescribeBundleTasks;
     let body = b"<DescribeBundleTasksResponse><bundleInstanceTasksSet><item><bundleId>bun-1\0</bundleId></item></bundleInstanceTasksSet></DescribeBundleTasksResponse>";
     let error = <DescribeBundleTasks as ec2_ops::DescribeOperation>::Response::from_xml(body)
         .expect_err("NUL is not XML");

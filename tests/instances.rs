@@ -7,8 +7,8 @@ mod common;
 use std::sync::Arc;
 
 use common::sample;
-use ec2_ops::seed::instances::DescribeInstances;
-use ec2_ops::seed::tags::{DescribeTags, DescribeTagsResponse};
+use ec2_ops::operations::instances::DescribeInstances;
+use ec2_ops::operations::tags::{DescribeTags, DescribeTagsResponse};
 use ec2_ops::{DescribeContext, Ec2Response, Service};
 
 fn service() -> Service {

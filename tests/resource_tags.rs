@@ -2,8 +2,8 @@
 //! `tagSet` field, or no tags), and `#[ec2_operation]` answers `DescribeOperation::resource_tags`
 //! for a stored unit (a `nested` operation's unit: its one item's tags).
 
-use ec2_ops::seed::instances::{DescribeInstances, Instance, Reservation};
-use ec2_ops::seed::volumes::{DescribeVolumes, Volume};
+use ec2_ops::operations::instances::{DescribeInstances, Instance, Reservation};
+use ec2_ops::operations::volumes::{DescribeVolumes, Volume};
 use ec2_ops::{DescribeOperation, Tag, Tagged, ec2_shape};
 
 #[ec2_shape]

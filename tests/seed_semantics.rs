@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use ec2_ops::seed::bundle_tasks::*;
-use ec2_ops::seed::import_snapshot_tasks::*;
+use ec2_ops::operations::bundle_tasks::*;
+use ec2_ops::operations::import_snapshot_tasks::*;
 use ec2_ops::wire::xml::parse_error;
 use ec2_ops::{
     Blob, DateTime, DescribeContext, Ec2Request, Ec2Response, InMemorySource, Operation, Service,

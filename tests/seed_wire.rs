@@ -1,8 +1,8 @@
 //! The seed operations on the wire: botocore's request bodies decoded and re-encoded byte for byte,
 //! EC2's sample responses parsed and rendered.
 
-use ec2_ops::seed::bundle_tasks::*;
-use ec2_ops::seed::import_snapshot_tasks::*;
+use ec2_ops::operations::bundle_tasks::*;
+use ec2_ops::operations::import_snapshot_tasks::*;
 use ec2_ops::wire::query::QueryParams;
 use ec2_ops::{DateTime, Ec2Request, Ec2Response, Filter};
 

@@ -8,9 +8,9 @@ mod common;
 use std::sync::Arc;
 
 use common::sample;
-use ec2_ops::seed::conversion_tasks::{ConversionTask, DescribeConversionTasks};
-use ec2_ops::seed::export_tasks::DescribeExportTasks;
-use ec2_ops::seed::import_image_tasks::DescribeImportImageTasks;
+use ec2_ops::operations::conversion_tasks::{ConversionTask, DescribeConversionTasks};
+use ec2_ops::operations::export_tasks::DescribeExportTasks;
+use ec2_ops::operations::import_image_tasks::DescribeImportImageTasks;
 use ec2_ops::{DescribeContext, DescribeOperation, Ec2Response, Service};
 
 fn serve<O>(service: &mut Service, resources: Vec<O::Resource>)
@@ -62,20 +62,20 @@ fn ok<R: Ec2Response + Default>(service: &Service, body: &str) -> R {
 fn every_sample_task_survives_the_xml_and_json_round_trips() {
     let sample = sample();
     let service = service();
-    let images: ec2_ops::seed::import_image_tasks::DescribeImportImageTasksResponse = ok(
+    let images: ec2_ops::operations::import_image_tasks::DescribeImportImageTasksResponse = ok(
         &service,
         "Action=DescribeImportImageTasks&Version=2016-11-15",
     );
     let mut expected = sample.import_image_tasks.clone();
     expected.sort_by(|a, b| a.import_task_id.cmp(&b.import_task_id));
     assert_eq!(images.import_image_tasks, expected);
-    let exports: ec2_ops::seed::export_tasks::DescribeExportTasksResponse =
+    let exports: ec2_ops::operations::export_tasks::DescribeExportTasksResponse =
         ok(&service, "Action=DescribeExportTasks&Version=2016-11-15");
     assert_eq!(exports.export_tasks.len(), sample.export_tasks.len());
     for task in &sample.export_tasks {
         assert!(exports.export_tasks.contains(task));
     }
-    let conversions: ec2_ops::seed::conversion_tasks::DescribeConversionTasksResponse = ok(
+    let conversions: ec2_ops::operations::conversion_tasks::DescribeConversionTasksResponse = ok(
         &service,
         "Action=DescribeConversionTasks&Version=2016-11-15",
     );
@@ -103,7 +103,7 @@ fn import_image_tasks_filter_by_task_state_under_the_plural_key() {
         .filter(|task| task.status.as_deref() == Some("completed"))
         .count();
     assert!(expected > 0 && expected < sample.import_image_tasks.len());
-    let found: ec2_ops::seed::import_image_tasks::DescribeImportImageTasksResponse = ok(
+    let found: ec2_ops::operations::import_image_tasks::DescribeImportImageTasksResponse = ok(
         &service,
         "Action=DescribeImportImageTasks&Version=2016-11-15&Filters.1.Name=task-state&Filters.1.Value.1=completed",
     );
@@ -126,7 +126,7 @@ fn import_image_tasks_page_with_any_positive_size() {
         if let Some(token) = &token {
             body.push_str(&format!("&NextToken={token}"));
         }
-        let page: ec2_ops::seed::import_image_tasks::DescribeImportImageTasksResponse =
+        let page: ec2_ops::operations::import_image_tasks::DescribeImportImageTasksResponse =
             ok(&service, &body);
         assert!(page.import_image_tasks.len() <= 1);
         seen.extend(

@@ -3,7 +3,7 @@
 //! every bench).
 
 use ec2_ops::DateTime;
-use ec2_ops::seed::bundle_tasks::{BundleTask, BundleTaskState, S3Storage, Storage};
+use ec2_ops::operations::bundle_tasks::{BundleTask, BundleTaskState, S3Storage, Storage};
 
 /// `n` tasks with every member but `error` set: states in turn, timestamps a second apart, one
 /// bucket in three named `my-*`.

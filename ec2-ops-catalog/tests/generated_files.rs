@@ -41,7 +41,7 @@ fn every_describe_operation_of_the_model_is_in_the_catalog() {
     assert_eq!(sorted, model.describe_operations());
 }
 
-/// One `#[ec2_shape]` item of the facade's `src/seed`: its module, name, whether it is
+/// One `#[ec2_shape]` item of the facade's `src/operations`: its module, name, whether it is
 /// `response_only`, and (a structure's) member names.
 struct SeedShape {
     module: String,
@@ -52,7 +52,7 @@ struct SeedShape {
 
 /// The facade's hand-declared shapes, read from its sources.
 fn seed_shapes() -> Vec<SeedShape> {
-    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/seed");
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/operations");
     let mut paths: Vec<_> = std::fs::read_dir(&directory)
         .unwrap()
         .map(|entry| entry.unwrap().path())
@@ -126,7 +126,7 @@ fn the_scaffold_s_list_of_the_facade_s_shapes_is_the_facade_s() {
         .into_iter()
         .map(|shape| (shape.module, shape.name))
         .collect();
-    let listed: BTreeSet<(String, String)> = catalog::SEED_SHAPES
+    let listed: BTreeSet<(String, String)> = catalog::HAND_DECLARED_SHAPES
         .iter()
         .flat_map(|(module, shapes)| {
             shapes
@@ -134,17 +134,20 @@ fn the_scaffold_s_list_of_the_facade_s_shapes_is_the_facade_s() {
                 .map(|shape| ((*module).to_owned(), (*shape).to_owned()))
         })
         .collect();
-    assert_eq!(listed, declared, "update `catalog::SEED_SHAPES`");
+    assert_eq!(listed, declared, "update `catalog::HAND_DECLARED_SHAPES`");
     let with_query: BTreeSet<String> = seed_shapes()
         .into_iter()
         .filter(|shape| !shape.response_only)
         .map(|shape| shape.name)
         .collect();
-    let listed: BTreeSet<String> = catalog::SEED_REQUEST_SHAPES
+    let listed: BTreeSet<String> = catalog::HAND_DECLARED_REQUEST_SHAPES
         .iter()
         .map(|shape| (*shape).to_owned())
         .collect();
-    assert_eq!(listed, with_query, "update `catalog::SEED_REQUEST_SHAPES`");
+    assert_eq!(
+        listed, with_query,
+        "update `catalog::HAND_DECLARED_REQUEST_SHAPES`"
+    );
 }
 
 /// A catalog operation that reaches one of the facade's structures must not lose what the model
@@ -157,7 +160,7 @@ fn the_facade_s_structures_the_catalog_uses_hold_every_model_member() {
         .lines()
         .filter_map(|line| {
             let path = line
-                .strip_prefix("pub use ec2_ops::seed::")?
+                .strip_prefix("pub use ec2_ops::operations::")?
                 .strip_suffix(';')?;
             let (path, alias) = match path.split_once(" as ") {
                 Some((path, alias)) => (path, Some(alias)),
@@ -192,7 +195,7 @@ fn the_facade_s_structures_the_catalog_uses_hold_every_model_member() {
             .collect();
         assert!(
             missing.is_empty(),
-            "`ec2_ops::seed::{module}::{name}` lacks the model's {missing:?}"
+            "`ec2_ops::operations::{module}::{name}` lacks the model's {missing:?}"
         );
         checked += 1;
     }

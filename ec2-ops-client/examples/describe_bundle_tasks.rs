@@ -9,7 +9,7 @@
 //! for the AWS CLI. Exits 1 with EC2's error, or with where credentials were looked for.
 
 use ec2_ops::Filter;
-use ec2_ops::seed::bundle_tasks::{DescribeBundleTasks, DescribeBundleTasksRequest};
+use ec2_ops::operations::bundle_tasks::{DescribeBundleTasks, DescribeBundleTasksRequest};
 use ec2_ops_client::Client;
 
 /// `name=value1,value2` as a filter.

@@ -24,7 +24,7 @@ const SERVICE: &str = "ec2";
 /// share one connection pool.
 ///
 /// ```no_run
-/// use ec2_ops::seed::volumes::{DescribeVolumes, DescribeVolumesRequest};
+/// use ec2_ops::operations::volumes::{DescribeVolumes, DescribeVolumesRequest};
 /// use ec2_ops_client::{Client, ClientError};
 /// use futures_util::StreamExt;
 ///

@@ -17,7 +17,7 @@
 //!
 //! ```no_run
 //! use ec2_ops_client::{Client, ClientError}; // `ec2_ops::client` with the `client` feature
-//! use ec2_ops::seed::bundle_tasks::{DescribeBundleTasks, DescribeBundleTasksRequest};
+//! use ec2_ops::operations::bundle_tasks::{DescribeBundleTasks, DescribeBundleTasksRequest};
 //! use ec2_ops::Filter;
 //!
 //! # async fn example() -> Result<(), ClientError> {

@@ -8,7 +8,7 @@
 //! ```
 
 use ec2_ops::Filter;
-use ec2_ops::seed::volumes::{DescribeVolumes, DescribeVolumesRequest, Volume, VolumeState};
+use ec2_ops::operations::volumes::{DescribeVolumes, DescribeVolumesRequest, Volume, VolumeState};
 use ec2_ops_client::{Client, Credentials};
 use ec2_ops_endpoint::{Endpoint, Seed};
 

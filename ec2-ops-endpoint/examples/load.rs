@@ -23,7 +23,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use ec2_ops::seed::volumes::DescribeVolumes;
+use ec2_ops::operations::volumes::DescribeVolumes;
 use ec2_ops::wire::xml::parse_error;
 use ec2_ops::{DescribeOperation, Ec2Response};
 use http_body_util::{BodyExt, Full};

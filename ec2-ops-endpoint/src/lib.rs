@@ -20,7 +20,7 @@
 //! ## In a test
 //!
 //! ```
-//! use ec2_ops::seed::volumes::{DescribeVolumes, DescribeVolumesRequest, DescribeVolumesResponse, Volume};
+//! use ec2_ops::operations::volumes::{DescribeVolumes, DescribeVolumesRequest, DescribeVolumesResponse, Volume};
 //! use ec2_ops::{Ec2Request, Ec2Response};
 //! use ec2_ops_endpoint::{Endpoint, Seed};
 //!

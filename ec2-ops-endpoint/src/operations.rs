@@ -1,8 +1,8 @@
 //! The operations the endpoint serves: every one of `ec2-ops-catalog`, found by action, AWS CLI
 //! command or output member, and the one table of the operations `ec2-ops` declares by hand
-//! (`ec2_ops::seed`), with what the endpoint derives from each.
+//! (`ec2_ops::operations`), with what the endpoint derives from each.
 
-use ec2_ops::seed::tags::ResourceType;
+use ec2_ops::operations::tags::ResourceType;
 use ec2_ops_catalog::{LIST_MEMBERS, OPERATIONS, cli_name};
 
 /// One operation `ec2-ops` declares by hand.

@@ -8,7 +8,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use ec2_ops::seed::volumes::{DescribeVolumes, DescribeVolumesRequest, Volume};
+use ec2_ops::operations::volumes::{DescribeVolumes, DescribeVolumesRequest, Volume};
 use ec2_ops_client::{Client, Credentials, RetryPolicy};
 use ec2_ops_endpoint::{ControlApi, Drained, Endpoint, Seed};
 use futures_util::StreamExt;
@@ -180,7 +180,7 @@ async fn a_put_shows_in_the_views_at_once_and_a_reset_returns_to_the_seed() {
         "{volumes}"
     );
 
-    assert!(store.remove::<ec2_ops::seed::instances::DescribeInstances>("i-1"));
+    assert!(store.remove::<ec2_ops::operations::instances::DescribeInstances>("i-1"));
     let volumes = String::from_utf8(
         store
             .handle(b"Action=DescribeVolumes&Version=2016-11-15")

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ec2_ops::DescribeContext;
-use ec2_ops::seed::instances::{DescribeInstances, Instance, Reservation};
-use ec2_ops::seed::volumes::{DescribeVolumes, Volume};
+use ec2_ops::operations::instances::{DescribeInstances, Instance, Reservation};
+use ec2_ops::operations::volumes::{DescribeVolumes, Volume};
 use ec2_ops_endpoint::{Seed, SeedError, Store};
 
 /// A scratch folder removed when dropped.

@@ -40,14 +40,14 @@ fn expand_file(source: &str) -> String {
 
 #[test]
 fn describe_bundle_tasks_expansion() {
-    let source = include_str!("../../src/seed/bundle_tasks.rs");
+    let source = include_str!("../../src/operations/bundle_tasks.rs");
     expect_test::expect_file!["../snapshots/describe_bundle_tasks.expanded.rs"]
         .assert_eq(&expand_file(source));
 }
 
 #[test]
 fn describe_import_snapshot_tasks_expansion() {
-    let source = include_str!("../../src/seed/import_snapshot_tasks.rs");
+    let source = include_str!("../../src/operations/import_snapshot_tasks.rs");
     expect_test::expect_file!["../snapshots/describe_import_snapshot_tasks.expanded.rs"]
         .assert_eq(&expand_file(source));
 }

@@ -1,7 +1,7 @@
 //! The `ec2-ops-catalog` crate's generated files: operations grouped by service area, each area a
 //! Cargo feature, and every shape written once behind the features of the areas that use it.
 //!
-//! Operations the facade declares by hand (`ec2_ops::seed`) are re-exported, not written again, and
+//! Operations the facade declares by hand (`ec2_ops::operations`) are re-exported, not written again, and
 //! so are the shapes it declares for them: a catalog operation that reaches one of those uses the
 //! facade's type, so each EC2 shape is one Rust type.
 
@@ -133,8 +133,8 @@ pub const AREAS: &[(&str, &str, &[&str])] = &[
     ),
 ];
 
-/// The operations the facade declares by hand, and the `ec2_ops::seed` module of each.
-pub const SEED: &[(&str, &str)] = &[
+/// The operations the facade declares by hand, and the `ec2_ops::operations` module of each.
+pub const HAND_DECLARED: &[(&str, &str)] = &[
     ("DescribeBundleTasks", "bundle_tasks"),
     ("DescribeConversionTasks", "conversion_tasks"),
     ("DescribeExportTasks", "export_tasks"),
@@ -147,11 +147,11 @@ pub const SEED: &[(&str, &str)] = &[
     ("DescribeVolumes", "volumes"),
 ];
 
-/// Every shape the facade declares by hand (`#[ec2_shape]` in `ec2_ops::seed`), by module: the
+/// Every shape the facade declares by hand (`#[ec2_shape]` in `ec2_ops::operations`), by module: the
 /// catalog re-exports the ones its operations reach instead of declaring its own (the catalog's
 /// tests check this list against the facade's sources). Named as the scaffold names the model's
 /// shape, but for the case of an acronym: the facade's `SseType` is the model's `SSEType`.
-pub const SEED_SHAPES: &[(&str, &[&str])] = &[
+pub const HAND_DECLARED_SHAPES: &[(&str, &[&str])] = &[
     (
         "bundle_tasks",
         &[
@@ -190,7 +190,6 @@ pub const SEED_SHAPES: &[(&str, &[&str])] = &[
     (
         "import_image_tasks",
         &[
-            "BootModeValues",
             "ImportImageLicenseConfigurationResponse",
             "ImportImageTask",
             "SnapshotDetail",
@@ -300,10 +299,7 @@ pub const SEED_SHAPES: &[(&str, &[&str])] = &[
 ];
 
 /// For a shape the facade declares in two modules, the one the catalog uses.
-pub const SEED_SHAPE_CHOICES: &[(&str, &str)] = &[
-    // The same three values in both modules; `instances`' is an AMI's boot mode, as the catalog's
-    // `Image.BootMode` is.
-    ("BootModeValues", "instances"),
+pub const HAND_DECLARED_SHAPE_CHOICES: &[(&str, &str)] = &[
     // `conversion_tasks`' holds the model's `Windows`; `instances`' holds `windows`, the value EC2
     // sends for instances, AMIs and fleet instances (the catalog's uses) and their `platform`
     // filters document.
@@ -311,16 +307,16 @@ pub const SEED_SHAPE_CHOICES: &[(&str, &str)] = &[
 ];
 
 /// The facade's shapes declared with the Query codec (without `response_only`): the only ones of
-/// [`SEED_SHAPES`] a catalog request may carry (`DescribeReservedInstancesOfferings`'
+/// [`HAND_DECLARED_SHAPES`] a catalog request may carry (`DescribeReservedInstancesOfferings`'
 /// `InstanceTenancy` is a `Tenancy`).
-pub const SEED_REQUEST_SHAPES: &[&str] = &["Tenancy"];
+pub const HAND_DECLARED_REQUEST_SHAPES: &[&str] = &["Tenancy"];
 
 /// Where the facade declares the shape the scaffold names `name`: `(module, the facade's name)`.
 ///
 /// # Errors
-/// When the facade declares it in more than one module and [`SEED_SHAPE_CHOICES`] picks none.
+/// When the facade declares it in more than one module and [`HAND_DECLARED_SHAPE_CHOICES`] picks none.
 pub fn seed_shape(name: &str) -> Result<Option<(&'static str, &'static str)>, String> {
-    let found: Vec<(&str, &str)> = SEED_SHAPES
+    let found: Vec<(&str, &str)> = HAND_DECLARED_SHAPES
         .iter()
         .flat_map(|(module, shapes)| shapes.iter().map(move |shape| (*module, *shape)))
         .filter(|(_, shape)| shape.eq_ignore_ascii_case(name))
@@ -329,14 +325,14 @@ pub fn seed_shape(name: &str) -> Result<Option<(&'static str, &'static str)>, St
         [] => Ok(None),
         [one] => Ok(Some(*one)),
         _ => {
-            let chosen = SEED_SHAPE_CHOICES
+            let chosen = HAND_DECLARED_SHAPE_CHOICES
                 .iter()
                 .find(|(shape, _)| shape.eq_ignore_ascii_case(name))
                 .and_then(|(_, module)| found.iter().find(|(found, _)| found == module));
             chosen.copied().map(Some).ok_or_else(|| {
                 let modules: Vec<&str> = found.iter().map(|(module, _)| *module).collect();
                 format!(
-                    "`{name}`: the facade declares it in {modules:?}; choose one in `catalog::SEED_SHAPE_CHOICES`"
+                    "`{name}`: the facade declares it in {modules:?}; choose one in `catalog::HAND_DECLARED_SHAPE_CHOICES`"
                 )
             })
         }
@@ -378,7 +374,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
     let generated: Vec<&str> = all
         .iter()
         .copied()
-        .filter(|action| !SEED.iter().any(|(seed, _)| seed == action))
+        .filter(|action| !HAND_DECLARED.iter().any(|(seed, _)| seed == action))
         .collect();
     // The facade's shapes, by the names the scaffold gives the model's shapes.
     let mut seed_shapes = BTreeSet::new();
@@ -441,32 +437,33 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
 
     let mut files = BTreeMap::new();
     let mut shapes = format!(
-        "{GENERATED}\n//! Every structure and enum the catalog's operations reach, each behind the features of the\n//! areas that use it. The ones `ec2-ops` declares by hand for its own operations are its types,\n//! re-exported from `ec2_ops::seed`.\n\n{}",
+        "{GENERATED}\n//! Every structure and enum the catalog's operations reach, each behind the features of the\n//! areas that use it. The ones `ec2-ops` declares by hand for its own operations are its types,\n//! re-exported from `ec2_ops::operations`.\n\n{}",
         emit::IMPORTS
     );
     let mut reexports = BTreeMap::new();
     for name in &plan.elsewhere {
         let (module, facade) = seed_shape(name)?.expect("declared elsewhere as a seed shape");
-        if plan.in_requests.contains(name) && !SEED_REQUEST_SHAPES.contains(&facade) {
+        if plan.in_requests.contains(name) && !HAND_DECLARED_REQUEST_SHAPES.contains(&facade) {
             return Err(format!(
-                "`{name}`: a catalog request carries it, but `ec2_ops::seed::{module}::{facade}` is `response_only` (no Query codec); declare it without `response_only` and list it in `catalog::SEED_REQUEST_SHAPES`"
+                "`{name}`: a catalog request carries it, but `ec2_ops::operations::{module}::{facade}` is `response_only` (no Query codec); declare it without `response_only` and list it in `catalog::HAND_DECLARED_REQUEST_SHAPES`"
             ));
         }
         if plan.defaulted.contains(name) {
             return Err(format!(
-                "`{name}`: a catalog request requires it, so its type needs `Default`, which `ec2_ops::seed::{module}::{facade}` does not derive"
+                "`{name}`: a catalog request requires it, so its type needs `Default`, which `ec2_ops::operations::{module}::{facade}` does not derive"
             ));
         }
         let item = if facade == name {
-            format!("pub use ec2_ops::seed::{module}::{name};")
+            format!("pub use ec2_ops::operations::{module}::{name};")
         } else {
-            format!("pub use ec2_ops::seed::{module}::{facade} as {name};")
+            format!("pub use ec2_ops::operations::{module}::{facade} as {name};")
         };
         reexports.insert((module, name.as_str()), item);
     }
     if !reexports.is_empty() {
-        shapes
-            .push_str("\n// The shapes `ec2-ops` declares by hand (`ec2_ops::seed`), by module.\n");
+        shapes.push_str(
+            "\n// The shapes `ec2-ops` declares by hand (`ec2_ops::operations`), by module.\n",
+        );
         for ((_, name), item) in &reexports {
             let _ = writeln!(shapes, "#[cfg({})]\n{item}", gate(&reached[*name]));
         }
@@ -486,11 +483,11 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         );
         for action in actions {
             source.push('\n');
-            match SEED.iter().find(|(seed, _)| seed == action) {
+            match HAND_DECLARED.iter().find(|(seed, _)| seed == action) {
                 Some((_, module)) => {
                     let _ = writeln!(
                         source,
-                        "pub use ec2_ops::seed::{module}::{{{action}, {action}Request, {action}Response}};"
+                        "pub use ec2_ops::operations::{module}::{{{action}, {action}Request, {action}Response}};"
                     );
                 }
                 None => {
@@ -570,7 +567,7 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
             else {
                 let _ = writeln!(
                     rows,
-                    "| `{area}` | [`{action}`](crate::{area}::{action}) | declared by hand in `ec2_ops::seed` | | |"
+                    "| `{area}` | [`{action}`](crate::{area}::{action}) | declared by hand in `ec2_ops::operations` | | |"
                 );
                 continue;
             };

@@ -5,16 +5,16 @@
 
 use std::sync::{Arc, OnceLock};
 
-use ec2_ops::seed::bundle_tasks::DescribeBundleTasks;
-use ec2_ops::seed::conversion_tasks::DescribeConversionTasks;
-use ec2_ops::seed::export_tasks::DescribeExportTasks;
-use ec2_ops::seed::import_image_tasks::DescribeImportImageTasks;
-use ec2_ops::seed::import_snapshot_tasks::DescribeImportSnapshotTasks;
-use ec2_ops::seed::instances::DescribeInstances;
-use ec2_ops::seed::key_pairs::DescribeKeyPairs;
-use ec2_ops::seed::snapshots::DescribeSnapshots;
-use ec2_ops::seed::tags::DescribeTags;
-use ec2_ops::seed::volumes::DescribeVolumes;
+use ec2_ops::operations::bundle_tasks::DescribeBundleTasks;
+use ec2_ops::operations::conversion_tasks::DescribeConversionTasks;
+use ec2_ops::operations::export_tasks::DescribeExportTasks;
+use ec2_ops::operations::import_image_tasks::DescribeImportImageTasks;
+use ec2_ops::operations::import_snapshot_tasks::DescribeImportSnapshotTasks;
+use ec2_ops::operations::instances::DescribeInstances;
+use ec2_ops::operations::key_pairs::DescribeKeyPairs;
+use ec2_ops::operations::snapshots::DescribeSnapshots;
+use ec2_ops::operations::tags::DescribeTags;
+use ec2_ops::operations::volumes::DescribeVolumes;
 use ec2_ops::wire::xml::parse_error;
 use ec2_ops::{
     DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Pattern, RequestFingerprint,

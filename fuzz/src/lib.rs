@@ -1,3 +1,5 @@
-//! The checks the fuzz targets run; see `checks.rs`.
+//! The checks the fuzz targets run; see `checks.rs` and, for the endpoint's seed loader and
+//! puts, `store_checks.rs`.
 
 pub mod checks;
+pub mod store_checks;

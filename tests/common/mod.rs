@@ -2,16 +2,16 @@
 
 #![allow(dead_code)] // each test file uses its own part
 
-use ec2_ops::seed::bundle_tasks::BundleTask;
-use ec2_ops::seed::conversion_tasks::ConversionTask;
-use ec2_ops::seed::export_tasks::ExportTask;
-use ec2_ops::seed::import_image_tasks::ImportImageTask;
-use ec2_ops::seed::import_snapshot_tasks::ImportSnapshotTask;
-use ec2_ops::seed::instances::Reservation;
-use ec2_ops::seed::key_pairs::KeyPairInfo;
-use ec2_ops::seed::snapshots::Snapshot;
-use ec2_ops::seed::tags::{ResourceType, TagDescription};
-use ec2_ops::seed::volumes::Volume;
+use ec2_ops::operations::bundle_tasks::BundleTask;
+use ec2_ops::operations::conversion_tasks::ConversionTask;
+use ec2_ops::operations::export_tasks::ExportTask;
+use ec2_ops::operations::import_image_tasks::ImportImageTask;
+use ec2_ops::operations::import_snapshot_tasks::ImportSnapshotTask;
+use ec2_ops::operations::instances::Reservation;
+use ec2_ops::operations::key_pairs::KeyPairInfo;
+use ec2_ops::operations::snapshots::Snapshot;
+use ec2_ops::operations::tags::{ResourceType, TagDescription};
+use ec2_ops::operations::volumes::Volume;
 use ec2_ops::{DescribeOperation, Ec2Response, InMemorySource, Service, Tag};
 use serde::Deserialize;
 

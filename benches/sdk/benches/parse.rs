@@ -30,8 +30,8 @@ use aws_smithy_http_client::test_util::infallible_client_fn;
 use aws_smithy_types::body::SdkBody;
 use bytes::Bytes;
 use criterion::Criterion;
-use ec2_ops::seed::bundle_tasks::DescribeBundleTasksResponse;
-use ec2_ops::seed::import_snapshot_tasks::{
+use ec2_ops::operations::bundle_tasks::DescribeBundleTasksResponse;
+use ec2_ops::operations::import_snapshot_tasks::{
     DescribeImportSnapshotTasksResponse, ImportSnapshotTask, SnapshotTaskDetail, UserBucketDetails,
 };
 use ec2_ops::{Ec2Response, Tag};

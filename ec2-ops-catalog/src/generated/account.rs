@@ -217,4 +217,4 @@ pub struct DescribePrincipalIdFormat;
 )]
 pub struct DescribeRegions;
 
-pub use ec2_ops::seed::tags::{DescribeTags, DescribeTagsRequest, DescribeTagsResponse};
+pub use ec2_ops::operations::tags::{DescribeTags, DescribeTagsRequest, DescribeTagsResponse};

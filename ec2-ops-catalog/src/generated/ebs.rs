@@ -90,7 +90,7 @@ pub struct DescribeSnapshotAttribute;
 )]
 pub struct DescribeSnapshotTierStatus;
 
-pub use ec2_ops::seed::snapshots::{DescribeSnapshots, DescribeSnapshotsRequest, DescribeSnapshotsResponse};
+pub use ec2_ops::operations::snapshots::{DescribeSnapshots, DescribeSnapshotsRequest, DescribeSnapshotsResponse};
 
 /// Describes the specified attribute of the specified volume.
 #[ec2_operation(
@@ -140,7 +140,7 @@ pub struct DescribeVolumeAttribute;
 )]
 pub struct DescribeVolumeStatus;
 
-pub use ec2_ops::seed::volumes::{DescribeVolumes, DescribeVolumesRequest, DescribeVolumesResponse};
+pub use ec2_ops::operations::volumes::{DescribeVolumes, DescribeVolumesRequest, DescribeVolumesResponse};
 
 /// Describes the most recent volume modification request for the specified EBS volumes.
 #[ec2_operation(

@@ -6,9 +6,9 @@ use ec2_ops::{Blob, DateTime, Tag, ec2_operation, ec2_shape};
 #[allow(unused_imports)]
 use crate::shapes::*;
 
-pub use ec2_ops::seed::bundle_tasks::{DescribeBundleTasks, DescribeBundleTasksRequest, DescribeBundleTasksResponse};
+pub use ec2_ops::operations::bundle_tasks::{DescribeBundleTasks, DescribeBundleTasksRequest, DescribeBundleTasksResponse};
 
-pub use ec2_ops::seed::conversion_tasks::{DescribeConversionTasks, DescribeConversionTasksRequest, DescribeConversionTasksResponse};
+pub use ec2_ops::operations::conversion_tasks::{DescribeConversionTasks, DescribeConversionTasksRequest, DescribeConversionTasksResponse};
 
 /// Describes the specified export image tasks or all of your export image tasks.
 #[ec2_operation(
@@ -25,7 +25,7 @@ pub use ec2_ops::seed::conversion_tasks::{DescribeConversionTasks, DescribeConve
 )]
 pub struct DescribeExportImageTasks;
 
-pub use ec2_ops::seed::export_tasks::{DescribeExportTasks, DescribeExportTasksRequest, DescribeExportTasksResponse};
+pub use ec2_ops::operations::export_tasks::{DescribeExportTasks, DescribeExportTasksRequest, DescribeExportTasksResponse};
 
 /// Describe details for Windows AMIs that are configured for Windows fast launch.
 #[ec2_operation(
@@ -244,9 +244,9 @@ pub struct DescribeImageUsageReports;
 )]
 pub struct DescribeImages;
 
-pub use ec2_ops::seed::import_image_tasks::{DescribeImportImageTasks, DescribeImportImageTasksRequest, DescribeImportImageTasksResponse};
+pub use ec2_ops::operations::import_image_tasks::{DescribeImportImageTasks, DescribeImportImageTasksRequest, DescribeImportImageTasksResponse};
 
-pub use ec2_ops::seed::import_snapshot_tasks::{DescribeImportSnapshotTasks, DescribeImportSnapshotTasksRequest, DescribeImportSnapshotTasksResponse};
+pub use ec2_ops::operations::import_snapshot_tasks::{DescribeImportSnapshotTasks, DescribeImportSnapshotTasksRequest, DescribeImportSnapshotTasksResponse};
 
 /// Describes the progress of the AMI store tasks.
 #[ec2_operation(

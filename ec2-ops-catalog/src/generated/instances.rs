@@ -757,9 +757,9 @@ pub struct DescribeInstanceTypeOfferings;
 )]
 pub struct DescribeInstanceTypes;
 
-pub use ec2_ops::seed::instances::{DescribeInstances, DescribeInstancesRequest, DescribeInstancesResponse};
+pub use ec2_ops::operations::instances::{DescribeInstances, DescribeInstancesRequest, DescribeInstancesResponse};
 
-pub use ec2_ops::seed::key_pairs::{DescribeKeyPairs, DescribeKeyPairsRequest, DescribeKeyPairsResponse};
+pub use ec2_ops::operations::key_pairs::{DescribeKeyPairs, DescribeKeyPairsRequest, DescribeKeyPairsResponse};
 
 /// Describes one or more versions of a specified launch template.
 #[ec2_operation(

@@ -3,78 +3,78 @@
 
 //! Every structure and enum the catalog's operations reach, each behind the features of the
 //! areas that use it. The ones `ec2-ops` declares by hand for its own operations are its types,
-//! re-exported from `ec2_ops::seed`.
+//! re-exported from `ec2_ops::operations`.
 
 #[allow(unused_imports)]
 use ec2_ops::{Blob, DateTime, Tag, ec2_operation, ec2_shape};
 
-// The shapes `ec2-ops` declares by hand (`ec2_ops::seed`), by module.
+// The shapes `ec2-ops` declares by hand (`ec2_ops::operations`), by module.
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::AmdSevSnpSpecification;
+pub use ec2_ops::operations::instances::AmdSevSnpSpecification;
 #[cfg(feature = "images")]
-pub use ec2_ops::seed::instances::ArchitectureValues;
+pub use ec2_ops::operations::instances::ArchitectureValues;
 #[cfg(any(feature = "instances", feature = "vpc", feature = "vpn"))]
-pub use ec2_ops::seed::instances::AttachmentStatus;
+pub use ec2_ops::operations::instances::AttachmentStatus;
 #[cfg(feature = "images")]
-pub use ec2_ops::seed::instances::BootModeValues;
+pub use ec2_ops::operations::instances::BootModeValues;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::CapacityReservationPreference;
+pub use ec2_ops::operations::instances::CapacityReservationPreference;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::CapacityReservationTargetResponse;
+pub use ec2_ops::operations::instances::CapacityReservationTargetResponse;
 #[cfg(feature = "images")]
-pub use ec2_ops::seed::instances::DeviceType;
+pub use ec2_ops::operations::instances::DeviceType;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::EbsInstanceBlockDevice;
+pub use ec2_ops::operations::instances::EbsInstanceBlockDevice;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::EnclaveOptions;
+pub use ec2_ops::operations::instances::EnclaveOptions;
 #[cfg(any(feature = "instances", feature = "vpc"))]
-pub use ec2_ops::seed::instances::GroupIdentifier;
+pub use ec2_ops::operations::instances::GroupIdentifier;
 #[cfg(any(feature = "instances", feature = "vpc"))]
-pub use ec2_ops::seed::instances::HostnameType;
+pub use ec2_ops::operations::instances::HostnameType;
 #[cfg(feature = "images")]
-pub use ec2_ops::seed::instances::HypervisorType;
+pub use ec2_ops::operations::instances::HypervisorType;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::IamInstanceProfile;
+pub use ec2_ops::operations::instances::IamInstanceProfile;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::InstanceBandwidthWeighting;
+pub use ec2_ops::operations::instances::InstanceBandwidthWeighting;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::InstanceBlockDeviceMapping;
+pub use ec2_ops::operations::instances::InstanceBlockDeviceMapping;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::InstanceIpv6Address;
+pub use ec2_ops::operations::instances::InstanceIpv6Address;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::InstanceState;
+pub use ec2_ops::operations::instances::InstanceState;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::InstanceStateName;
+pub use ec2_ops::operations::instances::InstanceStateName;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::instances::NestedVirtualizationSpecification;
+pub use ec2_ops::operations::instances::NestedVirtualizationSpecification;
 #[cfg(feature = "vpc")]
-pub use ec2_ops::seed::instances::NetworkInterfaceStatus;
+pub use ec2_ops::operations::instances::NetworkInterfaceStatus;
 #[cfg(any(feature = "images", feature = "instances"))]
-pub use ec2_ops::seed::instances::PlatformValues;
+pub use ec2_ops::operations::instances::PlatformValues;
 #[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
-pub use ec2_ops::seed::instances::ProductCode;
+pub use ec2_ops::operations::instances::ProductCode;
 #[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
-pub use ec2_ops::seed::instances::ProductCodeValues;
+pub use ec2_ops::operations::instances::ProductCodeValues;
 #[cfg(feature = "vpc")]
-pub use ec2_ops::seed::instances::SecondaryInterfaceStatus;
+pub use ec2_ops::operations::instances::SecondaryInterfaceStatus;
 #[cfg(any(feature = "instances", feature = "vpc"))]
-pub use ec2_ops::seed::instances::SecondaryInterfaceType;
+pub use ec2_ops::operations::instances::SecondaryInterfaceType;
 #[cfg(any(feature = "images", feature = "transit"))]
-pub use ec2_ops::seed::instances::StateReason;
+pub use ec2_ops::operations::instances::StateReason;
 #[cfg(any(feature = "instances", feature = "vpc"))]
-pub use ec2_ops::seed::instances::Tenancy;
+pub use ec2_ops::operations::instances::Tenancy;
 #[cfg(any(feature = "images", feature = "instances"))]
-pub use ec2_ops::seed::instances::VirtualizationType;
+pub use ec2_ops::operations::instances::VirtualizationType;
 #[cfg(feature = "ebs")]
-pub use ec2_ops::seed::snapshots::SnapshotState;
+pub use ec2_ops::operations::snapshots::SnapshotState;
 #[cfg(feature = "ebs")]
-pub use ec2_ops::seed::snapshots::StorageTier;
+pub use ec2_ops::operations::snapshots::StorageTier;
 #[cfg(feature = "instances")]
-pub use ec2_ops::seed::tags::ResourceType;
+pub use ec2_ops::operations::tags::ResourceType;
 #[cfg(any(feature = "ebs", feature = "instances", feature = "vpc"))]
-pub use ec2_ops::seed::volumes::OperatorResponse;
+pub use ec2_ops::operations::volumes::OperatorResponse;
 #[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
-pub use ec2_ops::seed::volumes::VolumeType;
+pub use ec2_ops::operations::volumes::VolumeType;
 
 /// Describes a value of an account attribute.
 #[cfg(feature = "account")]

@@ -12,9 +12,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use ec2_ops::seed::instances::DescribeInstances;
-use ec2_ops::seed::tags::DescribeTags;
-use ec2_ops::seed::volumes::DescribeVolumes;
+use ec2_ops::operations::instances::DescribeInstances;
+use ec2_ops::operations::tags::DescribeTags;
+use ec2_ops::operations::volumes::DescribeVolumes;
 use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
 use serde_json::Value;
@@ -30,7 +30,7 @@ use crate::views::volumes::VolumeView;
 ///
 /// ```
 /// use ec2_ops::DescribeContext;
-/// use ec2_ops::seed::volumes::{DescribeVolumes, Volume};
+/// use ec2_ops::operations::volumes::{DescribeVolumes, Volume};
 /// use ec2_ops_endpoint::{Seed, Store};
 ///
 /// let store = Store::new(&Seed::empty(), DescribeContext::default()).unwrap();

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
-use ec2_ops::seed::instances::Reservation;
-use ec2_ops::seed::tags::TagDescription;
+use ec2_ops::operations::instances::Reservation;
+use ec2_ops::operations::tags::TagDescription;
 use ec2_ops::{Caller, InMemorySource, Operation, Page, ResourceSource};
 use ec2_ops_catalog::{CatalogOperation, KEYED_BY_POSITION, LIST_MEMBERS};
 use serde_json::Value;

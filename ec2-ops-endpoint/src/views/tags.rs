@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 
-use ec2_ops::seed::tags::{ResourceType, TagDescription};
+use ec2_ops::operations::tags::{ResourceType, TagDescription};
 use ec2_ops::{InMemorySource, ResourceSource, Tag};
 use ec2_ops_catalog::CatalogOperation;
 

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
-use ec2_ops::seed::instances::{AttachmentStatus, Reservation};
-use ec2_ops::seed::volumes::{Volume, VolumeAttachment, VolumeAttachmentState};
+use ec2_ops::operations::instances::{AttachmentStatus, Reservation};
+use ec2_ops::operations::volumes::{Volume, VolumeAttachment, VolumeAttachmentState};
 use ec2_ops::{InMemorySource, ResourceSource};
 
 /// `DescribeVolumes`' source: the stored volumes, each with its attachments to served instances

@@ -3,7 +3,7 @@
 //! Shapes reached by the output: `Snapshot`, `AssociatedKmsKey` and the enums `SnapshotState`,
 //! `StorageTier`, `TransferType`, plus `SseType` from `DescribeVolumes`.
 
-use crate::seed::volumes::SseType;
+use crate::operations::volumes::SseType;
 use crate::{Caller, DateTime, Tag, ec2_operation, ec2_shape};
 
 /// An EBS snapshot (`<item>` of `<snapshotSet>`).

@@ -6,7 +6,8 @@
 //! `InvalidImportTaskId.NotFound` and `InvalidImportTaskId.Malformed` (IDs start with
 //! `import-ami-`), as for DescribeImportSnapshotTasks.
 
-use crate::seed::import_snapshot_tasks::UserBucketDetails;
+use crate::operations::import_snapshot_tasks::UserBucketDetails;
+use crate::operations::instances::BootModeValues;
 use crate::{Tag, ec2_operation, ec2_shape};
 
 /// An image import task (`<item>` of `<importImageTaskSet>`).
@@ -83,21 +84,6 @@ pub struct SnapshotDetail {
 pub struct ImportImageLicenseConfigurationResponse {
     /// The ARN of the license configuration.
     pub license_configuration_arn: Option<String>,
-}
-
-/// The boot mode of a virtual machine.
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum BootModeValues {
-    /// `legacy-bios`
-    LegacyBios,
-    /// `uefi`
-    Uefi,
-    /// `uefi-preferred`
-    UefiPreferred,
-    /// A value this model does not list: EC2 adds values over time.
-    #[ec2(other)]
-    Unknown(String),
 }
 
 /// The `DescribeImportImageTasks` operation.

@@ -1,8 +1,8 @@
 //! `DescribeTags`: the tags of EC2 resources, one `TagDescription` per resource and key. Paginated.
 //!
 //! Shapes reached by the output: `TagDescription` and the enum `ResourceType`. An endpoint derives
-//! these items from the tags of the resources it serves rather than storing them twice: see the
-//! example endpoint's `inventory` module.
+//! these items from the tags of the resources it serves rather than storing them twice: see
+//! `ec2-ops-endpoint`'s DescribeTags view.
 
 use crate::{ValueSet, ec2_operation, ec2_shape};
 

@@ -6,7 +6,7 @@
 //! `InvalidConversionTaskId.Malformed`. The model has no `Filters` member: `Filter.N` is
 //! `UnknownParameter`.
 
-use crate::seed::export_tasks::DiskImageFormat;
+use crate::operations::export_tasks::DiskImageFormat;
 use crate::{Tag, ec2_operation, ec2_shape};
 
 /// A conversion task (`<item>` of `<conversionTasks>`).

@@ -24,7 +24,7 @@
 //! `network-interface.requester-managed` (the interface carries none of these here), and
 //! `network-interface.tag-key`, `network-interface.tag-value` (the interface carries no tags here).
 
-use crate::seed::volumes::OperatorResponse;
+use crate::operations::volumes::OperatorResponse;
 use crate::{DateTime, Tag, ValueSet, ec2_operation, ec2_shape};
 
 /// A launch request for one or more instances (`<item>` of `<reservationSet>`).
