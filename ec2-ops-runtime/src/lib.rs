@@ -51,8 +51,8 @@ pub mod __private;
 pub use describe::{
     AllowAll, Authorizer, Caller, DescribeContext, DescribeInput, DescribeOperation,
     InMemorySource, Lookup, NestedItems, Page, PaginatedOperation, RequestFingerprint,
-    ResourceSource, Scope, TokenKey, describe, describe_in, group_units, new_request_id,
-    split_units,
+    ResourceSource, Scope, TokenKey, describe, describe_in, examined_on_this_thread, group_units,
+    new_request_id, split_units,
 };
 pub use error::Ec2Error;
 pub use filter::{

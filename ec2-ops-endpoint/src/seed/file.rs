@@ -1,8 +1,10 @@
 //! A seed file: one JSON object of AWS CLI output members, each one operation's list.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
-use super::{SeedError, SeedInput};
+use super::{Output, SeedError, SeedInput};
 use crate::operations;
 
 /// The inputs of a seed file's JSON, one per member, in the file's order.
@@ -25,7 +27,7 @@ pub(super) fn read(text: &str, source: &str) -> Result<Vec<SeedInput>, SeedError
         inputs.push(SeedInput {
             action,
             source: format!("{source} ({action})"),
-            output: Value::Object(output),
+            output: Output::Text(Arc::from(Value::Object(output).to_string())),
         });
     }
     Ok(inputs)

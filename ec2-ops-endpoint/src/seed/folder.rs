@@ -2,12 +2,10 @@
 
 use std::path::Path;
 
-use serde_json::Value;
-
-use super::{SeedError, SeedInput};
+use super::{Output, SeedError, SeedInput};
 use crate::operations;
 
-/// The inputs of a folder's `*.json` files, in file name order.
+/// The inputs of a folder's `*.json` files, in file name order (read later, by the store).
 pub(super) fn read(directory: &Path) -> Result<Vec<SeedInput>, SeedError> {
     let unreadable =
         |problem: String| SeedError::new(directory.display().to_string(), "$", problem);
@@ -43,16 +41,10 @@ pub(super) fn read(directory: &Path) -> Result<Vec<SeedInput>, SeedError> {
                 ),
             ));
         };
-        let source = format!("{file} ({action})");
-        let text = std::fs::read_to_string(&path).map_err(|error| {
-            SeedError::new(&source, "$", format!("cannot read the file: {error}"))
-        })?;
-        let output: Value = serde_json::from_str(&text)
-            .map_err(|error| SeedError::new(&source, "$", format!("not JSON: {error}")))?;
         inputs.push(SeedInput {
             action,
-            source,
-            output,
+            source: format!("{file} ({action})"),
+            output: Output::File(path),
         });
     }
     Ok(inputs)

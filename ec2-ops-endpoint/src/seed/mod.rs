@@ -9,9 +9,8 @@ mod file;
 mod folder;
 
 use std::fmt;
-use std::path::Path;
-
-use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The embedded sample: instances in reservations, volumes, snapshots, key pairs, tasks of five
 /// kinds and tags, as the AWS CLI prints them. The binary serves it when given no seed.
@@ -59,8 +58,32 @@ pub(crate) struct SeedInput {
     pub action: &'static str,
     /// Names the data in errors: the file and the operation.
     pub source: String,
-    /// The output, or an array of outputs.
-    pub output: Value,
+    /// The output's JSON text, or where to read it.
+    pub output: Output,
+}
+
+/// An output's JSON text, or the file holding it: a folder's files are read when the store is
+/// built, one at a time per thread, so a large folder is never in memory as text all at once.
+#[derive(Debug, Clone)]
+pub(crate) enum Output {
+    /// The text itself.
+    Text(Arc<str>),
+    /// A file to read.
+    File(PathBuf),
+}
+
+impl SeedInput {
+    /// The output's text.
+    pub fn text(&self) -> Result<Arc<str>, SeedError> {
+        match &self.output {
+            Output::Text(text) => Ok(Arc::clone(text)),
+            Output::File(path) => std::fs::read_to_string(path)
+                .map(Arc::from)
+                .map_err(|error| {
+                    SeedError::new(&self.source, "$", format!("cannot read the file: {error}"))
+                }),
+        }
+    }
 }
 
 /// The data an endpoint starts with: for each operation, what the AWS CLI printed for it.
@@ -118,34 +141,32 @@ impl Seed {
         Seed::from_json(&text, &source)
     }
 
-    /// Reads a seed folder: one file per operation, named after its AWS CLI command
+    /// A seed folder: one file per operation, named after its AWS CLI command
     /// (`describe-subnets.json` holds exactly what `aws ec2 describe-subnets` prints, or a JSON
     /// array of such outputs, for attribute operations answered one resource per call). Every
-    /// `*.json` file must name a describe command; other files are ignored.
+    /// `*.json` file must name a describe command; other files are ignored. The files are read
+    /// when a [`Store`](crate::Store) is built from the seed (and problems in them reported then).
     ///
     /// # Errors
-    /// The folder or a file cannot be read, a file is not JSON, or its name is no command.
+    /// The folder cannot be listed, or a file's name is no command.
     pub fn from_dir(directory: &Path) -> Result<Seed, SeedError> {
         folder::read(directory).map(|inputs| Seed { inputs })
     }
 
     /// One operation's data: what the AWS CLI prints for `action` (`DescribeSubnets` or
-    /// `describe-subnets`), or a JSON array of such outputs.
+    /// `describe-subnets`), or a JSON array of such outputs (read when a store is built).
     ///
     /// # Errors
-    /// `action` is no describe operation, or `output` is not JSON.
+    /// `action` is no describe operation.
     pub fn from_output(action: &str, output: &str) -> Result<Seed, SeedError> {
         let action = crate::operations::action_named(action).ok_or_else(|| {
             SeedError::new("the seed", "$", crate::operations::unknown_action(action))
         })?;
-        let source = format!("the {action} output");
-        let output = serde_json::from_str(output)
-            .map_err(|error| SeedError::new(&source, "$", format!("not JSON: {error}")))?;
         Ok(Seed {
             inputs: vec![SeedInput {
                 action,
-                source,
-                output,
+                source: format!("the {action} output"),
+                output: Output::Text(Arc::from(output)),
             }],
         })
     }

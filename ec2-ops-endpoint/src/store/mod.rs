@@ -19,12 +19,12 @@ use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
 use serde_json::Value;
 
-use self::slot::{ErasedSlot, Slot, Units};
+use self::slot::{ErasedSlot, Lent, Slot, Units};
 use crate::operations;
-use crate::seed::{Seed, SeedError};
+use crate::seed::{Seed, SeedError, SeedInput};
 use crate::views::Shared;
-use crate::views::tags::{TagView, TaggedKind, TaggedSource};
-use crate::views::volumes::VolumeView;
+use crate::views::tags::{Serves, TagIndex, TagView, tag_index, tag_observer};
+use crate::views::volumes::{AttachmentIndex, VolumeView, attachment_index, attachment_observer};
 
 /// Every operation's resources, the service answering requests over them, and the seed.
 ///
@@ -45,6 +45,8 @@ use crate::views::volumes::VolumeView;
 /// ```
 pub struct Store {
     slots: BTreeMap<&'static str, Box<dyn ErasedSlot>>,
+    /// The views' indexes, which the slots keep up to date.
+    indexes: Indexes,
     service: Service,
     /// Requests hold it shared, changes exclusively (see the module docs).
     lock: RwLock<()>,
@@ -68,26 +70,28 @@ impl Store {
     /// The first problem in the seed: an output that is not its operation's, a value of the wrong
     /// type, a resource without an ID or with another's; nothing is served unless all is valid.
     pub fn new(seed: &Seed, context: DescribeContext) -> Result<Store, SeedError> {
+        let indexes = Indexes {
+            tags: Arc::new(tag_index()),
+            attachments: Arc::new(attachment_index()),
+        };
         let mut slots = Slots {
             slots: BTreeMap::new(),
-            tagged: Vec::new(),
+            serves: Vec::new(),
+            indexes: &indexes,
         };
         ec2_ops_catalog::for_each_operation(&mut slots);
-        let Slots { slots, tagged } = slots;
-        let views = views(&slots, tagged);
+        let Slots { slots, serves, .. } = slots;
+        let views = views(&slots, serves, &indexes);
         let mut service = Service::new(context);
         ec2_ops_catalog::for_each_operation(&mut Registrar {
             slots: &slots,
             views: &views,
             service: &mut service,
         });
-        let mut read = Vec::with_capacity(seed.inputs().len());
-        for input in seed.inputs() {
-            let slot = &slots[input.action];
-            read.push((input.action, slot.read(&input.output, &input.source)?));
-        }
+        let read = read_all(&slots, seed.inputs())?;
         let store = Store {
             slots,
+            indexes,
             service,
             lock: RwLock::new(()),
             seed: read,
@@ -222,9 +226,7 @@ impl Store {
     pub fn put_json(&self, action: &str, output: &str) -> Result<usize, SeedError> {
         let slot = self.erased(action)?;
         let source = format!("a put of {}", slot.action());
-        let output: Value = serde_json::from_str(output)
-            .map_err(|error| SeedError::new(&source, "$", format!("not JSON: {error}")))?;
-        let units = slot.read(&output, &source)?;
+        let units = slot.read(output, &source)?;
         let _writing = self.writing();
         slot.put(&units);
         Ok(slot.counted(&units))
@@ -246,6 +248,8 @@ impl Store {
         for slot in self.slots.values() {
             slot.clear();
         }
+        self.indexes.tags.clear();
+        self.indexes.attachments.clear();
         for (action, units) in &self.seed {
             self.slots[action].put(units);
         }
@@ -296,21 +300,84 @@ impl Store {
     }
 }
 
-/// Creates every operation's slot, and collects the tagged ones.
-struct Slots {
-    slots: BTreeMap<&'static str, Box<dyn ErasedSlot>>,
-    tagged: Vec<Box<dyn TaggedKind>>,
+/// The indexes the views read.
+struct Indexes {
+    tags: Arc<TagIndex>,
+    attachments: Arc<AttachmentIndex>,
 }
 
-impl OperationVisitor for Slots {
+/// Reads every seed input into units, on as many threads as there are cores (the inputs are
+/// independent); the first problem in input order refuses the seed.
+fn read_all(
+    slots: &BTreeMap<&'static str, Box<dyn ErasedSlot>>,
+    inputs: &[SeedInput],
+) -> Result<Vec<(&'static str, Units)>, SeedError> {
+    let read = |input: &SeedInput| -> Result<Units, SeedError> {
+        let text = input.text()?;
+        slots[input.action].read(&text, &input.source)
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(inputs.len());
+    let mut results: Vec<Option<Result<Units, SeedError>>> = Vec::new();
+    results.resize_with(inputs.len(), || None);
+    if threads <= 1 {
+        for (result, input) in results.iter_mut().zip(inputs) {
+            *result = Some(read(input));
+        }
+    } else {
+        // Largest files first would balance better; the next input goes to whichever thread is
+        // free, which is close enough for a folder of many files.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let done = std::sync::Mutex::new(&mut results);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| {
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(input) = inputs.get(index) else {
+                            break;
+                        };
+                        let result = read(input);
+                        done.lock().unwrap_or_else(|poisoned| poisoned.into_inner())[index] =
+                            Some(result);
+                    }
+                });
+            }
+        });
+    }
+    inputs
+        .iter()
+        .zip(results)
+        .map(|(input, result)| Ok((input.action, result.expect("every input is read")?)))
+        .collect()
+}
+
+/// Creates every operation's slot, with the views' observers, and collects the tagged ones.
+struct Slots<'a> {
+    slots: BTreeMap<&'static str, Box<dyn ErasedSlot>>,
+    serves: Vec<Serves>,
+    indexes: &'a Indexes,
+}
+
+impl OperationVisitor for Slots<'_> {
     fn visit<O: CatalogOperation>(&mut self, _area: &'static str) {
         let action = <O as Operation>::SPEC.action;
-        let slot = Slot::<O>::new();
+        let mut slot = Slot::<O>::new();
         if let Some(resource_type) = operations::tagged_as(action) {
-            self.tagged.push(Box::new(TaggedSource::<O> {
-                source: Arc::clone(&slot.source),
-                resource_type: resource_type.clone(),
+            slot.observe(tag_observer::<O>(
+                Arc::clone(&self.indexes.tags),
+                resource_type.clone(),
+            ));
+            let source = Arc::clone(&slot.source);
+            self.serves.push(Box::new(move |id| {
+                ec2_ops::ResourceSource::contains(&*source, id)
             }));
+        }
+        if let Some(instances) =
+            (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeInstances>>()
+        {
+            instances.observe(attachment_observer(Arc::clone(&self.indexes.attachments)));
         }
         self.slots.insert(action, Box::new(slot));
     }
@@ -320,7 +387,8 @@ impl OperationVisitor for Slots {
 /// operation's resource.
 fn views(
     slots: &BTreeMap<&'static str, Box<dyn ErasedSlot>>,
-    tagged: Vec<Box<dyn TaggedKind>>,
+    serves: Vec<Serves>,
+    indexes: &Indexes,
 ) -> BTreeMap<&'static str, Box<dyn Any + Send + Sync>> {
     fn typed<'a, O: CatalogOperation>(
         slots: &'a BTreeMap<&'static str, Box<dyn ErasedSlot>>,
@@ -333,10 +401,12 @@ fn views(
     let volumes = VolumeView {
         volumes: Arc::clone(&typed::<DescribeVolumes>(slots).source),
         instances: Arc::clone(&typed::<DescribeInstances>(slots).source),
+        index: Arc::clone(&indexes.attachments),
     };
     let tags = TagView {
-        kinds: tagged,
+        index: Arc::clone(&indexes.tags),
         seeded: Arc::clone(&typed::<DescribeTags>(slots).source),
+        serves,
     };
     let mut views: BTreeMap<&'static str, Box<dyn Any + Send + Sync>> = BTreeMap::new();
     views.insert(
@@ -375,7 +445,8 @@ impl OperationVisitor for Registrar<'_> {
                     .as_any()
                     .downcast_ref()
                     .expect("every catalog operation has its slot");
-                self.service.register::<O, _>(Arc::clone(&slot.source));
+                self.service
+                    .register::<O, _>(Arc::new(Lent(Arc::clone(&slot.source))));
             }
         }
     }

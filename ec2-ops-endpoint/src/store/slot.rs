@@ -1,5 +1,5 @@
-//! One operation's part of the store: its resources in a source, and the one way they get in,
-//! through the one check every seed file, put and control request passes.
+//! One operation's part of the store: its resources in a source, the one way they get in (the
+//! one check every seed file, put and control request passes), and the views told of each change.
 
 use std::any::Any;
 use std::collections::HashSet;
@@ -10,13 +10,18 @@ use ec2_ops::operations::instances::Reservation;
 use ec2_ops::operations::tags::TagDescription;
 use ec2_ops::{Caller, InMemorySource, Operation, Page, ResourceSource};
 use ec2_ops_catalog::{CatalogOperation, KEYED_BY_POSITION, LIST_MEMBERS};
-use serde_json::Value;
+use serde::de::IgnoredAny;
 
 use crate::seed::SeedError;
 
-/// Resources checked and split into the units a source stores, ready to go in: a `Vec` of one
-/// operation's items, behind `Any` so the store can hold every operation's in one map.
+/// Resources checked and split into the units a source stores, ready to go in: a
+/// `Vec<Arc<Item>>` of one operation, behind `Any` so the store holds every operation's in one
+/// map. The seed's units are shared with the sources that hold them, not copied.
 pub(crate) type Units = Box<dyn Any + Send + Sync>;
+
+/// A view's part in a change of `R`s: told the unit that went (if any) and the one that came (if
+/// any), under the store's exclusive lock.
+pub(crate) type Observer<R> = Box<dyn Fn(Option<&R>, Option<&R>) + Send + Sync>;
 
 /// How a source keys its resources.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,19 +40,18 @@ pub(crate) trait ErasedSlot: Send + Sync {
     fn action(&self) -> &'static str;
 
     /// Reads one AWS CLI output of the operation, or a JSON array of them, into checked units.
-    fn read(&self, output: &Value, source: &str) -> Result<Units, SeedError>;
-
-    /// Adds `units` (from [`ErasedSlot::read`] or [`Slot::check`]), replacing resources with the
-    /// same ID.
-    fn put(&self, units: &Units);
+    fn read(&self, output: &str, source: &str) -> Result<Units, SeedError>;
 
     /// How many units `units` (read by this slot) holds.
     fn counted(&self, units: &Units) -> usize;
 
+    /// Adds `units`, replacing resources with the same ID.
+    fn put(&self, units: &Units);
+
     /// Removes the resource stored under `id`; whether there was one.
     fn remove(&self, id: &str) -> bool;
 
-    /// Removes every resource.
+    /// Removes every resource (the views are cleared by the store).
     fn clear(&self);
 
     /// How many resources are stored (for a nested operation, its items).
@@ -55,7 +59,7 @@ pub(crate) trait ErasedSlot: Send + Sync {
 
     /// The resources as the AWS CLI prints them, loadable as a seed folder file; `None` when
     /// there are none.
-    fn dump(&self) -> Option<Value>;
+    fn dump(&self) -> Option<serde_json::Value>;
 
     /// The typed slot, for the store's typed calls.
     fn as_any(&self) -> &dyn Any;
@@ -63,8 +67,9 @@ pub(crate) trait ErasedSlot: Send + Sync {
 
 /// Operation `O`'s part of the store.
 pub(crate) struct Slot<O: CatalogOperation> {
-    pub source: Arc<InMemorySource<O::Item>>,
+    pub source: Arc<InMemorySource<Arc<O::Item>>>,
     keying: Keying,
+    observers: Vec<Observer<O::Item>>,
 }
 
 impl<O: CatalogOperation> Slot<O> {
@@ -74,16 +79,25 @@ impl<O: CatalogOperation> Slot<O> {
             (InMemorySource::keyed_by_position(), Keying::Position)
         } else if action == "DescribeTags" {
             (
-                InMemorySource::keyed_by(tag_item_key::<O::Item>),
+                InMemorySource::keyed_by(|item: &Arc<O::Item>| tag_item_key(&**item)),
                 Keying::TagItem,
             )
         } else {
-            (InMemorySource::new(O::resource_id), Keying::Id)
+            (
+                InMemorySource::new(|item: &Arc<O::Item>| O::resource_id(item)),
+                Keying::Id,
+            )
         };
         Slot {
             source: Arc::new(source),
             keying,
+            observers: Vec::new(),
         }
+    }
+
+    /// Tells `observer` of every change from now on.
+    pub fn observe(&mut self, observer: Observer<O::Item>) {
+        self.observers.push(observer);
     }
 
     /// The key a unit is stored under; empty when it has none.
@@ -101,7 +115,7 @@ impl<O: CatalogOperation> Slot<O> {
         &self,
         resources: impl IntoIterator<Item = (String, O::Item)>,
         source: &str,
-    ) -> Result<Vec<O::Item>, SeedError> {
+    ) -> Result<Vec<Arc<O::Item>>, SeedError> {
         let mut units = Vec::new();
         let mut keys = HashSet::new();
         let mut groups = HashSet::new();
@@ -136,7 +150,7 @@ impl<O: CatalogOperation> Slot<O> {
                         ));
                     }
                 }
-                units.push(unit);
+                units.push(Arc::new(unit));
             }
         }
         Ok(units)
@@ -146,11 +160,121 @@ impl<O: CatalogOperation> Slot<O> {
     fn all(&self) -> Vec<O::Item> {
         let mut all = Vec::with_capacity(self.source.len());
         self.source.scan_after(None, &mut |_, unit| {
-            all.push(unit.clone());
+            all.push((**unit).clone());
             ControlFlow::Continue(())
         });
         all
     }
+
+    fn notify(&self, gone: Option<&O::Item>, came: Option<&O::Item>) {
+        for observer in &self.observers {
+            observer(gone, came);
+        }
+    }
+
+    /// The outputs in `text`, each read as the operation's response, with its JSON path.
+    fn responses(&self, text: &str, source: &str) -> Result<Vec<(String, O::Answer)>, SeedError> {
+        let not_json =
+            |error: serde_json::Error| SeedError::new(source, "$", format!("not JSON: {error}"));
+        // The shape first, cheaply (values are skipped, not built): one output or an array of
+        // them, and each one's top-level members.
+        let many = text.trim_start().starts_with('[');
+        let members: Vec<Vec<String>> = if many {
+            let outputs: Vec<serde_json::Map<String, serde_json::Value>> =
+                serde_json::from_str::<Vec<IgnoredMembers>>(text)
+                    .map_err(not_json)?
+                    .into_iter()
+                    .map(|output| output.0)
+                    .collect();
+            outputs
+                .into_iter()
+                .map(|output| output.into_iter().map(|(name, _)| name).collect())
+                .collect()
+        } else {
+            let output: IgnoredMembers = serde_json::from_str(text).map_err(not_json)?;
+            vec![output.0.into_iter().map(|(name, _)| name).collect()]
+        };
+        for (index, names) in members.iter().enumerate() {
+            let at = if many {
+                format!("$[{index}]")
+            } else {
+                "$".to_owned()
+            };
+            if let Some(stray) = names.iter().find(|name| !knows_member::<O>(name)) {
+                return Err(SeedError::new(
+                    source,
+                    format!("{at}.{stray}"),
+                    format!(
+                        "`{stray}` is not a member of {}'s output: is this another operation's?",
+                        <O as Operation>::SPEC.action
+                    ),
+                ));
+            }
+        }
+        let typed = |error: serde_path_to_error::Error<serde_json::Error>| {
+            let path = error.path().to_string();
+            let path = match path.as_str() {
+                "." => "$".to_owned(),
+                indexed if indexed.starts_with('[') => format!("${indexed}"),
+                member => format!("$.{member}"),
+            };
+            SeedError::new(source, path, error.inner().to_string())
+        };
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        if many {
+            let responses: Vec<O::Answer> =
+                serde_path_to_error::deserialize(&mut deserializer).map_err(typed)?;
+            Ok(responses
+                .into_iter()
+                .enumerate()
+                .map(|(index, response)| (format!("$[{index}]"), response))
+                .collect())
+        } else {
+            let response: O::Answer =
+                serde_path_to_error::deserialize(&mut deserializer).map_err(typed)?;
+            Ok(vec![("$".to_owned(), response)])
+        }
+    }
+}
+
+/// An output's top-level members, their values skipped. (`IgnoredAny` reads a value without
+/// building it; the map's values are all `null`.)
+struct IgnoredMembers(serde_json::Map<String, serde_json::Value>);
+
+impl<'de> serde::Deserialize<'de> for IgnoredMembers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> serde::de::Visitor<'de> for Members {
+            type Value = IgnoredMembers;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an AWS CLI output: a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<IgnoredMembers, A::Error> {
+                let mut members = serde_json::Map::new();
+                while let Some((name, IgnoredAny)) = map.next_entry::<String, IgnoredAny>()? {
+                    members.insert(name, serde_json::Value::Null);
+                }
+                Ok(IgnoredMembers(members))
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
+
+/// Whether `O`'s response reads a top-level member called `name`. Its reader skips members it does
+/// not know (a newer AWS CLI's), so a member of another operation's output would load as nothing;
+/// a member it knows fails at least one of two probes no field type takes both of: `true` (not a
+/// list, string, number or structure) and `[]` (not a flag, string, number or structure).
+fn knows_member<O: CatalogOperation>(name: &str) -> bool {
+    let probe = |value: serde_json::Value| {
+        let mut output = serde_json::Map::new();
+        output.insert(name.to_owned(), value);
+        serde_json::from_value::<O::Answer>(serde_json::Value::Object(output)).is_err()
+    };
+    probe(serde_json::Value::Bool(true)) || probe(serde_json::Value::Array(Vec::new()))
 }
 
 /// DescribeTags' item key: the resource's ID, a space, the tag's key (the space sorts before every
@@ -180,38 +304,6 @@ fn group_problem<R: 'static>(resource: &R, seen: &mut HashSet<String>) -> Option
     }
 }
 
-/// A top-level member of `output` holding data that its reading as the operation's response
-/// (`read`, written back) does not have: a member of another operation's output, which would
-/// otherwise load as nothing. Members deeper down are not checked, so a field the AWS CLI prints
-/// and the model does not know yet is still read.
-fn stray_member(output: &Value, read: &Value) -> Option<String> {
-    let (Value::Object(given), Value::Object(read)) = (output, read) else {
-        return None;
-    };
-    let empty = |value: &Value| match value {
-        Value::Null => true,
-        Value::Array(items) => items.is_empty(),
-        Value::Object(members) => members.is_empty(),
-        _ => false,
-    };
-    given
-        .iter()
-        .find(|(member, value)| !read.contains_key(*member) && !empty(value))
-        .map(|(member, _)| member.clone())
-}
-
-/// The member of an output object that lists `count` resources, to name a resource's JSON path.
-fn list_member(output: &Value, count: usize) -> Option<String> {
-    let members = output.as_object()?;
-    let mut lists = members.iter().filter(|(_, value)| {
-        value
-            .as_array()
-            .is_some_and(|items| items.len() == count && items.iter().all(Value::is_object))
-    });
-    let (member, _) = lists.next()?;
-    lists.next().is_none().then(|| member.clone())
-}
-
 /// A caller for building the responses a dump prints (the request ID is not in the CLI's JSON).
 fn dump_caller() -> Caller {
     Caller {
@@ -226,39 +318,15 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
         <O as Operation>::SPEC.action
     }
 
-    fn read(&self, output: &Value, source: &str) -> Result<Units, SeedError> {
-        let outputs: Vec<(String, &Value)> = match output {
-            Value::Array(outputs) => outputs
-                .iter()
-                .enumerate()
-                .map(|(index, output)| (format!("$[{index}]"), output))
-                .collect(),
-            output => vec![("$".to_owned(), output)],
-        };
+    fn read(&self, output: &str, source: &str) -> Result<Units, SeedError> {
+        let list = LIST_MEMBERS
+            .iter()
+            .find(|(action, _)| *action == self.action())
+            .map(|(_, member)| *member);
         let mut resources = Vec::new();
-        for (at, output) in outputs {
-            let response: O::Answer =
-                serde_path_to_error::deserialize(output).map_err(|error| {
-                    SeedError::new(
-                        source,
-                        format!("{at}.{}", error.path()),
-                        error.inner().to_string(),
-                    )
-                })?;
-            if let Some(stray) = stray_member(output, &to_json(&response)) {
-                return Err(SeedError::new(
-                    source,
-                    format!("{at}.{stray}"),
-                    format!(
-                        "`{stray}` is not a member of {}'s output: is this another operation's?",
-                        self.action()
-                    ),
-                ));
-            }
-            let items = O::response_items(&response);
-            let list = list_member(output, items.len());
-            for (index, item) in items.iter().enumerate() {
-                let path = match &list {
+        for (at, response) in self.responses(output, source)? {
+            for (index, item) in O::response_items(&response).iter().enumerate() {
+                let path = match list {
                     Some(member) => format!("{at}.{member}[{index}]"),
                     None => at.clone(),
                 };
@@ -268,21 +336,30 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
         Ok(Box::new(self.check(resources, source)?))
     }
 
+    fn counted(&self, units: &Units) -> usize {
+        units
+            .downcast_ref::<Vec<Arc<O::Item>>>()
+            .map_or(0, Vec::len)
+    }
+
     fn put(&self, units: &Units) {
         let units = units
-            .downcast_ref::<Vec<O::Item>>()
+            .downcast_ref::<Vec<Arc<O::Item>>>()
             .expect("units are read by the slot they are put in");
         for unit in units {
-            self.source.insert(unit.clone());
+            let gone = self.source.insert(Arc::clone(unit));
+            self.notify(gone.as_deref(), Some(unit));
         }
     }
 
-    fn counted(&self, units: &Units) -> usize {
-        units.downcast_ref::<Vec<O::Item>>().map_or(0, Vec::len)
-    }
-
     fn remove(&self, id: &str) -> bool {
-        self.source.remove(id).is_some()
+        match self.source.remove(id) {
+            Some(gone) => {
+                self.notify(Some(&gone), None);
+                true
+            }
+            None => false,
+        }
     }
 
     fn clear(&self) {
@@ -293,7 +370,7 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
         self.source.len()
     }
 
-    fn dump(&self) -> Option<Value> {
+    fn dump(&self) -> Option<serde_json::Value> {
         let units = self.all();
         if units.is_empty() {
             return None;
@@ -310,7 +387,7 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
                 };
                 let mut output = serde_json::Map::new();
                 output.insert((*member).to_owned(), listed);
-                Some(Value::Object(output))
+                Some(serde_json::Value::Object(output))
             }
             // An operation answering one resource per call: one output per resource.
             None => {
@@ -324,7 +401,7 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
                         to_json(&O::response(page, &O::Asked::default(), &dump_caller()))
                     })
                     .collect();
-                Some(Value::Array(outputs))
+                Some(serde_json::Value::Array(outputs))
             }
         }
     }
@@ -348,6 +425,23 @@ fn group_reservations(units: Vec<Reservation>) -> Vec<Reservation> {
 
 /// A resource or response as JSON: the shapes' serde impls write the AWS CLI's JSON and cannot
 /// fail on the values they hold.
-fn to_json<T: serde::Serialize>(value: &T) -> Value {
+fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).expect("resources serialize to JSON")
+}
+
+/// A slot's source as the pipeline reads it: each resource lent from its shared unit.
+pub(crate) struct Lent<R>(pub Arc<InMemorySource<Arc<R>>>);
+
+impl<R: Clone> ResourceSource<R> for Lent<R> {
+    fn get(&self, id: &str) -> Option<R> {
+        self.0.with(id, |unit| (**unit).clone())
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.0.contains(id)
+    }
+
+    fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
+        self.0.scan_after(after, &mut |id, unit| visit(id, unit));
+    }
 }

@@ -5,6 +5,10 @@
 //!   tags of resources not served here;
 //! - [`volumes`]: a volume's attachments to instances served here are those instances' block
 //!   device mappings.
+//!
+//! Each view reads an index its sources' slots keep up to date as resources are put and removed
+//! (under the store's exclusive lock), so a page or a look-up costs its size and a few seeks,
+//! never a pass over the store.
 
 pub(crate) mod tags;
 pub(crate) mod volumes;
@@ -12,7 +16,7 @@ pub(crate) mod volumes;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
-use ec2_ops::ResourceSource;
+use ec2_ops::{InMemorySource, ResourceSource};
 
 /// A shared source of `R` behind a trait object, so a view can be registered for an operation
 /// whose resource type the registering code knows only generically.
@@ -29,5 +33,168 @@ impl<R> ResourceSource<R> for Shared<R> {
 
     fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
         self.0.scan_after(after, visit);
+    }
+}
+
+/// Items read from a source in one batch: those taken, the last key visited, and whether the
+/// source has no more.
+struct Batch<T> {
+    items: Vec<(String, T)>,
+    last: Option<String>,
+    exhausted: bool,
+}
+
+/// How many items a merged scan reads from each source at first, and at most: it starts small, for
+/// the small pages, and doubles while its caller goes on reading.
+const FIRST_BATCH: usize = 8;
+const LARGEST_BATCH: usize = 512;
+
+fn batch<S: Clone, T>(
+    source: &InMemorySource<S>,
+    after: Option<&str>,
+    size: usize,
+    take: &dyn Fn(&S) -> Option<T>,
+) -> Batch<T> {
+    let mut batch = Batch {
+        items: Vec::new(),
+        last: None,
+        exhausted: true,
+    };
+    let mut visited = 0;
+    source.scan_after(after, &mut |key, item| {
+        if let Some(taken) = take(item) {
+            batch.items.push((key.to_owned(), taken));
+        }
+        batch.last = Some(key.to_owned());
+        visited += 1;
+        if visited == size {
+            batch.exhausted = false;
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    });
+    batch
+}
+
+/// Visits the items of `first` and those `keep` keeps of `second` in key order after `after`, as
+/// if they were one source (their keys are distinct): read in batches from each, so a page costs
+/// its size and a seek in each, whatever the sources hold.
+pub(crate) fn merge_scan<T: Clone, U: Clone>(
+    first: &InMemorySource<T>,
+    second: &InMemorySource<U>,
+    after: Option<&str>,
+    keep: &dyn Fn(&U) -> bool,
+    visit: &mut dyn FnMut(&str, &T) -> ControlFlow<()>,
+    as_item: &dyn Fn(&U) -> &T,
+) {
+    let mut cursor = after.map(str::to_owned);
+    let mut size = FIRST_BATCH;
+    loop {
+        let ours = batch(first, cursor.as_deref(), size, &|item: &T| Some(item.clone()));
+        let theirs = batch(second, cursor.as_deref(), size, &|item: &U| {
+            keep(item).then(|| as_item(item).clone())
+        });
+        size = (size * 2).min(LARGEST_BATCH);
+        // Items up to the smaller of the two last keys are all known; beyond a source that has
+        // more, the next batch decides.
+        let bound = match (ours.exhausted, theirs.exhausted) {
+            (true, true) => None,
+            (false, true) => ours.last.clone(),
+            (true, false) => theirs.last.clone(),
+            (false, false) => ours.last.clone().min(theirs.last.clone()),
+        };
+        let within = |key: &String| bound.as_ref().is_none_or(|bound| key <= bound);
+        let mut ours = ours
+            .items
+            .into_iter()
+            .filter(|(key, _)| within(key))
+            .peekable();
+        let mut theirs = theirs
+            .items
+            .into_iter()
+            .filter(|(key, _)| within(key))
+            .peekable();
+        loop {
+            let next = match (ours.peek(), theirs.peek()) {
+                (Some((a, _)), Some((b, _))) if a <= b => ours.next(),
+                (Some(_), Some(_)) => theirs.next(),
+                (Some(_), None) => ours.next(),
+                (None, Some(_)) => theirs.next(),
+                (None, None) => break,
+            };
+            let (key, item) = next.expect("peeked");
+            if visit(&key, &item).is_break() {
+                return;
+            }
+        }
+        match bound {
+            Some(bound) => cursor = Some(bound),
+            None => return,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The merged scan of two sources, from `after`, stopping after `limit` items.
+    fn merged(first: &[&str], second: &[&str], after: Option<&str>, limit: usize) -> Vec<String> {
+        let mut a = InMemorySource::new(|item: &String| item.as_str());
+        a.extend(first.iter().map(|key| (*key).to_owned()));
+        let mut b = InMemorySource::new(|item: &String| item.as_str());
+        b.extend(second.iter().map(|key| (*key).to_owned()));
+        let mut seen = Vec::new();
+        merge_scan(
+            &a,
+            &b,
+            after,
+            &|item: &String| !item.ends_with('x'),
+            &mut |key, _| {
+                seen.push(key.to_owned());
+                if seen.len() == limit {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+            &|item| item,
+        );
+        seen
+    }
+
+    #[test]
+    fn a_merged_scan_lists_both_sources_in_key_order_across_batches() {
+        let first: Vec<String> = (0..300)
+            .filter(|n| n % 3 == 0)
+            .map(|n| format!("k{n:04}"))
+            .collect();
+        let second: Vec<String> = (0..300)
+            .filter(|n| n % 3 != 0)
+            .map(|n| format!("k{n:04}{}", if n % 7 == 0 { "x" } else { "" }))
+            .collect();
+        let first: Vec<&str> = first.iter().map(String::as_str).collect();
+        let second: Vec<&str> = second.iter().map(String::as_str).collect();
+        let mut expected: Vec<String> = first
+            .iter()
+            .chain(second.iter().filter(|key| !key.ends_with('x')))
+            .map(|key| (*key).to_owned())
+            .collect();
+        expected.sort();
+        assert_eq!(merged(&first, &second, None, usize::MAX), expected);
+        assert_eq!(
+            merged(&first, &second, Some("k0150"), usize::MAX),
+            expected
+                .iter()
+                .filter(|key| key.as_str() > "k0150")
+                .cloned()
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(merged(&first, &second, None, 5), expected[..5]);
+        assert_eq!(
+            merged(&[], &second, None, usize::MAX).len(),
+            second.iter().filter(|key| !key.ends_with('x')).count()
+        );
+        assert_eq!(merged(&first, &[], None, usize::MAX).len(), first.len());
     }
 }

@@ -1,88 +1,85 @@
 //! DescribeTags' view of the store: the tags of every served resource, one item per resource and
-//! key, so a resource's tags are recorded once, on the resource.
+//! key, so a resource's tags are recorded once, on the resource. The items are kept in an index
+//! that each tagged operation's slot updates as its resources change, so a page of DescribeTags
+//! costs its size, not the store's.
 
-use std::collections::BTreeMap;
-use std::ops::{Bound, ControlFlow};
+use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use ec2_ops::operations::tags::{ResourceType, TagDescription};
-use ec2_ops::{InMemorySource, ResourceSource, Tag};
+use ec2_ops::{InMemorySource, ResourceSource};
 use ec2_ops_catalog::CatalogOperation;
 
-use crate::store::slot::tag_item_key;
+use super::merge_scan;
+use crate::store::slot::{Observer, tag_item_key};
 
-/// One kind of tagged resource, as DescribeTags sees it.
-pub(crate) trait TaggedKind: Send + Sync {
-    /// Calls `visit` with the ID, type and tags (possibly none) of every resource of this kind.
-    fn each(&self, visit: &mut dyn FnMut(&str, &ResourceType, &[Tag]));
+/// The served resources' tag items, by [`tag_item_key`].
+pub(crate) type TagIndex = InMemorySource<TagDescription>;
 
-    /// Whether a resource with `id` is served as this kind.
-    fn serves(&self, id: &str) -> bool;
+/// An empty index.
+pub(crate) fn tag_index() -> TagIndex {
+    InMemorySource::keyed_by(tag_item_key::<TagDescription>)
 }
 
-/// Operation `O`'s resources as tagged resources of one `resource-type`.
-pub(crate) struct TaggedSource<O: CatalogOperation> {
-    pub source: Arc<InMemorySource<O::Item>>,
-    pub resource_type: ResourceType,
+/// Keeps `index` up to date with operation `O`'s resources, listed as `resource_type`.
+pub(crate) fn tag_observer<O: CatalogOperation>(
+    index: Arc<TagIndex>,
+    resource_type: ResourceType,
+) -> Observer<O::Item> {
+    Box::new(move |gone, came| {
+        if let Some(gone) = gone {
+            let id = O::resource_id(gone);
+            for tag in O::resource_tags(gone) {
+                index.remove(&format!("{id} {}", tag.key));
+            }
+        }
+        if let Some(came) = came {
+            let id = O::resource_id(came);
+            for tag in O::resource_tags(came) {
+                index.insert(TagDescription {
+                    key: Some(tag.key.clone()),
+                    resource_id: Some(id.to_owned()),
+                    resource_type: Some(resource_type.clone()),
+                    value: Some(tag.value.clone()),
+                });
+            }
+        }
+    })
 }
 
-impl<O: CatalogOperation> TaggedKind for TaggedSource<O> {
-    fn each(&self, visit: &mut dyn FnMut(&str, &ResourceType, &[Tag])) {
-        self.source.scan_after(None, &mut |id, resource| {
-            visit(id, &self.resource_type, O::resource_tags(resource));
-            ControlFlow::Continue(())
-        });
-    }
+/// Whether a resource with an ID is served by one tagged operation.
+pub(crate) type Serves = Box<dyn Fn(&str) -> bool + Send + Sync>;
 
-    fn serves(&self, id: &str) -> bool {
-        self.source.contains(id)
-    }
-}
-
-/// DescribeTags' source: the tags of the served resources as they are now, then DescribeTags' own
-/// items naming resources not served here, ordered by [`tag_item_key`]. Each read gathers them
-/// afresh: a cost linear in the tags served.
+/// DescribeTags' source: the served resources' tags from the index, and DescribeTags' own items
+/// naming resources not served here, merged in [`tag_item_key`] order.
 pub(crate) struct TagView {
-    pub kinds: Vec<Box<dyn TaggedKind>>,
+    pub index: Arc<TagIndex>,
     /// DescribeTags' own items; those of a served resource are not listed (its tags are the
     /// record).
-    pub seeded: Arc<InMemorySource<TagDescription>>,
+    pub seeded: Arc<InMemorySource<Arc<TagDescription>>>,
+    /// One check per tagged operation.
+    pub serves: Vec<Serves>,
 }
 
 impl TagView {
-    fn gather(&self) -> BTreeMap<String, TagDescription> {
-        let mut items = BTreeMap::new();
-        self.seeded.scan_after(None, &mut |key, item| {
-            let id = item.resource_id.as_deref().unwrap_or_default();
-            if !self.kinds.iter().any(|kind| kind.serves(id)) {
-                items.insert(key.to_owned(), item.clone());
-            }
-            ControlFlow::Continue(())
-        });
-        for kind in &self.kinds {
-            kind.each(&mut |id, resource_type, tags| {
-                for tag in tags {
-                    let item = TagDescription {
-                        key: Some(tag.key.clone()),
-                        resource_id: Some(id.to_owned()),
-                        resource_type: Some(resource_type.clone()),
-                        value: Some(tag.value.clone()),
-                    };
-                    items.insert(tag_item_key(&item), item);
-                }
-            });
-        }
-        items
+    /// Whether a seeded item is listed: its resource is not served here.
+    fn listed(&self, item: &TagDescription) -> bool {
+        let id = item.resource_id.as_deref().unwrap_or_default();
+        !self.serves.iter().any(|serves| serves(id))
     }
 }
 
 impl ResourceSource<TagDescription> for TagView {
     fn get(&self, id: &str) -> Option<TagDescription> {
-        self.gather().remove(id)
+        self.index.get(id).or_else(|| {
+            self.seeded
+                .with(id, |item| (**item).clone())
+                .filter(|item| self.listed(item))
+        })
     }
 
     fn contains(&self, id: &str) -> bool {
-        self.gather().contains_key(id)
+        self.get(id).is_some()
     }
 
     fn scan_after(
@@ -90,12 +87,13 @@ impl ResourceSource<TagDescription> for TagView {
         after: Option<&str>,
         visit: &mut dyn FnMut(&str, &TagDescription) -> ControlFlow<()>,
     ) {
-        let items = self.gather();
-        let start = after.map_or(Bound::Unbounded, Bound::Excluded);
-        for (key, item) in items.range::<str, _>((start, Bound::Unbounded)) {
-            if visit(key, item).is_break() {
-                break;
-            }
-        }
+        merge_scan(
+            &*self.index,
+            &*self.seeded,
+            after,
+            &|item: &Arc<TagDescription>| self.listed(item),
+            &mut |key, item| visit(key, item),
+            &|item: &Arc<TagDescription>| &**item,
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! DescribeVolumes' view of the store: a volume's attachments to served instances are those
-//! instances' block device mappings, so attaching is recorded once, on the instance.
+//! instances' block device mappings, so attaching is recorded once, on the instance. The
+//! attachments are kept in an index by volume ID that DescribeInstances' slot updates as instances
+//! are put and removed, so a volume costs a look-up, not a pass over the instances.
 
-use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
@@ -9,67 +10,93 @@ use ec2_ops::operations::instances::{AttachmentStatus, Reservation};
 use ec2_ops::operations::volumes::{Volume, VolumeAttachment, VolumeAttachmentState};
 use ec2_ops::{InMemorySource, ResourceSource};
 
+use crate::store::slot::Observer;
+
+/// One volume's attachments to served instances, from their block device mappings.
+#[derive(Debug, Clone)]
+pub(crate) struct Attached {
+    volume_id: String,
+    attachments: Vec<VolumeAttachment>,
+}
+
+/// The attachments of every volume a served instance maps, by volume ID.
+pub(crate) type AttachmentIndex = InMemorySource<Attached>;
+
+/// An empty index.
+pub(crate) fn attachment_index() -> AttachmentIndex {
+    InMemorySource::new(|attached: &Attached| attached.volume_id.as_str())
+}
+
+/// An instance's EBS block devices as volume attachments.
+fn attachments_of(unit: &Reservation) -> Vec<VolumeAttachment> {
+    let Some(instance) = unit.first_instance() else {
+        return Vec::new();
+    };
+    let mut attachments = Vec::new();
+    for mapping in instance.block_device_mappings.iter().flatten() {
+        let Some(ebs) = &mapping.ebs else { continue };
+        let Some(volume_id) = &ebs.volume_id else {
+            continue;
+        };
+        attachments.push(VolumeAttachment {
+            delete_on_termination: ebs.delete_on_termination,
+            volume_id: Some(volume_id.clone()),
+            instance_id: instance.instance_id.clone(),
+            device: mapping.device_name.clone(),
+            state: ebs.status.as_ref().map(attachment_state),
+            attach_time: ebs.attach_time,
+            associated_resource: ebs.associated_resource.clone(),
+            ebs_card_index: ebs.ebs_card_index,
+            instance_owning_service: None,
+        });
+    }
+    attachments
+}
+
+/// Keeps `index` up to date with the served instances (DescribeInstances' units).
+pub(crate) fn attachment_observer(index: Arc<AttachmentIndex>) -> Observer<Reservation> {
+    Box::new(move |gone, came| {
+        for attachment in gone.map(attachments_of).unwrap_or_default() {
+            let volume_id = attachment.volume_id.clone().unwrap_or_default();
+            let Some(mut attached) = index.with(&volume_id, Clone::clone) else {
+                continue;
+            };
+            attached.attachments.retain(|kept| {
+                kept.instance_id != attachment.instance_id || kept.device != attachment.device
+            });
+            if attached.attachments.is_empty() {
+                index.remove(&volume_id);
+            } else {
+                index.insert(attached);
+            }
+        }
+        for attachment in came.map(attachments_of).unwrap_or_default() {
+            let volume_id = attachment.volume_id.clone().unwrap_or_default();
+            let mut attached = index.with(&volume_id, Clone::clone).unwrap_or(Attached {
+                volume_id,
+                attachments: Vec::new(),
+            });
+            attached.attachments.push(attachment);
+            index.insert(attached);
+        }
+    })
+}
+
 /// `DescribeVolumes`' source: the stored volumes, each with its attachments to served instances
-/// taken from those instances' block device mappings (attachments to instances not served here
-/// are kept as seeded).
+/// taken from the index (attachments to instances not served here are kept as seeded).
 pub(crate) struct VolumeView {
-    pub volumes: Arc<InMemorySource<Volume>>,
-    pub instances: Arc<InMemorySource<Reservation>>,
+    pub volumes: Arc<InMemorySource<Arc<Volume>>>,
+    pub instances: Arc<InMemorySource<Arc<Reservation>>>,
+    pub index: Arc<AttachmentIndex>,
 }
 
 impl VolumeView {
-    /// Every served instance's EBS block devices, by volume ID (only `only`'s when given), and the
-    /// served instance IDs.
-    fn attachments(
-        &self,
-        only: Option<&str>,
-    ) -> (HashMap<String, Vec<VolumeAttachment>>, Vec<String>) {
-        let mut by_volume: HashMap<String, Vec<VolumeAttachment>> = HashMap::new();
-        let mut served = Vec::new();
-        self.instances.scan_after(None, &mut |instance_id, unit| {
-            served.push(instance_id.to_owned());
-            let Some(instance) = unit.first_instance() else {
-                return ControlFlow::Continue(());
-            };
-            for mapping in instance.block_device_mappings.iter().flatten() {
-                let Some(ebs) = &mapping.ebs else { continue };
-                let Some(volume_id) = &ebs.volume_id else {
-                    continue;
-                };
-                if only.is_some_and(|only| only != volume_id) {
-                    continue;
-                }
-                by_volume
-                    .entry(volume_id.clone())
-                    .or_default()
-                    .push(VolumeAttachment {
-                        delete_on_termination: ebs.delete_on_termination,
-                        volume_id: Some(volume_id.clone()),
-                        instance_id: instance.instance_id.clone(),
-                        device: mapping.device_name.clone(),
-                        state: ebs.status.as_ref().map(attachment_state),
-                        attach_time: ebs.attach_time,
-                        associated_resource: ebs.associated_resource.clone(),
-                        ebs_card_index: ebs.ebs_card_index,
-                        instance_owning_service: None,
-                    });
-            }
-            ControlFlow::Continue(())
-        });
-        (by_volume, served)
-    }
-
-    fn with_attachments(
-        volume: &Volume,
-        by_volume: &HashMap<String, Vec<VolumeAttachment>>,
-        served: &[String],
-    ) -> Volume {
+    fn with_attachments(&self, volume: &Volume) -> Volume {
         let mut volume = volume.clone();
         let derived = volume
             .volume_id
             .as_deref()
-            .and_then(|id| by_volume.get(id))
-            .cloned()
+            .and_then(|id| self.index.with(id, |attached| attached.attachments.clone()))
             .unwrap_or_default();
         let kept = volume
             .attachments
@@ -79,11 +106,10 @@ impl VolumeView {
             .filter(|attachment| {
                 attachment
                     .instance_id
-                    .as_ref()
-                    .is_none_or(|id| served.binary_search(id).is_err())
+                    .as_deref()
+                    .is_none_or(|id| !self.instances.contains(id))
             });
-        let attachments: Vec<VolumeAttachment> = kept.chain(derived).collect();
-        volume.attachments = Some(attachments);
+        volume.attachments = Some(kept.chain(derived).collect());
         volume
     }
 }
@@ -101,9 +127,8 @@ fn attachment_state(status: &AttachmentStatus) -> VolumeAttachmentState {
 
 impl ResourceSource<Volume> for VolumeView {
     fn get(&self, id: &str) -> Option<Volume> {
-        let volume = self.volumes.get(id)?;
-        let (by_volume, served) = self.attachments(Some(id));
-        Some(Self::with_attachments(&volume, &by_volume, &served))
+        self.volumes
+            .with(id, |volume| self.with_attachments(volume))
     }
 
     fn contains(&self, id: &str) -> bool {
@@ -115,9 +140,8 @@ impl ResourceSource<Volume> for VolumeView {
         after: Option<&str>,
         visit: &mut dyn FnMut(&str, &Volume) -> ControlFlow<()>,
     ) {
-        let (by_volume, served) = self.attachments(None);
         self.volumes.scan_after(after, &mut |id, volume| {
-            visit(id, &Self::with_attachments(volume, &by_volume, &served))
+            visit(id, &self.with_attachments(volume))
         });
     }
 }

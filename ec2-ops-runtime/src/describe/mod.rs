@@ -27,6 +27,6 @@ pub use context::{
 pub use nested::{NestedItems, group_units, split_units};
 pub use pipeline::{DescribeInput, Page, describe, describe_in};
 pub use scope::{Lookup, Scope};
-pub use source::{InMemorySource, ResourceSource};
+pub use source::{InMemorySource, ResourceSource, examined_on_this_thread};
 pub use token::{RequestFingerprint, TokenKey};
 pub use typed::{DescribeOperation, PaginatedOperation};

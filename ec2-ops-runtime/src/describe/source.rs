@@ -1,8 +1,39 @@
 //! Where resources come from: a source ordered by resource ID.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::ops::{Bound, ControlFlow};
 use std::sync::RwLock;
+
+thread_local! {
+    /// Resources this thread has examined in any [`InMemorySource`]: see
+    /// [`examined_on_this_thread`].
+    static EXAMINED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many resources this thread has examined in any `InMemorySource` so far: each one a
+/// scan visited and each look-up by ID. The cost of a request is the difference before and
+/// after it, which tests use to check that a page costs what its size says rather than what
+/// the store holds (a thread-local count: no contention between threads serving requests).
+///
+/// ```
+/// use ec2_ops_runtime::{InMemorySource, ResourceSource, examined_on_this_thread};
+///
+/// let mut source = InMemorySource::new(|name: &String| name.as_str());
+/// source.extend(["a", "b", "c"].map(String::from));
+/// let before = examined_on_this_thread();
+/// source.scan_after(Some("a"), &mut |_, _| std::ops::ControlFlow::Break(()));
+/// assert!(source.contains("c"));
+/// assert_eq!(examined_on_this_thread() - before, 2);
+/// ```
+pub fn examined_on_this_thread() -> u64 {
+    EXAMINED.with(Cell::get)
+}
+
+/// Counts `count` resources examined on this thread.
+fn examined(count: u64) {
+    EXAMINED.with(|examined| examined.set(examined.get().wrapping_add(count)));
+}
 
 /// Resources ordered by ID. The [`describe`](crate::describe::describe()) pipeline reads pages from it by resuming
 /// after an ID, so a page costs a seek plus the page, never a rescan from the start.
@@ -191,22 +222,36 @@ impl<R> Extend<R> for InMemorySource<R> {
     }
 }
 
+impl<R> InMemorySource<R> {
+    /// The resource with `id`, borrowed for `read` (which runs under the source's read lock, so
+    /// keep it short): a look-up without the clone [`ResourceSource::get`] makes.
+    pub fn with<T>(&self, id: &str, read: impl FnOnce(&R) -> T) -> Option<T> {
+        examined(1);
+        self.read().get(id).map(read)
+    }
+}
+
 impl<R: Clone> ResourceSource<R> for InMemorySource<R> {
     fn get(&self, id: &str) -> Option<R> {
+        examined(1);
         self.read().get(id).cloned()
     }
 
     fn contains(&self, id: &str) -> bool {
+        examined(1);
         self.read().contains_key(id)
     }
 
     fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
         let items = self.read();
         let start = after.map_or(Bound::Unbounded, Bound::Excluded);
+        let mut visited = 0;
         for (id, resource) in items.range::<str, _>((start, Bound::Unbounded)) {
+            visited += 1;
             if visit(id, resource).is_break() {
                 break;
             }
         }
+        examined(visited);
     }
 }
