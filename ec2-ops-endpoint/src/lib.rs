@@ -51,7 +51,8 @@
 //! # }
 //! ```
 //!
-//! `examples/in_a_test.rs` does the same over HTTP with `ec2-ops`' light client.
+//! `ec2-ops-client/examples/endpoint_in_a_test.rs` does the same over HTTP with `ec2-ops`' light
+//! client.
 //!
 //! ## As a server
 //!

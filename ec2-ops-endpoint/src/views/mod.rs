@@ -90,7 +90,9 @@ pub(crate) fn merge_scan<T: Clone, U: Clone>(
     let mut cursor = after.map(str::to_owned);
     let mut size = FIRST_BATCH;
     loop {
-        let ours = batch(first, cursor.as_deref(), size, &|item: &T| Some(item.clone()));
+        let ours = batch(first, cursor.as_deref(), size, &|item: &T| {
+            Some(item.clone())
+        });
         let theirs = batch(second, cursor.as_deref(), size, &|item: &U| {
             keep(item).then(|| as_item(item).clone())
         });

@@ -3,8 +3,11 @@
 //! URL), and shut down. No process, no fixed port, no files.
 //!
 //! ```text
-//! cargo test -p ec2-ops-endpoint --example in_a_test     # as a test
-//! cargo run -p ec2-ops-endpoint --example in_a_test      # as a program, printing what it sees
+//! cargo test -p ec2-ops-client --example endpoint_in_a_test     # as a test
+//! cargo run -p ec2-ops-client --example endpoint_in_a_test      # as a program, printing what it sees
+//!
+//! (It lives with the client, whose dependencies it needs; the endpoint itself does not depend on
+//! the client.)
 //! ```
 
 use ec2_ops::Filter;
