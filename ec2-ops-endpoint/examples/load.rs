@@ -6,8 +6,18 @@
 //! ```text
 //! cargo build -p ec2-ops-endpoint --bins --example load
 //! target/debug/examples/load [--endpoint PATH] [--clients C] [--requests R] [--volumes N]
-//!     [--time-limit S] [--max-rss-growth MIB]
+//!     [--resources N] [--time-limit S] [--max-rss-growth MIB]
 //! ```
+//!
+//! With `--resources N` it serves a whole account instead, the scale test: a seed folder of N
+//! resources as the AWS CLI prints them (a quarter each instances in reservations of two, volumes,
+//! snapshots, and an eighth each subnets and security groups, all tagged, half the volumes
+//! attached to the instances), written to a temporary folder. It reports the folder's size, the
+//! time `serde_json` takes to read its files into `serde_json::Value` on two threads (the
+//! baseline, measured in the same run), the endpoint's start-up (from its start to its address
+//! line) and its resident memory against the JSON's size; the mix becomes lookups by ID of
+//! volumes and instances, a filtered page of volumes, a page of DescribeTags for one resource
+//! (a derived view), and the hostile requests, each answer checked.
 //!
 //! Exits 1 when any answer is not the one the request deserved (a 5xx, a wrong status or code, a
 //! walk that misses or repeats a volume), when the time limit passes, when resident memory after
@@ -38,6 +48,8 @@ struct Options {
     clients: usize,
     requests: usize,
     volumes: usize,
+    /// The scale test's account size; 0 for the volumes-only test.
+    resources: usize,
     time_limit: Duration,
     max_rss_growth_mib: u64,
 }
@@ -64,6 +76,13 @@ fn options() -> Options {
             "requests in all (a walk counts each page)",
         ))
         .arg(count_arg("volumes", "2000", "volumes in the seed"))
+        .arg(
+            clap::Arg::new("resources")
+                .long("resources")
+                .value_name("N")
+                .value_parser(clap::value_parser!(u64).range(8..=10_000_000))
+                .help("serve a whole account of N resources from a seed folder instead (the scale test)"),
+        )
         .arg(count_arg(
             "time-limit",
             "300",
@@ -96,6 +115,9 @@ fn options() -> Options {
         clients: count("clients"),
         requests: count("requests"),
         volumes: count("volumes"),
+        resources: matches
+            .get_one::<u64>("resources")
+            .map_or(0, |n| usize::try_from(*n).expect("small")),
         time_limit: Duration::from_secs(count("time-limit") as u64),
         max_rss_growth_mib: count("max-rss-growth") as u64,
     }
@@ -110,16 +132,150 @@ fn count_arg(name: &'static str, default: &'static str, help: &'static str) -> c
         .help(help)
 }
 
-/// The seed's volumes: IDs in order, every third tagged `team=red`.
+/// The seed's volumes: IDs in order, every third tagged `team=red`; and the scale test's
+/// instances (none in the volumes-only test).
 struct Inventory {
     ids: Vec<String>,
     red: BTreeSet<String>,
+    instances: Vec<String>,
 }
 
 fn inventory(volumes: usize) -> Inventory {
     let ids: Vec<String> = (0..volumes).map(|n| format!("vol-{n:017x}")).collect();
     let red = ids.iter().step_by(3).cloned().collect();
-    Inventory { ids, red }
+    Inventory {
+        ids,
+        red,
+        instances: Vec::new(),
+    }
+}
+
+/// Writes the scale test's account of `resources` into `folder` as AWS CLI outputs, one file per
+/// operation; what it holds, and the files' total size in bytes.
+fn write_account(folder: &std::path::Path, resources: usize) -> (Inventory, u64) {
+    use std::io::Write;
+    let quarter = resources / 4;
+    let eighth = resources / 8;
+    let mut inventory = inventory(quarter);
+    inventory.instances = (0..quarter).map(|n| format!("i-{n:017x}")).collect();
+    let mut bytes = 0;
+    let mut write = |command: &str, member: &str, count: usize, item: &dyn Fn(usize) -> String| {
+        let path = folder.join(format!("{command}.json"));
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&path).expect("a seed file"));
+        write!(file, "{{\"{member}\": [").expect("writing the seed");
+        for n in 0..count {
+            if n > 0 {
+                file.write_all(b",\n").expect("writing the seed");
+            }
+            file.write_all(item(n).as_bytes())
+                .expect("writing the seed");
+        }
+        file.write_all(b"]}\n").expect("writing the seed");
+        file.flush().expect("writing the seed");
+        bytes += std::fs::metadata(&path).expect("a written file").len();
+    };
+    let zone = |n: usize| ["us-east-1a", "us-east-1b", "us-east-1c"][n % 3];
+    let tags = |n: usize, name: &str| {
+        let team = if n % 3 == 0 { "red" } else { "blue" };
+        format!(
+            r#"[{{"Key": "Name", "Value": "{name} {n}"}}, {{"Key": "team", "Value": "{team}"}}]"#
+        )
+    };
+    write(
+        "describe-instances",
+        "Reservations",
+        quarter.div_ceil(2),
+        &|r| {
+            let instances: Vec<String> = (r * 2..(r * 2 + 2).min(quarter))
+            .map(|n| {
+                let attached = if n % 2 == 0 {
+                    format!(
+                        r#", {{"DeviceName": "/dev/sdf", "Ebs": {{"VolumeId": "vol-{n:017x}", "Status": "attached", "AttachTime": "2025-01-10T00:15:20.000Z", "DeleteOnTermination": false}}}}"#
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    r#"{{"InstanceId": "i-{n:017x}", "ImageId": "ami-0abcdef1234567890", "InstanceType": "{}", "State": {{"Code": 16, "Name": "running"}},
+"PrivateIpAddress": "10.{}.{}.{}", "SubnetId": "subnet-{:017x}", "VpcId": "vpc-{:017x}", "LaunchTime": "2025-01-10T00:15:20.000Z", "Placement": {{"AvailabilityZone": "{}", "Tenancy": "default"}},
+"SecurityGroups": [{{"GroupId": "sg-{:017x}", "GroupName": "group {}"}}], "Tags": {},
+"BlockDeviceMappings": [{{"DeviceName": "/dev/xvda", "Ebs": {{"VolumeId": "vol-root{n:013x}", "Status": "attached", "AttachTime": "2025-01-10T00:15:20.000Z", "DeleteOnTermination": true}}}}{attached}]}}"#,
+                    ["t3.micro", "m5.large", "c6g.xlarge"][n % 3],
+                    n % 250, (n / 250) % 250, n % 200 + 10,
+                    n % eighth.max(1), n % 7,
+                    zone(n),
+                    n % eighth.max(1), n % eighth.max(1),
+                    tags(n, "server"),
+                )
+            })
+            .collect();
+            format!(
+                r#"{{"ReservationId": "r-{r:017x}", "OwnerId": "123456789012", "Groups": [], "Instances": [{}]}}"#,
+                instances.join(", ")
+            )
+        },
+    );
+    write("describe-volumes", "Volumes", quarter, &|n| {
+        let state = if n % 2 == 0 { "in-use" } else { "available" };
+        format!(
+            r#"{{"VolumeId": "vol-{n:017x}", "Size": {}, "State": "{state}", "VolumeType": "gp3", "Iops": 3000, "Throughput": 125, "AvailabilityZone": "{}", "CreateTime": "2025-01-10T00:15:20.000Z", "Encrypted": {}, "MultiAttachEnabled": false, "Tags": {}}}"#,
+            8 + n % 500,
+            zone(n),
+            n % 2 == 0,
+            tags(n, "disk"),
+        )
+    });
+    write("describe-snapshots", "Snapshots", quarter, &|n| {
+        format!(
+            r#"{{"SnapshotId": "snap-{n:017x}", "VolumeId": "vol-{n:017x}", "State": "completed", "StartTime": "2025-01-11T00:15:20.000Z", "Progress": "100%", "OwnerId": "123456789012", "VolumeSize": {}, "Encrypted": false, "StorageTier": "standard", "Description": "backup of vol-{n:017x}", "Tags": {}}}"#,
+            8 + n % 500,
+            tags(n, "backup"),
+        )
+    });
+    write("describe-subnets", "Subnets", eighth, &|n| {
+        format!(
+            r#"{{"SubnetId": "subnet-{n:017x}", "VpcId": "vpc-{:017x}", "CidrBlock": "10.{}.{}.0/24", "AvailabilityZone": "{}", "AvailableIpAddressCount": 250, "State": "available", "DefaultForAz": false, "MapPublicIpOnLaunch": false, "OwnerId": "123456789012", "Tags": {}}}"#,
+            n % 7,
+            n % 250,
+            (n / 250) % 250,
+            zone(n),
+            tags(n, "subnet"),
+        )
+    });
+    write("describe-security-groups", "SecurityGroups", eighth, &|n| {
+        format!(
+            r#"{{"GroupId": "sg-{n:017x}", "GroupName": "group {n}", "Description": "group {n}", "VpcId": "vpc-{:017x}", "OwnerId": "123456789012",
+"IpPermissions": [{{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{{"CidrIp": "0.0.0.0/0", "Description": "https"}}]}}, {{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{{"CidrIp": "10.0.0.0/8"}}]}}],
+"IpPermissionsEgress": [{{"IpProtocol": "-1", "IpRanges": [{{"CidrIp": "0.0.0.0/0"}}]}}], "Tags": {}}}"#,
+            n % 7,
+            tags(n, "group"),
+        )
+    });
+    (inventory, bytes)
+}
+
+/// The baseline: the folder's files read into `serde_json::Value` on two threads, as the
+/// endpoint reads its seed on this machine's two cores; the time it took.
+fn parse_baseline(folder: &std::path::Path) -> Duration {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .expect("the seed folder")
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    files.sort();
+    let next = AtomicUsize::new(0);
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let text = std::fs::read(path).expect("a seed file");
+                    let value: serde_json::Value = serde_json::from_slice(&text).expect("JSON");
+                    std::hint::black_box(value);
+                }
+            });
+        }
+    });
+    started.elapsed()
 }
 
 fn seed_json(inventory: &Inventory) -> String {
@@ -154,10 +310,17 @@ struct Endpoint {
 }
 
 impl Endpoint {
-    fn start(binary: &PathBuf, seed: &PathBuf, clients: usize) -> Endpoint {
+    /// Starts the binary with `seed` (`--seed FILE` or `--seed-dir DIR`); the endpoint, once it
+    /// prints its address, and the time that took.
+    fn start(
+        binary: &PathBuf,
+        seed: [&std::ffi::OsStr; 2],
+        clients: usize,
+    ) -> (Endpoint, Duration) {
+        let started = Instant::now();
         let mut child = Command::new(binary)
-            .args(["--port", "0", "--log-level", "warn", "--seed"])
-            .arg(seed)
+            .args(["--port", "0", "--log-level", "warn"])
+            .args(seed)
             .args(["--max-connections", &(clients * 2).to_string()])
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -172,11 +335,12 @@ impl Endpoint {
             .strip_prefix("listening on http://")
             .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
             .to_owned();
-        Endpoint {
+        let endpoint = Endpoint {
             child,
             address,
             stopped: false,
-        }
+        };
+        (endpoint, started.elapsed())
     }
 
     /// SIGTERM, then the exit code of its drain; `None` if it did not exit within `within` (it is
@@ -225,7 +389,26 @@ enum Kind {
     FilteredWalk,
     PagedWalk,
     Hostile,
+    /// The scale test's: an instance by ID.
+    InstanceLookup,
+    /// The scale test's: the first page of a filtered DescribeVolumes.
+    FilteredPage,
+    /// The scale test's: a page of DescribeTags, a view derived from every tagged resource.
+    TagsPage,
 }
+
+/// The scale test's mix: whole walks of a million resources would be one request of many
+/// thousand pages, so its pages are single ones.
+const SCALE_MIX: [Kind; 8] = [
+    Kind::Lookup,
+    Kind::InstanceLookup,
+    Kind::FilteredPage,
+    Kind::Lookup,
+    Kind::TagsPage,
+    Kind::InstanceLookup,
+    Kind::Hostile,
+    Kind::FilteredPage,
+];
 
 const MIX: [Kind; 8] = [
     Kind::Lookup,
@@ -415,6 +598,62 @@ async fn run_one(
             exactly_once(&ids, all)?;
             Ok(pages)
         }
+        Kind::InstanceLookup => {
+            let id = &inventory.instances[(n * 7919) % inventory.instances.len()];
+            let (status, bytes) = client
+                .post(format!(
+                    "Action=DescribeInstances&Version=2016-11-15&InstanceId.1={id}"
+                ))
+                .await?;
+            let body = String::from_utf8_lossy(&bytes);
+            if status != 200
+                || body.matches("<instanceId>").count() != 1
+                || !body.contains(&format!("<instanceId>{id}</instanceId>"))
+            {
+                return Err(format!("a lookup of {id} got {status}: {body}"));
+            }
+            Ok(1)
+        }
+        Kind::FilteredPage => {
+            let (status, bytes) = client
+                .post("Action=DescribeVolumes&Version=2016-11-15&MaxResults=1000&Filter.1.Name=tag:team&Filter.1.Value.1=red".to_owned())
+                .await?;
+            if status != 200 {
+                return Err(format!(
+                    "a filtered page got {status}: {}",
+                    String::from_utf8_lossy(&bytes)
+                ));
+            }
+            let page = VolumesResponse::from_xml(&bytes).map_err(|error| error.to_string())?;
+            let ids: Vec<String> = page
+                .volumes
+                .into_iter()
+                .filter_map(|volume| volume.volume_id)
+                .collect();
+            if ids.is_empty()
+                || ids.len() > 1000
+                || !ids.iter().all(|id| inventory.red.contains(id))
+            {
+                return Err(format!(
+                    "a filtered page listed {} volumes, not only red ones",
+                    ids.len()
+                ));
+            }
+            Ok(1)
+        }
+        Kind::TagsPage => {
+            let (status, bytes) = client
+                .post("Action=DescribeTags&Version=2016-11-15&MaxResults=1000".to_owned())
+                .await?;
+            let body = String::from_utf8_lossy(&bytes);
+            if status != 200 || body.matches("<resourceId>").count() != 1000 {
+                return Err(format!(
+                    "a page of tags got {status} with {} tags",
+                    body.matches("<resourceId>").count()
+                ));
+            }
+            Ok(1)
+        }
         Kind::Hostile => {
             let (body, expected_status, expected_code) = HOSTILE[n % HOSTILE.len()];
             let (status, bytes) = client.post(body.to_owned()).await?;
@@ -459,7 +698,12 @@ async fn run_clients(
             while done.load(Ordering::Relaxed) < budget {
                 // Each client starts at its own place in the mix and moves one step a round, so
                 // every connection alternates valid, walking and hostile requests.
-                let kind = MIX[(client_number + round) % MIX.len()];
+                let mix = if inventory.instances.is_empty() {
+                    MIX
+                } else {
+                    SCALE_MIX
+                };
+                let kind = mix[(client_number + round) % mix.len()];
                 let n = round * clients + client_number;
                 let used = run_one(&mut client, kind, n, &inventory, &all).await?;
                 done.fetch_add(used, Ordering::Relaxed);
@@ -491,12 +735,40 @@ fn fail(problem: &str) -> ! {
 
 fn main() {
     let options = options();
-    let inventory = Arc::new(inventory(options.volumes));
     let folder = std::env::temp_dir().join(format!("ec2-ops-load-{}", std::process::id()));
     std::fs::create_dir_all(&folder).expect("a temporary folder");
-    let seed = folder.join("seed.json");
-    std::fs::write(&seed, seed_json(&inventory)).expect("the seed file");
-    let endpoint = Endpoint::start(&options.endpoint, &seed, options.clients);
+    let (inventory, endpoint) = if options.resources > 0 {
+        let (inventory, bytes) = write_account(&folder, options.resources);
+        let baseline = parse_baseline(&folder);
+        let (endpoint, startup) = Endpoint::start(
+            &options.endpoint,
+            ["--seed-dir".as_ref(), folder.as_os_str()],
+            options.clients,
+        );
+        let rss = rss_kib(endpoint.child.id()).unwrap_or(0) * 1024;
+        println!(
+            "{} resources, {:.1} MiB of JSON: serde_json::Value reads it in {:.2} s on two threads; the endpoint starts in {:.2} s ({:.2}x) and holds {:.1} MiB resident ({:.2}x the JSON)",
+            options.resources,
+            bytes as f64 / 1048576.0,
+            baseline.as_secs_f64(),
+            startup.as_secs_f64(),
+            startup.as_secs_f64() / baseline.as_secs_f64(),
+            rss as f64 / 1048576.0,
+            rss as f64 / bytes as f64,
+        );
+        (inventory, endpoint)
+    } else {
+        let inventory = inventory(options.volumes);
+        let seed = folder.join("seed.json");
+        std::fs::write(&seed, seed_json(&inventory)).expect("the seed file");
+        let (endpoint, _) = Endpoint::start(
+            &options.endpoint,
+            ["--seed".as_ref(), seed.as_os_str()],
+            options.clients,
+        );
+        (inventory, endpoint)
+    };
+    let inventory = Arc::new(inventory);
     let _ = std::fs::remove_dir_all(&folder);
     let pid = endpoint.child.id();
     let rss = |when: &str| {
@@ -556,9 +828,14 @@ fn main() {
     let requests = latencies.len();
     let mib = |kib: u64| kib as f64 / 1024.0;
     println!(
-        "{} clients, {} volumes: {requests} requests in {:.2} s = {:.0} requests/s; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        "{} clients, {} volumes{}: {requests} requests in {:.2} s = {:.0} requests/s; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         options.clients,
-        options.volumes,
+        inventory.ids.len(),
+        if options.resources > 0 {
+            format!(" of {} resources", options.resources)
+        } else {
+            String::new()
+        },
         elapsed.as_secs_f64(),
         requests as f64 / elapsed.as_secs_f64(),
         percentile(&latencies, 0.5),

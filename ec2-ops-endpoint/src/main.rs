@@ -327,10 +327,10 @@ async fn serve(options: &Options) -> Result<Drained, String> {
     // the address and immediately interrupts still gets a clean shutdown.
     let first_signal = shutdown_signal();
     let address = SocketAddr::from(([127, 0, 0, 1], options.port));
-    let endpoint = builder(options)
-        .bind(address)
-        .await
-        .map_err(|error| error.to_string())?;
+    let loading = LoadingLine::start();
+    let endpoint = builder(options).bind(address).await;
+    loading.stop();
+    let endpoint = endpoint.map_err(|error| error.to_string())?;
     println!("listening on {}", endpoint.url());
     let control = match options.control {
         ControlApi::Off => "off",
@@ -353,6 +353,51 @@ async fn serve(options: &Options) -> Result<Drained, String> {
         () = second_signal => {
             tracing::warn!("a second signal: stopping without finishing the drain");
             Ok(Drained::TimedOut { open: 0 })
+        }
+    }
+}
+
+/// While the seed loads, a line on stderr saying for how long: only on a terminal, and only once
+/// the load has taken two seconds (a large folder takes a while; a small one says nothing).
+struct LoadingLine {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    ticker: Option<std::thread::JoinHandle<()>>,
+}
+
+impl LoadingLine {
+    fn start() -> LoadingLine {
+        use std::io::{IsTerminal, Write};
+        use std::sync::atomic::Ordering;
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let ticker = std::io::stderr().is_terminal().then(|| {
+            let done = std::sync::Arc::clone(&done);
+            std::thread::spawn(move || {
+                let started = std::time::Instant::now();
+                let mut shown = false;
+                while !done.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(100));
+                    let elapsed = started.elapsed();
+                    if elapsed >= Duration::from_secs(2) {
+                        eprint!("\rloading the seed: {} s", elapsed.as_secs());
+                        let _ = std::io::stderr().flush();
+                        shown = true;
+                    }
+                }
+                if shown {
+                    eprintln!(
+                        "\rloading the seed: done in {:.1} s",
+                        started.elapsed().as_secs_f64()
+                    );
+                }
+            })
+        });
+        LoadingLine { done, ticker }
+    }
+
+    fn stop(mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(ticker) = self.ticker.take() {
+            let _ = ticker.join();
         }
     }
 }
