@@ -176,7 +176,7 @@ fn write_account(folder: &std::path::Path, resources: usize) -> (Inventory, u64)
     };
     let zone = |n: usize| ["us-east-1a", "us-east-1b", "us-east-1c"][n % 3];
     let tags = |n: usize, name: &str| {
-        let team = if n % 3 == 0 { "red" } else { "blue" };
+        let team = if n.is_multiple_of(3) { "red" } else { "blue" };
         format!(
             r#"[{{"Key": "Name", "Value": "{name} {n}"}}, {{"Key": "team", "Value": "{team}"}}]"#
         )
@@ -188,7 +188,7 @@ fn write_account(folder: &std::path::Path, resources: usize) -> (Inventory, u64)
         &|r| {
             let instances: Vec<String> = (r * 2..(r * 2 + 2).min(quarter))
             .map(|n| {
-                let attached = if n % 2 == 0 {
+                let attached = if n.is_multiple_of(2) {
                     format!(
                         r#", {{"DeviceName": "/dev/sdf", "Ebs": {{"VolumeId": "vol-{n:017x}", "Status": "attached", "AttachTime": "2025-01-10T00:15:20.000Z", "DeleteOnTermination": false}}}}"#
                     )
@@ -216,12 +216,12 @@ fn write_account(folder: &std::path::Path, resources: usize) -> (Inventory, u64)
         },
     );
     write("describe-volumes", "Volumes", quarter, &|n| {
-        let state = if n % 2 == 0 { "in-use" } else { "available" };
+        let state = if n.is_multiple_of(2) { "in-use" } else { "available" };
         format!(
             r#"{{"VolumeId": "vol-{n:017x}", "Size": {}, "State": "{state}", "VolumeType": "gp3", "Iops": 3000, "Throughput": 125, "AvailabilityZone": "{}", "CreateTime": "2025-01-10T00:15:20.000Z", "Encrypted": {}, "MultiAttachEnabled": false, "Tags": {}}}"#,
             8 + n % 500,
             zone(n),
-            n % 2 == 0,
+            n.is_multiple_of(2),
             tags(n, "disk"),
         )
     });
@@ -293,7 +293,7 @@ fn seed_json(inventory: &Inventory) -> String {
                 "VolumeType": "gp3",
                 "AvailabilityZone": "us-east-1a",
                 "CreateTime": "2025-01-10T00:15:20.000Z",
-                "Encrypted": n % 2 == 0,
+                "Encrypted": n.is_multiple_of(2),
                 "Tags": [{"Key": "team", "Value": team}, {"Key": "Name", "Value": format!("disk {n}")}],
             })
         })
