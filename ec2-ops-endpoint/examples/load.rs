@@ -216,7 +216,11 @@ fn write_account(folder: &std::path::Path, resources: usize) -> (Inventory, u64)
         },
     );
     write("describe-volumes", "Volumes", quarter, &|n| {
-        let state = if n.is_multiple_of(2) { "in-use" } else { "available" };
+        let state = if n.is_multiple_of(2) {
+            "in-use"
+        } else {
+            "available"
+        };
         format!(
             r#"{{"VolumeId": "vol-{n:017x}", "Size": {}, "State": "{state}", "VolumeType": "gp3", "Iops": 3000, "Throughput": 125, "AvailabilityZone": "{}", "CreateTime": "2025-01-10T00:15:20.000Z", "Encrypted": {}, "MultiAttachEnabled": false, "Tags": {}}}"#,
             8 + n % 500,
