@@ -392,3 +392,59 @@ fn a_file_holds_only_its_own_operations_output() {
     .unwrap_err();
     assert_eq!(error.path, "$.Snapshots", "{error}");
 }
+
+#[test]
+fn describe_tags_lists_the_tags_of_every_tagged_operations_resources_under_ec2s_resource_type() {
+    let store = served(&[
+        (
+            "describe-vpcs.json",
+            r#"{"Vpcs": [{"VpcId": "vpc-1", "Tags": [{"Key": "Name", "Value": "main"}]}]}"#,
+        ),
+        (
+            "describe-subnets.json",
+            r#"{"Subnets": [{"SubnetId": "subnet-1", "Tags": [{"Key": "tier", "Value": "private"}]}]}"#,
+        ),
+        (
+            "describe-nat-gateways.json",
+            r#"{"NatGateways": [{"NatGatewayId": "nat-1", "Tags": [{"Key": "Name", "Value": "egress"}]}]}"#,
+        ),
+        (
+            "describe-security-groups.json",
+            r#"{"SecurityGroups": [{"GroupId": "sg-1", "Tags": [{"Key": "Name", "Value": "web"}]}]}"#,
+        ),
+    ])
+    .unwrap();
+    let tags = body(&store, "Action=DescribeTags");
+    for (id, resource_type) in [
+        ("nat-1", "natgateway"),
+        ("sg-1", "security-group"),
+        ("subnet-1", "subnet"),
+        ("vpc-1", "vpc"),
+    ] {
+        assert!(
+            tags.contains(&format!(
+                "<resourceId>{id}</resourceId><resourceType>{resource_type}</resourceType>"
+            )),
+            "{id} as {resource_type}: {tags}"
+        );
+    }
+    let vpcs = store.handle(
+        b"Action=DescribeTags&Version=2016-11-15&Filter.1.Name=resource-type&Filter.1.Value.1=vpc",
+    );
+    assert_eq!((vpcs.status, vpcs.items), (200, 1));
+    // A change to the resource changes its tags at once.
+    store
+        .put_json(
+            "describe-vpcs",
+            r#"{"Vpcs": [{"VpcId": "vpc-1", "Tags": [{"Key": "Name", "Value": "renamed"}]}]}"#,
+        )
+        .unwrap();
+    let tags = body(
+        &store,
+        "Action=DescribeTags&Filter.1.Name=resource-id&Filter.1.Value.1=vpc-1",
+    );
+    assert!(
+        tags.contains("<value>renamed</value>") && !tags.contains("<value>main</value>"),
+        "{tags}"
+    );
+}

@@ -392,7 +392,7 @@ impl OperationVisitor for Slots<'_> {
         if let Some(resource_type) = operations::tagged_as(action) {
             slot.observe(tag_observer::<O>(
                 Arc::clone(&self.indexes.tags),
-                resource_type.clone(),
+                resource_type,
             ));
             let source = Arc::clone(&slot.source);
             self.serves.push(Box::new(move |id| {
