@@ -10,8 +10,8 @@
 //! - Its [`Store`] is the state: every operation's resources, stored once, with what other
 //!   operations show of them derived when asked (DescribeTags lists the tags of every resource
 //!   served by the 100 operations whose resources EC2 tags, under EC2's `resource-type` for each;
-//!   a volume's attachments are its instances' block device mappings), so a put or a removal
-//!   shows everywhere at once. Puts are checked
+//!   a volume's attachments are its instances' block device mappings; DescribeSecurityGroupRules
+//!   lists the served groups' rules), so a put or a removal shows everywhere at once. Puts are checked
 //!   exactly as the seed is, and refused whole.
 //! - A [`Seed`] is what it starts with and what [`Store::reset`] returns to: AWS CLI outputs from
 //!   a folder (`describe-subnets.json` holds what `aws ec2 describe-subnets` prints), a seed file,

@@ -8,7 +8,8 @@ use ec2_ops::examined_on_this_thread;
 use ec2_ops_endpoint::{Seed, Store};
 
 /// An account of `n` instances (two per reservation, each with a tag and a root volume), `n`
-/// volumes (tagged, the first half attached to those instances), `n` snapshots and `n` subnets,
+/// volumes (tagged, the first half attached to those instances), `n` snapshots, `n` security
+/// groups of one rule each and `n` subnets,
 /// put as the AWS CLI prints them.
 fn account(n: usize) -> Store {
     let store = Store::new(&Seed::empty(), ec2_ops::DescribeContext::default()).unwrap();
@@ -47,6 +48,16 @@ fn account(n: usize) -> Store {
         "describe-snapshots",
         "Snapshots",
         each(&|i| format!(r#"{{"SnapshotId": "snap-{i:08}", "VolumeSize": 8}}"#)),
+    );
+    put(
+        "describe-security-groups",
+        "SecurityGroups",
+        each(&|i| {
+            format!(
+                r#"{{"GroupId": "sg-{i:08}", "IpPermissions": [{{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{{"CidrIp": "10.{}.0.0/16"}}]}}]}}"#,
+                i % 250
+            )
+        }),
     );
     put(
         "describe-subnets",
@@ -104,7 +115,8 @@ fn one(store: &Store, query: &str) -> u64 {
     examined_on_this_thread() - before
 }
 
-const WALKS: [(&str, usize); 6] = [
+const WALKS: [(&str, usize); 7] = [
+    ("Action=DescribeSecurityGroupRules", 1),
     ("Action=DescribeInstances", 1),
     ("Action=DescribeVolumes", 1),
     (

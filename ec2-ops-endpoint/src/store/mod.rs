@@ -41,6 +41,7 @@ use ec2_ops::operations::instances::DescribeInstances;
 use ec2_ops::operations::tags::DescribeTags;
 use ec2_ops::operations::volumes::DescribeVolumes;
 use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
+use ec2_ops_catalog::vpc::{DescribeSecurityGroupRules, DescribeSecurityGroups};
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
 use serde_json::Value;
 
@@ -48,6 +49,10 @@ use self::slot::{ErasedSlot, Lent, Slot, Units};
 use crate::operations;
 use crate::seed::{Seed, SeedError, SeedInput};
 use crate::views::Shared;
+use crate::views::rules::{
+    RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
+    seeded_groups,
+};
 use crate::views::tags::{Serves, TagIndex, TagView, tag_index, tag_observer};
 use crate::views::volumes::{AttachmentIndex, VolumeView, attachment_index, attachment_observer};
 
@@ -98,6 +103,8 @@ impl Store {
         let indexes = Indexes {
             tags: Arc::new(tag_index()),
             attachments: Arc::new(attachment_index()),
+            rules: Arc::new(rule_index()),
+            seeded_groups: Arc::new(seeded_groups()),
         };
         let mut slots = Slots {
             slots: BTreeMap::new(),
@@ -275,6 +282,8 @@ impl Store {
         }
         self.indexes.tags.clear();
         self.indexes.attachments.clear();
+        self.indexes.rules.clear();
+        self.indexes.seeded_groups.clear();
         for (action, units) in &self.seed {
             self.slots[action].put(units);
         }
@@ -329,6 +338,8 @@ impl Store {
 struct Indexes {
     tags: Arc<TagIndex>,
     attachments: Arc<AttachmentIndex>,
+    rules: Arc<RuleIndex>,
+    seeded_groups: Arc<SeededGroups>,
 }
 
 /// Reads every seed input into units, on as many threads as there are cores (the inputs are
@@ -399,6 +410,16 @@ impl OperationVisitor for Slots<'_> {
                 ec2_ops::ResourceSource::contains(&*source, id)
             }));
         }
+        let slot_any = &mut slot as &mut dyn Any;
+        if let Some(groups) = slot_any.downcast_mut::<Slot<DescribeSecurityGroups>>() {
+            groups.observe(rule_observer(Arc::clone(&self.indexes.rules)));
+        }
+        let slot_any = &mut slot as &mut dyn Any;
+        if let Some(rules) = slot_any.downcast_mut::<Slot<DescribeSecurityGroupRules>>() {
+            rules.observe(seeded_group_observer(Arc::clone(
+                &self.indexes.seeded_groups,
+            )));
+        }
         if let Some(instances) =
             (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeInstances>>()
         {
@@ -433,7 +454,16 @@ fn views(
         seeded: Arc::clone(&typed::<DescribeTags>(slots).source),
         serves,
     };
+    let rules = RuleView {
+        seeded: Arc::clone(&typed::<DescribeSecurityGroupRules>(slots).source),
+        derived: Arc::clone(&indexes.rules),
+        seeded_groups: Arc::clone(&indexes.seeded_groups),
+    };
     let mut views: BTreeMap<&'static str, Box<dyn Any + Send + Sync>> = BTreeMap::new();
+    views.insert(
+        <DescribeSecurityGroupRules as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(rules))),
+    );
     views.insert(
         <DescribeVolumes as Operation>::SPEC.action,
         Box::new(Shared(Arc::new(volumes))),

@@ -4,12 +4,15 @@
 //! - [`tags`]: DescribeTags lists the tags of every tagged resource served here; its own data adds
 //!   tags of resources not served here;
 //! - [`volumes`]: a volume's attachments to instances served here are those instances' block
-//!   device mappings.
+//!   device mappings;
+//! - [`rules`]: DescribeSecurityGroupRules lists the rules of the security groups served here (one
+//!   per source of each permission), beside its own seeded rules.
 //!
 //! Each view reads an index its sources' slots keep up to date as resources are put and removed
 //! (under the store's exclusive lock), so a page or a look-up costs its size and a few seeks,
 //! never a pass over the store.
 
+pub(crate) mod rules;
 pub(crate) mod tags;
 pub(crate) mod volumes;
 
