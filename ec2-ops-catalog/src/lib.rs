@@ -18,7 +18,8 @@
 //! The declarations are written by `ec2-ops-scaffold` from the model in `model/ec2-describe.json`
 //! (the `Describe*` operations of botocore's `ec2/2016-11-15/service-2.json` and the shapes they
 //! reach); a test regenerates them and fails if the committed files differ. The ten operations
-//! `ec2-ops` declares by hand (`ec2_ops::operations`) are re-exported in their areas.
+//! `ec2-ops` declares by hand (`ec2_ops::operations`) are re-exported in their areas, and their
+//! shapes in [`shapes`] (one `VolumeType`, one `InstanceState`, ... for both crates).
 //!
 //! ```
 //! # #[cfg(feature = "vpc")] {
