@@ -87,7 +87,7 @@
 //! | `resource_id` | `resource_id = field` | yes | the resource's ID field (`String` or `Option<String>`): the page order and the ID look-up key |
 //! | `nested` | `nested(field = instances, resource_id = instance_id)` | no | the operation describes the items of each resource's list `field` (`Vec<T>` or `Option<Vec<T>>`), as DescribeInstances describes the instances of each reservation: IDs, filters, pages and `MaxResults` address the items (by their `resource_id`), filter paths start at the resource (`instances.state.name` for an item's field, `reservation_id` for the resource's), and the response lists each resource with only its matching items, leaving out resources with none. A source stores one copy of the resource per item ([`DescribeOperation::units`]); `resource_id` then names the resource's own ID, which the response groups by |
 //! | `output` | `output(member = "Xs", xml = "xSet" [, item = "item"] [, single])` or `output(member = "X", flatten)` | yes | the result list: JSON/member name, XML wrapper element, item element (default `item`). With `single`, the answer is one resource or none in an element of its own (`<spotDatafeedSubscription>`): the first in scope, never paginated. With `flatten`, the one resource's members stand directly in the response, as attribute operations answer (DescribeSnapshotAttribute's `<snapshotId>`, `<createVolumePermission>`) |
-//! | `ids` | `ids(key = "XId" [, member = "XIds"] [, prefix = "x-"] [, not_found = "…", malformed = "…", noun = "x ID", set_name = "xSet"] [, field = f] [, single])` | no, repeatable | an ID list (`XId.N`). Derived from `key` unless written: the member `XIds` (builder methods `x_ids` and `x_id`), the noun "x ID" ("The x ID 'x-1' does not exist"), the codes `InvalidXID.NotFound` and, with `prefix`, `InvalidXID.Malformed` for an ID without the prefix; `set_name` (default: the output's XML name) names the list in `InvalidParameterCombination`. A second list names the resource `field` it matches (`KeyName.N` beside `KeyPairId.N`). With `single`, the request has one required ID sent under the key itself (`VpcId`, `MissingParameter` when absent), checked like a list of one |
+//! | `ids` | `ids(key = "XId" [, member = "XIds"] [, prefix = "x-"] [, not_found = "…", malformed = "…", noun = "x ID", set_name = "xSet"] [, field = f [, narrows \| parent = "DescribeX"]] [, single [, optional]])` | no, repeatable | an ID list (`XId.N`). Derived from `key` unless written: the member `XIds` (builder methods `x_ids` and `x_id`), the noun "x ID" ("The x ID 'x-1' does not exist"), the codes `InvalidXID.NotFound` and, with `prefix`, `InvalidXID.Malformed` for an ID without the prefix; `set_name` (default: the output's XML name) names the list in `InvalidParameterCombination`. A second list names the resource `field` it matches (`KeyName.N` beside `KeyPairId.N`); its unknown values are `not_found` errors too, unless it `narrows` (a value no resource holds selects nothing, as `InstanceType.N` of DescribeSpotPriceHistory) or names a `parent = "DescribeX"` (the values are IDs of that operation's resources: one it does not serve is `not_found` where the context knows, `DescribeContext::with_parents`; a parent with no resource here selects nothing). With `single`, the request has one required ID sent under the key itself (`VpcId`, `MissingParameter` when absent), checked like a list of one; `single, optional` may leave it out (a parent's ID that narrows: `TrafficMirrorFilterId`) |
 //! | `members` | `members(#[ec2(query = "Owner")] owner_ids: Vec<String>, include_public_key: Option<bool>, instance_id: String)` | no | further request members, written as struct fields: `Option<T>` optional, `T` required (`MissingParameter` when absent), `Vec<T>` a list (`Key.N`). The member name is the PascalCase field name (`#[ec2(name = "...")]` overrides), the Query key the member name (`#[ec2(query = "...")]` overrides); doc comments are kept. They are served by `visible` and `respond` |
 //! | `filters` | `filters([key = "Filters",] "name", "name" => field.path, "name" => with(function), "tag:<key>" => tags, "tag-key" => tags, "tag-value" => tags)` | no | the accepted filters, named as EC2 writes them (`s3-bucket`, `attachment.instance-id`, `haStatus`). A name written alone is a filter on the field it spells, one field per dotted part (`"volume-id"` is `volume_id`, `"operator.managed"` is `operator.managed`, `"haStatus"` is `ha_status`; in a `nested` operation, from the item: `instances.instance_id`). A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; the three tag names each enable one tag filter over a `Vec<Tag>` field (which may be reached through other fields, `instances.tags`); where the items are tags themselves (DescribeTags), `"tag:<key>" => with(f)` calls `fn f(&Resource, key: &str, &ValueSet) -> bool`. `key` is `Filter` (default) or `Filters`. Without `filters`, the operation has no `Filter.N` member, and sending one is `UnknownParameter` |
 //! | `paginate` | `paginate` or `paginate(min = N, max = M [, clamp] [, ids_with_max_results = false])` | no | makes the operation paginated: `MaxResults` and `NextToken`. With bounds, a `MaxResults` outside `min..=max` is EC2's 400 (with `clamp`, one above `max` is served as `max`); without, any positive value is accepted (EC2 documents no bounds for many operations). `ids_with_max_results = false` makes IDs with `MaxResults` a 400 `InvalidParameterCombination` |
@@ -183,6 +183,33 @@
 //! assert_eq!((err.code(), err.message()), ("InvalidKeyPair.NotFound", "The key pair 'nope' does not exist"));
 //! let err = run(DescribeKeyPairsRequest::builder().key_pair_id("k-1").build()).unwrap_err();
 //! assert_eq!(err.code(), "InvalidKeyPair.Malformed");
+//! ```
+//!
+//! A second list that `narrows` selects without requiring its values to exist: a price history
+//! asked for a type it holds no price of is empty, not an error.
+//!
+//! ```
+//! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, InMemorySource};
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct SpotPrice { pub key: String, pub instance_type: String }
+//!
+//! #[ec2_operation(
+//!     action = "DescribeSpotPriceHistory", resource = SpotPrice, resource_id = key,
+//!     output(member = "SpotPriceHistory", xml = "spotPriceHistorySet"),
+//!     ids(key = "InstanceType", field = instance_type, narrows),
+//! )]
+//! pub struct DescribeSpotPriceHistory;
+//!
+//! let prices = InMemorySource::new(|price: &SpotPrice| price.key.as_str());
+//! prices.insert(SpotPrice { key: "0001".into(), instance_type: "m5.large".into() });
+//! prices.insert(SpotPrice { key: "0002".into(), instance_type: "c5.large".into() });
+//! let context = DescribeContext::default();
+//! let run = |request| DescribeSpotPriceHistory::run(&request, &prices, &context);
+//! let found = run(DescribeSpotPriceHistoryRequest::builder().instance_type("c5.large").build()).unwrap();
+//! assert_eq!(found.spot_price_history[0].key, "0002");
+//! let none = run(DescribeSpotPriceHistoryRequest::builder().instance_type("p5.48xlarge").build()).unwrap();
+//! assert!(none.spot_price_history.is_empty());
 //! ```
 //!
 //! `filters(...)`: each name, as EC2 writes it, maps to a field path (through `Option`, `Vec` and

@@ -48,6 +48,8 @@
 //!
 #![doc = include_str!("generated/coverage.md")]
 
+mod visibility;
+
 /// Every structure and enum the operations reach.
 #[rustfmt::skip]
 #[path = "generated/shapes.rs"]

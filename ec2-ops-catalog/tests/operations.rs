@@ -173,27 +173,64 @@ impl Sampler {
     }
 }
 
-/// Query parameters for a request's required members: a text member carries the first of `ids`
-/// (the one required text member of a single answer is its resource's ID), a list of text all of
-/// them (a required ID list names every resource of the seed).
-fn required_members(action: &str, ids: &[&str]) -> String {
+/// The value every listed resource's parent member holds, and the request names.
+const PARENT: &str = "parent-0123456789";
+
+/// The required text members of a list answer that its resources hold too: a parent's ID
+/// (`ClientVpnEndpointId` of a route), which selects the resources holding it.
+fn parent_members(action: &str, list_member: &str) -> Vec<String> {
+    let operation = &model()["operations"][action];
+    let input = shape(operation["input"]["shape"].as_str().unwrap_or_default());
+    let output = shape(operation["output"]["shape"].as_str().unwrap_or_default());
+    let list = shape(
+        output["members"][list_member]["shape"]
+            .as_str()
+            .unwrap_or_default(),
+    );
+    let resource = shape(list["member"]["shape"].as_str().unwrap_or_default());
+    input["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .filter(|member| {
+            let sent = &input["members"][*member];
+            let held = &resource["members"][*member];
+            is_text(sent["shape"].as_str().unwrap_or_default())
+                && held.is_object()
+                && is_text(held["shape"].as_str().unwrap_or_default())
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Query parameters for a request's required members: a parent's ID (see [`parent_members`])
+/// carries [`PARENT`], another text member the first of `ids` (the one required text member of a
+/// single answer is its resource's ID), a list of text all of them (a required ID list names every
+/// resource of the seed).
+fn required_members(action: &str, ids: &[&str], parents: &[String]) -> String {
     let input = shape(
         model()["operations"][action]["input"]["shape"]
             .as_str()
             .unwrap_or_default(),
     );
     let mut query = String::new();
-    // `Include...` switches widen an answer (DescribeKeyPairs' `IncludePublicKey`); the check
-    // asks for all of it.
+    // `Include...` and `All...` switches widen an answer (DescribeKeyPairs' `IncludePublicKey`,
+    // DescribeRegions' `AllRegions`); the check asks for all of it.
     for (member, reference) in input["members"].as_object().into_iter().flatten() {
         let switch = shape(reference["shape"].as_str().unwrap_or_default());
-        if member.starts_with("Include") && switch["type"] == "boolean" {
+        let widens = member.starts_with("Include") || member.starts_with("All");
+        if widens && switch["type"] == "boolean" {
             query.push_str(&format!("&{}=true", query_key(member, reference)));
         }
     }
     for member in input["required"].as_array().into_iter().flatten() {
         let member = member.as_str().unwrap_or_default();
         let reference = &input["members"][member];
+        if parents.iter().any(|parent| parent == member) {
+            query.push_str(&format!("&{}={PARENT}", query_key(member, reference)));
+            continue;
+        }
         query_value(
             &mut query,
             &query_key(member, reference),
@@ -429,7 +466,15 @@ where
             Answer::One => None,
         };
         let mut sampler = Sampler::new(action, round, listed);
-        let json = sampler.sample(output_name);
+        let mut json = sampler.sample(output_name);
+        let parents = listed.map_or_else(Vec::new, |member| parent_members(action, member));
+        if let Some(member) = listed {
+            for resource in json[member].as_array_mut().into_iter().flatten() {
+                for parent in &parents {
+                    resource[parent.as_str()] = Value::String(PARENT.to_owned());
+                }
+            }
+        }
         let context = format!("{action}, round {round}");
 
         // 1. AWS CLI JSON round trip.
@@ -498,7 +543,7 @@ where
         };
         let base = format!(
             "Action={action}&Version=2016-11-15{}",
-            required_members(action, &ids)
+            required_members(action, &ids, &parents)
         );
         let describe = |extra: &str| -> Vec<O::Resource> {
             let answer = service.handle(format!("{base}{extra}").as_bytes());

@@ -1,6 +1,7 @@
 //! The scaffold's pinned output for its model fixture (`ec2-ops-scaffold/tests/fixtures`) compiles
 //! as written and serves: the fixture's every construct (an enum of odd values, a raw field name,
-//! a non-`item` list, an attribute operation, a switch as the ID) holds through the macros.
+//! a non-`item` list, an attribute operation, a switch as the ID, value lists that must exist or
+//! only narrow, a decided visibility function) holds through the macros.
 
 use std::sync::Arc;
 
@@ -8,17 +9,33 @@ use ec2_ops::{DescribeContext, Ec2Response, InMemorySource, Service};
 
 include!("../../ec2-ops-scaffold/tests/fixtures/expected.rs");
 
+/// The fixture's decided visibility function (`DescribeGadgets visible = current_gadgets`), where
+/// the written declaration looks for it.
+mod visibility {
+    use super::{DescribeGadgetsRequest, Gadget};
+
+    /// Gadgets of type `retired` are listed only with `IncludeRetired`.
+    pub(crate) fn current_gadgets(
+        request: &DescribeGadgetsRequest,
+        _caller: &ec2_ops::Caller,
+        gadget: &Gadget,
+    ) -> bool {
+        request.include_retired == Some(true) || gadget.r#type.as_deref() != Some("retired")
+    }
+}
+
 #[test]
 fn the_fixture_declarations_serve_ids_filters_and_pages() {
     let gadgets =
         InMemorySource::new(|gadget: &Gadget| gadget.gadget_id.as_deref().unwrap_or_default());
-    for (id, state) in [
-        ("g-1", GadgetState::T2Micro),
-        ("g-2", GadgetState::Unlisted("new".into())),
+    for (id, state, kind) in [
+        ("g-1", GadgetState::T2Micro, "small"),
+        ("g-2", GadgetState::Unlisted("new".into()), "small"),
+        ("g-3", GadgetState::InUse, "retired"),
     ] {
         gadgets.insert(Gadget {
             gadget_id: Some(id.into()),
-            r#type: Some("small".into()),
+            r#type: Some(kind.into()),
             state: Some(state),
             aws_owner_id: Some("111122223333".into()),
             parts: Some(vec![Part {
@@ -63,6 +80,19 @@ fn the_fixture_declarations_serve_ids_filters_and_pages() {
         ["g-1", "g-2"]
     );
     assert_eq!(describe("&GadgetId.1=g-2"), ["g-2"]);
+    assert_eq!(
+        describe("&IncludeRetired=true").len(),
+        3,
+        "the visibility function"
+    );
+    assert_eq!(describe("&GadgetId.1=g-3"), Vec::<String>::new());
+    assert_eq!(describe("&State.1=t2.micro"), ["g-1"]);
+    assert_eq!(describe("&Type.1=small&Type.2=large"), ["g-1", "g-2"]);
+    assert_eq!(
+        describe("&Type.1=large"),
+        Vec::<String>::new(),
+        "a list that narrows"
+    );
     assert_eq!(describe("&MaxResults=1").len(), 1);
     let answer = service.handle(
         b"Action=DescribeGadgets&Version=2016-11-15&Filter.1.Name=colour&Filter.1.Value.1=red",
@@ -71,5 +101,11 @@ fn the_fixture_declarations_serve_ids_filters_and_pages() {
         answer.error_code.as_deref(),
         Some("InvalidParameterValue"),
         "a filter left unserved is EC2's invalid filter"
+    );
+    let answer = service.handle(b"Action=DescribeGadgets&Version=2016-11-15&State.1=broken");
+    assert_eq!(
+        answer.error_code.as_deref(),
+        Some("InvalidGadgetState"),
+        "a value list that must exist has its decided code"
     );
 }

@@ -13,6 +13,11 @@
 //!   a volume's attachments are its instances' block device mappings; DescribeSecurityGroupRules
 //!   lists the served groups' rules), so a put or a removal shows everywhere at once. Puts are checked
 //!   exactly as the seed is, and refused whole.
+//! - The store is one account: a parent's ID in a request (`ClientVpnEndpointId` of
+//!   DescribeClientVpnRoutes, `LaunchTemplateId`, `VpcId` of DescribeStaleSecurityGroups) selects
+//!   the children naming it, and one that neither the parent operation serves nor any child names
+//!   is EC2's not-found error (`InvalidClientVpnEndpointId.NotFound`). A parent operation holding
+//!   nothing at all is taken as not captured rather than empty: its parents are then not checked.
 //! - A [`Seed`] is what it starts with and what [`Store::reset`] returns to: AWS CLI outputs from
 //!   a folder (`describe-subnets.json` holds what `aws ec2 describe-subnets` prints), a seed file,
 //!   or code.

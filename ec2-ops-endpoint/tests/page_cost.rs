@@ -115,8 +115,9 @@ fn one(store: &Store, query: &str) -> u64 {
     examined_on_this_thread() - before
 }
 
-const WALKS: [(&str, usize); 7] = [
+const WALKS: [(&str, usize); 8] = [
     ("Action=DescribeSecurityGroupRules", 1),
+    ("Action=DescribeInstanceStatus", 1),
     ("Action=DescribeInstances", 1),
     ("Action=DescribeVolumes", 1),
     (
@@ -162,6 +163,7 @@ fn a_walk_grows_linearly_with_the_store_and_a_look_up_not_at_all() {
         ("Action=DescribeInstances&InstanceId.1=", "i-00000007"),
         ("Action=DescribeSnapshots&SnapshotId.1=", "snap-00000007"),
         ("Action=DescribeSubnets&SubnetId.1=", "subnet-00000007"),
+        ("Action=DescribeInstanceStatus&InstanceId.1=", "i-00000007"),
     ] {
         let small_cost = one(&small_store, &format!("{query}{id}"));
         let large_cost = one(&large_store, &format!("{query}{id}"));

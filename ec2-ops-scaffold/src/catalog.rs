@@ -410,6 +410,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         .stale(&documented)
         .chain(finishing.stale_ids(&id_lists))
         .chain(finishing.stale_keys(&generated))
+        .chain(finishing.stale_visible(&generated))
         .collect();
     if !stale.is_empty() {
         return Err(format!("{FINISHING}: {}", stale.join("; ")));
@@ -558,6 +559,8 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
     let (mut documented, mut mapped, mut unservable) = (0, 0, 0);
     let mut rows = String::new();
     let mut unmapped_rows = String::new();
+    let mut unapplied_rows = String::new();
+    let (mut unapplied, mut scoping) = (0, 0);
     for (area, actions) in areas {
         for action in actions {
             let Some(operation) = plan
@@ -590,6 +593,23 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
                 counts.0,
                 shape_of(operation),
             );
+            if !operation.unapplied.is_empty() {
+                unapplied += operation.unapplied.len();
+                let _ = writeln!(
+                    unapplied_rows,
+                    "| `{action}` | {} |",
+                    operation
+                        .unapplied
+                        .iter()
+                        .map(|member| format!("`{member}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+            scoping += operation
+                .visible
+                .as_ref()
+                .map_or(0, |visible| visible.members.len());
             for filter in operation.filters.iter().flat_map(|(_, filters)| filters) {
                 let (kind, reason) = match &filter.mapping {
                     Mapping::Unmapped(reason) => ("not mapped yet", reason),
@@ -617,7 +637,13 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
          | area | operation | filters mapped | answer | resource ID |\n|---|---|---|---|---|\n{rows}\n\
          Filters documented and not mapped. A request naming one gets EC2's 400 `InvalidParameterValue`, \
          \"The filter 'NAME' is invalid\".\n\n\
-         | operation | filter | why |\n|---|---|---|\n{unmapped_rows}",
+         | operation | filter | why |\n|---|---|---|\n{unmapped_rows}\n\
+         Request members beyond IDs, filters, pages and `DryRun`: lists of values select like IDs \
+         (`InstanceType.N` of `DescribeInstanceTypes`), and {scoping} scoping members are applied by \
+         the functions of `src/visibility.rs` the declarations name (`Owner.N`, `IncludeAllInstances`, \
+         ...). These {unapplied} are accepted and not applied yet: a request may send them, and the \
+         answer is the one without them.\n\n\
+         | operation | members not applied |\n|---|---|\n{unapplied_rows}",
         plan.operations.len()
     )
 }

@@ -6,15 +6,19 @@ use crate::model::{Model, Shape};
 use crate::names;
 
 /// A person's decisions where the model says too little, one per line: filters the scaffold cannot
-/// map, the not-found error codes of ID lists whose code EC2 does not derive from the key, and
-/// what identifies the resources of an operation without an ID list where the scaffold's choice is
-/// not unique:
+/// map, the not-found error codes of ID lists whose code EC2 does not derive from the key, lists
+/// whose values only narrow the answer (a value no resource holds is not an error), the function
+/// of the catalog's `visibility` module that applies an operation's scoping members (`Owner.N`,
+/// `IncludeAllInstances`) with the members it applies, and what identifies the resources of an operation without an ID list
+/// where the scaffold's choice is not unique:
 ///
 /// ```text
 /// # comment
 /// DescribeImages is-public => public
 /// DescribeImages owner-alias ! EC2 derives the alias from the owner; an Image holds no alias
 /// DescribeImages ids(ImageId) not_found = InvalidAMIID.NotFound
+/// DescribeSpotPriceHistory ids(InstanceType) narrows
+/// DescribeImages visible = images (Owners, ExecutableUsers, IncludeDeprecated)
 /// DescribeByoipCidrs resource_id = Cidr
 /// DescribeSpotPriceHistory resource_id ! a price is one zone's, type's and product's at one time
 /// ```
@@ -23,6 +27,57 @@ pub struct Finishing {
     entries: Vec<FinishEntry>,
     not_found: Vec<NotFoundEntry>,
     keys: Vec<KeyEntry>,
+    visible: Vec<VisibleEntry>,
+}
+
+/// What a person decided about one ID list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdsDecision {
+    /// EC2's not-found code for it, where EC2 does not derive it from the key.
+    NotFound(String),
+    /// Its values only narrow the answer: a value no resource holds selects nothing.
+    Narrows,
+}
+
+/// The visibility function decided for an operation.
+#[derive(Debug)]
+struct VisibleEntry {
+    line: usize,
+    action: String,
+    decision: Visible,
+}
+
+/// A function of the catalog's `visibility` module and the request members it applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visible {
+    /// The function's name.
+    pub function: String,
+    /// The members it applies (model names).
+    pub members: Vec<String>,
+}
+
+/// `= function (Member, Member)`, after `visible`.
+fn parse_visible(rest: &str) -> Option<Visible> {
+    let rest = rest.strip_prefix('=')?.trim();
+    let (function, members) = rest.split_once('(')?;
+    let function = function.trim();
+    let members = members.trim().strip_suffix(')')?;
+    let members: Vec<String> = members
+        .split(',')
+        .map(|member| member.trim().to_owned())
+        .collect();
+    let function_ok = !function.is_empty()
+        && function
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let members_ok = members.iter().all(|member| {
+        member.starts_with(|c: char| c.is_ascii_uppercase())
+            && member.chars().all(|c| c.is_ascii_alphanumeric())
+    });
+    (function_ok && members_ok).then(|| Visible {
+        function: function.to_owned(),
+        members,
+    })
 }
 
 /// What identifies an operation's resources, decided by a person.
@@ -43,13 +98,13 @@ struct KeyEntry {
     key: ResourceKey,
 }
 
-/// A not-found code decided for an ID list.
+/// A decision about an ID list.
 #[derive(Debug)]
 struct NotFoundEntry {
     line: usize,
     action: String,
     key: String,
-    code: String,
+    decision: IdsDecision,
 }
 
 /// One line of a [`Finishing`].
@@ -81,6 +136,7 @@ impl Finishing {
         let mut entries: Vec<FinishEntry> = Vec::new();
         let mut not_found: Vec<NotFoundEntry> = Vec::new();
         let mut keys: Vec<KeyEntry> = Vec::new();
+        let mut visible: Vec<VisibleEntry> = Vec::new();
         for (index, line) in text.lines().enumerate() {
             let line_number = index + 1;
             let line = line.trim();
@@ -113,19 +169,44 @@ impl Finishing {
                 });
                 continue;
             }
+            if filter == "visible" {
+                let decision = parse_visible(rest).ok_or_else(|| {
+                    format!(
+                        "line {line_number}: expected `Action visible = function (Member, ...)` (a function of the catalog's `visibility` module and the request members it applies)"
+                    )
+                })?;
+                if visible.iter().any(|entry| entry.action == action) {
+                    return Err(format!(
+                        "line {line_number}: `{action} visible` is decided already"
+                    ));
+                }
+                visible.push(VisibleEntry {
+                    line: line_number,
+                    action: action.to_owned(),
+                    decision,
+                });
+                continue;
+            }
             if let Some(key) = filter
                 .strip_prefix("ids(")
                 .and_then(|key| key.strip_suffix(')'))
             {
-                let code = rest
-                    .strip_prefix("not_found")
-                    .map(str::trim_start)
-                    .and_then(|rest| rest.strip_prefix('='))
-                    .map(str::trim)
-                    .filter(|code| !code.is_empty() && !code.contains(char::is_whitespace))
-                    .ok_or_else(|| {
-                        format!("line {line_number}: expected `Action ids(Key) not_found = Code`")
-                    })?;
+                let decision = if rest == "narrows" {
+                    IdsDecision::Narrows
+                } else {
+                    let code = rest
+                        .strip_prefix("not_found")
+                        .map(str::trim_start)
+                        .and_then(|rest| rest.strip_prefix('='))
+                        .map(str::trim)
+                        .filter(|code| !code.is_empty() && !code.contains(char::is_whitespace))
+                        .ok_or_else(|| {
+                            format!(
+                                "line {line_number}: expected `Action ids(Key) not_found = Code` or `Action ids(Key) narrows`"
+                            )
+                        })?;
+                    IdsDecision::NotFound(code.to_owned())
+                };
                 if not_found
                     .iter()
                     .any(|entry| entry.action == action && entry.key == key)
@@ -138,7 +219,7 @@ impl Finishing {
                     line: line_number,
                     action: action.to_owned(),
                     key: key.to_owned(),
-                    code: code.to_owned(),
+                    decision,
                 });
                 continue;
             }
@@ -182,6 +263,7 @@ impl Finishing {
             entries,
             not_found,
             keys,
+            visible,
         })
     }
 
@@ -206,12 +288,34 @@ impl Finishing {
             })
     }
 
-    /// The not-found code decided for the ID list `key` of `action`.
-    pub fn not_found(&self, action: &str, key: &str) -> Option<&str> {
+    /// What was decided about the ID list `key` of `action`.
+    pub fn ids(&self, action: &str, key: &str) -> Option<&IdsDecision> {
         self.not_found
             .iter()
             .find(|entry| entry.action == action && entry.key == key)
-            .map(|entry| entry.code.as_str())
+            .map(|entry| &entry.decision)
+    }
+
+    /// The `visibility` function that applies `action`'s scoping members, where one was decided,
+    /// with the line deciding it.
+    pub fn visible(&self, action: &str) -> Option<(usize, &Visible)> {
+        self.visible
+            .iter()
+            .find(|entry| entry.action == action)
+            .map(|entry| (entry.line, &entry.decision))
+    }
+
+    /// Visibility decisions for operations `planned` does not hold: stale lines.
+    pub fn stale_visible<'a>(&'a self, planned: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+        self.visible
+            .iter()
+            .filter(move |entry| !planned.contains(&entry.action.as_str()))
+            .map(|entry| {
+                format!(
+                    "line {}: `{} visible` is not about a generated operation",
+                    entry.line, entry.action
+                )
+            })
     }
 
     /// Not-found decisions for ID lists `declared` (`(action, key)`) does not hold: stale lines.

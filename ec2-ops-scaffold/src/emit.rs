@@ -130,8 +130,17 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
         if let Some(code) = &ids.not_found {
             parts.push(format!("not_found = {code:?}"));
         }
+        if ids.narrows {
+            parts.push("narrows".to_owned());
+        }
+        if let Some(parent) = &ids.parent {
+            parts.push(format!("parent = {parent:?}"));
+        }
         if ids.single {
             parts.push("single".to_owned());
+        }
+        if ids.optional {
+            parts.push("optional".to_owned());
         }
         let _ = writeln!(out, "    ids({}),", parts.join(", "));
     }
@@ -189,6 +198,14 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
             field_lines(&mut out, "        ", member, "");
         }
         out.push_str("    ),\n");
+    }
+    if let Some(visible) = &operation.visible {
+        let _ = writeln!(
+            out,
+            "    // Applies {}.\n    visible = crate::visibility::{},",
+            visible.members.join(", "),
+            visible.function
+        );
     }
     let _ = writeln!(out, ")]\npub struct {action};");
     out

@@ -1,9 +1,9 @@
 //! From the model to declarations: which shapes an operation needs, how its output is answered,
 //! which input members are ID lists, members, filters, pagination and `DryRun`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::decisions::{Finishing, ResourceKey};
+use crate::decisions::{Finishing, IdsDecision, ResourceKey, Visible};
 use crate::filters::{self, Mapping};
 use crate::model::{Model, Shape, ShapeRef};
 use crate::names;
@@ -97,6 +97,15 @@ pub struct IdsDecl {
     pub single: bool,
     /// The not-found code, where EC2's is not the one derived from the key.
     pub not_found: Option<String>,
+    /// Its values only narrow the answer (a person decided): a value no resource holds selects
+    /// nothing. Such a list is never the resource's own IDs.
+    pub narrows: bool,
+    /// With `single`: the one ID may be left out (the model does not require it).
+    pub optional: bool,
+    /// The operation whose resources the values name, where the key is that operation's own ID
+    /// (`ClientVpnEndpointId` of DescribeClientVpnRoutes names a DescribeClientVpnEndpoints
+    /// resource).
+    pub parent: Option<String>,
 }
 
 /// One documented filter and where it goes.
@@ -136,6 +145,12 @@ pub struct OperationDecl {
     pub dry_run: bool,
     /// Response members beside the resources.
     pub response: Vec<FieldDecl>,
+    /// The catalog's `visibility` function applying scoping members, and those members (a person
+    /// decided).
+    pub visible: Option<Visible>,
+    /// The request members (model names) of [`OperationDecl::members`] that change nothing: no ID
+    /// list, filter, page, `DryRun` or decided visibility function applies them.
+    pub unapplied: Vec<String>,
 }
 
 /// Declarations for a set of operations, with every shape they reach written once.
@@ -189,7 +204,41 @@ pub fn plan_beside(
             .map_err(|problem| format!("{action}: {problem}"))?;
         planner.plan.operations.push(operation);
     }
+    name_parents(&mut planner.plan.operations);
     Ok(planner.plan)
+}
+
+/// A single ID naming a resource field whose key is another planned operation's own ID list
+/// (`ClientVpnEndpointId`) names that operation's resources: it gets that operation as its parent,
+/// and its not-found code.
+fn name_parents(operations: &mut [OperationDecl]) {
+    let own: BTreeMap<String, (String, Option<String>)> = operations
+        .iter()
+        .filter_map(|operation| {
+            let ids = operation.ids.iter().find(|ids| ids.field.is_none())?;
+            Some((
+                ids.key.clone(),
+                (operation.action.clone(), ids.not_found.clone()),
+            ))
+        })
+        .collect();
+    for operation in operations.iter_mut() {
+        let action = operation.action.clone();
+        for ids in operation
+            .ids
+            .iter_mut()
+            .filter(|ids| ids.single && ids.field.is_some() && !ids.narrows)
+        {
+            if let Some((parent, not_found)) =
+                own.get(&ids.key).filter(|(parent, _)| *parent != action)
+            {
+                ids.parent = Some(parent.clone());
+                if ids.not_found.is_none() {
+                    ids.not_found.clone_from(not_found);
+                }
+            }
+        }
+    }
 }
 
 struct Planner<'m> {
@@ -247,35 +296,73 @@ impl Planner<'_> {
                 .iter()
                 .any(|(name, reference)| name == field && self.is_text(&reference.shape))
         };
+        // A list of values names a field of text, or of an enum its values are texts of or the
+        // same enum (`InstanceType.N` of DescribeInstanceTypes, an `InstanceTypeInfo`'s
+        // `InstanceType`).
+        let has_field_of = |field: &str, element: &str| {
+            resource_fields.iter().any(|(name, reference)| {
+                name == field
+                    && (self.is_text(&reference.shape)
+                        || (self.is_enum(&reference.shape)
+                            && (self.is_text(element) || reference.shape == element)))
+            })
+        };
 
-        // ID lists: `XIds` beside a resource field `XId` of text.
+        // ID lists: `XIds` beside a resource field `XId` of text; `Xs` of an enum beside a field
+        // `X` of that enum.
         let mut ids = Vec::new();
         let mut used: BTreeSet<&str> = BTreeSet::new();
         let single = !matches!(output_decl, OutputDecl::List { .. });
+        // One text value beside a text field of the same name (`ClientVpnEndpointId` of a route,
+        // `TrafficMirrorFilterId` of a filter rule) selects by that field: never the resources'
+        // own ID list, as one value is not a list.
+        let mut one_values = Vec::new();
         for (member, reference) in input {
-            let field = if single {
-                (required.contains(member) && self.is_text(&reference.shape))
-                    .then_some(member.as_str())
+            let (field, one_value) = if single {
+                let own = required.contains(member)
+                    && self.is_text(&reference.shape)
+                    && has_text_field(member);
+                (own.then_some(member.as_str()), false)
+            } else if let Some(element) = self.value_list_element(&reference.shape) {
+                let field = member
+                    .strip_suffix('s')
+                    .filter(|field| has_field_of(field, element));
+                (field, false)
             } else {
-                self.is_text_list(&reference.shape)
-                    .then(|| member.strip_suffix('s'))
-                    .flatten()
+                let one = member != "NextToken"
+                    && self.is_text(&reference.shape)
+                    && has_text_field(member);
+                (one.then_some(member.as_str()), true)
             };
             let Some(field) = field else { continue };
-            if has_text_field(field) {
-                let key = reference.query_key(member);
-                ids.push(IdsDecl {
-                    not_found: self.finishing.not_found(action, &key).map(str::to_owned),
-                    member: (!single && *member != format!("{key}s")).then(|| member.clone()),
-                    key,
-                    field: Some(names::field_ident(&names::snake(field))),
-                    single,
-                });
-                used.insert(member);
+            let key = reference.query_key(member);
+            let decision = self.finishing.ids(action, &key);
+            let list = IdsDecl {
+                not_found: match decision {
+                    Some(IdsDecision::NotFound(code)) => Some(code.clone()),
+                    _ => None,
+                },
+                narrows: decision == Some(&IdsDecision::Narrows),
+                member: (!single && !one_value && *member != format!("{key}s"))
+                    .then(|| member.clone()),
+                key,
+                field: Some(names::field_ident(&names::snake(field))),
+                single: single || one_value,
+                optional: one_value && !required.contains(member),
+                parent: None,
+            };
+            if one_value {
+                one_values.push(list);
+            } else {
+                ids.push(list);
             }
+            used.insert(member);
         }
+        // The resource's own IDs come first: the macro takes the first list without a field as
+        // them, and a list that narrows is never them.
+        ids.sort_by_key(|list| list.narrows);
         let decided = self.finishing.resource_key(action);
-        let resource_id = match (ids.first(), decided) {
+        let resource_id = match (ids.first().filter(|list| !list.narrows), decided) {
             (Some(first), None) => first.field.clone().unwrap_or_default(),
             (Some(first), Some(_)) => {
                 return Err(format!(
@@ -307,11 +394,12 @@ impl Planner<'_> {
             Some(ResourceKey::Position(reason)) => Some(reason.clone()),
             _ => None,
         };
-        for list in &mut ids {
+        for list in ids.iter_mut().filter(|list| !list.narrows) {
             if list.field.as_deref() == Some(resource_id.as_str()) {
                 list.field = None;
             }
         }
+        ids.extend(one_values);
 
         let mut filters = None;
         let mut members = Vec::new();
@@ -351,6 +439,36 @@ impl Planner<'_> {
             members.push(self.field(member, reference, Wrap::Request { required })?);
         }
 
+        let visible = self.finishing.visible(action);
+        let plain: Vec<&str> = input
+            .iter()
+            .filter(|(member, _)| {
+                !used.contains(member.as_str())
+                    && !(paginated && (member == "MaxResults" || member == "NextToken"))
+                    && member != "DryRun"
+                    && filters::element_shape(model, &input_shape_of(input, member)) != "Filter"
+            })
+            .map(|(member, _)| member.as_str())
+            .collect();
+        if let Some((line, visible)) = visible
+            && let Some(stray) = visible
+                .members
+                .iter()
+                .find(|member| !plain.contains(&member.as_str()))
+        {
+            return Err(format!(
+                "{action}: line {line} of the decisions: `{stray}` is not a plain request member of the operation (its plain members: {})",
+                plain.join(", ")
+            ));
+        }
+        let unapplied: Vec<String> = plain
+            .iter()
+            .filter(|member| {
+                !visible.is_some_and(|(_, visible)| visible.members.iter().any(|m| m == *member))
+            })
+            .map(|member| (*member).to_owned())
+            .collect();
+
         let paginate = paginated.then(|| {
             let bounds = input
                 .iter()
@@ -384,6 +502,8 @@ impl Planner<'_> {
             paginate,
             dry_run: has("DryRun"),
             response,
+            visible: visible.map(|(_, visible)| visible.clone()),
+            unapplied,
         })
     }
 
@@ -462,8 +582,23 @@ impl Planner<'_> {
         matches!(self.model.shape(shape), Ok(Shape::String { values: None }))
     }
 
-    fn is_text_list(&self, shape: &str) -> bool {
-        matches!(self.model.shape(shape), Ok(Shape::List { member }) if self.is_text(&member.shape))
+    fn is_enum(&self, shape: &str) -> bool {
+        matches!(
+            self.model.shape(shape),
+            Ok(Shape::String { values: Some(_) })
+        )
+    }
+
+    /// The element shape of a list of text or enum values.
+    fn value_list_element<'s>(&'s self, shape: &str) -> Option<&'s str> {
+        match self.model.shape(shape) {
+            Ok(Shape::List { member })
+                if self.is_text(&member.shape) || self.is_enum(&member.shape) =>
+            {
+                Some(member.shape.as_str())
+            }
+            _ => None,
+        }
     }
 
     /// A field to order and look up resources by: an `...Id`, else a name, an ARN or a key, else any
@@ -726,4 +861,13 @@ fn enum_variants(values: &[String]) -> Vec<(String, String)> {
         variants.push((ident, value.clone()));
     }
     variants
+}
+
+/// The shape of request member `member`.
+fn input_shape_of(input: &[(String, ShapeRef)], member: &str) -> String {
+    input
+        .iter()
+        .find(|(name, _)| name == member)
+        .map(|(_, reference)| reference.shape.clone())
+        .unwrap_or_default()
 }

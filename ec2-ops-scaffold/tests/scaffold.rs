@@ -229,3 +229,144 @@ fn the_facade_s_shapes_are_found_by_the_scaffold_s_names() {
     );
     assert_eq!(seed_shape("Subnet"), Ok(None));
 }
+
+#[test]
+fn value_lists_become_id_lists_that_must_exist_or_narrow_as_decided() {
+    let plan = plan::plan(&fixture(), &finishing(), &ACTIONS).unwrap();
+    let gadgets = &plan.operations[0];
+    let lists: Vec<(&str, Option<&str>, Option<&str>, bool)> = gadgets
+        .ids
+        .iter()
+        .map(|ids| {
+            (
+                ids.key.as_str(),
+                ids.field.as_deref(),
+                ids.not_found.as_deref(),
+                ids.narrows,
+            )
+        })
+        .collect();
+    assert_eq!(
+        lists,
+        [
+            ("GadgetId", None, None, false),
+            ("State", Some("state"), Some("InvalidGadgetState"), false),
+            ("Type", Some("r#type"), None, true),
+            ("AWSOwnerId", Some("aws_owner_id"), None, false),
+        ],
+        "an enum list beside a field of that enum, a text list beside a text field"
+    );
+    let owner = gadgets.ids.last().unwrap();
+    assert!(
+        owner.single && owner.optional && owner.parent.is_none(),
+        "one value beside a field of the same name, optional as the model leaves it"
+    );
+    let visible = gadgets.visible.as_ref().unwrap();
+    assert_eq!(
+        (visible.function.as_str(), visible.members.as_slice()),
+        ("current_gadgets", ["IncludeRetired".to_owned()].as_slice())
+    );
+    assert!(gadgets.unapplied.is_empty(), "{:?}", gadgets.unapplied);
+    assert!(
+        gadgets
+            .members
+            .iter()
+            .all(|member| member.ident != "states"),
+        "a list taken as IDs is no plain member"
+    );
+}
+
+#[test]
+fn a_list_that_narrows_is_never_the_resources_own_ids() {
+    let finishing = Finishing::parse("DescribeGadgets ids(GadgetId) narrows\n").unwrap();
+    let plan = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap();
+    let gadgets = &plan.operations[0];
+    let first = &gadgets.ids[0];
+    assert_eq!(first.key, "State", "the resource's own IDs come first");
+    let narrowing = gadgets
+        .ids
+        .iter()
+        .find(|ids| ids.key == "GadgetId")
+        .unwrap();
+    assert!(narrowing.narrows);
+    assert_eq!(narrowing.field.as_deref(), Some("gadget_id"));
+}
+
+#[test]
+fn malformed_ids_and_visibility_lines_are_refused() {
+    for (text, expected) in [
+        (
+            "DescribeGadgets ids(Type) narrow",
+            "`Action ids(Key) not_found = Code` or `Action ids(Key) narrows`",
+        ),
+        ("DescribeGadgets visible", "line 1: expected"),
+        (
+            "DescribeGadgets visible =",
+            "`Action visible = function (Member, ...)`",
+        ),
+        (
+            "DescribeGadgets visible = f",
+            "`Action visible = function (Member, ...)`",
+        ),
+        (
+            "DescribeGadgets visible = crate::f (IncludeRetired)",
+            "`Action visible = function (Member, ...)`",
+        ),
+        (
+            "DescribeGadgets visible = f (include_retired)",
+            "`Action visible = function (Member, ...)`",
+        ),
+        (
+            "DescribeGadgets visible = a (A)\nDescribeGadgets visible = b (B)",
+            "line 2: `DescribeGadgets visible` is decided already",
+        ),
+        (
+            "DescribeGadgets ids(Type) narrows\nDescribeGadgets ids(Type) narrows",
+            "line 2: `DescribeGadgets ids(Type)` is decided already",
+        ),
+    ] {
+        let problem = Finishing::parse(text).unwrap_err();
+        assert!(problem.contains(expected), "{text:?}: {problem}");
+    }
+}
+
+#[test]
+fn a_visibility_decision_for_no_planned_operation_is_stale() {
+    let finishing = Finishing::parse("DescribeWidgets visible = widgets (Owners)\n").unwrap();
+    let stale: Vec<String> = finishing.stale_visible(&ACTIONS).collect();
+    assert_eq!(
+        stale,
+        ["line 1: `DescribeWidgets visible` is not about a generated operation"]
+    );
+}
+
+#[test]
+fn a_visibility_decision_naming_no_plain_member_is_refused() {
+    let finishing = Finishing::parse("DescribeGadgets visible = current (GadgetIds)\n").unwrap();
+    let problem = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap_err();
+    assert!(
+        problem.contains("line 1 of the decisions: `GadgetIds` is not a plain request member"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn members_no_decision_applies_are_listed_as_unapplied() {
+    let plan = plan::plan(&fixture(), &Finishing::default(), &ACTIONS).unwrap();
+    let unapplied: Vec<(&str, &[String])> = plan
+        .operations
+        .iter()
+        .map(|operation| (operation.action.as_str(), operation.unapplied.as_slice()))
+        .collect();
+    assert_eq!(
+        unapplied,
+        [
+            ("DescribeGadgets", ["IncludeRetired".to_owned()].as_slice()),
+            (
+                "DescribeGadgetAttribute",
+                ["Attribute".to_owned()].as_slice()
+            ),
+            ("DescribeGadgetSettings", ["From".to_owned()].as_slice()),
+        ]
+    );
+}

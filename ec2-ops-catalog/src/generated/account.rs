@@ -12,11 +12,7 @@ use crate::shapes::*;
     resource = AccountAttribute,
     resource_id = attribute_name,
     output(member = "AccountAttributes", xml = "accountAttributeSet"),
-    members(
-        /// The account attribute names.
-        #[ec2(query = "AttributeName")]
-        attribute_names: Vec<AccountAttributeName>,
-    ),
+    ids(key = "AttributeName", field = attribute_name, narrows),
     dry_run,
 )]
 pub struct DescribeAccountAttributes;
@@ -137,6 +133,8 @@ pub struct DescribeApplicationStatusChecks;
         "zone-type",
     ),
     dry_run,
+    // Applies AllAvailabilityZones.
+    visible = crate::visibility::availability_zones,
 )]
 pub struct DescribeAvailabilityZones;
 
@@ -158,10 +156,7 @@ pub struct DescribeDeclarativePoliciesReports;
     resource = IdFormat,
     resource_id = resource,
     output(member = "Statuses", xml = "statusSet"),
-    members(
-        /// The type of resource: bundle | conversion-task | customer-gateway | dhcp-options | elastic-ip-allocation | elastic-ip-association | export-task | flow-log | image | import-task | instance | internet-gateway…
-        resource: Option<String>,
-    ),
+    ids(key = "Resource", field = resource, narrows, single, optional),
 )]
 pub struct DescribeIdFormat;
 
@@ -171,9 +166,8 @@ pub struct DescribeIdFormat;
     resource = IdFormat,
     resource_id = resource,
     output(member = "Statuses", xml = "statusSet"),
+    ids(key = "Resource", field = resource, narrows, single, optional),
     members(
-        /// The type of resource: bundle | conversion-task | customer-gateway | dhcp-options | elastic-ip-allocation | elastic-ip-association | export-task | flow-log | image | import-task | instance | internet-gateway…
-        resource: Option<String>,
         /// The ARN of the principal, which can be an IAM role, IAM user, or the root user.
         principal_arn: String,
     ),
@@ -214,6 +208,8 @@ pub struct DescribePrincipalIdFormat;
         "region-name",
     ),
     dry_run,
+    // Applies AllRegions.
+    visible = crate::visibility::regions,
 )]
 pub struct DescribeRegions;
 

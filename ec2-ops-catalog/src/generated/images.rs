@@ -88,6 +88,8 @@ pub struct DescribeFpgaImageAttribute;
     ),
     paginate(min = 5, max = 1000),
     dry_run,
+    // Applies Owners.
+    visible = crate::visibility::fpga_images,
 )]
 pub struct DescribeFpgaImages;
 
@@ -241,6 +243,8 @@ pub struct DescribeImageUsageReports;
     ),
     paginate,
     dry_run,
+    // Applies ExecutableUsers, Owners, IncludeDeprecated, IncludeDisabled.
+    visible = crate::visibility::images,
 )]
 pub struct DescribeImages;
 

@@ -50,9 +50,9 @@ pub struct DescribeCapacityBlockExtensionOfferings;
     resource = CapacityBlockOffering,
     resource_id = capacity_block_offering_id,
     output(member = "CapacityBlockOfferings", xml = "capacityBlockOfferingSet"),
+    ids(key = "InstanceType", field = instance_type, not_found = "InvalidInstanceType", parent = "DescribeInstanceTypes", single, optional),
+    ids(key = "UltraserverType", field = ultraserver_type, narrows, single, optional),
     members(
-        /// The type of instance for which the Capacity Block offering reserves capacity.
-        instance_type: Option<String>,
         /// The number of instances for which to reserve capacity.
         instance_count: Option<i32>,
         /// The earliest start date for the Capacity Block offering.
@@ -61,8 +61,6 @@ pub struct DescribeCapacityBlockExtensionOfferings;
         end_date_range: Option<DateTime>,
         /// The reservation duration for the Capacity Block, in hours.
         capacity_duration_hours: i32,
-        /// The EC2 UltraServer type of the Capacity Block offerings.
-        ultraserver_type: Option<String>,
         /// The number of EC2 UltraServers in the offerings.
         ultraserver_count: Option<i32>,
         /// Include all Availability Zones and Local Zones, regardless of your opt-in status.
@@ -367,13 +365,12 @@ pub struct DescribeFleets;
     resource = HostOffering,
     resource_id = offering_id,
     output(member = "OfferingSet", xml = "offeringSet"),
+    ids(key = "OfferingId", field = offering_id, narrows, single, optional),
     members(
         /// This is the maximum duration of the reservation to purchase, specified in seconds.
         max_duration: Option<i32>,
         /// This is the minimum duration of the reservation you'd like to purchase, specified in seconds.
         min_duration: Option<i32>,
-        /// The ID of the reservation offering.
-        offering_id: Option<String>,
     ),
     filters(
         key = "Filter",
@@ -637,6 +634,8 @@ pub struct DescribeInstanceSqlHaStates;
     ),
     paginate,
     dry_run,
+    // Applies IncludeAllInstances.
+    visible = crate::visibility::instance_statuses,
 )]
 pub struct DescribeInstanceStatus;
 
@@ -686,10 +685,8 @@ pub struct DescribeInstanceTypeOfferings;
     resource = InstanceTypeInfo,
     resource_id = instance_type,
     output(member = "InstanceTypes", xml = "instanceTypeSet"),
+    ids(key = "InstanceType", not_found = "InvalidInstanceType"),
     members(
-        /// The instance types.
-        #[ec2(query = "InstanceType")]
-        instance_types: Vec<InstanceType>,
         /// If true, the response includes instance types that are not supported in the current Region, in addition to the supported types.
         include_unsupported_in_region: Option<bool>,
     ),
@@ -768,11 +765,9 @@ pub use ec2_ops::operations::key_pairs::{DescribeKeyPairs, DescribeKeyPairsReque
     // Not unique to a resource (a version is a template's ID with a version number): a source keys the resources by position.
     resource_id = launch_template_id,
     output(member = "LaunchTemplateVersions", xml = "launchTemplateVersionSet"),
+    ids(key = "LaunchTemplateId", field = launch_template_id, not_found = "InvalidLaunchTemplateId.NotFound", parent = "DescribeLaunchTemplates", single, optional),
+    ids(key = "LaunchTemplateName", field = launch_template_name, not_found = "InvalidLaunchTemplateName.NotFoundException", single, optional),
     members(
-        /// The ID of the launch template.
-        launch_template_id: Option<String>,
-        /// The name of the launch template.
-        launch_template_name: Option<String>,
         /// One or more versions of the launch template.
         #[ec2(query = "LaunchTemplateVersion")]
         versions: Vec<String>,
@@ -814,8 +809,8 @@ pub struct DescribeLaunchTemplateVersions;
     resource = LaunchTemplate,
     resource_id = launch_template_id,
     output(member = "LaunchTemplates", xml = "launchTemplates"),
-    ids(key = "LaunchTemplateId"),
-    ids(key = "LaunchTemplateName", field = launch_template_name),
+    ids(key = "LaunchTemplateId", not_found = "InvalidLaunchTemplateId.NotFound"),
+    ids(key = "LaunchTemplateName", field = launch_template_name, not_found = "InvalidLaunchTemplateName.NotFoundException"),
     members(
         /// Indicates whether to include managed resources in the output.
         include_managed_resources: Option<bool>,
@@ -947,12 +942,8 @@ pub struct DescribeReservedInstances;
     resource = ReservedInstancesListing,
     resource_id = reserved_instances_listing_id,
     output(member = "ReservedInstancesListings", xml = "reservedInstancesListingsSet"),
-    members(
-        /// One or more Reserved Instance IDs.
-        reserved_instances_id: Option<String>,
-        /// One or more Reserved Instance listing IDs.
-        reserved_instances_listing_id: Option<String>,
-    ),
+    ids(key = "ReservedInstancesId", field = reserved_instances_id, parent = "DescribeReservedInstances", single, optional),
+    ids(key = "ReservedInstancesListingId", field = reserved_instances_listing_id, single, optional),
     filters(
         key = "Filter",
         "reserved-instances-id",
@@ -1004,9 +995,9 @@ pub struct DescribeReservedInstancesModifications;
     resource_id = reserved_instances_offering_id,
     output(member = "ReservedInstancesOfferings", xml = "reservedInstancesOfferingsSet"),
     ids(key = "ReservedInstancesOfferingId"),
+    ids(key = "AvailabilityZone", field = availability_zone, narrows, single, optional),
+    ids(key = "AvailabilityZoneId", field = availability_zone_id, narrows, single, optional),
     members(
-        /// The Availability Zone in which the Reserved Instance can be used.
-        availability_zone: Option<String>,
         /// Include Reserved Instance Marketplace offerings in the response.
         include_marketplace: Option<bool>,
         /// The instance type that the reservation will cover (for example, m1.small).
@@ -1021,8 +1012,6 @@ pub struct DescribeReservedInstancesModifications;
         offering_class: Option<OfferingClassType>,
         /// The Reserved Instance product platform description.
         product_description: Option<RIProductDescription>,
-        /// The ID of the Availability Zone.
-        availability_zone_id: Option<String>,
         /// The tenancy of the instances covered by the reservation.
         instance_tenancy: Option<Tenancy>,
         /// The Reserved Instance offering type.
@@ -1226,21 +1215,15 @@ pub struct DescribeSpotInstanceRequests;
     // Not unique to a resource (a price is one zone's, instance type's and product's at one time): a source keys the resources by position.
     resource_id = availability_zone_id,
     output(member = "SpotPriceHistory", xml = "spotPriceHistorySet"),
+    ids(key = "InstanceType", field = instance_type, narrows),
+    ids(key = "ProductDescription", field = product_description, narrows),
+    ids(key = "AvailabilityZoneId", field = availability_zone_id, narrows, single, optional),
+    ids(key = "AvailabilityZone", field = availability_zone, narrows, single, optional),
     members(
-        /// Filters the results by the specified ID of the Availability Zone.
-        availability_zone_id: Option<String>,
         /// The date and time, up to the past 90 days, from which to start retrieving the price history data, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         start_time: Option<DateTime>,
         /// The date and time, up to the current date, from which to stop retrieving the price history data, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         end_time: Option<DateTime>,
-        /// Filters the results by the specified instance types.
-        #[ec2(query = "InstanceType")]
-        instance_types: Vec<InstanceType>,
-        /// Filters the results by the specified basic product descriptions.
-        #[ec2(query = "ProductDescription")]
-        product_descriptions: Vec<String>,
-        /// Filters the results by the specified Availability Zone.
-        availability_zone: Option<String>,
     ),
     filters(
         key = "Filter",

@@ -108,10 +108,7 @@ pub struct DescribeIpamPools;
     resource_id = ipam_prefix_list_resolver_target_id,
     output(member = "IpamPrefixListResolverTargets", xml = "ipamPrefixListResolverTargetSet"),
     ids(key = "IpamPrefixListResolverTargetId"),
-    members(
-        /// The ID of the IPAM prefix list resolver to filter targets by.
-        ipam_prefix_list_resolver_id: Option<String>,
-    ),
+    ids(key = "IpamPrefixListResolverId", field = ipam_prefix_list_resolver_id, parent = "DescribeIpamPrefixListResolvers", single, optional),
     filters(
         key = "Filter",
     ),

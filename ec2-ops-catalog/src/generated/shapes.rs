@@ -97,20 +97,6 @@ pub struct AccountAttribute {
     pub attribute_values: Option<Vec<AccountAttributeValue>>,
 }
 
-/// The EC2 `AccountAttributeName` values.
-#[cfg(feature = "account")]
-#[ec2_shape]
-#[derive(Debug, Clone, PartialEq)]
-pub enum AccountAttributeName {
-    /// `supported-platforms`
-    SupportedPlatforms,
-    /// `default-vpc`
-    DefaultVpc,
-    /// A value this model does not list.
-    #[ec2(other)]
-    Unlisted(String),
-}
-
 /// The EC2 `AccountVpcEncryptionControlState` values.
 #[cfg(feature = "account")]
 #[ec2_shape(response_only)]

@@ -318,9 +318,8 @@ pub struct DescribeNetworkAcls;
     resource_id = network_insights_access_scope_analysis_id,
     output(member = "NetworkInsightsAccessScopeAnalyses", xml = "networkInsightsAccessScopeAnalysisSet"),
     ids(key = "NetworkInsightsAccessScopeAnalysisId"),
+    ids(key = "NetworkInsightsAccessScopeId", field = network_insights_access_scope_id, parent = "DescribeNetworkInsightsAccessScopes", single, optional),
     members(
-        /// The ID of the Network Access Scope.
-        network_insights_access_scope_id: Option<String>,
         /// Filters the results based on the start time.
         analysis_start_time_begin: Option<DateTime>,
         /// Filters the results based on the start time.
@@ -356,9 +355,8 @@ pub struct DescribeNetworkInsightsAccessScopes;
     resource_id = network_insights_analysis_id,
     output(member = "NetworkInsightsAnalyses", xml = "networkInsightsAnalysisSet"),
     ids(key = "NetworkInsightsAnalysisId"),
+    ids(key = "NetworkInsightsPathId", field = network_insights_path_id, parent = "DescribeNetworkInsightsPaths", single, optional),
     members(
-        /// The ID of the path.
-        network_insights_path_id: Option<String>,
         /// The time when the network insights analyses started.
         analysis_start_time: Option<DateTime>,
         /// The time when the network insights analyses ended.
@@ -859,10 +857,7 @@ pub struct DescribeServiceLinkVirtualInterfaces;
     resource = StaleSecurityGroup,
     resource_id = group_id,
     output(member = "StaleSecurityGroupSet", xml = "staleSecurityGroupSet"),
-    members(
-        /// The ID of the VPC.
-        vpc_id: String,
-    ),
+    ids(key = "VpcId", field = vpc_id, parent = "DescribeVpcs", single),
     paginate(min = 5, max = 255),
     dry_run,
 )]
@@ -915,10 +910,7 @@ pub struct DescribeSubnets;
     resource_id = traffic_mirror_filter_rule_id,
     output(member = "TrafficMirrorFilterRules", xml = "trafficMirrorFilterRuleSet"),
     ids(key = "TrafficMirrorFilterRuleId"),
-    members(
-        /// Traffic filter ID.
-        traffic_mirror_filter_id: Option<String>,
-    ),
+    ids(key = "TrafficMirrorFilterId", field = traffic_mirror_filter_id, parent = "DescribeTrafficMirrorFilters", single, optional),
     filters(
         key = "Filter",
         "traffic-mirror-filter-rule-id",
@@ -1132,10 +1124,7 @@ pub struct DescribeVpcEndpointAssociations;
     resource = ConnectionNotification,
     resource_id = connection_notification_id,
     output(member = "ConnectionNotificationSet", xml = "connectionNotificationSet"),
-    members(
-        /// The ID of the notification.
-        connection_notification_id: Option<String>,
-    ),
+    ids(key = "ConnectionNotificationId", field = connection_notification_id, not_found = "InvalidConnectionNotification", single, optional),
     filters(
         key = "Filter",
         "connection-notification-arn",
@@ -1198,10 +1187,7 @@ pub struct DescribeVpcEndpointServiceConfigurations;
     resource = AllowedPrincipal,
     resource_id = service_permission_id,
     output(member = "AllowedPrincipals", xml = "allowedPrincipals"),
-    members(
-        /// The ID of the service.
-        service_id: String,
-    ),
+    ids(key = "ServiceId", field = service_id, parent = "DescribeVpcEndpointServiceConfigurations", single),
     filters(
         key = "Filter",
         "permission-type",

@@ -13,10 +13,7 @@ use crate::shapes::*;
     // Not unique to a resource (a rule is an endpoint's group and destination network): a source keys the resources by position.
     resource_id = group_id,
     output(member = "AuthorizationRules", xml = "authorizationRule"),
-    members(
-        /// The ID of the Client VPN endpoint.
-        client_vpn_endpoint_id: String,
-    ),
+    ids(key = "ClientVpnEndpointId", field = client_vpn_endpoint_id, not_found = "InvalidClientVpnEndpointId.NotFound", parent = "DescribeClientVpnEndpoints", single),
     filters(
         key = "Filter",
         "description",
@@ -34,10 +31,7 @@ pub struct DescribeClientVpnAuthorizationRules;
     resource = ClientVpnConnection,
     resource_id = connection_id,
     output(member = "Connections", xml = "connections"),
-    members(
-        /// The ID of the Client VPN endpoint.
-        client_vpn_endpoint_id: String,
-    ),
+    ids(key = "ClientVpnEndpointId", field = client_vpn_endpoint_id, not_found = "InvalidClientVpnEndpointId.NotFound", parent = "DescribeClientVpnEndpoints", single),
     filters(
         key = "Filter",
         "connection-id",
@@ -54,7 +48,7 @@ pub struct DescribeClientVpnConnections;
     resource = ClientVpnEndpoint,
     resource_id = client_vpn_endpoint_id,
     output(member = "ClientVpnEndpoints", xml = "clientVpnEndpoint"),
-    ids(key = "ClientVpnEndpointId"),
+    ids(key = "ClientVpnEndpointId", not_found = "InvalidClientVpnEndpointId.NotFound"),
     filters(
         key = "Filter",
         "endpoint-id" => client_vpn_endpoint_id,
@@ -72,10 +66,7 @@ pub struct DescribeClientVpnEndpoints;
     // Not unique to a resource (a route is an endpoint's destination through a target subnet): a source keys the resources by position.
     resource_id = transit_gateway_attachment_id,
     output(member = "Routes", xml = "routes"),
-    members(
-        /// The ID of the Client VPN endpoint.
-        client_vpn_endpoint_id: String,
-    ),
+    ids(key = "ClientVpnEndpointId", field = client_vpn_endpoint_id, not_found = "InvalidClientVpnEndpointId.NotFound", parent = "DescribeClientVpnEndpoints", single),
     filters(
         key = "Filter",
         "destination-cidr",
@@ -94,10 +85,7 @@ pub struct DescribeClientVpnRoutes;
     resource_id = association_id,
     output(member = "ClientVpnTargetNetworks", xml = "clientVpnTargetNetworks"),
     ids(key = "AssociationIds", member = "AssociationIds"),
-    members(
-        /// The ID of the Client VPN endpoint.
-        client_vpn_endpoint_id: String,
-    ),
+    ids(key = "ClientVpnEndpointId", field = client_vpn_endpoint_id, not_found = "InvalidClientVpnEndpointId.NotFound", parent = "DescribeClientVpnEndpoints", single),
     filters(
         key = "Filter",
         "association-id",
@@ -137,12 +125,8 @@ pub struct DescribeCustomerGateways;
     resource_id = verified_access_endpoint_id,
     output(member = "VerifiedAccessEndpoints", xml = "verifiedAccessEndpointSet"),
     ids(key = "VerifiedAccessEndpointId"),
-    members(
-        /// The ID of the Verified Access instance.
-        verified_access_instance_id: Option<String>,
-        /// The ID of the Verified Access group.
-        verified_access_group_id: Option<String>,
-    ),
+    ids(key = "VerifiedAccessInstanceId", field = verified_access_instance_id, parent = "DescribeVerifiedAccessInstances", single, optional),
+    ids(key = "VerifiedAccessGroupId", field = verified_access_group_id, parent = "DescribeVerifiedAccessGroups", single, optional),
     filters(
         key = "Filter",
     ),
@@ -158,10 +142,7 @@ pub struct DescribeVerifiedAccessEndpoints;
     resource_id = verified_access_group_id,
     output(member = "VerifiedAccessGroups", xml = "verifiedAccessGroupSet"),
     ids(key = "VerifiedAccessGroupId"),
-    members(
-        /// The ID of the Verified Access instance.
-        verified_access_instance_id: Option<String>,
-    ),
+    ids(key = "VerifiedAccessInstanceId", field = verified_access_instance_id, parent = "DescribeVerifiedAccessInstances", single, optional),
     filters(
         key = "Filter",
     ),

@@ -15,6 +15,8 @@
 //! | a look-up by ID | O(log n) per ID |
 //! | DescribeTags | the page merged from the tag index and DescribeTags' own items, in batches of 8 doubling to 512: O(k) items, each seeded item with one look-up per tagged operation (is its resource served?) |
 //! | DescribeVolumes | each volume examined with one look-up in the attachment index, and one in the instances per attachment seeded on it |
+//! | DescribeInstanceStatus, DescribeSecurityGroupRules | the page merged from the derived index and the operation's own items, in batches of 8 doubling to 512, each derived item with one look-up (is it seeded?) |
+//! | a parent's ID (`ClientVpnEndpointId` of DescribeClientVpnRoutes) | a look-up in the parent operation, on a first page; a parent it does not serve costs a pass over the children (does any name it?) before the not-found error |
 //! | a put or removal of `m` resources | O(m log n), and for tagged resources O(log n) per tag, for instances per block device |
 //! | a reset | O(n log n): the store is cleared and the seed put back (the seed's resources are shared, not copied) |
 //! | start-up | every seed file read and parsed straight into its operation's response, on every core |
@@ -30,6 +32,7 @@
 //! key, value) and one attachment per EBS block device of a served instance. Strings EC2 repeats
 //! (zones, types, owner IDs) are not interned: each resource holds its own.
 
+mod parents;
 pub(crate) mod slot;
 
 use std::any::Any;
@@ -41,6 +44,7 @@ use ec2_ops::operations::instances::DescribeInstances;
 use ec2_ops::operations::tags::DescribeTags;
 use ec2_ops::operations::volumes::DescribeVolumes;
 use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
+use ec2_ops_catalog::instances::DescribeInstanceStatus;
 use ec2_ops_catalog::vpc::{DescribeSecurityGroupRules, DescribeSecurityGroups};
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
 use serde_json::Value;
@@ -53,6 +57,7 @@ use crate::views::rules::{
     RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
     seeded_groups,
 };
+use crate::views::statuses::{StatusIndex, StatusView, status_index, status_observer};
 use crate::views::tags::{Serves, TagIndex, TagView, tag_index, tag_observer};
 use crate::views::volumes::{AttachmentIndex, VolumeView, attachment_index, attachment_observer};
 
@@ -105,6 +110,7 @@ impl Store {
             attachments: Arc::new(attachment_index()),
             rules: Arc::new(rule_index()),
             seeded_groups: Arc::new(seeded_groups()),
+            statuses: Arc::new(status_index()),
         };
         let mut slots = Slots {
             slots: BTreeMap::new(),
@@ -114,7 +120,13 @@ impl Store {
         ec2_ops_catalog::for_each_operation(&mut slots);
         let Slots { slots, serves, .. } = slots;
         let views = views(&slots, serves, &indexes);
-        let mut service = Service::new(context);
+        let parents = parents::StoreParents {
+            by_action: slots
+                .iter()
+                .filter_map(|(action, slot)| Some((*action, slot.membership()?)))
+                .collect(),
+        };
+        let mut service = Service::new(context.with_parents(Arc::new(parents)));
         ec2_ops_catalog::for_each_operation(&mut Registrar {
             slots: &slots,
             views: &views,
@@ -284,6 +296,7 @@ impl Store {
         self.indexes.attachments.clear();
         self.indexes.rules.clear();
         self.indexes.seeded_groups.clear();
+        self.indexes.statuses.clear();
         for (action, units) in &self.seed {
             self.slots[action].put(units);
         }
@@ -340,6 +353,7 @@ struct Indexes {
     attachments: Arc<AttachmentIndex>,
     rules: Arc<RuleIndex>,
     seeded_groups: Arc<SeededGroups>,
+    statuses: Arc<StatusIndex>,
 }
 
 /// Reads every seed input into units, on as many threads as there are cores (the inputs are
@@ -424,6 +438,7 @@ impl OperationVisitor for Slots<'_> {
             (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeInstances>>()
         {
             instances.observe(attachment_observer(Arc::clone(&self.indexes.attachments)));
+            instances.observe(status_observer(Arc::clone(&self.indexes.statuses)));
         }
         self.slots.insert(action, Box::new(slot));
     }
@@ -459,7 +474,15 @@ fn views(
         derived: Arc::clone(&indexes.rules),
         seeded_groups: Arc::clone(&indexes.seeded_groups),
     };
+    let statuses = StatusView {
+        seeded: Arc::clone(&typed::<DescribeInstanceStatus>(slots).source),
+        derived: Arc::clone(&indexes.statuses),
+    };
     let mut views: BTreeMap<&'static str, Box<dyn Any + Send + Sync>> = BTreeMap::new();
+    views.insert(
+        <DescribeInstanceStatus as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(statuses))),
+    );
     views.insert(
         <DescribeSecurityGroupRules as Operation>::SPEC.action,
         Box::new(Shared(Arc::new(rules))),

@@ -63,6 +63,29 @@ pub(crate) trait ErasedSlot: Send + Sync {
 
     /// The typed slot, for the store's typed calls.
     fn as_any(&self) -> &dyn Any;
+
+    /// Which IDs the operation serves, read at the time of asking; `None` where its resources are
+    /// keyed by position and no ID names one.
+    fn membership(&self) -> Option<Arc<dyn Membership>>;
+}
+
+/// Which resources one operation serves, by ID.
+pub(crate) trait Membership: Send + Sync {
+    /// Whether a resource with ID `id` is served.
+    fn contains(&self, id: &str) -> bool;
+
+    /// Whether none is.
+    fn is_empty(&self) -> bool;
+}
+
+impl<T: Clone + Send + Sync> Membership for InMemorySource<T> {
+    fn contains(&self, id: &str) -> bool {
+        ResourceSource::contains(self, id)
+    }
+
+    fn is_empty(&self) -> bool {
+        InMemorySource::is_empty(self)
+    }
 }
 
 /// Operation `O`'s part of the store.
@@ -368,6 +391,11 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
 
     fn len(&self) -> usize {
         self.source.len()
+    }
+
+    fn membership(&self) -> Option<Arc<dyn Membership>> {
+        let source: Arc<dyn Membership> = self.source.clone();
+        (self.keying == Keying::Id).then_some(source)
     }
 
     fn dump(&self) -> Option<serde_json::Value> {

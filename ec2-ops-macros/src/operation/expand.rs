@@ -68,17 +68,30 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
     for ids in &op.ids {
         let key = ids.key.value();
         if ids.single.is_some() {
+            let (ty, holding, docs) = if ids.optional.is_some() {
+                (
+                    quote! { ::core::option::Option<#string> },
+                    Holding::Optional,
+                    format!(
+                        "The {} to describe (`{key}`); absent describes all.",
+                        ids.noun
+                    ),
+                )
+            } else {
+                (
+                    string.clone(),
+                    Holding::Required,
+                    format!("The {} to describe (`{key}`, required).", ids.noun),
+                )
+            };
             members.push(RequestMember {
                 field: ids.field.ident.clone(),
-                ty: string.clone(),
+                ty,
                 value_ty: string.clone(),
                 json: ids.member.clone(),
                 query: key.clone(),
-                holding: Holding::Required,
-                docs: doc(&format!(
-                    "The {} to describe (`{key}`, required).",
-                    ids.noun
-                )),
+                holding,
+                docs: doc(&docs),
                 one: None,
                 span: Span::call_site(),
             });
@@ -753,7 +766,9 @@ fn resource_tags(op: &Operation<'_>, resource: &syn::Path) -> TokenStream {
 /// The request's values of an ID list as a slice: the list, or the one required ID.
 fn id_values(ids: &super::model::Ids) -> TokenStream {
     let field = &ids.field.ident;
-    if ids.single.is_some() {
+    if ids.optional.is_some() {
+        quote! { __ec2_request.#field.as_slice() }
+    } else if ids.single.is_some() {
         quote! { ::core::slice::from_ref(&__ec2_request.#field) }
     } else {
         quote! { &__ec2_request.#field }
@@ -838,13 +853,18 @@ fn lookups(op: &Operation<'_>, complete: &Complete<'_>) -> Option<TokenStream> {
             let function = format_ident!("__ec2_lookup_field_{}", index);
             let text = id_text(quote!(__ec2_resource), path);
             let values = id_values(ids);
+            let check = match (&ids.parent, ids.narrows) {
+                (Some(parent), _) => quote! { #p::ValueCheck::Parent(#parent) },
+                (None, Some(_)) => quote! { #p::ValueCheck::Narrows },
+                (None, None) => quote! { #p::ValueCheck::Held },
+            };
             quote! {
                 {
                     const __EC2_SPEC: #p::IdSpec = #spec;
                     fn #function(__ec2_resource: &#resource) -> &str {
                         #text
                     }
-                    #p::Lookup { spec: &__EC2_SPEC, values: #values, field: #function }
+                    #p::Lookup { spec: &__EC2_SPEC, values: #values, field: #function, check: #check }
                 }
             }
         })

@@ -13,8 +13,9 @@ use crate::ctxt::Ctxt;
 use crate::derive;
 use crate::symbol::{
     ACTION, CLAMP, DRY_RUN, EC2, FIELD, FILTERS, FLATTEN, IDS, IDS_WITH_MAX_RESULTS, ITEM, KEY,
-    MALFORMED, MAX, MEMBER, MEMBERS, MIN, NAME, NESTED, NOT_FOUND, NOUN, OUTPUT, PAGINATE, PREFIX,
-    QUERY, RESOURCE, RESOURCE_ID, RESPOND, RESPONSE, SET_NAME, SINGLE, Symbol, TAGS, VISIBLE, XML,
+    MALFORMED, MAX, MEMBER, MEMBERS, MIN, NAME, NARROWS, NESTED, NOT_FOUND, NOUN, OPTIONAL, OUTPUT,
+    PAGINATE, PARENT, PREFIX, QUERY, RESOURCE, RESOURCE_ID, RESPOND, RESPONSE, SET_NAME, SINGLE,
+    Symbol, TAGS, VISIBLE, XML,
 };
 use crate::syntax::{Args, Entry, Target};
 use crate::ty::FieldKind;
@@ -36,7 +37,8 @@ const TOP_KEYS: &[Symbol] = &[
 ];
 const OUTPUT_KEYS: &[Symbol] = &[MEMBER, XML, ITEM, SINGLE, FLATTEN];
 const IDS_KEYS: &[Symbol] = &[
-    KEY, MEMBER, FIELD, NOUN, NOT_FOUND, MALFORMED, PREFIX, SET_NAME, SINGLE,
+    KEY, MEMBER, FIELD, NOUN, NOT_FOUND, MALFORMED, PREFIX, SET_NAME, SINGLE, OPTIONAL, NARROWS,
+    PARENT,
 ];
 const PAGINATE_KEYS: &[Symbol] = &[MIN, MAX, CLAMP, IDS_WITH_MAX_RESULTS];
 const FILTERS_KEYS: &[Symbol] = &[KEY];
@@ -79,18 +81,21 @@ pub struct Named {
 impl Named {
     fn new(name: &str, span: Span) -> Self {
         Named {
-            ident: syn::Ident::new(&raw_safe(name), Span::call_site()),
+            ident: keyword_safe(name),
             span,
         }
     }
 }
 
-/// `type` → `r#type`: a member whose snake-case name is a keyword still gets a field.
-fn raw_safe(name: &str) -> String {
+/// `type` → `r#type`: a member whose snake-case name is a keyword still gets a field (or a builder
+/// method); the few keywords that cannot be raw (`self`, `super`, `crate`) get a trailing `_`.
+fn keyword_safe(name: &str) -> syn::Ident {
     if syn::parse_str::<syn::Ident>(name).is_ok() {
-        name.to_owned()
+        syn::Ident::new(name, Span::call_site())
+    } else if matches!(name, "self" | "super" | "crate" | "Self" | "_") {
+        syn::Ident::new(&format!("{name}_"), Span::call_site())
     } else {
-        format!("r#{name}")
+        syn::Ident::new_raw(name, Span::call_site())
     }
 }
 
@@ -139,11 +144,19 @@ pub struct Ids {
     pub noun_span: Span,
     pub not_found: String,
     pub not_found_span: Span,
+    /// Whether `not_found = "..."` was written (a list that only narrows has no not-found error).
+    pub not_found_explicit: bool,
+    /// `narrows`: a value no resource holds selects nothing rather than being an error.
+    pub narrows: Option<Span>,
+    /// `parent = "DescribeX"`: the values name resources of that operation.
+    pub parent: Option<syn::LitStr>,
     pub malformed: Option<Malformed>,
     /// How `InvalidParameterCombination` names the list (`None`: the output's XML name).
     pub set_name: Option<syn::LitStr>,
     /// `single`: one required ID (`VpcId`), not a list (`VpcId.N`).
     pub single: Option<Span>,
+    /// `optional`, beside `single`: the one ID may be left out (no narrowing then).
+    pub optional: Option<Span>,
 }
 
 pub struct Malformed {
@@ -423,6 +436,13 @@ fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {
     let single = keyed
         .flag(ctxt, SINGLE)
         .then(|| keyed.get(SINGLE).map_or(span, Entry::key_span));
+    let parent = keyed.string(ctxt, PARENT, "\"DescribeClientVpnEndpoints\"");
+    let optional = keyed
+        .flag(ctxt, OPTIONAL)
+        .then(|| keyed.get(OPTIONAL).map_or(span, Entry::key_span));
+    let narrows = keyed
+        .flag(ctxt, NARROWS)
+        .then(|| keyed.get(NARROWS).map_or(span, Entry::key_span));
     keyed.require(ctxt, span, "`ids(...)`", &[KEY]);
 
     let key = key?;
@@ -433,6 +453,7 @@ fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {
         None if single.is_some() => (key_text.clone(), key.span()),
         None => (derive::list_member(&key_text), key.span()),
     };
+    let not_found_explicit = not_found.is_some();
     let (not_found, not_found_span) = match &not_found {
         Some(code) => (code.value(), code.span()),
         None => (derive::not_found_code(&key_text), key.span()),
@@ -464,11 +485,15 @@ fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {
             .as_ref()
             .map_or_else(|| derive::subject(&key_text), syn::LitStr::value),
         noun_span: noun.as_ref().map_or(key.span(), syn::LitStr::span),
+        not_found_explicit,
         not_found,
         not_found_span,
+        narrows,
+        parent,
         malformed,
         set_name,
         single,
+        optional,
         key,
     })
 }

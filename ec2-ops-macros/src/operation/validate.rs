@@ -30,7 +30,21 @@ pub fn check(ctxt: &Ctxt, op: &Operation<'_>) {
 /// through, no items inside it to answer instead, no list of IDs to choose among, and no `item`
 /// element; and an ID that is always sent cannot refuse `MaxResults`.
 fn one_resource_answers_are_consistent(ctxt: &Ctxt, op: &Operation<'_>) {
-    for ids in op.ids.iter().filter(|ids| ids.single.is_some()) {
+    for ids in op.ids.iter() {
+        if let Some(optional) = ids.optional
+            && ids.single.is_none()
+        {
+            ctxt.syn_error(syn::Error::new(
+                optional,
+                "`optional` is for one ID sent under its key (`single`); a list may be left out already",
+            ));
+        }
+    }
+    for ids in op
+        .ids
+        .iter()
+        .filter(|ids| ids.single.is_some() && ids.optional.is_none())
+    {
         if let Some(paginate) = op.paginate.as_ref().filter(|p| !p.ids_with_max_results) {
             ctxt.syn_error(syn::Error::new(
                 paginate.span,
@@ -56,6 +70,17 @@ fn one_resource_answers_are_consistent(ctxt: &Ctxt, op: &Operation<'_>) {
         ctxt.syn_error(syn::Error::new(
             ids.key.span(),
             "this operation answers one resource: its ID is one required member, `ids(..., single)`",
+        ));
+    }
+    for optional in op
+        .ids
+        .iter()
+        .filter(|ids| ids.lookup.is_none())
+        .filter_map(|ids| ids.optional)
+    {
+        ctxt.syn_error(syn::Error::new(
+            optional,
+            "this operation answers one resource: its ID is required, so it cannot be `optional`",
         ));
     }
     if let Some(paginate) = &op.paginate {
@@ -170,6 +195,23 @@ fn ids_are_complete(ctxt: &Ctxt, op: &Operation<'_>) {
                 set_name,
                 "`set_name` is EC2's name for the ID list, e.g. \"bundleIdSet\"",
             );
+        }
+        if let Some(parent) = &ids.parent {
+            if ids.lookup.is_none() {
+                ctxt.error_spanned_by(parent, "only a second list names a `parent`: name the resource field its values match, e.g. `field = client_vpn_endpoint_id`");
+            } else if let Some(narrows) = ids.narrows {
+                ctxt.syn_error(syn::Error::new(narrows, "a list naming a `parent` narrows already: a parent served with no resource here selects nothing"));
+            }
+            if !names::is_pascal(&parent.value()) {
+                ctxt.error_spanned_by(parent, "`parent` is the action serving the parents, e.g. \"DescribeClientVpnEndpoints\"");
+            }
+        }
+        if let Some(narrows) = ids.narrows {
+            if ids.lookup.is_none() {
+                ctxt.syn_error(syn::Error::new(narrows, "only a second list may `narrows`: the resource's own IDs must exist; name the resource field its values match, e.g. `field = instance_type`"));
+            } else if ids.not_found_explicit {
+                ctxt.syn_error(syn::Error::new(ids.not_found_span, "a list that `narrows` has no not-found error: a value no resource holds selects nothing"));
+            }
         }
         if ids.lookup.is_none() {
             match primary {

@@ -13,6 +13,7 @@ pub struct DescribeContext {
     authorizer: Arc<dyn Authorizer>,
     account_id: String,
     region: String,
+    parents: Option<Arc<dyn Parents>>,
 }
 
 impl std::fmt::Debug for DescribeContext {
@@ -37,7 +38,23 @@ impl DescribeContext {
             authorizer: Arc::new(AllowAll),
             account_id: DEFAULT_ACCOUNT_ID.to_owned(),
             region: DEFAULT_REGION.to_owned(),
+            parents: None,
         }
+    }
+
+    /// Tells the operations what other operations serve, so that a parent's ID no parent has
+    /// (`ClientVpnEndpointId` of DescribeClientVpnRoutes) is EC2's not-found error rather than an
+    /// empty answer ([`ValueCheck::Parent`](crate::describe::ValueCheck::Parent)).
+    pub fn with_parents(mut self, parents: Arc<dyn Parents>) -> Self {
+        self.parents = Some(parents);
+        self
+    }
+
+    /// Whether operation `action` serves a resource `id`: `None` when no [`Parents`] were given.
+    pub fn serves(&self, action: &str, id: &str) -> Option<bool> {
+        self.parents
+            .as_ref()
+            .and_then(|parents| parents.serves(action, id))
     }
 
     /// Replaces the account callers act as (the `self` of `Owner.N=self`).
@@ -94,6 +111,14 @@ pub struct Caller {
     pub region: String,
     /// The call's request ID, answered in `<requestId>` (or `<RequestID>` of an error).
     pub request_id: String,
+}
+
+/// What the operations of one service serve, asked when a request names a parent resource of
+/// another operation: an endpoint with one store for all its operations knows.
+pub trait Parents: Send + Sync {
+    /// Whether operation `action` serves a resource with ID `id`; `None` when this does not know
+    /// the operation's resources (its data is not held here).
+    fn serves(&self, action: &str, id: &str) -> Option<bool>;
 }
 
 /// Decides whether a caller may perform an action; consulted before anything else, `DryRun` included.

@@ -21,12 +21,12 @@ mod token;
 mod typed;
 
 pub use context::{
-    AllowAll, Authorizer, Caller, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DescribeContext,
+    AllowAll, Authorizer, Caller, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DescribeContext, Parents,
     new_request_id,
 };
 pub use nested::{NestedItems, group_units, split_units};
 pub use pipeline::{DescribeInput, Page, describe, describe_in};
-pub use scope::{Lookup, Scope};
+pub use scope::{Lookup, Scope, ValueCheck};
 pub use source::{InMemorySource, ResourceSource, examined_on_this_thread};
 pub use token::{RequestFingerprint, TokenKey};
 pub use typed::{DescribeOperation, PaginatedOperation};

@@ -4,7 +4,7 @@ use std::ops::ControlFlow;
 
 use crate::describe::context::DescribeContext;
 use crate::describe::ids::sorted_unique_ids;
-use crate::describe::scope::{Lookup, Scope};
+use crate::describe::scope::{Lookup, Scope, ValueCheck};
 use crate::describe::source::ResourceSource;
 use crate::describe::token::RequestFingerprint;
 use crate::error::Ec2Error;
@@ -151,7 +151,13 @@ where
     if after.is_none() {
         check_ids_exist(spec, &ids, source)?;
         for (lookup, values) in &lookups {
-            check_lookup_values_exist(lookup, values, source)?;
+            match lookup.check {
+                ValueCheck::Held => check_lookup_values_exist(lookup, values, source)?,
+                ValueCheck::Narrows => {}
+                ValueCheck::Parent(action) => {
+                    check_parents_exist(lookup, action, values, source, context)?;
+                }
+            }
         }
     }
     let in_scope = |resource: &O::Resource| {
@@ -297,6 +303,27 @@ fn check_lookup_values_exist<R, S: ResourceSource<R> + ?Sized>(
         .map(|(value, _)| *value)
         .collect();
     missing_is_an_error(lookup.spec, &missing)
+}
+
+/// A parent the context knows its operation does not serve, and no resource here names, is not
+/// found; one the context does not know about is let through (it selects what names it).
+fn check_parents_exist<R, S: ResourceSource<R> + ?Sized>(
+    lookup: &Lookup<'_, R>,
+    action: &str,
+    values: &[&str],
+    source: &S,
+    context: &DescribeContext,
+) -> Result<(), Ec2Error> {
+    let unknown: Vec<&str> = values
+        .iter()
+        .copied()
+        .filter(|value| context.serves(action, value) == Some(false))
+        .collect();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    // A capture may hold a parent's children without the parent: they still name it.
+    check_lookup_values_exist(lookup, &unknown, source)
 }
 
 fn check_ids_exist<R, S: ResourceSource<R> + ?Sized>(

@@ -6,7 +6,7 @@ use crate::operation::IdSpec;
 /// One second ID list: the request's values for it, and the resource field they name.
 ///
 /// EC2's rules, as implemented: the results are limited to resources whose field is one of the
-/// values; a value no resource has is 400 with the list's `not_found_code` (checked on the first
+/// values; what a value no resource has means is the list's [`ValueCheck`] (checked on the first
 /// page, like IDs); several lists, and a list with the ID list, narrow together (AND).
 pub struct Lookup<'a, R> {
     /// The list's parameter and error rules (its `parameter` is the wire key, e.g. `KeyName`).
@@ -15,6 +15,24 @@ pub struct Lookup<'a, R> {
     pub values: &'a [String],
     /// The field the values are compared with.
     pub field: fn(&R) -> &str,
+    /// What a value no resource holds means.
+    pub check: ValueCheck,
+}
+
+/// What a value of a second ID list that no resource holds means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueCheck {
+    /// An error, the list's `not_found_code` (`KeyName.N` of DescribeKeyPairs).
+    Held,
+    /// Nothing: the value selects no resource (`InstanceType.N` of DescribeSpotPriceHistory).
+    Narrows,
+    /// The values name resources of another operation, this one's parents (`ClientVpnEndpointId`
+    /// of DescribeClientVpnRoutes names a resource of DescribeClientVpnEndpoints): one that
+    /// operation does not serve is the list's `not_found_code`, where the context knows what it
+    /// serves ([`DescribeContext::with_parents`](crate::DescribeContext::with_parents)); a parent
+    /// served with no resource here selects nothing, as does any value where the context does not
+    /// know.
+    Parent(&'static str),
 }
 
 impl<R> std::fmt::Debug for Lookup<'_, R> {

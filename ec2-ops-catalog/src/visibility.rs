@@ -1,0 +1,133 @@
+//! The request members that scope an answer rather than filter it: which resources a caller sees
+//! for a request (`Owner.N`, `ExecutableBy.N`, `IncludeDeprecated`, `IncludeAllInstances`,
+//! `AllRegions`, ...), as the model's documentation of each member says. Each function is an
+//! operation's `visible` hook (`model/decisions.txt` names it, the scaffold writes it into the
+//! declaration): a resource it hides is left out as if absent, and asking for a hidden resource's
+//! ID is not an error.
+//!
+//! What a replayed account cannot say is written here, not guessed: an image's launch permissions
+//! are not part of the `Image` shape, so `ExecutableBy.N` naming another account selects none of
+//! the images (EC2 answers the caller's images shared with that account, which only
+//! DescribeImageAttribute's `launchPermission` holds).
+
+#[cfg(any(feature = "images", feature = "instances", feature = "account"))]
+use ec2_ops::Caller;
+
+/// Whether `owner` (an `Owner.N` value) names a resource owned by `owner_id` with owner alias
+/// `alias`: `self` is the caller's account, an AWS owner alias (`amazon`, `aws-marketplace`,
+/// `aws-backup-vault`) the resources published under it, anything else an account ID.
+#[cfg(feature = "images")]
+fn owned_by(owner: &str, caller: &Caller, owner_id: Option<&str>, alias: Option<&str>) -> bool {
+    match owner {
+        "self" => owner_id == Some(caller.account_id.as_str()),
+        "amazon" | "aws-marketplace" | "aws-backup-vault" => alias == Some(owner),
+        account => owner_id == Some(account),
+    }
+}
+
+/// DescribeImages' scope, as documented:
+///
+/// - `Owner.N`: images owned by one of the values (account IDs, `self`, `amazon`,
+///   `aws-marketplace`, `aws-backup-vault`, matched against the owner ID or alias);
+/// - `ExecutableBy.N`: `all` selects public images; `self` or the caller's account ID the images
+///   shared with the caller, which in one account's view are the private images of other owners
+///   (a caller sees another account's private image only when it is shared with it); another
+///   account ID selects none (see the module docs);
+/// - `IncludeDeprecated`: an image whose deprecation time has passed is left out unless it is
+///   asked for, the caller owns it, or its ID is named (EC2's user guide: "unless you specify its
+///   ID");
+/// - `IncludeDisabled`: a disabled image is left out unless it is asked for.
+#[cfg(feature = "images")]
+pub(crate) fn images(
+    request: &crate::images::DescribeImagesRequest,
+    caller: &Caller,
+    image: &crate::shapes::Image,
+) -> bool {
+    let owner_id = image.owner_id.as_deref();
+    let owned_by_caller = owner_id == Some(caller.account_id.as_str());
+    let public = image.public == Some(true);
+    let owned = request.owners.is_empty()
+        || request
+            .owners
+            .iter()
+            .any(|owner| owned_by(owner, caller, owner_id, image.image_owner_alias.as_deref()));
+    let executable = request.executable_users.is_empty()
+        || request
+            .executable_users
+            .iter()
+            .any(|user| match user.as_str() {
+                "all" => public,
+                user if user == "self" || user == caller.account_id => !owned_by_caller && !public,
+                _ => false,
+            });
+    let deprecated = image
+        .deprecation_time
+        .as_deref()
+        .and_then(|time| ec2_ops::DateTime::parse(time).ok())
+        .is_some_and(|time| time <= ec2_ops::DateTime::now());
+    let shown_deprecated = !deprecated
+        || request.include_deprecated == Some(true)
+        || owned_by_caller
+        || !request.image_ids.is_empty();
+    let disabled = image.state == Some(crate::shapes::ImageState::Disabled);
+    let shown_disabled = !disabled || request.include_disabled == Some(true);
+    owned && executable && shown_deprecated && shown_disabled
+}
+
+/// DescribeFpgaImages' `Owner.N`: AFIs owned by one of the values (account IDs, `self`, `amazon`,
+/// `aws-marketplace`, matched against the owner ID or alias).
+#[cfg(feature = "images")]
+pub(crate) fn fpga_images(
+    request: &crate::images::DescribeFpgaImagesRequest,
+    caller: &Caller,
+    image: &crate::shapes::FpgaImage,
+) -> bool {
+    request.owners.is_empty()
+        || request.owners.iter().any(|owner| {
+            owned_by(
+                owner,
+                caller,
+                image.owner_id.as_deref(),
+                image.owner_alias.as_deref(),
+            )
+        })
+}
+
+/// DescribeInstanceStatus' `IncludeAllInstances`: without it, running instances only.
+#[cfg(feature = "instances")]
+pub(crate) fn instance_statuses(
+    request: &crate::instances::DescribeInstanceStatusRequest,
+    _caller: &Caller,
+    status: &crate::shapes::InstanceStatus,
+) -> bool {
+    request.include_all_instances == Some(true)
+        || status
+            .instance_state
+            .as_ref()
+            .and_then(|state| state.name.as_ref())
+            == Some(&crate::shapes::InstanceStateName::Running)
+}
+
+/// DescribeRegions' `AllRegions`: without it, the regions enabled for the account (opt-in status
+/// `opt-in-not-required` or `opted-in`; a region seeded without a status is shown).
+#[cfg(feature = "account")]
+pub(crate) fn regions(
+    request: &crate::account::DescribeRegionsRequest,
+    _caller: &Caller,
+    region: &crate::shapes::Region,
+) -> bool {
+    request.all_regions == Some(true) || region.opt_in_status.as_deref() != Some("not-opted-in")
+}
+
+/// DescribeAvailabilityZones' `AllAvailabilityZones`: without it, the zones the account has opted
+/// in to (opt-in status `opt-in-not-required` or `opted-in`; a zone seeded without a status is
+/// shown).
+#[cfg(feature = "account")]
+pub(crate) fn availability_zones(
+    request: &crate::account::DescribeAvailabilityZonesRequest,
+    _caller: &Caller,
+    zone: &crate::shapes::AvailabilityZone,
+) -> bool {
+    request.all_availability_zones == Some(true)
+        || zone.opt_in_status != Some(crate::shapes::AvailabilityZoneOptInStatus::NotOptedIn)
+}

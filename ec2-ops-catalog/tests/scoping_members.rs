@@ -1,0 +1,380 @@
+//! Request members that scope an answer (`Owner.N`, `ExecutableBy.N`, `IncludeDeprecated`,
+//! `IncludeDisabled`, `IncludeAllInstances`, `AllRegions`, `AllAvailabilityZones`) and value lists
+//! that select resources (`InstanceType.N`, `AttributeName.N`, `ProductDescription.N`), each
+//! through the Query protocol as a client sends them.
+
+#![cfg(feature = "full")]
+
+use std::sync::Arc;
+
+use ec2_ops::{DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Service};
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+const ACCOUNT: &str = "111122223333";
+
+/// A typed resource from the AWS CLI's JSON.
+fn from_cli<R: DeserializeOwned>(value: Value) -> R {
+    serde_json::from_value(value).expect("the AWS CLI's JSON of the resource")
+}
+
+/// A service of operation `O` over `resources` (keyed by `key`), for account [`ACCOUNT`].
+fn service<O>(resources: Vec<Value>, key: fn(&O::Resource) -> &str) -> Service
+where
+    O: DescribeOperation + 'static,
+    O::Resource: DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    let mut source = InMemorySource::new(key);
+    source.extend(resources.into_iter().map(from_cli::<O::Resource>));
+    let mut service = Service::new(DescribeContext::default().with_account_id(ACCOUNT));
+    service.register::<O, _>(Arc::new(source));
+    service
+}
+
+/// The answer's body, parsed as `Response`, or the error code.
+fn ask<Response: Ec2Response + Default>(
+    service: &Service,
+    action: &str,
+    params: &str,
+) -> Result<Response, String> {
+    let query = format!("Action={action}&Version=2016-11-15{params}");
+    let answer = service.handle(query.as_bytes());
+    match answer.error_code {
+        Some(code) => Err(code),
+        None => Ok(Response::from_xml(&answer.body).expect("a well-formed answer")),
+    }
+}
+
+mod images {
+    use super::*;
+    use ec2_ops_catalog::images::{DescribeImages, DescribeImagesResponse};
+
+    fn images() -> Service {
+        service::<DescribeImages>(
+            vec![
+                json!({"ImageId": "ami-own", "OwnerId": ACCOUNT, "Public": false}),
+                json!({"ImageId": "ami-amazon", "OwnerId": "137112412989",
+                       "ImageOwnerAlias": "amazon", "Public": true}),
+                json!({"ImageId": "ami-market", "OwnerId": "679593333241",
+                       "ImageOwnerAlias": "aws-marketplace", "Public": true}),
+                json!({"ImageId": "ami-shared", "OwnerId": "444455556666", "Public": false}),
+                json!({"ImageId": "ami-old-public", "OwnerId": "444455556666", "Public": true,
+                       "DeprecationTime": "2020-01-01T00:00:00.000Z"}),
+                json!({"ImageId": "ami-old-own", "OwnerId": ACCOUNT, "Public": false,
+                       "DeprecationTime": "2020-01-01T00:00:00.000Z"}),
+                json!({"ImageId": "ami-later", "OwnerId": "444455556666", "Public": true,
+                       "DeprecationTime": "2999-01-01T00:00:00.000Z"}),
+                json!({"ImageId": "ami-off", "OwnerId": ACCOUNT, "Public": false,
+                       "State": "disabled"}),
+            ],
+            |image| image.image_id.as_deref().unwrap_or_default(),
+        )
+    }
+
+    fn ids(params: &str) -> Vec<String> {
+        let response: DescribeImagesResponse =
+            ask(&images(), "DescribeImages", params).expect("an answer");
+        response
+            .images
+            .into_iter()
+            .filter_map(|image| image.image_id)
+            .collect()
+    }
+
+    #[test]
+    fn without_scoping_members_deprecated_images_of_others_and_disabled_images_are_left_out() {
+        assert_eq!(
+            ids(""),
+            [
+                "ami-amazon",
+                "ami-later",
+                "ami-market",
+                "ami-old-own",
+                "ami-own",
+                "ami-shared"
+            ]
+        );
+    }
+
+    #[test]
+    fn owner_self_lists_the_callers_images_only() {
+        assert_eq!(ids("&Owner.1=self"), ["ami-old-own", "ami-own"]);
+    }
+
+    #[test]
+    fn owner_aliases_and_account_ids_select_by_alias_and_owner_id() {
+        assert_eq!(ids("&Owner.1=amazon"), ["ami-amazon"]);
+        assert_eq!(
+            ids("&Owner.1=aws-marketplace&Owner.2=444455556666"),
+            ["ami-later", "ami-market", "ami-shared"]
+        );
+        assert!(ids("&Owner.1=999999999999").is_empty());
+    }
+
+    #[test]
+    fn executable_by_all_lists_public_images_and_self_those_shared_with_the_caller() {
+        assert_eq!(
+            ids("&ExecutableBy.1=all"),
+            ["ami-amazon", "ami-later", "ami-market"]
+        );
+        assert_eq!(ids("&ExecutableBy.1=self"), ["ami-shared"]);
+        assert_eq!(ids(&format!("&ExecutableBy.1={ACCOUNT}")), ["ami-shared"]);
+    }
+
+    #[test]
+    fn executable_by_another_account_selects_nothing_the_image_shape_cannot_tell() {
+        assert!(ids("&ExecutableBy.1=444455556666").is_empty());
+    }
+
+    #[test]
+    fn deprecated_images_of_others_show_when_asked_for_or_named_by_id() {
+        assert!(ids("&IncludeDeprecated=true").contains(&"ami-old-public".to_owned()));
+        assert_eq!(ids("&ImageId.1=ami-old-public"), ["ami-old-public"]);
+        assert!(!ids("&IncludeDeprecated=false").contains(&"ami-old-public".to_owned()));
+    }
+
+    #[test]
+    fn disabled_images_show_only_when_asked_for() {
+        assert!(ids("&IncludeDisabled=true").contains(&"ami-off".to_owned()));
+        assert!(ids("&ImageId.1=ami-off").is_empty());
+    }
+
+    #[test]
+    fn scoping_members_narrow_together_with_filters() {
+        assert_eq!(
+            ids(
+                "&Owner.1=self&IncludeDisabled=true&Filter.1.Name=image-id&Filter.1.Value.1=ami-o*"
+            ),
+            ["ami-off", "ami-old-own", "ami-own"]
+        );
+    }
+}
+
+mod fpga_images {
+    use super::*;
+    use ec2_ops_catalog::images::{DescribeFpgaImages, DescribeFpgaImagesResponse};
+
+    #[test]
+    fn owner_selects_afis_by_account_self_or_alias() {
+        let service = service::<DescribeFpgaImages>(
+            vec![
+                json!({"FpgaImageId": "afi-own", "OwnerId": ACCOUNT}),
+                json!({"FpgaImageId": "afi-amazon", "OwnerId": "1", "OwnerAlias": "amazon"}),
+                json!({"FpgaImageId": "afi-other", "OwnerId": "444455556666"}),
+            ],
+            |image| image.fpga_image_id.as_deref().unwrap_or_default(),
+        );
+        let ids = |params: &str| -> Vec<String> {
+            let response: DescribeFpgaImagesResponse =
+                ask(&service, "DescribeFpgaImages", params).expect("an answer");
+            response
+                .fpga_images
+                .into_iter()
+                .filter_map(|image| image.fpga_image_id)
+                .collect()
+        };
+        assert_eq!(ids("").len(), 3);
+        assert_eq!(ids("&Owner.1=self"), ["afi-own"]);
+        assert_eq!(
+            ids("&Owner.1=amazon&Owner.2=444455556666"),
+            ["afi-amazon", "afi-other"]
+        );
+    }
+}
+
+mod instance_status {
+    use super::*;
+    use ec2_ops_catalog::instances::{DescribeInstanceStatus, DescribeInstanceStatusResponse};
+
+    fn ids(params: &str) -> Result<Vec<String>, String> {
+        let service = service::<DescribeInstanceStatus>(
+            vec![
+                json!({"InstanceId": "i-1", "InstanceState": {"Code": 16, "Name": "running"}}),
+                json!({"InstanceId": "i-2", "InstanceState": {"Code": 80, "Name": "stopped"}}),
+                json!({"InstanceId": "i-3", "InstanceState": {"Code": 0, "Name": "pending"}}),
+            ],
+            |status| status.instance_id.as_deref().unwrap_or_default(),
+        );
+        let response: DescribeInstanceStatusResponse =
+            ask(&service, "DescribeInstanceStatus", params)?;
+        Ok(response
+            .instance_statuses
+            .into_iter()
+            .filter_map(|status| status.instance_id)
+            .collect())
+    }
+
+    #[test]
+    fn without_include_all_instances_only_running_instances_are_listed() {
+        assert_eq!(ids("").unwrap(), ["i-1"]);
+        assert_eq!(ids("&IncludeAllInstances=false").unwrap(), ["i-1"]);
+    }
+
+    #[test]
+    fn include_all_instances_lists_every_state() {
+        assert_eq!(
+            ids("&IncludeAllInstances=true").unwrap(),
+            ["i-1", "i-2", "i-3"]
+        );
+    }
+
+    #[test]
+    fn a_stopped_instance_named_by_id_is_left_out_not_an_error() {
+        assert_eq!(ids("&InstanceId.1=i-2").unwrap(), Vec::<String>::new());
+        assert_eq!(
+            ids("&InstanceId.1=i-2&IncludeAllInstances=true").unwrap(),
+            ["i-2"]
+        );
+    }
+}
+
+mod regions_and_zones {
+    use super::*;
+    use ec2_ops_catalog::account::{
+        DescribeAvailabilityZones, DescribeAvailabilityZonesResponse, DescribeRegions,
+        DescribeRegionsResponse,
+    };
+
+    #[test]
+    fn regions_not_opted_in_show_only_with_all_regions() {
+        let service = service::<DescribeRegions>(
+            vec![
+                json!({"RegionName": "us-east-1", "OptInStatus": "opt-in-not-required"}),
+                json!({"RegionName": "af-south-1", "OptInStatus": "opted-in"}),
+                json!({"RegionName": "me-south-1", "OptInStatus": "not-opted-in"}),
+            ],
+            |region| region.region_name.as_deref().unwrap_or_default(),
+        );
+        let names = |params: &str| -> Vec<String> {
+            let response: DescribeRegionsResponse =
+                ask(&service, "DescribeRegions", params).expect("an answer");
+            response
+                .regions
+                .into_iter()
+                .filter_map(|region| region.region_name)
+                .collect()
+        };
+        assert_eq!(names(""), ["af-south-1", "us-east-1"]);
+        assert_eq!(
+            names("&AllRegions=true"),
+            ["af-south-1", "me-south-1", "us-east-1"]
+        );
+    }
+
+    #[test]
+    fn zones_not_opted_in_show_only_with_all_availability_zones() {
+        let service = service::<DescribeAvailabilityZones>(
+            vec![
+                json!({"ZoneName": "us-east-1a", "OptInStatus": "opt-in-not-required"}),
+                json!({"ZoneName": "us-east-1-bos-1a", "OptInStatus": "not-opted-in"}),
+            ],
+            |zone| zone.zone_name.as_deref().unwrap_or_default(),
+        );
+        let names = |params: &str| -> Vec<String> {
+            let response: DescribeAvailabilityZonesResponse =
+                ask(&service, "DescribeAvailabilityZones", params).expect("an answer");
+            response
+                .availability_zones
+                .into_iter()
+                .filter_map(|zone| zone.zone_name)
+                .collect()
+        };
+        assert_eq!(names(""), ["us-east-1a"]);
+        assert_eq!(
+            names("&AllAvailabilityZones=true"),
+            ["us-east-1-bos-1a", "us-east-1a"]
+        );
+    }
+}
+
+mod value_lists {
+    use super::*;
+    use ec2_ops_catalog::account::{DescribeAccountAttributes, DescribeAccountAttributesResponse};
+    use ec2_ops_catalog::instances::{
+        DescribeInstanceTypes, DescribeInstanceTypesResponse, DescribeSpotPriceHistory,
+        DescribeSpotPriceHistoryResponse,
+    };
+
+    #[test]
+    fn instance_types_select_their_entries_and_an_unknown_type_is_invalid_instance_type() {
+        let service = service::<DescribeInstanceTypes>(
+            vec![
+                json!({"InstanceType": "t3.micro", "CurrentGeneration": true}),
+                json!({"InstanceType": "m5.large", "CurrentGeneration": true}),
+            ],
+            |info| {
+                use ec2_ops::ResourceIdText;
+                info.instance_type.id_text()
+            },
+        );
+        let response: DescribeInstanceTypesResponse = ask(
+            &service,
+            "DescribeInstanceTypes",
+            "&InstanceType.1=t3.micro",
+        )
+        .unwrap();
+        assert_eq!(response.instance_types.len(), 1);
+        let err = ask::<DescribeInstanceTypesResponse>(
+            &service,
+            "DescribeInstanceTypes",
+            "&InstanceType.1=t3.micro&InstanceType.2=t3.nano",
+        )
+        .unwrap_err();
+        assert_eq!(err, "InvalidInstanceType");
+    }
+
+    #[test]
+    fn price_history_types_and_products_narrow_and_an_unpriced_type_selects_nothing() {
+        let service = service::<DescribeSpotPriceHistory>(
+            vec![
+                json!({"AvailabilityZoneId": "use1-az1", "InstanceType": "m5.large",
+                       "ProductDescription": "Linux/UNIX", "SpotPrice": "0.04"}),
+                json!({"AvailabilityZoneId": "use1-az2", "InstanceType": "c5.large",
+                       "ProductDescription": "Linux/UNIX", "SpotPrice": "0.03"}),
+                json!({"AvailabilityZoneId": "use1-az3", "InstanceType": "m5.large",
+                       "ProductDescription": "Windows", "SpotPrice": "0.09"}),
+            ],
+            |price| price.availability_zone_id.as_deref().unwrap_or_default(),
+        );
+        let prices = |params: &str| -> Vec<String> {
+            let response: DescribeSpotPriceHistoryResponse =
+                ask(&service, "DescribeSpotPriceHistory", params).expect("an answer");
+            response
+                .spot_price_history
+                .into_iter()
+                .filter_map(|price| price.spot_price)
+                .collect()
+        };
+        assert_eq!(prices("&InstanceType.1=m5.large"), ["0.04", "0.09"]);
+        assert_eq!(
+            prices("&InstanceType.1=m5.large&ProductDescription.1=Windows"),
+            ["0.09"]
+        );
+        assert!(prices("&InstanceType.1=p5.48xlarge").is_empty());
+    }
+
+    #[test]
+    fn account_attribute_names_select_the_attributes_held() {
+        let service = service::<DescribeAccountAttributes>(
+            vec![
+                json!({"AttributeName": "default-vpc",
+                       "AttributeValues": [{"AttributeValue": "vpc-1"}]}),
+                json!({"AttributeName": "supported-platforms",
+                       "AttributeValues": [{"AttributeValue": "VPC"}]}),
+            ],
+            |attribute| attribute.attribute_name.as_deref().unwrap_or_default(),
+        );
+        let response: DescribeAccountAttributesResponse = ask(
+            &service,
+            "DescribeAccountAttributes",
+            "&AttributeName.1=default-vpc",
+        )
+        .unwrap();
+        let names: Vec<_> = response
+            .account_attributes
+            .into_iter()
+            .filter_map(|attribute| attribute.attribute_name)
+            .collect();
+        assert_eq!(names, ["default-vpc"]);
+    }
+}

@@ -1,0 +1,23 @@
+//! What the store's operations serve, told to the describe pipeline so that a parent's ID
+//! (`ClientVpnEndpointId` of DescribeClientVpnRoutes) that no parent has is EC2's not-found error,
+//! as in one account, rather than an empty answer.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::slot::Membership;
+
+/// The operations' memberships, by action.
+pub(crate) struct StoreParents {
+    pub by_action: BTreeMap<&'static str, Arc<dyn Membership>>,
+}
+
+impl ec2_ops::Parents for StoreParents {
+    /// An operation holding no resource at all is taken as not captured (a seed folder without its
+    /// file), not as an account without any: its parents are not known, and a request naming one
+    /// selects what names it.
+    fn serves(&self, action: &str, id: &str) -> Option<bool> {
+        let membership = self.by_action.get(action)?;
+        (!membership.is_empty()).then(|| membership.contains(id))
+    }
+}

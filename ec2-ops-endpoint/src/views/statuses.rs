@@ -1,0 +1,97 @@
+//! DescribeInstanceStatus' view of the store: an instance's status is its state where it runs, so a
+//! capture of DescribeInstances answers both operations. The statuses are kept in an index
+//! DescribeInstances' slot updates as instances are put and removed.
+//!
+//! A derived status holds what the instance says: its ID, state, zone and zone ID, Outpost and
+//! operator. The checks (`InstanceStatus`, `SystemStatus`, `AttachedEbsStatus`) and scheduled
+//! events are EC2's observations, which a capture of the instances does not hold: they are absent,
+//! not invented, so the `instance_status_ok` and `system_status_ok` waiters do not pass on a
+//! derived status. A status seeded in DescribeInstanceStatus' own data (what the account said,
+//! checks included) wins for its instance. Which statuses a request lists (`IncludeAllInstances`)
+//! is the operation's own rule, applied to both.
+
+use std::ops::ControlFlow;
+use std::sync::Arc;
+
+use ec2_ops::operations::instances::Reservation;
+use ec2_ops::{InMemorySource, ResourceSource};
+use ec2_ops_catalog::shapes::InstanceStatus;
+
+use super::merge_scan;
+use crate::store::slot::Observer;
+
+/// The statuses derived from the served instances, by instance ID.
+pub(crate) type StatusIndex = InMemorySource<Arc<InstanceStatus>>;
+
+/// An empty index.
+pub(crate) fn status_index() -> StatusIndex {
+    InMemorySource::new(|status: &Arc<InstanceStatus>| {
+        status.instance_id.as_deref().unwrap_or_default()
+    })
+}
+
+/// The status EC2 shows of a served instance, from the instance alone.
+pub(crate) fn status_of(unit: &Reservation) -> Option<InstanceStatus> {
+    let instance = unit.first_instance()?;
+    let placement = instance.placement.as_ref();
+    Some(InstanceStatus {
+        instance_id: Some(instance.instance_id.clone()?),
+        instance_state: instance.state.clone(),
+        availability_zone: placement.and_then(|placement| placement.availability_zone.clone()),
+        availability_zone_id: placement
+            .and_then(|placement| placement.availability_zone_id.clone()),
+        outpost_arn: instance.outpost_arn.clone(),
+        operator: instance.operator.clone(),
+        ..InstanceStatus::default()
+    })
+}
+
+/// Keeps `index` up to date with the served instances (DescribeInstances' units).
+pub(crate) fn status_observer(index: Arc<StatusIndex>) -> Observer<Reservation> {
+    Box::new(move |gone, came| {
+        if let Some(status) = gone.and_then(status_of) {
+            index.remove(status.instance_id.as_deref().unwrap_or_default());
+        }
+        if let Some(status) = came.and_then(status_of) {
+            index.insert(Arc::new(status));
+        }
+    })
+}
+
+/// DescribeInstanceStatus' source: its own seeded statuses, and the statuses derived from the
+/// served instances that no seeded status names, merged in instance ID order.
+pub(crate) struct StatusView {
+    pub seeded: Arc<InMemorySource<Arc<InstanceStatus>>>,
+    pub derived: Arc<StatusIndex>,
+}
+
+impl ResourceSource<InstanceStatus> for StatusView {
+    fn get(&self, id: &str) -> Option<InstanceStatus> {
+        self.seeded
+            .with(id, |status| (**status).clone())
+            .or_else(|| self.derived.with(id, |status| (**status).clone()))
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.seeded.contains(id) || self.derived.contains(id)
+    }
+
+    fn scan_after(
+        &self,
+        after: Option<&str>,
+        visit: &mut dyn FnMut(&str, &InstanceStatus) -> ControlFlow<()>,
+    ) {
+        merge_scan(
+            &*self.seeded,
+            &*self.derived,
+            after,
+            &|status: &Arc<InstanceStatus>| {
+                !self
+                    .seeded
+                    .contains(status.instance_id.as_deref().unwrap_or_default())
+            },
+            &mut |id, status: &Arc<InstanceStatus>| visit(id, status),
+            &|status| status,
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! A parent's ID in a request (`ClientVpnEndpointId` of DescribeClientVpnRoutes, `LaunchTemplateId`
+//! of DescribeLaunchTemplateVersions, `VpcId` of DescribeStaleSecurityGroups) selects that
+//! parent's children, and one the account does not have is EC2's not-found error, as the store is
+//! one account: the parent operation's resources say which parents exist.
+
+use ec2_ops::DescribeContext;
+use ec2_ops_endpoint::{Seed, Store};
+
+const ENDPOINTS: &str = r#"{"ClientVpnEndpoints": [
+  {"ClientVpnEndpointId": "cvpn-endpoint-1"},
+  {"ClientVpnEndpointId": "cvpn-endpoint-2"},
+  {"ClientVpnEndpointId": "cvpn-endpoint-3"}
+]}"#;
+
+const ROUTES: &str = r#"{"Routes": [
+  {"ClientVpnEndpointId": "cvpn-endpoint-1", "DestinationCidr": "10.0.0.0/16", "TargetSubnet": "subnet-1"},
+  {"ClientVpnEndpointId": "cvpn-endpoint-1", "DestinationCidr": "0.0.0.0/0", "TargetSubnet": "subnet-1"},
+  {"ClientVpnEndpointId": "cvpn-endpoint-2", "DestinationCidr": "10.1.0.0/16", "TargetSubnet": "subnet-2"},
+  {"ClientVpnEndpointId": "cvpn-endpoint-9", "DestinationCidr": "10.9.0.0/16", "TargetSubnet": "subnet-9"}
+]}"#;
+
+fn store(files: &[(&str, &str)]) -> Store {
+    let mut seed = Seed::empty();
+    for (name, output) in files {
+        seed = seed
+            .merge(Seed::from_output(name, output).unwrap())
+            .unwrap();
+    }
+    Store::new(&seed, DescribeContext::default()).unwrap()
+}
+
+/// The answer's status and, on success, how many resources it lists, else its error code.
+fn ask(store: &Store, query: &str) -> Result<usize, String> {
+    let answer = store.handle(format!("Version=2016-11-15&{query}").as_bytes());
+    match answer.error_code {
+        Some(code) => Err(code),
+        None => Ok(answer.items),
+    }
+}
+
+#[test]
+fn a_parents_id_selects_its_children_only() {
+    let store = store(&[
+        ("describe-client-vpn-endpoints", ENDPOINTS),
+        ("describe-client-vpn-routes", ROUTES),
+    ]);
+    let routes = |endpoint: &str| {
+        ask(
+            &store,
+            &format!("Action=DescribeClientVpnRoutes&ClientVpnEndpointId={endpoint}"),
+        )
+    };
+    assert_eq!(routes("cvpn-endpoint-1"), Ok(2));
+    assert_eq!(routes("cvpn-endpoint-2"), Ok(1));
+}
+
+#[test]
+fn a_parent_served_without_children_has_none() {
+    let store = store(&[
+        ("describe-client-vpn-endpoints", ENDPOINTS),
+        ("describe-client-vpn-routes", ROUTES),
+    ]);
+    assert_eq!(
+        ask(
+            &store,
+            "Action=DescribeClientVpnRoutes&ClientVpnEndpointId=cvpn-endpoint-3"
+        ),
+        Ok(0)
+    );
+}
+
+#[test]
+fn a_parent_the_account_does_not_have_is_not_found() {
+    let store = store(&[
+        ("describe-client-vpn-endpoints", ENDPOINTS),
+        ("describe-client-vpn-routes", ROUTES),
+    ]);
+    assert_eq!(
+        ask(
+            &store,
+            "Action=DescribeClientVpnRoutes&ClientVpnEndpointId=cvpn-endpoint-7"
+        ),
+        Err("InvalidClientVpnEndpointId.NotFound".to_owned())
+    );
+}
+
+#[test]
+fn children_captured_without_their_parent_still_answer_for_it() {
+    let store = store(&[
+        ("describe-client-vpn-endpoints", ENDPOINTS),
+        ("describe-client-vpn-routes", ROUTES),
+    ]);
+    assert_eq!(
+        ask(
+            &store,
+            "Action=DescribeClientVpnRoutes&ClientVpnEndpointId=cvpn-endpoint-9"
+        ),
+        Ok(1)
+    );
+}
+
+#[test]
+fn without_the_parents_capture_a_parents_id_only_selects() {
+    let store = store(&[("describe-client-vpn-routes", ROUTES)]);
+    let routes = |endpoint: &str| {
+        ask(
+            &store,
+            &format!("Action=DescribeClientVpnRoutes&ClientVpnEndpointId={endpoint}"),
+        )
+    };
+    assert_eq!(routes("cvpn-endpoint-1"), Ok(2));
+    assert_eq!(routes("cvpn-endpoint-7"), Ok(0));
+}
+
+#[test]
+fn a_required_parents_id_left_out_is_missing_parameter() {
+    let store = store(&[("describe-client-vpn-routes", ROUTES)]);
+    assert_eq!(
+        ask(&store, "Action=DescribeClientVpnRoutes"),
+        Err("MissingParameter".to_owned())
+    );
+}
+
+#[test]
+fn a_parent_put_at_run_time_is_known_at_once() {
+    let store = store(&[
+        ("describe-client-vpn-endpoints", ENDPOINTS),
+        ("describe-client-vpn-routes", ROUTES),
+    ]);
+    let query = "Action=DescribeClientVpnRoutes&ClientVpnEndpointId=cvpn-endpoint-7";
+    assert!(ask(&store, query).is_err());
+    store
+        .put_json(
+            "describe-client-vpn-endpoints",
+            r#"{"ClientVpnEndpoints": [{"ClientVpnEndpointId": "cvpn-endpoint-7"}]}"#,
+        )
+        .unwrap();
+    assert_eq!(ask(&store, query), Ok(0));
+}
+
+#[test]
+fn launch_template_versions_are_those_of_the_template_named() {
+    let templates = r#"{"LaunchTemplates": [
+      {"LaunchTemplateId": "lt-1", "LaunchTemplateName": "web"},
+      {"LaunchTemplateId": "lt-2", "LaunchTemplateName": "batch"}
+    ]}"#;
+    let versions = r#"{"LaunchTemplateVersions": [
+      {"LaunchTemplateId": "lt-1", "LaunchTemplateName": "web", "VersionNumber": 1},
+      {"LaunchTemplateId": "lt-1", "LaunchTemplateName": "web", "VersionNumber": 2},
+      {"LaunchTemplateId": "lt-2", "LaunchTemplateName": "batch", "VersionNumber": 1}
+    ]}"#;
+    let store = store(&[
+        ("describe-launch-templates", templates),
+        ("describe-launch-template-versions", versions),
+    ]);
+    let versions = |query: &str| {
+        ask(
+            &store,
+            &format!("Action=DescribeLaunchTemplateVersions&{query}"),
+        )
+    };
+    assert_eq!(versions("LaunchTemplateId=lt-1"), Ok(2));
+    assert_eq!(versions("LaunchTemplateName=batch"), Ok(1));
+    assert_eq!(
+        versions("LaunchTemplateId=lt-3"),
+        Err("InvalidLaunchTemplateId.NotFound".to_owned())
+    );
+    assert_eq!(
+        versions("LaunchTemplateName=nope"),
+        Err("InvalidLaunchTemplateName.NotFoundException".to_owned())
+    );
+}
+
+#[test]
+fn stale_security_groups_are_those_of_the_vpc_named() {
+    let vpcs = r#"{"Vpcs": [{"VpcId": "vpc-1"}, {"VpcId": "vpc-2"}]}"#;
+    let stale = r#"{"StaleSecurityGroupSet": [
+      {"GroupId": "sg-1", "VpcId": "vpc-1"},
+      {"GroupId": "sg-2", "VpcId": "vpc-2"}
+    ]}"#;
+    let store = store(&[
+        ("describe-vpcs", vpcs),
+        ("describe-stale-security-groups", stale),
+    ]);
+    let groups = |vpc: &str| {
+        ask(
+            &store,
+            &format!("Action=DescribeStaleSecurityGroups&VpcId={vpc}"),
+        )
+    };
+    assert_eq!(groups("vpc-1"), Ok(1));
+    assert_eq!(groups("vpc-9"), Err("InvalidVpcID.NotFound".to_owned()));
+}

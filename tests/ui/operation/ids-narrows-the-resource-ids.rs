@@ -1,0 +1,19 @@
+use ec2_ops::{ec2_operation, ec2_shape};
+
+#[ec2_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Task {
+    pub task_id: Option<String>,
+    pub state: Option<String>,
+}
+
+#[ec2_operation(
+    action = "DescribeTasks",
+    resource = Task,
+    resource_id = task_id,
+    output(member = "Tasks", xml = "taskSet"),
+    ids(key = "TaskId", narrows),
+)]
+pub struct DescribeTasks;
+
+fn main() {}
