@@ -48,6 +48,7 @@
 //!
 #![doc = include_str!("generated/coverage.md")]
 
+mod responses;
 mod visibility;
 
 /// Every structure and enum the operations reach.

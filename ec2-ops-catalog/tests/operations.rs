@@ -241,6 +241,22 @@ fn required_members(action: &str, ids: &[&str], parents: &[String]) -> String {
     query
 }
 
+/// The values of an attribute operation's `Attribute` member (a single answer shaped by the
+/// attribute asked for), when it has one.
+fn attribute_values(action: &str) -> Option<Vec<String>> {
+    let operation = &model()["operations"][action];
+    let input = shape(operation["input"]["shape"].as_str().unwrap_or_default());
+    let attribute = shape(input["members"]["Attribute"]["shape"].as_str()?);
+    let values = attribute["enum"].as_array()?;
+    Some(
+        values
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
 /// Whether shape `name` is plain text (not an enum).
 fn is_text(name: &str) -> bool {
     let shape = shape(name);
@@ -541,10 +557,16 @@ where
         } else {
             vec![O::resource_id(&first)]
         };
-        let base = format!(
-            "Action={action}&Version=2016-11-15{}",
-            required_members(action, &ids, &parents)
-        );
+        let mut required = required_members(action, &ids, &parents);
+        if attribute_values(action).is_some() {
+            // Each check names the attribute it asks for.
+            required = required
+                .split('&')
+                .filter(|param| !param.is_empty() && !param.starts_with("Attribute="))
+                .map(|param| format!("&{param}"))
+                .collect();
+        }
+        let base = format!("Action={action}&Version=2016-11-15{required}");
         let describe = |extra: &str| -> Vec<O::Resource> {
             let answer = service.handle(format!("{base}{extra}").as_bytes());
             assert_eq!(
@@ -556,12 +578,54 @@ where
             let response = O::Response::from_xml(&answer.body).unwrap();
             O::response_items(&response).to_vec()
         };
-        let listed = describe("");
+        let asked = if list {
+            String::new()
+        } else {
+            attribute_values(action)
+                .map(|values| format!("&Attribute={}", values[0]))
+                .unwrap_or_default()
+        };
+        let listed = describe(&asked);
         if list {
             assert_eq!(
                 listed, resources,
                 "{context}: the seed does not come back as it went in"
             );
+        } else if let Some(attributes) = attribute_values(action) {
+            // An attribute operation answers the asked attribute beside the ID: every member
+            // answered is the resource's (or an empty list for a list it lacks), and the
+            // attributes together answer every member it holds.
+            let whole = serde_json::to_value(&first).unwrap();
+            let mut answered: BTreeSet<String> = BTreeSet::new();
+            for attribute in &attributes {
+                let extra = format!("&Attribute={attribute}");
+                // An answer holding no member at all (a sample without its ID, asked for an
+                // attribute it lacks) reads back as absent.
+                let one = match describe(&extra).as_slice() {
+                    [] => Value::Object(Map::new()),
+                    [one] => serde_json::to_value(one).unwrap(),
+                    more => panic!("{context}: {} answers for {attribute}", more.len()),
+                };
+                for (member, value) in one.as_object().into_iter().flatten() {
+                    let held = &whole[member.as_str()];
+                    assert!(
+                        held == value || (held.is_null() && value == &Value::Array(Vec::new())),
+                        "{context}: {attribute} answers {member} = {value}, the resource holds {held}"
+                    );
+                    answered.insert(member.clone());
+                }
+            }
+            for member in whole
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(member, _)| member)
+            {
+                assert!(
+                    answered.contains(member),
+                    "{context}: no attribute answers {member}"
+                );
+            }
         } else {
             assert_eq!(
                 listed,

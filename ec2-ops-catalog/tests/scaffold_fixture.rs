@@ -9,6 +9,24 @@ use ec2_ops::{DescribeContext, Ec2Response, InMemorySource, Service};
 
 include!("../../ec2-ops-scaffold/tests/fixtures/expected.rs");
 
+/// The fixture's decided respond function (`DescribeGadgetAttribute respond = gadget_attribute
+/// (Attribute)`): asked for `in-use`, the answer leaves the parts out.
+mod responses {
+    use super::{DescribeGadgetAttributeRequest, DescribeGadgetAttributeResponse, GadgetState};
+
+    pub(crate) fn gadget_attribute(
+        request: &DescribeGadgetAttributeRequest,
+        _caller: &ec2_ops::Caller,
+        response: &mut DescribeGadgetAttributeResponse,
+    ) {
+        if request.attribute == GadgetState::InUse
+            && let Some(attribute) = &mut response.gadget_attribute
+        {
+            attribute.parts = None;
+        }
+    }
+}
+
 /// The fixture's decided visibility function (`DescribeGadgets visible = current_gadgets`), where
 /// the written declaration looks for it.
 mod visibility {

@@ -11,7 +11,9 @@
 //!   operations show of them derived when asked (DescribeTags lists the tags of every resource
 //!   served by the 100 operations whose resources EC2 tags, under EC2's `resource-type` for each;
 //!   a volume's attachments are its instances' block device mappings; DescribeSecurityGroupRules
-//!   lists the served groups' rules), so a put or a removal shows everywhere at once. Puts are checked
+//!   lists the served groups' rules; DescribeInstanceStatus the served instances' states;
+//!   DescribeImageAttribute and DescribeSnapshotAttribute the attributes of the account's served
+//!   images and snapshots), so a put or a removal shows everywhere at once. Puts are checked
 //!   exactly as the seed is, and refused whole.
 //! - The store is one account: a parent's ID in a request (`ClientVpnEndpointId` of
 //!   DescribeClientVpnRoutes, `LaunchTemplateId`, `VpcId` of DescribeStaleSecurityGroups) selects
@@ -20,7 +22,9 @@
 //!   nothing at all is taken as not captured rather than empty: its parents are then not checked.
 //! - A [`Seed`] is what it starts with and what [`Store::reset`] returns to: AWS CLI outputs from
 //!   a folder (`describe-subnets.json` holds what `aws ec2 describe-subnets` prints), a seed file,
-//!   or code.
+//!   or code. An attribute operation's file may hold the outputs for each resource and attribute:
+//!   those of one resource are merged into it (two values for one member are refused), and each
+//!   request answers the attribute it asks for.
 //! - The [`control`] API changes a running endpoint's state over HTTP (off unless asked for).
 //!
 //! ## In a test

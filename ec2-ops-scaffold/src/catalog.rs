@@ -410,7 +410,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         .stale(&documented)
         .chain(finishing.stale_ids(&id_lists))
         .chain(finishing.stale_keys(&generated))
-        .chain(finishing.stale_visible(&generated))
+        .chain(finishing.stale_hooks(&generated))
         .collect();
     if !stale.is_empty() {
         return Err(format!("{FINISHING}: {}", stale.join("; ")));
@@ -606,10 +606,11 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
                         .join(", ")
                 );
             }
-            scoping += operation
-                .visible
-                .as_ref()
-                .map_or(0, |visible| visible.members.len());
+            scoping += [&operation.visible, &operation.respond]
+                .into_iter()
+                .flatten()
+                .map(|hook| hook.members.len())
+                .sum::<usize>();
             for filter in operation.filters.iter().flat_map(|(_, filters)| filters) {
                 let (kind, reason) = match &filter.mapping {
                     Mapping::Unmapped(reason) => ("not mapped yet", reason),
@@ -639,9 +640,9 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
          \"The filter 'NAME' is invalid\".\n\n\
          | operation | filter | why |\n|---|---|---|\n{unmapped_rows}\n\
          Request members beyond IDs, filters, pages and `DryRun`: lists of values select like IDs \
-         (`InstanceType.N` of `DescribeInstanceTypes`), and {scoping} scoping members are applied by \
-         the functions of `src/visibility.rs` the declarations name (`Owner.N`, `IncludeAllInstances`, \
-         ...). These {unapplied} are accepted and not applied yet: a request may send them, and the \
+         (`InstanceType.N` of `DescribeInstanceTypes`), a parent's ID selects its children, and {scoping} \
+         members are applied by the functions the declarations name: of `src/visibility.rs` \
+         (`Owner.N`, `IncludeAllInstances`, ...) and of `src/responses.rs` (`Attribute`). These {unapplied} are accepted and not applied yet: a request may send them, and the \
          answer is the one without them.\n\n\
          | operation | members not applied |\n|---|---|\n{unapplied_rows}",
         plan.operations.len()

@@ -9,7 +9,8 @@ use crate::names;
 /// map, the not-found error codes of ID lists whose code EC2 does not derive from the key, lists
 /// whose values only narrow the answer (a value no resource holds is not an error), the function
 /// of the catalog's `visibility` module that applies an operation's scoping members (`Owner.N`,
-/// `IncludeAllInstances`) with the members it applies, and what identifies the resources of an operation without an ID list
+/// `IncludeAllInstances`) and the one of its `responses` module that shapes a response by the
+/// request (`Attribute`), each with the members it applies, and what identifies the resources of an operation without an ID list
 /// where the scaffold's choice is not unique:
 ///
 /// ```text
@@ -19,6 +20,7 @@ use crate::names;
 /// DescribeImages ids(ImageId) not_found = InvalidAMIID.NotFound
 /// DescribeSpotPriceHistory ids(InstanceType) narrows
 /// DescribeImages visible = images (Owners, ExecutableUsers, IncludeDeprecated)
+/// DescribeImageAttribute respond = image_attribute (Attribute)
 /// DescribeByoipCidrs resource_id = Cidr
 /// DescribeSpotPriceHistory resource_id ! a price is one zone's, type's and product's at one time
 /// ```
@@ -27,7 +29,36 @@ pub struct Finishing {
     entries: Vec<FinishEntry>,
     not_found: Vec<NotFoundEntry>,
     keys: Vec<KeyEntry>,
-    visible: Vec<VisibleEntry>,
+    hooks: Vec<HookEntry>,
+}
+
+/// The two hooks a decision may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HookKind {
+    /// `visible`: which resources a caller sees for a request (`fn(&Request, &Caller, &Resource)
+    /// -> bool`), a function of the catalog's `visibility` module.
+    Visible,
+    /// `respond`: what the response holds for a request (`fn(&Request, &Caller, &mut
+    /// Response)`), a function of the catalog's `responses` module.
+    Respond,
+}
+
+impl HookKind {
+    /// The word a decision line uses, and the macro key.
+    pub fn key(self) -> &'static str {
+        match self {
+            HookKind::Visible => "visible",
+            HookKind::Respond => "respond",
+        }
+    }
+
+    /// The catalog module holding the functions.
+    pub fn module(self) -> &'static str {
+        match self {
+            HookKind::Visible => "visibility",
+            HookKind::Respond => "responses",
+        }
+    }
 }
 
 /// What a person decided about one ID list.
@@ -39,25 +70,26 @@ pub enum IdsDecision {
     Narrows,
 }
 
-/// The visibility function decided for an operation.
+/// A hook decided for an operation.
 #[derive(Debug)]
-struct VisibleEntry {
+struct HookEntry {
     line: usize,
     action: String,
-    decision: Visible,
+    kind: HookKind,
+    decision: Hook,
 }
 
-/// A function of the catalog's `visibility` module and the request members it applies.
+/// A function of a hook's catalog module and the request members it applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Visible {
+pub struct Hook {
     /// The function's name.
     pub function: String,
     /// The members it applies (model names).
     pub members: Vec<String>,
 }
 
-/// `= function (Member, Member)`, after `visible`.
-fn parse_visible(rest: &str) -> Option<Visible> {
+/// `= function (Member, Member)`, after `visible` or `respond`.
+fn parse_hook(rest: &str) -> Option<Hook> {
     let rest = rest.strip_prefix('=')?.trim();
     let (function, members) = rest.split_once('(')?;
     let function = function.trim();
@@ -74,7 +106,7 @@ fn parse_visible(rest: &str) -> Option<Visible> {
         member.starts_with(|c: char| c.is_ascii_uppercase())
             && member.chars().all(|c| c.is_ascii_alphanumeric())
     });
-    (function_ok && members_ok).then(|| Visible {
+    (function_ok && members_ok).then(|| Hook {
         function: function.to_owned(),
         members,
     })
@@ -136,7 +168,7 @@ impl Finishing {
         let mut entries: Vec<FinishEntry> = Vec::new();
         let mut not_found: Vec<NotFoundEntry> = Vec::new();
         let mut keys: Vec<KeyEntry> = Vec::new();
-        let mut visible: Vec<VisibleEntry> = Vec::new();
+        let mut hooks: Vec<HookEntry> = Vec::new();
         for (index, line) in text.lines().enumerate() {
             let line_number = index + 1;
             let line = line.trim();
@@ -169,20 +201,28 @@ impl Finishing {
                 });
                 continue;
             }
-            if filter == "visible" {
-                let decision = parse_visible(rest).ok_or_else(|| {
+            if let Some(kind) = [HookKind::Visible, HookKind::Respond]
+                .into_iter()
+                .find(|kind| kind.key() == filter)
+            {
+                let (key, module) = (kind.key(), kind.module());
+                let decision = parse_hook(rest).ok_or_else(|| {
                     format!(
-                        "line {line_number}: expected `Action visible = function (Member, ...)` (a function of the catalog's `visibility` module and the request members it applies)"
+                        "line {line_number}: expected `Action {key} = function (Member, ...)` (a function of the catalog's `{module}` module and the request members it applies)"
                     )
                 })?;
-                if visible.iter().any(|entry| entry.action == action) {
+                if hooks
+                    .iter()
+                    .any(|entry| entry.action == action && entry.kind == kind)
+                {
                     return Err(format!(
-                        "line {line_number}: `{action} visible` is decided already"
+                        "line {line_number}: `{action} {key}` is decided already"
                     ));
                 }
-                visible.push(VisibleEntry {
+                hooks.push(HookEntry {
                     line: line_number,
                     action: action.to_owned(),
+                    kind,
                     decision,
                 });
                 continue;
@@ -263,7 +303,7 @@ impl Finishing {
             entries,
             not_found,
             keys,
-            visible,
+            hooks,
         })
     }
 
@@ -296,24 +336,25 @@ impl Finishing {
             .map(|entry| &entry.decision)
     }
 
-    /// The `visibility` function that applies `action`'s scoping members, where one was decided,
-    /// with the line deciding it.
-    pub fn visible(&self, action: &str) -> Option<(usize, &Visible)> {
-        self.visible
+    /// The `kind` hook decided for `action`, with the line deciding it.
+    pub fn hook(&self, action: &str, kind: HookKind) -> Option<(usize, &Hook)> {
+        self.hooks
             .iter()
-            .find(|entry| entry.action == action)
+            .find(|entry| entry.action == action && entry.kind == kind)
             .map(|entry| (entry.line, &entry.decision))
     }
 
-    /// Visibility decisions for operations `planned` does not hold: stale lines.
-    pub fn stale_visible<'a>(&'a self, planned: &'a [&str]) -> impl Iterator<Item = String> + 'a {
-        self.visible
+    /// Hook decisions for operations `planned` does not hold: stale lines.
+    pub fn stale_hooks<'a>(&'a self, planned: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+        self.hooks
             .iter()
             .filter(move |entry| !planned.contains(&entry.action.as_str()))
             .map(|entry| {
                 format!(
-                    "line {}: `{} visible` is not about a generated operation",
-                    entry.line, entry.action
+                    "line {}: `{} {}` is not about a generated operation",
+                    entry.line,
+                    entry.action,
+                    entry.kind.key()
                 )
             })
     }

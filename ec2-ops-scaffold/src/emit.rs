@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use crate::decisions::HookKind;
 use crate::filters::Mapping;
 use crate::plan::{FieldDecl, OperationDecl, OutputDecl, Plan, ShapeDecl};
 
@@ -199,13 +200,20 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
         }
         out.push_str("    ),\n");
     }
-    if let Some(visible) = &operation.visible {
-        let _ = writeln!(
-            out,
-            "    // Applies {}.\n    visible = crate::visibility::{},",
-            visible.members.join(", "),
-            visible.function
-        );
+    for (kind, hook) in [
+        (HookKind::Visible, &operation.visible),
+        (HookKind::Respond, &operation.respond),
+    ] {
+        if let Some(hook) = hook {
+            let _ = writeln!(
+                out,
+                "    // Applies {}.\n    {} = crate::{}::{},",
+                hook.members.join(", "),
+                kind.key(),
+                kind.module(),
+                hook.function
+            );
+        }
     }
     let _ = writeln!(out, ")]\npub struct {action};");
     out

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::decisions::{Finishing, IdsDecision, ResourceKey, Visible};
+use crate::decisions::{Finishing, Hook, HookKind, IdsDecision, ResourceKey};
 use crate::filters::{self, Mapping};
 use crate::model::{Model, Shape, ShapeRef};
 use crate::names;
@@ -147,9 +147,12 @@ pub struct OperationDecl {
     pub response: Vec<FieldDecl>,
     /// The catalog's `visibility` function applying scoping members, and those members (a person
     /// decided).
-    pub visible: Option<Visible>,
+    pub visible: Option<Hook>,
+    /// The catalog's `responses` function shaping the response by the request (`Attribute`), and
+    /// the members it applies (a person decided).
+    pub respond: Option<Hook>,
     /// The request members (model names) of [`OperationDecl::members`] that change nothing: no ID
-    /// list, filter, page, `DryRun` or decided visibility function applies them.
+    /// list, filter, page, `DryRun` or decided hook applies them.
     pub unapplied: Vec<String>,
 }
 
@@ -439,7 +442,6 @@ impl Planner<'_> {
             members.push(self.field(member, reference, Wrap::Request { required })?);
         }
 
-        let visible = self.finishing.visible(action);
         let plain: Vec<&str> = input
             .iter()
             .filter(|(member, _)| {
@@ -450,21 +452,28 @@ impl Planner<'_> {
             })
             .map(|(member, _)| member.as_str())
             .collect();
-        if let Some((line, visible)) = visible
-            && let Some(stray) = visible
+        let hooks: Vec<(usize, &Hook)> = [HookKind::Visible, HookKind::Respond]
+            .into_iter()
+            .filter_map(|kind| self.finishing.hook(action, kind))
+            .collect();
+        for (line, hook) in &hooks {
+            if let Some(stray) = hook
                 .members
                 .iter()
                 .find(|member| !plain.contains(&member.as_str()))
-        {
-            return Err(format!(
-                "{action}: line {line} of the decisions: `{stray}` is not a plain request member of the operation (its plain members: {})",
-                plain.join(", ")
-            ));
+            {
+                return Err(format!(
+                    "{action}: line {line} of the decisions: `{stray}` is not a plain request member of the operation (its plain members: {})",
+                    plain.join(", ")
+                ));
+            }
         }
         let unapplied: Vec<String> = plain
             .iter()
             .filter(|member| {
-                !visible.is_some_and(|(_, visible)| visible.members.iter().any(|m| m == *member))
+                !hooks
+                    .iter()
+                    .any(|(_, hook)| hook.members.iter().any(|applied| applied == *member))
             })
             .map(|member| (*member).to_owned())
             .collect();
@@ -502,7 +511,14 @@ impl Planner<'_> {
             paginate,
             dry_run: has("DryRun"),
             response,
-            visible: visible.map(|(_, visible)| visible.clone()),
+            visible: self
+                .finishing
+                .hook(action, HookKind::Visible)
+                .map(|(_, hook)| hook.clone()),
+            respond: self
+                .finishing
+                .hook(action, HookKind::Respond)
+                .map(|(_, hook)| hook.clone()),
             unapplied,
         })
     }

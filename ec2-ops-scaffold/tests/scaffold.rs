@@ -333,7 +333,7 @@ fn malformed_ids_and_visibility_lines_are_refused() {
 #[test]
 fn a_visibility_decision_for_no_planned_operation_is_stale() {
     let finishing = Finishing::parse("DescribeWidgets visible = widgets (Owners)\n").unwrap();
-    let stale: Vec<String> = finishing.stale_visible(&ACTIONS).collect();
+    let stale: Vec<String> = finishing.stale_hooks(&ACTIONS).collect();
     assert_eq!(
         stale,
         ["line 1: `DescribeWidgets visible` is not about a generated operation"]
@@ -347,6 +347,25 @@ fn a_visibility_decision_naming_no_plain_member_is_refused() {
     assert!(
         problem.contains("line 1 of the decisions: `GadgetIds` is not a plain request member"),
         "{problem}"
+    );
+}
+
+#[test]
+fn a_respond_hook_applies_its_members() {
+    let plan = plan::plan(&fixture(), &finishing(), &ACTIONS).unwrap();
+    let attribute = &plan.operations[1];
+    assert_eq!(
+        attribute
+            .respond
+            .as_ref()
+            .map(|hook| hook.function.as_str()),
+        Some("gadget_attribute")
+    );
+    assert!(attribute.unapplied.is_empty(), "{:?}", attribute.unapplied);
+    assert!(
+        emit::module(&plan).contains(
+            "    // Applies Attribute.\n    respond = crate::responses::gadget_attribute,"
+        )
     );
 }
 

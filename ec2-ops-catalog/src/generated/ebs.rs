@@ -64,12 +64,14 @@ pub struct DescribeReplaceRootVolumeTasks;
     resource = SnapshotAttribute,
     resource_id = snapshot_id,
     output(member = "SnapshotAttribute", flatten),
-    ids(key = "SnapshotId", single),
+    ids(key = "SnapshotId", not_found = "InvalidSnapshot.NotFound", single),
     members(
         /// The snapshot attribute you would like to view.
         attribute: SnapshotAttributeName,
     ),
     dry_run,
+    // Applies Attribute.
+    respond = crate::responses::snapshot_attribute,
 )]
 pub struct DescribeSnapshotAttribute;
 
@@ -98,12 +100,14 @@ pub use ec2_ops::operations::snapshots::{DescribeSnapshots, DescribeSnapshotsReq
     resource = VolumeAttribute,
     resource_id = volume_id,
     output(member = "VolumeAttribute", flatten),
-    ids(key = "VolumeId", single),
+    ids(key = "VolumeId", not_found = "InvalidVolume.NotFound", single),
     members(
         /// The attribute of the volume.
         attribute: VolumeAttributeName,
     ),
     dry_run,
+    // Applies Attribute.
+    respond = crate::responses::volume_attribute,
 )]
 pub struct DescribeVolumeAttribute;
 

@@ -57,6 +57,8 @@ pub struct DescribeFastLaunchImages;
         attribute: FpgaImageAttributeName,
     ),
     dry_run,
+    // Applies Attribute.
+    respond = crate::responses::fpga_image_attribute,
 )]
 pub struct DescribeFpgaImageAttribute;
 
@@ -99,12 +101,14 @@ pub struct DescribeFpgaImages;
     resource = ImageAttribute,
     resource_id = image_id,
     output(member = "ImageAttribute", flatten),
-    ids(key = "ImageId", single),
+    ids(key = "ImageId", not_found = "InvalidAMIID.NotFound", single),
     members(
         /// The AMI attribute.
         attribute: ImageAttributeName,
     ),
     dry_run,
+    // Applies Attribute.
+    respond = crate::responses::image_attribute,
 )]
 pub struct DescribeImageAttribute;
 

@@ -452,6 +452,8 @@ pub struct DescribeIamInstanceProfileAssociations;
         attribute: InstanceAttributeName,
     ),
     dry_run,
+    // Applies Attribute.
+    respond = crate::responses::instance_attribute,
 )]
 pub struct DescribeInstanceAttribute;
 

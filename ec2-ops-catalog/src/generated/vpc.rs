@@ -397,6 +397,8 @@ pub struct DescribeNetworkInsightsPaths;
         attribute: Option<NetworkInterfaceAttribute>,
     ),
     dry_run,
+    // Applies Attribute.
+    respond = crate::responses::network_interface_attribute,
 )]
 pub struct DescribeNetworkInterfaceAttribute;
 
@@ -1018,6 +1020,8 @@ pub struct DescribeTrunkInterfaceAssociations;
         attribute: VpcAttributeName,
     ),
     dry_run,
+    // Applies Attribute.
+    respond = crate::responses::vpc_attribute,
 )]
 pub struct DescribeVpcAttribute;
 

@@ -41,10 +41,14 @@ use std::path::Path;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use ec2_ops::operations::instances::DescribeInstances;
+use ec2_ops::operations::snapshots::DescribeSnapshots;
 use ec2_ops::operations::tags::DescribeTags;
 use ec2_ops::operations::volumes::DescribeVolumes;
 use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
+use ec2_ops_catalog::ebs::DescribeSnapshotAttribute;
+use ec2_ops_catalog::images::{DescribeImageAttribute, DescribeImages};
 use ec2_ops_catalog::instances::DescribeInstanceStatus;
+use ec2_ops_catalog::shapes::{ImageAttribute, SnapshotAttribute};
 use ec2_ops_catalog::vpc::{DescribeSecurityGroupRules, DescribeSecurityGroups};
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
 use serde_json::Value;
@@ -53,6 +57,10 @@ use self::slot::{ErasedSlot, Lent, Slot, Units};
 use crate::operations;
 use crate::seed::{Seed, SeedError, SeedInput};
 use crate::views::Shared;
+use crate::views::attributes::{
+    AttributeIndex, AttributeView, attribute_index, attribute_observer, image_attribute_id,
+    image_attributes, snapshot_attribute_id, snapshot_attributes,
+};
 use crate::views::rules::{
     RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
     seeded_groups,
@@ -111,11 +119,14 @@ impl Store {
             rules: Arc::new(rule_index()),
             seeded_groups: Arc::new(seeded_groups()),
             statuses: Arc::new(status_index()),
+            image_attributes: Arc::new(attribute_index(image_attribute_id)),
+            snapshot_attributes: Arc::new(attribute_index(snapshot_attribute_id)),
         };
         let mut slots = Slots {
             slots: BTreeMap::new(),
             serves: Vec::new(),
             indexes: &indexes,
+            account: context.caller().account_id,
         };
         ec2_ops_catalog::for_each_operation(&mut slots);
         let Slots { slots, serves, .. } = slots;
@@ -297,6 +308,8 @@ impl Store {
         self.indexes.rules.clear();
         self.indexes.seeded_groups.clear();
         self.indexes.statuses.clear();
+        self.indexes.image_attributes.clear();
+        self.indexes.snapshot_attributes.clear();
         for (action, units) in &self.seed {
             self.slots[action].put(units);
         }
@@ -354,6 +367,8 @@ struct Indexes {
     rules: Arc<RuleIndex>,
     seeded_groups: Arc<SeededGroups>,
     statuses: Arc<StatusIndex>,
+    image_attributes: Arc<AttributeIndex<ImageAttribute>>,
+    snapshot_attributes: Arc<AttributeIndex<SnapshotAttribute>>,
 }
 
 /// Reads every seed input into units, on as many threads as there are cores (the inputs are
@@ -408,6 +423,8 @@ struct Slots<'a> {
     slots: BTreeMap<&'static str, Box<dyn ErasedSlot>>,
     serves: Vec<Serves>,
     indexes: &'a Indexes,
+    /// The account the store is: only its images and snapshots have attributes here.
+    account: String,
 }
 
 impl OperationVisitor for Slots<'_> {
@@ -439,6 +456,24 @@ impl OperationVisitor for Slots<'_> {
         {
             instances.observe(attachment_observer(Arc::clone(&self.indexes.attachments)));
             instances.observe(status_observer(Arc::clone(&self.indexes.statuses)));
+        }
+        if let Some(images) = (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeImages>>() {
+            images.observe(attribute_observer(
+                Arc::clone(&self.indexes.image_attributes),
+                self.account.clone(),
+                image_attributes,
+                image_attribute_id,
+            ));
+        }
+        if let Some(snapshots) =
+            (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeSnapshots>>()
+        {
+            snapshots.observe(attribute_observer(
+                Arc::clone(&self.indexes.snapshot_attributes),
+                self.account.clone(),
+                snapshot_attributes,
+                snapshot_attribute_id,
+            ));
         }
         self.slots.insert(action, Box::new(slot));
     }
@@ -478,7 +513,25 @@ fn views(
         seeded: Arc::clone(&typed::<DescribeInstanceStatus>(slots).source),
         derived: Arc::clone(&indexes.statuses),
     };
+    let image_attributes = AttributeView {
+        seeded: Arc::clone(&typed::<DescribeImageAttribute>(slots).source),
+        derived: Arc::clone(&indexes.image_attributes),
+        id: image_attribute_id,
+    };
+    let snapshot_attributes = AttributeView {
+        seeded: Arc::clone(&typed::<DescribeSnapshotAttribute>(slots).source),
+        derived: Arc::clone(&indexes.snapshot_attributes),
+        id: snapshot_attribute_id,
+    };
     let mut views: BTreeMap<&'static str, Box<dyn Any + Send + Sync>> = BTreeMap::new();
+    views.insert(
+        <DescribeImageAttribute as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(image_attributes))),
+    );
+    views.insert(
+        <DescribeSnapshotAttribute as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(snapshot_attributes))),
+    );
     views.insert(
         <DescribeInstanceStatus as Operation>::SPEC.action,
         Box::new(Shared(Arc::new(statuses))),

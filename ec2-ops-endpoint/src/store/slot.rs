@@ -2,7 +2,7 @@
 //! one check every seed file, put and control request passes), and the views told of each change.
 
 use std::any::Any;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
@@ -139,9 +139,14 @@ impl<O: CatalogOperation> Slot<O> {
         resources: impl IntoIterator<Item = (String, O::Item)>,
         source: &str,
     ) -> Result<Vec<Arc<O::Item>>, SeedError> {
-        let mut units = Vec::new();
-        let mut keys = HashSet::new();
+        let mut units: Vec<Arc<O::Item>> = Vec::new();
+        let mut keys: HashMap<String, usize> = HashMap::new();
         let mut groups = HashSet::new();
+        // An operation answering one resource per call (an attribute operation) is captured one
+        // output per resource and attribute: outputs naming the same resource are one resource.
+        let one_per_call = !LIST_MEMBERS
+            .iter()
+            .any(|(action, _)| *action == <O as Operation>::SPEC.action);
         for (path, resource) in resources {
             if let Some(problem) = group_problem(&resource, &mut groups) {
                 return Err(SeedError::new(source, path, problem));
@@ -165,13 +170,20 @@ impl<O: CatalogOperation> Slot<O> {
                             "missing the resource's ID: every resource needs one",
                         ));
                     }
-                    if !keys.insert(key.clone()) {
-                        return Err(SeedError::new(
-                            source,
-                            path,
-                            format!("a second resource with the ID `{key}`"),
-                        ));
+                    if let Some(&earlier) = keys.get(&key) {
+                        if !one_per_call {
+                            return Err(SeedError::new(
+                                source,
+                                path,
+                                format!("a second resource with the ID `{key}`"),
+                            ));
+                        }
+                        let whole = merged::<O::Item>(&units[earlier], &unit)
+                            .map_err(|problem| SeedError::new(source, path.clone(), problem))?;
+                        units[earlier] = Arc::new(whole);
+                        continue;
                     }
+                    keys.insert(key.clone(), units.len());
                 }
                 units.push(Arc::new(unit));
             }
@@ -449,6 +461,32 @@ fn group_reservations(units: Vec<Reservation>) -> Vec<Reservation> {
             instances.extend(unit.instances.into_iter().flatten());
         },
     )
+}
+
+/// Two outputs of one resource as one: the members of both, refused where both give one member
+/// different values.
+fn merged<T: serde::Serialize + serde::de::DeserializeOwned>(
+    earlier: &T,
+    later: &T,
+) -> Result<T, String> {
+    let mut whole = to_json(earlier);
+    let (Some(members), serde_json::Value::Object(more)) = (whole.as_object_mut(), to_json(later))
+    else {
+        return Err("an output of this resource is not a JSON object".to_owned());
+    };
+    for (member, value) in more {
+        match members.get(&member) {
+            Some(held) if *held != value => {
+                return Err(format!(
+                    "gives the resource's `{member}` another value than an earlier output of it"
+                ));
+            }
+            _ => {
+                members.insert(member, value);
+            }
+        }
+    }
+    serde_json::from_value(whole).map_err(|error| error.to_string())
 }
 
 /// A resource or response as JSON: the shapes' serde impls write the AWS CLI's JSON and cannot

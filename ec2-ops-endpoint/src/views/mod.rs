@@ -9,12 +9,15 @@
 //!   per source of each permission), beside its own seeded rules;
 //! - [`statuses`]: DescribeInstanceStatus lists the status of each instance served here (its
 //!   state, zone, Outpost; no checks, which only EC2 observes), a seeded status winning for its
-//!   instance.
+//!   instance;
+//! - [`attributes`]: DescribeImageAttribute and DescribeSnapshotAttribute answer the attributes
+//!   of the account's images and snapshots served here, seeded attributes winning.
 //!
 //! Each view reads an index its sources' slots keep up to date as resources are put and removed
 //! (under the store's exclusive lock), so a page or a look-up costs its size and a few seeks,
 //! never a pass over the store.
 
+pub(crate) mod attributes;
 pub(crate) mod rules;
 pub(crate) mod statuses;
 pub(crate) mod tags;

@@ -1,0 +1,267 @@
+//! Attribute operations as the AWS CLI captures them, one output per resource and attribute: the
+//! outputs of one resource are one resource, and each request answers the attribute it asks for.
+
+use ec2_ops::DescribeContext;
+use ec2_ops_endpoint::{Seed, Store};
+use serde_json::{Value, json};
+
+/// What `aws ec2 describe-instance-attribute` prints for three attributes of two instances.
+const INSTANCE_ATTRIBUTES: &str = r#"[
+  {"InstanceId": "i-1", "InstanceType": {"Value": "t3.micro"}},
+  {"InstanceId": "i-1", "UserData": {"Value": "IyEvYmluL3NoCg=="}},
+  {"InstanceId": "i-1", "DisableApiTermination": {"Value": true}},
+  {"InstanceId": "i-2", "InstanceType": {"Value": "m5.large"}}
+]"#;
+
+fn store(name: &str, output: &str) -> Store {
+    Store::new(
+        &Seed::from_output(name, output).unwrap(),
+        DescribeContext::default(),
+    )
+    .unwrap()
+}
+
+/// The answer to `query` as the AWS CLI prints it (response metadata aside), or the error code.
+fn ask<Response: ec2_ops::Ec2Response + Default + serde::Serialize>(
+    store: &Store,
+    query: &str,
+) -> Result<Value, String> {
+    let answer = store.handle(format!("Version=2016-11-15&{query}").as_bytes());
+    if let Some(code) = answer.error_code {
+        return Err(code);
+    }
+    let response = Response::from_xml(&answer.body).unwrap();
+    Ok(serde_json::to_value(&response).unwrap())
+}
+
+fn instance(store: &Store, id: &str, attribute: &str) -> Result<Value, String> {
+    ask::<ec2_ops_catalog::instances::DescribeInstanceAttributeResponse>(
+        store,
+        &format!("Action=DescribeInstanceAttribute&InstanceId={id}&Attribute={attribute}"),
+    )
+}
+
+#[test]
+fn outputs_of_one_resource_for_several_attributes_are_one_resource() {
+    let store = store("describe-instance-attribute", INSTANCE_ATTRIBUTES);
+    assert_eq!(store.count("DescribeInstanceAttribute"), Some(2));
+}
+
+#[test]
+fn each_request_answers_the_attribute_it_asks_for_beside_the_id() {
+    let store = store("describe-instance-attribute", INSTANCE_ATTRIBUTES);
+    assert_eq!(
+        instance(&store, "i-1", "userData"),
+        Ok(json!({"InstanceId": "i-1", "UserData": {"Value": "IyEvYmluL3NoCg=="}}))
+    );
+    assert_eq!(
+        instance(&store, "i-1", "instanceType"),
+        Ok(json!({"InstanceId": "i-1", "InstanceType": {"Value": "t3.micro"}}))
+    );
+    assert_eq!(
+        instance(&store, "i-1", "disableApiTermination"),
+        Ok(json!({"InstanceId": "i-1", "DisableApiTermination": {"Value": true}}))
+    );
+    assert_eq!(
+        instance(&store, "i-2", "userData"),
+        Ok(json!({"InstanceId": "i-2"})),
+        "an attribute not captured is not invented"
+    );
+}
+
+#[test]
+fn an_unknown_resource_is_not_found_and_a_missing_attribute_is_missing_parameter() {
+    let store = store("describe-instance-attribute", INSTANCE_ATTRIBUTES);
+    assert_eq!(
+        instance(&store, "i-9", "userData"),
+        Err("InvalidInstanceID.NotFound".to_owned())
+    );
+    assert_eq!(
+        ask::<ec2_ops_catalog::instances::DescribeInstanceAttributeResponse>(
+            &store,
+            "Action=DescribeInstanceAttribute&InstanceId=i-1"
+        ),
+        Err("MissingParameter".to_owned())
+    );
+}
+
+#[test]
+fn outputs_giving_one_attribute_two_values_are_refused_naming_the_member() {
+    let conflicting = r#"[
+      {"InstanceId": "i-1", "InstanceType": {"Value": "t3.micro"}},
+      {"InstanceId": "i-1", "InstanceType": {"Value": "t3.large"}}
+    ]"#;
+    let error = Seed::from_output("describe-instance-attribute", conflicting)
+        .and_then(|seed| Store::new(&seed, DescribeContext::default()).map(|_| ()))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("`InstanceType` another value"), "{error}");
+}
+
+#[test]
+fn a_permission_list_asked_for_and_not_held_is_empty() {
+    let store = store(
+        "describe-snapshot-attribute",
+        r#"[{"SnapshotId": "snap-1", "ProductCodes": []},
+            {"SnapshotId": "snap-2", "CreateVolumePermissions": [{"UserId": "111122223333"}]}]"#,
+    );
+    let snapshot = |id: &str| {
+        ask::<ec2_ops_catalog::ebs::DescribeSnapshotAttributeResponse>(
+            &store,
+            &format!(
+                "Action=DescribeSnapshotAttribute&SnapshotId={id}&Attribute=createVolumePermission"
+            ),
+        )
+    };
+    assert_eq!(
+        snapshot("snap-1"),
+        Ok(json!({"SnapshotId": "snap-1", "CreateVolumePermissions": []}))
+    );
+    assert_eq!(
+        snapshot("snap-2"),
+        Ok(json!({"SnapshotId": "snap-2",
+                  "CreateVolumePermissions": [{"UserId": "111122223333"}]}))
+    );
+}
+
+#[test]
+fn list_operations_still_refuse_a_repeated_id() {
+    let repeated = r#"{"Subnets": [{"SubnetId": "subnet-1"}, {"SubnetId": "subnet-1"}]}"#;
+    let error = Seed::from_output("describe-subnets", repeated)
+        .and_then(|seed| Store::new(&seed, DescribeContext::default()).map(|_| ()))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("a second resource with the ID `subnet-1`"),
+        "{error}"
+    );
+}
+
+/// The account's images, one public and one private, and another account's public image.
+const IMAGES: &str = r#"{"Images": [
+  {"ImageId": "ami-1", "OwnerId": "123456789012", "Public": true, "Description": "web",
+   "BootMode": "uefi", "ProductCodes": [{"ProductCodeId": "pc-1", "ProductCodeType": "marketplace"}],
+   "BlockDeviceMappings": [{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": "snap-1", "VolumeSize": 8}}]},
+  {"ImageId": "ami-2", "OwnerId": "123456789012", "Public": false},
+  {"ImageId": "ami-3", "OwnerId": "137112412989", "Public": true, "ImageOwnerAlias": "amazon"}
+]}"#;
+
+fn image(store: &Store, id: &str, attribute: &str) -> Result<Value, String> {
+    ask::<ec2_ops_catalog::images::DescribeImageAttributeResponse>(
+        store,
+        &format!("Action=DescribeImageAttribute&ImageId={id}&Attribute={attribute}"),
+    )
+}
+
+fn snapshot(store: &Store, id: &str) -> Result<Value, String> {
+    ask::<ec2_ops_catalog::ebs::DescribeSnapshotAttributeResponse>(
+        store,
+        &format!(
+            "Action=DescribeSnapshotAttribute&SnapshotId={id}&Attribute=createVolumePermission"
+        ),
+    )
+}
+
+#[test]
+fn a_capture_of_images_answers_their_attributes_field_by_field() {
+    let store = store("describe-images", IMAGES);
+    assert_eq!(
+        image(&store, "ami-1", "launchPermission"),
+        Ok(json!({"ImageId": "ami-1", "LaunchPermissions": [{"Group": "all"}]}))
+    );
+    assert_eq!(
+        image(&store, "ami-2", "launchPermission"),
+        Ok(json!({"ImageId": "ami-2", "LaunchPermissions": []}))
+    );
+    assert_eq!(
+        image(&store, "ami-1", "description"),
+        Ok(json!({"ImageId": "ami-1", "Description": {"Value": "web"}}))
+    );
+    assert_eq!(
+        image(&store, "ami-1", "bootMode"),
+        Ok(json!({"ImageId": "ami-1", "BootMode": {"Value": "uefi"}}))
+    );
+    assert_eq!(
+        image(&store, "ami-1", "productCodes"),
+        Ok(json!({"ImageId": "ami-1",
+                  "ProductCodes": [{"ProductCodeId": "pc-1", "ProductCodeType": "marketplace"}]}))
+    );
+    assert_eq!(
+        image(&store, "ami-1", "blockDeviceMapping"),
+        Ok(json!({"ImageId": "ami-1", "BlockDeviceMappings":
+                  [{"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": "snap-1", "VolumeSize": 8}}]}))
+    );
+    assert_eq!(
+        image(&store, "ami-2", "kernel"),
+        Ok(json!({"ImageId": "ami-2"})),
+        "an attribute the image does not hold is left out"
+    );
+}
+
+#[test]
+fn another_accounts_image_has_no_attributes_here() {
+    let store = store("describe-images", IMAGES);
+    assert_eq!(
+        image(&store, "ami-3", "launchPermission"),
+        Err("InvalidAMIID.NotFound".to_owned())
+    );
+}
+
+#[test]
+fn a_seeded_image_attribute_wins_for_its_image() {
+    let seed = Seed::from_output("describe-images", IMAGES)
+        .unwrap()
+        .merge(
+            Seed::from_output(
+                "describe-image-attribute",
+                r#"{"ImageId": "ami-2", "LaunchPermissions": [{"UserId": "111122223333"}]}"#,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let store = Store::new(&seed, DescribeContext::default()).unwrap();
+    assert_eq!(
+        image(&store, "ami-2", "launchPermission"),
+        Ok(json!({"ImageId": "ami-2", "LaunchPermissions": [{"UserId": "111122223333"}]}))
+    );
+    assert_eq!(
+        image(&store, "ami-1", "launchPermission"),
+        Ok(json!({"ImageId": "ami-1", "LaunchPermissions": [{"Group": "all"}]}))
+    );
+}
+
+#[test]
+fn a_capture_of_snapshots_answers_the_accounts_create_volume_permissions_as_empty() {
+    let store = store(
+        "describe-snapshots",
+        r#"{"Snapshots": [
+          {"SnapshotId": "snap-1", "OwnerId": "123456789012"},
+          {"SnapshotId": "snap-2", "OwnerId": "137112412989", "OwnerAlias": "amazon"}
+        ]}"#,
+    );
+    assert_eq!(
+        snapshot(&store, "snap-1"),
+        Ok(json!({"SnapshotId": "snap-1", "CreateVolumePermissions": []}))
+    );
+    assert_eq!(
+        snapshot(&store, "snap-2"),
+        Err("InvalidSnapshot.NotFound".to_owned())
+    );
+}
+
+#[test]
+fn images_put_and_removed_at_run_time_change_their_attributes_at_once() {
+    let store = store("describe-images", IMAGES);
+    store
+        .put_json(
+            "describe-images",
+            r#"{"Images": [{"ImageId": "ami-2", "OwnerId": "123456789012", "Public": true}]}"#,
+        )
+        .unwrap();
+    assert_eq!(
+        image(&store, "ami-2", "launchPermission"),
+        Ok(json!({"ImageId": "ami-2", "LaunchPermissions": [{"Group": "all"}]}))
+    );
+    assert!(store.remove::<ec2_ops_catalog::images::DescribeImages>("ami-2"));
+    assert!(image(&store, "ami-2", "launchPermission").is_err());
+}
