@@ -265,3 +265,77 @@ fn images_put_and_removed_at_run_time_change_their_attributes_at_once() {
     assert!(store.remove::<ec2_ops_catalog::images::DescribeImages>("ami-2"));
     assert!(image(&store, "ami-2", "launchPermission").is_err());
 }
+
+const INSTANCES: &str = r#"{"Reservations": [{"ReservationId": "r-1", "OwnerId": "123456789012",
+  "Instances": [{"InstanceId": "i-1", "InstanceType": "t3.micro", "RootDeviceName": "/dev/xvda",
+    "EbsOptimized": true, "EnaSupport": true, "SourceDestCheck": false,
+    "SecurityGroups": [{"GroupId": "sg-1", "GroupName": "web"}],
+    "BlockDeviceMappings": [{"DeviceName": "/dev/xvda",
+      "Ebs": {"VolumeId": "vol-1", "Status": "attached", "DeleteOnTermination": true}}]}]}]}"#;
+
+#[test]
+fn a_capture_of_instances_answers_their_attributes_field_by_field() {
+    let store = store("describe-instances", INSTANCES);
+    let asked = |attribute: &str| instance(&store, "i-1", attribute);
+    assert_eq!(
+        asked("instanceType"),
+        Ok(json!({"InstanceId": "i-1", "InstanceType": {"Value": "t3.micro"}}))
+    );
+    assert_eq!(
+        asked("rootDeviceName"),
+        Ok(json!({"InstanceId": "i-1", "RootDeviceName": {"Value": "/dev/xvda"}}))
+    );
+    assert_eq!(
+        asked("ebsOptimized"),
+        Ok(json!({"InstanceId": "i-1", "EbsOptimized": {"Value": true}}))
+    );
+    assert_eq!(
+        asked("sourceDestCheck"),
+        Ok(json!({"InstanceId": "i-1", "SourceDestCheck": {"Value": false}}))
+    );
+    assert_eq!(
+        asked("groupSet"),
+        Ok(json!({"InstanceId": "i-1", "Groups": [{"GroupId": "sg-1", "GroupName": "web"}]}))
+    );
+    assert_eq!(
+        asked("blockDeviceMapping"),
+        Ok(
+            json!({"InstanceId": "i-1", "BlockDeviceMappings": [{"DeviceName": "/dev/xvda",
+            "Ebs": {"VolumeId": "vol-1", "Status": "attached", "DeleteOnTermination": true}}]})
+        )
+    );
+    assert_eq!(
+        asked("userData"),
+        Ok(json!({"InstanceId": "i-1"})),
+        "user data is not in DescribeInstances' data"
+    );
+}
+
+#[test]
+fn seeded_instance_attributes_win_and_the_instance_fills_the_rest() {
+    let seed = Seed::from_output("describe-instances", INSTANCES)
+        .unwrap()
+        .merge(
+            Seed::from_output(
+                "describe-instance-attribute",
+                r#"[{"InstanceId": "i-1", "UserData": {"Value": "IyEvYmluL3NoCg=="}},
+                    {"InstanceId": "i-1", "InstanceType": {"Value": "t3.large"}}]"#,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let store = Store::new(&seed, DescribeContext::default()).unwrap();
+    assert_eq!(
+        instance(&store, "i-1", "userData"),
+        Ok(json!({"InstanceId": "i-1", "UserData": {"Value": "IyEvYmluL3NoCg=="}}))
+    );
+    assert_eq!(
+        instance(&store, "i-1", "instanceType"),
+        Ok(json!({"InstanceId": "i-1", "InstanceType": {"Value": "t3.large"}})),
+        "what the account said wins"
+    );
+    assert_eq!(
+        instance(&store, "i-1", "ebsOptimized"),
+        Ok(json!({"InstanceId": "i-1", "EbsOptimized": {"Value": true}}))
+    );
+}

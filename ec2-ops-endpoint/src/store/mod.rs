@@ -47,8 +47,8 @@ use ec2_ops::operations::volumes::DescribeVolumes;
 use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
 use ec2_ops_catalog::ebs::DescribeSnapshotAttribute;
 use ec2_ops_catalog::images::{DescribeImageAttribute, DescribeImages};
-use ec2_ops_catalog::instances::DescribeInstanceStatus;
-use ec2_ops_catalog::shapes::{ImageAttribute, SnapshotAttribute};
+use ec2_ops_catalog::instances::{DescribeInstanceAttribute, DescribeInstanceStatus};
+use ec2_ops_catalog::shapes::{ImageAttribute, InstanceAttribute, SnapshotAttribute};
 use ec2_ops_catalog::vpc::{DescribeSecurityGroupRules, DescribeSecurityGroups};
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
 use serde_json::Value;
@@ -59,7 +59,8 @@ use crate::seed::{Seed, SeedError, SeedInput};
 use crate::views::Shared;
 use crate::views::attributes::{
     AttributeIndex, AttributeView, attribute_index, attribute_observer, image_attribute_id,
-    image_attributes, snapshot_attribute_id, snapshot_attributes,
+    image_attributes, instance_attribute_id, instance_attributes, snapshot_attribute_id,
+    snapshot_attributes,
 };
 use crate::views::rules::{
     RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
@@ -119,6 +120,7 @@ impl Store {
             rules: Arc::new(rule_index()),
             seeded_groups: Arc::new(seeded_groups()),
             statuses: Arc::new(status_index()),
+            instance_attributes: Arc::new(attribute_index(instance_attribute_id)),
             image_attributes: Arc::new(attribute_index(image_attribute_id)),
             snapshot_attributes: Arc::new(attribute_index(snapshot_attribute_id)),
         };
@@ -308,6 +310,7 @@ impl Store {
         self.indexes.rules.clear();
         self.indexes.seeded_groups.clear();
         self.indexes.statuses.clear();
+        self.indexes.instance_attributes.clear();
         self.indexes.image_attributes.clear();
         self.indexes.snapshot_attributes.clear();
         for (action, units) in &self.seed {
@@ -367,6 +370,7 @@ struct Indexes {
     rules: Arc<RuleIndex>,
     seeded_groups: Arc<SeededGroups>,
     statuses: Arc<StatusIndex>,
+    instance_attributes: Arc<AttributeIndex<InstanceAttribute>>,
     image_attributes: Arc<AttributeIndex<ImageAttribute>>,
     snapshot_attributes: Arc<AttributeIndex<SnapshotAttribute>>,
 }
@@ -456,6 +460,12 @@ impl OperationVisitor for Slots<'_> {
         {
             instances.observe(attachment_observer(Arc::clone(&self.indexes.attachments)));
             instances.observe(status_observer(Arc::clone(&self.indexes.statuses)));
+            instances.observe(attribute_observer(
+                Arc::clone(&self.indexes.instance_attributes),
+                self.account.clone(),
+                instance_attributes,
+                instance_attribute_id,
+            ));
         }
         if let Some(images) = (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeImages>>() {
             images.observe(attribute_observer(
@@ -513,6 +523,11 @@ fn views(
         seeded: Arc::clone(&typed::<DescribeInstanceStatus>(slots).source),
         derived: Arc::clone(&indexes.statuses),
     };
+    let instance_attributes = AttributeView {
+        seeded: Arc::clone(&typed::<DescribeInstanceAttribute>(slots).source),
+        derived: Arc::clone(&indexes.instance_attributes),
+        id: instance_attribute_id,
+    };
     let image_attributes = AttributeView {
         seeded: Arc::clone(&typed::<DescribeImageAttribute>(slots).source),
         derived: Arc::clone(&indexes.image_attributes),
@@ -524,6 +539,10 @@ fn views(
         id: snapshot_attribute_id,
     };
     let mut views: BTreeMap<&'static str, Box<dyn Any + Send + Sync>> = BTreeMap::new();
+    views.insert(
+        <DescribeInstanceAttribute as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(instance_attributes))),
+    );
     views.insert(
         <DescribeImageAttribute as Operation>::SPEC.action,
         Box::new(Shared(Arc::new(image_attributes))),

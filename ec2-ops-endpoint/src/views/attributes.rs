@@ -1,11 +1,16 @@
-//! DescribeImageAttribute's and DescribeSnapshotAttribute's view of the store: the attributes of
-//! an image or snapshot the account owns are members of the image or snapshot, so a capture of
-//! DescribeImages or DescribeSnapshots answers the attribute operations too (a scanner asks
+//! DescribeInstanceAttribute's, DescribeImageAttribute's and DescribeSnapshotAttribute's view of
+//! the store: the attributes of an instance, or of an image or snapshot the account owns, are
+//! members of it, so a capture of DescribeInstances, DescribeImages or DescribeSnapshots answers
+//! the attribute operations too (Terraform reads an instance's attributes; a scanner asks
 //! `launchPermission` of every image and `createVolumePermission` of every snapshot). The derived
-//! attributes are kept in an index the images' or snapshots' slot updates.
+//! attributes are kept in an index the instances', images' or snapshots' slot updates.
 //!
 //! What each holds, and what it cannot know:
 //!
+//! - an instance's type, kernel, RAM disk, root device name, block device mappings, product
+//!   codes, security groups, source/destination check, EBS optimization, ENA and SR-IOV support
+//!   and enclave options are the instance's; its user data, termination and stop protection and
+//!   shutdown behaviour are not in DescribeInstances' data (absent unless seeded);
 //! - an image's `launchPermission` is `[{"Group": "all"}]` when the image is public and `[]`
 //!   otherwise: the accounts a private image is shared with are not in DescribeImages' data, so an
 //!   image shared with some is answered as shared with none unless its `launchPermission` is
@@ -16,17 +21,23 @@
 //!   snapshot is public nor with whom it is shared, so both are answered as none unless seeded;
 //! - only resources the account owns have attributes here: EC2 does not show another account's.
 //!
-//! An attribute seeded in the operation's own data (what the account said) wins for its resource.
-//! Which attribute a request answers is the operation's `respond` rule, applied to both.
+//! An attribute seeded in the operation's own data (what the account said) wins: a seeded record
+//! answers with its members, the derived one filling only the members it does not hold (a
+//! captured `userData` beside the instance's own type). Which attribute a request answers is the
+//! operation's `respond` rule.
 
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
+use ec2_ops::operations::instances::Reservation;
 use ec2_ops::operations::snapshots::Snapshot;
 use ec2_ops::{InMemorySource, ResourceIdText, ResourceSource};
 use ec2_ops_catalog::shapes::{
-    AttributeValue, Image, ImageAttribute, LaunchPermission, PermissionGroup, SnapshotAttribute,
+    AttributeBooleanValue, AttributeValue, Image, ImageAttribute, InstanceAttribute,
+    LaunchPermission, PermissionGroup, SnapshotAttribute,
 };
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use super::merge_scan;
 use crate::store::slot::Observer;
@@ -37,6 +48,11 @@ pub(crate) type AttributeIndex<A> = InMemorySource<Arc<A>>;
 /// An empty index of attributes identified by `id`.
 pub(crate) fn attribute_index<A>(id: fn(&Arc<A>) -> &str) -> AttributeIndex<A> {
     InMemorySource::new(id)
+}
+
+/// The instance ID of an instance attribute.
+pub(crate) fn instance_attribute_id(attribute: &Arc<InstanceAttribute>) -> &str {
+    attribute.instance_id.as_deref().unwrap_or_default()
 }
 
 /// The image ID of an image attribute.
@@ -52,6 +68,32 @@ pub(crate) fn snapshot_attribute_id(attribute: &Arc<SnapshotAttribute>) -> &str 
 fn value(text: Option<&str>) -> Option<AttributeValue> {
     text.map(|text| AttributeValue {
         value: Some(text.to_owned()),
+    })
+}
+
+fn switch(value: Option<bool>) -> Option<AttributeBooleanValue> {
+    value.map(|value| AttributeBooleanValue { value: Some(value) })
+}
+
+/// The attributes of a served instance (a DescribeInstances unit: one instance in its
+/// reservation); every instance served is the account's.
+pub(crate) fn instance_attributes(unit: &Reservation, _account: &str) -> Option<InstanceAttribute> {
+    let instance = unit.first_instance()?;
+    Some(InstanceAttribute {
+        instance_id: Some(instance.instance_id.clone()?),
+        instance_type: value(instance.instance_type.as_deref()),
+        kernel_id: value(instance.kernel_id.as_deref()),
+        ramdisk_id: value(instance.ramdisk_id.as_deref()),
+        root_device_name: value(instance.root_device_name.as_deref()),
+        block_device_mappings: Some(instance.block_device_mappings.clone().unwrap_or_default()),
+        product_codes: Some(instance.product_codes.clone().unwrap_or_default()),
+        groups: Some(instance.security_groups.clone().unwrap_or_default()),
+        source_dest_check: switch(instance.source_dest_check),
+        ebs_optimized: switch(instance.ebs_optimized),
+        ena_support: switch(instance.ena_support),
+        sriov_net_support: value(instance.sriov_net_support.as_deref()),
+        enclave_options: instance.enclave_options.clone(),
+        ..InstanceAttribute::default()
     })
 }
 
@@ -124,11 +166,25 @@ pub(crate) struct AttributeView<A> {
     pub id: fn(&Arc<A>) -> &str,
 }
 
-impl<A: Clone + Send + Sync> ResourceSource<A> for AttributeView<A> {
+/// `seeded`, with the members it does not hold taken from `derived`.
+fn filled<A: Serialize + DeserializeOwned>(seeded: &A, derived: &A) -> Option<A> {
+    let mut whole = serde_json::to_value(derived).ok()?;
+    let serde_json::Value::Object(held) = serde_json::to_value(seeded).ok()? else {
+        return None;
+    };
+    let members = whole.as_object_mut()?;
+    members.extend(held);
+    serde_json::from_value(whole).ok()
+}
+
+impl<A: Clone + Send + Sync + Serialize + DeserializeOwned> ResourceSource<A> for AttributeView<A> {
     fn get(&self, id: &str) -> Option<A> {
-        self.seeded
-            .with(id, |attribute| (**attribute).clone())
-            .or_else(|| self.derived.with(id, |attribute| (**attribute).clone()))
+        let seeded = self.seeded.with(id, |attribute| (**attribute).clone());
+        let derived = self.derived.with(id, |attribute| (**attribute).clone());
+        match (seeded, derived) {
+            (Some(seeded), Some(derived)) => filled(&seeded, &derived).or(Some(seeded)),
+            (seeded, derived) => seeded.or(derived),
+        }
     }
 
     fn contains(&self, id: &str) -> bool {
@@ -141,7 +197,11 @@ impl<A: Clone + Send + Sync> ResourceSource<A> for AttributeView<A> {
             &*self.derived,
             after,
             &|attribute: &Arc<A>| !self.seeded.contains((self.id)(attribute)),
-            &mut |id, attribute: &Arc<A>| visit(id, attribute),
+            // A seeded record is answered filled, as a look-up answers it.
+            &mut |id, attribute: &Arc<A>| match self.get(id) {
+                Some(whole) => visit(id, &whole),
+                None => visit(id, attribute),
+            },
             &|attribute| attribute,
         );
     }

@@ -1,0 +1,106 @@
+"""boto3 and the AWS CLI read the views the endpoint derives, from a seed folder holding only the
+primary operations' captures (instances, images, snapshots, security groups, Client VPN endpoints
+and routes), as one account answers them; and the request members that scope an answer."""
+
+import json
+
+import pytest
+
+from helpers import aws, client, error_code, start_endpoint, stop_endpoint
+
+ACCOUNT = "123456789012"
+
+SEED = {
+    "describe-instances": {"Reservations": [{"ReservationId": "r-1", "OwnerId": ACCOUNT, "Instances": [
+        {"InstanceId": "i-1", "InstanceType": "t3.micro", "State": {"Code": 16, "Name": "running"},
+         "Placement": {"AvailabilityZone": "us-east-1a"}, "EbsOptimized": True,
+         "SecurityGroups": [{"GroupId": "sg-1", "GroupName": "web"}],
+         "Tags": [{"Key": "Name", "Value": "web"}]},
+        {"InstanceId": "i-2", "InstanceType": "t3.small", "State": {"Code": 80, "Name": "stopped"},
+         "Placement": {"AvailabilityZone": "us-east-1b"}}]}]},
+    "describe-images": {"Images": [
+        {"ImageId": "ami-1", "OwnerId": ACCOUNT, "Public": False, "Name": "mine", "Description": "base"},
+        {"ImageId": "ami-2", "OwnerId": "137112412989", "ImageOwnerAlias": "amazon", "Public": True, "Name": "al2023"}]},
+    "describe-snapshots": {"Snapshots": [{"SnapshotId": "snap-1", "OwnerId": ACCOUNT, "VolumeSize": 8}]},
+    "describe-security-groups": {"SecurityGroups": [
+        {"GroupId": "sg-1", "GroupName": "web", "OwnerId": ACCOUNT, "VpcId": "vpc-1",
+         "IpPermissions": [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}],
+         "IpPermissionsEgress": [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}],
+         "Tags": [{"Key": "team", "Value": "edge"}]}]},
+    "describe-client-vpn-endpoints": {"ClientVpnEndpoints": [{"ClientVpnEndpointId": "cvpn-endpoint-1"}]},
+    "describe-client-vpn-routes": {"Routes": [
+        {"ClientVpnEndpointId": "cvpn-endpoint-1", "DestinationCidr": "10.0.0.0/16", "TargetSubnet": "subnet-1"}]},
+}
+
+
+@pytest.fixture(scope="module")
+def views_endpoint(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("views-seed")
+    for name, output in SEED.items():
+        (folder / f"{name}.json").write_text(json.dumps(output))
+    process, url = start_endpoint("--seed-dir", str(folder))
+    yield url
+    stop_endpoint(process)
+
+
+def test_instance_status_lists_running_instances_unless_all_are_asked_for(views_endpoint):
+    ec2 = client(views_endpoint)
+    running = ec2.describe_instance_status()["InstanceStatuses"]
+    assert [(s["InstanceId"], s["InstanceState"]["Name"], s["AvailabilityZone"]) for s in running] == [
+        ("i-1", "running", "us-east-1a")
+    ]
+    every = ec2.describe_instance_status(IncludeAllInstances=True)["InstanceStatuses"]
+    assert [s["InstanceId"] for s in every] == ["i-1", "i-2"]
+    assert "InstanceStatus" not in every[0], "checks only EC2 observes are not invented"
+
+
+def test_instance_attributes_are_the_instances(views_endpoint):
+    ec2 = client(views_endpoint)
+    answer = ec2.describe_instance_attribute(InstanceId="i-1", Attribute="instanceType")
+    assert answer["InstanceType"] == {"Value": "t3.micro"}
+    assert "EbsOptimized" not in answer
+    groups = ec2.describe_instance_attribute(InstanceId="i-1", Attribute="groupSet")["Groups"]
+    assert groups == [{"GroupId": "sg-1", "GroupName": "web"}]
+    cli = aws(views_endpoint, "describe-instance-attribute", "--instance-id", "i-1", "--attribute", "ebsOptimized")
+    assert cli == {"InstanceId": "i-1", "EbsOptimized": {"Value": True}}
+
+
+def test_a_private_images_launch_permissions_and_a_snapshots_volume_permissions_are_empty(views_endpoint):
+    ec2 = client(views_endpoint)
+    image = ec2.describe_image_attribute(ImageId="ami-1", Attribute="launchPermission")
+    assert image["LaunchPermissions"] == []
+    cli = aws(views_endpoint, "describe-snapshot-attribute", "--snapshot-id", "snap-1",
+              "--attribute", "createVolumePermission")
+    assert cli == {"SnapshotId": "snap-1", "CreateVolumePermissions": []}
+
+
+def test_security_group_rules_come_from_the_groups(views_endpoint):
+    rules = client(views_endpoint).describe_security_group_rules()["SecurityGroupRules"]
+    assert sorted((r["IsEgress"], r["IpProtocol"], r["FromPort"], r["CidrIpv4"]) for r in rules) == [
+        (False, "tcp", 443, "0.0.0.0/0"),
+        (True, "-1", -1, "0.0.0.0/0"),
+    ]
+
+
+def test_tags_of_every_tagged_resource_are_listed(views_endpoint):
+    tags = client(views_endpoint).describe_tags()["Tags"]
+    assert sorted((t["ResourceId"], t["ResourceType"], t["Key"]) for t in tags) == [
+        ("i-1", "instance", "Name"),
+        ("sg-1", "security-group", "team"),
+    ]
+
+
+def test_owners_self_lists_the_accounts_images_only(views_endpoint):
+    ec2 = client(views_endpoint)
+    assert [i["ImageId"] for i in ec2.describe_images(Owners=["self"])["Images"]] == ["ami-1"]
+    assert [i["ImageId"] for i in ec2.describe_images(Owners=["amazon"])["Images"]] == ["ami-2"]
+    cli = aws(views_endpoint, "describe-images", "--executable-users", "all")
+    assert [i["ImageId"] for i in cli["Images"]] == ["ami-2"]
+
+
+def test_a_parents_id_selects_its_children_and_an_unknown_parent_is_not_found(views_endpoint):
+    ec2 = client(views_endpoint)
+    routes = ec2.describe_client_vpn_routes(ClientVpnEndpointId="cvpn-endpoint-1")["Routes"]
+    assert [r["DestinationCidr"] for r in routes] == ["10.0.0.0/16"]
+    code = error_code(ec2.describe_client_vpn_routes, ClientVpnEndpointId="cvpn-endpoint-9")
+    assert code == "InvalidClientVpnEndpointId.NotFound"
