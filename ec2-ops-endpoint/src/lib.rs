@@ -12,9 +12,9 @@
 //!   served by the 100 operations whose resources EC2 tags, under EC2's `resource-type` for each;
 //!   a volume's attachments are its instances' block device mappings; DescribeSecurityGroupRules
 //!   lists the served groups' rules; DescribeInstanceStatus the served instances' states;
-//!   DescribeInstanceAttribute, DescribeImageAttribute and DescribeSnapshotAttribute the
-//!   attributes of the served instances and of the account's images and snapshots), so a put or a
-//!   removal shows everywhere at once. Puts are checked
+//!   the attribute operations the attributes of the served instances, VPCs, volumes and network
+//!   interfaces and of the account's images and snapshots), so a put or a removal shows everywhere
+//!   at once. Puts are checked
 //!   exactly as the seed is, and refused whole.
 //! - The store is one account: a parent's ID in a request (`ClientVpnEndpointId` of
 //!   DescribeClientVpnRoutes, `LaunchTemplateId`, `VpcId` of DescribeStaleSecurityGroups) selects

@@ -339,3 +339,79 @@ fn seeded_instance_attributes_win_and_the_instance_fills_the_rest() {
         Ok(json!({"InstanceId": "i-1", "EbsOptimized": {"Value": true}}))
     );
 }
+
+#[test]
+fn a_default_vpc_answers_ec2s_dns_defaults_and_another_vpc_only_its_id() {
+    let store = store(
+        "describe-vpcs",
+        r#"{"Vpcs": [{"VpcId": "vpc-1", "IsDefault": true}, {"VpcId": "vpc-2", "IsDefault": false}]}"#,
+    );
+    let vpc = |id: &str, attribute: &str| {
+        ask::<ec2_ops_catalog::vpc::DescribeVpcAttributeResponse>(
+            &store,
+            &format!("Action=DescribeVpcAttribute&VpcId={id}&Attribute={attribute}"),
+        )
+    };
+    assert_eq!(
+        vpc("vpc-1", "enableDnsSupport"),
+        Ok(json!({"VpcId": "vpc-1", "EnableDnsSupport": {"Value": true}}))
+    );
+    assert_eq!(
+        vpc("vpc-1", "enableDnsHostnames"),
+        Ok(json!({"VpcId": "vpc-1", "EnableDnsHostnames": {"Value": true}}))
+    );
+    assert_eq!(
+        vpc("vpc-2", "enableDnsHostnames"),
+        Ok(json!({"VpcId": "vpc-2"})),
+        "a non-default VPC's settings are not in DescribeVpcs' data"
+    );
+    assert_eq!(
+        vpc("vpc-9", "enableDnsSupport"),
+        Err("InvalidVpcID.NotFound".to_owned())
+    );
+}
+
+#[test]
+fn a_volume_answers_no_product_codes_and_an_interface_its_own_attributes() {
+    let seed = Seed::from_output("describe-volumes", r#"{"Volumes": [{"VolumeId": "vol-1"}]}"#)
+        .unwrap()
+        .merge(
+            Seed::from_output(
+                "describe-network-interfaces",
+                r#"{"NetworkInterfaces": [{"NetworkInterfaceId": "eni-1", "Description": "primary",
+                    "SourceDestCheck": true, "Groups": [{"GroupId": "sg-1", "GroupName": "web"}],
+                    "Attachment": {"AttachmentId": "eni-attach-1", "InstanceId": "i-1", "DeviceIndex": 0}}]}"#,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let store = Store::new(&seed, DescribeContext::default()).unwrap();
+    assert_eq!(
+        ask::<ec2_ops_catalog::ebs::DescribeVolumeAttributeResponse>(
+            &store,
+            "Action=DescribeVolumeAttribute&VolumeId=vol-1&Attribute=productCodes"
+        ),
+        Ok(json!({"VolumeId": "vol-1", "ProductCodes": []}))
+    );
+    let interface = |attribute: &str| {
+        ask::<ec2_ops_catalog::vpc::DescribeNetworkInterfaceAttributeResponse>(
+            &store,
+            &format!(
+                "Action=DescribeNetworkInterfaceAttribute&NetworkInterfaceId=eni-1&Attribute={attribute}"
+            ),
+        )
+    };
+    assert_eq!(
+        interface("description"),
+        Ok(json!({"NetworkInterfaceId": "eni-1", "Description": {"Value": "primary"}}))
+    );
+    assert_eq!(
+        interface("sourceDestCheck"),
+        Ok(json!({"NetworkInterfaceId": "eni-1", "SourceDestCheck": {"Value": true}}))
+    );
+    assert_eq!(
+        interface("attachment"),
+        Ok(json!({"NetworkInterfaceId": "eni-1", "Attachment":
+            {"AttachmentId": "eni-attach-1", "InstanceId": "i-1", "DeviceIndex": 0}}))
+    );
+}

@@ -45,11 +45,17 @@ use ec2_ops::operations::snapshots::DescribeSnapshots;
 use ec2_ops::operations::tags::DescribeTags;
 use ec2_ops::operations::volumes::DescribeVolumes;
 use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
-use ec2_ops_catalog::ebs::DescribeSnapshotAttribute;
+use ec2_ops_catalog::ebs::{DescribeSnapshotAttribute, DescribeVolumeAttribute};
 use ec2_ops_catalog::images::{DescribeImageAttribute, DescribeImages};
 use ec2_ops_catalog::instances::{DescribeInstanceAttribute, DescribeInstanceStatus};
-use ec2_ops_catalog::shapes::{ImageAttribute, InstanceAttribute, SnapshotAttribute};
-use ec2_ops_catalog::vpc::{DescribeSecurityGroupRules, DescribeSecurityGroups};
+use ec2_ops_catalog::shapes::{
+    DescribeNetworkInterfaceAttributeResult, ImageAttribute, InstanceAttribute, SnapshotAttribute,
+    VolumeAttribute, VpcAttribute,
+};
+use ec2_ops_catalog::vpc::{
+    DescribeNetworkInterfaceAttribute, DescribeNetworkInterfaces, DescribeSecurityGroupRules,
+    DescribeSecurityGroups, DescribeVpcAttribute, DescribeVpcs,
+};
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
 use serde_json::Value;
 
@@ -59,8 +65,9 @@ use crate::seed::{Seed, SeedError, SeedInput};
 use crate::views::Shared;
 use crate::views::attributes::{
     AttributeIndex, AttributeView, attribute_index, attribute_observer, image_attribute_id,
-    image_attributes, instance_attribute_id, instance_attributes, snapshot_attribute_id,
-    snapshot_attributes,
+    image_attributes, instance_attribute_id, instance_attributes, interface_attribute_id,
+    interface_attributes, snapshot_attribute_id, snapshot_attributes, volume_attribute_id,
+    volume_attributes, vpc_attribute_id, vpc_attributes,
 };
 use crate::views::rules::{
     RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
@@ -121,6 +128,9 @@ impl Store {
             seeded_groups: Arc::new(seeded_groups()),
             statuses: Arc::new(status_index()),
             instance_attributes: Arc::new(attribute_index(instance_attribute_id)),
+            vpc_attributes: Arc::new(attribute_index(vpc_attribute_id)),
+            volume_attributes: Arc::new(attribute_index(volume_attribute_id)),
+            interface_attributes: Arc::new(attribute_index(interface_attribute_id)),
             image_attributes: Arc::new(attribute_index(image_attribute_id)),
             snapshot_attributes: Arc::new(attribute_index(snapshot_attribute_id)),
         };
@@ -311,6 +321,9 @@ impl Store {
         self.indexes.seeded_groups.clear();
         self.indexes.statuses.clear();
         self.indexes.instance_attributes.clear();
+        self.indexes.vpc_attributes.clear();
+        self.indexes.volume_attributes.clear();
+        self.indexes.interface_attributes.clear();
         self.indexes.image_attributes.clear();
         self.indexes.snapshot_attributes.clear();
         for (action, units) in &self.seed {
@@ -371,6 +384,9 @@ struct Indexes {
     seeded_groups: Arc<SeededGroups>,
     statuses: Arc<StatusIndex>,
     instance_attributes: Arc<AttributeIndex<InstanceAttribute>>,
+    vpc_attributes: Arc<AttributeIndex<VpcAttribute>>,
+    volume_attributes: Arc<AttributeIndex<VolumeAttribute>>,
+    interface_attributes: Arc<AttributeIndex<DescribeNetworkInterfaceAttributeResult>>,
     image_attributes: Arc<AttributeIndex<ImageAttribute>>,
     snapshot_attributes: Arc<AttributeIndex<SnapshotAttribute>>,
 }
@@ -467,6 +483,32 @@ impl OperationVisitor for Slots<'_> {
                 instance_attribute_id,
             ));
         }
+        if let Some(vpcs) = (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeVpcs>>() {
+            vpcs.observe(attribute_observer(
+                Arc::clone(&self.indexes.vpc_attributes),
+                self.account.clone(),
+                vpc_attributes,
+                vpc_attribute_id,
+            ));
+        }
+        if let Some(volumes) = (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeVolumes>>() {
+            volumes.observe(attribute_observer(
+                Arc::clone(&self.indexes.volume_attributes),
+                self.account.clone(),
+                volume_attributes,
+                volume_attribute_id,
+            ));
+        }
+        if let Some(interfaces) =
+            (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeNetworkInterfaces>>()
+        {
+            interfaces.observe(attribute_observer(
+                Arc::clone(&self.indexes.interface_attributes),
+                self.account.clone(),
+                interface_attributes,
+                interface_attribute_id,
+            ));
+        }
         if let Some(images) = (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeImages>>() {
             images.observe(attribute_observer(
                 Arc::clone(&self.indexes.image_attributes),
@@ -528,6 +570,21 @@ fn views(
         derived: Arc::clone(&indexes.instance_attributes),
         id: instance_attribute_id,
     };
+    let vpc_attributes = AttributeView {
+        seeded: Arc::clone(&typed::<DescribeVpcAttribute>(slots).source),
+        derived: Arc::clone(&indexes.vpc_attributes),
+        id: vpc_attribute_id,
+    };
+    let volume_attributes = AttributeView {
+        seeded: Arc::clone(&typed::<DescribeVolumeAttribute>(slots).source),
+        derived: Arc::clone(&indexes.volume_attributes),
+        id: volume_attribute_id,
+    };
+    let interface_attributes = AttributeView {
+        seeded: Arc::clone(&typed::<DescribeNetworkInterfaceAttribute>(slots).source),
+        derived: Arc::clone(&indexes.interface_attributes),
+        id: interface_attribute_id,
+    };
     let image_attributes = AttributeView {
         seeded: Arc::clone(&typed::<DescribeImageAttribute>(slots).source),
         derived: Arc::clone(&indexes.image_attributes),
@@ -539,6 +596,18 @@ fn views(
         id: snapshot_attribute_id,
     };
     let mut views: BTreeMap<&'static str, Box<dyn Any + Send + Sync>> = BTreeMap::new();
+    views.insert(
+        <DescribeVpcAttribute as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(vpc_attributes))),
+    );
+    views.insert(
+        <DescribeVolumeAttribute as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(volume_attributes))),
+    );
+    views.insert(
+        <DescribeNetworkInterfaceAttribute as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(interface_attributes))),
+    );
     views.insert(
         <DescribeInstanceAttribute as Operation>::SPEC.action,
         Box::new(Shared(Arc::new(instance_attributes))),

@@ -19,6 +19,13 @@
 //!   its UEFI data is not in the image (absent);
 //! - a snapshot's `createVolumePermission` is `[]`: DescribeSnapshots' data says neither whether a
 //!   snapshot is public nor with whom it is shared, so both are answered as none unless seeded;
+//! - a VPC's DNS settings are EC2's defaults for a default VPC (DNS support and DNS hostnames on,
+//!   as EC2 creates one); a non-default VPC's are not in DescribeVpcs' data (absent unless seeded),
+//!   nor is any VPC's network address usage metrics setting;
+//! - a volume's product codes are none (`[]`) and its `autoEnableIO` is not in DescribeVolumes'
+//!   data (absent unless seeded);
+//! - a network interface's description, security groups, source/destination check and attachment
+//!   are the interface's;
 //! - only resources the account owns have attributes here: EC2 does not show another account's.
 //!
 //! An attribute seeded in the operation's own data (what the account said) wins: a seeded record
@@ -31,10 +38,12 @@ use std::sync::Arc;
 
 use ec2_ops::operations::instances::Reservation;
 use ec2_ops::operations::snapshots::Snapshot;
+use ec2_ops::operations::volumes::Volume;
 use ec2_ops::{InMemorySource, ResourceIdText, ResourceSource};
 use ec2_ops_catalog::shapes::{
-    AttributeBooleanValue, AttributeValue, Image, ImageAttribute, InstanceAttribute,
-    LaunchPermission, PermissionGroup, SnapshotAttribute,
+    AttributeBooleanValue, AttributeValue, DescribeNetworkInterfaceAttributeResult, Image,
+    ImageAttribute, InstanceAttribute, LaunchPermission, NetworkInterface, PermissionGroup,
+    SnapshotAttribute, VolumeAttribute, Vpc, VpcAttribute,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -53,6 +62,26 @@ pub(crate) fn attribute_index<A>(id: fn(&Arc<A>) -> &str) -> AttributeIndex<A> {
 /// The instance ID of an instance attribute.
 pub(crate) fn instance_attribute_id(attribute: &Arc<InstanceAttribute>) -> &str {
     attribute.instance_id.as_deref().unwrap_or_default()
+}
+
+/// The VPC ID of a VPC attribute.
+pub(crate) fn vpc_attribute_id(attribute: &Arc<VpcAttribute>) -> &str {
+    attribute.vpc_id.as_deref().unwrap_or_default()
+}
+
+/// The volume ID of a volume attribute.
+pub(crate) fn volume_attribute_id(attribute: &Arc<VolumeAttribute>) -> &str {
+    attribute.volume_id.as_deref().unwrap_or_default()
+}
+
+/// The interface ID of a network interface attribute.
+pub(crate) fn interface_attribute_id(
+    attribute: &Arc<DescribeNetworkInterfaceAttributeResult>,
+) -> &str {
+    attribute
+        .network_interface_id
+        .as_deref()
+        .unwrap_or_default()
 }
 
 /// The image ID of an image attribute.
@@ -94,6 +123,40 @@ pub(crate) fn instance_attributes(unit: &Reservation, _account: &str) -> Option<
         sriov_net_support: value(instance.sriov_net_support.as_deref()),
         enclave_options: instance.enclave_options.clone(),
         ..InstanceAttribute::default()
+    })
+}
+
+/// The attributes of a served VPC: EC2's DNS defaults for a default VPC.
+pub(crate) fn vpc_attributes(vpc: &Vpc, _account: &str) -> Option<VpcAttribute> {
+    let default = vpc.is_default == Some(true);
+    Some(VpcAttribute {
+        vpc_id: Some(vpc.vpc_id.clone()?),
+        enable_dns_support: switch(default.then_some(true)),
+        enable_dns_hostnames: switch(default.then_some(true)),
+        enable_network_address_usage_metrics: None,
+    })
+}
+
+/// The attributes of a served volume: its ID (its product codes answer `[]`).
+pub(crate) fn volume_attributes(volume: &Volume, _account: &str) -> Option<VolumeAttribute> {
+    Some(VolumeAttribute {
+        volume_id: Some(volume.volume_id.clone()?),
+        ..VolumeAttribute::default()
+    })
+}
+
+/// The attributes of a served network interface.
+pub(crate) fn interface_attributes(
+    interface: &NetworkInterface,
+    _account: &str,
+) -> Option<DescribeNetworkInterfaceAttributeResult> {
+    Some(DescribeNetworkInterfaceAttributeResult {
+        network_interface_id: Some(interface.network_interface_id.clone()?),
+        description: value(interface.description.as_deref()),
+        groups: Some(interface.groups.clone().unwrap_or_default()),
+        source_dest_check: switch(interface.source_dest_check),
+        attachment: interface.attachment.clone(),
+        associate_public_ip_address: None,
     })
 }
 

@@ -10,9 +10,9 @@
 //! - [`statuses`]: DescribeInstanceStatus lists the status of each instance served here (its
 //!   state, zone, Outpost; no checks, which only EC2 observes), a seeded status winning for its
 //!   instance;
-//! - [`attributes`]: DescribeInstanceAttribute, DescribeImageAttribute and
-//!   DescribeSnapshotAttribute answer the attributes of the instances and of the account's images
-//!   and snapshots served here, seeded attributes winning.
+//! - [`attributes`]: the instance, VPC, volume, network interface, image and snapshot attribute
+//!   operations answer the attributes of the resources served here (images and snapshots: the
+//!   account's), seeded attributes winning.
 //!
 //! Each view reads an index its sources' slots keep up to date as resources are put and removed
 //! (under the store's exclusive lock), so a page or a look-up costs its size and a few seeks,
