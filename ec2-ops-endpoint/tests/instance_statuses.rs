@@ -146,3 +146,27 @@ fn instances_put_and_removed_at_run_time_change_the_statuses_at_once() {
     store.reset();
     assert_eq!(ids(&statuses(&store, "")), ["i-1", "i-3"]);
 }
+
+#[test]
+fn instances_replaced_at_run_time_take_the_old_statuses_with_them() {
+    use ec2_ops::operations::instances::{DescribeInstances, Instance, Reservation};
+    let store = store(&[("describe-instances", INSTANCES)]);
+    store
+        .replace::<DescribeInstances>([Reservation {
+            reservation_id: Some("r-9".into()),
+            instances: Some(vec![Instance {
+                instance_id: Some("i-9".into()),
+                state: serde_json::from_value(json!({"Code": 16, "Name": "running"})).unwrap(),
+                ..Instance::default()
+            }]),
+            ..Reservation::default()
+        }])
+        .unwrap();
+    assert_eq!(ids(&statuses(&store, "")), ["i-9"]);
+    let answer = store.handle(b"Action=DescribeInstanceAttribute&Version=2016-11-15&InstanceId=i-1&Attribute=instanceType");
+    assert_eq!(
+        answer.error_code.as_deref(),
+        Some("InvalidInstanceID.NotFound"),
+        "the replaced instances' attributes are gone too"
+    );
+}

@@ -13,7 +13,7 @@ use crate::decisions::Finishing;
 use crate::emit;
 use crate::filters::Mapping;
 use crate::model::Model;
-use crate::plan::{self, OperationDecl, OutputDecl, Plan};
+use crate::plan::{self, FilterDecl, FilterOrigin, OperationDecl, OutputDecl, Plan};
 
 /// Service areas, each a Cargo feature of the catalog: the first whose prefix an operation's name
 /// (after `Describe`) starts with. An operation no prefix names is an error, so a new model
@@ -392,7 +392,9 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
             let names = operation
                 .filters
                 .iter()
-                .flat_map(|(_, filters)| filters.iter().map(|filter| filter.name.clone()));
+                .flat_map(|(_, filters)| filters.iter())
+                .filter(|filter| filter.origin == FilterOrigin::Documented)
+                .map(|filter| filter.name.clone());
             (operation.action.clone(), names.collect())
         })
         .collect();
@@ -411,6 +413,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         .chain(finishing.stale_ids(&id_lists))
         .chain(finishing.stale_keys(&generated))
         .chain(finishing.stale_hooks(&generated))
+        .chain(finishing.stale_also(&generated))
         .collect();
     if !stale.is_empty() {
         return Err(format!("{FINISHING}: {}", stale.join("; ")));
@@ -561,6 +564,8 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
     let mut unmapped_rows = String::new();
     let mut unapplied_rows = String::new();
     let (mut unapplied, mut scoping) = (0, 0);
+    let mut other_rows = String::new();
+    let mut other_names = 0;
     for (area, actions) in areas {
         for action in actions {
             let Some(operation) = plan
@@ -612,6 +617,28 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
                 .map(|hook| hook.members.len())
                 .sum::<usize>();
             for filter in operation.filters.iter().flat_map(|(_, filters)| filters) {
+                let why = match &filter.origin {
+                    FilterOrigin::Documented => None,
+                    FilterOrigin::DocumentedAliasOf(name) => {
+                        Some(format!("documented: another name of `{name}`"))
+                    }
+                    FilterOrigin::Accepted {
+                        line,
+                        alias_of: Some(name),
+                    } => Some(format!(
+                        "accepted by EC2, not documented: another name of `{name}` (decisions line {line})"
+                    )),
+                    FilterOrigin::Accepted {
+                        line,
+                        alias_of: None,
+                    } => Some(format!(
+                        "accepted by EC2, not documented (decisions line {line})"
+                    )),
+                };
+                if let Some(why) = why {
+                    other_names += 1;
+                    let _ = writeln!(other_rows, "| `{action}` | `{}` | {why} |", filter.name);
+                }
                 let (kind, reason) = match &filter.mapping {
                     Mapping::Unmapped(reason) => ("not mapped yet", reason),
                     Mapping::NotServable(reason) => ("not servable", reason),
@@ -639,6 +666,10 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
          Filters documented and not mapped. A request naming one gets EC2's 400 `InvalidParameterValue`, \
          \"The filter 'NAME' is invalid\".\n\n\
          | operation | filter | why |\n|---|---|---|\n{unmapped_rows}\n\
+         Filter names served beside the documented ones ({other_names}): other names the \
+         documentation gives, and names EC2 accepts that real clients send (Terraform's \
+         `isDefault`), each matched as the filter it names.\n\n\
+         | operation | filter | why |\n|---|---|---|\n{other_rows}\n\
          Request members beyond IDs, filters, pages and `DryRun`: lists of values select like IDs \
          (`InstanceType.N` of `DescribeInstanceTypes`), a parent's ID selects its children, and {scoping} \
          members are applied by the functions the declarations name: of `src/visibility.rs` \
@@ -655,6 +686,10 @@ fn count(operation: &OperationDecl) -> (usize, usize, usize) {
         .filters
         .as_ref()
         .map_or((0, 0, 0), |(_, filters)| {
+            let filters: Vec<&FilterDecl> = filters
+                .iter()
+                .filter(|filter| filter.origin == FilterOrigin::Documented)
+                .collect();
             let of = |wanted: fn(&Mapping) -> bool| {
                 filters
                     .iter()

@@ -10,8 +10,9 @@ use crate::names;
 /// whose values only narrow the answer (a value no resource holds is not an error), the function
 /// of the catalog's `visibility` module that applies an operation's scoping members (`Owner.N`,
 /// `IncludeAllInstances`) and the one of its `responses` module that shapes a response by the
-/// request (`Attribute`), each with the members it applies, and what identifies the resources of an operation without an ID list
-/// where the scaffold's choice is not unique:
+/// request (`Attribute`), each with the members it applies, what identifies the resources of an
+/// operation without an ID list where the scaffold's choice is not unique, and filter names EC2
+/// accepts without documenting them:
 ///
 /// ```text
 /// # comment
@@ -23,13 +24,38 @@ use crate::names;
 /// DescribeImageAttribute respond = image_attribute (Attribute)
 /// DescribeByoipCidrs resource_id = Cidr
 /// DescribeSpotPriceHistory resource_id ! a price is one zone's, type's and product's at one time
+/// DescribeVpcs also isDefault = is-default
+/// DescribeAddresses also domain => domain
 /// ```
+///
+/// The last two are filter names EC2 accepts beside the documented ones (real clients send them):
+/// another name of a documented filter, or a filter of its own over a field.
 #[derive(Debug, Default)]
 pub struct Finishing {
     entries: Vec<FinishEntry>,
     not_found: Vec<NotFoundEntry>,
     keys: Vec<KeyEntry>,
     hooks: Vec<HookEntry>,
+    also: Vec<AlsoEntry>,
+}
+
+/// A filter name EC2 accepts beside the documented ones, decided by a person (real clients send
+/// it: Terraform's `isDefault` on DescribeVpcs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Also {
+    /// Another name of this documented filter.
+    NameOf(String),
+    /// A filter of its own over this field path.
+    Path(Vec<String>),
+}
+
+/// An [`Also`] decided for an operation.
+#[derive(Debug)]
+struct AlsoEntry {
+    line: usize,
+    action: String,
+    filter: String,
+    decision: Also,
 }
 
 /// The two hooks a decision may name.
@@ -169,6 +195,7 @@ impl Finishing {
         let mut not_found: Vec<NotFoundEntry> = Vec::new();
         let mut keys: Vec<KeyEntry> = Vec::new();
         let mut hooks: Vec<HookEntry> = Vec::new();
+        let mut also: Vec<AlsoEntry> = Vec::new();
         for (index, line) in text.lines().enumerate() {
             let line_number = index + 1;
             let line = line.trim();
@@ -183,6 +210,41 @@ impl Finishing {
             let (action, rest) = line.split_once(' ').ok_or_else(malformed)?;
             let (filter, rest) = rest.trim_start().split_once(' ').ok_or_else(malformed)?;
             let rest = rest.trim_start();
+            if filter == "also" {
+                let malformed_also = || {
+                    format!(
+                        "line {line_number}: expected `Action also name = documented-name` or `Action also name => field.path`"
+                    )
+                };
+                let (name, rest) = rest.split_once(' ').ok_or_else(malformed_also)?;
+                let rest = rest.trim_start();
+                let decision = if let Some(path) = rest.strip_prefix("=>") {
+                    Also::Path(parse_path(path).ok_or_else(malformed_also)?)
+                } else if let Some(documented) = rest.strip_prefix('=') {
+                    let documented = documented.trim();
+                    if documented.is_empty() || documented.contains(char::is_whitespace) {
+                        return Err(malformed_also());
+                    }
+                    Also::NameOf(documented.to_owned())
+                } else {
+                    return Err(malformed_also());
+                };
+                if also
+                    .iter()
+                    .any(|entry: &AlsoEntry| entry.action == action && entry.filter == name)
+                {
+                    return Err(format!(
+                        "line {line_number}: `{action} also {name}` is decided already"
+                    ));
+                }
+                also.push(AlsoEntry {
+                    line: line_number,
+                    action: action.to_owned(),
+                    filter: name.to_owned(),
+                    decision,
+                });
+                continue;
+            }
             if filter == "resource_id" {
                 let key = parse_resource_key(rest).ok_or_else(|| {
                     format!(
@@ -264,14 +326,7 @@ impl Finishing {
                 continue;
             }
             let decision = if let Some(path) = rest.strip_prefix("=>") {
-                let path: Vec<String> = path.trim().split('.').map(str::to_owned).collect();
-                if path
-                    .iter()
-                    .any(|part| part.is_empty() || part.contains(char::is_whitespace))
-                {
-                    return Err(malformed());
-                }
-                Mapping::Path(path)
+                Mapping::Path(parse_path(path).ok_or_else(malformed)?)
             } else if let Some(reason) = rest.strip_prefix('!') {
                 let reason = reason.trim();
                 if reason.is_empty() {
@@ -304,7 +359,49 @@ impl Finishing {
             not_found,
             keys,
             hooks,
+            also,
         })
+    }
+
+    /// The filter names decided for `action` beside the documented ones, each with its line, its
+    /// decision and, for a path, the mapping checked against the resource's fields.
+    ///
+    /// # Errors
+    /// A path that does not lead to a value, with the line.
+    pub fn also(
+        &self,
+        model: &Model,
+        action: &str,
+        resource: &str,
+    ) -> Result<Vec<(usize, String, Also)>, String> {
+        self.also
+            .iter()
+            .filter(|entry| entry.action == action)
+            .map(|entry| {
+                if let Also::Path(path) = &entry.decision {
+                    check_path(model, resource, path).map_err(|problem| {
+                        format!(
+                            "line {}: `{action} also {}`: {problem}",
+                            entry.line, entry.filter
+                        )
+                    })?;
+                }
+                Ok((entry.line, entry.filter.clone(), entry.decision.clone()))
+            })
+            .collect()
+    }
+
+    /// `also` decisions for operations `planned` does not hold: stale lines.
+    pub fn stale_also<'a>(&'a self, planned: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+        self.also
+            .iter()
+            .filter(move |entry| !planned.contains(&entry.action.as_str()))
+            .map(|entry| {
+                format!(
+                    "line {}: `{} also {}` is not about a generated operation",
+                    entry.line, entry.action, entry.filter
+                )
+            })
     }
 
     /// What identifies `action`'s resources, where a person decided it.
@@ -420,6 +517,14 @@ impl Finishing {
             })
         })
     }
+}
+
+/// A field path written `a.b.c`, if each part is a word.
+fn parse_path(text: &str) -> Option<Vec<String>> {
+    let path: Vec<String> = text.trim().split('.').map(str::to_owned).collect();
+    path.iter()
+        .all(|part| !part.is_empty() && !part.contains(char::is_whitespace))
+        .then_some(path)
 }
 
 /// Checks a hand-written path: fields of structures, through lists, ending at a value.

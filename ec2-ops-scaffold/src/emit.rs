@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::decisions::HookKind;
 use crate::filters::Mapping;
-use crate::plan::{FieldDecl, OperationDecl, OutputDecl, Plan, ShapeDecl};
+use crate::plan::{FieldDecl, FilterOrigin, OperationDecl, OutputDecl, Plan, ShapeDecl};
 
 /// The imports every written module starts with, through the facade.
 pub const IMPORTS: &str =
@@ -156,7 +156,13 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
         let _ = writeln!(out, "    filters(\n        key = {key:?},");
         let mut unmapped = Vec::new();
         let mut unservable = Vec::new();
+        let mut other_names_begun = false;
         for filter in filters {
+            if filter.origin != FilterOrigin::Documented
+                && !std::mem::replace(&mut other_names_begun, true)
+            {
+                out.push_str("        // Names EC2 accepts beside the documented ones:\n");
+            }
             match &filter.mapping {
                 Mapping::Path(path) if spells(&filter.name, path) => {
                     let _ = writeln!(out, "        {:?},", filter.name);

@@ -12,34 +12,74 @@ use crate::names;
 pub fn documented(doc: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for item in top_level_items(doc) {
-        let Some(start) = item.find("<code>") else {
-            continue;
-        };
-        // Only a code span that leads the item names a filter.
-        if leads_with_text(&item[..start]) {
-            continue;
-        }
-        let rest = &item[start + "<code>".len()..];
-        let Some(end) = rest.find("</code>") else {
-            continue;
-        };
-        let name = rest[..end]
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&");
-        let mut name = name.trim().to_owned();
-        if name == "tag" && rest.contains("key/value combination") {
-            name = "tag:<key>".to_owned();
-        }
-        let plausible = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "-_.:<>".contains(c));
-        if plausible && !names.contains(&name) {
+        if let Some(name) = leading_name(item)
+            && !names.contains(&name)
+        {
             names.push(name);
         }
     }
     names
+}
+
+/// The other names the documentation gives a filter, as `(other name, documented name)` in
+/// documentation order: botocore writes them inside the filter's item, "You can also use
+/// `<code>availabilityZone</code>` as the filter name" or "`<code>cidr</code>` or
+/// `<code>cidrBlock</code>` as the filter names".
+pub fn documented_aliases(doc: &str) -> Vec<(String, String)> {
+    let mut aliases = Vec::new();
+    for item in top_level_items(doc) {
+        let Some(name) = leading_name(item) else {
+            continue;
+        };
+        let Some(start) = item.find("You can also use") else {
+            continue;
+        };
+        let sentence = &item[start..];
+        let Some(end) = sentence.find("as the filter name") else {
+            continue;
+        };
+        let mut rest = &sentence[..end];
+        while let Some(open) = rest.find("<code>") {
+            let after = &rest[open + "<code>".len()..];
+            let Some(close) = after.find("</code>") else {
+                break;
+            };
+            let alias = after[..close].trim();
+            if plausible(alias) && alias != name {
+                aliases.push((alias.to_owned(), name.clone()));
+            }
+            rest = &after[close..];
+        }
+    }
+    aliases
+}
+
+/// The filter name an item of the list names: its leading code span.
+fn leading_name(item: &str) -> Option<String> {
+    let start = item.find("<code>")?;
+    // Only a code span that leads the item names a filter.
+    if leads_with_text(&item[..start]) {
+        return None;
+    }
+    let rest = &item[start + "<code>".len()..];
+    let end = rest.find("</code>")?;
+    let name = rest[..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    let mut name = name.trim().to_owned();
+    if name == "tag" && rest.contains("key/value combination") {
+        name = "tag:<key>".to_owned();
+    }
+    plausible(&name).then_some(name)
+}
+
+/// Whether `name` is spelt as a filter name can be.
+fn plausible(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:<>".contains(c))
 }
 
 /// The text of each `<li>` of the outermost list, nested lists included in their item's text.
@@ -238,5 +278,29 @@ mod tests {
                    (<code>Owner</code>).</p> </li> <li> <p>The <code>x</code> value</p> </li> \
                    <li> <p> <code>volume-id</code> - Again.</p> </li> </ul>";
         assert_eq!(documented(doc), ["volume-id", "tag:<key>"]);
+    }
+
+    #[test]
+    fn other_names_are_read_from_the_sentence_that_gives_them() {
+        let doc = "<ul> <li> <p> <code>availability-zone</code> - The zone. You can also use \
+                   <code>availabilityZone</code> as the filter name.</p> </li> \
+                   <li> <p> <code>cidr-block</code> - Must match <code>10.0.0.0/16</code>. You \
+                   can also use <code>cidr</code> or <code>cidrBlock</code> as the filter \
+                   names.</p> </li> <li> <p> <code>state</code> - The state.</p> </li> </ul>";
+        assert_eq!(
+            documented_aliases(doc),
+            [
+                (
+                    "availabilityZone".to_owned(),
+                    "availability-zone".to_owned()
+                ),
+                ("cidr".to_owned(), "cidr-block".to_owned()),
+                ("cidrBlock".to_owned(), "cidr-block".to_owned()),
+            ]
+        );
+        assert_eq!(
+            documented(doc),
+            ["availability-zone", "cidr-block", "state"]
+        );
     }
 }

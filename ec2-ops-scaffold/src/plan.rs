@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::decisions::{Finishing, Hook, HookKind, IdsDecision, ResourceKey};
+use crate::decisions::{Also, Finishing, Hook, HookKind, IdsDecision, ResourceKey};
 use crate::filters::{self, Mapping};
 use crate::model::{Model, Shape, ShapeRef};
 use crate::names;
@@ -115,6 +115,26 @@ pub struct FilterDecl {
     pub name: String,
     /// Its mapping.
     pub mapping: Mapping,
+    /// Where the name comes from.
+    pub origin: FilterOrigin,
+}
+
+/// Where a filter name comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterOrigin {
+    /// The filter list of the operation's documentation.
+    Documented,
+    /// Another name of this documented filter, which the documentation gives ("You can also use
+    /// `availabilityZone` as the filter name").
+    DocumentedAliasOf(String),
+    /// A name EC2 accepts without documenting it (a person decided, on this line of the
+    /// decisions): another name of the documented filter, if one.
+    Accepted {
+        /// The decision's line.
+        line: usize,
+        /// The documented filter it is another name of.
+        alias_of: Option<String>,
+    },
 }
 
 /// One `#[ec2_operation]`.
@@ -414,7 +434,7 @@ impl Planner<'_> {
                 continue;
             }
             if filters::element_shape(model, &reference.shape) == "Filter" {
-                let mut decls = Vec::new();
+                let mut decls: Vec<FilterDecl> = Vec::new();
                 for name in filters::documented(&reference.documentation) {
                     let mapping =
                         match self
@@ -424,7 +444,50 @@ impl Planner<'_> {
                             Some(decision) => decision,
                             None => filters::map(model, &resource.model, &name),
                         };
-                    decls.push(FilterDecl { name, mapping });
+                    decls.push(FilterDecl {
+                        name,
+                        mapping,
+                        origin: FilterOrigin::Documented,
+                    });
+                }
+                let mapping_of = |decls: &[FilterDecl], name: &str| {
+                    decls
+                        .iter()
+                        .find(|decl| decl.name == name)
+                        .map(|decl| decl.mapping.clone())
+                };
+                for (alias, name) in filters::documented_aliases(&reference.documentation) {
+                    let mapping = mapping_of(&decls, &name).expect("an alias is of a listed name");
+                    if mapping_of(&decls, &alias).is_none() {
+                        decls.push(FilterDecl {
+                            name: alias,
+                            mapping,
+                            origin: FilterOrigin::DocumentedAliasOf(name),
+                        });
+                    }
+                }
+                for (line, name, decision) in self.finishing.also(model, action, &resource.model)? {
+                    if mapping_of(&decls, &name).is_some() {
+                        return Err(format!(
+                            "{action}: line {line} of the decisions: `{name}` is a documented filter name already"
+                        ));
+                    }
+                    let (mapping, alias_of) = match decision {
+                        Also::Path(path) => (Mapping::Path(path), None),
+                        Also::NameOf(documented) => {
+                            let mapping = mapping_of(&decls, &documented).ok_or_else(|| {
+                                format!(
+                                    "{action}: line {line} of the decisions: `{documented}` is not a documented filter of the operation"
+                                )
+                            })?;
+                            (mapping, Some(documented))
+                        }
+                    };
+                    decls.push(FilterDecl {
+                        name,
+                        mapping,
+                        origin: FilterOrigin::Accepted { line, alias_of },
+                    });
                 }
                 filters = Some((reference.query_key(member), decls));
                 continue;

@@ -38,6 +38,8 @@ pub struct DescribeAddressTransfers;
         "public-ip",
         "tag:<key>" => tags,
         "tag-key" => tags,
+        // Names EC2 accepts beside the documented ones:
+        "domain",
     ),
     dry_run,
 )]
@@ -899,6 +901,12 @@ pub struct DescribeStaleSecurityGroups;
         "tag:<key>" => tags,
         "tag-key" => tags,
         "vpc-id",
+        // Names EC2 accepts beside the documented ones:
+        "availabilityZone",
+        "availabilityZoneId",
+        "cidr" => cidr_block,
+        "cidrBlock",
+        "defaultForAz",
     ),
     paginate(min = 5, max = 1000),
     dry_run,
@@ -1306,6 +1314,8 @@ pub struct DescribeVpcPeeringConnections;
         "tag:<key>" => tags,
         "tag-key" => tags,
         "vpc-id",
+        // Names EC2 accepts beside the documented ones:
+        "isDefault",
     ),
     paginate(min = 5, max = 1000),
     dry_run,

@@ -47,7 +47,10 @@ use ec2_ops::operations::volumes::DescribeVolumes;
 use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
 use ec2_ops_catalog::ebs::{DescribeSnapshotAttribute, DescribeVolumeAttribute};
 use ec2_ops_catalog::images::{DescribeImageAttribute, DescribeImages};
-use ec2_ops_catalog::instances::{DescribeInstanceAttribute, DescribeInstanceStatus};
+use ec2_ops_catalog::instances::{
+    DescribeInstanceAttribute, DescribeInstanceStatus, DescribeLaunchTemplateVersions,
+    DescribeLaunchTemplates,
+};
 use ec2_ops_catalog::shapes::{
     DescribeNetworkInterfaceAttributeResult, ImageAttribute, InstanceAttribute, SnapshotAttribute,
     VolumeAttribute, VpcAttribute,
@@ -59,15 +62,14 @@ use ec2_ops_catalog::vpc::{
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
 use serde_json::Value;
 
-use self::slot::{ErasedSlot, Lent, Slot, Units};
+use self::slot::{ErasedSlot, Lent, Membership, Slot, Units};
 use crate::operations;
 use crate::seed::{Seed, SeedError, SeedInput};
-use crate::views::Shared;
 use crate::views::attributes::{
-    AttributeIndex, AttributeView, attribute_index, attribute_observer, image_attribute_id,
-    image_attributes, instance_attribute_id, instance_attributes, interface_attribute_id,
-    interface_attributes, snapshot_attribute_id, snapshot_attributes, volume_attribute_id,
-    volume_attributes, vpc_attribute_id, vpc_attributes,
+    AttributeIndex, attribute_index, attribute_observer, image_attribute_id, image_attributes,
+    instance_attribute_id, instance_attributes, interface_attribute_id, interface_attributes,
+    snapshot_attribute_id, snapshot_attributes, volume_attribute_id, volume_attributes,
+    vpc_attribute_id, vpc_attributes,
 };
 use crate::views::rules::{
     RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
@@ -75,7 +77,9 @@ use crate::views::rules::{
 };
 use crate::views::statuses::{StatusIndex, StatusView, status_index, status_observer};
 use crate::views::tags::{Serves, TagIndex, TagView, tag_index, tag_observer};
+use crate::views::templates::{TemplateIndex, template_id, template_observer};
 use crate::views::volumes::{AttachmentIndex, VolumeView, attachment_index, attachment_observer};
+use crate::views::{MergedView, Shared};
 
 /// Every operation's resources, the service answering requests over them, and the seed.
 ///
@@ -133,6 +137,7 @@ impl Store {
             interface_attributes: Arc::new(attribute_index(interface_attribute_id)),
             image_attributes: Arc::new(attribute_index(image_attribute_id)),
             snapshot_attributes: Arc::new(attribute_index(snapshot_attribute_id)),
+            templates: Arc::new(TemplateIndex::new()),
         };
         let mut slots = Slots {
             slots: BTreeMap::new(),
@@ -143,12 +148,17 @@ impl Store {
         ec2_ops_catalog::for_each_operation(&mut slots);
         let Slots { slots, serves, .. } = slots;
         let views = views(&slots, serves, &indexes);
-        let parents = parents::StoreParents {
-            by_action: slots
-                .iter()
-                .filter_map(|(action, slot)| Some((*action, slot.membership()?)))
-                .collect(),
-        };
+        let mut by_action: BTreeMap<&'static str, Arc<dyn Membership>> = slots
+            .iter()
+            .filter_map(|(action, slot)| Some((*action, slot.membership()?)))
+            .collect();
+        // A template derived from its versions is a parent as a seeded one is.
+        let templates = <DescribeLaunchTemplates as Operation>::SPEC.action;
+        if let Some(seeded) = by_action.remove(templates) {
+            let derived: Arc<dyn Membership> = indexes.templates.templates.clone();
+            by_action.insert(templates, Arc::new(parents::Either(seeded, derived)));
+        }
+        let parents = parents::StoreParents { by_action };
         let mut service = Service::new(context.with_parents(Arc::new(parents)));
         ec2_ops_catalog::for_each_operation(&mut Registrar {
             slots: &slots,
@@ -269,7 +279,7 @@ impl Store {
             .map(|(index, resource)| (format!("$[{index}]"), resource));
         let units: Units = Box::new(slot.check(indexed, &source)?);
         let _writing = self.writing();
-        slot.clear();
+        slot.remove_all();
         slot.put(&units);
         Ok(ErasedSlot::counted(slot, &units))
     }
@@ -326,6 +336,7 @@ impl Store {
         self.indexes.interface_attributes.clear();
         self.indexes.image_attributes.clear();
         self.indexes.snapshot_attributes.clear();
+        self.indexes.templates.clear();
         for (action, units) in &self.seed {
             self.slots[action].put(units);
         }
@@ -389,6 +400,7 @@ struct Indexes {
     interface_attributes: Arc<AttributeIndex<DescribeNetworkInterfaceAttributeResult>>,
     image_attributes: Arc<AttributeIndex<ImageAttribute>>,
     snapshot_attributes: Arc<AttributeIndex<SnapshotAttribute>>,
+    templates: Arc<TemplateIndex>,
 }
 
 /// Reads every seed input into units, on as many threads as there are cores (the inputs are
@@ -527,6 +539,11 @@ impl OperationVisitor for Slots<'_> {
                 snapshot_attribute_id,
             ));
         }
+        if let Some(versions) =
+            (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeLaunchTemplateVersions>>()
+        {
+            versions.observe(template_observer(Arc::clone(&self.indexes.templates)));
+        }
         self.slots.insert(action, Box::new(slot));
     }
 }
@@ -565,37 +582,46 @@ fn views(
         seeded: Arc::clone(&typed::<DescribeInstanceStatus>(slots).source),
         derived: Arc::clone(&indexes.statuses),
     };
-    let instance_attributes = AttributeView {
+    let instance_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeInstanceAttribute>(slots).source),
         derived: Arc::clone(&indexes.instance_attributes),
         id: instance_attribute_id,
     };
-    let vpc_attributes = AttributeView {
+    let vpc_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeVpcAttribute>(slots).source),
         derived: Arc::clone(&indexes.vpc_attributes),
         id: vpc_attribute_id,
     };
-    let volume_attributes = AttributeView {
+    let volume_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeVolumeAttribute>(slots).source),
         derived: Arc::clone(&indexes.volume_attributes),
         id: volume_attribute_id,
     };
-    let interface_attributes = AttributeView {
+    let interface_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeNetworkInterfaceAttribute>(slots).source),
         derived: Arc::clone(&indexes.interface_attributes),
         id: interface_attribute_id,
     };
-    let image_attributes = AttributeView {
+    let image_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeImageAttribute>(slots).source),
         derived: Arc::clone(&indexes.image_attributes),
         id: image_attribute_id,
     };
-    let snapshot_attributes = AttributeView {
+    let snapshot_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeSnapshotAttribute>(slots).source),
         derived: Arc::clone(&indexes.snapshot_attributes),
         id: snapshot_attribute_id,
     };
+    let templates = MergedView {
+        seeded: Arc::clone(&typed::<DescribeLaunchTemplates>(slots).source),
+        derived: Arc::clone(&indexes.templates.templates),
+        id: template_id,
+    };
     let mut views: BTreeMap<&'static str, Box<dyn Any + Send + Sync>> = BTreeMap::new();
+    views.insert(
+        <DescribeLaunchTemplates as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(templates))),
+    );
     views.insert(
         <DescribeVpcAttribute as Operation>::SPEC.action,
         Box::new(Shared(Arc::new(vpc_attributes))),

@@ -21,3 +21,17 @@ impl ec2_ops::Parents for StoreParents {
         (!membership.is_empty()).then(|| membership.contains(id))
     }
 }
+
+/// Resources either of two memberships holds: an operation's seeded ones and those a view derives
+/// for it (launch templates from their versions).
+pub(crate) struct Either(pub Arc<dyn Membership>, pub Arc<dyn Membership>);
+
+impl Membership for Either {
+    fn contains(&self, id: &str) -> bool {
+        self.0.contains(id) || self.1.contains(id)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty() && self.1.is_empty()
+    }
+}

@@ -54,6 +54,9 @@ pub(crate) trait ErasedSlot: Send + Sync {
     /// Removes every resource (the views are cleared by the store).
     fn clear(&self);
 
+    /// Removes every resource, the views following (a replace).
+    fn remove_all(&self);
+
     /// How many resources are stored (for a nested operation, its items).
     fn len(&self) -> usize;
 
@@ -399,6 +402,22 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
 
     fn clear(&self) {
         self.source.clear();
+    }
+
+    fn remove_all(&self) {
+        if self.observers.is_empty() {
+            self.source.clear();
+            return;
+        }
+        let mut gone = Vec::with_capacity(self.source.len());
+        self.source.scan_after(None, &mut |_, unit| {
+            gone.push(Arc::clone(unit));
+            ControlFlow::Continue(())
+        });
+        self.source.clear();
+        for unit in &gone {
+            self.notify(Some(unit), None);
+        }
     }
 
     fn len(&self) -> usize {

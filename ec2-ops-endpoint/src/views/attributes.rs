@@ -33,22 +33,18 @@
 //! captured `userData` beside the instance's own type). Which attribute a request answers is the
 //! operation's `respond` rule.
 
-use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use ec2_ops::operations::instances::Reservation;
 use ec2_ops::operations::snapshots::Snapshot;
 use ec2_ops::operations::volumes::Volume;
-use ec2_ops::{InMemorySource, ResourceIdText, ResourceSource};
+use ec2_ops::{InMemorySource, ResourceIdText};
 use ec2_ops_catalog::shapes::{
     AttributeBooleanValue, AttributeValue, DescribeNetworkInterfaceAttributeResult, Image,
     ImageAttribute, InstanceAttribute, LaunchPermission, NetworkInterface, PermissionGroup,
     SnapshotAttribute, VolumeAttribute, Vpc, VpcAttribute,
 };
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
-use super::merge_scan;
 use crate::store::slot::Observer;
 
 /// Attributes derived from another operation's resources, by resource ID.
@@ -219,53 +215,4 @@ pub(crate) fn attribute_observer<R: 'static, A: Send + Sync + 'static>(
             index.insert(Arc::new(attribute));
         }
     })
-}
-
-/// An attribute operation's source: its own seeded attributes, and those derived from the served
-/// resources that no seeded attribute names.
-pub(crate) struct AttributeView<A> {
-    pub seeded: Arc<InMemorySource<Arc<A>>>,
-    pub derived: Arc<AttributeIndex<A>>,
-    pub id: fn(&Arc<A>) -> &str,
-}
-
-/// `seeded`, with the members it does not hold taken from `derived`.
-fn filled<A: Serialize + DeserializeOwned>(seeded: &A, derived: &A) -> Option<A> {
-    let mut whole = serde_json::to_value(derived).ok()?;
-    let serde_json::Value::Object(held) = serde_json::to_value(seeded).ok()? else {
-        return None;
-    };
-    let members = whole.as_object_mut()?;
-    members.extend(held);
-    serde_json::from_value(whole).ok()
-}
-
-impl<A: Clone + Send + Sync + Serialize + DeserializeOwned> ResourceSource<A> for AttributeView<A> {
-    fn get(&self, id: &str) -> Option<A> {
-        let seeded = self.seeded.with(id, |attribute| (**attribute).clone());
-        let derived = self.derived.with(id, |attribute| (**attribute).clone());
-        match (seeded, derived) {
-            (Some(seeded), Some(derived)) => filled(&seeded, &derived).or(Some(seeded)),
-            (seeded, derived) => seeded.or(derived),
-        }
-    }
-
-    fn contains(&self, id: &str) -> bool {
-        self.seeded.contains(id) || self.derived.contains(id)
-    }
-
-    fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &A) -> ControlFlow<()>) {
-        merge_scan(
-            &*self.seeded,
-            &*self.derived,
-            after,
-            &|attribute: &Arc<A>| !self.seeded.contains((self.id)(attribute)),
-            // A seeded record is answered filled, as a look-up answers it.
-            &mut |id, attribute: &Arc<A>| match self.get(id) {
-                Some(whole) => visit(id, &whole),
-                None => visit(id, attribute),
-            },
-            &|attribute| attribute,
-        );
-    }
 }

@@ -12,7 +12,9 @@
 //!   instance;
 //! - [`attributes`]: the instance, VPC, volume, network interface, image and snapshot attribute
 //!   operations answer the attributes of the resources served here (images and snapshots: the
-//!   account's), seeded attributes winning.
+//!   account's), seeded attributes winning;
+//! - [`templates`]: DescribeLaunchTemplates lists the templates of the launch template versions
+//!   served here, seeded templates winning.
 //!
 //! Each view reads an index its sources' slots keep up to date as resources are put and removed
 //! (under the store's exclusive lock), so a page or a look-up costs its size and a few seeks,
@@ -22,12 +24,15 @@ pub(crate) mod attributes;
 pub(crate) mod rules;
 pub(crate) mod statuses;
 pub(crate) mod tags;
+pub(crate) mod templates;
 pub(crate) mod volumes;
 
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use ec2_ops::{InMemorySource, ResourceSource};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// A shared source of `R` behind a trait object, so a view can be registered for an operation
 /// whose resource type the registering code knows only generically.
@@ -144,6 +149,56 @@ pub(crate) fn merge_scan<T: Clone, U: Clone>(
             Some(bound) => cursor = Some(bound),
             None => return,
         }
+    }
+}
+
+/// An operation's source over resources another operation's derive: its own seeded resources, each
+/// filled with the members it does not hold from the one derived for the same ID, and the derived
+/// resources no seeded one names (attribute operations, DescribeLaunchTemplates).
+pub(crate) struct MergedView<A> {
+    pub seeded: Arc<InMemorySource<Arc<A>>>,
+    pub derived: Arc<InMemorySource<Arc<A>>>,
+    pub id: fn(&Arc<A>) -> &str,
+}
+
+/// `seeded`, with the members it does not hold taken from `derived`.
+fn filled<A: Serialize + DeserializeOwned>(seeded: &A, derived: &A) -> Option<A> {
+    let mut whole = serde_json::to_value(derived).ok()?;
+    let serde_json::Value::Object(held) = serde_json::to_value(seeded).ok()? else {
+        return None;
+    };
+    let members = whole.as_object_mut()?;
+    members.extend(held);
+    serde_json::from_value(whole).ok()
+}
+
+impl<A: Clone + Send + Sync + Serialize + DeserializeOwned> ResourceSource<A> for MergedView<A> {
+    fn get(&self, id: &str) -> Option<A> {
+        let seeded = self.seeded.with(id, |attribute| (**attribute).clone());
+        let derived = self.derived.with(id, |attribute| (**attribute).clone());
+        match (seeded, derived) {
+            (Some(seeded), Some(derived)) => filled(&seeded, &derived).or(Some(seeded)),
+            (seeded, derived) => seeded.or(derived),
+        }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.seeded.contains(id) || self.derived.contains(id)
+    }
+
+    fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &A) -> ControlFlow<()>) {
+        merge_scan(
+            &*self.seeded,
+            &*self.derived,
+            after,
+            &|item: &Arc<A>| !self.seeded.contains((self.id)(item)),
+            // A seeded record is answered filled, as a look-up answers it.
+            &mut |id, attribute: &Arc<A>| match self.get(id) {
+                Some(whole) => visit(id, &whole),
+                None => visit(id, attribute),
+            },
+            &|attribute| attribute,
+        );
     }
 }
 
