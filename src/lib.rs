@@ -93,7 +93,7 @@
 //! | `paginate` | `paginate` or `paginate(min = N, max = M [, clamp] [, ids_with_max_results = false])` | no | makes the operation paginated: `MaxResults` and `NextToken`. With bounds, a `MaxResults` outside `min..=max` is EC2's 400 (with `clamp`, one above `max` is served as `max`); without, any positive value is accepted (EC2 documents no bounds for many operations). `ids_with_max_results = false` makes IDs with `MaxResults` a 400 `InvalidParameterCombination` |
 //! | `dry_run` | `dry_run` | no | adds the `DryRun` parameter (leave it out where the model has none) |
 //! | `response` | `response(fleet_id: Option<String>, #[ec2(xml = "serviceNameSet")] service_names: Option<Vec<String>>)` | no | response members beside the list (scalars, structures, further lists), written as `#[ec2_shape]` fields with the same `#[ec2(name, xml, item)]` rules: in the AWS CLI's JSON under their member names and in the XML after the list; `respond` fills them |
-//! | `visible` | `visible = function` | no | `fn(&XRequest, &Caller, &Resource) -> bool`: whether the caller sees a resource for this request (`Owner.N=self`, `RestorableBy.N`, per-account data); hidden resources are skipped, and asking for a hidden one's ID is not an error |
+//! | `visible` | `visible = function` | no | `fn(&XRequest, &Caller, &Resource, &DescribeContext) -> bool`: whether the caller sees a resource for this request (`Owner.N=self`, `RestorableBy.N`, per-account data; the context's `resource::<O>(id)` reads another operation's resource where the service knows it); hidden resources are skipped, and asking for a hidden one's ID is not an error |
 //! | `respond` | `respond = function` | no | `fn(&XRequest, &Caller, &mut XResponse)`: shapes the response by the request (`IncludePublicKey` decides whether `publicKey` is rendered) and fills the `response(...)` members |
 //!
 //! Every mistake in a declaration is a compile error at the offending token, naming what was
@@ -272,7 +272,12 @@
 //! pub struct Image { pub image_id: String, pub owner_id: String, pub public_key: Option<String> }
 //!
 //! /// `Owner.N`: `self` is the caller's account.
-//! fn owned(request: &DescribeImagesRequest, caller: &Caller, image: &Image) -> bool {
+//! fn owned(
+//!     request: &DescribeImagesRequest,
+//!     caller: &Caller,
+//!     image: &Image,
+//!     _context: &DescribeContext,
+//! ) -> bool {
 //!     request.owners.is_empty()
 //!         || request.owners.iter().any(|owner| {
 //!             let owner = if owner == "self" { &caller.account_id } else { owner };

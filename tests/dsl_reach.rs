@@ -19,7 +19,12 @@ pub struct Key {
 }
 
 /// `Owner.N`: account IDs, or `self` for the caller's account.
-fn owned(request: &DescribeKeysRequest, caller: &Caller, key: &Key) -> bool {
+fn owned(
+    request: &DescribeKeysRequest,
+    caller: &Caller,
+    key: &Key,
+    _context: &ec2_ops::DescribeContext,
+) -> bool {
     request.owners.is_empty()
         || request.owners.iter().any(|owner| {
             let owner = if owner == "self" {

@@ -11,7 +11,7 @@
 //! DescribeImageAttribute's `launchPermission` holds).
 
 #[cfg(any(feature = "images", feature = "instances", feature = "account"))]
-use ec2_ops::Caller;
+use ec2_ops::{Caller, DescribeContext};
 
 /// Whether `owner` (an `Owner.N` value) names a resource owned by `owner_id` with owner alias
 /// `alias`: `self` is the caller's account, an AWS owner alias (`amazon`, `aws-marketplace`,
@@ -42,6 +42,7 @@ pub(crate) fn images(
     request: &crate::images::DescribeImagesRequest,
     caller: &Caller,
     image: &crate::shapes::Image,
+    _context: &DescribeContext,
 ) -> bool {
     let owner_id = image.owner_id.as_deref();
     let owned_by_caller = owner_id == Some(caller.account_id.as_str());
@@ -81,6 +82,7 @@ pub(crate) fn fpga_images(
     request: &crate::images::DescribeFpgaImagesRequest,
     caller: &Caller,
     image: &crate::shapes::FpgaImage,
+    _context: &DescribeContext,
 ) -> bool {
     request.owners.is_empty()
         || request.owners.iter().any(|owner| {
@@ -99,6 +101,7 @@ pub(crate) fn instance_statuses(
     request: &crate::instances::DescribeInstanceStatusRequest,
     _caller: &Caller,
     status: &crate::shapes::InstanceStatus,
+    _context: &DescribeContext,
 ) -> bool {
     request.include_all_instances == Some(true)
         || status
@@ -115,6 +118,7 @@ pub(crate) fn regions(
     request: &crate::account::DescribeRegionsRequest,
     _caller: &Caller,
     region: &crate::shapes::Region,
+    _context: &DescribeContext,
 ) -> bool {
     request.all_regions == Some(true) || region.opt_in_status.as_deref() != Some("not-opted-in")
 }
@@ -127,7 +131,55 @@ pub(crate) fn availability_zones(
     request: &crate::account::DescribeAvailabilityZonesRequest,
     _caller: &Caller,
     zone: &crate::shapes::AvailabilityZone,
+    _context: &DescribeContext,
 ) -> bool {
     request.all_availability_zones == Some(true)
         || zone.opt_in_status != Some(crate::shapes::AvailabilityZoneOptInStatus::NotOptedIn)
+}
+
+/// DescribeLaunchTemplateVersions' `LaunchTemplateVersion.N`, `MinVersion` and `MaxVersion`, as
+/// documented:
+///
+/// - `LaunchTemplateVersion.N`: version numbers, `$Default` (the version marked as the template's
+///   default) and `$Latest` (the template's latest version: its `LatestVersionNumber`, read from
+///   DescribeLaunchTemplates' resource through the context; where the context holds no such
+///   template, `$Latest` selects none of its versions);
+/// - `MinVersion`: versions after this number; `MaxVersion`: versions up to and including it. A
+///   bound that is not a number selects no version.
+#[cfg(feature = "instances")]
+pub(crate) fn launch_template_versions(
+    request: &crate::instances::DescribeLaunchTemplateVersionsRequest,
+    _caller: &Caller,
+    version: &crate::shapes::LaunchTemplateVersion,
+    context: &DescribeContext,
+) -> bool {
+    let Some(number) = version.version_number else {
+        return request.versions.is_empty()
+            && request.min_version.is_none()
+            && request.max_version.is_none();
+    };
+    let bound = |text: &Option<String>| text.as_deref().map(|text| text.trim().parse::<i64>());
+    let after_min = match bound(&request.min_version) {
+        None => true,
+        Some(Ok(min)) => number > min,
+        Some(Err(_)) => false,
+    };
+    let up_to_max = match bound(&request.max_version) {
+        None => true,
+        Some(Ok(max)) => number <= max,
+        Some(Err(_)) => false,
+    };
+    let latest = || {
+        let template = version.launch_template_id.as_deref()?;
+        context
+            .resource::<crate::instances::DescribeLaunchTemplates>(template)?
+            .latest_version_number
+    };
+    let named = request.versions.is_empty()
+        || request.versions.iter().any(|asked| match asked.as_str() {
+            "$Default" => version.default_version == Some(true),
+            "$Latest" => latest() == Some(number),
+            asked => asked.trim().parse::<i64>() == Ok(number),
+        });
+    after_min && up_to_max && named
 }

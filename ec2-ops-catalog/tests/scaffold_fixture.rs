@@ -37,6 +37,7 @@ mod visibility {
         request: &DescribeGadgetsRequest,
         _caller: &ec2_ops::Caller,
         gadget: &Gadget,
+        _context: &ec2_ops::DescribeContext,
     ) -> bool {
         request.include_retired == Some(true) || gadget.r#type.as_deref() != Some("retired")
     }

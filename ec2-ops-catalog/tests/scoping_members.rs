@@ -378,3 +378,117 @@ mod value_lists {
         assert_eq!(names, ["default-vpc"]);
     }
 }
+
+mod launch_template_versions {
+    use super::*;
+    use ec2_ops_catalog::instances::{
+        DescribeLaunchTemplateVersions, DescribeLaunchTemplateVersionsResponse,
+        DescribeLaunchTemplates,
+    };
+    use ec2_ops_catalog::shapes::LaunchTemplate;
+
+    /// What the other operations hold: one template, `lt-1`, whose latest version is 3 (its
+    /// version 4 was not captured as a version, so the template, not the versions held, says
+    /// which is latest); `lt-2` is not known.
+    struct Templates;
+
+    impl ec2_ops::Parents for Templates {
+        fn serves(&self, action: &str, id: &str) -> Option<bool> {
+            (action == "DescribeLaunchTemplates").then_some(id == "lt-1")
+        }
+
+        fn resource(&self, action: &str, id: &str) -> Option<Box<dyn std::any::Any + Send>> {
+            (action == <DescribeLaunchTemplates as ec2_ops::Operation>::SPEC.action && id == "lt-1")
+                .then(|| {
+                    Box::new(LaunchTemplate {
+                        launch_template_id: Some("lt-1".into()),
+                        latest_version_number: Some(3),
+                        default_version_number: Some(2),
+                        ..LaunchTemplate::default()
+                    }) as Box<dyn std::any::Any + Send>
+                })
+        }
+    }
+
+    fn versions() -> Service {
+        let mut source =
+            InMemorySource::new(|version: &ec2_ops_catalog::shapes::LaunchTemplateVersion| {
+                version.version_description.as_deref().unwrap_or_default()
+            });
+        let version = |template: &str, number: i64, default: bool| {
+            from_cli(
+                json!({"LaunchTemplateId": template, "VersionNumber": number,
+                            "VersionDescription": format!("{template}/{number}"),
+                            "DefaultVersion": default}),
+            )
+        };
+        source.extend([
+            version("lt-1", 1, false),
+            version("lt-1", 2, true),
+            version("lt-1", 3, false),
+            version("lt-2", 1, true),
+            version("lt-2", 2, false),
+        ]);
+        let context = DescribeContext::default()
+            .with_account_id(ACCOUNT)
+            .with_parents(Arc::new(Templates));
+        let mut service = Service::new(context);
+        service.register::<DescribeLaunchTemplateVersions, _>(Arc::new(source));
+        service
+    }
+
+    fn described(params: &str) -> Vec<String> {
+        let response: DescribeLaunchTemplateVersionsResponse =
+            ask(&versions(), "DescribeLaunchTemplateVersions", params).unwrap();
+        response
+            .launch_template_versions
+            .into_iter()
+            .map(|version| version.version_description.unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn without_versions_every_version_is_listed() {
+        assert_eq!(described("").len(), 5);
+    }
+
+    #[test]
+    fn version_numbers_select_those_versions_of_the_named_template() {
+        assert_eq!(
+            described("&LaunchTemplateId=lt-1&LaunchTemplateVersion.1=1&LaunchTemplateVersion.2=3"),
+            ["lt-1/1", "lt-1/3"]
+        );
+    }
+
+    #[test]
+    fn default_selects_each_templates_default_version() {
+        assert_eq!(
+            described("&LaunchTemplateVersion.1=$Default"),
+            ["lt-1/2", "lt-2/1"]
+        );
+    }
+
+    #[test]
+    fn latest_is_the_templates_latest_version_number_where_the_template_is_known() {
+        assert_eq!(
+            described("&LaunchTemplateId=lt-1&LaunchTemplateVersion.1=$Latest"),
+            ["lt-1/3"]
+        );
+        // lt-2 is not held by DescribeLaunchTemplates: its latest version is not known.
+        assert_eq!(described("&LaunchTemplateVersion.1=$Latest"), ["lt-1/3"]);
+        assert_eq!(
+            described("&LaunchTemplateVersion.1=$Latest&LaunchTemplateVersion.2=$Default"),
+            ["lt-1/2", "lt-1/3", "lt-2/1"]
+        );
+    }
+
+    #[test]
+    fn min_version_is_exclusive_and_max_version_inclusive() {
+        assert_eq!(
+            described("&LaunchTemplateId=lt-1&MinVersion=1&MaxVersion=2"),
+            ["lt-1/2"]
+        );
+        assert_eq!(described("&MinVersion=1"), ["lt-1/2", "lt-1/3", "lt-2/2"]);
+        assert!(described("&MaxVersion=latest").is_empty());
+    }
+}

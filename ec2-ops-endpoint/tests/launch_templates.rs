@@ -173,3 +173,33 @@ fn versions_of_a_derived_template_are_asked_by_its_id_and_an_unknown_template_is
     assert_eq!(status, 400, "{body}");
     assert!(body.contains(".NotFound"), "{body}");
 }
+
+#[test]
+fn latest_and_default_versions_are_read_from_the_derived_templates() {
+    let store = store(&[("describe-launch-template-versions", VERSIONS)]);
+    let numbers = |query: &str| -> Vec<String> {
+        let (status, body) = ask(&store, "DescribeLaunchTemplateVersions", query);
+        assert_eq!(status, 200, "{body}");
+        body.split("<versionNumber>")
+            .skip(1)
+            .map(|rest| rest[..rest.find('<').unwrap()].to_owned())
+            .collect()
+    };
+    assert_eq!(
+        numbers("&LaunchTemplateId=lt-0a&LaunchTemplateVersion.1=$Latest"),
+        ["3"]
+    );
+    assert_eq!(
+        numbers("&LaunchTemplateVersion.1=$Latest"),
+        ["3", "4"],
+        "each template's latest"
+    );
+    assert_eq!(
+        numbers("&LaunchTemplateName=web&LaunchTemplateVersion.1=$Default"),
+        ["2"]
+    );
+    assert_eq!(
+        numbers("&LaunchTemplateId=lt-0a&MinVersion=1&MaxVersion=3"),
+        ["2", "3"]
+    );
+}

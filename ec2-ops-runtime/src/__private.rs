@@ -8,8 +8,8 @@
 pub use ::serde;
 
 pub use crate::describe::{
-    Caller, DescribeInput, DescribeOperation, Lookup, NestedItems, Page, PaginatedOperation,
-    ValueCheck, group_units, split_units,
+    Caller, DescribeContext, DescribeInput, DescribeOperation, Lookup, NestedItems, Page,
+    PaginatedOperation, ValueCheck, group_units, split_units,
 };
 pub use crate::error::Ec2Error;
 pub use crate::filter::{FilterCatalog, FilterLeaf, FilterPath, TagFilters, TagList, ValueSet};

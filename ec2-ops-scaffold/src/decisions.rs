@@ -61,8 +61,8 @@ struct AlsoEntry {
 /// The two hooks a decision may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HookKind {
-    /// `visible`: which resources a caller sees for a request (`fn(&Request, &Caller, &Resource)
-    /// -> bool`), a function of the catalog's `visibility` module.
+    /// `visible`: which resources a caller sees for a request (`fn(&Request, &Caller, &Resource,
+    /// &DescribeContext) -> bool`), a function of the catalog's `visibility` module.
     Visible,
     /// `respond`: what the response holds for a request (`fn(&Request, &Caller, &mut
     /// Response)`), a function of the catalog's `responses` module.

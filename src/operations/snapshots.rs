@@ -4,7 +4,7 @@
 //! `StorageTier`, `TransferType`, plus `SseType` from `DescribeVolumes`.
 
 use crate::operations::volumes::SseType;
-use crate::{Caller, DateTime, Tag, ec2_operation, ec2_shape};
+use crate::{Caller, DateTime, DescribeContext, Tag, ec2_operation, ec2_shape};
 
 /// An EBS snapshot (`<item>` of `<snapshotSet>`).
 #[ec2_shape(response_only)]
@@ -129,6 +129,7 @@ fn owned_and_restorable(
     request: &DescribeSnapshotsRequest,
     caller: &Caller,
     snapshot: &Snapshot,
+    _context: &DescribeContext,
 ) -> bool {
     let owner_id = snapshot.owner_id.as_deref();
     let owner_alias = snapshot.owner_alias.as_deref();

@@ -802,6 +802,8 @@ pub use ec2_ops::operations::key_pairs::{DescribeKeyPairs, DescribeKeyPairsReque
     ),
     paginate,
     dry_run,
+    // Applies Versions, MinVersion, MaxVersion.
+    visible = crate::visibility::launch_template_versions,
 )]
 pub struct DescribeLaunchTemplateVersions;
 

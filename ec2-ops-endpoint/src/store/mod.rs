@@ -158,7 +158,16 @@ impl Store {
             let derived: Arc<dyn Membership> = indexes.templates.templates.clone();
             by_action.insert(templates, Arc::new(parents::Either(seeded, derived)));
         }
-        let parents = parents::StoreParents { by_action };
+        let mut getters = Getters {
+            slots: &slots,
+            views: &views,
+            by_action: BTreeMap::new(),
+        };
+        ec2_ops_catalog::for_each_operation(&mut getters);
+        let parents = parents::StoreParents {
+            by_action,
+            resources: getters.by_action,
+        };
         let mut service = Service::new(context.with_parents(Arc::new(parents)));
         ec2_ops_catalog::for_each_operation(&mut Registrar {
             slots: &slots,
@@ -663,6 +672,50 @@ fn views(
         Box::new(Shared(Arc::new(tags))),
     );
     views
+}
+
+/// Operation `O`'s source: its view where another operation's resources shape its answers, its own
+/// resources otherwise.
+fn source_of<O: CatalogOperation>(
+    slots: &BTreeMap<&'static str, Box<dyn ErasedSlot>>,
+    views: &BTreeMap<&'static str, Box<dyn Any + Send + Sync>>,
+) -> Arc<dyn ec2_ops::ResourceSource<O::Item> + Send + Sync> {
+    let action = <O as Operation>::SPEC.action;
+    match views
+        .get(action)
+        .and_then(|view| view.downcast_ref::<Shared<O::Item>>())
+    {
+        Some(Shared(view)) => Arc::clone(view),
+        None => {
+            let slot: &Slot<O> = slots[action]
+                .as_any()
+                .downcast_ref()
+                .expect("every catalog operation has its slot");
+            Arc::new(Lent(Arc::clone(&slot.source)))
+        }
+    }
+}
+
+/// Collects, for every operation, how to read one of its resources by ID (what hooks read of other
+/// operations through the context).
+struct Getters<'a> {
+    slots: &'a BTreeMap<&'static str, Box<dyn ErasedSlot>>,
+    views: &'a BTreeMap<&'static str, Box<dyn Any + Send + Sync>>,
+    by_action: BTreeMap<&'static str, parents::Getter>,
+}
+
+impl OperationVisitor for Getters<'_> {
+    fn visit<O: CatalogOperation>(&mut self, _area: &'static str) {
+        let source = source_of::<O>(self.slots, self.views);
+        self.by_action.insert(
+            <O as Operation>::SPEC.action,
+            Arc::new(move |id: &str| {
+                source
+                    .get(id)
+                    .map(|resource| Box::new(resource) as Box<dyn Any + Send>)
+            }),
+        );
+    }
 }
 
 /// Registers every operation with the service: over its view when another operation's resources

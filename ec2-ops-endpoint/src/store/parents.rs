@@ -1,15 +1,21 @@
 //! What the store's operations serve, told to the describe pipeline so that a parent's ID
 //! (`ClientVpnEndpointId` of DescribeClientVpnRoutes) that no parent has is EC2's not-found error,
-//! as in one account, rather than an empty answer.
+//! as in one account, rather than an empty answer, and so that a hook can read another
+//! operation's resource (a launch template's latest version, for `$Latest`).
 
+use std::any::Any;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::slot::Membership;
 
-/// The operations' memberships, by action.
+/// Reads one resource of an operation by ID, boxed as its declared type.
+pub(crate) type Getter = Arc<dyn Fn(&str) -> Option<Box<dyn Any + Send>> + Send + Sync>;
+
+/// The operations' memberships, and how to read each one's resources, by action.
 pub(crate) struct StoreParents {
     pub by_action: BTreeMap<&'static str, Arc<dyn Membership>>,
+    pub resources: BTreeMap<&'static str, Getter>,
 }
 
 impl ec2_ops::Parents for StoreParents {
@@ -19,6 +25,12 @@ impl ec2_ops::Parents for StoreParents {
     fn serves(&self, action: &str, id: &str) -> Option<bool> {
         let membership = self.by_action.get(action)?;
         (!membership.is_empty()).then(|| membership.contains(id))
+    }
+
+    /// The resource as the operation answers it (a derived launch template as well as a seeded
+    /// one).
+    fn resource(&self, action: &str, id: &str) -> Option<Box<dyn Any + Send>> {
+        self.resources.get(action)?(id)
     }
 }
 

@@ -541,8 +541,13 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
     let lookups = lookups(op, complete);
     let visible = op.visible.as_ref().map(|function| {
         quote! {
-            fn visible(__ec2_request: &#request, __ec2_caller: &#p::Caller, __ec2_resource: &#resource) -> bool {
-                #function(__ec2_request, __ec2_caller, __ec2_resource)
+            fn visible(
+                __ec2_request: &#request,
+                __ec2_caller: &#p::Caller,
+                __ec2_resource: &#resource,
+                __ec2_context: &#p::DescribeContext,
+            ) -> bool {
+                #function(__ec2_request, __ec2_caller, __ec2_resource, __ec2_context)
             }
         }
     });

@@ -295,7 +295,7 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Oper
         .path(
             ctxt,
             VISIBLE,
-            "a function `fn(&Request, &Caller, &Resource) -> bool`, e.g. `visible = owned_by_caller`",
+            "a function `fn(&Request, &Caller, &Resource, &DescribeContext) -> bool`, e.g. `visible = owned_by_caller`",
         )
         .cloned();
     let respond = top

@@ -57,6 +57,21 @@ impl DescribeContext {
             .and_then(|parents| parents.serves(action, id))
     }
 
+    /// Operation `O`'s resource `id`, where the [`Parents`] given know it: what a `visible` hook
+    /// reads of another operation (DescribeLaunchTemplateVersions' `$Latest` is the template's
+    /// latest version number). `None` when no [`Parents`] were given, or they do not hold it.
+    pub fn resource<O>(&self, id: &str) -> Option<O::Resource>
+    where
+        O: crate::describe::DescribeOperation,
+        O::Resource: 'static,
+    {
+        let found = self.parents.as_ref()?.resource(O::SPEC.action, id)?;
+        found
+            .downcast::<O::Resource>()
+            .ok()
+            .map(|resource| *resource)
+    }
+
     /// Replaces the account callers act as (the `self` of `Owner.N=self`).
     pub fn with_account_id(mut self, account_id: impl Into<String>) -> Self {
         self.account_id = account_id.into();
@@ -119,6 +134,13 @@ pub trait Parents: Send + Sync {
     /// Whether operation `action` serves a resource with ID `id`; `None` when this does not know
     /// the operation's resources (its data is not held here).
     fn serves(&self, action: &str, id: &str) -> Option<bool>;
+
+    /// Operation `action`'s resource `id` (its declared resource type, boxed), where this holds
+    /// it. None by default.
+    fn resource(&self, action: &str, id: &str) -> Option<Box<dyn std::any::Any + Send>> {
+        let _ = (action, id);
+        None
+    }
 }
 
 /// Decides whether a caller may perform an action; consulted before anything else, `DryRun` included.

@@ -28,9 +28,15 @@ pub trait DescribeOperation: Operation {
     }
 
     /// Whether `caller` sees `resource` in answer to `request` (e.g. `Owner.N`, `RestorableBy.N`, or
-    /// per-account visibility). Everything by default.
-    fn visible(request: &Self::Request, caller: &Caller, resource: &Self::Resource) -> bool {
-        let _ = (request, caller, resource);
+    /// per-account visibility); `context` tells what other operations of the service hold (a
+    /// launch template's latest version, for `$Latest`). Everything by default.
+    fn visible(
+        request: &Self::Request,
+        caller: &Caller,
+        resource: &Self::Resource,
+        context: &DescribeContext,
+    ) -> bool {
+        let _ = (request, caller, resource, context);
         true
     }
 
@@ -104,7 +110,7 @@ pub trait DescribeOperation: Operation {
         S: ResourceSource<Self::Resource> + ?Sized,
     {
         let lookups = Self::lookups(request);
-        let visible = |resource: &Self::Resource| Self::visible(request, caller, resource);
+        let visible = |resource: &Self::Resource| Self::visible(request, caller, resource, context);
         let scope = Scope {
             visible: &visible,
             lookups: &lookups,

@@ -84,7 +84,12 @@ pub struct Task {
 )]
 pub struct DescribeTasks;
 
-fn visible(_: &DescribeTasksRequest, _: &ec2_ops::Caller, _: &Task) -> bool {
+fn visible(
+    _: &DescribeTasksRequest,
+    _: &ec2_ops::Caller,
+    _: &Task,
+    _: &ec2_ops::DescribeContext,
+) -> bool {
     true
 }
 
