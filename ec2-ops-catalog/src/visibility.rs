@@ -10,7 +10,12 @@
 //! the images (EC2 answers the caller's images shared with that account, which only
 //! DescribeImageAttribute's `launchPermission` holds).
 
-#[cfg(any(feature = "images", feature = "instances", feature = "account"))]
+#[cfg(any(
+    feature = "images",
+    feature = "instances",
+    feature = "account",
+    feature = "vpc"
+))]
 use ec2_ops::{Caller, DescribeContext};
 
 /// Whether `owner` (an `Owner.N` value) names a resource owned by `owner_id` with owner alias
@@ -182,4 +187,136 @@ pub(crate) fn launch_template_versions(
             asked => asked.trim().parse::<i64>() == Ok(number),
         });
     after_min && up_to_max && named
+}
+
+/// DescribeInstanceCreditSpecifications' rule over its ID list, as documented: without instance
+/// IDs, the instances whose credit option is `unlimited` (EC2 lists those, and not the burstable
+/// instances left at `standard`); with IDs, each instance named, whatever its option.
+#[cfg(feature = "instances")]
+pub(crate) fn credit_specifications(
+    request: &crate::instances::DescribeInstanceCreditSpecificationsRequest,
+    _caller: &Caller,
+    specification: &crate::shapes::InstanceCreditSpecification,
+    _context: &DescribeContext,
+) -> bool {
+    !request.instance_ids.is_empty() || specification.cpu_credits.as_deref() == Some("unlimited")
+}
+
+/// DescribeInstanceTypeOfferings' `LocationType`, as documented: the offerings at that kind of
+/// location (`region`, `availability-zone`, `availability-zone-id`, `outpost`); without it, the
+/// Region's offerings (`region`), as EC2 lists them by default. An offering seeded without a
+/// location type is shown to a request that names none, and to no other.
+#[cfg(feature = "instances")]
+pub(crate) fn instance_type_offerings(
+    request: &crate::instances::DescribeInstanceTypeOfferingsRequest,
+    _caller: &Caller,
+    offering: &crate::shapes::InstanceTypeOffering,
+    _context: &DescribeContext,
+) -> bool {
+    match (&request.location_type, &offering.location_type) {
+        (Some(asked), Some(held)) => held == asked,
+        (None, Some(held)) => *held == crate::shapes::LocationType::Region,
+        (asked, None) => asked.is_none(),
+    }
+}
+
+/// Whether `time` lies within the bounds a request gives (either may be absent); a resource
+/// without a time is within no bound.
+#[cfg(any(feature = "instances", feature = "vpc"))]
+fn within(
+    time: Option<ec2_ops::DateTime>,
+    from: Option<ec2_ops::DateTime>,
+    to: Option<ec2_ops::DateTime>,
+) -> bool {
+    match time {
+        Some(time) => from.is_none_or(|from| time >= from) && to.is_none_or(|to| time <= to),
+        None => from.is_none() && to.is_none(),
+    }
+}
+
+/// DescribeReservedInstances' `OfferingClass` and `OfferingType`: the Reserved Instances of that
+/// class (`standard`, `convertible`) and offering type (`No Upfront`, `Heavy Utilization`, ...).
+#[cfg(feature = "instances")]
+pub(crate) fn reserved_instances(
+    request: &crate::instances::DescribeReservedInstancesRequest,
+    _caller: &Caller,
+    reserved: &crate::shapes::ReservedInstances,
+    _context: &DescribeContext,
+) -> bool {
+    let class = request
+        .offering_class
+        .as_ref()
+        .is_none_or(|class| reserved.offering_class.as_ref() == Some(class));
+    let offering = request
+        .offering_type
+        .as_ref()
+        .is_none_or(|offering| reserved.offering_type.as_ref() == Some(offering));
+    class && offering
+}
+
+/// DescribeInstanceSqlHaHistoryStates' `StartTime` and `EndTime`: the historical states updated
+/// within the period (both bounds included; without them, every state held).
+#[cfg(feature = "instances")]
+pub(crate) fn sql_ha_history_states(
+    request: &crate::instances::DescribeInstanceSqlHaHistoryStatesRequest,
+    _caller: &Caller,
+    state: &crate::shapes::RegisteredInstance,
+    _context: &DescribeContext,
+) -> bool {
+    within(
+        state.last_updated_time,
+        request.start_time,
+        request.end_time,
+    )
+}
+
+/// DescribeCapacityReservationBillingRequests' `Role`: `odcr-owner`, the requests the caller's
+/// account initiated (`RequestedBy`); `unused-reservation-billing-owner`, those sent to it
+/// (`UnusedReservationBillingOwnerId`). A role the model does not list selects none.
+#[cfg(feature = "instances")]
+pub(crate) fn capacity_reservation_billing_requests(
+    request: &crate::instances::DescribeCapacityReservationBillingRequestsRequest,
+    caller: &Caller,
+    billing: &crate::shapes::CapacityReservationBillingRequest,
+    _context: &DescribeContext,
+) -> bool {
+    let account = Some(caller.account_id.as_str());
+    match request.role {
+        crate::shapes::CallerRole::OdcrOwner => billing.requested_by.as_deref() == account,
+        crate::shapes::CallerRole::UnusedReservationBillingOwner => {
+            billing.unused_reservation_billing_owner_id.as_deref() == account
+        }
+        crate::shapes::CallerRole::Unlisted(_) => false,
+    }
+}
+
+/// DescribeApplicationStatusChecks' `IncludeAll`: a check whose deletion time has passed is in its
+/// deletion grace period, listed only when `IncludeAll` is true.
+#[cfg(feature = "account")]
+pub(crate) fn application_status_checks(
+    request: &crate::account::DescribeApplicationStatusChecksRequest,
+    _caller: &Caller,
+    check: &crate::shapes::ApplicationStatusCheckResponseObject,
+    _context: &DescribeContext,
+) -> bool {
+    let deleted = check
+        .deletion_time
+        .is_some_and(|time| time <= ec2_ops::DateTime::now());
+    !deleted || request.include_all == Some(true)
+}
+
+/// DescribeNetworkInsightsAccessScopeAnalyses' `AnalysisStartTimeBegin` and
+/// `AnalysisStartTimeEnd`: the analyses started on or after the one and on or before the other.
+#[cfg(feature = "vpc")]
+pub(crate) fn access_scope_analyses(
+    request: &crate::vpc::DescribeNetworkInsightsAccessScopeAnalysesRequest,
+    _caller: &Caller,
+    analysis: &crate::shapes::NetworkInsightsAccessScopeAnalysis,
+    _context: &DescribeContext,
+) -> bool {
+    within(
+        analysis.start_date,
+        request.analysis_start_time_begin,
+        request.analysis_start_time_end,
+    )
 }

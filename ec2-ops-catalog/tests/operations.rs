@@ -241,6 +241,51 @@ fn required_members(action: &str, ids: &[&str], parents: &[String]) -> String {
     query
 }
 
+/// What the check sends, and the account it calls as, for an operation whose `visible` hook shows
+/// only some resources to a request that sends none of its scoping members, so that the answer
+/// holds every resource of the seed (`printed`, as the AWS CLI prints them; `ids`, their IDs);
+/// `None` where no one request can ask for this round's seed whole (its resources differ in the
+/// member the hook reads).
+fn asking_for_all(
+    action: &str,
+    printed: &[Value],
+    ids: &[&str],
+) -> Option<(String, Option<String>)> {
+    let encoded = |text: &str| utf8_percent_encode(text, NON_ALPHANUMERIC).to_string();
+    // The one value of `member` all resources share (`Some(None)` when none holds it).
+    let shared = |member: &str| -> Option<Option<String>> {
+        let first = printed.first()?[member].as_str().map(str::to_owned);
+        printed
+            .iter()
+            .all(|resource| resource[member].as_str() == first.as_deref())
+            .then_some(first)
+    };
+    let asked = match action {
+        // Without IDs, the `unlimited` instances only.
+        "DescribeInstanceCreditSpecifications" => (
+            ids.iter()
+                .enumerate()
+                .map(|(index, id)| format!("&InstanceId.{}={}", index + 1, encoded(id)))
+                .collect(),
+            None,
+        ),
+        // Without `LocationType`, the Region's offerings (and those without a location type).
+        "DescribeInstanceTypeOfferings" => (
+            shared("LocationType")?
+                .map(|kind| format!("&LocationType={}", encoded(&kind)))
+                .unwrap_or_default(),
+            None,
+        ),
+        // The required `Role` is the model's first value, `odcr-owner`: the requests the caller
+        // initiated. A request without a requester is no caller's.
+        "DescribeCapacityReservationBillingRequests" => {
+            (String::new(), Some(shared("RequestedBy")??))
+        }
+        _ => (String::new(), None),
+    };
+    Some(asked)
+}
+
 /// The values of an attribute operation's `Attribute` member (a single answer shaped by the
 /// attribute asked for), when it has one.
 fn attribute_values(action: &str) -> Option<Vec<String>> {
@@ -550,13 +595,24 @@ where
         for resource in &resources {
             source.insert(resource.clone());
         }
-        let mut service = Service::new(DescribeContext::default());
-        service.register::<O, _>(Arc::new(source));
         let ids: Vec<&str> = if list {
             resources.iter().map(O::resource_id).collect()
         } else {
             vec![O::resource_id(&first)]
         };
+        let printed: Vec<Value> = resources
+            .iter()
+            .map(|resource| serde_json::to_value(resource).unwrap())
+            .collect();
+        let Some((scope, account)) = asking_for_all(action, &printed, &ids) else {
+            continue;
+        };
+        let mut calling = DescribeContext::default();
+        if let Some(account) = account {
+            calling = calling.with_account_id(account);
+        }
+        let mut service = Service::new(calling);
+        service.register::<O, _>(Arc::new(source));
         let mut required = required_members(action, &ids, &parents);
         if attribute_values(action).is_some() {
             // Each check names the attribute it asks for.
@@ -566,7 +622,7 @@ where
                 .map(|param| format!("&{param}"))
                 .collect();
         }
-        let base = format!("Action={action}&Version=2016-11-15{required}");
+        let base = format!("Action={action}&Version=2016-11-15{required}{scope}");
         let describe = |extra: &str| -> Vec<O::Resource> {
             let answer = service.handle(format!("{base}{extra}").as_bytes());
             assert_eq!(

@@ -1,5 +1,6 @@
 //! Request members that scope an answer (`Owner.N`, `ExecutableBy.N`, `IncludeDeprecated`,
-//! `IncludeDisabled`, `IncludeAllInstances`, `AllRegions`, `AllAvailabilityZones`) and value lists
+//! `IncludeDisabled`, `IncludeAllInstances`, `AllRegions`, `AllAvailabilityZones`, `LocationType`,
+//! credit specifications' rule over the ID list) and value lists
 //! that select resources (`InstanceType.N`, `AttributeName.N`, `ProductDescription.N`), each
 //! through the Query protocol as a client sends them.
 
@@ -224,6 +225,279 @@ mod instance_status {
         assert_eq!(
             ids("&InstanceId.1=i-2&IncludeAllInstances=true").unwrap(),
             ["i-2"]
+        );
+    }
+}
+
+mod credit_specifications {
+    use super::*;
+    use ec2_ops_catalog::instances::{
+        DescribeInstanceCreditSpecifications, DescribeInstanceCreditSpecificationsResponse,
+    };
+
+    fn ids(params: &str) -> Result<Vec<String>, String> {
+        let service = service::<DescribeInstanceCreditSpecifications>(
+            vec![
+                json!({"InstanceId": "i-1", "CpuCredits": "standard"}),
+                json!({"InstanceId": "i-2", "CpuCredits": "unlimited"}),
+                json!({"InstanceId": "i-3"}),
+            ],
+            |specification| specification.instance_id.as_deref().unwrap_or_default(),
+        );
+        let response: DescribeInstanceCreditSpecificationsResponse =
+            ask(&service, "DescribeInstanceCreditSpecifications", params)?;
+        Ok(response
+            .instance_credit_specifications
+            .into_iter()
+            .filter_map(|specification| specification.instance_id)
+            .collect())
+    }
+
+    #[test]
+    fn without_instance_ids_only_unlimited_instances_are_listed() {
+        assert_eq!(ids("").unwrap(), ["i-2"]);
+        assert_eq!(
+            ids("&Filter.1.Name=instance-id&Filter.1.Value.1=i-1").unwrap(),
+            Vec::<String>::new(),
+            "a filter is no ID list"
+        );
+    }
+
+    #[test]
+    fn named_instances_are_listed_whatever_their_option() {
+        assert_eq!(
+            ids("&InstanceId.1=i-1&InstanceId.2=i-2&InstanceId.3=i-3").unwrap(),
+            ["i-1", "i-2", "i-3"]
+        );
+        assert_eq!(
+            ids("&InstanceId.1=i-9").unwrap_err(),
+            "InvalidInstanceID.NotFound"
+        );
+    }
+}
+
+mod instance_type_offerings {
+    use super::*;
+    use ec2_ops_catalog::instances::{
+        DescribeInstanceTypeOfferings, DescribeInstanceTypeOfferingsResponse,
+    };
+
+    fn locations(params: &str) -> Vec<String> {
+        let service = service::<DescribeInstanceTypeOfferings>(
+            vec![
+                json!({"InstanceType": "m5.large", "LocationType": "region", "Location": "eu-west-1"}),
+                json!({"InstanceType": "m5.large", "LocationType": "availability-zone", "Location": "eu-west-1a"}),
+                json!({"InstanceType": "m5.large", "LocationType": "availability-zone-id", "Location": "euw1-az1"}),
+                json!({"InstanceType": "m5.large", "LocationType": "outpost", "Location": "arn:aws:outposts:eu-west-1:111122223333:outpost/op-1"}),
+                json!({"InstanceType": "m5.large", "Location": "somewhere"}),
+            ],
+            |offering| offering.location.as_deref().unwrap_or_default(),
+        );
+        let response: DescribeInstanceTypeOfferingsResponse =
+            ask(&service, "DescribeInstanceTypeOfferings", params).expect("an answer");
+        response
+            .instance_type_offerings
+            .into_iter()
+            .filter_map(|offering| offering.location)
+            .collect()
+    }
+
+    #[test]
+    fn without_a_location_type_the_regions_offerings_are_listed() {
+        assert_eq!(locations(""), ["eu-west-1", "somewhere"]);
+        assert_eq!(locations("&LocationType=region"), ["eu-west-1"]);
+    }
+
+    #[test]
+    fn a_location_type_lists_the_offerings_at_that_kind_of_location() {
+        assert_eq!(locations("&LocationType=availability-zone"), ["eu-west-1a"]);
+        assert_eq!(
+            locations("&LocationType=availability-zone-id"),
+            ["euw1-az1"]
+        );
+        assert_eq!(
+            locations("&LocationType=outpost"),
+            ["arn:aws:outposts:eu-west-1:111122223333:outpost/op-1"]
+        );
+    }
+}
+
+mod selecting_members {
+    use super::*;
+    use ec2_ops_catalog::account::{
+        DescribeApplicationStatusChecks, DescribeApplicationStatusChecksResponse,
+    };
+    use ec2_ops_catalog::instances::{
+        DescribeCapacityReservationBillingRequests,
+        DescribeCapacityReservationBillingRequestsResponse, DescribeInstanceSqlHaHistoryStates,
+        DescribeInstanceSqlHaHistoryStatesResponse, DescribeReservedInstances,
+        DescribeReservedInstancesResponse,
+    };
+    use ec2_ops_catalog::vpc::{
+        DescribeNetworkInsightsAccessScopeAnalyses,
+        DescribeNetworkInsightsAccessScopeAnalysesResponse,
+    };
+
+    #[test]
+    fn offering_class_and_type_select_reserved_instances_together() {
+        let service = service::<DescribeReservedInstances>(
+            vec![
+                json!({"ReservedInstancesId": "ri-1", "OfferingClass": "standard", "OfferingType": "No Upfront"}),
+                json!({"ReservedInstancesId": "ri-2", "OfferingClass": "convertible", "OfferingType": "No Upfront"}),
+                json!({"ReservedInstancesId": "ri-3", "OfferingClass": "standard", "OfferingType": "All Upfront"}),
+                json!({"ReservedInstancesId": "ri-4"}),
+            ],
+            |reserved| {
+                reserved
+                    .reserved_instances_id
+                    .as_deref()
+                    .unwrap_or_default()
+            },
+        );
+        let ids = |params: &str| -> Vec<String> {
+            let response: DescribeReservedInstancesResponse =
+                ask(&service, "DescribeReservedInstances", params).expect("an answer");
+            response
+                .reserved_instances
+                .into_iter()
+                .filter_map(|reserved| reserved.reserved_instances_id)
+                .collect()
+        };
+        assert_eq!(ids(""), ["ri-1", "ri-2", "ri-3", "ri-4"]);
+        assert_eq!(ids("&OfferingClass=standard"), ["ri-1", "ri-3"]);
+        assert_eq!(ids("&OfferingType=No%20Upfront"), ["ri-1", "ri-2"]);
+        assert_eq!(
+            ids("&OfferingClass=standard&OfferingType=No%20Upfront"),
+            ["ri-1"]
+        );
+    }
+
+    #[test]
+    fn start_and_end_time_bound_the_sql_ha_states_inclusively() {
+        let service = service::<DescribeInstanceSqlHaHistoryStates>(
+            vec![
+                json!({"InstanceId": "i-1", "LastUpdatedTime": "2026-01-01T00:00:00.000Z"}),
+                json!({"InstanceId": "i-2", "LastUpdatedTime": "2026-02-01T00:00:00.000Z"}),
+                json!({"InstanceId": "i-3", "LastUpdatedTime": "2026-03-01T00:00:00.000Z"}),
+                json!({"InstanceId": "i-4"}),
+            ],
+            |state| state.instance_id.as_deref().unwrap_or_default(),
+        );
+        let ids = |params: &str| -> Vec<String> {
+            let response: DescribeInstanceSqlHaHistoryStatesResponse =
+                ask(&service, "DescribeInstanceSqlHaHistoryStates", params).expect("an answer");
+            response
+                .instances
+                .into_iter()
+                .filter_map(|state| state.instance_id)
+                .collect()
+        };
+        assert_eq!(ids(""), ["i-1", "i-2", "i-3", "i-4"]);
+        assert_eq!(ids("&StartTime=2026-02-01T00:00:00.000Z"), ["i-2", "i-3"]);
+        assert_eq!(ids("&EndTime=2026-02-01T00:00:00.000Z"), ["i-1", "i-2"]);
+        assert_eq!(
+            ids("&StartTime=2026-01-15T00:00:00Z&EndTime=2026-02-15T00:00:00Z"),
+            ["i-2"]
+        );
+    }
+
+    #[test]
+    fn role_selects_the_billing_requests_the_caller_sent_or_received() {
+        let service = service::<DescribeCapacityReservationBillingRequests>(
+            vec![
+                json!({"CapacityReservationId": "cr-1", "RequestedBy": ACCOUNT, "UnusedReservationBillingOwnerId": "444455556666"}),
+                json!({"CapacityReservationId": "cr-2", "RequestedBy": "444455556666", "UnusedReservationBillingOwnerId": ACCOUNT}),
+                json!({"CapacityReservationId": "cr-3", "RequestedBy": "444455556666", "UnusedReservationBillingOwnerId": "777788889999"}),
+            ],
+            |billing| {
+                billing
+                    .capacity_reservation_id
+                    .as_deref()
+                    .unwrap_or_default()
+            },
+        );
+        let ids = |params: &str| -> Vec<String> {
+            let response: DescribeCapacityReservationBillingRequestsResponse = ask(
+                &service,
+                "DescribeCapacityReservationBillingRequests",
+                params,
+            )
+            .expect("an answer");
+            response
+                .capacity_reservation_billing_requests
+                .into_iter()
+                .filter_map(|billing| billing.capacity_reservation_id)
+                .collect()
+        };
+        assert_eq!(ids("&Role=odcr-owner"), ["cr-1"]);
+        assert_eq!(ids("&Role=unused-reservation-billing-owner"), ["cr-2"]);
+        assert!(ids("&Role=someone-else").is_empty());
+    }
+
+    #[test]
+    fn checks_past_their_deletion_time_show_only_with_include_all() {
+        let service = service::<DescribeApplicationStatusChecks>(
+            vec![
+                json!({"ApplicationStatusCheckId": "asc-1"}),
+                json!({"ApplicationStatusCheckId": "asc-2", "DeletionTime": "2020-01-01T00:00:00.000Z"}),
+                json!({"ApplicationStatusCheckId": "asc-3", "DeletionTime": "9999-01-01T00:00:00.000Z"}),
+            ],
+            |check| {
+                check
+                    .application_status_check_id
+                    .as_deref()
+                    .unwrap_or_default()
+            },
+        );
+        let ids = |params: &str| -> Vec<String> {
+            let response: DescribeApplicationStatusChecksResponse =
+                ask(&service, "DescribeApplicationStatusChecks", params).expect("an answer");
+            response
+                .application_status_checks
+                .into_iter()
+                .filter_map(|check| check.application_status_check_id)
+                .collect()
+        };
+        assert_eq!(ids(""), ["asc-1", "asc-3"]);
+        assert_eq!(ids("&IncludeAll=true"), ["asc-1", "asc-2", "asc-3"]);
+    }
+
+    #[test]
+    fn analysis_start_bounds_select_access_scope_analyses() {
+        let service = service::<DescribeNetworkInsightsAccessScopeAnalyses>(
+            vec![
+                json!({"NetworkInsightsAccessScopeAnalysisId": "nisa-1", "StartDate": "2026-01-01T00:00:00.000Z"}),
+                json!({"NetworkInsightsAccessScopeAnalysisId": "nisa-2", "StartDate": "2026-02-01T00:00:00.000Z"}),
+                json!({"NetworkInsightsAccessScopeAnalysisId": "nisa-3"}),
+            ],
+            |analysis| {
+                analysis
+                    .network_insights_access_scope_analysis_id
+                    .as_deref()
+                    .unwrap_or_default()
+            },
+        );
+        let ids = |params: &str| -> Vec<String> {
+            let response: DescribeNetworkInsightsAccessScopeAnalysesResponse = ask(
+                &service,
+                "DescribeNetworkInsightsAccessScopeAnalyses",
+                params,
+            )
+            .expect("an answer");
+            response
+                .network_insights_access_scope_analyses
+                .into_iter()
+                .filter_map(|analysis| analysis.network_insights_access_scope_analysis_id)
+                .collect()
+        };
+        assert_eq!(ids(""), ["nisa-1", "nisa-2", "nisa-3"]);
+        assert_eq!(
+            ids("&AnalysisStartTimeBegin=2026-02-01T00:00:00.000Z"),
+            ["nisa-2"]
+        );
+        assert_eq!(
+            ids("&AnalysisStartTimeEnd=2026-01-31T00:00:00.000Z"),
+            ["nisa-1"]
         );
     }
 }

@@ -120,10 +120,15 @@ fn parse_hook(rest: &str) -> Option<Hook> {
     let (function, members) = rest.split_once('(')?;
     let function = function.trim();
     let members = members.trim().strip_suffix(')')?;
-    let members: Vec<String> = members
-        .split(',')
-        .map(|member| member.trim().to_owned())
-        .collect();
+    // `()`: a rule of EC2's over the operation's other parts (its ID list) and no member of its own.
+    let members: Vec<String> = if members.trim().is_empty() {
+        Vec::new()
+    } else {
+        members
+            .split(',')
+            .map(|member| member.trim().to_owned())
+            .collect()
+    };
     let function_ok = !function.is_empty()
         && function
             .chars()

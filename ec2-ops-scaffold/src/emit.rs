@@ -211,10 +211,14 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
         (HookKind::Respond, &operation.respond),
     ] {
         if let Some(hook) = hook {
+            let applies = if hook.members.is_empty() {
+                "EC2's rule over the request's IDs".to_owned()
+            } else {
+                hook.members.join(", ")
+            };
             let _ = writeln!(
                 out,
-                "    // Applies {}.\n    {} = crate::{}::{},",
-                hook.members.join(", "),
+                "    // Applies {applies}.\n    {} = crate::{}::{},",
                 kind.key(),
                 kind.module(),
                 hook.function

@@ -277,6 +277,27 @@ fn value_lists_become_id_lists_that_must_exist_or_narrow_as_decided() {
 }
 
 #[test]
+fn a_hook_over_the_ids_alone_names_no_member_and_leaves_the_members_unapplied() {
+    let finishing = Finishing::parse("DescribeGadgets visible = listed_gadgets ()\n").unwrap();
+    let plan = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap();
+    let gadgets = &plan.operations[0];
+    let visible = gadgets.visible.as_ref().unwrap();
+    assert_eq!(visible.function, "listed_gadgets");
+    assert!(visible.members.is_empty());
+    assert!(
+        gadgets
+            .unapplied
+            .iter()
+            .any(|member| member == "IncludeRetired"),
+        "a member the hook does not name is still unapplied: {:?}",
+        gadgets.unapplied
+    );
+    assert!(emit::module(&plan).contains(
+        "    // Applies EC2's rule over the request's IDs.\n    visible = crate::visibility::listed_gadgets,"
+    ));
+}
+
+#[test]
 fn a_list_that_narrows_is_never_the_resources_own_ids() {
     let finishing = Finishing::parse("DescribeGadgets ids(GadgetId) narrows\n").unwrap();
     let plan = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap();
@@ -314,6 +335,10 @@ fn malformed_ids_and_visibility_lines_are_refused() {
         ),
         (
             "DescribeGadgets visible = f (include_retired)",
+            "`Action visible = function (Member, ...)`",
+        ),
+        (
+            "DescribeGadgets visible = f (IncludeRetired,)",
             "`Action visible = function (Member, ...)`",
         ),
         (

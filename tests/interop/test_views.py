@@ -104,3 +104,14 @@ def test_a_parents_id_selects_its_children_and_an_unknown_parent_is_not_found(vi
     assert [r["DestinationCidr"] for r in routes] == ["10.0.0.0/16"]
     code = error_code(ec2.describe_client_vpn_routes, ClientVpnEndpointId="cvpn-endpoint-9")
     assert code == "InvalidClientVpnEndpointId.NotFound"
+
+
+def test_burstable_instances_answer_their_credit_option(views_endpoint):
+    ec2 = client(views_endpoint)
+    named = ec2.describe_instance_credit_specifications(InstanceIds=["i-1", "i-2"])
+    assert named["InstanceCreditSpecifications"] == [
+        {"InstanceId": "i-1", "CpuCredits": "unlimited"},
+        {"InstanceId": "i-2", "CpuCredits": "unlimited"},
+    ]
+    cli = aws(views_endpoint, "describe-instance-credit-specifications")
+    assert [spec["InstanceId"] for spec in cli["InstanceCreditSpecifications"]] == ["i-1", "i-2"]

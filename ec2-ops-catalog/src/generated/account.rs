@@ -103,6 +103,8 @@ pub struct DescribeApplicationStatusCheckAssociations;
     ),
     paginate(min = 5, max = 100),
     dry_run,
+    // Applies IncludeAll.
+    visible = crate::visibility::application_status_checks,
 )]
 pub struct DescribeApplicationStatusChecks;
 

@@ -148,6 +148,8 @@ pub struct DescribeCapacityManagerDataExports;
     ),
     paginate(min = 1, max = 1000),
     dry_run,
+    // Applies Role.
+    visible = crate::visibility::capacity_reservation_billing_requests,
 )]
 pub struct DescribeCapacityReservationBillingRequests;
 
@@ -492,6 +494,8 @@ pub struct DescribeInstanceConnectEndpoints;
     ),
     paginate(min = 5, max = 1000),
     dry_run,
+    // Applies EC2's rule over the request's IDs.
+    visible = crate::visibility::credit_specifications,
 )]
 pub struct DescribeInstanceCreditSpecifications;
 
@@ -578,6 +582,8 @@ pub struct DescribeInstanceImageMetadata;
     ),
     paginate(min = 1, max = 1000),
     dry_run,
+    // Applies StartTime, EndTime.
+    visible = crate::visibility::sql_ha_history_states,
 )]
 pub struct DescribeInstanceSqlHaHistoryStates;
 
@@ -678,6 +684,8 @@ pub struct DescribeInstanceTopology;
     ),
     paginate(min = 5, max = 1000),
     dry_run,
+    // Applies LocationType.
+    visible = crate::visibility::instance_type_offerings,
 )]
 pub struct DescribeInstanceTypeOfferings;
 
@@ -937,6 +945,8 @@ pub struct DescribePlacementGroups;
         "usage-price",
     ),
     dry_run,
+    // Applies OfferingClass, OfferingType.
+    visible = crate::visibility::reserved_instances,
 )]
 pub struct DescribeReservedInstances;
 

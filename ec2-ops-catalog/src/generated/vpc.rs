@@ -332,6 +332,8 @@ pub struct DescribeNetworkAcls;
     ),
     paginate(min = 1, max = 100),
     dry_run,
+    // Applies AnalysisStartTimeBegin, AnalysisStartTimeEnd.
+    visible = crate::visibility::access_scope_analyses,
 )]
 pub struct DescribeNetworkInsightsAccessScopeAnalyses;
 

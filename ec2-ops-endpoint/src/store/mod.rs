@@ -48,12 +48,12 @@ use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
 use ec2_ops_catalog::ebs::{DescribeSnapshotAttribute, DescribeVolumeAttribute};
 use ec2_ops_catalog::images::{DescribeImageAttribute, DescribeImages};
 use ec2_ops_catalog::instances::{
-    DescribeInstanceAttribute, DescribeInstanceStatus, DescribeLaunchTemplateVersions,
-    DescribeLaunchTemplates,
+    DescribeInstanceAttribute, DescribeInstanceCreditSpecifications, DescribeInstanceStatus,
+    DescribeLaunchTemplateVersions, DescribeLaunchTemplates,
 };
 use ec2_ops_catalog::shapes::{
-    DescribeNetworkInterfaceAttributeResult, ImageAttribute, InstanceAttribute, SnapshotAttribute,
-    VolumeAttribute, VpcAttribute,
+    DescribeNetworkInterfaceAttributeResult, ImageAttribute, InstanceAttribute,
+    InstanceCreditSpecification, SnapshotAttribute, VolumeAttribute, VpcAttribute,
 };
 use ec2_ops_catalog::vpc::{
     DescribeNetworkInterfaceAttribute, DescribeNetworkInterfaces, DescribeSecurityGroupRules,
@@ -71,6 +71,7 @@ use crate::views::attributes::{
     snapshot_attribute_id, snapshot_attributes, volume_attribute_id, volume_attributes,
     vpc_attribute_id, vpc_attributes,
 };
+use crate::views::credits::{credit_specification, credit_specification_id};
 use crate::views::rules::{
     RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
     seeded_groups,
@@ -137,6 +138,7 @@ impl Store {
             interface_attributes: Arc::new(attribute_index(interface_attribute_id)),
             image_attributes: Arc::new(attribute_index(image_attribute_id)),
             snapshot_attributes: Arc::new(attribute_index(snapshot_attribute_id)),
+            credit_specifications: Arc::new(attribute_index(credit_specification_id)),
             templates: Arc::new(TemplateIndex::new()),
         };
         let mut slots = Slots {
@@ -345,6 +347,7 @@ impl Store {
         self.indexes.interface_attributes.clear();
         self.indexes.image_attributes.clear();
         self.indexes.snapshot_attributes.clear();
+        self.indexes.credit_specifications.clear();
         self.indexes.templates.clear();
         for (action, units) in &self.seed {
             self.slots[action].put(units);
@@ -409,6 +412,7 @@ struct Indexes {
     interface_attributes: Arc<AttributeIndex<DescribeNetworkInterfaceAttributeResult>>,
     image_attributes: Arc<AttributeIndex<ImageAttribute>>,
     snapshot_attributes: Arc<AttributeIndex<SnapshotAttribute>>,
+    credit_specifications: Arc<AttributeIndex<InstanceCreditSpecification>>,
     templates: Arc<TemplateIndex>,
 }
 
@@ -502,6 +506,12 @@ impl OperationVisitor for Slots<'_> {
                 self.account.clone(),
                 instance_attributes,
                 instance_attribute_id,
+            ));
+            instances.observe(attribute_observer(
+                Arc::clone(&self.indexes.credit_specifications),
+                self.account.clone(),
+                credit_specification,
+                credit_specification_id,
             ));
         }
         if let Some(vpcs) = (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeVpcs>>() {
@@ -621,6 +631,11 @@ fn views(
         derived: Arc::clone(&indexes.snapshot_attributes),
         id: snapshot_attribute_id,
     };
+    let credit_specifications = MergedView {
+        seeded: Arc::clone(&typed::<DescribeInstanceCreditSpecifications>(slots).source),
+        derived: Arc::clone(&indexes.credit_specifications),
+        id: credit_specification_id,
+    };
     let templates = MergedView {
         seeded: Arc::clone(&typed::<DescribeLaunchTemplates>(slots).source),
         derived: Arc::clone(&indexes.templates.templates),
@@ -630,6 +645,10 @@ fn views(
     views.insert(
         <DescribeLaunchTemplates as Operation>::SPEC.action,
         Box::new(Shared(Arc::new(templates))),
+    );
+    views.insert(
+        <DescribeInstanceCreditSpecifications as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(credit_specifications))),
     );
     views.insert(
         <DescribeVpcAttribute as Operation>::SPEC.action,

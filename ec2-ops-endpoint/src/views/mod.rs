@@ -13,6 +13,8 @@
 //! - [`attributes`]: the instance, VPC, volume, network interface, image and snapshot attribute
 //!   operations answer the attributes of the resources served here (images and snapshots: the
 //!   account's), seeded attributes winning;
+//! - [`credits`]: DescribeInstanceCreditSpecifications answers the credit option of each burstable
+//!   instance served here (its family's launch default), seeded specifications winning;
 //! - [`templates`]: DescribeLaunchTemplates lists the templates of the launch template versions
 //!   served here, seeded templates winning.
 //!
@@ -21,6 +23,7 @@
 //! never a pass over the store.
 
 pub(crate) mod attributes;
+pub(crate) mod credits;
 pub(crate) mod rules;
 pub(crate) mod statuses;
 pub(crate) mod tags;
