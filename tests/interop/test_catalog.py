@@ -120,6 +120,19 @@ def widening_switches(action):
     }
 
 
+def asking_for_all(action, member):
+    """The members an operation whose scope leaves some resources out of a plain request needs to
+    list its whole seed, as the catalog's own generated test sends them: without IDs,
+    DescribeInstanceCreditSpecifications lists the `unlimited` instances only; without
+    `LocationType`, DescribeInstanceTypeOfferings the Region's offerings only."""
+    resources = seed_for(action, member)[member]
+    if action == "DescribeInstanceCreditSpecifications":
+        return {"InstanceIds": [resource["InstanceId"] for resource in resources]}
+    if action == "DescribeInstanceTypeOfferings":
+        return {"LocationType": resources[0]["LocationType"]}
+    return {}
+
+
 def as_cli_json(value):
     """boto3's parsed values written back as the AWS CLI's JSON: timestamps and blobs as text."""
     if isinstance(value, dict):
@@ -151,7 +164,8 @@ def test_the_sample_spans_the_catalog():
 
 @pytest.mark.parametrize("action,member", OPERATIONS, ids=[action for action, _ in OPERATIONS])
 def test_boto3_reads_the_seed_back_whole(catalog_endpoint, action, member):
-    response = getattr(client(catalog_endpoint), xform_name(action))(**widening_switches(action))
+    request = {**widening_switches(action), **asking_for_all(action, member)}
+    response = getattr(client(catalog_endpoint), xform_name(action))(**request)
     response.pop("ResponseMetadata")
     assert as_cli_json(response) == seed_for(action, member)
 
