@@ -1,5 +1,5 @@
 """boto3 and the AWS CLI read the views the endpoint derives, from a seed folder holding only the
-primary operations' captures (instances, images, snapshots, security groups, Client VPN endpoints
+primary operations' captures (instances and their network interfaces, images, snapshots, security groups, Client VPN endpoints
 and routes), as one account answers them; and the request members that scope an answer."""
 
 import json
@@ -14,6 +14,11 @@ SEED = {
     "describe-instances": {"Reservations": [{"ReservationId": "r-1", "OwnerId": ACCOUNT, "Instances": [
         {"InstanceId": "i-1", "InstanceType": "t3.micro", "State": {"Code": 16, "Name": "running"},
          "Placement": {"AvailabilityZone": "us-east-1a"}, "EbsOptimized": True,
+         "NetworkInterfaces": [{"NetworkInterfaceId": "eni-1", "SubnetId": "subnet-1", "VpcId": "vpc-1",
+                                "Status": "in-use", "PrivateIpAddress": "10.0.0.5",
+                                "Association": {"PublicIp": "203.0.113.5", "IpOwnerId": "amazon"},
+                                "Attachment": {"AttachmentId": "eni-attach-1", "DeviceIndex": 0,
+                                               "Status": "attached"}}],
          "SecurityGroups": [{"GroupId": "sg-1", "GroupName": "web"}],
          "Tags": [{"Key": "Name", "Value": "web"}]},
         {"InstanceId": "i-2", "InstanceType": "t3.small", "State": {"Code": 80, "Name": "stopped"},
@@ -115,3 +120,16 @@ def test_burstable_instances_answer_their_credit_option(views_endpoint):
     ]
     cli = aws(views_endpoint, "describe-instance-credit-specifications")
     assert [spec["InstanceId"] for spec in cli["InstanceCreditSpecifications"]] == ["i-1", "i-2"]
+
+
+def test_an_instances_network_interfaces_are_listed_with_the_instance(views_endpoint):
+    ec2 = client(views_endpoint)
+    (interface,) = ec2.describe_network_interfaces()["NetworkInterfaces"]
+    assert interface["NetworkInterfaceId"] == "eni-1"
+    assert interface["Association"]["PublicIp"] == "203.0.113.5"
+    assert interface["Attachment"]["InstanceId"] == "i-1"
+    assert interface["Attachment"]["InstanceOwnerId"] == ACCOUNT
+    assert interface["AvailabilityZone"] == "us-east-1a"
+    public = aws(views_endpoint, "describe-network-interfaces", "--filters",
+                 "Name=association.public-ip,Values=203.0.113.5")
+    assert [eni["NetworkInterfaceId"] for eni in public["NetworkInterfaces"]] == ["eni-1"]

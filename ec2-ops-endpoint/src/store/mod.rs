@@ -72,6 +72,7 @@ use crate::views::attributes::{
     vpc_attribute_id, vpc_attributes,
 };
 use crate::views::credits::{credit_specification, credit_specification_id};
+use crate::views::interfaces::{InterfaceIndex, interface_id, interface_index, interface_observer};
 use crate::views::rules::{
     RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
     seeded_groups,
@@ -139,6 +140,7 @@ impl Store {
             image_attributes: Arc::new(attribute_index(image_attribute_id)),
             snapshot_attributes: Arc::new(attribute_index(snapshot_attribute_id)),
             credit_specifications: Arc::new(attribute_index(credit_specification_id)),
+            interfaces: Arc::new(interface_index()),
             templates: Arc::new(TemplateIndex::new()),
         };
         let mut slots = Slots {
@@ -348,6 +350,7 @@ impl Store {
         self.indexes.image_attributes.clear();
         self.indexes.snapshot_attributes.clear();
         self.indexes.credit_specifications.clear();
+        self.indexes.interfaces.clear();
         self.indexes.templates.clear();
         for (action, units) in &self.seed {
             self.slots[action].put(units);
@@ -413,6 +416,7 @@ struct Indexes {
     image_attributes: Arc<AttributeIndex<ImageAttribute>>,
     snapshot_attributes: Arc<AttributeIndex<SnapshotAttribute>>,
     credit_specifications: Arc<AttributeIndex<InstanceCreditSpecification>>,
+    interfaces: Arc<InterfaceIndex>,
     templates: Arc<TemplateIndex>,
 }
 
@@ -513,6 +517,7 @@ impl OperationVisitor for Slots<'_> {
                 credit_specification,
                 credit_specification_id,
             ));
+            instances.observe(interface_observer(Arc::clone(&self.indexes.interfaces)));
         }
         if let Some(vpcs) = (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeVpcs>>() {
             vpcs.observe(attribute_observer(
@@ -631,6 +636,11 @@ fn views(
         derived: Arc::clone(&indexes.snapshot_attributes),
         id: snapshot_attribute_id,
     };
+    let interfaces = MergedView {
+        seeded: Arc::clone(&typed::<DescribeNetworkInterfaces>(slots).source),
+        derived: Arc::clone(&indexes.interfaces),
+        id: interface_id,
+    };
     let credit_specifications = MergedView {
         seeded: Arc::clone(&typed::<DescribeInstanceCreditSpecifications>(slots).source),
         derived: Arc::clone(&indexes.credit_specifications),
@@ -645,6 +655,10 @@ fn views(
     views.insert(
         <DescribeLaunchTemplates as Operation>::SPEC.action,
         Box::new(Shared(Arc::new(templates))),
+    );
+    views.insert(
+        <DescribeNetworkInterfaces as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(interfaces))),
     );
     views.insert(
         <DescribeInstanceCreditSpecifications as Operation>::SPEC.action,

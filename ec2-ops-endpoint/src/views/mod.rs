@@ -15,6 +15,8 @@
 //!   account's), seeded attributes winning;
 //! - [`credits`]: DescribeInstanceCreditSpecifications answers the credit option of each burstable
 //!   instance served here (its family's launch default), seeded specifications winning;
+//! - [`interfaces`]: DescribeNetworkInterfaces lists the network interfaces of the instances
+//!   served here (with the instance's ID, owner and zone), seeded interfaces winning;
 //! - [`templates`]: DescribeLaunchTemplates lists the templates of the launch template versions
 //!   served here, seeded templates winning.
 //!
@@ -24,6 +26,7 @@
 
 pub(crate) mod attributes;
 pub(crate) mod credits;
+pub(crate) mod interfaces;
 pub(crate) mod rules;
 pub(crate) mod statuses;
 pub(crate) mod tags;
