@@ -415,3 +415,55 @@ fn a_volume_answers_no_product_codes_and_an_interface_its_own_attributes() {
             {"AttachmentId": "eni-attach-1", "InstanceId": "i-1", "DeviceIndex": 0}}))
     );
 }
+
+const ADDRESSES: &str = r#"{"Addresses": [
+  {"PublicIp": "203.0.113.5", "AllocationId": "eipalloc-1", "Domain": "vpc"},
+  {"PublicIp": "203.0.113.6", "Domain": "standard"}
+]}"#;
+
+fn addresses_attribute(store: &Store, query: &str) -> Result<Value, String> {
+    ask::<ec2_ops_catalog::vpc::DescribeAddressesAttributeResponse>(
+        store,
+        &format!("Action=DescribeAddressesAttribute{query}"),
+    )
+}
+
+#[test]
+fn a_capture_of_addresses_answers_their_attributes_without_a_reverse_dns_record() {
+    let store = store("describe-addresses", ADDRESSES);
+    assert_eq!(
+        addresses_attribute(&store, "&AllocationId.1=eipalloc-1&Attribute=domain-name"),
+        Ok(json!({"Addresses": [{"PublicIp": "203.0.113.5", "AllocationId": "eipalloc-1"}]}))
+    );
+    assert_eq!(
+        addresses_attribute(&store, "&Attribute=domain-name").unwrap()["Addresses"]
+            .as_array()
+            .map(Vec::len),
+        Some(1),
+        "an address without an allocation ID has no attributes"
+    );
+}
+
+#[test]
+fn a_seeded_address_attribute_wins_and_addresses_removed_at_run_time_take_theirs() {
+    let seeded =
+        r#"{"Addresses": [{"AllocationId": "eipalloc-1", "PtrRecord": "web.example.com."}]}"#;
+    let seed = Seed::from_output("describe-addresses", ADDRESSES)
+        .unwrap()
+        .merge(Seed::from_output("describe-addresses-attribute", seeded).unwrap())
+        .unwrap();
+    let store = Store::new(&seed, DescribeContext::default()).unwrap();
+    assert_eq!(
+        addresses_attribute(&store, "&AllocationId.1=eipalloc-1"),
+        Ok(
+            json!({"Addresses": [{"PublicIp": "203.0.113.5", "AllocationId": "eipalloc-1",
+                                 "PtrRecord": "web.example.com."}]})
+        )
+    );
+    let plain = self::store("describe-addresses", ADDRESSES);
+    assert!(plain.remove::<ec2_ops_catalog::vpc::DescribeAddresses>("203.0.113.5"));
+    assert_eq!(
+        addresses_attribute(&plain, "&AllocationId.1=eipalloc-1"),
+        Err("InvalidAllocationID.NotFound".to_owned())
+    );
+}

@@ -99,13 +99,19 @@ def sampled(action, member):
 
 def seed_for(action, member):
     """The seed file of `action`. The endpoint derives DescribeSecurityGroupRules from the served
-    security groups, and a seeded rule wins for the group it names: the seeded rule names the
-    seeded group, so the operation answers its own file alone."""
+    security groups and DescribeAddressesAttribute from the served addresses, and a seeded record
+    wins for the resource it names: the seeded rule names the seeded group, the seeded attribute
+    the seeded address, so each operation answers its own file alone."""
     seed = sampled(action, member)
     if action == "DescribeSecurityGroupRules":
         group = sampled("DescribeSecurityGroups", "SecurityGroups")["SecurityGroups"][0]
         for rule in seed[member]:
             rule["GroupId"] = group["GroupId"]
+    if action == "DescribeAddressesAttribute":
+        # The served address has attributes too; the seeded ones are the same address's, and win.
+        address = sampled("DescribeAddresses", "Addresses")["Addresses"][0]
+        for attribute in seed[member]:
+            attribute["AllocationId"] = address["AllocationId"]
     return seed
 
 

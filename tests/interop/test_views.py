@@ -1,6 +1,6 @@
 """boto3 and the AWS CLI read the views the endpoint derives, from a seed folder holding only the
-primary operations' captures (instances and their network interfaces, images, snapshots, security groups, Client VPN endpoints
-and routes), as one account answers them; and the request members that scope an answer."""
+primary operations' captures (instances and their network interfaces, images, snapshots, volumes,
+security groups, Client VPN endpoints and routes), as one account answers them; and the request members that scope an answer."""
 
 import json
 
@@ -27,6 +27,8 @@ SEED = {
         {"ImageId": "ami-1", "OwnerId": ACCOUNT, "Public": False, "Name": "mine", "Description": "base"},
         {"ImageId": "ami-2", "OwnerId": "137112412989", "ImageOwnerAlias": "amazon", "Public": True, "Name": "al2023"}]},
     "describe-snapshots": {"Snapshots": [{"SnapshotId": "snap-1", "OwnerId": ACCOUNT, "VolumeSize": 8}]},
+    "describe-volumes": {"Volumes": [{"VolumeId": "vol-1", "Size": 8, "AvailabilityZone": "us-east-1a",
+                                      "State": "available"}]},
     "describe-security-groups": {"SecurityGroups": [
         {"GroupId": "sg-1", "GroupName": "web", "OwnerId": ACCOUNT, "VpcId": "vpc-1",
          "IpPermissions": [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}],
@@ -133,3 +135,12 @@ def test_an_instances_network_interfaces_are_listed_with_the_instance(views_endp
     public = aws(views_endpoint, "describe-network-interfaces", "--filters",
                  "Name=association.public-ip,Values=203.0.113.5")
     assert [eni["NetworkInterfaceId"] for eni in public["NetworkInterfaces"]] == ["eni-1"]
+
+
+def test_volume_status_is_the_volumes_without_the_checks_only_ec2_observes(views_endpoint):
+    ec2 = client(views_endpoint)
+    (status,) = ec2.describe_volume_status()["VolumeStatuses"]
+    assert status["VolumeId"] == "vol-1"
+    assert status["AvailabilityZone"] == "us-east-1a"
+    assert "VolumeStatus" not in status
+    assert error_code(ec2.describe_volume_status, VolumeIds=["vol-9"]) == "InvalidVolume.NotFound"

@@ -117,7 +117,7 @@ pub struct DescribeVolumeAttribute;
     resource = VolumeStatusItem,
     resource_id = volume_id,
     output(member = "VolumeStatuses", xml = "volumeStatusSet"),
-    ids(key = "VolumeId"),
+    ids(key = "VolumeId", not_found = "InvalidVolume.NotFound"),
     members(
         /// Indicates whether to include managed resources in the output.
         include_managed_resources: Option<bool>,

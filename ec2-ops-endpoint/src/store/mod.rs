@@ -45,19 +45,23 @@ use ec2_ops::operations::snapshots::DescribeSnapshots;
 use ec2_ops::operations::tags::DescribeTags;
 use ec2_ops::operations::volumes::DescribeVolumes;
 use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
-use ec2_ops_catalog::ebs::{DescribeSnapshotAttribute, DescribeVolumeAttribute};
+use ec2_ops_catalog::ebs::{
+    DescribeSnapshotAttribute, DescribeVolumeAttribute, DescribeVolumeStatus,
+};
 use ec2_ops_catalog::images::{DescribeImageAttribute, DescribeImages};
 use ec2_ops_catalog::instances::{
     DescribeInstanceAttribute, DescribeInstanceCreditSpecifications, DescribeInstanceStatus,
     DescribeLaunchTemplateVersions, DescribeLaunchTemplates,
 };
 use ec2_ops_catalog::shapes::{
-    DescribeNetworkInterfaceAttributeResult, ImageAttribute, InstanceAttribute,
-    InstanceCreditSpecification, SnapshotAttribute, VolumeAttribute, VpcAttribute,
+    AddressAttribute, DescribeNetworkInterfaceAttributeResult, ImageAttribute, InstanceAttribute,
+    InstanceCreditSpecification, SnapshotAttribute, VolumeAttribute, VolumeStatusItem,
+    VpcAttribute,
 };
 use ec2_ops_catalog::vpc::{
-    DescribeNetworkInterfaceAttribute, DescribeNetworkInterfaces, DescribeSecurityGroupRules,
-    DescribeSecurityGroups, DescribeVpcAttribute, DescribeVpcs,
+    DescribeAddresses, DescribeAddressesAttribute, DescribeNetworkInterfaceAttribute,
+    DescribeNetworkInterfaces, DescribeSecurityGroupRules, DescribeSecurityGroups,
+    DescribeVpcAttribute, DescribeVpcs,
 };
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
 use serde_json::Value;
@@ -66,10 +70,10 @@ use self::slot::{ErasedSlot, Lent, Membership, Slot, Units};
 use crate::operations;
 use crate::seed::{Seed, SeedError, SeedInput};
 use crate::views::attributes::{
-    AttributeIndex, attribute_index, attribute_observer, image_attribute_id, image_attributes,
-    instance_attribute_id, instance_attributes, interface_attribute_id, interface_attributes,
-    snapshot_attribute_id, snapshot_attributes, volume_attribute_id, volume_attributes,
-    vpc_attribute_id, vpc_attributes,
+    AttributeIndex, address_attribute_id, address_attributes, attribute_index, attribute_observer,
+    image_attribute_id, image_attributes, instance_attribute_id, instance_attributes,
+    interface_attribute_id, interface_attributes, snapshot_attribute_id, snapshot_attributes,
+    volume_attribute_id, volume_attributes, vpc_attribute_id, vpc_attributes,
 };
 use crate::views::credits::{credit_specification, credit_specification_id};
 use crate::views::interfaces::{InterfaceIndex, interface_id, interface_index, interface_observer};
@@ -80,6 +84,7 @@ use crate::views::rules::{
 use crate::views::statuses::{StatusIndex, StatusView, status_index, status_observer};
 use crate::views::tags::{Serves, TagIndex, TagView, tag_index, tag_observer};
 use crate::views::templates::{TemplateIndex, template_id, template_observer};
+use crate::views::volume_statuses::{volume_status, volume_status_id};
 use crate::views::volumes::{AttachmentIndex, VolumeView, attachment_index, attachment_observer};
 use crate::views::{MergedView, Shared};
 
@@ -140,6 +145,8 @@ impl Store {
             image_attributes: Arc::new(attribute_index(image_attribute_id)),
             snapshot_attributes: Arc::new(attribute_index(snapshot_attribute_id)),
             credit_specifications: Arc::new(attribute_index(credit_specification_id)),
+            volume_statuses: Arc::new(attribute_index(volume_status_id)),
+            address_attributes: Arc::new(attribute_index(address_attribute_id)),
             interfaces: Arc::new(interface_index()),
             templates: Arc::new(TemplateIndex::new()),
         };
@@ -350,6 +357,8 @@ impl Store {
         self.indexes.image_attributes.clear();
         self.indexes.snapshot_attributes.clear();
         self.indexes.credit_specifications.clear();
+        self.indexes.volume_statuses.clear();
+        self.indexes.address_attributes.clear();
         self.indexes.interfaces.clear();
         self.indexes.templates.clear();
         for (action, units) in &self.seed {
@@ -416,6 +425,8 @@ struct Indexes {
     image_attributes: Arc<AttributeIndex<ImageAttribute>>,
     snapshot_attributes: Arc<AttributeIndex<SnapshotAttribute>>,
     credit_specifications: Arc<AttributeIndex<InstanceCreditSpecification>>,
+    volume_statuses: Arc<AttributeIndex<VolumeStatusItem>>,
+    address_attributes: Arc<AttributeIndex<AddressAttribute>>,
     interfaces: Arc<InterfaceIndex>,
     templates: Arc<TemplateIndex>,
 }
@@ -534,6 +545,12 @@ impl OperationVisitor for Slots<'_> {
                 volume_attributes,
                 volume_attribute_id,
             ));
+            volumes.observe(attribute_observer(
+                Arc::clone(&self.indexes.volume_statuses),
+                self.account.clone(),
+                volume_status,
+                volume_status_id,
+            ));
         }
         if let Some(interfaces) =
             (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeNetworkInterfaces>>()
@@ -561,6 +578,16 @@ impl OperationVisitor for Slots<'_> {
                 self.account.clone(),
                 snapshot_attributes,
                 snapshot_attribute_id,
+            ));
+        }
+        if let Some(addresses) =
+            (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeAddresses>>()
+        {
+            addresses.observe(attribute_observer(
+                Arc::clone(&self.indexes.address_attributes),
+                self.account.clone(),
+                address_attributes,
+                address_attribute_id,
             ));
         }
         if let Some(versions) =
@@ -641,6 +668,16 @@ fn views(
         derived: Arc::clone(&indexes.interfaces),
         id: interface_id,
     };
+    let volume_statuses = MergedView {
+        seeded: Arc::clone(&typed::<DescribeVolumeStatus>(slots).source),
+        derived: Arc::clone(&indexes.volume_statuses),
+        id: volume_status_id,
+    };
+    let address_attributes = MergedView {
+        seeded: Arc::clone(&typed::<DescribeAddressesAttribute>(slots).source),
+        derived: Arc::clone(&indexes.address_attributes),
+        id: address_attribute_id,
+    };
     let credit_specifications = MergedView {
         seeded: Arc::clone(&typed::<DescribeInstanceCreditSpecifications>(slots).source),
         derived: Arc::clone(&indexes.credit_specifications),
@@ -659,6 +696,14 @@ fn views(
     views.insert(
         <DescribeNetworkInterfaces as Operation>::SPEC.action,
         Box::new(Shared(Arc::new(interfaces))),
+    );
+    views.insert(
+        <DescribeVolumeStatus as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(volume_statuses))),
+    );
+    views.insert(
+        <DescribeAddressesAttribute as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(address_attributes))),
     );
     views.insert(
         <DescribeInstanceCreditSpecifications as Operation>::SPEC.action,

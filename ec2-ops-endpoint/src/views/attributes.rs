@@ -26,6 +26,8 @@
 //!   data (absent unless seeded);
 //! - a network interface's description, security groups, source/destination check and attachment
 //!   are the interface's;
+//! - an Elastic IP address's attributes are its public IP and allocation ID; its reverse DNS
+//!   record (`PtrRecord`) is not in DescribeAddresses' data (absent unless seeded);
 //! - only resources the account owns have attributes here: EC2 does not show another account's.
 //!
 //! An attribute seeded in the operation's own data (what the account said) wins: a seeded record
@@ -40,9 +42,10 @@ use ec2_ops::operations::snapshots::Snapshot;
 use ec2_ops::operations::volumes::Volume;
 use ec2_ops::{InMemorySource, ResourceIdText};
 use ec2_ops_catalog::shapes::{
-    AttributeBooleanValue, AttributeValue, DescribeNetworkInterfaceAttributeResult, Image,
-    ImageAttribute, InstanceAttribute, LaunchPermission, NetworkInterface, PermissionGroup,
-    SnapshotAttribute, VolumeAttribute, Vpc, VpcAttribute,
+    Address, AddressAttribute, AttributeBooleanValue, AttributeValue,
+    DescribeNetworkInterfaceAttributeResult, Image, ImageAttribute, InstanceAttribute,
+    LaunchPermission, NetworkInterface, PermissionGroup, SnapshotAttribute, VolumeAttribute, Vpc,
+    VpcAttribute,
 };
 
 use crate::store::slot::Observer;
@@ -197,6 +200,22 @@ pub(crate) fn snapshot_attributes(snapshot: &Snapshot, account: &str) -> Option<
         create_volume_permissions: Some(Vec::new()),
         product_codes: None,
     })
+}
+
+/// The attributes of a served Elastic IP address: its public IP and allocation ID (an address
+/// without an allocation ID, EC2-Classic's, has no attributes). Its reverse DNS record is not in
+/// DescribeAddresses' data (absent unless seeded).
+pub(crate) fn address_attributes(address: &Address, _account: &str) -> Option<AddressAttribute> {
+    Some(AddressAttribute {
+        allocation_id: Some(address.allocation_id.clone()?),
+        public_ip: address.public_ip.clone(),
+        ..AddressAttribute::default()
+    })
+}
+
+/// The allocation ID of an address attribute.
+pub(crate) fn address_attribute_id(attribute: &Arc<AddressAttribute>) -> &str {
+    attribute.allocation_id.as_deref().unwrap_or_default()
 }
 
 /// Keeps `index` up to date with the served resources `R`, deriving with `derive`.

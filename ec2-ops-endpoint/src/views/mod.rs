@@ -10,11 +10,13 @@
 //! - [`statuses`]: DescribeInstanceStatus lists the status of each instance served here (its
 //!   state, zone, Outpost; no checks, which only EC2 observes), a seeded status winning for its
 //!   instance;
-//! - [`attributes`]: the instance, VPC, volume, network interface, image and snapshot attribute
+//! - [`attributes`]: the instance, VPC, volume, network interface, image, snapshot and address attribute
 //!   operations answer the attributes of the resources served here (images and snapshots: the
 //!   account's), seeded attributes winning;
 //! - [`credits`]: DescribeInstanceCreditSpecifications answers the credit option of each burstable
 //!   instance served here (its family's launch default), seeded specifications winning;
+//! - [`volume_statuses`]: DescribeVolumeStatus lists the status of each volume served here (its
+//!   zone and Outpost; no checks, which only EC2 observes), a seeded status winning;
 //! - [`interfaces`]: DescribeNetworkInterfaces lists the network interfaces of the instances
 //!   served here (with the instance's ID, owner and zone), seeded interfaces winning;
 //! - [`templates`]: DescribeLaunchTemplates lists the templates of the launch template versions
@@ -31,6 +33,7 @@ pub(crate) mod rules;
 pub(crate) mod statuses;
 pub(crate) mod tags;
 pub(crate) mod templates;
+pub(crate) mod volume_statuses;
 pub(crate) mod volumes;
 
 use std::ops::ControlFlow;
