@@ -320,3 +320,57 @@ pub(crate) fn access_scope_analyses(
         request.analysis_start_time_end,
     )
 }
+
+/// Whether a resource's `held` value is the `asked` one, when a request asks for one.
+#[cfg(feature = "instances")]
+fn asked_for<T: PartialEq>(asked: Option<&T>, held: Option<&T>) -> bool {
+    asked.is_none_or(|asked| held == Some(asked))
+}
+
+/// DescribeReservedInstancesOfferings' selecting members, as documented:
+///
+/// - `InstanceType`, `ProductDescription`, `OfferingClass`, `OfferingType`: the offerings with
+///   that value;
+/// - `InstanceTenancy`: the offerings of that tenancy; without it, `default` tenancy (the
+///   documented default), an offering seeded without a tenancy being shown;
+/// - `MinDuration` and `MaxDuration` (seconds): the offerings whose duration lies within them,
+///   bounds included; without them, the documented defaults (2,592,000, one month, and
+///   94,608,000, three years), an offering seeded without a duration being shown;
+/// - `IncludeMarketplace` false: the offerings AWS sells, not those of the Reserved Instance
+///   Marketplace.
+#[cfg(feature = "instances")]
+pub(crate) fn reserved_instances_offerings(
+    request: &crate::instances::DescribeReservedInstancesOfferingsRequest,
+    _caller: &Caller,
+    offering: &crate::shapes::ReservedInstancesOffering,
+    _context: &DescribeContext,
+) -> bool {
+    const ONE_MONTH: i64 = 2_592_000;
+    const THREE_YEARS: i64 = 94_608_000;
+    let tenancy = match (&request.instance_tenancy, &offering.instance_tenancy) {
+        (_, None) => true,
+        (Some(asked), Some(held)) => held == asked,
+        (None, Some(held)) => *held == crate::shapes::Tenancy::Default,
+    };
+    let duration = offering.duration.is_none_or(|duration| {
+        duration >= request.min_duration.unwrap_or(ONE_MONTH)
+            && duration <= request.max_duration.unwrap_or(THREE_YEARS)
+    });
+    let marketplace =
+        request.include_marketplace != Some(false) || offering.marketplace != Some(true);
+    asked_for(
+        request.instance_type.as_ref(),
+        offering.instance_type.as_ref(),
+    ) && asked_for(
+        request.product_description.as_ref(),
+        offering.product_description.as_ref(),
+    ) && asked_for(
+        request.offering_class.as_ref(),
+        offering.offering_class.as_ref(),
+    ) && asked_for(
+        request.offering_type.as_ref(),
+        offering.offering_type.as_ref(),
+    ) && tenancy
+        && duration
+        && marketplace
+}

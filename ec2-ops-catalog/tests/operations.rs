@@ -30,7 +30,7 @@ use ec2_ops_scaffold::model::ShapeRef;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 const ROUNDS: u64 = 4;
 
@@ -241,49 +241,50 @@ fn required_members(action: &str, ids: &[&str], parents: &[String]) -> String {
     query
 }
 
+/// Sets the member an operation's `visible` hook scopes by to one value on every resource of a
+/// round (`printed`, as the AWS CLI prints it), so that one request can ask for them all: the
+/// value a request names without it (`region`, `default` tenancy, durations of a year) or, for
+/// the billing requests' requester, the caller's account.
+fn in_one_scope(action: &str, printed: &mut Value) {
+    let (member, value) = match action {
+        "DescribeInstanceTypeOfferings" => ("LocationType", json!("region")),
+        "DescribeReservedInstancesOfferings" => {
+            printed["Duration"] = json!(31_536_000);
+            ("InstanceTenancy", json!("default"))
+        }
+        "DescribeCapacityReservationBillingRequests" => ("RequestedBy", json!(CALLER)),
+        _ => return,
+    };
+    printed[member] = value;
+}
+
+/// The account the billing requests' check calls as.
+const CALLER: &str = "111122223333";
+
 /// What the check sends, and the account it calls as, for an operation whose `visible` hook shows
 /// only some resources to a request that sends none of its scoping members, so that the answer
-/// holds every resource of the seed (`printed`, as the AWS CLI prints them; `ids`, their IDs);
-/// `None` where no one request can ask for this round's seed whole (its resources differ in the
-/// member the hook reads).
-fn asking_for_all(
-    action: &str,
-    printed: &[Value],
-    ids: &[&str],
-) -> Option<(String, Option<String>)> {
-    let encoded = |text: &str| utf8_percent_encode(text, NON_ALPHANUMERIC).to_string();
-    // The one value of `member` all resources share (`Some(None)` when none holds it).
-    let shared = |member: &str| -> Option<Option<String>> {
-        let first = printed.first()?[member].as_str().map(str::to_owned);
-        printed
-            .iter()
-            .all(|resource| resource[member].as_str() == first.as_deref())
-            .then_some(first)
-    };
-    let asked = match action {
+/// holds every resource of the round's seed (`ids`, their IDs; see also [`in_one_scope`]).
+fn asking_for_all(action: &str, ids: &[&str]) -> (String, Option<String>) {
+    match action {
         // Without IDs, the `unlimited` instances only.
         "DescribeInstanceCreditSpecifications" => (
             ids.iter()
                 .enumerate()
-                .map(|(index, id)| format!("&InstanceId.{}={}", index + 1, encoded(id)))
+                .map(|(index, id)| {
+                    format!(
+                        "&InstanceId.{}={}",
+                        index + 1,
+                        utf8_percent_encode(id, NON_ALPHANUMERIC)
+                    )
+                })
                 .collect(),
             None,
         ),
-        // Without `LocationType`, the Region's offerings (and those without a location type).
-        "DescribeInstanceTypeOfferings" => (
-            shared("LocationType")?
-                .map(|kind| format!("&LocationType={}", encoded(&kind)))
-                .unwrap_or_default(),
-            None,
-        ),
         // The required `Role` is the model's first value, `odcr-owner`: the requests the caller
-        // initiated. A request without a requester is no caller's.
-        "DescribeCapacityReservationBillingRequests" => {
-            (String::new(), Some(shared("RequestedBy")??))
-        }
+        // initiated (see [`in_one_scope`]).
+        "DescribeCapacityReservationBillingRequests" => (String::new(), Some(CALLER.to_owned())),
         _ => (String::new(), None),
-    };
-    Some(asked)
+    }
 }
 
 /// The values of an attribute operation's `Attribute` member (a single answer shaped by the
@@ -580,6 +581,14 @@ where
         if !by_position {
             resources.sort_by(|a, b| O::resource_id(a).cmp(O::resource_id(b)));
         }
+        resources = resources
+            .iter()
+            .map(|resource| {
+                let mut printed = serde_json::to_value(resource).unwrap();
+                in_one_scope(action, &mut printed);
+                serde_json::from_value(printed).unwrap()
+            })
+            .collect();
         let Some(first) = resources.first().cloned() else {
             continue;
         };
@@ -600,13 +609,7 @@ where
         } else {
             vec![O::resource_id(&first)]
         };
-        let printed: Vec<Value> = resources
-            .iter()
-            .map(|resource| serde_json::to_value(resource).unwrap())
-            .collect();
-        let Some((scope, account)) = asking_for_all(action, &printed, &ids) else {
-            continue;
-        };
+        let (scope, account) = asking_for_all(action, &ids);
         let mut calling = DescribeContext::default();
         if let Some(account) = account {
             calling = calling.with_account_id(account);

@@ -331,6 +331,7 @@ mod selecting_members {
         DescribeCapacityReservationBillingRequests,
         DescribeCapacityReservationBillingRequestsResponse, DescribeInstanceSqlHaHistoryStates,
         DescribeInstanceSqlHaHistoryStatesResponse, DescribeReservedInstances,
+        DescribeReservedInstancesOfferings, DescribeReservedInstancesOfferingsResponse,
         DescribeReservedInstancesResponse,
     };
     use ec2_ops_catalog::vpc::{
@@ -370,6 +371,58 @@ mod selecting_members {
             ids("&OfferingClass=standard&OfferingType=No%20Upfront"),
             ["ri-1"]
         );
+    }
+
+    #[test]
+    fn reserved_instances_offerings_are_selected_by_each_member_and_its_documented_default() {
+        let service = service::<DescribeReservedInstancesOfferings>(
+            vec![
+                json!({"ReservedInstancesOfferingId": "o-1", "InstanceType": "m5.large", "InstanceTenancy": "default",
+                       "Duration": 31_536_000, "OfferingClass": "standard", "OfferingType": "No Upfront",
+                       "ProductDescription": "Linux/UNIX", "Marketplace": false}),
+                json!({"ReservedInstancesOfferingId": "o-2", "InstanceType": "c5.large", "InstanceTenancy": "dedicated",
+                       "Duration": 94_608_000, "OfferingClass": "convertible", "OfferingType": "All Upfront",
+                       "ProductDescription": "Windows", "Marketplace": false}),
+                json!({"ReservedInstancesOfferingId": "o-3", "InstanceType": "m5.large", "InstanceTenancy": "default",
+                       "Duration": 1_000_000, "OfferingClass": "standard", "OfferingType": "No Upfront",
+                       "ProductDescription": "Linux/UNIX", "Marketplace": true}),
+                json!({"ReservedInstancesOfferingId": "o-4"}),
+            ],
+            |offering| {
+                offering
+                    .reserved_instances_offering_id
+                    .as_deref()
+                    .unwrap_or_default()
+            },
+        );
+        let ids = |params: &str| -> Vec<String> {
+            let response: DescribeReservedInstancesOfferingsResponse =
+                ask(&service, "DescribeReservedInstancesOfferings", params).expect("an answer");
+            response
+                .reserved_instances_offerings
+                .into_iter()
+                .filter_map(|offering| offering.reserved_instances_offering_id)
+                .collect()
+        };
+        assert_eq!(
+            ids(""),
+            ["o-1", "o-4"],
+            "default tenancy, one month to three years"
+        );
+        assert_eq!(ids("&InstanceTenancy=dedicated"), ["o-2", "o-4"]);
+        assert_eq!(ids("&MinDuration=0"), ["o-1", "o-3", "o-4"]);
+        assert_eq!(
+            ids("&MinDuration=0&IncludeMarketplace=false"),
+            ["o-1", "o-4"]
+        );
+        assert_eq!(ids("&MinDuration=0&MaxDuration=1000000"), ["o-3", "o-4"]);
+        assert_eq!(
+            ids("&InstanceType=c5.large&InstanceTenancy=dedicated"),
+            ["o-2"]
+        );
+        assert_eq!(ids("&ProductDescription=Linux%2FUNIX"), ["o-1"]);
+        assert_eq!(ids("&OfferingClass=convertible"), Vec::<String>::new());
+        assert_eq!(ids("&OfferingType=No%20Upfront"), ["o-1"]);
     }
 
     #[test]

@@ -130,12 +130,22 @@ def asking_for_all(action, member):
     """The members an operation whose scope leaves some resources out of a plain request needs to
     list its whole seed, as the catalog's own generated test sends them: without IDs,
     DescribeInstanceCreditSpecifications lists the `unlimited` instances only; without
-    `LocationType`, DescribeInstanceTypeOfferings the Region's offerings only."""
+    `LocationType`, DescribeInstanceTypeOfferings the Region's offerings only; without
+    `InstanceTenancy` and durations, DescribeReservedInstancesOfferings those of `default` tenancy
+    for one month to three years."""
     resources = seed_for(action, member)[member]
     if action == "DescribeInstanceCreditSpecifications":
         return {"InstanceIds": [resource["InstanceId"] for resource in resources]}
     if action == "DescribeInstanceTypeOfferings":
         return {"LocationType": resources[0]["LocationType"]}
+    if action == "DescribeReservedInstancesOfferings":
+        # Without them: `default` tenancy, and durations of one month to three years.
+        (offering,) = resources
+        return {
+            "InstanceTenancy": offering["InstanceTenancy"],
+            "MinDuration": offering["Duration"],
+            "MaxDuration": offering["Duration"],
+        }
     return {}
 
 

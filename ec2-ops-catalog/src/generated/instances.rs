@@ -1046,6 +1046,8 @@ pub struct DescribeReservedInstancesModifications;
     ),
     paginate,
     dry_run,
+    // Applies IncludeMarketplace, InstanceType, MaxDuration, MinDuration, OfferingClass, ProductDescription, InstanceTenancy, OfferingType.
+    visible = crate::visibility::reserved_instances_offerings,
 )]
 pub struct DescribeReservedInstancesOfferings;
 
