@@ -11,11 +11,14 @@
 //!   operations show of them derived when asked (DescribeTags lists the tags of every resource
 //!   served by the 100 operations whose resources EC2 tags, under EC2's `resource-type` for each;
 //!   a volume's attachments are its instances' block device mappings; DescribeSecurityGroupRules
-//!   lists the served groups' rules; DescribeInstanceStatus the served instances' states;
-//!   the attribute operations the attributes of the served instances, VPCs, volumes and network
-//!   interfaces and of the account's images and snapshots), so a put or a removal shows everywhere
-//!   at once. Puts are checked
-//!   exactly as the seed is, and refused whole.
+//!   lists the served groups' rules; DescribeInstanceStatus the served instances' states and
+//!   DescribeVolumeStatus the served volumes'; DescribeNetworkInterfaces the served instances'
+//!   interfaces; DescribeInstanceCreditSpecifications the burstable instances' launch defaults;
+//!   DescribeLaunchTemplates the templates of the served versions; the attribute operations the
+//!   attributes of the served instances, VPCs, volumes, network interfaces and Elastic IP
+//!   addresses and of the account's images and snapshots), so a put or a removal shows everywhere
+//!   at once. A record seeded for the derived operation wins for the resource it names. Puts are
+//!   checked exactly as the seed is, and refused whole.
 //! - The store is one account: a parent's ID in a request (`ClientVpnEndpointId` of
 //!   DescribeClientVpnRoutes, `LaunchTemplateId`, `VpcId` of DescribeStaleSecurityGroups) selects
 //!   the children naming it, and one that neither the parent operation serves nor any child names
