@@ -3,9 +3,10 @@
 //! `unlimited` for T3, T3a, T4g); a request naming no instance lists the `unlimited` ones; a seeded
 //! specification wins for its instance; instances put and removed at run time change the answer.
 
-use ec2_ops::{DescribeContext, Ec2Response};
+mod common;
+
 use ec2_ops_catalog::instances::DescribeInstanceCreditSpecificationsResponse;
-use ec2_ops_endpoint::{Seed, Store};
+use ec2_ops_endpoint::Store;
 use serde_json::{Value, json};
 
 const INSTANCES: &str = r#"{"Reservations": [
@@ -17,38 +18,19 @@ const INSTANCES: &str = r#"{"Reservations": [
     {"InstanceId": "i-5", "State": {"Code": 16, "Name": "running"}}]}
 ]}"#;
 
-fn store(files: &[(&str, &str)]) -> Store {
-    let mut seed = Seed::empty();
-    for (name, output) in files {
-        seed = seed
-            .merge(Seed::from_output(name, output).unwrap())
-            .unwrap();
-    }
-    Store::new(&seed, DescribeContext::default()).unwrap()
-}
-
 /// The specifications answered to `query`, as the AWS CLI prints them.
 fn specifications(store: &Store, query: &str) -> Vec<Value> {
-    let answer = store.handle(
-        format!("Action=DescribeInstanceCreditSpecifications&Version=2016-11-15{query}").as_bytes(),
-    );
-    assert_eq!(
-        answer.status,
-        200,
-        "{}",
-        String::from_utf8_lossy(&answer.body)
-    );
-    let response = DescribeInstanceCreditSpecificationsResponse::from_xml(&answer.body).unwrap();
-    let json = serde_json::to_value(&response).unwrap();
-    json["InstanceCreditSpecifications"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
+    common::listed::<DescribeInstanceCreditSpecificationsResponse>(
+        store,
+        "DescribeInstanceCreditSpecifications",
+        "InstanceCreditSpecifications",
+        query,
+    )
 }
 
 #[test]
 fn named_burstable_instances_answer_their_familys_launch_default_field_by_field() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     assert_eq!(
         specifications(
             &store,
@@ -64,7 +46,7 @@ fn named_burstable_instances_answer_their_familys_launch_default_field_by_field(
 
 #[test]
 fn a_request_naming_no_instance_lists_the_unlimited_ones() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     assert_eq!(
         specifications(&store, ""),
         [
@@ -76,7 +58,7 @@ fn a_request_naming_no_instance_lists_the_unlimited_ones() {
 
 #[test]
 fn an_instance_without_a_credit_option_is_not_found() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     for id in ["i-3", "i-5", "i-9"] {
         let answer = store.handle(
             format!(
@@ -98,7 +80,7 @@ fn a_seeded_specification_wins_for_its_instance() {
       {"InstanceId": "i-1", "CpuCredits": "unlimited"},
       {"InstanceId": "i-2", "CpuCredits": "standard"}
     ]}"#;
-    let store = store(&[
+    let store = common::store(&[
         ("describe-instances", INSTANCES),
         ("describe-instance-credit-specifications", seeded),
     ]);
@@ -117,7 +99,7 @@ fn a_seeded_specification_wins_for_its_instance() {
 
 #[test]
 fn instances_put_and_removed_at_run_time_change_the_specifications_at_once() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     store
         .put_json(
             "describe-instances",

@@ -2,9 +2,10 @@
 //! state, zone and Outpost, running instances only unless `IncludeAllInstances`; a seeded status
 //! wins for its instance; an instance put or removed at run time changes its status at once.
 
-use ec2_ops::{DescribeContext, Ec2Response};
+mod common;
+
 use ec2_ops_catalog::instances::DescribeInstanceStatusResponse;
-use ec2_ops_endpoint::{Seed, Store};
+use ec2_ops_endpoint::Store;
 use serde_json::{Value, json};
 
 const INSTANCES: &str = r#"{"Reservations": [
@@ -23,32 +24,14 @@ const INSTANCES: &str = r#"{"Reservations": [
      "Placement": {"AvailabilityZone": "eu-west-1c"}}]}
 ]}"#;
 
-fn store(files: &[(&str, &str)]) -> Store {
-    let mut seed = Seed::empty();
-    for (name, output) in files {
-        seed = seed
-            .merge(Seed::from_output(name, output).unwrap())
-            .unwrap();
-    }
-    Store::new(&seed, DescribeContext::default()).unwrap()
-}
-
 /// The statuses answered to `query`, as the AWS CLI prints them.
 fn statuses(store: &Store, query: &str) -> Vec<Value> {
-    let answer =
-        store.handle(format!("Action=DescribeInstanceStatus&Version=2016-11-15{query}").as_bytes());
-    assert_eq!(
-        answer.status,
-        200,
-        "{}",
-        String::from_utf8_lossy(&answer.body)
-    );
-    let response = DescribeInstanceStatusResponse::from_xml(&answer.body).unwrap();
-    let json = serde_json::to_value(&response).unwrap();
-    json["InstanceStatuses"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
+    common::listed::<DescribeInstanceStatusResponse>(
+        store,
+        "DescribeInstanceStatus",
+        "InstanceStatuses",
+        query,
+    )
 }
 
 fn ids(statuses: &[Value]) -> Vec<&str> {
@@ -60,7 +43,7 @@ fn ids(statuses: &[Value]) -> Vec<&str> {
 
 #[test]
 fn a_capture_of_instances_answers_the_running_instances_statuses_field_by_field() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     assert_eq!(
         statuses(&store, ""),
         [
@@ -76,7 +59,7 @@ fn a_capture_of_instances_answers_the_running_instances_statuses_field_by_field(
 
 #[test]
 fn include_all_instances_adds_the_stopped_ones() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     let all = statuses(&store, "&IncludeAllInstances=true");
     assert_eq!(ids(&all), ["i-1", "i-2", "i-3"]);
     assert_eq!(
@@ -88,7 +71,7 @@ fn include_all_instances_adds_the_stopped_ones() {
 
 #[test]
 fn instance_ids_filters_and_pages_apply_to_derived_statuses() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     assert_eq!(ids(&statuses(&store, "&InstanceId.1=i-3")), ["i-3"]);
     assert!(statuses(&store, "&InstanceId.1=i-2").is_empty());
     assert_eq!(
@@ -104,7 +87,7 @@ fn instance_ids_filters_and_pages_apply_to_derived_statuses() {
 
 #[test]
 fn an_unknown_instance_id_is_not_found() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     let answer = store.handle(b"Action=DescribeInstanceStatus&Version=2016-11-15&InstanceId.1=i-9");
     assert_eq!(
         answer.error_code.as_deref(),
@@ -120,7 +103,7 @@ fn a_seeded_status_wins_for_its_instance() {
        "InstanceStatus": {"Status": "ok", "Details": [{"Name": "reachability", "Status": "passed"}]},
        "SystemStatus": {"Status": "ok", "Details": [{"Name": "reachability", "Status": "passed"}]}}
     ]}"#;
-    let store = store(&[
+    let store = common::store(&[
         ("describe-instances", INSTANCES),
         ("describe-instance-status", seeded),
     ]);
@@ -132,7 +115,7 @@ fn a_seeded_status_wins_for_its_instance() {
 
 #[test]
 fn instances_put_and_removed_at_run_time_change_the_statuses_at_once() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     store
         .put_json(
             "describe-instances",
@@ -150,7 +133,7 @@ fn instances_put_and_removed_at_run_time_change_the_statuses_at_once() {
 #[test]
 fn instances_replaced_at_run_time_take_the_old_statuses_with_them() {
     use ec2_ops::operations::instances::{DescribeInstances, Instance, Reservation};
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     store
         .replace::<DescribeInstances>([Reservation {
             reservation_id: Some("r-9".into()),

@@ -3,10 +3,12 @@
 //! seeded template wins member by member; versions put or replaced at run time change the
 //! template at once; a derived template is a parent DescribeLaunchTemplateVersions can name.
 
-use ec2_ops::{DescribeContext, Ec2Response};
+mod common;
+
+use ec2_ops::Ec2Response;
 use ec2_ops_catalog::instances::{DescribeLaunchTemplateVersions, DescribeLaunchTemplatesResponse};
 use ec2_ops_catalog::shapes::LaunchTemplateVersion;
-use ec2_ops_endpoint::{Seed, Store};
+use ec2_ops_endpoint::Store;
 use serde_json::{Value, json};
 
 const VERSIONS: &str = r#"{"LaunchTemplateVersions": [
@@ -23,16 +25,6 @@ const VERSIONS: &str = r#"{"LaunchTemplateVersions": [
    "CreateTime": "2024-04-02T03:04:05.000Z", "CreatedBy": "arn:aws:iam::123456789012:user/cy",
    "DefaultVersion": true, "LaunchTemplateData": {}}
 ]}"#;
-
-fn store(files: &[(&str, &str)]) -> Store {
-    let mut seed = Seed::empty();
-    for (name, output) in files {
-        seed = seed
-            .merge(Seed::from_output(name, output).unwrap())
-            .unwrap();
-    }
-    Store::new(&seed, DescribeContext::default()).unwrap()
-}
 
 /// The answer to `query` of `action`: its status and body.
 fn ask(store: &Store, action: &str, query: &str) -> (u16, String) {
@@ -57,7 +49,7 @@ fn templates(store: &Store, query: &str) -> Vec<Value> {
 
 #[test]
 fn a_capture_of_versions_answers_each_template_field_by_field() {
-    let store = store(&[("describe-launch-template-versions", VERSIONS)]);
+    let store = common::store(&[("describe-launch-template-versions", VERSIONS)]);
     assert_eq!(
         templates(&store, ""),
         [
@@ -74,7 +66,7 @@ fn a_capture_of_versions_answers_each_template_field_by_field() {
 
 #[test]
 fn a_derived_template_is_found_by_id_and_name_and_an_unknown_one_is_not_found() {
-    let store = store(&[("describe-launch-template-versions", VERSIONS)]);
+    let store = common::store(&[("describe-launch-template-versions", VERSIONS)]);
     let by_id = templates(&store, "&LaunchTemplateId.1=lt-0b");
     assert_eq!(by_id.len(), 1);
     assert_eq!(by_id[0]["LaunchTemplateName"], "batch");
@@ -97,7 +89,7 @@ fn a_seeded_template_wins_member_by_member() {
     let seeded = r#"{"LaunchTemplates": [{"LaunchTemplateId": "lt-0a",
         "LaunchTemplateName": "web", "LatestVersionNumber": 7,
         "Tags": [{"Key": "team", "Value": "edge"}]}]}"#;
-    let store = store(&[
+    let store = common::store(&[
         ("describe-launch-template-versions", VERSIONS),
         ("describe-launch-templates", seeded),
     ]);
@@ -117,7 +109,7 @@ fn a_seeded_template_wins_member_by_member() {
 
 #[test]
 fn versions_put_and_replaced_at_run_time_change_the_template_at_once() {
-    let store = store(&[("describe-launch-template-versions", VERSIONS)]);
+    let store = common::store(&[("describe-launch-template-versions", VERSIONS)]);
     store
         .put_json(
             "describe-launch-template-versions",
@@ -157,7 +149,7 @@ fn versions_put_and_replaced_at_run_time_change_the_template_at_once() {
 
 #[test]
 fn versions_of_a_derived_template_are_asked_by_its_id_and_an_unknown_template_is_not_found() {
-    let store = store(&[("describe-launch-template-versions", VERSIONS)]);
+    let store = common::store(&[("describe-launch-template-versions", VERSIONS)]);
     let (status, body) = ask(
         &store,
         "DescribeLaunchTemplateVersions",
@@ -176,7 +168,7 @@ fn versions_of_a_derived_template_are_asked_by_its_id_and_an_unknown_template_is
 
 #[test]
 fn latest_and_default_versions_are_read_from_the_derived_templates() {
-    let store = store(&[("describe-launch-template-versions", VERSIONS)]);
+    let store = common::store(&[("describe-launch-template-versions", VERSIONS)]);
     let numbers = |query: &str| -> Vec<String> {
         let (status, body) = ask(&store, "DescribeLaunchTemplateVersions", query);
         assert_eq!(status, 200, "{body}");

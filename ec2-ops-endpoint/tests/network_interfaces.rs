@@ -3,9 +3,10 @@
 //! (the derived one filling what it lacks); instances put and removed at run time change the
 //! interfaces at once.
 
-use ec2_ops::{DescribeContext, Ec2Response};
+mod common;
+
 use ec2_ops_catalog::vpc::DescribeNetworkInterfacesResponse;
-use ec2_ops_endpoint::{Seed, Store};
+use ec2_ops_endpoint::Store;
 use serde_json::{Value, json};
 
 const INSTANCES: &str = r#"{"Reservations": [
@@ -36,32 +37,14 @@ const INSTANCES: &str = r#"{"Reservations": [
         "Attachment": {"AttachmentId": "eni-attach-3", "DeviceIndex": 0, "Status": "attached"}}]}]}
 ]}"#;
 
-fn store(files: &[(&str, &str)]) -> Store {
-    let mut seed = Seed::empty();
-    for (name, output) in files {
-        seed = seed
-            .merge(Seed::from_output(name, output).unwrap())
-            .unwrap();
-    }
-    Store::new(&seed, DescribeContext::default()).unwrap()
-}
-
 /// The interfaces answered to `query`, as the AWS CLI prints them.
 fn interfaces(store: &Store, query: &str) -> Vec<Value> {
-    let answer = store
-        .handle(format!("Action=DescribeNetworkInterfaces&Version=2016-11-15{query}").as_bytes());
-    assert_eq!(
-        answer.status,
-        200,
-        "{}",
-        String::from_utf8_lossy(&answer.body)
-    );
-    let response = DescribeNetworkInterfacesResponse::from_xml(&answer.body).unwrap();
-    let json = serde_json::to_value(&response).unwrap();
-    json["NetworkInterfaces"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
+    common::listed::<DescribeNetworkInterfacesResponse>(
+        store,
+        "DescribeNetworkInterfaces",
+        "NetworkInterfaces",
+        query,
+    )
 }
 
 fn ids(interfaces: &[Value]) -> Vec<&str> {
@@ -73,7 +56,7 @@ fn ids(interfaces: &[Value]) -> Vec<&str> {
 
 #[test]
 fn an_instances_interface_is_answered_field_by_field_with_the_instances_id_owner_and_zone() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     let answered = interfaces(&store, "&NetworkInterfaceId.1=eni-1");
     assert_eq!(
         answered,
@@ -101,7 +84,7 @@ fn an_instances_interface_is_answered_field_by_field_with_the_instances_id_owner
 
 #[test]
 fn every_instances_interfaces_are_listed_and_filters_apply() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     assert_eq!(ids(&interfaces(&store, "")), ["eni-1", "eni-2", "eni-3"]);
     assert_eq!(
         ids(&interfaces(
@@ -136,7 +119,7 @@ fn a_seeded_interface_wins_and_the_derived_one_fills_what_it_lacks() {
       {"NetworkInterfaceId": "eni-2", "Description": "seeded", "TagSet": [{"Key": "team", "Value": "edge"}]},
       {"NetworkInterfaceId": "eni-7", "Status": "available", "SubnetId": "subnet-1"}
     ]}"#;
-    let store = store(&[
+    let store = common::store(&[
         ("describe-instances", INSTANCES),
         ("describe-network-interfaces", seeded),
     ]);
@@ -152,7 +135,7 @@ fn a_seeded_interface_wins_and_the_derived_one_fills_what_it_lacks() {
 
 #[test]
 fn instances_put_and_removed_at_run_time_change_the_interfaces_at_once() {
-    let store = store(&[("describe-instances", INSTANCES)]);
+    let store = common::store(&[("describe-instances", INSTANCES)]);
     store
         .put_json(
             "describe-instances",

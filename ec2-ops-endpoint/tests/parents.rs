@@ -3,8 +3,9 @@
 //! parent's children, and one the account does not have is EC2's not-found error, as the store is
 //! one account: the parent operation's resources say which parents exist.
 
-use ec2_ops::DescribeContext;
-use ec2_ops_endpoint::{Seed, Store};
+mod common;
+
+use ec2_ops_endpoint::Store;
 
 const ENDPOINTS: &str = r#"{"ClientVpnEndpoints": [
   {"ClientVpnEndpointId": "cvpn-endpoint-1"},
@@ -19,16 +20,6 @@ const ROUTES: &str = r#"{"Routes": [
   {"ClientVpnEndpointId": "cvpn-endpoint-9", "DestinationCidr": "10.9.0.0/16", "TargetSubnet": "subnet-9"}
 ]}"#;
 
-fn store(files: &[(&str, &str)]) -> Store {
-    let mut seed = Seed::empty();
-    for (name, output) in files {
-        seed = seed
-            .merge(Seed::from_output(name, output).unwrap())
-            .unwrap();
-    }
-    Store::new(&seed, DescribeContext::default()).unwrap()
-}
-
 /// The answer's status and, on success, how many resources it lists, else its error code.
 fn ask(store: &Store, query: &str) -> Result<usize, String> {
     let answer = store.handle(format!("Version=2016-11-15&{query}").as_bytes());
@@ -40,7 +31,7 @@ fn ask(store: &Store, query: &str) -> Result<usize, String> {
 
 #[test]
 fn a_parents_id_selects_its_children_only() {
-    let store = store(&[
+    let store = common::store(&[
         ("describe-client-vpn-endpoints", ENDPOINTS),
         ("describe-client-vpn-routes", ROUTES),
     ]);
@@ -56,7 +47,7 @@ fn a_parents_id_selects_its_children_only() {
 
 #[test]
 fn a_parent_served_without_children_has_none() {
-    let store = store(&[
+    let store = common::store(&[
         ("describe-client-vpn-endpoints", ENDPOINTS),
         ("describe-client-vpn-routes", ROUTES),
     ]);
@@ -71,7 +62,7 @@ fn a_parent_served_without_children_has_none() {
 
 #[test]
 fn a_parent_the_account_does_not_have_is_not_found() {
-    let store = store(&[
+    let store = common::store(&[
         ("describe-client-vpn-endpoints", ENDPOINTS),
         ("describe-client-vpn-routes", ROUTES),
     ]);
@@ -86,7 +77,7 @@ fn a_parent_the_account_does_not_have_is_not_found() {
 
 #[test]
 fn children_captured_without_their_parent_still_answer_for_it() {
-    let store = store(&[
+    let store = common::store(&[
         ("describe-client-vpn-endpoints", ENDPOINTS),
         ("describe-client-vpn-routes", ROUTES),
     ]);
@@ -101,7 +92,7 @@ fn children_captured_without_their_parent_still_answer_for_it() {
 
 #[test]
 fn without_the_parents_capture_a_parents_id_only_selects() {
-    let store = store(&[("describe-client-vpn-routes", ROUTES)]);
+    let store = common::store(&[("describe-client-vpn-routes", ROUTES)]);
     let routes = |endpoint: &str| {
         ask(
             &store,
@@ -114,7 +105,7 @@ fn without_the_parents_capture_a_parents_id_only_selects() {
 
 #[test]
 fn a_required_parents_id_left_out_is_missing_parameter() {
-    let store = store(&[("describe-client-vpn-routes", ROUTES)]);
+    let store = common::store(&[("describe-client-vpn-routes", ROUTES)]);
     assert_eq!(
         ask(&store, "Action=DescribeClientVpnRoutes"),
         Err("MissingParameter".to_owned())
@@ -123,7 +114,7 @@ fn a_required_parents_id_left_out_is_missing_parameter() {
 
 #[test]
 fn a_parent_put_at_run_time_is_known_at_once() {
-    let store = store(&[
+    let store = common::store(&[
         ("describe-client-vpn-endpoints", ENDPOINTS),
         ("describe-client-vpn-routes", ROUTES),
     ]);
@@ -149,7 +140,7 @@ fn launch_template_versions_are_those_of_the_template_named() {
       {"LaunchTemplateId": "lt-1", "LaunchTemplateName": "web", "VersionNumber": 2},
       {"LaunchTemplateId": "lt-2", "LaunchTemplateName": "batch", "VersionNumber": 1}
     ]}"#;
-    let store = store(&[
+    let store = common::store(&[
         ("describe-launch-templates", templates),
         ("describe-launch-template-versions", versions),
     ]);
@@ -178,7 +169,7 @@ fn stale_security_groups_are_those_of_the_vpc_named() {
       {"GroupId": "sg-1", "VpcId": "vpc-1"},
       {"GroupId": "sg-2", "VpcId": "vpc-2"}
     ]}"#;
-    let store = store(&[
+    let store = common::store(&[
         ("describe-vpcs", vpcs),
         ("describe-stale-security-groups", stale),
     ]);

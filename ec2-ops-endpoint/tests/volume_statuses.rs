@@ -2,9 +2,10 @@
 //! Outpost, without the checks only EC2 observes; a seeded status wins for its volume; volumes put
 //! and removed at run time change the statuses at once.
 
-use ec2_ops::{DescribeContext, Ec2Response};
+mod common;
+
 use ec2_ops_catalog::ebs::DescribeVolumeStatusResponse;
-use ec2_ops_endpoint::{Seed, Store};
+use ec2_ops_endpoint::Store;
 use serde_json::{Value, json};
 
 const VOLUMES: &str = r#"{"Volumes": [
@@ -14,35 +15,19 @@ const VOLUMES: &str = r#"{"Volumes": [
    "OutpostArn": "arn:aws:outposts:eu-west-1:123456789012:outpost/op-1"}
 ]}"#;
 
-fn store(files: &[(&str, &str)]) -> Store {
-    let mut seed = Seed::empty();
-    for (name, output) in files {
-        seed = seed
-            .merge(Seed::from_output(name, output).unwrap())
-            .unwrap();
-    }
-    Store::new(&seed, DescribeContext::default()).unwrap()
-}
-
+/// The statuses answered to `query`, as the AWS CLI prints them.
 fn statuses(store: &Store, query: &str) -> Vec<Value> {
-    let answer =
-        store.handle(format!("Action=DescribeVolumeStatus&Version=2016-11-15{query}").as_bytes());
-    assert_eq!(
-        answer.status,
-        200,
-        "{}",
-        String::from_utf8_lossy(&answer.body)
-    );
-    let response = DescribeVolumeStatusResponse::from_xml(&answer.body).unwrap();
-    serde_json::to_value(&response).unwrap()["VolumeStatuses"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
+    common::listed::<DescribeVolumeStatusResponse>(
+        store,
+        "DescribeVolumeStatus",
+        "VolumeStatuses",
+        query,
+    )
 }
 
 #[test]
 fn a_capture_of_volumes_answers_their_statuses_field_by_field_without_checks() {
-    let store = store(&[("describe-volumes", VOLUMES)]);
+    let store = common::store(&[("describe-volumes", VOLUMES)]);
     assert_eq!(
         statuses(&store, ""),
         [
@@ -60,7 +45,7 @@ fn a_capture_of_volumes_answers_their_statuses_field_by_field_without_checks() {
 fn a_seeded_status_wins_for_its_volume() {
     let seeded = r#"{"VolumeStatuses": [{"VolumeId": "vol-1", "AvailabilityZone": "eu-west-1a",
         "VolumeStatus": {"Status": "ok", "Details": [{"Name": "io-enabled", "Status": "passed"}]}}]}"#;
-    let store = store(&[
+    let store = common::store(&[
         ("describe-volumes", VOLUMES),
         ("describe-volume-status", seeded),
     ]);
@@ -73,7 +58,7 @@ fn a_seeded_status_wins_for_its_volume() {
 
 #[test]
 fn volumes_put_and_removed_at_run_time_change_the_statuses_at_once() {
-    let store = store(&[("describe-volumes", VOLUMES)]);
+    let store = common::store(&[("describe-volumes", VOLUMES)]);
     store
         .put_json(
             "describe-volumes",

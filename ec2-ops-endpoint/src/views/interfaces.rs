@@ -88,24 +88,26 @@ pub(crate) fn interfaces_of(unit: &Reservation) -> Vec<NetworkInterface> {
 /// capture's inconsistency; the later one answers).
 pub(crate) fn interface_observer(index: Arc<InterfaceIndex>) -> Observer<Reservation> {
     Box::new(move |gone, came| {
-        for interface in gone.map(interfaces_of).unwrap_or_default() {
-            let id = interface
-                .network_interface_id
-                .as_deref()
-                .unwrap_or_default();
-            let ours = index
-                .with(id, |held| {
-                    held.attachment
-                        .as_ref()
-                        .and_then(|a| a.instance_id.as_deref())
-                        == interface
-                            .attachment
+        // A removal needs only the IDs: the instance's interfaces are not converted again.
+        if let Some(instance) = gone.and_then(Reservation::first_instance) {
+            let instance_id = instance.instance_id.as_deref();
+            let gone_ids = instance
+                .network_interfaces
+                .iter()
+                .flatten()
+                .filter_map(|interface| interface.network_interface_id.as_deref());
+            for id in gone_ids {
+                let ours = index
+                    .with(id, |held| {
+                        held.attachment
                             .as_ref()
-                            .and_then(|a| a.instance_id.as_deref())
-                })
-                .unwrap_or(false);
-            if ours {
-                index.remove(id);
+                            .and_then(|attachment| attachment.instance_id.as_deref())
+                            == instance_id
+                    })
+                    .unwrap_or(false);
+                if ours {
+                    index.remove(id);
+                }
             }
         }
         for interface in came.map(interfaces_of).unwrap_or_default() {
