@@ -21,7 +21,7 @@
 //! | a reset | O(n log n): the store is cleared and the seed put back (the seed's resources are shared, not copied) |
 //! | start-up | every seed file read and parsed straight into its operation's response, on every core |
 //!
-//! `ec2_ops::examined_on_this_thread` counts the resources examined; `tests/page_cost.rs` checks
+//! `ec2_ops::examined_on_this_thread` counts the resources examined; `tests/endpoint/page_cost.rs` checks
 //! with it that walks grow linearly and look-ups not at all.
 //!
 //! ## Where the bytes go

@@ -2,7 +2,7 @@
 //! state, zone and Outpost, running instances only unless `IncludeAllInstances`; a seeded status
 //! wins for its instance; an instance put or removed at run time changes its status at once.
 
-mod common;
+use crate::common;
 
 use ec2_ops_catalog::instances::DescribeInstanceStatusResponse;
 use ec2_ops_endpoint::Store;

@@ -2,7 +2,7 @@
 //! Outpost, without the checks only EC2 observes; a seeded status wins for its volume; volumes put
 //! and removed at run time change the statuses at once.
 
-mod common;
+use crate::common;
 
 use ec2_ops_catalog::ebs::DescribeVolumeStatusResponse;
 use ec2_ops_endpoint::Store;

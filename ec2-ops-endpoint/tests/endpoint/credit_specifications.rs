@@ -3,7 +3,7 @@
 //! `unlimited` for T3, T3a, T4g); a request naming no instance lists the `unlimited` ones; a seeded
 //! specification wins for its instance; instances put and removed at run time change the answer.
 
-mod common;
+use crate::common;
 
 use ec2_ops_catalog::instances::DescribeInstanceCreditSpecificationsResponse;
 use ec2_ops_endpoint::Store;

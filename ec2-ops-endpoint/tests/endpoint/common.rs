@@ -1,7 +1,7 @@
 //! What the view tests share: a store seeded from AWS CLI outputs, and a list operation's answer
 //! read back as the AWS CLI prints it.
 
-// Each test crate includes this module and uses part of it.
+// Each view test uses part of it.
 #![allow(dead_code)]
 
 use ec2_ops::{DescribeContext, Ec2Response};

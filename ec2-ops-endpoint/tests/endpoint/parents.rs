@@ -3,7 +3,7 @@
 //! parent's children, and one the account does not have is EC2's not-found error, as the store is
 //! one account: the parent operation's resources say which parents exist.
 
-mod common;
+use crate::common;
 
 use ec2_ops_endpoint::Store;
 

@@ -3,7 +3,7 @@
 //! (the derived one filling what it lacks); instances put and removed at run time change the
 //! interfaces at once.
 
-mod common;
+use crate::common;
 
 use ec2_ops_catalog::vpc::DescribeNetworkInterfacesResponse;
 use ec2_ops_endpoint::Store;

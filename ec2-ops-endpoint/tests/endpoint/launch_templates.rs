@@ -3,7 +3,7 @@
 //! seeded template wins member by member; versions put or replaced at run time change the
 //! template at once; a derived template is a parent DescribeLaunchTemplateVersions can name.
 
-mod common;
+use crate::common;
 
 use ec2_ops::Ec2Response;
 use ec2_ops_catalog::instances::{DescribeLaunchTemplateVersions, DescribeLaunchTemplatesResponse};

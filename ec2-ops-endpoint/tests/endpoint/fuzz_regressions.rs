@@ -2,7 +2,7 @@
 //! `docs/bad-input.md`), kept under `fuzz/regressions/seed_load/` and run through the same check
 //! the fuzz target runs (`fuzz/src/store_checks.rs`, included here rather than copied).
 
-#[path = "../../fuzz/src/store_checks.rs"]
+#[path = "../../../fuzz/src/store_checks.rs"]
 mod store_checks;
 
 use std::path::PathBuf;
