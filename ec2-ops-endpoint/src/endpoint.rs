@@ -97,7 +97,8 @@ impl EndpointBuilder {
         self
     }
 
-    /// The account callers act as (the `self` of `Owner.N=self`); 123456789012 without it.
+    /// The account callers act as (the `self` of `Owner.N=self`). Without it, the account the
+    /// seed is a capture of, else 123456789012: see [`Store::new`].
     pub fn account_id(mut self, account_id: impl Into<String>) -> Self {
         self.account_id = Some(account_id.into());
         self

@@ -3,7 +3,8 @@
 //! reads the command line, starts the library's [`Endpoint`], and reports errors.
 //!
 //! ```text
-//! ec2-ops-endpoint [--port N] [--seed FILE] [--seed-dir DIR] [--token-key BASE64] [--threads N]
+//! ec2-ops-endpoint [--port N] [--seed FILE] [--seed-dir DIR] [--account-id ID]
+//!     [--token-key BASE64] [--threads N]
 //!     [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
 //!     [--max-connection-age S] [--drain-timeout S] [--control-api] [--control-api-any-peer]
 //!     [--log-format text|json] [--log-level LEVEL]
@@ -24,6 +25,10 @@
 //!   command: `describe-subnets.json` holds exactly what `aws ec2 describe-subnets` prints (a file
 //!   may also hold a JSON array of outputs, for attribute operations answered one resource per call);
 //!   with neither option, an embedded sample set is served;
+//! - `--account-id`: the account callers act as (the `self` of `--owners self`); without it, the
+//!   account the seed is a capture of (the owner of its reservations, else of most of its security
+//!   groups, network interfaces, VPCs and subnets, else the one owner of its images and
+//!   snapshots), else 123456789012; the start-up log says which and why;
 //! - `--token-key` (or `EC2_OPS_TOKEN_KEY`): the base64 32-byte key `NextToken`s are signed with, so
 //!   endpoints sharing it continue each other's page walks; random per process without it;
 //! - a multi-threaded runtime (`--threads`, default one per core) serving at most
@@ -51,6 +56,7 @@ struct Options {
     seed: Option<PathBuf>,
     seed_dir: Option<PathBuf>,
     token_key: Option<TokenKey>,
+    account_id: Option<String>,
     threads: Option<usize>,
     settings: Settings,
     control: ControlApi,
@@ -99,6 +105,13 @@ fn command() -> clap::Command {
                 .value_name("DIR")
                 .value_parser(value_parser!(PathBuf))
                 .help("a folder of AWS CLI outputs, one file per operation named after its command (describe-subnets.json)"),
+        )
+        .arg(
+            Arg::new("account-id")
+                .long("account-id")
+                .value_name("ID")
+                .value_parser(parse_account_id)
+                .help("the account callers act as (the `self` of --owners self); default: the account the seed shows (the owner of its reservations, ...), else 123456789012"),
         )
         .arg(
             Arg::new("token-key")
@@ -229,12 +242,22 @@ fn parse_options() -> Result<Options, String> {
         seed: matches.get_one::<PathBuf>("seed").cloned(),
         seed_dir: matches.get_one::<PathBuf>("seed-dir").cloned(),
         token_key,
+        account_id: matches.get_one::<String>("account-id").cloned(),
         threads: matches.get_one::<u64>("threads").copied().map(count),
         settings,
         control,
         log_format,
         log_level,
     })
+}
+
+/// An AWS account ID: 12 digits, as EC2 spells every one.
+fn parse_account_id(text: &str) -> Result<String, String> {
+    if text.len() == 12 && text.bytes().all(|byte| byte.is_ascii_digit()) {
+        Ok(text.to_owned())
+    } else {
+        Err(format!("`{text}`: an account ID is 12 digits"))
+    }
 }
 
 /// A count clap checked to be small.
@@ -283,6 +306,9 @@ fn builder(options: &Options) -> ec2_ops_endpoint::EndpointBuilder {
     }
     if let Some(key) = &options.token_key {
         builder = builder.token_key(key.clone());
+    }
+    if let Some(account_id) = &options.account_id {
+        builder = builder.account_id(account_id.clone());
     }
     builder
 }

@@ -32,6 +32,7 @@
 //! key, value) and one attachment per EBS block device of a served instance. Strings EC2 repeats
 //! (zones, types, owner IDs) are not interned: each resource holds its own.
 
+mod account;
 mod parents;
 pub(crate) mod slot;
 
@@ -66,6 +67,7 @@ use ec2_ops_catalog::vpc::{
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
 use serde_json::Value;
 
+use self::account::Account;
 use self::slot::{ErasedSlot, Lent, Membership, Slot, Units};
 use crate::operations;
 use crate::seed::{Seed, SeedError, SeedInput};
@@ -114,6 +116,8 @@ pub struct Store {
     lock: RwLock<()>,
     /// The seed, read and checked: what a reset puts back.
     seed: Vec<(&'static str, Units)>,
+    /// The account callers act as, and why that one.
+    account: Account,
 }
 
 impl std::fmt::Debug for Store {
@@ -128,10 +132,24 @@ impl Store {
     /// A store serving every catalog operation with `context` (its token key signs the
     /// `NextToken`s), holding `seed`.
     ///
+    /// Callers act as the context's account when one was set
+    /// ([`DescribeContext::with_account_id`]); otherwise as the account the seed is a capture of:
+    /// the owner of its reservations (DescribeInstances lists only the caller's own), else the
+    /// owner of most of its security groups, network interfaces, VPCs and subnets, else the one
+    /// owner of all its images and snapshots; else [`DEFAULT_ACCOUNT_ID`](ec2_ops::describe::DEFAULT_ACCOUNT_ID).
+    /// [`summary`](Self::summary) says which account and why.
+    ///
     /// # Errors
     /// The first problem in the seed: an output that is not its operation's, a value of the wrong
-    /// type, a resource without an ID or with another's; nothing is served unless all is valid.
+    /// type, a resource without an ID or with another's, reservations of several accounts (or of
+    /// another than the account set), security groups, interfaces, VPCs and subnets split evenly
+    /// between accounts; nothing is served unless all is valid.
     pub fn new(seed: &Seed, context: DescribeContext) -> Result<Store, SeedError> {
+        // The seed is read before the slots that serve it are made, because the account it shows
+        // decides what the views derive (only the account's images have attributes).
+        let read = read_all(&readers(), seed.inputs())?;
+        let account = Account::of(context.account_id(), &read)?;
+        let context = context.with_account_id(account.id());
         let indexes = Indexes {
             tags: Arc::new(tag_index()),
             attachments: Arc::new(attachment_index()),
@@ -185,13 +203,13 @@ impl Store {
             views: &views,
             service: &mut service,
         });
-        let read = read_all(&slots, seed.inputs())?;
         let store = Store {
             slots,
             indexes,
             service,
             lock: RwLock::new(()),
             seed: read,
+            account,
         };
         store.reset();
         Ok(store)
@@ -403,10 +421,11 @@ impl Store {
             .filter(|count| *count > 0)
             .collect();
         format!(
-            "{} operations, {} of them holding {} resources",
+            "{} operations, {} of them holding {} resources, as account {}",
             self.slots.len(),
             held.len(),
-            held.iter().sum::<usize>()
+            held.iter().sum::<usize>(),
+            self.account
         )
     }
 }
@@ -476,6 +495,21 @@ fn read_all(
         .zip(results)
         .map(|(input, result)| Ok((input.action, result.expect("every input is read")?)))
         .collect()
+}
+
+/// Every operation's slot without observers: what reads the seed before the store's own slots
+/// exist.
+fn readers() -> BTreeMap<&'static str, Box<dyn ErasedSlot>> {
+    struct Readers(BTreeMap<&'static str, Box<dyn ErasedSlot>>);
+    impl OperationVisitor for Readers {
+        fn visit<O: CatalogOperation>(&mut self, _area: &'static str) {
+            self.0
+                .insert(<O as Operation>::SPEC.action, Box::new(Slot::<O>::new()));
+        }
+    }
+    let mut readers = Readers(BTreeMap::new());
+    ec2_ops_catalog::for_each_operation(&mut readers);
+    readers.0
 }
 
 /// Creates every operation's slot, with the views' observers, and collects the tagged ones.

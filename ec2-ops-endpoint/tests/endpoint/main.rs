@@ -4,6 +4,7 @@
 
 mod common;
 
+mod accounts;
 mod attributes;
 mod credit_specifications;
 mod embedding;

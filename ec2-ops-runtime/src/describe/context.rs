@@ -11,7 +11,9 @@ use crate::describe::token::TokenKey;
 pub struct DescribeContext {
     token_key: TokenKey,
     authorizer: Arc<dyn Authorizer>,
-    account_id: String,
+    /// `None` until configured: callers then act as [`DEFAULT_ACCOUNT_ID`], and a store may take
+    /// its seed's account instead.
+    account_id: Option<String>,
     region: String,
     parents: Option<Arc<dyn Parents>>,
 }
@@ -36,7 +38,7 @@ impl DescribeContext {
         DescribeContext {
             token_key,
             authorizer: Arc::new(AllowAll),
-            account_id: DEFAULT_ACCOUNT_ID.to_owned(),
+            account_id: None,
             region: DEFAULT_REGION.to_owned(),
             parents: None,
         }
@@ -74,8 +76,14 @@ impl DescribeContext {
 
     /// Replaces the account callers act as (the `self` of `Owner.N=self`).
     pub fn with_account_id(mut self, account_id: impl Into<String>) -> Self {
-        self.account_id = account_id.into();
+        self.account_id = Some(account_id.into());
         self
+    }
+
+    /// The account set with [`with_account_id`](Self::with_account_id), if one was: callers act
+    /// as [`DEFAULT_ACCOUNT_ID`] otherwise.
+    pub fn account_id(&self) -> Option<&str> {
+        self.account_id.as_deref()
     }
 
     /// Replaces the region callers are in.
@@ -87,7 +95,10 @@ impl DescribeContext {
     /// A caller of this context's account and region, with a fresh request ID.
     pub fn caller(&self) -> Caller {
         Caller {
-            account_id: self.account_id.clone(),
+            account_id: self
+                .account_id
+                .clone()
+                .unwrap_or_else(|| DEFAULT_ACCOUNT_ID.to_owned()),
             region: self.region.clone(),
             request_id: new_request_id(),
         }
