@@ -1,6 +1,7 @@
 //! The DSL's less common features, each used by a declaration here and checked at run time: a
 //! filter backed by a user function, list fields, custom list item names, `set_name`,
-//! `ids_with_max_results = false`, `output(item = ...)`, enum value overrides.
+//! `ids_with_max_results = false`, `output(item = ...)`, enum value overrides, `#[ec2(listed)]`
+//! request members.
 
 use std::sync::Arc;
 
@@ -262,5 +263,116 @@ mod unknown_enum_values {
             DescribeVolumesResponse::from_xml(&xml).unwrap().volumes,
             response.volumes
         );
+    }
+}
+
+/// `#[ec2(listed)]`: a request member that takes only the values its enum lists (the `Attribute`
+/// of EC2's attribute operations); another value is EC2's `InvalidParameterValue`, where a member
+/// without it keeps the value.
+mod listed_members {
+    use std::sync::Arc;
+
+    use ec2_ops::{DescribeContext, InMemorySource, Operation, Service, ec2_operation, ec2_shape};
+
+    #[ec2_shape]
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub enum Shade {
+        #[default]
+        Red,
+        Blue,
+        #[ec2(other)]
+        Unknown(String),
+    }
+
+    #[ec2_shape]
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct Swatch {
+        pub swatch_id: String,
+    }
+
+    #[ec2_operation(
+        action = "DescribeSwatches",
+        resource = Swatch,
+        resource_id = swatch_id,
+        output(member = "Swatches", xml = "swatchSet"),
+        ids(key = "SwatchId"),
+        members(
+            #[ec2(listed)]
+            attribute: Shade,
+            #[ec2(query = "Shade", listed)]
+            shades: Vec<Shade>,
+            #[ec2(listed)]
+            accent: Option<Shade>,
+            hint: Option<Shade>,
+        ),
+    )]
+    pub struct DescribeSwatches;
+
+    fn answer(query: &str) -> Result<usize, (String, String)> {
+        let source = InMemorySource::new(|swatch: &Swatch| DescribeSwatches::resource_id(swatch));
+        source.insert(Swatch {
+            swatch_id: "sw-1".into(),
+        });
+        let mut service = Service::new(DescribeContext::default());
+        service.register::<DescribeSwatches, _>(Arc::new(source));
+        let answer =
+            service.handle(format!("Action=DescribeSwatches&Version=2016-11-15{query}").as_bytes());
+        match answer.error_code {
+            Some(code) => {
+                assert_eq!(answer.status, 400);
+                let body = String::from_utf8_lossy(&answer.body);
+                let message = body
+                    .split("<Message>")
+                    .nth(1)
+                    .and_then(|rest| rest.split("</Message>").next())
+                    .unwrap_or_default()
+                    .to_owned();
+                Err((code, message))
+            }
+            None => Ok(answer.items),
+        }
+    }
+
+    #[test]
+    fn listed_values_are_answered() {
+        assert_eq!(
+            answer("&Attribute=red&Shade.1=blue&Shade.2=red&Accent=blue"),
+            Ok(1)
+        );
+    }
+
+    #[test]
+    fn an_unlisted_value_of_a_listed_member_is_invalid_parameter_value_naming_it() {
+        assert_eq!(
+            answer("&Attribute=mauve"),
+            Err((
+                "InvalidParameterValue".into(),
+                "Value (mauve) for parameter attribute is invalid. Unknown attribute.".into()
+            ))
+        );
+        assert_eq!(
+            answer("&Attribute=red&Shade.1=blue&Shade.2=teal"),
+            Err((
+                "InvalidParameterValue".into(),
+                "Value (teal) for parameter shade is invalid. Unknown shade.".into()
+            ))
+        );
+        assert_eq!(
+            answer("&Attribute=red&Accent=teal").map_err(|(code, _)| code),
+            Err("InvalidParameterValue".into())
+        );
+    }
+
+    #[test]
+    fn a_listed_member_missing_is_still_missing_parameter() {
+        assert_eq!(
+            answer("").map_err(|(code, _)| code),
+            Err("MissingParameter".into())
+        );
+    }
+
+    #[test]
+    fn a_member_not_listed_keeps_a_value_its_enum_does_not_list() {
+        assert_eq!(answer("&Attribute=blue&Hint=teal"), Ok(1));
     }
 }

@@ -69,5 +69,6 @@ pub const RESPONSE_ONLY: Symbol = Symbol("response_only");
 pub const EC2: Symbol = Symbol("ec2");
 pub const NAME: Symbol = Symbol("name");
 pub const QUERY: Symbol = Symbol("query");
+pub const LISTED: Symbol = Symbol("listed");
 pub const VALUE: Symbol = Symbol("value");
 pub const OTHER: Symbol = Symbol("other");

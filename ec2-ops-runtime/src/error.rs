@@ -69,6 +69,20 @@ impl Ec2Error {
         Self::new("InvalidParameterValue", message, 400)
     }
 
+    /// 400 `InvalidParameterValue` "Value (VALUE) for parameter attribute is invalid. Unknown
+    /// attribute.": a value outside the closed set a member takes (`Attribute` of
+    /// DescribeInstanceAttribute; EC2's wording names the parameter in lower camel case).
+    pub fn unknown_value(parameter: &str, value: &str) -> Self {
+        let mut name = parameter.to_owned();
+        if let Some(first) = name.get_mut(..1) {
+            first.make_ascii_lowercase();
+        }
+        Self::invalid_parameter_value(format!(
+            "Value ({}) for parameter {name} is invalid. Unknown {name}.",
+            echo(value)
+        ))
+    }
+
     /// 400 `InvalidParameterValue` "The filter 'NAME' is invalid": a filter name the operation does not
     /// declare (observed wording of DescribeInstances).
     pub fn invalid_filter(name: &str) -> Self {

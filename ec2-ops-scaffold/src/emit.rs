@@ -255,6 +255,9 @@ fn field_lines(out: &mut String, indent: &str, field: &FieldDecl, visibility: &s
             names.push(format!("{key} = {value:?}"));
         }
     }
+    if field.listed {
+        names.push("listed".to_owned());
+    }
     if !names.is_empty() {
         let _ = writeln!(out, "{indent}#[ec2({})]", names.join(", "));
     }

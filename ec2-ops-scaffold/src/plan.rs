@@ -56,6 +56,9 @@ pub struct FieldDecl {
     pub item: Option<String>,
     /// `#[ec2(query = ...)]`.
     pub query: Option<String>,
+    /// `#[ec2(listed)]`: the `Attribute` of an attribute operation, whose values outside the enum
+    /// EC2 refuses ("Unknown attribute.") where the catalog could only answer nothing.
+    pub listed: bool,
 }
 
 /// How the response holds the resources.
@@ -856,6 +859,12 @@ impl Planner<'_> {
         let derived_xml = names::lower_camel(names::unraw(&ident));
         let xml = reference.xml_name(member);
         let query = reference.query_key(member);
+        let listed = matches!(wrap, Wrap::Request { .. })
+            && member == "Attribute"
+            && matches!(
+                self.model.shape(&reference.shape)?,
+                Shape::String { values: Some(_) }
+            );
         let item = match self.model.shape(&reference.shape)? {
             Shape::List { member: element } => {
                 let item = element.location_name.as_deref().unwrap_or("member");
@@ -870,6 +879,7 @@ impl Planner<'_> {
                 .then(|| xml.to_owned()),
             item: item.filter(|_| !matches!(wrap, Wrap::Request { .. })),
             query: (query != member && !matches!(wrap, Wrap::Response)).then_some(query),
+            listed,
             ident,
             ty,
         })

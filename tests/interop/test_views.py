@@ -5,6 +5,7 @@ security groups, Client VPN endpoints and routes), as one account answers them; 
 import json
 
 import pytest
+from botocore.exceptions import ClientError
 
 from helpers import aws, client, error_code, start_endpoint, stop_endpoint
 
@@ -144,3 +145,13 @@ def test_volume_status_is_the_volumes_without_the_checks_only_ec2_observes(views
     assert status["AvailabilityZone"] == "us-east-1a"
     assert "VolumeStatus" not in status
     assert error_code(ec2.describe_volume_status, VolumeIds=["vol-9"]) == "InvalidVolume.NotFound"
+
+
+def test_an_attribute_ec2_does_not_know_is_invalid_parameter_value(views_endpoint):
+    ec2 = client(views_endpoint)
+    with pytest.raises(ClientError) as info:
+        ec2.describe_instance_attribute(InstanceId="i-1", Attribute="unicorn")
+    error = info.value.response["Error"]
+    assert (info.value.response["ResponseMetadata"]["HTTPStatusCode"], error["Code"], error["Message"]) == (
+        400, "InvalidParameterValue", "Value (unicorn) for parameter attribute is invalid. Unknown attribute.")
+    assert error_code(ec2.describe_vpc_attribute, VpcId="vpc-1", Attribute="unicorn") == "InvalidParameterValue"

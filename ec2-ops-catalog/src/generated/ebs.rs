@@ -67,6 +67,7 @@ pub struct DescribeReplaceRootVolumeTasks;
     ids(key = "SnapshotId", not_found = "InvalidSnapshot.NotFound", single),
     members(
         /// The snapshot attribute you would like to view.
+        #[ec2(listed)]
         attribute: SnapshotAttributeName,
     ),
     dry_run,
@@ -103,6 +104,7 @@ pub use ec2_ops::operations::snapshots::{DescribeSnapshots, DescribeSnapshotsReq
     ids(key = "VolumeId", not_found = "InvalidVolume.NotFound", single),
     members(
         /// The attribute of the volume.
+        #[ec2(listed)]
         attribute: VolumeAttributeName,
     ),
     dry_run,

@@ -54,6 +54,7 @@ pub struct DescribeFastLaunchImages;
     ids(key = "FpgaImageId", single),
     members(
         /// The AFI attribute.
+        #[ec2(listed)]
         attribute: FpgaImageAttributeName,
     ),
     dry_run,
@@ -104,6 +105,7 @@ pub struct DescribeFpgaImages;
     ids(key = "ImageId", not_found = "InvalidAMIID.NotFound", single),
     members(
         /// The AMI attribute.
+        #[ec2(listed)]
         attribute: ImageAttributeName,
     ),
     dry_run,

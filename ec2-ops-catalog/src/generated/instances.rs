@@ -451,6 +451,7 @@ pub struct DescribeIamInstanceProfileAssociations;
     ids(key = "InstanceId", single),
     members(
         /// The instance attribute.
+        #[ec2(listed)]
         attribute: InstanceAttributeName,
     ),
     dry_run,

@@ -54,6 +54,7 @@ pub struct DescribeAddresses;
     ids(key = "AllocationId"),
     members(
         /// The attribute of the IP address.
+        #[ec2(listed)]
         attribute: Option<AddressAttributeName>,
     ),
     paginate(min = 1, max = 1000),
@@ -398,6 +399,7 @@ pub struct DescribeNetworkInsightsPaths;
     ids(key = "NetworkInterfaceId", single),
     members(
         /// The attribute of the network interface.
+        #[ec2(listed)]
         attribute: Option<NetworkInterfaceAttribute>,
     ),
     dry_run,
@@ -1027,6 +1029,7 @@ pub struct DescribeTrunkInterfaceAssociations;
     ids(key = "VpcId", single),
     members(
         /// The VPC attribute.
+        #[ec2(listed)]
         attribute: VpcAttributeName,
     ),
     dry_run,

@@ -467,3 +467,49 @@ fn a_seeded_address_attribute_wins_and_addresses_removed_at_run_time_take_theirs
         Err("InvalidAllocationID.NotFound".to_owned())
     );
 }
+
+/// Every attribute operation with the ID key its request needs: the table must name each served
+/// action whose name ends in `Attribute`, so a new one cannot go unchecked.
+const ATTRIBUTE_OPERATIONS: &[(&str, &str)] = &[
+    ("DescribeAddressesAttribute", "AllocationId.1=eipalloc-1"),
+    ("DescribeFpgaImageAttribute", "FpgaImageId=afi-1"),
+    ("DescribeImageAttribute", "ImageId=ami-1"),
+    ("DescribeInstanceAttribute", "InstanceId=i-1"),
+    (
+        "DescribeNetworkInterfaceAttribute",
+        "NetworkInterfaceId=eni-1",
+    ),
+    ("DescribeSnapshotAttribute", "SnapshotId=snap-1"),
+    ("DescribeVolumeAttribute", "VolumeId=vol-1"),
+    ("DescribeVpcAttribute", "VpcId=vpc-1"),
+];
+
+#[test]
+fn an_attribute_ec2_does_not_know_is_invalid_parameter_value_before_the_resource_is_looked_up() {
+    let store = Store::new(&Seed::empty(), DescribeContext::default()).unwrap();
+    let served: Vec<&str> = store
+        .actions()
+        .filter(|action| action.ends_with("Attribute"))
+        .collect();
+    let tabled: Vec<&str> = ATTRIBUTE_OPERATIONS
+        .iter()
+        .map(|(action, _)| *action)
+        .collect();
+    assert_eq!(served, tabled);
+    for (action, id) in ATTRIBUTE_OPERATIONS {
+        // The resource does not exist either: the attribute is what EC2 reports.
+        let answer = store.handle(
+            format!("Action={action}&Version=2016-11-15&{id}&Attribute=unicorn").as_bytes(),
+        );
+        let body = String::from_utf8_lossy(&answer.body);
+        assert_eq!(
+            (answer.status, answer.error_code.as_deref()),
+            (400, Some("InvalidParameterValue")),
+            "{action}: {body}"
+        );
+        assert!(
+            body.contains("Value (unicorn) for parameter attribute is invalid. Unknown attribute."),
+            "{action}: {body}"
+        );
+    }
+}

@@ -53,6 +53,8 @@ struct RequestMember {
     /// Where an error about the member's type points: the type a declaration wrote, or the
     /// attribute for the members the macro adds.
     span: Span,
+    /// `listed`: a value the enum does not list is refused, not kept.
+    listed: bool,
 }
 
 fn doc(text: &str) -> TokenStream {
@@ -94,6 +96,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
                 docs: doc(&docs),
                 one: None,
                 span: Span::call_site(),
+                listed: false,
             });
             continue;
         }
@@ -110,6 +113,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             )),
             one: ids.one.as_ref().map(|one| one.ident.clone()),
             span: Span::call_site(),
+            listed: false,
         });
     }
     for member in &op.members {
@@ -130,6 +134,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             docs: quote! { #(#docs)* },
             one: member.one.as_ref().map(|one| one.ident.clone()),
             span: first_token_span(value_ty),
+            listed: member.listed,
         });
     }
     if let Some(filters) = &op.filters {
@@ -147,6 +152,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             holding: Holding::List,
             one: None,
             span: Span::call_site(),
+            listed: false,
         });
     }
     if op.paginate.is_some() {
@@ -160,6 +166,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             docs: doc("The page size (`MaxResults`); absent returns everything."),
             one: None,
             span: Span::call_site(),
+            listed: false,
         });
         members.push(RequestMember {
             field: format_ident!("next_token"),
@@ -171,6 +178,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             docs: doc("The token from the previous page (`NextToken`)."),
             one: None,
             span: Span::call_site(),
+            listed: false,
         });
     }
     if op.dry_run.is_some() {
@@ -184,6 +192,7 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
             docs: doc("Checks permissions without describing anything (`DryRun`)."),
             one: None,
             span: Span::call_site(),
+            listed: false,
         });
     }
     members
@@ -221,6 +230,44 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
     });
     let take = members.iter().map(|m| {
         let (field, query, span) = (&m.field, &m.query, m.span);
+        if m.listed {
+            // The enum's inherent `VALUES` and `as_str`, which `#[ec2_shape]` writes; another type
+            // is a compile error at the member's type.
+            let value_ty = &m.value_ty;
+            let check = |value: TokenStream| {
+                quote_spanned! {span=>
+                    let __ec2_text = <#value_ty>::as_str(#value);
+                    if !<#value_ty>::VALUES.contains(&__ec2_text) {
+                        return ::core::result::Result::Err(#p::Ec2Error::unknown_value(#query, __ec2_text));
+                    }
+                }
+            };
+            let each = check(quote! { __ec2_one });
+            let one = check(quote! { &__ec2_value });
+            return match m.holding {
+                Holding::List => quote_spanned! {span=> #field: {
+                    let __ec2_values: ::std::vec::Vec<#value_ty> = __ec2_node.take_list(#query)?;
+                    for __ec2_one in &__ec2_values {
+                        #each
+                    }
+                    __ec2_values
+                }, },
+                Holding::Optional => quote_spanned! {span=> #field: {
+                    let __ec2_value: ::core::option::Option<#value_ty> = __ec2_node.take_scalar(#query)?;
+                    if let ::core::option::Option::Some(__ec2_one) = &__ec2_value {
+                        #each
+                    }
+                    __ec2_value
+                }, },
+                Holding::Required => quote_spanned! {span=> #field: {
+                    let __ec2_value: #value_ty = __ec2_node
+                        .take_scalar(#query)?
+                        .ok_or_else(|| #p::Ec2Error::missing_parameter(#query))?;
+                    #one
+                    __ec2_value
+                }, },
+            };
+        }
         match m.holding {
             Holding::List => quote_spanned! {span=> #field: __ec2_node.take_list(#query)?, },
             Holding::Optional => quote_spanned! {span=> #field: __ec2_node.take_scalar(#query)?, },

@@ -13,9 +13,9 @@ use crate::ctxt::Ctxt;
 use crate::derive;
 use crate::symbol::{
     ACTION, CLAMP, DRY_RUN, EC2, FIELD, FILTERS, FLATTEN, IDS, IDS_WITH_MAX_RESULTS, ITEM, KEY,
-    MALFORMED, MAX, MEMBER, MEMBERS, MIN, NAME, NARROWS, NESTED, NOT_FOUND, NOUN, OPTIONAL, OUTPUT,
-    PAGINATE, PARENT, PREFIX, QUERY, RESOURCE, RESOURCE_ID, RESPOND, RESPONSE, SET_NAME, SINGLE,
-    Symbol, TAGS, VISIBLE, XML,
+    LISTED, MALFORMED, MAX, MEMBER, MEMBERS, MIN, NAME, NARROWS, NESTED, NOT_FOUND, NOUN, OPTIONAL,
+    OUTPUT, PAGINATE, PARENT, PREFIX, QUERY, RESOURCE, RESOURCE_ID, RESPOND, RESPONSE, SET_NAME,
+    SINGLE, Symbol, TAGS, VISIBLE, XML,
 };
 use crate::syntax::{Args, Entry, Target};
 use crate::ty::FieldKind;
@@ -43,7 +43,7 @@ const IDS_KEYS: &[Symbol] = &[
 const PAGINATE_KEYS: &[Symbol] = &[MIN, MAX, CLAMP, IDS_WITH_MAX_RESULTS];
 const FILTERS_KEYS: &[Symbol] = &[KEY];
 const NESTED_KEYS: &[Symbol] = &[FIELD, RESOURCE_ID];
-const MEMBER_KEYS: &[Symbol] = &[NAME, QUERY];
+const MEMBER_KEYS: &[Symbol] = &[NAME, QUERY, LISTED];
 
 /// The tag filter names, as EC2's documentation writes them.
 pub const TAG_NAMED: &str = "tag:<key>";
@@ -179,6 +179,9 @@ pub struct Member<'a> {
     pub query_span: Span,
     /// The builder method adding one element of a list member.
     pub one: Option<Named>,
+    /// `listed`: the member takes only the values its enum lists; another is EC2's
+    /// `InvalidParameterValue` "Unknown attribute." rather than kept as the enum's other variant.
+    pub listed: bool,
     pub docs: Vec<&'a syn::Attribute>,
 }
 
@@ -515,12 +518,13 @@ fn read_members<'a>(
             }
             for attr in &field.attrs {
                 if !attr.path().is_ident(EC2.as_str()) && !attr.path().is_ident("doc") {
-                    ctxt.error_spanned_by(attr, "request members take only doc comments and `#[ec2(name = \"...\", query = \"...\")]`");
+                    ctxt.error_spanned_by(attr, "request members take only doc comments and `#[ec2(name = \"...\", query = \"...\", listed)]`");
                 }
             }
             let keyed = Keyed::read(ctxt, &entries, MEMBER_KEYS, "`#[ec2]` member attribute");
             let name = keyed.string(ctxt, NAME, "\"IncludePublicKey\"");
             let query = keyed.string(ctxt, QUERY, "\"Owner\"");
+            let listed = keyed.flag(ctxt, LISTED);
             let rust_name = ident.to_string();
             let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name);
             let name = name
@@ -547,6 +551,7 @@ fn read_members<'a>(
                 query_span: query.as_ref().map_or(ident.span(), syn::LitStr::span),
                 one,
                 name,
+                listed,
                 docs: field
                     .attrs
                     .iter()
