@@ -9,9 +9,14 @@
 //! A permission or product-code list asked for and not held is answered empty, as EC2 answers a
 //! resource without any (`"CreateVolumePermissions": []` for a snapshot shared with no one); any
 //! other attribute not held is left out, as its value cannot be known. A value the model does not
-//! list answers the ID alone.
+//! list never reaches these: `Attribute` is `#[ec2(listed)]`, refused as EC2 refuses it. (The
+//! `Unlisted` arms below only complete the matches.)
+//!
+//! DescribePrincipalIdFormat's `Resource.N` is the other member a response applies: it keeps, of
+//! each principal, the ID formats of the resource types asked for.
 
 #[cfg(any(
+    feature = "account",
     feature = "ebs",
     feature = "images",
     feature = "instances",
@@ -231,4 +236,28 @@ pub(crate) fn network_interface_attribute(
         Name::Unlisted(_) => {}
     }
     response.network_interface_attribute = Some(only);
+}
+
+/// DescribePrincipalIdFormat's `Resource.N`: of each principal, only the ID formats of the
+/// resource types asked for (`instance`, `volume`, ...); without it, every type. A principal is
+/// listed even when none of its formats is left, as the request selects formats, not principals.
+#[cfg(feature = "account")]
+pub(crate) fn principal_id_formats(
+    request: &crate::account::DescribePrincipalIdFormatRequest,
+    _caller: &Caller,
+    response: &mut crate::account::DescribePrincipalIdFormatResponse,
+) {
+    if request.resources.is_empty() {
+        return;
+    }
+    for principal in &mut response.principals {
+        if let Some(statuses) = &mut principal.statuses {
+            statuses.retain(|status| {
+                status
+                    .resource
+                    .as_ref()
+                    .is_some_and(|resource| request.resources.contains(resource))
+            });
+        }
+    }
 }

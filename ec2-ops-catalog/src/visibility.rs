@@ -374,3 +374,38 @@ pub(crate) fn reserved_instances_offerings(
         && duration
         && marketplace
 }
+
+/// DescribeHostReservationOfferings' `MinDuration` and `MaxDuration` (seconds, a number of years
+/// as EC2 sells them): the offerings whose duration lies within them, bounds included. No default
+/// is documented, so a request without them lists every duration; an offering seeded without a
+/// duration is shown.
+#[cfg(feature = "instances")]
+pub(crate) fn host_reservation_offerings(
+    request: &crate::instances::DescribeHostReservationOfferingsRequest,
+    _caller: &Caller,
+    offering: &crate::shapes::HostOffering,
+    _context: &DescribeContext,
+) -> bool {
+    offering.duration.is_none_or(|duration| {
+        request.min_duration.is_none_or(|min| duration >= min)
+            && request.max_duration.is_none_or(|max| duration <= max)
+    })
+}
+
+/// DescribeHostReservations' `HostReservationIdSet`: the reservations named, when it names any.
+/// It is not an ID list of the Query protocol's usual shape (`HostReservationIdSet.N`, not
+/// `HostReservationId.N`), and EC2 documents no not-found error for it: an ID the account does not
+/// have selects nothing.
+#[cfg(feature = "instances")]
+pub(crate) fn host_reservations(
+    request: &crate::instances::DescribeHostReservationsRequest,
+    _caller: &Caller,
+    reservation: &crate::shapes::HostReservation,
+    _context: &DescribeContext,
+) -> bool {
+    request.host_reservation_id_set.is_empty()
+        || reservation
+            .host_reservation_id
+            .as_ref()
+            .is_some_and(|id| request.host_reservation_id_set.contains(id))
+}

@@ -819,3 +819,135 @@ mod launch_template_versions {
         assert!(described("&MaxVersion=latest").is_empty());
     }
 }
+
+mod host_reservations_and_id_formats {
+    use super::*;
+    use ec2_ops_catalog::account::{DescribePrincipalIdFormat, DescribePrincipalIdFormatResponse};
+    use ec2_ops_catalog::instances::{
+        DescribeHostReservationOfferings, DescribeHostReservationOfferingsResponse,
+        DescribeHostReservations, DescribeHostReservationsResponse,
+    };
+
+    const ONE_YEAR: i64 = 31_536_000;
+    const THREE_YEARS: i64 = 94_608_000;
+
+    #[test]
+    fn duration_bounds_select_host_offerings_inclusively_and_without_them_every_duration_shows() {
+        let service = service::<DescribeHostReservationOfferings>(
+            vec![
+                json!({"OfferingId": "hro-1", "Duration": ONE_YEAR}),
+                json!({"OfferingId": "hro-3", "Duration": THREE_YEARS}),
+                json!({"OfferingId": "hro-x"}),
+            ],
+            |offering| offering.offering_id.as_deref().unwrap_or_default(),
+        );
+        let ids = |params: &str| -> Vec<String> {
+            let response: DescribeHostReservationOfferingsResponse =
+                ask(&service, "DescribeHostReservationOfferings", params).expect("an answer");
+            response
+                .offering_set
+                .into_iter()
+                .filter_map(|offering| offering.offering_id)
+                .collect()
+        };
+        assert_eq!(ids(""), ["hro-1", "hro-3", "hro-x"]);
+        assert_eq!(
+            ids(&format!("&MinDuration={THREE_YEARS}")),
+            ["hro-3", "hro-x"]
+        );
+        assert_eq!(ids(&format!("&MaxDuration={ONE_YEAR}")), ["hro-1", "hro-x"]);
+        assert_eq!(
+            ids(&format!("&MinDuration={ONE_YEAR}&MaxDuration={ONE_YEAR}")),
+            ["hro-1", "hro-x"]
+        );
+        assert_eq!(
+            ids(&format!("&MinDuration={}", ONE_YEAR + 1)),
+            ["hro-3", "hro-x"]
+        );
+    }
+
+    #[test]
+    fn a_host_reservation_id_set_selects_those_reservations() {
+        let service = service::<DescribeHostReservations>(
+            vec![
+                json!({"HostReservationId": "hr-1"}),
+                json!({"HostReservationId": "hr-2"}),
+                json!({"HostReservationId": "hr-3"}),
+            ],
+            |reservation| {
+                reservation
+                    .host_reservation_id
+                    .as_deref()
+                    .unwrap_or_default()
+            },
+        );
+        let ids = |params: &str| -> Vec<String> {
+            let response: DescribeHostReservationsResponse =
+                ask(&service, "DescribeHostReservations", params).expect("an answer");
+            response
+                .host_reservation_set
+                .into_iter()
+                .filter_map(|reservation| reservation.host_reservation_id)
+                .collect()
+        };
+        assert_eq!(ids(""), ["hr-1", "hr-2", "hr-3"]);
+        assert_eq!(
+            ids("&HostReservationIdSet.1=hr-3&HostReservationIdSet.2=hr-1"),
+            ["hr-1", "hr-3"]
+        );
+        assert_eq!(ids("&HostReservationIdSet.1=hr-9"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn resources_keep_only_the_id_formats_of_those_types_for_every_principal() {
+        let service = service::<DescribePrincipalIdFormat>(
+            vec![
+                json!({"Arn": "arn:aws:iam::111122223333:root", "Statuses": [
+                    {"Resource": "instance", "UseLongIds": true},
+                    {"Resource": "volume", "UseLongIds": true},
+                    {"Resource": "snapshot", "UseLongIds": false}]}),
+                json!({"Arn": "arn:aws:iam::111122223333:user/ops", "Statuses": [
+                    {"Resource": "snapshot", "UseLongIds": true}]}),
+            ],
+            |principal| principal.arn.as_deref().unwrap_or_default(),
+        );
+        let formats = |params: &str| -> Vec<(String, Vec<String>)> {
+            let response: DescribePrincipalIdFormatResponse =
+                ask(&service, "DescribePrincipalIdFormat", params).expect("an answer");
+            response
+                .principals
+                .into_iter()
+                .map(|principal| {
+                    (
+                        principal.arn.unwrap_or_default(),
+                        principal
+                            .statuses
+                            .unwrap_or_default()
+                            .into_iter()
+                            .filter_map(|status| status.resource)
+                            .collect(),
+                    )
+                })
+                .collect()
+        };
+        let root = "arn:aws:iam::111122223333:root".to_owned();
+        let ops = "arn:aws:iam::111122223333:user/ops".to_owned();
+        assert_eq!(
+            formats(""),
+            [
+                (
+                    root.clone(),
+                    vec!["instance".into(), "volume".into(), "snapshot".into()]
+                ),
+                (ops.clone(), vec!["snapshot".into()]),
+            ]
+        );
+        assert_eq!(
+            formats("&Resource.1=volume&Resource.2=instance"),
+            [
+                (root, vec!["instance".into(), "volume".into()]),
+                (ops, Vec::<String>::new()),
+            ]
+        );
+    }
+}

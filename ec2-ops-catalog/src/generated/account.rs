@@ -189,6 +189,8 @@ pub struct DescribeIdentityIdFormat;
     ),
     paginate(min = 1, max = 1000),
     dry_run,
+    // Applies Resources.
+    respond = crate::responses::principal_id_formats,
 )]
 pub struct DescribePrincipalIdFormat;
 

@@ -380,6 +380,8 @@ pub struct DescribeFleets;
         "payment-option",
     ),
     paginate(min = 5, max = 500),
+    // Applies MinDuration, MaxDuration.
+    visible = crate::visibility::host_reservation_offerings,
 )]
 pub struct DescribeHostReservationOfferings;
 
@@ -402,6 +404,8 @@ pub struct DescribeHostReservationOfferings;
         "tag-key" => tags,
     ),
     paginate,
+    // Applies HostReservationIdSet.
+    visible = crate::visibility::host_reservations,
 )]
 pub struct DescribeHostReservations;
 
