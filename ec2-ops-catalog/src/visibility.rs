@@ -409,3 +409,31 @@ pub(crate) fn host_reservations(
             .as_ref()
             .is_some_and(|id| request.host_reservation_id_set.contains(id))
 }
+
+/// DescribeFleetHistory's `StartTime` (required) and `EventType`: the events at or after the
+/// start, of that type when one is asked (by default every type, as documented). The fleet named
+/// by `FleetId` is not applied: a history record does not hold its fleet's ID.
+#[cfg(feature = "instances")]
+pub(crate) fn fleet_history(
+    request: &crate::instances::DescribeFleetHistoryRequest,
+    _caller: &Caller,
+    record: &crate::shapes::HistoryRecordEntry,
+    _context: &DescribeContext,
+) -> bool {
+    within(record.timestamp, Some(request.start_time), None)
+        && asked_for(request.event_type.as_ref(), record.event_type.as_ref())
+}
+
+/// DescribeSpotFleetRequestHistory's `StartTime` (required) and `EventType`, as
+/// DescribeFleetHistory's: the events at or after the start, of the type asked for, if any. The
+/// `SpotFleetRequestId` is not applied: a history record does not hold its request's ID.
+#[cfg(feature = "instances")]
+pub(crate) fn spot_fleet_request_history(
+    request: &crate::instances::DescribeSpotFleetRequestHistoryRequest,
+    _caller: &Caller,
+    record: &crate::shapes::HistoryRecord,
+    _context: &DescribeContext,
+) -> bool {
+    within(record.timestamp, Some(request.start_time), None)
+        && asked_for(request.event_type.as_ref(), record.event_type.as_ref())
+}

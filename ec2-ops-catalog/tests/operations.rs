@@ -243,8 +243,9 @@ fn required_members(action: &str, ids: &[&str], parents: &[String]) -> String {
 
 /// Sets the member an operation's `visible` hook scopes by to one value on every resource of a
 /// round (`printed`, as the AWS CLI prints it), so that one request can ask for them all: the
-/// value a request names without it (`region`, `default` tenancy, durations of a year) or, for
-/// the billing requests' requester, the caller's account.
+/// value a request names without it (`region`, `default` tenancy, durations of a year), for the
+/// billing requests' requester the caller's account, for history records a time after the start
+/// the request must send.
 fn in_one_scope(action: &str, printed: &mut Value) {
     let (member, value) = match action {
         "DescribeInstanceTypeOfferings" => ("LocationType", json!("region")),
@@ -253,6 +254,10 @@ fn in_one_scope(action: &str, printed: &mut Value) {
             ("InstanceTenancy", json!("default"))
         }
         "DescribeCapacityReservationBillingRequests" => ("RequestedBy", json!(CALLER)),
+        // After the required `StartTime` the check sends (see [`query_value`]).
+        "DescribeFleetHistory" | "DescribeSpotFleetRequestHistory" => {
+            ("Timestamp", json!("2025-06-01T00:00:00.000Z"))
+        }
         _ => return,
     };
     printed[member] = value;

@@ -951,3 +951,87 @@ mod host_reservations_and_id_formats {
         );
     }
 }
+
+mod histories {
+    use super::*;
+    use ec2_ops_catalog::instances::{
+        DescribeFleetHistory, DescribeFleetHistoryResponse, DescribeSpotFleetRequestHistory,
+        DescribeSpotFleetRequestHistoryResponse,
+    };
+
+    fn records() -> Vec<Value> {
+        vec![
+            json!({"EventType": "instanceChange", "Timestamp": "2025-01-01T00:00:00.000Z",
+                   "EventInformation": {"EventDescription": "first"}}),
+            json!({"EventType": "fleetRequestChange", "Timestamp": "2025-02-01T00:00:00.000Z",
+                   "EventInformation": {"EventDescription": "second"}}),
+            json!({"EventType": "instanceChange", "Timestamp": "2025-03-01T00:00:00.000Z",
+                   "EventInformation": {"EventDescription": "third"}}),
+        ]
+    }
+
+    #[test]
+    fn fleet_history_lists_events_from_the_start_time_of_the_type_asked_for() {
+        let service = service::<DescribeFleetHistory>(records(), |record| {
+            // Events have no ID: the test's descriptions tell them apart.
+            record
+                .event_information
+                .as_ref()
+                .and_then(|information| information.event_description.as_deref())
+                .unwrap_or_default()
+        });
+        let times = |params: &str| -> Vec<String> {
+            let response: DescribeFleetHistoryResponse =
+                ask(&service, "DescribeFleetHistory", params).expect("an answer");
+            response
+                .history_records
+                .into_iter()
+                .filter_map(|record| record.timestamp.map(|time| time.to_string()))
+                .collect()
+        };
+        let fleet = "&FleetId=fleet-1";
+        assert_eq!(
+            times(&format!("{fleet}&StartTime=2025-02-01T00:00:00Z")).len(),
+            2,
+            "the start is included"
+        );
+        assert_eq!(
+            times(&format!(
+                "{fleet}&StartTime=2025-01-01T00:00:00Z&EventType=instanceChange"
+            ))
+            .len(),
+            2
+        );
+        assert_eq!(
+            times(&format!("{fleet}&StartTime=2025-03-02T00:00:00Z")),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn spot_fleet_request_history_lists_events_from_the_start_time_of_the_type_asked_for() {
+        let service = service::<DescribeSpotFleetRequestHistory>(records(), |record| {
+            record
+                .event_information
+                .as_ref()
+                .and_then(|information| information.event_description.as_deref())
+                .unwrap_or_default()
+        });
+        let count = |params: &str| -> usize {
+            let response: DescribeSpotFleetRequestHistoryResponse =
+                ask(&service, "DescribeSpotFleetRequestHistory", params).expect("an answer");
+            response.history_records.len()
+        };
+        let request = "&SpotFleetRequestId=sfr-1";
+        assert_eq!(
+            count(&format!("{request}&StartTime=2025-01-15T00:00:00Z")),
+            2
+        );
+        assert_eq!(
+            count(&format!(
+                "{request}&StartTime=2025-01-01T00:00:00Z&EventType=fleetRequestChange"
+            )),
+            1
+        );
+    }
+}

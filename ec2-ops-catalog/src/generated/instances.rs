@@ -315,6 +315,8 @@ pub struct DescribeElasticGpus;
         /// The start date and time for the events, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         start_time: Option<DateTime>,
     ),
+    // Applies StartTime, EventType.
+    visible = crate::visibility::fleet_history,
 )]
 pub struct DescribeFleetHistory;
 
@@ -1159,6 +1161,8 @@ pub struct DescribeSpotFleetInstances;
         /// The starting date and time for the events, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         start_time: Option<DateTime>,
     ),
+    // Applies StartTime, EventType.
+    visible = crate::visibility::spot_fleet_request_history,
 )]
 pub struct DescribeSpotFleetRequestHistory;
 
