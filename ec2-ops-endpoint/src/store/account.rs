@@ -206,3 +206,41 @@ fn owner_of_the_rest(read: &[(&'static str, Units)]) -> Result<Option<SeededAcco
     }
     Ok(None)
 }
+
+/// Refuses a change (`action`'s `units`) holding a reservation of another account than the
+/// store's: DescribeInstances lists only the caller's own, so a store serving it as this
+/// account's would answer what EC2 never does.
+///
+/// # Errors
+/// A reservation whose `OwnerId` is not `account`.
+pub(crate) fn check_change(
+    account: &Account,
+    action: &str,
+    units: &Units,
+    source: &str,
+) -> Result<(), SeedError> {
+    if action != <DescribeInstances as Operation>::SPEC.action {
+        return Ok(());
+    }
+    let Some(reservations) =
+        units.downcast_ref::<Vec<Arc<ec2_ops::operations::instances::Reservation>>>()
+    else {
+        return Ok(());
+    };
+    let stranger = reservations
+        .iter()
+        .filter_map(|reservation| reservation.owner_id.as_deref())
+        .find(|owner| *owner != account.id());
+    match stranger {
+        None => Ok(()),
+        Some(owner) => Err(SeedError::new(
+            source,
+            "$",
+            format!(
+                "a reservation of account {owner}, where the store is account {account}: \
+                 DescribeInstances lists only the caller's own (start the endpoint as that \
+                 account with --account-id to serve it)"
+            ),
+        )),
+    }
+}

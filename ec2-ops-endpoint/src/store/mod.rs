@@ -284,7 +284,8 @@ impl Store {
     ///
     /// # Errors
     /// The put is refused whole, the store unchanged, when a resource has no ID, two share one,
-    /// or a nested resource holds no item; the path names it (`$[2]`).
+    /// or a nested resource holds no item (the path names it, `$[2]`), or a reservation is
+    /// another account's than the store's.
     pub fn put<O: CatalogOperation>(
         &self,
         resources: impl IntoIterator<Item = O::Item>,
@@ -296,6 +297,7 @@ impl Store {
             .enumerate()
             .map(|(index, resource)| (format!("$[{index}]"), resource));
         let units: Units = Box::new(slot.check(indexed, &source)?);
+        account::check_change(&self.account, slot.action(), &units, &source)?;
         let _writing = self.writing();
         slot.put(&units);
         Ok(ErasedSlot::counted(slot, &units))
@@ -316,6 +318,7 @@ impl Store {
             .enumerate()
             .map(|(index, resource)| (format!("$[{index}]"), resource));
         let units: Units = Box::new(slot.check(indexed, &source)?);
+        account::check_change(&self.account, slot.action(), &units, &source)?;
         let _writing = self.writing();
         slot.remove_all();
         slot.put(&units);
@@ -342,6 +345,7 @@ impl Store {
         let slot = self.erased(action)?;
         let source = format!("a put of {}", slot.action());
         let units = slot.read(output, &source)?;
+        account::check_change(&self.account, slot.action(), &units, &source)?;
         let _writing = self.writing();
         slot.put(&units);
         Ok(slot.counted(&units))

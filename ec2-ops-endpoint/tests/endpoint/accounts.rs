@@ -264,3 +264,23 @@ fn a_reset_keeps_the_seeds_account() {
     store.reset();
     assert_eq!(own_snapshots(&store), 1);
 }
+
+#[test]
+fn a_put_of_another_accounts_reservations_is_refused_whole() {
+    let store = store_as(&[reservations(&[ACCOUNT])], None).unwrap();
+    let (_, output) = reservations(&[ACCOUNT, OTHER]);
+    let error = store.put_json("describe-instances", &output).unwrap_err();
+    assert!(
+        error
+            .problem
+            .contains(&format!("a reservation of account {OTHER}")),
+        "{error}"
+    );
+    assert_eq!(
+        store.count("DescribeInstances"),
+        Some(1),
+        "nothing of it is stored"
+    );
+    let (_, mine) = reservations(&[ACCOUNT, ACCOUNT]);
+    assert_eq!(store.put_json("describe-instances", &mine).unwrap(), 2);
+}
