@@ -14,6 +14,7 @@ use crate::control::ControlApi;
 use crate::http::State;
 use crate::seed::{Seed, SeedError};
 use crate::server::{self, Drained, Settings};
+use crate::signature::Credentials;
 use crate::store::Store;
 
 /// Why an endpoint could not start.
@@ -23,6 +24,8 @@ pub enum StartError {
     Seed(SeedError),
     /// The address could not be bound.
     Bind(std::io::Error),
+    /// A configured access key belongs to another account than the one the store serves.
+    Credentials(String),
 }
 
 impl std::fmt::Display for StartError {
@@ -30,6 +33,7 @@ impl std::fmt::Display for StartError {
         match self {
             StartError::Seed(error) => write!(f, "cannot load the seed: {error}"),
             StartError::Bind(error) => write!(f, "cannot listen: {error}"),
+            StartError::Credentials(problem) => write!(f, "cannot use the credentials: {problem}"),
         }
     }
 }
@@ -39,6 +43,7 @@ impl std::error::Error for StartError {
         match self {
             StartError::Seed(error) => Some(error),
             StartError::Bind(error) => Some(error),
+            StartError::Credentials(_) => None,
         }
     }
 }
@@ -59,6 +64,7 @@ pub struct EndpointBuilder {
     account_id: Option<String>,
     settings: Settings,
     control: ControlApi,
+    credentials: Option<Credentials>,
 }
 
 impl EndpointBuilder {
@@ -116,6 +122,14 @@ impl EndpointBuilder {
         self
     }
 
+    /// Verifies every request's SigV4 signature against `credentials`, answering EC2's errors
+    /// (see [`crate::signature`]); without it, requests are served whatever they carry. A key
+    /// configured with another account than the store's is refused by `bind`.
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
     /// The store this builder's seed and token key make, without serving it.
     ///
     /// # Errors
@@ -137,14 +151,19 @@ impl EndpointBuilder {
     /// dropped).
     ///
     /// # Errors
-    /// The seed is refused, or the address cannot be bound.
+    /// The seed is refused, a configured key belongs to another account than the store's, or
+    /// the address cannot be bound.
     pub async fn bind(self, address: impl ToSocketAddrs) -> Result<Endpoint, StartError> {
         let store = Arc::new(self.build_store()?);
+        if let Some(credentials) = &self.credentials {
+            check_accounts(credentials, &store)?;
+        }
         let listener = TcpListener::bind(address).await.map_err(StartError::Bind)?;
         let address = listener.local_addr().map_err(StartError::Bind)?;
         let state = Arc::new(State {
             store: Arc::clone(&store),
             control: self.control,
+            credentials: self.credentials,
         });
         let (stop, stopped) = oneshot::channel::<()>();
         let served = tokio::spawn(server::serve(listener, state, self.settings, async {
@@ -158,6 +177,28 @@ impl EndpointBuilder {
             served: Some(served),
         })
     }
+}
+
+/// Every configured key acts as the store's account: the endpoint serves one account, and showing
+/// it to another's key would answer what EC2 never does.
+fn check_accounts(credentials: &Credentials, store: &Store) -> Result<(), StartError> {
+    let mut strangers: Vec<String> = credentials
+        .iter()
+        .filter_map(|credential| {
+            let account = credential.account_id()?;
+            (account != store.account_id())
+                .then(|| format!("{} (account {account})", credential.access_key_id()))
+        })
+        .collect();
+    if strangers.is_empty() {
+        return Ok(());
+    }
+    strangers.sort();
+    Err(StartError::Credentials(format!(
+        "the endpoint serves account {}, and these keys belong to another: {}",
+        store.account_id(),
+        strangers.join(", ")
+    )))
 }
 
 /// A running endpoint: its address, its store, and a graceful [`shutdown`](Endpoint::shutdown).
@@ -191,6 +232,7 @@ impl Endpoint {
             account_id: None,
             settings: Settings::default(),
             control: ControlApi::Off,
+            credentials: None,
         }
     }
 

@@ -1,12 +1,13 @@
 //! One HTTP request to one answer: a request under the control API's path to the control API
 //! (when it is on, and the peer may use it); any other to EC2: the parameters from the query
 //! string (GET) or the form body (POST, read within its size and time limits), answered by the
-//! store as EC2's XML with EC2's status.
+//! store as EC2's XML with EC2's status, once its signature is verified when credentials are
+//! configured.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use ec2_ops::wire::xml::render_error;
 use ec2_ops::{Ec2Error, new_request_id};
@@ -16,12 +17,15 @@ use hyper::header::{CONTENT_TYPE, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 
 use crate::control::{self, ControlApi};
+use crate::signature::Credentials;
 use crate::store::Store;
 
 /// What every request is answered from.
 pub(crate) struct State {
     pub store: Arc<Store>,
     pub control: ControlApi,
+    /// The keys whose signatures are accepted; `None` serves every request unchecked.
+    pub credentials: Option<Credentials>,
 }
 
 /// The response body type: the whole XML document at once.
@@ -66,26 +70,16 @@ pub(crate) async fn handle(
             control::handle(&state.store, state.control, limits.timeout, peer, request).await,
         );
     }
-    let params: Result<Vec<u8>, Ec2Error> = match *request.method() {
-        Method::GET => Ok(request
-            .uri()
-            .query()
-            .unwrap_or_default()
-            .as_bytes()
-            .to_vec()),
+    let (parts, body) = request.into_parts();
+    let params: Result<Vec<u8>, Ec2Error> = match parts.method {
+        Method::GET => Ok(parts.uri.query().unwrap_or_default().as_bytes().to_vec()),
         Method::POST => {
             // hyper knows a `Content-Length` body's exact size (and refuses a malformed header).
-            let declared = request
-                .body()
+            let declared = body
                 .size_hint()
                 .exact()
                 .map(|length| usize::try_from(length).unwrap_or(usize::MAX));
-            match tokio::time::timeout(
-                limits.timeout,
-                read_body(request.into_body(), declared, limits),
-            )
-            .await
-            {
+            match tokio::time::timeout(limits.timeout, read_body(body, declared, limits)).await {
                 Ok(body) => body,
                 Err(_elapsed) => Err(Ec2Error::new(
                     "RequestTimeout",
@@ -103,6 +97,28 @@ pub(crate) async fn handle(
             405,
         )),
     };
+    let params = params.and_then(|params| match &state.credentials {
+        None => Ok(params),
+        Some(credentials) => {
+            // A GET's parameters are its query string, which the signature covers as such; its
+            // body is empty.
+            let body: &[u8] = if parts.method == Method::POST {
+                &params
+            } else {
+                &[]
+            };
+            credentials
+                .verify(
+                    &parts.method,
+                    &parts.uri,
+                    &parts.headers,
+                    body,
+                    SystemTime::now(),
+                )
+                .map(|_| ())?;
+            Ok(params)
+        }
+    });
     let (response, action, items, error_code) = match params {
         Ok(params) => {
             let answer = state.store.handle(&params);

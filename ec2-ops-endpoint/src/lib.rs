@@ -84,6 +84,7 @@ mod idle;
 mod operations;
 mod seed;
 mod server;
+pub mod signature;
 mod store;
 mod views;
 
@@ -92,4 +93,5 @@ pub use endpoint::{Endpoint, EndpointBuilder, StartError};
 pub use http::BodyLimits;
 pub use seed::{SAMPLE, Seed, SeedError};
 pub use server::{Drained, Settings};
+pub use signature::{Credential, Credentials, CredentialsError};
 pub use store::Store;

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! ec2-ops-endpoint [--port N] [--seed FILE] [--seed-dir DIR] [--account-id ID]
-//!     [--token-key BASE64] [--threads N]
+//!     [--credentials FILE] [--token-key BASE64] [--threads N]
 //!     [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
 //!     [--max-connection-age S] [--drain-timeout S] [--control-api] [--control-api-any-peer]
 //!     [--log-format text|json] [--log-level LEVEL]
@@ -14,7 +14,11 @@
 //!   on stdout as `listening on http://127.0.0.1:PORT`;
 //! - POST `/` with a form body, or GET `/?Action=...`; answers EC2's XML with
 //!   `Content-Type: text/xml;charset=UTF-8` and EC2's status codes;
-//! - SigV4 `Authorization` headers and `X-Amz-*` query parameters are accepted and **not verified**;
+//! - SigV4 signatures (`Authorization` headers and presigned `X-Amz-*` query parameters) are
+//!   accepted **unchecked** unless `--credentials FILE` names the keys to accept (a JSON list of
+//!   `{"AccessKeyId", "SecretAccessKey", "SessionToken"?, "AccountId"?}`): then every request's
+//!   signature is verified as EC2 verifies it, with EC2's errors (`SignatureDoesNotMatch`,
+//!   `AuthFailure`, `RequestExpired`, ...); the start-up log says which;
 //! - bodies over 1 MiB are refused with 413 and never kept: up to 16 MiB is read and thrown away
 //!   first, so clients that send the whole body before reading get the answer, not a broken pipe;
 //! - all 197 operations of `ec2-ops-catalog`, each resource stored once and other operations'
@@ -46,7 +50,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use ec2_ops::TokenKey;
-use ec2_ops_endpoint::{BodyLimits, ControlApi, Drained, Endpoint, Settings};
+use ec2_ops_endpoint::{BodyLimits, ControlApi, Credentials, Drained, Endpoint, Settings};
 
 /// The port when `--port` is not given.
 const DEFAULT_PORT: &str = "4599";
@@ -57,6 +61,7 @@ struct Options {
     seed_dir: Option<PathBuf>,
     token_key: Option<TokenKey>,
     account_id: Option<String>,
+    credentials: Option<Credentials>,
     threads: Option<usize>,
     settings: Settings,
     control: ControlApi,
@@ -112,6 +117,13 @@ fn command() -> clap::Command {
                 .value_name("ID")
                 .value_parser(parse_account_id)
                 .help("the account callers act as (the `self` of --owners self); default: the account the seed shows (the owner of its reservations, ...), else 123456789012"),
+        )
+        .arg(
+            Arg::new("credentials")
+                .long("credentials")
+                .value_name("FILE")
+                .value_parser(value_parser!(PathBuf))
+                .help("verify every request's SigV4 signature against these keys: a JSON list of {\"AccessKeyId\", \"SecretAccessKey\", \"SessionToken\"?, \"AccountId\"?}; default: signatures are not checked"),
         )
         .arg(
             Arg::new("token-key")
@@ -199,6 +211,10 @@ fn parse_options() -> Result<Options, String> {
         Some(text) => Some(token_key_from_base64(text)?),
         None => None,
     };
+    let credentials = match matches.get_one::<PathBuf>("credentials") {
+        Some(path) => Some(Credentials::from_file(path).map_err(|error| error.to_string())?),
+        None => None,
+    };
     let seconds = |name: &str| {
         *matches
             .get_one::<Duration>(name)
@@ -243,6 +259,7 @@ fn parse_options() -> Result<Options, String> {
         seed_dir: matches.get_one::<PathBuf>("seed-dir").cloned(),
         token_key,
         account_id: matches.get_one::<String>("account-id").cloned(),
+        credentials,
         threads: matches.get_one::<u64>("threads").copied().map(count),
         settings,
         control,
@@ -310,6 +327,9 @@ fn builder(options: &Options) -> ec2_ops_endpoint::EndpointBuilder {
     if let Some(account_id) = &options.account_id {
         builder = builder.account_id(account_id.clone());
     }
+    if let Some(credentials) = &options.credentials {
+        builder = builder.credentials(credentials.clone());
+    }
     builder
 }
 
@@ -363,12 +383,17 @@ async fn serve(options: &Options) -> Result<Drained, String> {
         ControlApi::Loopback => "on for loopback peers",
         ControlApi::AnyPeer => "on for any peer",
     };
+    let signatures = match &options.credentials {
+        None => "accepted unchecked (no --credentials)".to_owned(),
+        Some(credentials) => format!("verified against {} access keys", credentials.len()),
+    };
     tracing::info!(
         address = %endpoint.address(),
         serving = %endpoint.store().summary(),
         control_api = control,
+        signatures,
         settings = ?options.settings,
-        "started; SigV4 signatures are accepted unchecked; SIGTERM or Ctrl-C drains and stops"
+        "started; SIGTERM or Ctrl-C drains and stops"
     );
     first_signal.await;
     // A second signal during the drain stops at once: the handlers replaced the default action

@@ -294,6 +294,7 @@ mod tests {
         let state = Arc::new(State {
             store: Arc::new(store),
             control: crate::ControlApi::Off,
+            credentials: None,
         });
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();

@@ -3,3 +3,4 @@
 
 mod against_embedded_endpoint;
 mod against_endpoint;
+mod signatures;

@@ -414,6 +414,11 @@ impl Store {
         Ok(files.len())
     }
 
+    /// The account the store is: `self` in requests, the owner its puts must show.
+    pub fn account_id(&self) -> &str {
+        self.account.id()
+    }
+
     /// What is stored, for the start-up line: operations served, those holding resources, and
     /// how many resources.
     pub fn summary(&self) -> String {
