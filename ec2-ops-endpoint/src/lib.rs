@@ -30,6 +30,8 @@
 //!   those of one resource are merged into it (two values for one member are refused), and each
 //!   request answers the attribute it asks for.
 //! - The [`control`] API changes a running endpoint's state over HTTP (off unless asked for).
+//! - [`Credentials`] turn on SigV4 verification: every request's signature checked as EC2 checks
+//!   it, with EC2's errors ([`signature`]); without them, requests are served unchecked.
 //!
 //! ## In a test
 //!
