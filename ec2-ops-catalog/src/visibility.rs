@@ -321,6 +321,24 @@ pub(crate) fn access_scope_analyses(
     )
 }
 
+/// DescribeNetworkInsightsAnalyses' `AnalysisStartTime` and `AnalysisEndTime` ("the time when
+/// the network insights analyses started", "... ended"): the analyses whose `StartDate` lies
+/// within them, bounds included. An analysis holds no end time, so both bound its start, the
+/// one time it records.
+#[cfg(feature = "vpc")]
+pub(crate) fn network_insights_analyses(
+    request: &crate::vpc::DescribeNetworkInsightsAnalysesRequest,
+    _caller: &Caller,
+    analysis: &crate::shapes::NetworkInsightsAnalysis,
+    _context: &DescribeContext,
+) -> bool {
+    within(
+        analysis.start_date,
+        request.analysis_start_time,
+        request.analysis_end_time,
+    )
+}
+
 /// Whether a resource's `held` value is the `asked` one, when a request asks for one.
 #[cfg(feature = "instances")]
 fn asked_for<T: PartialEq>(asked: Option<&T>, held: Option<&T>) -> bool {

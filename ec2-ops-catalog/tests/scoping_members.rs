@@ -336,7 +336,8 @@ mod selecting_members {
     };
     use ec2_ops_catalog::vpc::{
         DescribeNetworkInsightsAccessScopeAnalyses,
-        DescribeNetworkInsightsAccessScopeAnalysesResponse,
+        DescribeNetworkInsightsAccessScopeAnalysesResponse, DescribeNetworkInsightsAnalyses,
+        DescribeNetworkInsightsAnalysesResponse,
     };
 
     #[test]
@@ -551,6 +552,48 @@ mod selecting_members {
         assert_eq!(
             ids("&AnalysisStartTimeEnd=2026-01-31T00:00:00.000Z"),
             ["nisa-1"]
+        );
+    }
+
+    #[test]
+    fn analysis_start_and_end_times_bound_network_insights_analyses_start() {
+        let service = service::<DescribeNetworkInsightsAnalyses>(
+            vec![
+                json!({"NetworkInsightsAnalysisId": "nia-1", "StartDate": "2026-01-01T00:00:00.000Z"}),
+                json!({"NetworkInsightsAnalysisId": "nia-2", "StartDate": "2026-02-01T00:00:00.000Z"}),
+                json!({"NetworkInsightsAnalysisId": "nia-3", "StartDate": "2026-03-01T00:00:00.000Z"}),
+                json!({"NetworkInsightsAnalysisId": "nia-4"}),
+            ],
+            |analysis| {
+                analysis
+                    .network_insights_analysis_id
+                    .as_deref()
+                    .unwrap_or_default()
+            },
+        );
+        let ids = |params: &str| -> Vec<String> {
+            let response: DescribeNetworkInsightsAnalysesResponse =
+                ask(&service, "DescribeNetworkInsightsAnalyses", params).expect("an answer");
+            response
+                .network_insights_analyses
+                .into_iter()
+                .filter_map(|analysis| analysis.network_insights_analysis_id)
+                .collect()
+        };
+        assert_eq!(ids(""), ["nia-1", "nia-2", "nia-3", "nia-4"]);
+        assert_eq!(
+            ids("&AnalysisStartTime=2026-02-01T00:00:00.000Z"),
+            ["nia-2", "nia-3"]
+        );
+        assert_eq!(
+            ids("&AnalysisEndTime=2026-02-01T00:00:00.000Z"),
+            ["nia-1", "nia-2"]
+        );
+        assert_eq!(
+            ids(
+                "&AnalysisStartTime=2026-01-15T00:00:00.000Z&AnalysisEndTime=2026-02-15T00:00:00.000Z"
+            ),
+            ["nia-2"]
         );
     }
 }

@@ -372,6 +372,8 @@ pub struct DescribeNetworkInsightsAccessScopes;
     ),
     paginate(min = 1, max = 100),
     dry_run,
+    // Applies AnalysisStartTime, AnalysisEndTime.
+    visible = crate::visibility::network_insights_analyses,
 )]
 pub struct DescribeNetworkInsightsAnalyses;
 
