@@ -26,6 +26,8 @@ pub enum StartError {
     Bind(std::io::Error),
     /// A configured access key belongs to another account than the one the store serves.
     Credentials(String),
+    /// The region is not an AWS region name.
+    Region(String),
 }
 
 impl std::fmt::Display for StartError {
@@ -34,6 +36,9 @@ impl std::fmt::Display for StartError {
             StartError::Seed(error) => write!(f, "cannot load the seed: {error}"),
             StartError::Bind(error) => write!(f, "cannot listen: {error}"),
             StartError::Credentials(problem) => write!(f, "cannot use the credentials: {problem}"),
+            StartError::Region(region) => {
+                write!(f, "`{region}` is not a region name (such as us-east-1)")
+            }
         }
     }
 }
@@ -43,7 +48,7 @@ impl std::error::Error for StartError {
         match self {
             StartError::Seed(error) => Some(error),
             StartError::Bind(error) => Some(error),
-            StartError::Credentials(_) => None,
+            StartError::Credentials(_) | StartError::Region(_) => None,
         }
     }
 }
@@ -65,6 +70,7 @@ pub struct EndpointBuilder {
     settings: Settings,
     control: ControlApi,
     credentials: Option<Credentials>,
+    region: Option<String>,
 }
 
 impl EndpointBuilder {
@@ -130,6 +136,15 @@ impl EndpointBuilder {
         self
     }
 
+    /// Serves `region` only: a request signed for another region (or, unsigned, addressed to
+    /// another region's host) is refused with EC2's `SignatureDoesNotMatch` "Credential should
+    /// be scoped to a valid region" (see [`crate::region`]). Without it, requests for every
+    /// region are answered alike from the one store.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
     /// The store this builder's seed and token key make, without serving it.
     ///
     /// # Errors
@@ -154,6 +169,11 @@ impl EndpointBuilder {
     /// The seed is refused, a configured key belongs to another account than the store's, or
     /// the address cannot be bound.
     pub async fn bind(self, address: impl ToSocketAddrs) -> Result<Endpoint, StartError> {
+        if let Some(region) = &self.region
+            && !crate::region::is_region_name(region)
+        {
+            return Err(StartError::Region(region.clone()));
+        }
         let store = Arc::new(self.build_store()?);
         if let Some(credentials) = &self.credentials {
             check_accounts(credentials, &store)?;
@@ -164,6 +184,7 @@ impl EndpointBuilder {
             store: Arc::clone(&store),
             control: self.control,
             credentials: self.credentials,
+            region: self.region.clone(),
         });
         let (stop, stopped) = oneshot::channel::<()>();
         let served = tokio::spawn(server::serve(listener, state, self.settings, async {
@@ -233,6 +254,7 @@ impl Endpoint {
             settings: Settings::default(),
             control: ControlApi::Off,
             credentials: None,
+            region: None,
         }
     }
 

@@ -26,6 +26,8 @@ pub(crate) struct State {
     pub control: ControlApi,
     /// The keys whose signatures are accepted; `None` serves every request unchecked.
     pub credentials: Option<Credentials>,
+    /// The region served; `None` serves every region's requests alike.
+    pub region: Option<String>,
 }
 
 /// The response body type: the whole XML document at once.
@@ -116,6 +118,17 @@ pub(crate) async fn handle(
                     SystemTime::now(),
                 )
                 .map(|_| ())?;
+            Ok(params)
+        }
+    });
+    let params = params.and_then(|params| match &state.region {
+        None => Ok(params),
+        Some(region) => {
+            crate::region::check(
+                region,
+                &parts.headers,
+                parts.uri.query().unwrap_or_default(),
+            )?;
             Ok(params)
         }
     });

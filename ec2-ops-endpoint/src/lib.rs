@@ -30,6 +30,8 @@
 //!   those of one resource are merged into it (two values for one member are refused), and each
 //!   request answers the attribute it asks for.
 //! - The [`control`] API changes a running endpoint's state over HTTP (off unless asked for).
+//! - A region ([`EndpointBuilder::region`]) makes it that region's endpoint: a request signed
+//!   for (or addressed to) another region is refused as EC2 refuses it ([`region`]).
 //! - [`Credentials`] turn on SigV4 verification: every request's signature checked as EC2 checks
 //!   it, with EC2's errors ([`signature`]); without them, requests are served unchecked.
 //!
@@ -84,6 +86,7 @@ mod endpoint;
 mod http;
 mod idle;
 mod operations;
+pub mod region;
 mod seed;
 mod server;
 pub mod signature;

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! ec2-ops-endpoint [--port N] [--seed FILE] [--seed-dir DIR] [--account-id ID]
-//!     [--credentials FILE] [--token-key BASE64] [--threads N]
+//!     [--region REGION] [--credentials FILE] [--token-key BASE64] [--threads N]
 //!     [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
 //!     [--max-connection-age S] [--drain-timeout S] [--control-api] [--control-api-any-peer]
 //!     [--log-format text|json] [--log-level LEVEL]
@@ -33,6 +33,9 @@
 //!   account the seed is a capture of (the owner of its reservations, else of most of its security
 //!   groups, network interfaces, VPCs and subnets, else the one owner of its images and
 //!   snapshots), else 123456789012; the start-up log says which and why;
+//! - `--region`: the region served; a request signed for another (or addressed to another
+//!   region's host) is refused with EC2's `SignatureDoesNotMatch` "Credential should be scoped to
+//!   a valid region"; without it, every region's requests are answered alike;
 //! - `--token-key` (or `EC2_OPS_TOKEN_KEY`): the base64 32-byte key `NextToken`s are signed with, so
 //!   endpoints sharing it continue each other's page walks; random per process without it;
 //! - a multi-threaded runtime (`--threads`, default one per core) serving at most
@@ -62,6 +65,7 @@ struct Options {
     token_key: Option<TokenKey>,
     account_id: Option<String>,
     credentials: Option<Credentials>,
+    region: Option<String>,
     threads: Option<usize>,
     settings: Settings,
     control: ControlApi,
@@ -117,6 +121,13 @@ fn command() -> clap::Command {
                 .value_name("ID")
                 .value_parser(parse_account_id)
                 .help("the account callers act as (the `self` of --owners self); default: the account the seed shows (the owner of its reservations, ...), else 123456789012"),
+        )
+        .arg(
+            Arg::new("region")
+                .long("region")
+                .value_name("REGION")
+                .value_parser(parse_region)
+                .help("the region served (us-east-1, ...): requests signed for another region are refused as EC2 refuses them; default: every region's requests are answered alike"),
         )
         .arg(
             Arg::new("credentials")
@@ -260,12 +271,22 @@ fn parse_options() -> Result<Options, String> {
         token_key,
         account_id: matches.get_one::<String>("account-id").cloned(),
         credentials,
+        region: matches.get_one::<String>("region").cloned(),
         threads: matches.get_one::<u64>("threads").copied().map(count),
         settings,
         control,
         log_format,
         log_level,
     })
+}
+
+/// An AWS region name: `us-east-1`, `eu-central-2`, `us-gov-west-1`.
+fn parse_region(text: &str) -> Result<String, String> {
+    if ec2_ops_endpoint::region::is_region_name(text) {
+        Ok(text.to_owned())
+    } else {
+        Err(format!("`{text}`: not a region name (such as us-east-1)"))
+    }
 }
 
 /// An AWS account ID: 12 digits, as EC2 spells every one.
@@ -330,6 +351,9 @@ fn builder(options: &Options) -> ec2_ops_endpoint::EndpointBuilder {
     if let Some(credentials) = &options.credentials {
         builder = builder.credentials(credentials.clone());
     }
+    if let Some(region) = &options.region {
+        builder = builder.region(region.clone());
+    }
     builder
 }
 
@@ -392,6 +416,7 @@ async fn serve(options: &Options) -> Result<Drained, String> {
         serving = %endpoint.store().summary(),
         control_api = control,
         signatures,
+        region = options.region.as_deref().unwrap_or("any (no --region)"),
         settings = ?options.settings,
         "started; SIGTERM or Ctrl-C drains and stops"
     );

@@ -295,6 +295,7 @@ mod tests {
             store: Arc::new(store),
             control: crate::ControlApi::Off,
             credentials: None,
+            region: None,
         });
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();

@@ -6,6 +6,7 @@ signature get EC2's error."""
 import json
 import os
 import subprocess
+import time
 import urllib.error
 import urllib.request
 
@@ -48,6 +49,10 @@ def ec2(url, key=KEY, secret=SECRET, token=None):
 
 def test_the_start_up_log_says_signatures_are_verified(checked):
     _, log = checked
+    # The log line follows the printed address.
+    deadline = time.monotonic() + 10
+    while "started" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert "verified against 2 access keys" in log.read_text()
 
 

@@ -2,7 +2,8 @@
 //! every correctly signed one is served (header and presigned forms, session tokens, this
 //! client), and every wrong one (a wrong secret, an expired or future date, a signed header
 //! removed, a body changed after signing, an unknown key, a missing or wrong session token, no
-//! signature at all) gets EC2's code and status.
+//! signature at all) gets EC2's code and status. An endpoint of one region refuses requests
+//! signed for another.
 
 use std::time::{Duration, SystemTime};
 
@@ -541,4 +542,55 @@ proptest! {
         *tampered.headers_mut() = request.headers().clone();
         prop_assert_eq!(verify_at(&tampered, now), Err("SignatureDoesNotMatch".to_owned()));
     }
+}
+
+fn regional_client(endpoint: &Endpoint, region: &str) -> Client {
+    Client::builder()
+        .region(region)
+        .endpoint_url(endpoint.url())
+        .credentials(ec2_ops_client::Credentials::new(KEY, SECRET))
+        .retry(RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        })
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_endpoint_of_one_region_refuses_requests_signed_for_another() {
+    for credentials in [None, Some(credentials())] {
+        let mut builder = Endpoint::builder().sample().region("eu-west-1");
+        if let Some(credentials) = credentials.clone() {
+            builder = builder.credentials(credentials);
+        }
+        let endpoint = builder.bind("127.0.0.1:0").await.unwrap();
+        let served = regional_client(&endpoint, "eu-west-1")
+            .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+            .await
+            .unwrap();
+        assert!(!served.volumes.is_empty());
+        let error = regional_client(&endpoint, "us-east-1")
+            .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+            .await
+            .unwrap_err();
+        assert_eq!(
+            error.code(),
+            Some("SignatureDoesNotMatch"),
+            "{error} (credentials: {})",
+            credentials.is_some()
+        );
+        assert!(error.to_string().contains("'us-east-1'"), "{error}");
+        endpoint.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn a_region_that_is_not_a_region_name_is_refused_at_start() {
+    let error = Endpoint::builder()
+        .region("Mars")
+        .bind("127.0.0.1:0")
+        .await
+        .unwrap_err();
+    assert!(matches!(error, StartError::Region(_)), "{error}");
 }

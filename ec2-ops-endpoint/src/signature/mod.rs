@@ -24,11 +24,11 @@
 //! Limits, each a refusal rather than a guess: the legacy `Date` header in place of
 //! `X-Amz-Date` is not taken (no SDK of the last decade sends it); SigV2 and SigV4a are
 //! `IncompleteSignature`; a path is signed as sent, without removing `.` and `..` segments (EC2's
-//! path is always `/`). The scope's region is not checked against a region of the endpoint's own:
-//! the endpoint serves one store, in whatever region the caller signs for.
+//! path is always `/`). The scope's region is checked by [`crate::region`] when the endpoint
+//! serves one region, and not otherwise.
 
 mod canonical;
-mod presented;
+pub(crate) mod presented;
 
 use std::collections::HashMap;
 use std::path::Path;
