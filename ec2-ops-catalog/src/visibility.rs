@@ -428,6 +428,81 @@ pub(crate) fn host_reservations(
             .is_some_and(|id| request.host_reservation_id_set.contains(id))
 }
 
+/// DescribeScheduledInstanceAvailability's search, as documented:
+///
+/// - `FirstSlotStartTimeRange` (required): the schedules whose first slot starts within
+///   `EarliestTime` and `LatestTime`, bounds included;
+/// - `MinSlotDurationInHours`, `MaxSlotDurationInHours`: the schedules whose slot lasts within
+///   them, bounds included;
+/// - `Recurrence` (required): the schedules recurring as asked: the same frequency (`Daily`,
+///   `Weekly`, `Monthly`, in any case) and, for each of `Interval`, `OccurrenceDay.N` (as a set),
+///   `OccurrenceRelativeToEnd` and `OccurrenceUnit` the request names, the same value. A member
+///   the request leaves out does not narrow the search.
+#[cfg(feature = "instances")]
+pub(crate) fn scheduled_instance_availability(
+    request: &crate::instances::DescribeScheduledInstanceAvailabilityRequest,
+    _caller: &Caller,
+    schedule: &crate::shapes::ScheduledInstanceAvailability,
+    _context: &DescribeContext,
+) -> bool {
+    let range = &request.first_slot_start_time_range;
+    let duration_within = match schedule.slot_duration_in_hours {
+        Some(hours) => {
+            request
+                .min_slot_duration_in_hours
+                .is_none_or(|min| hours >= min)
+                && request
+                    .max_slot_duration_in_hours
+                    .is_none_or(|max| hours <= max)
+        }
+        None => {
+            request.min_slot_duration_in_hours.is_none()
+                && request.max_slot_duration_in_hours.is_none()
+        }
+    };
+    within(
+        schedule.first_slot_start_time,
+        range.earliest_time,
+        range.latest_time,
+    ) && duration_within
+        && recurs_as_asked(&request.recurrence, schedule.recurrence.as_ref())
+}
+
+/// Whether a schedule's `held` recurrence is the `asked` one, member by member asked.
+#[cfg(feature = "instances")]
+fn recurs_as_asked(
+    asked: &crate::shapes::ScheduledInstanceRecurrenceRequest,
+    held: Option<&crate::shapes::ScheduledInstanceRecurrence>,
+) -> bool {
+    let empty = crate::shapes::ScheduledInstanceRecurrence::default();
+    let held = held.unwrap_or(&empty);
+    let frequency = asked.frequency.as_deref().is_none_or(|asked| {
+        held.frequency
+            .as_deref()
+            .is_some_and(|held| held.eq_ignore_ascii_case(asked))
+    });
+    let days = asked.occurrence_days.as_ref().is_none_or(|asked| {
+        let mut asked = asked.clone();
+        let mut held = held.occurrence_day_set.clone().unwrap_or_default();
+        asked.sort_unstable();
+        asked.dedup();
+        held.sort_unstable();
+        held.dedup();
+        asked == held
+    });
+    frequency
+        && days
+        && asked_for(asked.interval.as_ref(), held.interval.as_ref())
+        && asked_for(
+            asked.occurrence_relative_to_end.as_ref(),
+            held.occurrence_relative_to_end.as_ref(),
+        )
+        && asked_for(
+            asked.occurrence_unit.as_ref(),
+            held.occurrence_unit.as_ref(),
+        )
+}
+
 /// DescribeFleetHistory's `StartTime` (required) and `EventType`: the events at or after the
 /// start, of that type when one is asked (by default every type, as documented). The fleet named
 /// by `FleetId` is not applied: a history record does not hold its fleet's ID.

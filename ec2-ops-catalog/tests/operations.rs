@@ -258,6 +258,12 @@ fn in_one_scope(action: &str, printed: &mut Value) {
         "DescribeFleetHistory" | "DescribeSpotFleetRequestHistory" => {
             ("Timestamp", json!("2025-06-01T00:00:00.000Z"))
         }
+        // At the required range's one instant, recurring as the check asks (see
+        // [`asking_for_all`]).
+        "DescribeScheduledInstanceAvailability" => {
+            printed["FirstSlotStartTime"] = json!("2024-01-02T03:04:05.000Z");
+            ("Recurrence", json!({"Frequency": "Daily"}))
+        }
         _ => return,
     };
     printed[member] = value;
@@ -288,6 +294,8 @@ fn asking_for_all(action: &str, ids: &[&str]) -> (String, Option<String>) {
         // The required `Role` is the model's first value, `odcr-owner`: the requests the caller
         // initiated (see [`in_one_scope`]).
         "DescribeCapacityReservationBillingRequests" => (String::new(), Some(CALLER.to_owned())),
+        // A schedule's frequency, in place of the text the required members' default sends.
+        "DescribeScheduledInstanceAvailability" => ("&Recurrence.Frequency=Daily".to_owned(), None),
         _ => (String::new(), None),
     }
 }
@@ -630,6 +638,19 @@ where
                 .map(|param| format!("&{param}"))
                 .collect();
         }
+        // What `scope` sends replaces what the required members' defaults would.
+        let scoped: Vec<&str> = scope
+            .split('&')
+            .filter_map(|param| param.split_once('=').map(|(key, _)| key))
+            .collect();
+        let required: String = required
+            .split('&')
+            .filter(|param| {
+                !param.is_empty()
+                    && !scoped.contains(&param.split_once('=').map_or(*param, |(key, _)| key))
+            })
+            .map(|param| format!("&{param}"))
+            .collect();
         let base = format!("Action={action}&Version=2016-11-15{required}{scope}");
         let describe = |extra: &str| -> Vec<O::Resource> {
             let answer = service.handle(format!("{base}{extra}").as_bytes());

@@ -1078,3 +1078,79 @@ mod histories {
         );
     }
 }
+
+mod scheduled_instance_availability {
+    use super::*;
+    use ec2_ops_catalog::instances::{
+        DescribeScheduledInstanceAvailability, DescribeScheduledInstanceAvailabilityResponse,
+    };
+
+    fn schedules() -> Service {
+        service::<DescribeScheduledInstanceAvailability>(
+            vec![
+                json!({"PurchaseToken": "daily-4h", "FirstSlotStartTime": "2026-03-01T08:00:00.000Z",
+                       "SlotDurationInHours": 4, "Recurrence": {"Frequency": "Daily", "Interval": 1}}),
+                json!({"PurchaseToken": "daily-8h", "FirstSlotStartTime": "2026-03-02T08:00:00.000Z",
+                       "SlotDurationInHours": 8, "Recurrence": {"Frequency": "Daily", "Interval": 1}}),
+                json!({"PurchaseToken": "weekly-mon-wed", "FirstSlotStartTime": "2026-03-02T08:00:00.000Z",
+                       "SlotDurationInHours": 24, "Recurrence": {"Frequency": "Weekly", "Interval": 1,
+                       "OccurrenceDaySet": [4, 2], "OccurrenceUnit": "DayOfWeek"}}),
+                json!({"PurchaseToken": "daily-late", "FirstSlotStartTime": "2026-05-01T08:00:00.000Z",
+                       "SlotDurationInHours": 4, "Recurrence": {"Frequency": "Daily", "Interval": 1}}),
+            ],
+            |schedule| schedule.purchase_token.as_deref().unwrap_or_default(),
+        )
+    }
+
+    /// The purchase tokens a search in March 2026 answers, with `params` added.
+    fn found(params: &str) -> Vec<String> {
+        let response: DescribeScheduledInstanceAvailabilityResponse = ask(
+            &schedules(),
+            "DescribeScheduledInstanceAvailability",
+            &format!(
+                "&FirstSlotStartTimeRange.EarliestTime=2026-03-01T00:00:00Z\
+                 &FirstSlotStartTimeRange.LatestTime=2026-03-31T00:00:00Z{params}"
+            ),
+        )
+        .expect("an answer");
+        response
+            .scheduled_instance_availability_set
+            .into_iter()
+            .filter_map(|schedule| schedule.purchase_token)
+            .collect()
+    }
+
+    #[test]
+    fn the_first_slot_range_and_the_frequency_select_schedules() {
+        assert_eq!(
+            found("&Recurrence.Frequency=Daily"),
+            ["daily-4h", "daily-8h"]
+        );
+        assert_eq!(found("&Recurrence.Frequency=weekly"), ["weekly-mon-wed"]);
+    }
+
+    #[test]
+    fn slot_duration_bounds_select_schedules() {
+        assert_eq!(
+            found("&Recurrence.Frequency=Daily&MinSlotDurationInHours=5"),
+            ["daily-8h"]
+        );
+        assert_eq!(
+            found("&Recurrence.Frequency=Daily&MaxSlotDurationInHours=4"),
+            ["daily-4h"]
+        );
+    }
+
+    #[test]
+    fn occurrence_days_match_as_a_set_and_other_members_when_named() {
+        let weekly = "&Recurrence.Frequency=Weekly&Recurrence.OccurrenceUnit=DayOfWeek";
+        assert_eq!(
+            found(&format!(
+                "{weekly}&Recurrence.OccurrenceDay.1=2&Recurrence.OccurrenceDay.2=4"
+            )),
+            ["weekly-mon-wed"]
+        );
+        assert!(found(&format!("{weekly}&Recurrence.OccurrenceDay.1=2")).is_empty());
+        assert!(found("&Recurrence.Frequency=Daily&Recurrence.Interval=2").is_empty());
+    }
+}

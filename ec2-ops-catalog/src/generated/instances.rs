@@ -1082,6 +1082,8 @@ pub struct DescribeReservedInstancesOfferings;
     ),
     paginate(min = 5, max = 300),
     dry_run,
+    // Applies FirstSlotStartTimeRange, MinSlotDurationInHours, MaxSlotDurationInHours, Recurrence.
+    visible = crate::visibility::scheduled_instance_availability,
 )]
 pub struct DescribeScheduledInstanceAvailability;
 
