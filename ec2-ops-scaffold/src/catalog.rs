@@ -673,7 +673,9 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
          Request members beyond IDs, filters, pages and `DryRun`: lists of values select like IDs \
          (`InstanceType.N` of `DescribeInstanceTypes`), a parent's ID selects its children, and {scoping} \
          members are applied by the functions the declarations name: of `src/visibility.rs` \
-         (`Owner.N`, `IncludeAllInstances`, ...) and of `src/responses.rs` (`Attribute`). These {unapplied} are accepted and not applied yet: a request may send them, and the \
+         (`Owner.N`, `IncludeAllInstances`, ...) and of `src/responses.rs` (`Attribute`); \
+         DescribeAddressesAttribute's `Attribute` takes its one value, `domain-name`, whose answer \
+         is the whole record, and refuses any other. These {unapplied} are accepted and not applied yet: a request may send them, and the \
          answer is the one without them.\n\n\
          | operation | members not applied |\n|---|---|\n{unapplied_rows}",
         plan.operations.len()

@@ -534,12 +534,22 @@ impl Planner<'_> {
                 ));
             }
         }
+        // An `Attribute` of one value (DescribeAddressesAttribute's `domain-name`) is applied by
+        // being checked (`#[ec2(listed)]`): the one attribute is the whole record.
+        let sole_attribute = |member: &str| {
+            member == "Attribute"
+                && matches!(
+                    model.shape(&input_shape_of(input, member)),
+                    Ok(Shape::String { values: Some(values) }) if values.len() == 1
+                )
+        };
         let unapplied: Vec<String> = plain
             .iter()
             .filter(|member| {
-                !hooks
-                    .iter()
-                    .any(|(_, hook)| hook.members.iter().any(|applied| applied == *member))
+                !sole_attribute(member)
+                    && !hooks
+                        .iter()
+                        .any(|(_, hook)| hook.members.iter().any(|applied| applied == *member))
             })
             .map(|member| (*member).to_owned())
             .collect();
