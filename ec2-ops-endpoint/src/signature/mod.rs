@@ -26,6 +26,9 @@
 //! `IncompleteSignature`; a path is signed as sent, without removing `.` and `..` segments (EC2's
 //! path is always `/`). The scope's region is checked by [`crate::region`] when the endpoint
 //! serves one region, and not otherwise.
+//!
+//! The [control API](crate::control) is not EC2 and takes no signature: it stays off unless
+//! asked for, and then answers loopback peers only unless told otherwise.
 
 mod canonical;
 pub(crate) mod presented;
