@@ -220,16 +220,12 @@ pub(crate) fn instance_type_offerings(
     }
 }
 
-/// Whether `time` lies within the bounds a request gives (either may be absent); a resource
-/// without a time is within no bound.
+/// Whether `value` (a time, a duration) lies within the bounds a request gives, both included
+/// (either may be absent); a resource without the value is within no bound.
 #[cfg(any(feature = "instances", feature = "vpc"))]
-fn within(
-    time: Option<ec2_ops::DateTime>,
-    from: Option<ec2_ops::DateTime>,
-    to: Option<ec2_ops::DateTime>,
-) -> bool {
-    match time {
-        Some(time) => from.is_none_or(|from| time >= from) && to.is_none_or(|to| time <= to),
+fn within<T: PartialOrd>(value: Option<T>, from: Option<T>, to: Option<T>) -> bool {
+    match value {
+        Some(value) => from.is_none_or(|from| value >= from) && to.is_none_or(|to| value <= to),
         None => from.is_none() && to.is_none(),
     }
 }
@@ -446,26 +442,15 @@ pub(crate) fn scheduled_instance_availability(
     _context: &DescribeContext,
 ) -> bool {
     let range = &request.first_slot_start_time_range;
-    let duration_within = match schedule.slot_duration_in_hours {
-        Some(hours) => {
-            request
-                .min_slot_duration_in_hours
-                .is_none_or(|min| hours >= min)
-                && request
-                    .max_slot_duration_in_hours
-                    .is_none_or(|max| hours <= max)
-        }
-        None => {
-            request.min_slot_duration_in_hours.is_none()
-                && request.max_slot_duration_in_hours.is_none()
-        }
-    };
     within(
         schedule.first_slot_start_time,
         range.earliest_time,
         range.latest_time,
-    ) && duration_within
-        && recurs_as_asked(&request.recurrence, schedule.recurrence.as_ref())
+    ) && within(
+        schedule.slot_duration_in_hours,
+        request.min_slot_duration_in_hours,
+        request.max_slot_duration_in_hours,
+    ) && recurs_as_asked(&request.recurrence, schedule.recurrence.as_ref())
 }
 
 /// Whether a schedule's `held` recurrence is the `asked` one, member by member asked.

@@ -35,7 +35,7 @@ pub fn is_region_name(name: &str) -> bool {
 /// The region the request names, if it names one: its credential scope's, else its host's.
 pub(crate) fn requested(headers: &HeaderMap, query: &str) -> Option<String> {
     if let Ok(Some(signature)) = presented(headers, query) {
-        return Some(signature.region);
+        return Some(signature.scope.region);
     }
     let host = headers.get("host")?.to_str().ok()?;
     let name = host.split(':').next().unwrap_or_default();

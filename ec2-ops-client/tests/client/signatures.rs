@@ -406,9 +406,10 @@ async fn an_authorization_header_without_its_signature_is_incomplete() {
     );
 }
 
-fn light_client(endpoint: &Endpoint, secret: &str) -> Client {
+/// The light client, signing with `KEY` and `secret` for `region`, trying each request once.
+fn light_client(endpoint: &Endpoint, region: &str, secret: &str) -> Client {
     Client::builder()
-        .region("eu-west-1")
+        .region(region)
         .endpoint_url(endpoint.url())
         .credentials(ec2_ops_client::Credentials::new(KEY, secret))
         .retry(RetryPolicy {
@@ -422,12 +423,12 @@ fn light_client(endpoint: &Endpoint, secret: &str) -> Client {
 #[tokio::test]
 async fn the_light_client_is_served_with_the_right_secret_only() {
     let endpoint = endpoint().await;
-    let response = light_client(&endpoint, SECRET)
+    let response = light_client(&endpoint, "eu-west-1", SECRET)
         .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
         .await
         .unwrap();
     assert!(!response.volumes.is_empty());
-    let error = light_client(&endpoint, "wrong")
+    let error = light_client(&endpoint, "eu-west-1", "wrong")
         .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
         .await
         .unwrap_err();
@@ -544,19 +545,6 @@ proptest! {
     }
 }
 
-fn regional_client(endpoint: &Endpoint, region: &str) -> Client {
-    Client::builder()
-        .region(region)
-        .endpoint_url(endpoint.url())
-        .credentials(ec2_ops_client::Credentials::new(KEY, SECRET))
-        .retry(RetryPolicy {
-            max_attempts: 1,
-            ..RetryPolicy::default()
-        })
-        .build()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn an_endpoint_of_one_region_refuses_requests_signed_for_another() {
     for credentials in [None, Some(credentials())] {
@@ -565,12 +553,12 @@ async fn an_endpoint_of_one_region_refuses_requests_signed_for_another() {
             builder = builder.credentials(credentials);
         }
         let endpoint = builder.bind("127.0.0.1:0").await.unwrap();
-        let served = regional_client(&endpoint, "eu-west-1")
+        let served = light_client(&endpoint, "eu-west-1", SECRET)
             .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
             .await
             .unwrap();
         assert!(!served.volumes.is_empty());
-        let error = regional_client(&endpoint, "us-east-1")
+        let error = light_client(&endpoint, "us-east-1", SECRET)
             .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
             .await
             .unwrap_err();

@@ -63,13 +63,13 @@ pub(crate) fn signature(secret: &str, scope: &Scope<'_>, covered: &Covered<'_>) 
         "{ALGORITHM}\n{}\n{}\n{}",
         scope.date_time,
         scope.text(),
-        hex(&Sha256::digest(canonical.as_bytes()))
+        hex::encode(Sha256::digest(canonical.as_bytes()))
     );
     let mut key = hmac(format!("AWS4{secret}").as_bytes(), scope.date.as_bytes());
     for part in [scope.region, scope.service, "aws4_request"] {
         key = hmac(&key, part.as_bytes());
     }
-    hex(&hmac(&key, string_to_sign.as_bytes()))
+    hex::encode(hmac(&key, string_to_sign.as_bytes()))
 }
 
 /// Compares two signatures in time that depends only on their lengths, so that timing does not
@@ -100,7 +100,7 @@ fn canonical_request(covered: &Covered<'_>) -> String {
     canonical.push('\n');
     canonical.push_str(covered.signed_headers);
     canonical.push('\n');
-    canonical.push_str(&hex(&Sha256::digest(covered.body)));
+    canonical.push_str(&hex::encode(Sha256::digest(covered.body)));
     canonical
 }
 
@@ -170,15 +170,6 @@ fn hmac(key: &[u8], data: &[u8]) -> Vec<u8> {
         <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes a key of any length");
     mac.update(data);
     mac.finalize().into_bytes().to_vec()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    let mut text = String::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        let _ = write!(text, "{byte:02x}");
-    }
-    text
 }
 
 #[cfg(test)]

@@ -285,7 +285,7 @@ impl Credentials {
         check_scope(&presented)?;
         let credential = self
             .by_key
-            .get(&presented.access_key_id)
+            .get(&presented.scope.access_key_id)
             .ok_or_else(auth_failure)?;
         check_time(&presented, signed_at, now)?;
         if credential.session_token != presented.session_token {
@@ -302,9 +302,9 @@ impl Credentials {
         };
         let scope = Scope {
             date_time: &presented.date_time,
-            date: &presented.scope_date,
-            region: &presented.region,
-            service: &presented.service,
+            date: &presented.scope.date,
+            region: &presented.scope.region,
+            service: &presented.scope.service,
         };
         let expected = canonical::signature(&credential.secret_access_key, &scope, &covered);
         if canonical::same_signature(&expected, &presented.signature) {
@@ -322,28 +322,28 @@ impl Credentials {
 /// The scope names the request's own date, EC2 and SigV4's terminator; `host` is signed.
 fn check_scope(presented: &Presented) -> Result<(), Ec2Error> {
     let day = &presented.date_time[..8];
-    if presented.scope_date != day {
+    if presented.scope.date != day {
         return Err(signature_does_not_match(format!(
             "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from \
              HTTP: '{}' != '{day}', from '{}'.",
-            presented.scope_date, presented.date_time
+            presented.scope.date, presented.date_time
         )));
     }
-    if presented.region.is_empty() {
+    if presented.scope.region.is_empty() {
         return Err(signature_does_not_match(
             "Credential should be scoped to a valid region.",
         ));
     }
-    if presented.service != "ec2" {
+    if presented.scope.service != "ec2" {
         return Err(signature_does_not_match(format!(
             "Credential should be scoped to correct service: 'ec2', not '{}'.",
-            presented.service
+            presented.scope.service
         )));
     }
-    if presented.terminator != "aws4_request" {
+    if presented.scope.terminator != "aws4_request" {
         return Err(signature_does_not_match(format!(
             "Credential should be scoped with a valid terminator: 'aws4_request', not '{}'.",
-            presented.terminator
+            presented.scope.terminator
         )));
     }
     if !presented
@@ -396,54 +396,25 @@ fn check_time(
 
 /// `yyyyMMddTHHmmssZ`, SigV4's basic ISO 8601 form, as a time.
 fn parse_date_time(text: &str) -> Result<SystemTime, Ec2Error> {
+    static BASIC: std::sync::LazyLock<Vec<time::format_description::BorrowedFormatItem<'static>>> =
+        std::sync::LazyLock::new(|| {
+            time::format_description::parse_borrowed::<2>(
+                "[year][month][day]T[hour][minute][second]Z",
+            )
+            .expect("a valid format description")
+        });
     let malformed = || {
         incomplete(format!(
             "X-Amz-Date '{text}' is not a date and time of the form yyyyMMddTHHmmssZ"
         ))
     };
-    let bytes = text.as_bytes();
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = bytes.get(range)?;
-        part.iter()
-            .all(u8::is_ascii_digit)
-            .then(|| std::str::from_utf8(part).ok()?.parse().ok())
-            .flatten()
-    };
-    if bytes.len() != 16 || bytes[8] != b'T' || bytes[15] != b'Z' {
+    // `time` reads a signed year (`+2015`), which SigV4's form does not have.
+    if !text.starts_with(|first: char| first.is_ascii_digit()) {
         return Err(malformed());
     }
-    let parts = (
-        digits(0..4),
-        digits(4..6),
-        digits(6..8),
-        digits(9..11),
-        digits(11..13),
-        digits(13..15),
-    );
-    let (Some(year), Some(month), Some(day), Some(hour), Some(minute), Some(second)) = parts else {
-        return Err(malformed());
-    };
-    let date = u8::try_from(month)
-        .ok()
-        .and_then(|month| time::Month::try_from(month).ok())
-        .and_then(|month| {
-            time::Date::from_calendar_date(
-                i32::try_from(year).ok()?,
-                month,
-                u8::try_from(day).ok()?,
-            )
-            .ok()
-        })
-        .ok_or_else(malformed)?;
-    let clock = time::Time::from_hms(
-        u8::try_from(hour).map_err(|_| malformed())?,
-        u8::try_from(minute).map_err(|_| malformed())?,
-        u8::try_from(second).map_err(|_| malformed())?,
-    )
-    .map_err(|_| malformed())?;
-    Ok(time::PrimitiveDateTime::new(date, clock)
-        .assume_utc()
-        .into())
+    time::PrimitiveDateTime::parse(text, &BASIC)
+        .map(|at| at.assume_utc().into())
+        .map_err(|_| malformed())
 }
 
 fn auth_failure() -> Ec2Error {
@@ -476,6 +447,7 @@ mod tests {
             "20150830T250000Z",
             "2015083OT123600Z",
             "+0150830T123600Z",
+            "+20150830T123600Z",
         ] {
             assert_eq!(
                 parse_date_time(bad).unwrap_err().code(),

@@ -23,12 +23,7 @@ pub(crate) enum Form {
 #[derive(Debug)]
 pub(crate) struct Presented {
     pub form: Form,
-    pub access_key_id: String,
-    /// The credential scope's parts: `<date>/<region>/<service>/<terminator>`.
-    pub scope_date: String,
-    pub region: String,
-    pub service: String,
-    pub terminator: String,
+    pub scope: CredentialScope,
     pub signed_headers: String,
     pub signature: String,
     /// `X-Amz-Date`: `yyyyMMddTHHmmssZ`.
@@ -104,14 +99,9 @@ fn from_header(authorization: &str, headers: &HeaderMap) -> Result<Presented, Ec
             authorization.split(' ').next().unwrap_or_default()
         )));
     };
-    let scope = CredentialScope::parse(&credential)?;
     Ok(Presented {
         form: Form::Header,
-        access_key_id: scope.access_key_id,
-        scope_date: scope.date,
-        region: scope.region,
-        service: scope.service,
-        terminator: scope.terminator,
+        scope: CredentialScope::parse(&credential)?,
         signed_headers,
         signature,
         date_time,
@@ -169,14 +159,9 @@ fn from_query(form: QueryForm) -> Result<Presented, Ec2Error> {
     if algorithm != ALGORITHM {
         return Err(unsupported_algorithm(&algorithm));
     }
-    let scope = CredentialScope::parse(&credential)?;
     Ok(Presented {
         form: Form::Query,
-        access_key_id: scope.access_key_id,
-        scope_date: scope.date,
-        region: scope.region,
-        service: scope.service,
-        terminator: scope.terminator,
+        scope: CredentialScope::parse(&credential)?,
         signed_headers,
         signature,
         date_time,
@@ -226,12 +211,13 @@ impl QueryForm {
 }
 
 /// `<access key ID>/<yyyyMMdd>/<region>/<service>/aws4_request`, split.
-struct CredentialScope {
-    access_key_id: String,
-    date: String,
-    region: String,
-    service: String,
-    terminator: String,
+#[derive(Debug)]
+pub(crate) struct CredentialScope {
+    pub access_key_id: String,
+    pub date: String,
+    pub region: String,
+    pub service: String,
+    pub terminator: String,
 }
 
 impl CredentialScope {
@@ -308,11 +294,11 @@ mod tests {
         );
         let presented = presented(&headers, "").unwrap().unwrap();
         assert_eq!(presented.form, Form::Header);
-        assert_eq!(presented.access_key_id, "AKID");
-        assert_eq!(presented.scope_date, "20260101");
-        assert_eq!(presented.region, "eu-west-1");
-        assert_eq!(presented.service, "ec2");
-        assert_eq!(presented.terminator, "aws4_request");
+        assert_eq!(presented.scope.access_key_id, "AKID");
+        assert_eq!(presented.scope.date, "20260101");
+        assert_eq!(presented.scope.region, "eu-west-1");
+        assert_eq!(presented.scope.service, "ec2");
+        assert_eq!(presented.scope.terminator, "aws4_request");
         assert_eq!(presented.signed_headers, "host;x-amz-date");
         assert_eq!(presented.signature, "abcd");
         assert_eq!(presented.date_time, "20260101T000000Z");
@@ -349,7 +335,7 @@ mod tests {
                      &X-Amz-Signature=ff&X-Amz-Security-Token=to%2Bken";
         let presented = presented(&HeaderMap::new(), query).unwrap().unwrap();
         assert_eq!(presented.form, Form::Query);
-        assert_eq!(presented.access_key_id, "AKID");
+        assert_eq!(presented.scope.access_key_id, "AKID");
         assert_eq!(presented.expires.as_deref(), Some("300"));
         assert_eq!(presented.session_token.as_deref(), Some("to+ken"));
     }

@@ -181,9 +181,8 @@ fn rule(
 
 /// `sgr-` and the first 17 hex digits of the SHA-256 of `identity`.
 fn rule_id(identity: &str) -> String {
-    let digest = Sha256::digest(identity.as_bytes());
-    let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
-    format!("sgr-{}", &hex[..17])
+    let digest = hex::encode(Sha256::digest(identity.as_bytes()));
+    format!("sgr-{}", &digest[..17])
 }
 
 /// Keeps `index` up to date with the served security groups.
