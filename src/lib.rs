@@ -7,7 +7,7 @@
 //! and EC2's error answers. It serves two kinds of users: people building EC2-compatible endpoints
 //! and test doubles, and people who want typed EC2 describe calls without the full SDK.
 //!
-//! The ten operations in [`operations`] (the two seed operations, three task operations,
+//! The ten operations in [`operations`] (the first two declared operations, three task operations,
 //! [`operations::instances::DescribeInstances`], the EBS volume and snapshot operations, key pairs and
 //! tags) are declared with the same public macros a user would use.
 //!
@@ -557,7 +557,7 @@
 //! ## Expansion
 //!
 //! For `#[ec2_operation(action = "DescribeWidgets", ...)] pub struct DescribeWidgets;` the macro
-//! writes (full listings of the seed operations are in `ec2-ops-macros/snapshots/`):
+//! writes (full listings of the first two operations are in `ec2-ops-macros/snapshots/`):
 //!
 //! - `pub struct DescribeWidgetsRequest { widget_ids, filters, max_results, next_token, dry_run }`
 //!   (only the members the declaration has), with serde in the AWS CLI's JSON shape, a

@@ -1,4 +1,4 @@
-//! Property tests over the generated codecs of the seed operations: round trips on random values with
+//! Property tests over the generated codecs of the hand-declared operations: round trips on random values with
 //! hostile strings, and random bytes into every decoder without a panic.
 
 use ec2_ops::operations::bundle_tasks::*;

@@ -107,7 +107,9 @@ pub mod vpn;
 #[rustfmt::skip]
 #[path = "generated/registry.rs"]
 mod registry;
-pub use registry::{KEYED_BY_POSITION, LIST_MEMBERS, OPERATIONS, for_each_operation};
+pub use registry::{
+    HAND_DECLARED, KEYED_BY_POSITION, LIST_MEMBERS, OPERATIONS, for_each_operation,
+};
 
 /// Work done once per operation with the operation's types: registering each with a service,
 /// loading each one's seed file, testing each. [`for_each_operation`] calls it for every operation

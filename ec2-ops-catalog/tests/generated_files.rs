@@ -43,7 +43,7 @@ fn every_describe_operation_of_the_model_is_in_the_catalog() {
 
 /// One `#[ec2_shape]` item of the facade's `src/operations`: its module, name, whether it is
 /// `response_only`, and (a structure's) member names.
-struct SeedShape {
+struct FacadeShape {
     module: String,
     name: String,
     response_only: bool,
@@ -51,7 +51,7 @@ struct SeedShape {
 }
 
 /// The facade's hand-declared shapes, read from its sources.
-fn seed_shapes() -> Vec<SeedShape> {
+fn facade_shapes() -> Vec<FacadeShape> {
     let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/operations");
     let mut paths: Vec<_> = std::fs::read_dir(&directory)
         .unwrap()
@@ -109,7 +109,7 @@ fn seed_shapes() -> Vec<SeedShape> {
                 }
                 members
             });
-            shapes.push(SeedShape {
+            shapes.push(FacadeShape {
                 module: module.clone(),
                 name,
                 response_only,
@@ -122,7 +122,7 @@ fn seed_shapes() -> Vec<SeedShape> {
 
 #[test]
 fn the_scaffold_s_list_of_the_facade_s_shapes_is_the_facade_s() {
-    let declared: BTreeSet<(String, String)> = seed_shapes()
+    let declared: BTreeSet<(String, String)> = facade_shapes()
         .into_iter()
         .map(|shape| (shape.module, shape.name))
         .collect();
@@ -135,7 +135,7 @@ fn the_scaffold_s_list_of_the_facade_s_shapes_is_the_facade_s() {
         })
         .collect();
     assert_eq!(listed, declared, "update `catalog::HAND_DECLARED_SHAPES`");
-    let with_query: BTreeSet<String> = seed_shapes()
+    let with_query: BTreeSet<String> = facade_shapes()
         .into_iter()
         .filter(|shape| !shape.response_only)
         .map(|shape| shape.name)
@@ -148,6 +148,42 @@ fn the_scaffold_s_list_of_the_facade_s_shapes_is_the_facade_s() {
         listed, with_query,
         "update `catalog::HAND_DECLARED_REQUEST_SHAPES`"
     );
+}
+
+/// The actions the facade's `src/operations` declares with `#[ec2_operation(action = "...")]`.
+fn facade_actions() -> BTreeSet<String> {
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/operations");
+    let mut actions = BTreeSet::new();
+    for entry in std::fs::read_dir(&directory).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|extension| extension != "rs") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        for (_, rest) in source
+            .split("#[ec2_operation(")
+            .skip(1)
+            .filter_map(|declaration| declaration.split_once("action = \""))
+        {
+            actions.insert(rest.split_once('"').unwrap().0.to_owned());
+        }
+    }
+    actions
+}
+
+#[test]
+fn the_scaffold_s_list_of_the_facade_s_operations_is_the_facade_s() {
+    let listed: BTreeSet<String> = catalog::HAND_DECLARED
+        .iter()
+        .map(|(action, _)| (*action).to_owned())
+        .collect();
+    assert_eq!(listed.len(), 10);
+    assert_eq!(listed, facade_actions(), "update `catalog::HAND_DECLARED`");
+    let generated: BTreeSet<String> = ec2_ops_catalog::HAND_DECLARED
+        .iter()
+        .map(|action| (*action).to_owned())
+        .collect();
+    assert_eq!(generated, listed);
 }
 
 /// A catalog operation that reaches one of the facade's structures must not lose what the model
@@ -171,7 +207,7 @@ fn the_facade_s_structures_the_catalog_uses_hold_every_model_member() {
         })
         .collect();
     assert_eq!(reexported.len(), 33);
-    let facade = seed_shapes();
+    let facade = facade_shapes();
     let mut checked = 0;
     for (module, name, in_catalog) in reexported {
         let shape = facade

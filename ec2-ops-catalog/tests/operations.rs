@@ -37,7 +37,7 @@ const ROUNDS: u64 = 4;
 /// A value no sampled text holds.
 const ABSENT: &str = "\u{2603}-not-held";
 
-/// Filters a seed operation answers with a predicate (`"name" => with(f)`) rather than a field
+/// Filters a hand-declared operation answers with a predicate (`"name" => with(f)`) rather than a field
 /// path: no field text holds their value, so the check cannot pick one. Each is proved by the
 /// seed's own suite: `(operation, filter, the test in the facade's tests/instances.rs)`.
 const PREDICATE_FILTERS: &[(&str, &str, &str)] = &[

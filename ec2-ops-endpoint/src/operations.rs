@@ -1,25 +1,11 @@
 //! The operations the endpoint serves: every one of `ec2-ops-catalog`, found by action, AWS CLI
-//! command or output member; the operations `ec2-ops` declares by hand (`ec2_ops::operations`);
-//! and the `resource-type` DescribeTags lists each tagged operation's resources under.
+//! command or output member (a member several operations answer with is the one `ec2-ops` declares
+//! by hand, [`ec2_ops_catalog::HAND_DECLARED`], when one of them is: `Snapshots` is
+//! DescribeSnapshots', beside DescribeLockedSnapshots); and the `resource-type` DescribeTags lists
+//! each tagged operation's resources under.
 
 use ec2_ops::operations::tags::ResourceType;
-use ec2_ops_catalog::{LIST_MEMBERS, OPERATIONS, cli_name};
-
-/// The operations `ec2-ops` declares by hand (`ec2_ops::operations`): the only place the endpoint
-/// lists them. A seed file's member several operations answer with is a hand-declared one's, when
-/// one of them is (`Snapshots`: DescribeSnapshots, beside DescribeLockedSnapshots).
-pub(crate) const HAND_DECLARED: [&str; 10] = [
-    "DescribeBundleTasks",
-    "DescribeConversionTasks",
-    "DescribeExportTasks",
-    "DescribeImportImageTasks",
-    "DescribeImportSnapshotTasks",
-    "DescribeInstances",
-    "DescribeKeyPairs",
-    "DescribeSnapshots",
-    "DescribeTags",
-    "DescribeVolumes",
-];
+use ec2_ops_catalog::{HAND_DECLARED, LIST_MEMBERS, OPERATIONS, cli_name};
 
 /// The operations whose resources DescribeTags lists the tags of, and the `resource-type` EC2
 /// names each with (the model does not say): every operation answering a taggable resource of
@@ -295,7 +281,7 @@ mod tests {
     #[test]
     fn every_hand_declared_operation_is_served() {
         for action in HAND_DECLARED {
-            assert_eq!(action_named(action), Some(action));
+            assert_eq!(action_named(action), Some(*action));
         }
     }
 

@@ -315,7 +315,7 @@ pub const HAND_DECLARED_REQUEST_SHAPES: &[&str] = &["Tenancy"];
 ///
 /// # Errors
 /// When the facade declares it in more than one module and [`HAND_DECLARED_SHAPE_CHOICES`] picks none.
-pub fn seed_shape(name: &str) -> Result<Option<(&'static str, &'static str)>, String> {
+pub fn hand_declared_shape(name: &str) -> Result<Option<(&'static str, &'static str)>, String> {
     let found: Vec<(&str, &str)> = HAND_DECLARED_SHAPES
         .iter()
         .flat_map(|(module, shapes)| shapes.iter().map(move |shape| (*module, *shape)))
@@ -374,17 +374,17 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
     let generated: Vec<&str> = all
         .iter()
         .copied()
-        .filter(|action| !HAND_DECLARED.iter().any(|(seed, _)| seed == action))
+        .filter(|action| !HAND_DECLARED.iter().any(|(declared, _)| declared == action))
         .collect();
     // The facade's shapes, by the names the scaffold gives the model's shapes.
-    let mut seed_shapes = BTreeSet::new();
+    let mut hand_declared_shapes = BTreeSet::new();
     for name in model.shapes.keys() {
         let name = crate::names::type_ident(name);
-        if seed_shape(&name)?.is_some() {
-            seed_shapes.insert(name);
+        if hand_declared_shape(&name)?.is_some() {
+            hand_declared_shapes.insert(name);
         }
     }
-    let plan = plan::plan_beside(model, finishing, &generated, &seed_shapes)?;
+    let plan = plan::plan_beside(model, finishing, &generated, &hand_declared_shapes)?;
     let documented: Vec<(String, Vec<String>)> = plan
         .operations
         .iter()
@@ -424,7 +424,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
     let mut reached: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
     let mut lists = BTreeMap::new();
     for action in &all {
-        let alone = plan::plan_beside(model, finishing, &[action], &seed_shapes)?;
+        let alone = plan::plan_beside(model, finishing, &[action], &hand_declared_shapes)?;
         if let Some(OutputDecl::List { member, .. }) =
             alone.operations.first().map(|operation| &operation.output)
         {
@@ -446,7 +446,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
     );
     let mut reexports = BTreeMap::new();
     for name in &plan.elsewhere {
-        let (module, facade) = seed_shape(name)?.expect("declared elsewhere as a seed shape");
+        let (module, facade) = hand_declared_shape(name)?.expect("declared by hand in the facade");
         if plan.in_requests.contains(name) && !HAND_DECLARED_REQUEST_SHAPES.contains(&facade) {
             return Err(format!(
                 "`{name}`: a catalog request carries it, but `ec2_ops::operations::{module}::{facade}` is `response_only` (no Query codec); declare it without `response_only` and list it in `catalog::HAND_DECLARED_REQUEST_SHAPES`"
@@ -487,7 +487,10 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         );
         for action in actions {
             source.push('\n');
-            match HAND_DECLARED.iter().find(|(seed, _)| seed == action) {
+            match HAND_DECLARED
+                .iter()
+                .find(|(declared, _)| declared == action)
+            {
                 Some((_, module)) => {
                     let _ = writeln!(
                         source,
@@ -738,6 +741,11 @@ fn registry(
         }
     }
     out.push_str("];\n\n");
+    out.push_str("/// The operations `ec2-ops` declares by hand (`ec2_ops::operations`), which the catalog\n/// re-exports in their areas: the one list of them every other crate reads.\npub const HAND_DECLARED: &[&str] = &[\n");
+    for (action, _) in HAND_DECLARED {
+        let _ = writeln!(out, "    {action:?},");
+    }
+    out.push_str("];\n\n");
     out.push_str("/// Every operation of the enabled areas: `(area, action)`, by area and then action.\npub const OPERATIONS: &[(&str, &str)] = &[\n");
     for (area, actions) in areas {
         for action in actions {
@@ -774,7 +782,7 @@ fn shape_of(operation: &OperationDecl) -> String {
     }
 }
 
-/// One test per operation, the seed operations too, each behind its area's feature (see
+/// One test per operation, the hand-declared operations too, each behind its area's feature (see
 /// `tests/operations.rs`); `lists` holds the member each list-answering operation lists under.
 fn tests(areas: &BTreeMap<&str, Vec<&str>>, lists: &BTreeMap<&str, String>) -> String {
     let mut out = format!("{GENERATED}\n");

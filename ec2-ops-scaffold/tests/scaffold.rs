@@ -212,22 +212,22 @@ fn a_shape_declared_elsewhere_is_reached_not_planned_with_the_declared_shapes_it
 
 #[test]
 fn the_facade_s_shapes_are_found_by_the_scaffold_s_names() {
-    use ec2_ops_scaffold::catalog::seed_shape;
+    use ec2_ops_scaffold::catalog::hand_declared_shape;
     assert_eq!(
-        seed_shape("VolumeType"),
+        hand_declared_shape("VolumeType"),
         Ok(Some(("volumes", "VolumeType")))
     );
     assert_eq!(
-        seed_shape("SSEType"),
+        hand_declared_shape("SSEType"),
         Ok(Some(("volumes", "SseType"))),
         "the model's `SSEType` is the facade's `SseType`"
     );
     assert_eq!(
-        seed_shape("PlatformValues"),
+        hand_declared_shape("PlatformValues"),
         Ok(Some(("instances", "PlatformValues"))),
         "declared in two modules, the chosen one"
     );
-    assert_eq!(seed_shape("Subnet"), Ok(None));
+    assert_eq!(hand_declared_shape("Subnet"), Ok(None));
 }
 
 #[test]

@@ -24,7 +24,7 @@ use ec2_ops::{
 /// The endpoint example's sample inventory, the fuzzed service's data.
 const SAMPLE: &str = include_str!("../../ec2-ops-endpoint/src/sample.json");
 
-/// Every seed operation over the sample, built once per process.
+/// Every hand-declared operation over the sample, built once per process.
 fn service() -> &'static Service {
     static SERVICE: OnceLock<Service> = OnceLock::new();
     SERVICE.get_or_init(|| {

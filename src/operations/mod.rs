@@ -1,5 +1,5 @@
 //! The operations this crate ships, declared with the public macros exactly as a user would declare
-//! their own: the two seed operations, and the task, instance, EBS, key pair and tag operations the
+//! their own: the first two declared operations, and the task, instance, EBS, key pair and tag operations the
 //! DSL's reach was proven on.
 //!
 //! Their shapes are `#[ec2_shape(response_only)]` (no request of theirs carries one), so they have no

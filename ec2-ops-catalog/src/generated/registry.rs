@@ -403,6 +403,21 @@ pub const LIST_MEMBERS: &[(&str, &str)] = &[
     ("DescribeVpnGateways", "VpnGateways"),
 ];
 
+/// The operations `ec2-ops` declares by hand (`ec2_ops::operations`), which the catalog
+/// re-exports in their areas: the one list of them every other crate reads.
+pub const HAND_DECLARED: &[&str] = &[
+    "DescribeBundleTasks",
+    "DescribeConversionTasks",
+    "DescribeExportTasks",
+    "DescribeImportImageTasks",
+    "DescribeImportSnapshotTasks",
+    "DescribeInstances",
+    "DescribeKeyPairs",
+    "DescribeSnapshots",
+    "DescribeTags",
+    "DescribeVolumes",
+];
+
 /// Every operation of the enabled areas: `(area, action)`, by area and then action.
 pub const OPERATIONS: &[(&str, &str)] = &[
     #[cfg(feature = "account")]

@@ -1,7 +1,8 @@
 //! The endpoint inside a test process, as users embed it: a put shows in the views at once and a
 //! reset returns to the seed; the control API is off by default, changes state over HTTP when on,
 //! and refuses peers that are not on loopback. (Two endpoints in one process, one changing while
-//! `ec2-ops`' client walks its pages, are tested with the client: `ec2-ops-client/tests/`.)
+//! `ec2-ops`' client walks its pages, are tested with the client: `ec2-ops-client/tests/`.) A
+//! describe sees a put whole or not at all, and no control operation is an EC2 `Action`.
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -220,4 +221,81 @@ async fn the_control_api_refuses_a_peer_not_on_loopback() {
     let (status, _) = send(loopback, "POST", "/_ec2-ops/reset", "").await;
     assert_eq!(status, 200);
     endpoint.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_control_api_is_never_an_ec2_action() {
+    let endpoint = Endpoint::builder()
+        .sample()
+        .control_api(ControlApi::Loopback)
+        .bind("127.0.0.1:0")
+        .await
+        .unwrap();
+    let before = endpoint.store().dump();
+    for action in [
+        "Reset",
+        "PutResources",
+        "RemoveResource",
+        "State",
+        "_ec2-ops/reset",
+    ] {
+        let body = format!("Action={action}&Version=2016-11-15");
+        let (status, answer) = send(endpoint.address(), "POST", "/", &body).await;
+        assert_eq!(status, 400, "{action}: {answer}");
+        assert!(
+            answer.contains("<Code>InvalidAction</Code>"),
+            "{action}: {answer}"
+        );
+    }
+    // The control API's own path takes no EC2 request either: an Action there is not served.
+    let (status, _) = send(
+        endpoint.address(),
+        "POST",
+        "/_ec2-ops/reset",
+        "Action=DescribeVolumes&Version=2016-11-15",
+    )
+    .await;
+    assert_eq!(status, 200, "the reset itself");
+    assert_eq!(endpoint.store().dump(), before);
+    endpoint.shutdown().await;
+}
+
+/// Each describe runs against the store before a change or after it, never during: a put of 50
+/// volumes and a reset race describes that must each see none of the 50 or all of them.
+#[test]
+fn a_describe_sees_a_put_whole_or_not_at_all() {
+    const BATCH: usize = 50;
+    let store =
+        ec2_ops_endpoint::Store::new(&Seed::empty(), ec2_ops::DescribeContext::default()).unwrap();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            for round in 0..100 {
+                store
+                    .put::<DescribeVolumes>(
+                        (0..BATCH).map(|index| volume(format!("vol-{round}-{index}"))),
+                    )
+                    .unwrap();
+                // A pause after each change lets the describes see both states.
+                std::thread::sleep(std::time::Duration::from_millis(1));
+                store.reset();
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            done.store(true, std::sync::atomic::Ordering::Release);
+        });
+        let mut seen = [0_usize; 2];
+        while !done.load(std::sync::atomic::Ordering::Acquire) {
+            let answer = store.handle(b"Action=DescribeVolumes&Version=2016-11-15");
+            assert_eq!(answer.status, 200);
+            let body = String::from_utf8(answer.body).unwrap();
+            let listed = body.matches("<volumeId>").count();
+            assert!(
+                listed == 0 || listed == BATCH,
+                "a describe saw {listed} of {BATCH}"
+            );
+            seen[usize::from(listed == BATCH)] += 1;
+        }
+        // Without both states seen, the race was not run.
+        assert!(seen[0] > 0 && seen[1] > 0, "empty / whole: {seen:?}");
+    });
 }

@@ -1,4 +1,4 @@
-//! The seed operations' semantics end to end: raw Query bodies through `Service` (decode → run →
+//! The hand-declared operations' semantics end to end: raw Query bodies through `Service` (decode → run →
 //! render), answers parsed back as a client would.
 
 use std::collections::BTreeSet;

@@ -1,4 +1,4 @@
-//! The seed operations on the wire: botocore's request bodies decoded and re-encoded byte for byte,
+//! The hand-declared operations on the wire: botocore's request bodies decoded and re-encoded byte for byte,
 //! EC2's sample responses parsed and rendered.
 
 use ec2_ops::operations::bundle_tasks::*;
