@@ -88,11 +88,12 @@
 //! | `nested` | `nested(field = instances, resource_id = instance_id)` | no | the operation describes the items of each resource's list `field` (`Vec<T>` or `Option<Vec<T>>`), as DescribeInstances describes the instances of each reservation: IDs, filters, pages and `MaxResults` address the items (by their `resource_id`), filter paths start at the resource (`instances.state.name` for an item's field, `reservation_id` for the resource's), and the response lists each resource with only its matching items, leaving out resources with none. A source stores one copy of the resource per item ([`DescribeOperation::units`]); `resource_id` then names the resource's own ID, which the response groups by |
 //! | `output` | `output(member = "Xs", xml = "xSet" [, item = "item"] [, single])` or `output(member = "X", flatten)` | yes | the result list: JSON/member name, XML wrapper element, item element (default `item`). With `single`, the answer is one resource or none in an element of its own (`<spotDatafeedSubscription>`): the first in scope, never paginated. With `flatten`, the one resource's members stand directly in the response, as attribute operations answer (DescribeSnapshotAttribute's `<snapshotId>`, `<createVolumePermission>`) |
 //! | `ids` | `ids(key = "XId" [, member = "XIds"] [, prefix = "x-"] [, not_found = "…", malformed = "…", noun = "x ID", set_name = "xSet"] [, field = f [, narrows \| parent = "DescribeX"]] [, single [, optional]])` | no, repeatable | an ID list (`XId.N`). Derived from `key` unless written: the member `XIds` (builder methods `x_ids` and `x_id`), the noun "x ID" ("The x ID 'x-1' does not exist"), the codes `InvalidXID.NotFound` and, with `prefix`, `InvalidXID.Malformed` for an ID without the prefix; `set_name` (default: the output's XML name) names the list in `InvalidParameterCombination`. A second list names the resource `field` it matches (`KeyName.N` beside `KeyPairId.N`); its unknown values are `not_found` errors too, unless it `narrows` (a value no resource holds selects nothing, as `InstanceType.N` of DescribeSpotPriceHistory) or names a `parent = "DescribeX"` (the values are IDs of that operation's resources: one it does not serve is `not_found` where the context knows, `DescribeContext::with_parents`; a parent with no resource here selects nothing). With `single`, the request has one required ID sent under the key itself (`VpcId`, `MissingParameter` when absent), checked like a list of one; `single, optional` may leave it out (a parent's ID that narrows: `TrafficMirrorFilterId`) |
-//! | `members` | `members(#[ec2(query = "Owner")] owner_ids: Vec<String>, include_public_key: Option<bool>, instance_id: String)` | no | further request members, written as struct fields: `Option<T>` optional, `T` required (`MissingParameter` when absent), `Vec<T>` a list (`Key.N`). The member name is the PascalCase field name (`#[ec2(name = "...")]` overrides), the Query key the member name (`#[ec2(query = "...")]` overrides); `#[ec2(listed)]` on a member of an `#[ec2_shape]` enum takes only the values the enum lists, answering another with EC2's `InvalidParameterValue` "Value (x) for parameter attribute is invalid. Unknown attribute." (the `Attribute` of EC2's attribute operations) where a member without it keeps the value in the enum's other variant; doc comments are kept. They are served by `visible` and `respond` |
-//! | `filters` | `filters([key = "Filters",] "name", "name" => field.path, "name" => with(function), "tag:<key>" => tags, "tag-key" => tags, "tag-value" => tags)` | no | the accepted filters, named as EC2 writes them (`s3-bucket`, `attachment.instance-id`, `haStatus`). A name written alone is a filter on the field it spells, one field per dotted part (`"volume-id"` is `volume_id`, `"operator.managed"` is `operator.managed`, `"haStatus"` is `ha_status`; in a `nested` operation, from the item: `instances.instance_id`). A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; the three tag names each enable one tag filter over a `Vec<Tag>` field (which may be reached through other fields, `instances.tags`); where the items are tags themselves (DescribeTags), `"tag:<key>" => with(f)` calls `fn f(&Resource, key: &str, &ValueSet) -> bool`. `key` is `Filter` (default) or `Filters`. Without `filters`, the operation has no `Filter.N` member, and sending one is `UnknownParameter` |
+//! | `members` | `members(#[ec2(query = "Owner")] owner_ids: Vec<String>, include_public_key: Option<bool>, instance_id: String)` | no | further request members, written as struct fields: `Option<T>` optional, `T` required (`MissingParameter` when absent), `Vec<T>` a list (`Key.N`). The member name is the PascalCase field name (`#[ec2(name = "...")]` overrides), the Query key the member name (`#[ec2(query = "...")]` overrides); `#[ec2(listed)]` on a member of an `#[ec2_shape]` enum takes only the values the enum lists, answering another with EC2's `InvalidParameterValue` "Value (x) for parameter attribute is invalid. Unknown attribute." (the `Attribute` of EC2's attribute operations) where a member without it keeps the value in the enum's other variant; doc comments are kept. They are served by `validate`, `visible` and `respond` |
+//! | `filters` | `filters([key = "Filters",] "name", "name" => field.path, "name" => with(function), "tag:<key>" => tags, "tag-key" => tags, "tag-value" => tags)` | no | the accepted filters, named as EC2 writes them (`s3-bucket`, `attachment.instance-id`, `haStatus`). A name written alone is a filter on the field it spells, one field per dotted part (`"volume-id"` is `volume_id`, `"operator.managed"` is `operator.managed`, `"haStatus"` is `ha_status`; in a `nested` operation, from the item: `instances.instance_id`). A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; the three tag names each enable one tag filter over a `Vec<Tag>` field (which may be reached through other fields, `instances.tags`); where the items are tags themselves (DescribeTags), `"tag:<key>" => with(f)` calls `fn f(&Resource, key: &str, &ValueSet) -> bool`. `key` is `Filter` (default) or `Filters`. `ignored_with = member` names a list member of `members(...)` whose values make EC2 ignore the filters (DescribeStoreImageTasks' `ImageIds`: "When you specify the `ImageIds` parameter, any filters that you specify are ignored"). Without `filters`, the operation has no `Filter.N` member, and sending one is `UnknownParameter` |
 //! | `paginate` | `paginate` or `paginate(min = N, max = M [, clamp] [, ids_with_max_results = false])` | no | makes the operation paginated: `MaxResults` and `NextToken`. With bounds, a `MaxResults` outside `min..=max` is EC2's 400 (with `clamp`, one above `max` is served as `max`); without, any positive value is accepted (EC2 documents no bounds for many operations). `ids_with_max_results = false` makes IDs with `MaxResults` a 400 `InvalidParameterCombination` |
 //! | `dry_run` | `dry_run` | no | adds the `DryRun` parameter (leave it out where the model has none) |
 //! | `response` | `response(fleet_id: Option<String>, #[ec2(xml = "serviceNameSet")] service_names: Option<Vec<String>>)` | no | response members beside the list (scalars, structures, further lists), written as `#[ec2_shape]` fields with the same `#[ec2(name, xml, item)]` rules: in the AWS CLI's JSON under their member names and in the XML after the list; `respond` fills them |
+//! | `validate` | `validate = function` | no | `fn(&XRequest) -> Result<(), Ec2Error>`: the request's own rules the members cannot say, checked after DryRun and before any data is read: a list EC2 requires (`MissingParameter`), members that exclude or need each other (`InvalidParameterCombination`) |
 //! | `visible` | `visible = function` | no | `fn(&XRequest, &Caller, &Resource, &DescribeContext) -> bool`: whether the caller sees a resource for this request (`Owner.N=self`, `RestorableBy.N`, per-account data; the context's `resource::<O>(id)` reads another operation's resource where the service knows it); hidden resources are skipped, and asking for a hidden one's ID is not an error |
 //! | `respond` | `respond = function` | no | `fn(&XRequest, &Caller, &mut XResponse)`: shapes the response by the request (`IncludePublicKey` decides whether `publicKey` is rendered) and fills the `response(...)` members |
 //!
@@ -120,14 +121,14 @@
 //! ```text
 //! error: unknown ec2_operation argument `pagnate`; did you mean `paginate`? expected one of: `action`,
 //!        `resource`, `resource_id`, `nested`, `output`, `ids`, `members`, `filters`, `paginate`,
-//!        `dry_run`, `response`, `visible`, `respond`
+//!        `dry_run`, `response`, `validate`, `visible`, `respond`
 //!   --> src/main.rs:12:5
 //!    |
 //! 12 |     pagnate(min = 5, max = 1000),
 //!    |     ^^^^^^^
 //! ```
 //!
-//! The messages of 70 such mistakes are pinned by the trybuild suite in `tests/ui/`.
+//! The messages of 79 such mistakes are pinned by the trybuild suite in `tests/ui/`.
 //!
 //! ### The keys, one example each
 //!
@@ -262,8 +263,9 @@
 //! assert_eq!(err.message(), "The filter 'tag-value' is invalid");
 //! ```
 //!
-//! `members(...)`, `visible` and `respond`: request members beyond IDs and filters, and the hooks
-//! that serve them. Hooks get the typed request and the [`Caller`] (account, region, request ID).
+//! `members(...)`, `validate`, `visible` and `respond`: request members beyond IDs and filters, and
+//! the hooks that serve them. Hooks get the typed request and, but for `validate`, the [`Caller`]
+//! (account, region, request ID).
 //!
 //! ```
 //! # use ec2_ops::{ec2_operation, ec2_shape, Caller, DescribeContext, DescribeOperation, InMemorySource};
@@ -318,6 +320,43 @@
 //! assert_eq!(answer.images[0].public_key, None);
 //! let with_key = DescribeImagesRequest::builder().owner("self").include_public_key(true).build();
 //! assert_eq!(DescribeImages::run(&with_key, &images, &context).unwrap().images[0].public_key.as_deref(), Some("k"));
+//! ```
+//!
+//! `validate` says what the members cannot: here a list EC2 requires (DescribeSecurityGroupReferences'
+//! `GroupId.N`), refused with EC2's `MissingParameter` before any data is read.
+//!
+//! ```
+//! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, Ec2Error, InMemorySource};
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct Reference { pub group_id: String, pub referencing_vpc_id: String }
+//!
+//! /// `GroupId.N` is required: the references of no group are not all references.
+//! fn groups_named(request: &DescribeReferencesRequest) -> Result<(), Ec2Error> {
+//!     if request.group_id.is_empty() {
+//!         return Err(Ec2Error::missing_parameter("GroupId"));
+//!     }
+//!     Ok(())
+//! }
+//!
+//! #[ec2_operation(
+//!     action = "DescribeReferences", resource = Reference, resource_id = group_id,
+//!     output(member = "References", xml = "referenceSet"),
+//!     members(
+//!         /// The groups whose references to describe.
+//!         group_id: Vec<String>,
+//!     ),
+//!     validate = groups_named,
+//! )]
+//! pub struct DescribeReferences;
+//!
+//! let references = InMemorySource::new(|reference: &Reference| reference.group_id.as_str());
+//! references.insert(Reference { group_id: "sg-1".into(), referencing_vpc_id: "vpc-2".into() });
+//! let context = DescribeContext::default();
+//! let none = DescribeReferences::run(&DescribeReferencesRequest::default(), &references, &context);
+//! assert_eq!(none.unwrap_err().code(), "MissingParameter");
+//! let one = DescribeReferencesRequest::builder().group_id(["sg-1"]).build();
+//! assert_eq!(DescribeReferences::run(&one, &references, &context).unwrap().references.len(), 1);
 //! ```
 //!
 //! `paginate` (bounds where EC2 documents them, `clamp` where it serves the maximum instead of

@@ -49,6 +49,7 @@
 #![doc = include_str!("generated/coverage.md")]
 
 mod responses;
+mod validation;
 mod visibility;
 
 /// Every structure and enum the operations reach.

@@ -515,3 +515,56 @@ pub(crate) fn spot_fleet_request_history(
     within(record.timestamp, Some(request.start_time), None)
         && asked_for(request.event_type.as_ref(), record.event_type.as_ref())
 }
+
+/// DescribeSecurityGroupReferences' `GroupId.N` (required, see the `validation` module): the
+/// references to the groups named.
+#[cfg(feature = "vpc")]
+pub(crate) fn security_group_references(
+    request: &crate::vpc::DescribeSecurityGroupReferencesRequest,
+    _caller: &Caller,
+    reference: &crate::shapes::SecurityGroupReference,
+    _context: &DescribeContext,
+) -> bool {
+    reference
+        .group_id
+        .as_ref()
+        .is_some_and(|group| request.group_id.contains(group))
+}
+
+/// DescribeImageReferences' `IncludeAllResourceTypes` and `ResourceTypes`: with the first, the
+/// references of every resource type; else those of the types listed.
+///
+/// A type's `ResourceTypeOptions` (an instance's states, how many launch template versions back)
+/// say which resources EC2 inspects for references; a replayed reference was found with its
+/// capture's options, and holds no state or version to check again, so the options narrow nothing
+/// here.
+#[cfg(feature = "images")]
+pub(crate) fn image_references(
+    request: &crate::images::DescribeImageReferencesRequest,
+    _caller: &Caller,
+    reference: &crate::shapes::ImageReference,
+    _context: &DescribeContext,
+) -> bool {
+    request.include_all_resource_types == Some(true)
+        || request.resource_types.iter().any(|asked| {
+            asked.resource_type.is_some() && asked.resource_type == reference.resource_type
+        })
+}
+
+/// DescribeStoreImageTasks' `ImageId.N`: the tasks storing the AMIs named (at most 20, and not
+/// with `MaxResults`: the `validation` module). EC2 then ignores the filters ("When you specify
+/// the `ImageIds` parameter, any filters that you specify are ignored"), which the declaration's
+/// `filters(ignored_with = image_ids)` does.
+#[cfg(feature = "images")]
+pub(crate) fn store_image_tasks(
+    request: &crate::images::DescribeStoreImageTasksRequest,
+    _caller: &Caller,
+    task: &crate::shapes::StoreImageTaskResult,
+    _context: &DescribeContext,
+) -> bool {
+    request.image_ids.is_empty()
+        || task
+            .ami_id
+            .as_ref()
+            .is_some_and(|ami| request.image_ids.contains(ami))
+}

@@ -1,7 +1,8 @@
 //! The scaffold's pinned output for its model fixture (`ec2-ops-scaffold/tests/fixtures`) compiles
 //! as written and serves: the fixture's every construct (an enum of odd values, a raw field name,
 //! a non-`item` list, an attribute operation, a switch as the ID, value lists that must exist or
-//! only narrow, a decided visibility function) holds through the macros.
+//! only narrow, a decided visibility function, a decided request rule, filters ignored beside a
+//! list) holds through the macros.
 
 use std::sync::Arc;
 
@@ -24,6 +25,24 @@ mod responses {
         {
             attribute.parts = None;
         }
+    }
+}
+
+/// The fixture's decided request rule (`DescribeGadgets validate = labelled_gadgets (Labels)`):
+/// labels are not paged.
+mod validation {
+    use super::DescribeGadgetsRequest;
+
+    pub(crate) fn labelled_gadgets(
+        request: &DescribeGadgetsRequest,
+    ) -> Result<(), ec2_ops::Ec2Error> {
+        if !request.labels.is_empty() && request.max_results.is_some() {
+            return Err(ec2_ops::Ec2Error::parameter_combination(
+                "Labels",
+                "MaxResults",
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -120,6 +139,18 @@ fn the_fixture_declarations_serve_ids_filters_and_pages() {
         answer.error_code.as_deref(),
         Some("InvalidParameterValue"),
         "a filter left unserved is EC2's invalid filter"
+    );
+    assert_eq!(
+        describe("&Label.1=any&Filter.1.Name=state&Filter.1.Value.1=none"),
+        ["g-1", "g-2"],
+        "the filters are ignored beside labels"
+    );
+    let answer =
+        service.handle(b"Action=DescribeGadgets&Version=2016-11-15&Label.1=any&MaxResults=5");
+    assert_eq!(
+        answer.error_code.as_deref(),
+        Some("InvalidParameterCombination"),
+        "the decided request rule"
     );
     let answer = service.handle(b"Action=DescribeGadgets&Version=2016-11-15&State.1=broken");
     assert_eq!(

@@ -1,7 +1,8 @@
 //! Request members that scope an answer (`Owner.N`, `ExecutableBy.N`, `IncludeDeprecated`,
 //! `IncludeDisabled`, `IncludeAllInstances`, `AllRegions`, `AllAvailabilityZones`, `LocationType`,
-//! credit specifications' rule over the ID list) and value lists
-//! that select resources (`InstanceType.N`, `AttributeName.N`, `ProductDescription.N`), each
+//! credit specifications' rule over the ID list), value lists
+//! that select resources (`InstanceType.N`, `AttributeName.N`, `ProductDescription.N`) and the
+//! request rules the `validate` hooks check (a required list, members that exclude each other), each
 //! through the Query protocol as a client sends them.
 
 #![cfg(feature = "full")]
@@ -1152,5 +1153,210 @@ mod scheduled_instance_availability {
         );
         assert!(found(&format!("{weekly}&Recurrence.OccurrenceDay.1=2")).is_empty());
         assert!(found("&Recurrence.Frequency=Daily&Recurrence.Interval=2").is_empty());
+    }
+}
+
+/// The rules the `validate` hooks check, each with the members that select by them.
+mod request_rules {
+    use super::*;
+    use ec2_ops_catalog::images::{
+        DescribeImageReferences, DescribeImageReferencesResponse, DescribeStoreImageTasks,
+        DescribeStoreImageTasksResponse,
+    };
+    use ec2_ops_catalog::vpc::{
+        DescribeSecurityGroupReferences, DescribeSecurityGroupReferencesResponse,
+    };
+
+    /// The error's code and message, or the answer.
+    fn refused(service: &Service, action: &str, params: &str) -> (String, String) {
+        let query = format!("Action={action}&Version=2016-11-15{params}");
+        let answer = service.handle(query.as_bytes());
+        assert_eq!(answer.status, 400, "{params}");
+        let body = String::from_utf8(answer.body).unwrap();
+        let message = body
+            .split_once("<Message>")
+            .and_then(|(_, rest)| rest.split_once("</Message>"))
+            .map(|(message, _)| message.to_owned())
+            .unwrap_or_default();
+        (answer.error_code.unwrap(), message)
+    }
+
+    fn references() -> Service {
+        service::<DescribeSecurityGroupReferences>(
+            vec![
+                json!({"GroupId": "sg-1", "ReferencingVpcId": "vpc-a", "VpcPeeringConnectionId": "pcx-1"}),
+                json!({"GroupId": "sg-2", "ReferencingVpcId": "vpc-b", "TransitGatewayId": "tgw-1"}),
+                json!({"GroupId": "sg-1", "ReferencingVpcId": "vpc-c", "TransitGatewayId": "tgw-1"}),
+            ],
+            |reference| reference.referencing_vpc_id.as_deref().unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn security_group_references_require_a_group_id_and_list_that_group_s() {
+        let service = references();
+        let action = "DescribeSecurityGroupReferences";
+        assert_eq!(
+            refused(&service, action, ""),
+            (
+                "MissingParameter".to_owned(),
+                "The request must contain the parameter GroupId".to_owned()
+            )
+        );
+        // DryRun is answered first, as for every operation.
+        let dry_run =
+            service.handle(format!("Action={action}&Version=2016-11-15&DryRun=true").as_bytes());
+        assert_eq!(dry_run.error_code.as_deref(), Some("DryRunOperation"));
+        let answer: DescribeSecurityGroupReferencesResponse =
+            ask(&service, action, "&GroupId.1=sg-1").unwrap();
+        let vpcs: Vec<_> = answer
+            .security_group_reference_set
+            .iter()
+            .map(|reference| reference.referencing_vpc_id.as_deref().unwrap())
+            .collect();
+        assert_eq!(vpcs, ["vpc-a", "vpc-c"]);
+        let answer: DescribeSecurityGroupReferencesResponse =
+            ask(&service, action, "&GroupId.1=sg-2&GroupId.2=sg-9").unwrap();
+        assert_eq!(answer.security_group_reference_set.len(), 1);
+    }
+
+    fn image_references() -> Service {
+        service::<DescribeImageReferences>(
+            vec![
+                json!({"ImageId": "ami-1", "ResourceType": "ec2:Instance", "Arn": "arn:aws:ec2:eu-west-1:111122223333:instance/i-1"}),
+                json!({"ImageId": "ami-2", "ResourceType": "ec2:LaunchTemplate", "Arn": "arn:aws:ec2:eu-west-1:111122223333:launch-template/lt-1"}),
+                json!({"ImageId": "ami-3", "ResourceType": "ssm:Parameter", "Arn": "arn:aws:ssm:eu-west-1:111122223333:parameter/golden"}),
+            ],
+            |reference| reference.image_id.as_deref().unwrap_or_default(),
+        )
+    }
+
+    fn arns(answer: &DescribeImageReferencesResponse) -> Vec<&str> {
+        answer
+            .image_references
+            .iter()
+            .map(|reference| {
+                reference
+                    .arn
+                    .as_deref()
+                    .unwrap()
+                    .rsplit(':')
+                    .next()
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn image_references_require_an_image_and_the_resource_types_to_check() {
+        let service = image_references();
+        let action = "DescribeImageReferences";
+        assert_eq!(
+            refused(&service, action, "&IncludeAllResourceTypes=true").0,
+            "MissingParameter"
+        );
+        for params in [
+            "&ImageId.1=ami-1",
+            "&ImageId.1=ami-1&IncludeAllResourceTypes=false",
+        ] {
+            assert_eq!(
+                refused(&service, action, params),
+                (
+                    "MissingParameter".to_owned(),
+                    "The request must contain the parameter IncludeAllResourceTypes or ResourceType"
+                        .to_owned()
+                ),
+                "{params}"
+            );
+        }
+        let all: DescribeImageReferencesResponse = ask(
+            &service,
+            action,
+            "&ImageId.1=ami-1&ImageId.2=ami-2&ImageId.3=ami-3&IncludeAllResourceTypes=true",
+        )
+        .unwrap();
+        assert_eq!(arns(&all).len(), 3);
+        let some: DescribeImageReferencesResponse = ask(
+            &service,
+            action,
+            "&ImageId.1=ami-1&ImageId.2=ami-2&ImageId.3=ami-3&ResourceType.1.ResourceType=ec2:Instance&ResourceType.2.ResourceType=ssm:Parameter",
+        )
+        .unwrap();
+        assert_eq!(arns(&some), ["instance/i-1", "parameter/golden"]);
+        // Both: every type is checked, the listed types' options aside.
+        let both: DescribeImageReferencesResponse = ask(
+            &service,
+            action,
+            "&ImageId.1=ami-1&ImageId.2=ami-2&ImageId.3=ami-3&IncludeAllResourceTypes=true&ResourceType.1.ResourceType=ec2:Instance",
+        )
+        .unwrap();
+        assert_eq!(arns(&both).len(), 3);
+    }
+
+    fn store_tasks() -> Service {
+        service::<DescribeStoreImageTasks>(
+            vec![
+                json!({"AmiId": "ami-1", "Bucket": "one", "StoreTaskState": "Completed"}),
+                json!({"AmiId": "ami-2", "Bucket": "two", "StoreTaskState": "InProgress"}),
+                json!({"AmiId": "ami-3", "Bucket": "one", "StoreTaskState": "Failed"}),
+            ],
+            |task| task.ami_id.as_deref().unwrap_or_default(),
+        )
+    }
+
+    fn amis(answer: &DescribeStoreImageTasksResponse) -> Vec<&str> {
+        answer
+            .store_image_task_results
+            .iter()
+            .map(|task| task.ami_id.as_deref().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn store_image_tasks_of_named_images_ignore_the_filters() {
+        let service = store_tasks();
+        let action = "DescribeStoreImageTasks";
+        let named: DescribeStoreImageTasksResponse =
+            ask(&service, action, "&ImageId.1=ami-3&ImageId.2=ami-2").unwrap();
+        assert_eq!(amis(&named), ["ami-2", "ami-3"]);
+        let filtered: DescribeStoreImageTasksResponse = ask(
+            &service,
+            action,
+            "&Filter.1.Name=bucket&Filter.1.Value.1=one",
+        )
+        .unwrap();
+        assert_eq!(amis(&filtered), ["ami-1", "ami-3"]);
+        // With ImageIds, the filter that would select none of them is ignored.
+        let both: DescribeStoreImageTasksResponse = ask(
+            &service,
+            action,
+            "&ImageId.1=ami-2&Filter.1.Name=bucket&Filter.1.Value.1=one",
+        )
+        .unwrap();
+        assert_eq!(amis(&both), ["ami-2"]);
+    }
+
+    #[test]
+    fn store_image_tasks_take_at_most_20_images_and_not_with_max_results() {
+        let service = store_tasks();
+        let action = "DescribeStoreImageTasks";
+        assert_eq!(
+            refused(&service, action, "&ImageId.1=ami-1&MaxResults=5"),
+            (
+                "InvalidParameterCombination".to_owned(),
+                "The parameter ImageIds cannot be used with the parameter MaxResults".to_owned()
+            )
+        );
+        let twenty: String = (1..=20).map(|n| format!("&ImageId.{n}=ami-{n}")).collect();
+        let answer: DescribeStoreImageTasksResponse = ask(&service, action, &twenty).unwrap();
+        assert_eq!(answer.store_image_task_results.len(), 3);
+        let twenty_one = format!("{twenty}&ImageId.21=ami-21");
+        assert_eq!(
+            refused(&service, action, &twenty_one).0,
+            "InvalidParameterValue"
+        );
+        // Paging without ImageIds is as before.
+        let page: DescribeStoreImageTasksResponse = ask(&service, action, "&MaxResults=2").unwrap();
+        assert_eq!(page.store_image_task_results.len(), 2);
     }
 }

@@ -37,11 +37,13 @@ pub const DRY_RUN: Symbol = Symbol("dry_run");
 pub const MEMBERS: Symbol = Symbol("members");
 pub const VISIBLE: Symbol = Symbol("visible");
 pub const RESPOND: Symbol = Symbol("respond");
+pub const VALIDATE: Symbol = Symbol("validate");
 pub const NESTED: Symbol = Symbol("nested");
 pub const RESPONSE: Symbol = Symbol("response");
 
 // `output(...)`, `ids(...)`, `filters(...)`, `paginate(...)`
 pub const MEMBER: Symbol = Symbol("member");
+pub const IGNORED_WITH: Symbol = Symbol("ignored_with");
 pub const XML: Symbol = Symbol("xml");
 pub const ITEM: Symbol = Symbol("item");
 pub const FLATTEN: Symbol = Symbol("flatten");

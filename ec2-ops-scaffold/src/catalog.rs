@@ -414,6 +414,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         .chain(finishing.stale_keys(&generated))
         .chain(finishing.stale_hooks(&generated))
         .chain(finishing.stale_also(&generated))
+        .chain(finishing.stale_ignoring(&generated))
         .collect();
     if !stale.is_empty() {
         return Err(format!("{FINISHING}: {}", stale.join("; ")));
@@ -614,11 +615,11 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
                         .join(", ")
                 );
             }
-            scoping += [&operation.visible, &operation.respond]
-                .into_iter()
-                .flatten()
-                .map(|hook| hook.members.len())
-                .sum::<usize>();
+            scoping += operation
+                .hooks()
+                .flat_map(|(_, hook)| &hook.members)
+                .collect::<BTreeSet<_>>()
+                .len();
             for filter in operation.filters.iter().flat_map(|(_, filters)| filters) {
                 let why = match &filter.origin {
                     FilterOrigin::Documented => None,
@@ -675,7 +676,8 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
          | operation | filter | why |\n|---|---|---|\n{other_rows}\n\
          Request members beyond IDs, filters, pages and `DryRun`: lists of values select like IDs \
          (`InstanceType.N` of `DescribeInstanceTypes`), a parent's ID selects its children, and {scoping} \
-         members are applied by the functions the declarations name: of `src/visibility.rs` \
+         members are applied by the functions the declarations name: of `src/validation.rs` \
+         (a list EC2 requires, members that exclude each other), of `src/visibility.rs` \
          (`Owner.N`, `IncludeAllInstances`, ...) and of `src/responses.rs` (`Attribute`); \
          DescribeAddressesAttribute's `Attribute` takes its one value, `domain-name`, whose answer \
          is the whole record, and refuses any other. These {unapplied} are accepted and not applied yet: a request may send them, and the \

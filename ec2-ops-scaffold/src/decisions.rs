@@ -37,6 +37,16 @@ pub struct Finishing {
     keys: Vec<KeyEntry>,
     hooks: Vec<HookEntry>,
     also: Vec<AlsoEntry>,
+    ignoring: Vec<IgnoringEntry>,
+}
+
+/// A list member whose values make EC2 ignore an operation's filters (DescribeStoreImageTasks'
+/// `ImageIds`), decided by a person from the member's documentation.
+#[derive(Debug)]
+struct IgnoringEntry {
+    line: usize,
+    action: String,
+    member: String,
 }
 
 /// A filter name EC2 accepts beside the documented ones, decided by a person (real clients send
@@ -58,9 +68,12 @@ struct AlsoEntry {
     decision: Also,
 }
 
-/// The two hooks a decision may name.
+/// The hooks a decision may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HookKind {
+    /// `validate`: the request's own rules (`fn(&Request) -> Result<(), Ec2Error>`: a list EC2
+    /// requires, members that exclude each other), a function of the catalog's `validation` module.
+    Validate,
     /// `visible`: which resources a caller sees for a request (`fn(&Request, &Caller, &Resource,
     /// &DescribeContext) -> bool`), a function of the catalog's `visibility` module.
     Visible,
@@ -70,9 +83,13 @@ pub enum HookKind {
 }
 
 impl HookKind {
+    /// Every hook, in the order a declaration names them.
+    pub const ALL: [HookKind; 3] = [HookKind::Validate, HookKind::Visible, HookKind::Respond];
+
     /// The word a decision line uses, and the macro key.
     pub fn key(self) -> &'static str {
         match self {
+            HookKind::Validate => "validate",
             HookKind::Visible => "visible",
             HookKind::Respond => "respond",
         }
@@ -81,6 +98,7 @@ impl HookKind {
     /// The catalog module holding the functions.
     pub fn module(self) -> &'static str {
         match self {
+            HookKind::Validate => "validation",
             HookKind::Visible => "visibility",
             HookKind::Respond => "responses",
         }
@@ -114,7 +132,7 @@ pub struct Hook {
     pub members: Vec<String>,
 }
 
-/// `= function (Member, Member)`, after `visible` or `respond`.
+/// `= function (Member, Member)`, after `validate`, `visible` or `respond`.
 fn parse_hook(rest: &str) -> Option<Hook> {
     let rest = rest.strip_prefix('=')?.trim();
     let (function, members) = rest.split_once('(')?;
@@ -201,6 +219,7 @@ impl Finishing {
         let mut keys: Vec<KeyEntry> = Vec::new();
         let mut hooks: Vec<HookEntry> = Vec::new();
         let mut also: Vec<AlsoEntry> = Vec::new();
+        let mut ignoring: Vec<IgnoringEntry> = Vec::new();
         for (index, line) in text.lines().enumerate() {
             let line_number = index + 1;
             let line = line.trim();
@@ -250,6 +269,33 @@ impl Finishing {
                 });
                 continue;
             }
+            if filter == "filters" {
+                let member = rest
+                    .strip_prefix("ignored_with")
+                    .map(str::trim_start)
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .map(str::trim)
+                    .filter(|member| {
+                        member.starts_with(|c: char| c.is_ascii_uppercase())
+                            && member.chars().all(|c| c.is_ascii_alphanumeric())
+                    })
+                    .ok_or_else(|| {
+                        format!(
+                            "line {line_number}: expected `Action filters ignored_with = Member` (a list member whose values make EC2 ignore the filters)"
+                        )
+                    })?;
+                if ignoring.iter().any(|entry| entry.action == action) {
+                    return Err(format!(
+                        "line {line_number}: `{action} filters ignored_with` is decided already"
+                    ));
+                }
+                ignoring.push(IgnoringEntry {
+                    line: line_number,
+                    action: action.to_owned(),
+                    member: member.to_owned(),
+                });
+                continue;
+            }
             if filter == "resource_id" {
                 let key = parse_resource_key(rest).ok_or_else(|| {
                     format!(
@@ -268,10 +314,7 @@ impl Finishing {
                 });
                 continue;
             }
-            if let Some(kind) = [HookKind::Visible, HookKind::Respond]
-                .into_iter()
-                .find(|kind| kind.key() == filter)
-            {
+            if let Some(kind) = HookKind::ALL.into_iter().find(|kind| kind.key() == filter) {
                 let (key, module) = (kind.key(), kind.module());
                 let decision = parse_hook(rest).ok_or_else(|| {
                     format!(
@@ -365,6 +408,7 @@ impl Finishing {
             keys,
             hooks,
             also,
+            ignoring,
         })
     }
 
@@ -444,6 +488,28 @@ impl Finishing {
             .iter()
             .find(|entry| entry.action == action && entry.kind == kind)
             .map(|entry| (entry.line, &entry.decision))
+    }
+
+    /// The list member (model name) whose values make EC2 ignore `action`'s filters, with the
+    /// line deciding it.
+    pub fn filters_ignored_with(&self, action: &str) -> Option<(usize, &str)> {
+        self.ignoring
+            .iter()
+            .find(|entry| entry.action == action)
+            .map(|entry| (entry.line, entry.member.as_str()))
+    }
+
+    /// `filters ignored_with` decisions for operations `planned` does not hold: stale lines.
+    pub fn stale_ignoring<'a>(&'a self, planned: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+        self.ignoring
+            .iter()
+            .filter(move |entry| !planned.contains(&entry.action.as_str()))
+            .map(|entry| {
+                format!(
+                    "line {}: `{} filters ignored_with` is not about a generated operation",
+                    entry.line, entry.action
+                )
+            })
     }
 
     /// Hook decisions for operations `planned` does not hold: stale lines.

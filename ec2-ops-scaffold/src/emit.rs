@@ -154,6 +154,12 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
     }
     if let Some((key, filters)) = &operation.filters {
         let _ = writeln!(out, "    filters(\n        key = {key:?},");
+        if let Some(field) = &operation.filters_ignored_with {
+            let _ = writeln!(
+                out,
+                "        // EC2 ignores the filters when the request names {field}.\n        ignored_with = {field},"
+            );
+        }
         let mut unmapped = Vec::new();
         let mut unservable = Vec::new();
         let mut other_names_begun = false;
@@ -206,24 +212,23 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
         }
         out.push_str("    ),\n");
     }
-    for (kind, hook) in [
-        (HookKind::Visible, &operation.visible),
-        (HookKind::Respond, &operation.respond),
-    ] {
-        if let Some(hook) = hook {
-            let applies = if hook.members.is_empty() {
-                "EC2's rule over the request's IDs".to_owned()
-            } else {
-                hook.members.join(", ")
-            };
-            let _ = writeln!(
-                out,
-                "    // Applies {applies}.\n    {} = crate::{}::{},",
-                kind.key(),
-                kind.module(),
-                hook.function
-            );
-        }
+    for (kind, hook) in operation.hooks() {
+        let applies = if hook.members.is_empty() {
+            "EC2's rule over the request's IDs".to_owned()
+        } else {
+            hook.members.join(", ")
+        };
+        let verb = match kind {
+            HookKind::Validate => "Checks",
+            HookKind::Visible | HookKind::Respond => "Applies",
+        };
+        let _ = writeln!(
+            out,
+            "    // {verb} {applies}.\n    {} = crate::{}::{},",
+            kind.key(),
+            kind.module(),
+            hook.function
+        );
     }
     let _ = writeln!(out, ")]\npub struct {action};");
     out

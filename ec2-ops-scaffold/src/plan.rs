@@ -162,12 +162,17 @@ pub struct OperationDecl {
     pub members: Vec<FieldDecl>,
     /// The filter key (`Filter` or `Filters`) and the documented filters, if the operation has any.
     pub filters: Option<(String, Vec<FilterDecl>)>,
+    /// The list member (its field) whose values make EC2 ignore the filters (a person decided).
+    pub filters_ignored_with: Option<String>,
     /// `paginate`, with documented bounds.
     pub paginate: Option<(Option<i64>, Option<i64>)>,
     /// `dry_run`.
     pub dry_run: bool,
     /// Response members beside the resources.
     pub response: Vec<FieldDecl>,
+    /// The catalog's `validation` function checking the request's own rules, and the members it
+    /// checks (a person decided).
+    pub validate: Option<Hook>,
     /// The catalog's `visibility` function applying scoping members, and those members (a person
     /// decided).
     pub visible: Option<Hook>,
@@ -177,6 +182,20 @@ pub struct OperationDecl {
     /// The request members (model names) of [`OperationDecl::members`] that change nothing: no ID
     /// list, filter, page, `DryRun` or decided hook applies them.
     pub unapplied: Vec<String>,
+}
+
+impl OperationDecl {
+    /// The hooks decided for the operation, in the order its declaration names them.
+    pub fn hooks(&self) -> impl Iterator<Item = (HookKind, &Hook)> {
+        HookKind::ALL.into_iter().filter_map(|kind| {
+            match kind {
+                HookKind::Validate => self.validate.as_ref(),
+                HookKind::Visible => self.visible.as_ref(),
+                HookKind::Respond => self.respond.as_ref(),
+            }
+            .map(|hook| (kind, hook))
+        })
+    }
 }
 
 /// Declarations for a set of operations, with every shape they reach written once.
@@ -429,6 +448,8 @@ impl Planner<'_> {
 
         let mut filters = None;
         let mut members = Vec::new();
+        // The model name of each of `members`.
+        let mut member_names: Vec<&str> = Vec::new();
         for (member, reference) in input {
             if used.contains(member.as_str())
                 || (paginated && (member == "MaxResults" || member == "NextToken"))
@@ -506,7 +527,24 @@ impl Planner<'_> {
             }
             self.mark_in_requests(&reference.shape);
             members.push(self.field(member, reference, Wrap::Request { required })?);
+            member_names.push(member.as_str());
         }
+        let filters_ignored_with = match self.finishing.filters_ignored_with(action) {
+            None => None,
+            Some((line, member)) => {
+                let field = member_names
+                    .iter()
+                    .position(|name| *name == member)
+                    .map(|index| &members[index])
+                    .filter(|field| field.ty.starts_with("Vec<") && filters.is_some())
+                    .ok_or_else(|| {
+                        format!(
+                            "{action}: line {line} of the decisions: `{member}` is not a list member of an operation with filters"
+                        )
+                    })?;
+                Some(field.ident.clone())
+            }
+        };
 
         let plain: Vec<&str> = input
             .iter()
@@ -518,7 +556,7 @@ impl Planner<'_> {
             })
             .map(|(member, _)| member.as_str())
             .collect();
-        let hooks: Vec<(usize, &Hook)> = [HookKind::Visible, HookKind::Respond]
+        let hooks: Vec<(usize, &Hook)> = HookKind::ALL
             .into_iter()
             .filter_map(|kind| self.finishing.hook(action, kind))
             .collect();
@@ -584,9 +622,14 @@ impl Planner<'_> {
             ids,
             members,
             filters,
+            filters_ignored_with,
             paginate,
             dry_run: has("DryRun"),
             response,
+            validate: self
+                .finishing
+                .hook(action, HookKind::Validate)
+                .map(|(_, hook)| hook.clone()),
             visible: self
                 .finishing
                 .hook(action, HookKind::Visible)

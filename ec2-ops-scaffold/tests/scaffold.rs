@@ -405,7 +405,10 @@ fn members_no_decision_applies_are_listed_as_unapplied() {
     assert_eq!(
         unapplied,
         [
-            ("DescribeGadgets", ["IncludeRetired".to_owned()].as_slice()),
+            (
+                "DescribeGadgets",
+                ["Labels".to_owned(), "IncludeRetired".to_owned()].as_slice()
+            ),
             (
                 "DescribeGadgetAttribute",
                 ["Attribute".to_owned()].as_slice()
@@ -413,4 +416,67 @@ fn members_no_decision_applies_are_listed_as_unapplied() {
             ("DescribeGadgetSettings", ["From".to_owned()].as_slice()),
         ]
     );
+}
+
+#[test]
+fn a_validate_hook_checks_its_members_and_filters_can_be_ignored_beside_a_list() {
+    let plan = plan::plan(&fixture(), &finishing(), &ACTIONS).unwrap();
+    let gadgets = &plan.operations[0];
+    assert_eq!(
+        gadgets.validate.as_ref().map(|hook| hook.function.as_str()),
+        Some("labelled_gadgets")
+    );
+    assert_eq!(gadgets.filters_ignored_with.as_deref(), Some("labels"));
+    // Labels (checked) and IncludeRetired (applied) are both served.
+    assert!(gadgets.unapplied.is_empty(), "{:?}", gadgets.unapplied);
+    let module = emit::module(&plan);
+    assert!(
+        module
+            .contains("    // Checks Labels.\n    validate = crate::validation::labelled_gadgets,")
+    );
+    assert!(module.contains("        ignored_with = labels,\n"));
+}
+
+#[test]
+fn filters_are_ignored_only_beside_a_list_member_of_an_operation_with_filters() {
+    for (decision, problem) in [
+        (
+            "DescribeGadgets filters ignored_with = IncludeRetired\n",
+            "`IncludeRetired` is not a list member of an operation with filters",
+        ),
+        // An ID list is not a member: its values select the resources already.
+        (
+            "DescribeGadgets filters ignored_with = GadgetIds\n",
+            "`GadgetIds` is not a list member",
+        ),
+        (
+            "DescribeGadgetSettings filters ignored_with = From\n",
+            "`From` is not a list member of an operation with filters",
+        ),
+    ] {
+        let finishing = Finishing::parse(decision).unwrap();
+        let error = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap_err();
+        assert!(error.contains(problem), "{decision}: {error}");
+    }
+    for (decision, problem) in [
+        (
+            "DescribeGadgets filters ignored_with =\n",
+            "line 1: expected `Action filters ignored_with = Member`",
+        ),
+        (
+            "DescribeGadgets filters ignore = Labels\n",
+            "line 1: expected `Action filters ignored_with = Member`",
+        ),
+        (
+            "DescribeGadgets filters ignored_with = Labels\nDescribeGadgets filters ignored_with = Labels\n",
+            "line 2: `DescribeGadgets filters ignored_with` is decided already",
+        ),
+        (
+            "DescribeGadgets validate = labelled_gadgets\n",
+            "line 1: expected `Action validate = function (Member, ...)`",
+        ),
+    ] {
+        let error = Finishing::parse(decision).unwrap_err();
+        assert!(error.contains(problem), "{decision}: {error}");
+    }
 }

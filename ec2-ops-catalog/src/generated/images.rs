@@ -130,6 +130,10 @@ pub struct DescribeImageAttribute;
     ),
     paginate(min = 5, max = 2147483647),
     dry_run,
+    // Checks IncludeAllResourceTypes, ResourceTypes.
+    validate = crate::validation::image_references,
+    // Applies IncludeAllResourceTypes, ResourceTypes.
+    visible = crate::visibility::image_references,
 )]
 pub struct DescribeImageReferences;
 
@@ -271,10 +275,16 @@ pub use ec2_ops::operations::import_snapshot_tasks::{DescribeImportSnapshotTasks
     ),
     filters(
         key = "Filter",
+        // EC2 ignores the filters when the request names image_ids.
+        ignored_with = image_ids,
         "task-state" => store_task_state,
         "bucket",
     ),
     paginate(min = 1, max = 200),
     dry_run,
+    // Checks ImageIds.
+    validate = crate::validation::store_image_tasks,
+    // Applies ImageIds.
+    visible = crate::visibility::store_image_tasks,
 )]
 pub struct DescribeStoreImageTasks;

@@ -756,6 +756,10 @@ pub struct DescribeSecondarySubnets;
         group_id: Vec<String>,
     ),
     dry_run,
+    // Checks GroupId.
+    validate = crate::validation::security_group_references,
+    // Applies GroupId.
+    visible = crate::visibility::security_group_references,
 )]
 pub struct DescribeSecurityGroupReferences;
 

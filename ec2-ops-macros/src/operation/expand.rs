@@ -565,10 +565,15 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
         Some(ids) => id_values(ids),
         None => quote! { &[] },
     };
-    let input_filters = if op.filters.is_some() {
-        quote! { &__ec2_request.filters }
-    } else {
-        quote! { &[] }
+    let input_filters = match &op.filters {
+        Some(filters) => match &filters.ignored_with {
+            // EC2 ignores the filters when this list has values (DescribeStoreImageTasks' ImageIds).
+            Some(list) => quote! {
+                if __ec2_request.#list.is_empty() { &__ec2_request.filters } else { &[] }
+            },
+            None => quote! { &__ec2_request.filters },
+        },
+        None => quote! { &[] },
     };
     let input_max = if paginated {
         quote! { __ec2_request.max_results }
@@ -586,6 +591,16 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
         quote! { false }
     };
     let lookups = lookups(op, complete);
+    let validate = op.validate.as_ref().map(|function| {
+        // A function of the wrong type is reported at the path the user wrote.
+        let call =
+            quote_spanned! {syn::spanned::Spanned::span(function)=> #function(__ec2_request) };
+        quote! {
+            fn validate(__ec2_request: &#request) -> ::core::result::Result<(), #p::Ec2Error> {
+                #call
+            }
+        }
+    });
     let visible = op.visible.as_ref().map(|function| {
         quote! {
             fn visible(
@@ -750,6 +765,8 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             }
 
             #lookups
+
+            #validate
 
             #visible
 

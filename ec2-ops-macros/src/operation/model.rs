@@ -12,10 +12,10 @@ use crate::case;
 use crate::ctxt::Ctxt;
 use crate::derive;
 use crate::symbol::{
-    ACTION, CLAMP, DRY_RUN, EC2, FIELD, FILTERS, FLATTEN, IDS, IDS_WITH_MAX_RESULTS, ITEM, KEY,
-    LISTED, MALFORMED, MAX, MEMBER, MEMBERS, MIN, NAME, NARROWS, NESTED, NOT_FOUND, NOUN, OPTIONAL,
-    OUTPUT, PAGINATE, PARENT, PREFIX, QUERY, RESOURCE, RESOURCE_ID, RESPOND, RESPONSE, SET_NAME,
-    SINGLE, Symbol, TAGS, VISIBLE, XML,
+    ACTION, CLAMP, DRY_RUN, EC2, FIELD, FILTERS, FLATTEN, IDS, IDS_WITH_MAX_RESULTS, IGNORED_WITH,
+    ITEM, KEY, LISTED, MALFORMED, MAX, MEMBER, MEMBERS, MIN, NAME, NARROWS, NESTED, NOT_FOUND,
+    NOUN, OPTIONAL, OUTPUT, PAGINATE, PARENT, PREFIX, QUERY, RESOURCE, RESOURCE_ID, RESPOND,
+    RESPONSE, SET_NAME, SINGLE, Symbol, TAGS, VALIDATE, VISIBLE, XML,
 };
 use crate::syntax::{Args, Entry, Target};
 use crate::ty::FieldKind;
@@ -32,6 +32,7 @@ const TOP_KEYS: &[Symbol] = &[
     PAGINATE,
     DRY_RUN,
     RESPONSE,
+    VALIDATE,
     VISIBLE,
     RESPOND,
 ];
@@ -41,7 +42,7 @@ const IDS_KEYS: &[Symbol] = &[
     PARENT,
 ];
 const PAGINATE_KEYS: &[Symbol] = &[MIN, MAX, CLAMP, IDS_WITH_MAX_RESULTS];
-const FILTERS_KEYS: &[Symbol] = &[KEY];
+const FILTERS_KEYS: &[Symbol] = &[KEY, IGNORED_WITH];
 const NESTED_KEYS: &[Symbol] = &[FIELD, RESOURCE_ID];
 const MEMBER_KEYS: &[Symbol] = &[NAME, QUERY, LISTED];
 
@@ -65,6 +66,7 @@ pub struct Operation<'a> {
     /// `#[ec2_shape]` fields.
     pub response: Vec<crate::shape::model::Field<'a>>,
     pub dry_run: Option<Span>,
+    pub validate: Option<syn::Path>,
     pub visible: Option<syn::Path>,
     pub respond: Option<syn::Path>,
 }
@@ -192,6 +194,9 @@ pub struct Filters {
     /// Field filters, in declaration order: their index is what `filter_matches` receives.
     pub fields: Vec<(syn::LitStr, Target)>,
     pub tags: TagFilters,
+    /// `ignored_with = member`: a list member whose values make EC2 ignore the filters
+    /// (DescribeStoreImageTasks' `ImageIds`).
+    pub ignored_with: Option<syn::Path>,
 }
 
 #[derive(Default)]
@@ -294,6 +299,13 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Oper
         top.get(DRY_RUN)
             .map_or_else(Span::call_site, Entry::key_span)
     });
+    let validate = top
+        .path(
+            ctxt,
+            VALIDATE,
+            "a function `fn(&Request) -> Result<(), Ec2Error>`, e.g. `validate = group_ids_required`",
+        )
+        .cloned();
     let visible = top
         .path(
             ctxt,
@@ -328,6 +340,7 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Oper
         paginate,
         response,
         dry_run,
+        validate,
         visible,
         respond,
     }
@@ -571,6 +584,7 @@ fn read_filters(ctxt: &Ctxt, span: Span, args: &Args, nested: Option<&Nested>) -
         span,
         fields: Vec::new(),
         tags: TagFilters::default(),
+        ignored_with: None,
     };
     let mut settings: Vec<&Entry> = Vec::new();
     for entry in &args.entries {
@@ -641,6 +655,13 @@ fn read_filters(ctxt: &Ctxt, span: Span, args: &Args, nested: Option<&Nested>) -
     }
     let keyed = Keyed::read(ctxt, settings, FILTERS_KEYS, "`filters` key");
     filters.key = keyed.string(ctxt, KEY, "\"Filters\"");
+    filters.ignored_with = keyed
+        .path(
+            ctxt,
+            IGNORED_WITH,
+            "a list member of `members(...)`, e.g. `ignored_with = image_ids`",
+        )
+        .cloned();
     filters
 }
 

@@ -19,11 +19,40 @@ pub fn check(ctxt: &Ctxt, op: &Operation<'_>) {
     ids_are_complete(ctxt, op);
     members_are_query_members(ctxt, op);
     filter_names_are_unique_ec2_names(ctxt, op);
+    filters_are_ignored_with_a_list_member(ctxt, op);
     tag_filters_share_one_tag_field(ctxt, op);
     pagination_bounds_are_sane(ctxt, op);
     generated_names_do_not_collide(ctxt, op);
     response_members_are_shape_fields(ctxt, op);
     one_resource_answers_are_consistent(ctxt, op);
+}
+
+/// `filters(ignored_with = member)` names a list member of `members(...)`: EC2 ignores the filters
+/// when the list has values.
+fn filters_are_ignored_with_a_list_member(ctxt: &Ctxt, op: &Operation<'_>) {
+    let Some(path) = op
+        .filters
+        .as_ref()
+        .and_then(|filters| filters.ignored_with.as_ref())
+    else {
+        return;
+    };
+    let named = path.get_ident().and_then(|ident| {
+        op.members
+            .iter()
+            .find(|member| member.field.ident == *ident)
+    });
+    match named {
+        Some(member) if matches!(member.kind, FieldKind::List(_)) => {}
+        Some(_) => ctxt.error_spanned_by(
+            path,
+            "`ignored_with` names a list member (`Vec<T>`): EC2 ignores the filters when it has values",
+        ),
+        None => ctxt.error_spanned_by(
+            path,
+            "`ignored_with` names a list member of `members(...)`, e.g. `ignored_with = image_ids`",
+        ),
+    }
 }
 
 /// `output(..., single)` and `output(..., flatten)` answer one resource: there is nothing to page

@@ -3,7 +3,7 @@
 //!
 //! | part | what it does |
 //! |---|---|
-//! | [`describe()`], [`describe_in`] | the pipeline: authorization and DryRun, filters, IDs, `MaxResults`, `NextToken`, the page |
+//! | [`describe()`], [`describe_in`] | the pipeline: authorization and DryRun, the request's own rules, filters, IDs, `MaxResults`, `NextToken`, the page |
 //! | [`Scope`], [`Lookup`] | what narrows a call beyond IDs and filters: the caller's visibility, second ID lists |
 //! | [`DescribeOperation`], [`PaginatedOperation`] | an operation with typed request and response, run over a source; walked a page at a time |
 //! | [`DescribeContext`], [`Authorizer`], [`Caller`] | the token key and authorizer every call runs with; who makes one call; request IDs |

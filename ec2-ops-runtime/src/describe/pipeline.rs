@@ -105,6 +105,7 @@ where
     S: ResourceSource<O::Resource> + ?Sized,
 {
     let everything = Scope {
+        rules: &|| Ok(()),
         visible: &|_: &O::Resource| true,
         lookups: &[],
     };
@@ -130,6 +131,7 @@ where
 {
     let spec = &O::SPEC;
     authorize(spec, input.dry_run, context)?;
+    (scope.rules)()?;
     let filters = CompiledFilters::compile(&spec.filters, input.filters)?;
     let ids = validated_ids(spec, input.ids)?;
     let lookups = scope

@@ -1,6 +1,7 @@
-//! What narrows a describe call beyond IDs and filters: the caller's visibility and second ID lists
-//! (`KeyName.N` beside `KeyPairId.N`), both decided from the typed request by the operation.
+//! What the operation decides from its typed request beyond IDs, filters and pages: the request's
+//! own rules, the caller's visibility and second ID lists (`KeyName.N` beside `KeyPairId.N`).
 
+use crate::error::Ec2Error;
 use crate::operation::IdSpec;
 
 /// One second ID list: the request's values for it, and the resource field they name.
@@ -44,8 +45,11 @@ impl<R> std::fmt::Debug for Lookup<'_, R> {
     }
 }
 
-/// What narrows one call beyond IDs and filters.
+/// What checks and narrows one call beyond IDs and filters.
 pub struct Scope<'a, R> {
+    /// The request's own rules (a list EC2 requires, members that exclude each other), checked
+    /// after DryRun and authorization, before IDs, filters or any data.
+    pub rules: &'a dyn Fn() -> Result<(), Ec2Error>,
     /// Whether the caller may see a resource. A hidden resource is skipped as if absent, except that
     /// asking for its ID is not an error (EC2: "If you specify a snapshot ID for which you do not have
     /// access, it is not included in the returned results").

@@ -27,6 +27,18 @@ pub trait DescribeOperation: Operation {
         Vec::new()
     }
 
+    /// The request's own rules beyond IDs, filters and pages: a list EC2 requires (the Query
+    /// protocol cannot mark one required), members that exclude or need each other. Checked after
+    /// DryRun and authorization, before any data is read. No rules by default.
+    ///
+    /// # Errors
+    /// EC2's error for the first rule the request breaks (`MissingParameter`,
+    /// `InvalidParameterCombination`, ...).
+    fn validate(request: &Self::Request) -> Result<(), Ec2Error> {
+        let _ = request;
+        Ok(())
+    }
+
     /// Whether `caller` sees `resource` in answer to `request` (e.g. `Owner.N`, `RestorableBy.N`, or
     /// per-account visibility); `context` tells what other operations of the service hold (a
     /// launch template's latest version, for `$Latest`). Everything by default.
@@ -94,8 +106,8 @@ pub trait DescribeOperation: Operation {
         Self::run_for(request, source, context, &context.caller())
     }
 
-    /// Runs the operation for `caller`: DryRun → validation → IDs → filters → the caller's scope →
-    /// pagination → response.
+    /// Runs the operation for `caller`: DryRun → the request's rules ([`validate`](Self::validate))
+    /// → IDs → filters → the caller's scope → pagination → response.
     ///
     /// # Errors
     /// EC2's error for the first rule the request breaks.
@@ -111,7 +123,9 @@ pub trait DescribeOperation: Operation {
     {
         let lookups = Self::lookups(request);
         let visible = |resource: &Self::Resource| Self::visible(request, caller, resource, context);
+        let rules = || Self::validate(request);
         let scope = Scope {
+            rules: &rules,
             visible: &visible,
             lookups: &lookups,
         };
