@@ -109,7 +109,8 @@ pub mod vpn;
 #[path = "generated/registry.rs"]
 mod registry;
 pub use registry::{
-    HAND_DECLARED, KEYED_BY_POSITION, LIST_MEMBERS, OPERATIONS, for_each_operation,
+    HAND_DECLARED, KEYED_BY_POSITION, LIST_MEMBERS, OPERATIONS, REQUIRED_MEMBERS,
+    for_each_operation,
 };
 
 /// Work done once per operation with the operation's types: registering each with a service,
@@ -132,6 +133,16 @@ pub use registry::{
 pub trait OperationVisitor {
     /// Called for operation `O` of `area`.
     fn visit<O: CatalogOperation>(&mut self, area: &'static str);
+
+    /// Called instead of [`visit`](Self::visit) for an operation that pages (`MaxResults` and
+    /// `NextToken`), so that work needing its paging (a walk of every page) has it; the same as
+    /// `visit` unless overridden.
+    fn visit_paginated<O: CatalogOperation + ec2_ops::PaginatedOperation>(
+        &mut self,
+        area: &'static str,
+    ) {
+        self.visit::<O>(area);
+    }
 }
 
 /// What every catalog operation is: a describe operation whose resources and responses are plain

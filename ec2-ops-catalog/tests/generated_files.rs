@@ -237,3 +237,37 @@ fn the_facade_s_structures_the_catalog_uses_hold_every_model_member() {
     }
     assert_eq!(checked, 11, "the structures among them");
 }
+
+/// `for_each_operation` hands every operation that pages to `visit_paginated`, with its paging,
+/// and every other one to `visit`.
+#[cfg(feature = "full")]
+#[test]
+fn the_registry_visits_each_paging_operation_with_its_paging() {
+    use ec2_ops::Operation;
+    use ec2_ops_catalog::{CatalogOperation, OperationVisitor};
+
+    #[derive(Default)]
+    struct Paging {
+        paged: usize,
+        not_paged: usize,
+    }
+    impl OperationVisitor for Paging {
+        fn visit<O: CatalogOperation>(&mut self, _area: &'static str) {
+            let spec = <O as Operation>::SPEC;
+            assert!(spec.pagination.is_none(), "{} pages", spec.action);
+            self.not_paged += 1;
+        }
+        fn visit_paginated<O: CatalogOperation + ec2_ops::PaginatedOperation>(
+            &mut self,
+            _area: &'static str,
+        ) {
+            let spec = <O as Operation>::SPEC;
+            assert!(spec.pagination.is_some(), "{} does not page", spec.action);
+            self.paged += 1;
+        }
+    }
+    let mut paging = Paging::default();
+    ec2_ops_catalog::for_each_operation(&mut paging);
+    assert_eq!(paging.paged + paging.not_paged, 197);
+    assert!(paging.paged > 100, "{} paged", paging.paged);
+}

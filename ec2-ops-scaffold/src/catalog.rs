@@ -516,7 +516,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
     );
     files.insert(
         "src/generated/registry.rs".to_owned(),
-        registry(&areas, &lists, &plan),
+        registry(&areas, &lists, &plan, &paginated(model, &plan, &areas)),
     );
     files.insert(
         "tests/generated/operations.rs".to_owned(),
@@ -711,12 +711,46 @@ fn count(operation: &OperationDecl) -> (usize, usize, usize) {
         })
 }
 
+/// The operations that page (`MaxResults` and `NextToken`): as planned, or for one the facade
+/// declares by hand, as the model's request says.
+fn paginated<'a>(
+    model: &Model,
+    plan: &Plan,
+    areas: &BTreeMap<&str, Vec<&'a str>>,
+) -> BTreeSet<&'a str> {
+    areas
+        .values()
+        .flatten()
+        .copied()
+        .filter(|action| {
+            match plan
+                .operations
+                .iter()
+                .find(|operation| operation.action == *action)
+            {
+                Some(operation) => operation.paginate.is_some(),
+                None => model
+                    .operations
+                    .get(*action)
+                    .and_then(|operation| operation.input.as_ref())
+                    .and_then(|input| model.members(&input.shape).ok())
+                    .is_some_and(|members| {
+                        ["MaxResults", "NextToken"]
+                            .iter()
+                            .all(|paging| members.iter().any(|(member, _)| member == paging))
+                    }),
+            }
+        })
+        .collect()
+}
+
 /// The registry: the operations keyed by position, the list members, the list of every operation
 /// and a call of a visitor for each, each behind its area's feature.
 fn registry(
     areas: &BTreeMap<&str, Vec<&str>>,
     lists: &BTreeMap<&str, String>,
     plan: &Plan,
+    paginated: &BTreeSet<&str>,
 ) -> String {
     let mut out = format!("{GENERATED}\n");
     out.push_str("/// The operations whose resources no member identifies (routes, price and event histories,\n/// offerings by location): a source keys them by position, so a seed keeps every item in order.\npub const KEYED_BY_POSITION: &[&str] = &[\n");
@@ -748,6 +782,24 @@ fn registry(
         let _ = writeln!(out, "    {action:?},");
     }
     out.push_str("];\n\n");
+    out.push_str("/// The operations whose request has members the model requires: `(action, members)` (model\n/// names), by area and then action. A caller, a capture among them, cannot ask these without\n/// values from elsewhere (an ID, an attribute name).\npub const REQUIRED_MEMBERS: &[(&str, &[&str])] = &[\n");
+    for (area, actions) in areas {
+        for action in actions {
+            let required = plan
+                .operations
+                .iter()
+                .find(|operation| operation.action == *action)
+                .map(|operation| operation.required.as_slice())
+                .unwrap_or_default();
+            if !required.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    #[cfg(feature = {area:?})]\n    ({action:?}, &{required:?}),"
+                );
+            }
+        }
+    }
+    out.push_str("];\n\n");
     out.push_str("/// Every operation of the enabled areas: `(area, action)`, by area and then action.\npub const OPERATIONS: &[(&str, &str)] = &[\n");
     for (area, actions) in areas {
         for action in actions {
@@ -757,12 +809,17 @@ fn registry(
             );
         }
     }
-    out.push_str("];\n\n/// Calls `visitor` once for every operation of the enabled areas, in the order of [`OPERATIONS`].\npub fn for_each_operation<V: crate::OperationVisitor>(visitor: &mut V) {\n");
+    out.push_str("];\n\n/// Calls `visitor` once for every operation of the enabled areas, in the order of [`OPERATIONS`]:\n/// [`OperationVisitor::visit_paginated`](crate::OperationVisitor::visit_paginated) for an\n/// operation that pages, else [`OperationVisitor::visit`](crate::OperationVisitor::visit).\npub fn for_each_operation<V: crate::OperationVisitor>(visitor: &mut V) {\n");
     for (area, actions) in areas {
         for action in actions {
             let _ = writeln!(
                 out,
-                "    #[cfg(feature = {area:?})]\n    visitor.visit::<crate::{area}::{action}>({area:?});"
+                "    #[cfg(feature = {area:?})]\n    visitor.{}::<crate::{area}::{action}>({area:?});",
+                if paginated.contains(action) {
+                    "visit_paginated"
+                } else {
+                    "visit"
+                }
             );
         }
     }

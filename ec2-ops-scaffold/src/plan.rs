@@ -179,6 +179,8 @@ pub struct OperationDecl {
     /// The catalog's `responses` function shaping the response by the request (`Attribute`), and
     /// the members it applies (a person decided).
     pub respond: Option<Hook>,
+    /// The request members (model names) the model requires: a caller must send them.
+    pub required: Vec<String>,
     /// The request members (model names) of [`OperationDecl::members`] that change nothing: no ID
     /// list, filter, page, `DryRun` or decided hook applies them.
     pub unapplied: Vec<String>,
@@ -638,6 +640,7 @@ impl Planner<'_> {
                 .finishing
                 .hook(action, HookKind::Respond)
                 .map(|(_, hook)| hook.clone()),
+            required: required.to_vec(),
             unapplied,
         })
     }

@@ -418,6 +418,62 @@ pub const HAND_DECLARED: &[&str] = &[
     "DescribeVolumes",
 ];
 
+/// The operations whose request has members the model requires: `(action, members)` (model
+/// names), by area and then action. A caller, a capture among them, cannot ask these without
+/// values from elsewhere (an ID, an attribute name).
+pub const REQUIRED_MEMBERS: &[(&str, &[&str])] = &[
+    #[cfg(feature = "account")]
+    ("DescribeIdentityIdFormat", &["PrincipalArn"]),
+    #[cfg(feature = "ebs")]
+    ("DescribeSnapshotAttribute", &["Attribute", "SnapshotId"]),
+    #[cfg(feature = "ebs")]
+    ("DescribeVolumeAttribute", &["Attribute", "VolumeId"]),
+    #[cfg(feature = "images")]
+    ("DescribeFpgaImageAttribute", &["FpgaImageId", "Attribute"]),
+    #[cfg(feature = "images")]
+    ("DescribeImageAttribute", &["Attribute", "ImageId"]),
+    #[cfg(feature = "images")]
+    ("DescribeImageReferences", &["ImageIds"]),
+    #[cfg(feature = "instances")]
+    ("DescribeCapacityBlockExtensionOfferings", &["CapacityBlockExtensionDurationHours", "CapacityReservationId"]),
+    #[cfg(feature = "instances")]
+    ("DescribeCapacityBlockOfferings", &["CapacityDurationHours"]),
+    #[cfg(feature = "instances")]
+    ("DescribeCapacityReservationBillingRequests", &["Role"]),
+    #[cfg(feature = "instances")]
+    ("DescribeFleetHistory", &["FleetId", "StartTime"]),
+    #[cfg(feature = "instances")]
+    ("DescribeFleetInstances", &["FleetId"]),
+    #[cfg(feature = "instances")]
+    ("DescribeInstanceAttribute", &["InstanceId", "Attribute"]),
+    #[cfg(feature = "instances")]
+    ("DescribeScheduledInstanceAvailability", &["FirstSlotStartTimeRange", "Recurrence"]),
+    #[cfg(feature = "instances")]
+    ("DescribeSpotFleetInstances", &["SpotFleetRequestId"]),
+    #[cfg(feature = "instances")]
+    ("DescribeSpotFleetRequestHistory", &["SpotFleetRequestId", "StartTime"]),
+    #[cfg(feature = "vpc")]
+    ("DescribeByoipCidrs", &["MaxResults"]),
+    #[cfg(feature = "vpc")]
+    ("DescribeNetworkInterfaceAttribute", &["NetworkInterfaceId"]),
+    #[cfg(feature = "vpc")]
+    ("DescribeSecurityGroupReferences", &["GroupId"]),
+    #[cfg(feature = "vpc")]
+    ("DescribeStaleSecurityGroups", &["VpcId"]),
+    #[cfg(feature = "vpc")]
+    ("DescribeVpcAttribute", &["Attribute", "VpcId"]),
+    #[cfg(feature = "vpc")]
+    ("DescribeVpcEndpointServicePermissions", &["ServiceId"]),
+    #[cfg(feature = "vpn")]
+    ("DescribeClientVpnAuthorizationRules", &["ClientVpnEndpointId"]),
+    #[cfg(feature = "vpn")]
+    ("DescribeClientVpnConnections", &["ClientVpnEndpointId"]),
+    #[cfg(feature = "vpn")]
+    ("DescribeClientVpnRoutes", &["ClientVpnEndpointId"]),
+    #[cfg(feature = "vpn")]
+    ("DescribeClientVpnTargetNetworks", &["ClientVpnEndpointId"]),
+];
+
 /// Every operation of the enabled areas: `(area, action)`, by area and then action.
 pub const OPERATIONS: &[(&str, &str)] = &[
     #[cfg(feature = "account")]
@@ -816,7 +872,9 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("vpn", "DescribeVpnGateways"),
 ];
 
-/// Calls `visitor` once for every operation of the enabled areas, in the order of [`OPERATIONS`].
+/// Calls `visitor` once for every operation of the enabled areas, in the order of [`OPERATIONS`]:
+/// [`OperationVisitor::visit_paginated`](crate::OperationVisitor::visit_paginated) for an
+/// operation that pages, else [`OperationVisitor::visit`](crate::OperationVisitor::visit).
 pub fn for_each_operation<V: crate::OperationVisitor>(visitor: &mut V) {
     #[cfg(feature = "account")]
     visitor.visit::<crate::account::DescribeAccountAttributes>("account");
@@ -827,153 +885,153 @@ pub fn for_each_operation<V: crate::OperationVisitor>(visitor: &mut V) {
     #[cfg(feature = "account")]
     visitor.visit::<crate::account::DescribeApplicationStatus>("account");
     #[cfg(feature = "account")]
-    visitor.visit::<crate::account::DescribeApplicationStatusCheckAssociations>("account");
+    visitor.visit_paginated::<crate::account::DescribeApplicationStatusCheckAssociations>("account");
     #[cfg(feature = "account")]
-    visitor.visit::<crate::account::DescribeApplicationStatusChecks>("account");
+    visitor.visit_paginated::<crate::account::DescribeApplicationStatusChecks>("account");
     #[cfg(feature = "account")]
     visitor.visit::<crate::account::DescribeAvailabilityZones>("account");
     #[cfg(feature = "account")]
-    visitor.visit::<crate::account::DescribeDeclarativePoliciesReports>("account");
+    visitor.visit_paginated::<crate::account::DescribeDeclarativePoliciesReports>("account");
     #[cfg(feature = "account")]
     visitor.visit::<crate::account::DescribeIdFormat>("account");
     #[cfg(feature = "account")]
     visitor.visit::<crate::account::DescribeIdentityIdFormat>("account");
     #[cfg(feature = "account")]
-    visitor.visit::<crate::account::DescribePrincipalIdFormat>("account");
+    visitor.visit_paginated::<crate::account::DescribePrincipalIdFormat>("account");
     #[cfg(feature = "account")]
     visitor.visit::<crate::account::DescribeRegions>("account");
     #[cfg(feature = "account")]
-    visitor.visit::<crate::account::DescribeTags>("account");
+    visitor.visit_paginated::<crate::account::DescribeTags>("account");
     #[cfg(feature = "ebs")]
-    visitor.visit::<crate::ebs::DescribeFastSnapshotRestores>("ebs");
+    visitor.visit_paginated::<crate::ebs::DescribeFastSnapshotRestores>("ebs");
     #[cfg(feature = "ebs")]
-    visitor.visit::<crate::ebs::DescribeLockedSnapshots>("ebs");
+    visitor.visit_paginated::<crate::ebs::DescribeLockedSnapshots>("ebs");
     #[cfg(feature = "ebs")]
-    visitor.visit::<crate::ebs::DescribeReplaceRootVolumeTasks>("ebs");
+    visitor.visit_paginated::<crate::ebs::DescribeReplaceRootVolumeTasks>("ebs");
     #[cfg(feature = "ebs")]
     visitor.visit::<crate::ebs::DescribeSnapshotAttribute>("ebs");
     #[cfg(feature = "ebs")]
-    visitor.visit::<crate::ebs::DescribeSnapshotTierStatus>("ebs");
+    visitor.visit_paginated::<crate::ebs::DescribeSnapshotTierStatus>("ebs");
     #[cfg(feature = "ebs")]
-    visitor.visit::<crate::ebs::DescribeSnapshots>("ebs");
+    visitor.visit_paginated::<crate::ebs::DescribeSnapshots>("ebs");
     #[cfg(feature = "ebs")]
     visitor.visit::<crate::ebs::DescribeVolumeAttribute>("ebs");
     #[cfg(feature = "ebs")]
-    visitor.visit::<crate::ebs::DescribeVolumeStatus>("ebs");
+    visitor.visit_paginated::<crate::ebs::DescribeVolumeStatus>("ebs");
     #[cfg(feature = "ebs")]
-    visitor.visit::<crate::ebs::DescribeVolumes>("ebs");
+    visitor.visit_paginated::<crate::ebs::DescribeVolumes>("ebs");
     #[cfg(feature = "ebs")]
-    visitor.visit::<crate::ebs::DescribeVolumesModifications>("ebs");
+    visitor.visit_paginated::<crate::ebs::DescribeVolumesModifications>("ebs");
     #[cfg(feature = "images")]
     visitor.visit::<crate::images::DescribeBundleTasks>("images");
     #[cfg(feature = "images")]
     visitor.visit::<crate::images::DescribeConversionTasks>("images");
     #[cfg(feature = "images")]
-    visitor.visit::<crate::images::DescribeExportImageTasks>("images");
+    visitor.visit_paginated::<crate::images::DescribeExportImageTasks>("images");
     #[cfg(feature = "images")]
     visitor.visit::<crate::images::DescribeExportTasks>("images");
     #[cfg(feature = "images")]
-    visitor.visit::<crate::images::DescribeFastLaunchImages>("images");
+    visitor.visit_paginated::<crate::images::DescribeFastLaunchImages>("images");
     #[cfg(feature = "images")]
     visitor.visit::<crate::images::DescribeFpgaImageAttribute>("images");
     #[cfg(feature = "images")]
-    visitor.visit::<crate::images::DescribeFpgaImages>("images");
+    visitor.visit_paginated::<crate::images::DescribeFpgaImages>("images");
     #[cfg(feature = "images")]
     visitor.visit::<crate::images::DescribeImageAttribute>("images");
     #[cfg(feature = "images")]
-    visitor.visit::<crate::images::DescribeImageReferences>("images");
+    visitor.visit_paginated::<crate::images::DescribeImageReferences>("images");
     #[cfg(feature = "images")]
-    visitor.visit::<crate::images::DescribeImageUsageReportEntries>("images");
+    visitor.visit_paginated::<crate::images::DescribeImageUsageReportEntries>("images");
     #[cfg(feature = "images")]
-    visitor.visit::<crate::images::DescribeImageUsageReports>("images");
+    visitor.visit_paginated::<crate::images::DescribeImageUsageReports>("images");
     #[cfg(feature = "images")]
-    visitor.visit::<crate::images::DescribeImages>("images");
+    visitor.visit_paginated::<crate::images::DescribeImages>("images");
     #[cfg(feature = "images")]
-    visitor.visit::<crate::images::DescribeImportImageTasks>("images");
+    visitor.visit_paginated::<crate::images::DescribeImportImageTasks>("images");
     #[cfg(feature = "images")]
-    visitor.visit::<crate::images::DescribeImportSnapshotTasks>("images");
+    visitor.visit_paginated::<crate::images::DescribeImportSnapshotTasks>("images");
     #[cfg(feature = "images")]
-    visitor.visit::<crate::images::DescribeStoreImageTasks>("images");
+    visitor.visit_paginated::<crate::images::DescribeStoreImageTasks>("images");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityBlockExtensionHistory>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityBlockExtensionHistory>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityBlockExtensionOfferings>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityBlockExtensionOfferings>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityBlockOfferings>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityBlockOfferings>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityBlockStatus>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityBlockStatus>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityBlocks>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityBlocks>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityManagerDataExports>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityManagerDataExports>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityReservationBillingRequests>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityReservationBillingRequests>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityReservationCancellationQuotes>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityReservationCancellationQuotes>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityReservationDateChangeQuotes>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityReservationDateChangeQuotes>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityReservationFleets>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityReservationFleets>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityReservationTopology>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityReservationTopology>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeCapacityReservations>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeCapacityReservations>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeClassicLinkInstances>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeClassicLinkInstances>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeElasticGpus>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeElasticGpus>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeFleetHistory>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeFleetHistory>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeFleetInstances>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeFleetInstances>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeFleets>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeFleets>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeHostReservationOfferings>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeHostReservationOfferings>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeHostReservations>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeHostReservations>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeHosts>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeHosts>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeIamInstanceProfileAssociations>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeIamInstanceProfileAssociations>("instances");
     #[cfg(feature = "instances")]
     visitor.visit::<crate::instances::DescribeInstanceAttribute>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeInstanceConnectEndpoints>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeInstanceConnectEndpoints>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeInstanceCreditSpecifications>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeInstanceCreditSpecifications>("instances");
     #[cfg(feature = "instances")]
     visitor.visit::<crate::instances::DescribeInstanceEventNotificationAttributes>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeInstanceEventWindows>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeInstanceEventWindows>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeInstanceImageMetadata>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeInstanceImageMetadata>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeInstanceSqlHaHistoryStates>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeInstanceSqlHaHistoryStates>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeInstanceSqlHaStates>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeInstanceSqlHaStates>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeInstanceStatus>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeInstanceStatus>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeInstanceTopology>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeInstanceTopology>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeInstanceTypeOfferings>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeInstanceTypeOfferings>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeInstanceTypes>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeInstanceTypes>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeInstances>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeInstances>("instances");
     #[cfg(feature = "instances")]
     visitor.visit::<crate::instances::DescribeKeyPairs>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeLaunchTemplateVersions>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeLaunchTemplateVersions>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeLaunchTemplates>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeLaunchTemplates>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeMacHosts>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeMacHosts>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeMacModificationTasks>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeMacModificationTasks>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeMetricCategories>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeMetricCategories>("instances");
     #[cfg(feature = "instances")]
     visitor.visit::<crate::instances::DescribePlacementGroups>("instances");
     #[cfg(feature = "instances")]
@@ -983,231 +1041,231 @@ pub fn for_each_operation<V: crate::OperationVisitor>(visitor: &mut V) {
     #[cfg(feature = "instances")]
     visitor.visit::<crate::instances::DescribeReservedInstancesModifications>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeReservedInstancesOfferings>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeReservedInstancesOfferings>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeScheduledInstanceAvailability>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeScheduledInstanceAvailability>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeScheduledInstances>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeScheduledInstances>("instances");
     #[cfg(feature = "instances")]
     visitor.visit::<crate::instances::DescribeSpotDatafeedSubscription>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeSpotFleetInstances>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeSpotFleetInstances>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeSpotFleetRequestHistory>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeSpotFleetRequestHistory>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeSpotFleetRequests>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeSpotFleetRequests>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeSpotInstanceRequests>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeSpotInstanceRequests>("instances");
     #[cfg(feature = "instances")]
-    visitor.visit::<crate::instances::DescribeSpotPriceHistory>("instances");
+    visitor.visit_paginated::<crate::instances::DescribeSpotPriceHistory>("instances");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpamByoasn>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpamByoasn>("ipam");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpamExternalResourceVerificationTokens>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpamExternalResourceVerificationTokens>("ipam");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpamInternetRegistryAssociations>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpamInternetRegistryAssociations>("ipam");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpamPolicies>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpamPolicies>("ipam");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpamPoolAllocations>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpamPoolAllocations>("ipam");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpamPools>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpamPools>("ipam");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpamPrefixListResolverTargets>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpamPrefixListResolverTargets>("ipam");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpamPrefixListResolvers>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpamPrefixListResolvers>("ipam");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpamResourceDiscoveries>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpamResourceDiscoveries>("ipam");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpamResourceDiscoveryAssociations>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpamResourceDiscoveryAssociations>("ipam");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpamScopes>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpamScopes>("ipam");
     #[cfg(feature = "ipam")]
-    visitor.visit::<crate::ipam::DescribeIpams>("ipam");
+    visitor.visit_paginated::<crate::ipam::DescribeIpams>("ipam");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeLocalGatewayRouteTableVpcAssociations>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeLocalGatewayRouteTableVpcAssociations>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeLocalGatewayRouteTables>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeLocalGatewayRouteTables>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeLocalGatewayVirtualInterfaceGroups>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeLocalGatewayVirtualInterfaceGroups>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeLocalGatewayVirtualInterfaces>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeLocalGatewayVirtualInterfaces>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeLocalGateways>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeLocalGateways>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGatewayAttachments>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGatewayAttachments>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGatewayConnectPeers>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGatewayConnectPeers>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGatewayConnects>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGatewayConnects>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGatewayMeteringPolicies>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGatewayMeteringPolicies>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGatewayMulticastDomains>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGatewayMulticastDomains>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGatewayNetworkFunctionAttachments>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGatewayNetworkFunctionAttachments>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGatewayPeeringAttachments>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGatewayPeeringAttachments>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGatewayPolicyTables>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGatewayPolicyTables>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGatewayRouteTableAnnouncements>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGatewayRouteTableAnnouncements>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGatewayRouteTables>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGatewayRouteTables>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGatewayVpcAttachments>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGatewayVpcAttachments>("transit");
     #[cfg(feature = "transit")]
-    visitor.visit::<crate::transit::DescribeTransitGateways>("transit");
+    visitor.visit_paginated::<crate::transit::DescribeTransitGateways>("transit");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeAddressTransfers>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeAddressTransfers>("vpc");
     #[cfg(feature = "vpc")]
     visitor.visit::<crate::vpc::DescribeAddresses>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeAddressesAttribute>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeAddressesAttribute>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeAwsNetworkPerformanceMetricSubscriptions>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeAwsNetworkPerformanceMetricSubscriptions>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeByoipCidrs>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeByoipCidrs>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeCarrierGateways>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeCarrierGateways>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeCoipPools>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeCoipPools>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeDhcpOptions>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeDhcpOptions>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeEgressOnlyInternetGateways>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeEgressOnlyInternetGateways>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeFlowLogs>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeFlowLogs>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeInternetGateways>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeInternetGateways>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeIpv6Pools>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeIpv6Pools>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeManagedPrefixLists>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeManagedPrefixLists>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeMovingAddresses>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeMovingAddresses>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeNatGateways>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeNatGateways>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeNetworkAcls>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeNetworkAcls>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeNetworkInsightsAccessScopeAnalyses>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeNetworkInsightsAccessScopeAnalyses>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeNetworkInsightsAccessScopes>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeNetworkInsightsAccessScopes>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeNetworkInsightsAnalyses>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeNetworkInsightsAnalyses>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeNetworkInsightsPaths>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeNetworkInsightsPaths>("vpc");
     #[cfg(feature = "vpc")]
     visitor.visit::<crate::vpc::DescribeNetworkInterfaceAttribute>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeNetworkInterfacePermissions>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeNetworkInterfacePermissions>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeNetworkInterfaces>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeNetworkInterfaces>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeNetworkingFlexCostAllocationPolicies>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeNetworkingFlexCostAllocationPolicies>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeNetworkingFlexCostAllocationPolicyAssociations>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeNetworkingFlexCostAllocationPolicyAssociations>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeOutpostLags>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeOutpostLags>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribePrefixLists>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribePrefixLists>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribePublicIpv4Pools>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribePublicIpv4Pools>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeRouteServerEndpoints>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeRouteServerEndpoints>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeRouteServerPeers>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeRouteServerPeers>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeRouteServers>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeRouteServers>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeRouteTables>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeRouteTables>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeSecondaryInterfaces>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeSecondaryInterfaces>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeSecondaryNetworks>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeSecondaryNetworks>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeSecondarySubnets>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeSecondarySubnets>("vpc");
     #[cfg(feature = "vpc")]
     visitor.visit::<crate::vpc::DescribeSecurityGroupReferences>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeSecurityGroupRules>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeSecurityGroupRules>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeSecurityGroupVpcAssociations>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeSecurityGroupVpcAssociations>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeSecurityGroups>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeSecurityGroups>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeServiceLinkVirtualInterfaces>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeServiceLinkVirtualInterfaces>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeStaleSecurityGroups>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeStaleSecurityGroups>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeSubnets>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeSubnets>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeTrafficMirrorFilterRules>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeTrafficMirrorFilterRules>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeTrafficMirrorFilters>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeTrafficMirrorFilters>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeTrafficMirrorSessions>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeTrafficMirrorSessions>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeTrafficMirrorTargets>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeTrafficMirrorTargets>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeTrunkInterfaceAssociations>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeTrunkInterfaceAssociations>("vpc");
     #[cfg(feature = "vpc")]
     visitor.visit::<crate::vpc::DescribeVpcAttribute>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcBlockPublicAccessExclusions>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcBlockPublicAccessExclusions>("vpc");
     #[cfg(feature = "vpc")]
     visitor.visit::<crate::vpc::DescribeVpcBlockPublicAccessOptions>("vpc");
     #[cfg(feature = "vpc")]
     visitor.visit::<crate::vpc::DescribeVpcClassicLink>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcClassicLinkDnsSupport>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcClassicLinkDnsSupport>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcEncryptionControls>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcEncryptionControls>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcEndpointAssociations>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcEndpointAssociations>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcEndpointConnectionNotifications>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcEndpointConnectionNotifications>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcEndpointConnections>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcEndpointConnections>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcEndpointServiceConfigurations>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcEndpointServiceConfigurations>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcEndpointServicePermissions>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcEndpointServicePermissions>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcEndpointServices>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcEndpointServices>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcEndpoints>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcEndpoints>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcPeeringConnections>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcPeeringConnections>("vpc");
     #[cfg(feature = "vpc")]
-    visitor.visit::<crate::vpc::DescribeVpcs>("vpc");
+    visitor.visit_paginated::<crate::vpc::DescribeVpcs>("vpc");
     #[cfg(feature = "vpn")]
-    visitor.visit::<crate::vpn::DescribeClientVpnAuthorizationRules>("vpn");
+    visitor.visit_paginated::<crate::vpn::DescribeClientVpnAuthorizationRules>("vpn");
     #[cfg(feature = "vpn")]
-    visitor.visit::<crate::vpn::DescribeClientVpnConnections>("vpn");
+    visitor.visit_paginated::<crate::vpn::DescribeClientVpnConnections>("vpn");
     #[cfg(feature = "vpn")]
-    visitor.visit::<crate::vpn::DescribeClientVpnEndpoints>("vpn");
+    visitor.visit_paginated::<crate::vpn::DescribeClientVpnEndpoints>("vpn");
     #[cfg(feature = "vpn")]
-    visitor.visit::<crate::vpn::DescribeClientVpnRoutes>("vpn");
+    visitor.visit_paginated::<crate::vpn::DescribeClientVpnRoutes>("vpn");
     #[cfg(feature = "vpn")]
-    visitor.visit::<crate::vpn::DescribeClientVpnTargetNetworks>("vpn");
+    visitor.visit_paginated::<crate::vpn::DescribeClientVpnTargetNetworks>("vpn");
     #[cfg(feature = "vpn")]
     visitor.visit::<crate::vpn::DescribeCustomerGateways>("vpn");
     #[cfg(feature = "vpn")]
-    visitor.visit::<crate::vpn::DescribeVerifiedAccessEndpoints>("vpn");
+    visitor.visit_paginated::<crate::vpn::DescribeVerifiedAccessEndpoints>("vpn");
     #[cfg(feature = "vpn")]
-    visitor.visit::<crate::vpn::DescribeVerifiedAccessGroups>("vpn");
+    visitor.visit_paginated::<crate::vpn::DescribeVerifiedAccessGroups>("vpn");
     #[cfg(feature = "vpn")]
-    visitor.visit::<crate::vpn::DescribeVerifiedAccessInstanceLoggingConfigurations>("vpn");
+    visitor.visit_paginated::<crate::vpn::DescribeVerifiedAccessInstanceLoggingConfigurations>("vpn");
     #[cfg(feature = "vpn")]
-    visitor.visit::<crate::vpn::DescribeVerifiedAccessInstances>("vpn");
+    visitor.visit_paginated::<crate::vpn::DescribeVerifiedAccessInstances>("vpn");
     #[cfg(feature = "vpn")]
-    visitor.visit::<crate::vpn::DescribeVerifiedAccessTrustProviders>("vpn");
+    visitor.visit_paginated::<crate::vpn::DescribeVerifiedAccessTrustProviders>("vpn");
     #[cfg(feature = "vpn")]
-    visitor.visit::<crate::vpn::DescribeVpnConcentrators>("vpn");
+    visitor.visit_paginated::<crate::vpn::DescribeVpnConcentrators>("vpn");
     #[cfg(feature = "vpn")]
     visitor.visit::<crate::vpn::DescribeVpnConnections>("vpn");
     #[cfg(feature = "vpn")]

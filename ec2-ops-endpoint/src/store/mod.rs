@@ -419,6 +419,16 @@ impl Store {
         self.account.id()
     }
 
+    /// The account the seed shows by its resources' owners (its reservations', else most of its
+    /// security groups', interfaces', VPCs' and subnets', else its images' and snapshots' one
+    /// owner), when the store was not told its account: how a capture names the account it is of.
+    pub fn seeded_account_id(&self) -> Option<&str> {
+        match &self.account {
+            Account::Seeded(seeded) => Some(&seeded.account_id),
+            Account::Configured(_) | Account::Default => None,
+        }
+    }
+
     /// What is stored, for the start-up line: operations served, those holding resources, and
     /// how many resources.
     pub fn summary(&self) -> String {

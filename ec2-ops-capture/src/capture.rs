@@ -1,0 +1,495 @@
+//! The capture itself: the regions, the account, then every planned call of each region, a
+//! bounded number at a time, each answer written whole and recorded in the manifest as it comes.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ec2_ops::DescribeContext;
+use ec2_ops_client::{Client, ClientError, Credentials, RetryPolicy};
+use ec2_ops_endpoint::{Seed, Store};
+use futures_util::StreamExt;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::Value;
+
+use crate::calls::{self, Call};
+use crate::files;
+use crate::manifest::{MANIFEST, Manifest, Outcome};
+
+/// The operations whose owners tell which account a capture is of (see
+/// [`Store::seeded_account_id`]): captured first, in the first region.
+const SHOWING_THE_ACCOUNT: [&str; 7] = [
+    "DescribeInstances",
+    "DescribeSecurityGroups",
+    "DescribeNetworkInterfaces",
+    "DescribeVpcs",
+    "DescribeSubnets",
+    "DescribeImages",
+    "DescribeSnapshots",
+];
+
+/// A capture of an account into a folder the endpoint replays: `OUT/<account>/<region>/`, one
+/// `describe-*.json` per operation, as `ec2-ops-endpoint --seed-dir` reads it.
+///
+/// ```no_run
+/// # async fn example() -> Result<(), ec2_ops_capture::CaptureError> {
+/// let summary = ec2_ops_capture::Capture::new("captured")
+///     .regions(["eu-west-1", "us-east-1"])
+///     .run()
+///     .await?;
+/// println!("{summary}");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Capture {
+    out: PathBuf,
+    regions: Option<Vec<String>>,
+    endpoint_url: Option<String>,
+    credentials: Option<Credentials>,
+    retry: Option<RetryPolicy>,
+    account_id: Option<String>,
+    concurrency: usize,
+    overwrite: bool,
+    progress: bool,
+}
+
+/// Why a capture stopped before making its calls. A call that fails is not one of these: it is
+/// listed in the [`Summary`], and a rerun makes it again.
+#[derive(Debug)]
+pub enum CaptureError {
+    /// The output folder holds something that is not a capture, or cannot be written.
+    Folder(String),
+    /// The client cannot be built (no region, no credentials), or the regions cannot be listed.
+    Client(ClientError),
+    /// The account cannot be told from the captured owners, or they contradict each other.
+    Account(String),
+}
+
+impl std::fmt::Display for CaptureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CaptureError::Folder(problem) | CaptureError::Account(problem) => f.write_str(problem),
+            CaptureError::Client(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for CaptureError {}
+
+impl From<ClientError> for CaptureError {
+    fn from(error: ClientError) -> Self {
+        CaptureError::Client(error)
+    }
+}
+
+/// What a capture did.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// The account captured.
+    pub account_id: String,
+    /// The regions captured, in order.
+    pub regions: Vec<String>,
+    /// Where each region's seed files are: `OUT/<account>`.
+    pub folder: PathBuf,
+    /// Calls answered and written by this run.
+    pub captured: usize,
+    /// Items in the lists this run wrote.
+    pub items: usize,
+    /// Calls an earlier run had answered, not made again.
+    pub already_done: usize,
+    /// Calls EC2 refused, in this run or an earlier one: region, action, code.
+    pub refused: Vec<(String, &'static str, String)>,
+    /// Calls that got no answer (the network, the retries spent): region, action, why. A rerun
+    /// makes them again.
+    pub failed: Vec<(String, &'static str, String)>,
+    /// How long the run took.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// Whether every call was answered (captured or refused).
+    pub fn is_complete(&self) -> bool {
+        self.failed.is_empty()
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "account {} in {} region(s), into {}: {} operation(s) captured ({} items), {} done before, {} refused, {} failed, in {:.1} s",
+            self.account_id,
+            self.regions.len(),
+            self.folder.display(),
+            self.captured,
+            self.items,
+            self.already_done,
+            self.refused.len(),
+            self.failed.len(),
+            self.elapsed.as_secs_f64()
+        )?;
+        for (region, action, code) in &self.refused {
+            writeln!(f, "  refused: {region} {action}: {code}")?;
+        }
+        for (region, action, why) in &self.failed {
+            writeln!(
+                f,
+                "  failed (a rerun tries again): {region} {action}: {why}"
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl Capture {
+    /// A capture into `out`, of the regions enabled for the account, with the credentials and
+    /// region the AWS CLI would use, four calls at a time.
+    pub fn new(out: impl Into<PathBuf>) -> Capture {
+        Capture {
+            out: out.into(),
+            regions: None,
+            endpoint_url: None,
+            credentials: None,
+            retry: None,
+            account_id: None,
+            concurrency: 4,
+            overwrite: false,
+            progress: false,
+        }
+    }
+
+    /// Captures these regions instead of every region DescribeRegions lists as enabled.
+    pub fn regions<I, S>(mut self, regions: I) -> Capture
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.regions = Some(regions.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sends every region's calls to this URL (a local endpoint, a proxy) instead of
+    /// `https://ec2.<region>.amazonaws.com`; each is still signed for its region.
+    pub fn endpoint_url(mut self, url: impl Into<String>) -> Capture {
+        self.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// Signs with these credentials instead of those the AWS CLI would find.
+    pub fn credentials(mut self, credentials: Credentials) -> Capture {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// Retries throttling and transient failures with this policy instead of the client's.
+    pub fn retry(mut self, retry: RetryPolicy) -> Capture {
+        self.retry = Some(retry);
+        self
+    }
+
+    /// The account captured, instead of the one the captured owners show.
+    pub fn account_id(mut self, account_id: impl Into<String>) -> Capture {
+        self.account_id = Some(account_id.into());
+        self
+    }
+
+    /// How many calls are in flight at once in a region (at least one).
+    pub fn concurrency(mut self, calls: usize) -> Capture {
+        self.concurrency = calls.max(1);
+        self
+    }
+
+    /// Captures into a folder that holds something else (or an earlier capture, begun anew).
+    pub fn overwrite(mut self, overwrite: bool) -> Capture {
+        self.overwrite = overwrite;
+        self
+    }
+
+    /// Draws a progress bar per region on standard error, when it is a terminal.
+    pub fn progress(mut self, progress: bool) -> Capture {
+        self.progress = progress;
+        self
+    }
+
+    /// A client signing for `region` (or the AWS CLI's region).
+    fn client(&self, region: Option<&str>) -> Result<Client, ClientError> {
+        let mut builder = Client::builder();
+        if let Some(region) = region {
+            builder = builder.region(region);
+        }
+        if let Some(url) = &self.endpoint_url {
+            builder = builder.endpoint_url(url.clone());
+        }
+        if let Some(credentials) = &self.credentials {
+            builder = builder.credentials(credentials.clone());
+        }
+        if let Some(retry) = &self.retry {
+            builder = builder.retry(*retry);
+        }
+        builder.build()
+    }
+
+    /// The regions to capture: those asked for, or those DescribeRegions lists as enabled.
+    async fn region_names(&self) -> Result<Vec<String>, CaptureError> {
+        if let Some(regions) = &self.regions {
+            return Ok(regions.clone());
+        }
+        let client = self.client(None)?;
+        let answer = client
+            .send::<ec2_ops_catalog::account::DescribeRegions>(&Default::default())
+            .await?;
+        Ok(answer
+            .regions
+            .iter()
+            .filter_map(|region| region.region_name.clone())
+            .collect())
+    }
+
+    /// The calls a capture would make, one line each (`eu-west-1 describe-volumes MaxResults=500,
+    /// every page`), without making them; only DescribeRegions is called, when no region is
+    /// given.
+    ///
+    /// # Errors
+    /// The regions cannot be listed.
+    pub async fn dry_run(&self) -> Result<Vec<String>, CaptureError> {
+        let regions = self.region_names().await?;
+        let planned = calls::planned();
+        let mut lines = Vec::new();
+        for region in &regions {
+            for call in &planned {
+                let paging = match (call.paged, call.page_size) {
+                    (true, Some(size)) => format!(" MaxResults={size}, every page"),
+                    (true, None) => " every page".to_owned(),
+                    (false, _) => String::new(),
+                };
+                lines.push(format!("{region} {}{paging}", call.command()));
+            }
+        }
+        Ok(lines)
+    }
+
+    /// Makes every call not answered yet and writes each answer, then returns what was done.
+    ///
+    /// # Errors
+    /// The folder holds something else, no client can be built, the regions cannot be listed,
+    /// or the account cannot be told. Calls that fail are in the summary instead.
+    pub async fn run(&self) -> Result<Summary, CaptureError> {
+        let started = Instant::now();
+        let mut manifest = self.begin()?;
+        let regions = self.region_names().await?;
+        let planned = calls::planned();
+        let mut summary = Summary {
+            regions: regions.clone(),
+            ..Summary::default()
+        };
+        for (index, region) in regions.iter().enumerate() {
+            let client = self.client(Some(region))?;
+            let mut waiting: Vec<Call> = Vec::new();
+            for call in &planned {
+                match manifest.outcome(region, call.action) {
+                    Some(Outcome::Refused { code, .. }) => {
+                        summary.already_done += 1;
+                        summary
+                            .refused
+                            .push((region.clone(), call.action, code.clone()));
+                    }
+                    Some(Outcome::Captured { .. }) => summary.already_done += 1,
+                    None => waiting.push(*call),
+                }
+            }
+            let bar = self.bar(region, waiting.len());
+            if index == 0 && manifest.account_id.is_none() {
+                self.identify(
+                    &client,
+                    region,
+                    &mut waiting,
+                    &mut manifest,
+                    &mut summary,
+                    &bar,
+                )
+                .await?;
+            }
+            let answers = futures_util::stream::iter(waiting)
+                .map(|call| {
+                    let client = &client;
+                    async move { (call, call.fetch(client).await) }
+                })
+                .buffer_unordered(self.concurrency);
+            futures_util::pin_mut!(answers);
+            while let Some((call, answer)) = answers.next().await {
+                self.keep(&mut manifest, &mut summary, region, call, answer)?;
+                bar.inc(1);
+            }
+            bar.finish();
+        }
+        summary.account_id = manifest.account_id.clone().unwrap_or_default();
+        summary.folder = self.out.join(&summary.account_id);
+        summary.elapsed = started.elapsed();
+        Ok(summary)
+    }
+
+    /// The manifest to go on from: an earlier capture's, or a new one in an empty folder.
+    fn begin(&self) -> Result<Manifest, CaptureError> {
+        let folder = |error: std::io::Error| {
+            CaptureError::Folder(format!("{}: {error}", self.out.display()))
+        };
+        let earlier = Manifest::read(&self.out).map_err(CaptureError::Folder)?;
+        let mut manifest = match earlier {
+            Some(manifest) if !self.overwrite => manifest,
+            _ => {
+                let holds_something = std::fs::read_dir(&self.out)
+                    .map(|mut entries| entries.next().is_some())
+                    .unwrap_or(false);
+                if holds_something && !self.overwrite {
+                    return Err(CaptureError::Folder(format!(
+                        "{} holds files and no {MANIFEST}: it is not a capture to continue; \
+                         choose an empty folder, or overwrite it (--overwrite)",
+                        self.out.display()
+                    )));
+                }
+                Manifest::default()
+            }
+        };
+        match (&manifest.account_id, &self.account_id) {
+            (Some(begun), Some(asked)) if begun != asked => {
+                return Err(CaptureError::Account(format!(
+                    "{} is a capture of account {begun}, not {asked}: choose another folder",
+                    self.out.display()
+                )));
+            }
+            (None, Some(asked)) => manifest.account_id = Some(asked.clone()),
+            _ => {}
+        }
+        std::fs::create_dir_all(&self.out).map_err(folder)?;
+        manifest.write(&self.out).map_err(folder)?;
+        Ok(manifest)
+    }
+
+    /// Captures the operations whose owners show the account (taking them out of `waiting`),
+    /// tells the account from them, and keeps their answers.
+    async fn identify(
+        &self,
+        client: &Client,
+        region: &str,
+        waiting: &mut Vec<Call>,
+        manifest: &mut Manifest,
+        summary: &mut Summary,
+        bar: &ProgressBar,
+    ) -> Result<(), CaptureError> {
+        let (showing, rest): (Vec<Call>, Vec<Call>) = waiting
+            .iter()
+            .partition(|call| SHOWING_THE_ACCOUNT.contains(&call.action));
+        *waiting = rest;
+        let answers: Vec<(Call, Result<Value, ClientError>)> = futures_util::stream::iter(showing)
+            .map(|call| async move { (call, call.fetch(client).await) })
+            .buffer_unordered(self.concurrency)
+            .collect()
+            .await;
+        let mut seed = Seed::empty();
+        for (call, answer) in &answers {
+            if let Ok(output) = answer {
+                let one = Seed::from_output(call.action, &output.to_string())
+                    .map_err(|error| CaptureError::Account(error.to_string()))?;
+                seed = seed
+                    .merge(one)
+                    .map_err(|error| CaptureError::Account(error.to_string()))?;
+            }
+        }
+        let store = Store::new(&seed, DescribeContext::default())
+            .map_err(|error| CaptureError::Account(error.to_string()))?;
+        let account = store.seeded_account_id().ok_or_else(|| {
+            CaptureError::Account(format!(
+                "no instance, security group, interface, VPC, subnet, image or snapshot of {region} \
+                 shows which account this is: give it (--account-id)"
+            ))
+        })?;
+        manifest.account_id = Some(account.to_owned());
+        for (call, answer) in answers {
+            self.keep(manifest, summary, region, call, answer)?;
+            bar.inc(1);
+        }
+        Ok(())
+    }
+
+    /// Writes an answer and records it, or records a refusal, or lists a failure.
+    fn keep(
+        &self,
+        manifest: &mut Manifest,
+        summary: &mut Summary,
+        region: &str,
+        call: Call,
+        answer: Result<Value, ClientError>,
+    ) -> Result<(), CaptureError> {
+        let outcome = match answer {
+            Ok(output) => {
+                let folder = manifest
+                    .region_folder(&self.out, region)
+                    .expect("the account is known before any answer is kept");
+                let path = folder.join(format!("{}.json", call.command()));
+                write_output(&path, &output).map_err(|error| {
+                    CaptureError::Folder(format!("{}: {error}", path.display()))
+                })?;
+                let items = listed(call.action, &output);
+                summary.captured += 1;
+                summary.items += items;
+                Outcome::Captured { items }
+            }
+            // Throttling and transient failures that outlast the retries are failures a rerun
+            // makes again, not refusals.
+            Err(error) => match error.code().filter(|_| !error.is_retryable()) {
+                Some(code) => {
+                    summary
+                        .refused
+                        .push((region.to_owned(), call.action, code.to_owned()));
+                    Outcome::Refused {
+                        code: code.to_owned(),
+                        message: error.to_string(),
+                    }
+                }
+                None => {
+                    summary
+                        .failed
+                        .push((region.to_owned(), call.action, error.to_string()));
+                    return Ok(());
+                }
+            },
+        };
+        manifest.record(region, call.action, outcome);
+        manifest
+            .write(&self.out)
+            .map_err(|error| CaptureError::Folder(format!("{}: {error}", self.out.display())))
+    }
+
+    fn bar(&self, region: &str, calls: usize) -> ProgressBar {
+        if !self.progress {
+            return ProgressBar::hidden();
+        }
+        // Drawn on standard error, and only when it is a terminal (indicatif's default).
+        let bar = ProgressBar::new(calls as u64).with_message(region.to_owned());
+        bar.set_style(
+            ProgressStyle::with_template("{msg:>16} [{bar:40}] {pos}/{len} operations")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        bar
+    }
+}
+
+/// How many items `action`'s output lists (0 for an answer that is no list).
+fn listed(action: &str, output: &Value) -> usize {
+    ec2_ops_catalog::LIST_MEMBERS
+        .iter()
+        .find(|(listing, _)| *listing == action)
+        .and_then(|(_, member)| output.get(*member)?.as_array().map(Vec::len))
+        .unwrap_or(0)
+}
+
+/// Writes `output` as the AWS CLI prints JSON: indented by four spaces, a newline at the end.
+fn write_output(path: &Path, output: &Value) -> std::io::Result<()> {
+    let mut bytes = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, formatter);
+    serde::Serialize::serialize(output, &mut serializer).map_err(std::io::Error::other)?;
+    bytes.push(b'\n');
+    files::write_whole(path, &bytes)
+}

@@ -1,0 +1,92 @@
+//! An answer as the AWS CLI prints it: the response's JSON (the declared types' own AWS CLI
+//! form), every page's list merged into one, no `NextToken`. That is what a seed file holds and
+//! what `aws ec2 describe-...` writes.
+
+use serde_json::{Map, Value};
+
+/// One response as the AWS CLI prints it.
+pub(crate) fn printed<R: serde::Serialize>(response: &R) -> Value {
+    let mut value = serde_json::to_value(response).unwrap_or(Value::Object(Map::new()));
+    if let Value::Object(members) = &mut value {
+        members.remove("NextToken");
+    }
+    value
+}
+
+/// The pages of one walk, merged as the AWS CLI merges them: each page's list appended to the
+/// first page's, the other members the first page's.
+pub(crate) struct Merged {
+    /// The output member listing the resources, for an operation answering a list.
+    list: Option<&'static str>,
+    merged: Option<Value>,
+}
+
+impl Merged {
+    /// A walk of `action`'s pages.
+    pub(crate) fn new(action: &str) -> Merged {
+        let list = ec2_ops_catalog::LIST_MEMBERS
+            .iter()
+            .find(|(listing, _)| *listing == action)
+            .map(|(_, member)| *member);
+        Merged { list, merged: None }
+    }
+
+    /// Adds the next page.
+    pub(crate) fn add(&mut self, page: Value) {
+        let Some(merged) = &mut self.merged else {
+            self.merged = Some(page);
+            return;
+        };
+        let Some(list) = self.list else {
+            return;
+        };
+        let items = match page {
+            Value::Object(mut members) => members.remove(list),
+            _ => None,
+        };
+        if let (Some(Value::Array(items)), Value::Object(members)) = (items, merged) {
+            match members.get_mut(list) {
+                Some(Value::Array(held)) => held.extend(items),
+                _ => {
+                    members.insert(list.to_owned(), Value::Array(items));
+                }
+            }
+        }
+    }
+
+    /// The merged output: `{}` for a walk of no page.
+    pub(crate) fn finish(self) -> Value {
+        self.merged.unwrap_or(Value::Object(Map::new()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn pages_are_merged_into_the_first_page_s_list() {
+        let mut merged = Merged::new("DescribeVolumes");
+        merged.add(json!({"Volumes": [{"VolumeId": "vol-1"}]}));
+        merged.add(json!({"Volumes": [{"VolumeId": "vol-2"}, {"VolumeId": "vol-3"}]}));
+        merged.add(json!({}));
+        assert_eq!(
+            merged.finish(),
+            json!({"Volumes": [{"VolumeId": "vol-1"}, {"VolumeId": "vol-2"}, {"VolumeId": "vol-3"}]})
+        );
+    }
+
+    #[test]
+    fn a_list_the_first_page_lacks_is_taken_from_the_next() {
+        let mut merged = Merged::new("DescribeVolumes");
+        merged.add(json!({}));
+        merged.add(json!({"Volumes": [{"VolumeId": "vol-2"}]}));
+        assert_eq!(merged.finish(), json!({"Volumes": [{"VolumeId": "vol-2"}]}));
+    }
+
+    #[test]
+    fn a_walk_of_no_page_is_an_empty_output() {
+        assert_eq!(Merged::new("DescribeVolumes").finish(), json!({}));
+    }
+}

@@ -1,0 +1,472 @@
+//! A capture replays as its source answered: an endpoint seeded with an account is captured over
+//! HTTP, a second endpoint replays the capture, and every planned operation answers the same in
+//! both; also when the calls are throttled and connections dropped, and when a capture is cut off
+//! and run again.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use ec2_ops_capture::{Capture, MANIFEST, Manifest, Outcome, planned};
+use ec2_ops_client::{Credentials, RetryPolicy};
+use ec2_ops_endpoint::{Endpoint, Seed, Store};
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::{Request, Response};
+use tokio::net::TcpListener;
+
+const ACCOUNT: &str = "123456789012";
+const REGIONS: [&str; 2] = ["eu-west-1", "us-east-1"];
+
+/// The account captured: the endpoint's sample (instances, volumes, snapshots, tasks, key pairs,
+/// tags) and the network around it, owned by [`ACCOUNT`].
+fn account() -> Seed {
+    let mut seed = Seed::sample();
+    for (command, output) in [
+        (
+            "describe-vpcs",
+            r#"{"Vpcs": [{"VpcId": "vpc-1", "OwnerId": "123456789012", "CidrBlock": "10.0.0.0/16", "IsDefault": true, "State": "available"}]}"#,
+        ),
+        (
+            "describe-subnets",
+            r#"{"Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "OwnerId": "123456789012", "CidrBlock": "10.0.1.0/24", "AvailabilityZone": "eu-west-1a"},
+                            {"SubnetId": "subnet-2", "VpcId": "vpc-1", "OwnerId": "123456789012", "CidrBlock": "10.0.2.0/24", "AvailabilityZone": "eu-west-1b"}]}"#,
+        ),
+        (
+            "describe-security-groups",
+            r#"{"SecurityGroups": [{"GroupId": "sg-1", "GroupName": "default", "VpcId": "vpc-1", "OwnerId": "123456789012",
+                "Description": "default VPC security group",
+                "IpPermissions": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "10.0.0.0/8"}]}]}]}"#,
+        ),
+        (
+            "describe-images",
+            r#"{"Images": [{"ImageId": "ami-1", "OwnerId": "123456789012", "Name": "golden", "Public": false, "State": "available"},
+                           {"ImageId": "ami-2", "OwnerId": "137112412989", "ImageOwnerAlias": "amazon", "Name": "al2023", "Public": true, "State": "available"}]}"#,
+        ),
+        (
+            "describe-internet-gateways",
+            r#"{"InternetGateways": [{"InternetGatewayId": "igw-1", "OwnerId": "123456789012", "Attachments": [{"VpcId": "vpc-1", "State": "available"}]}]}"#,
+        ),
+    ] {
+        seed = seed
+            .merge(Seed::from_output(command, output).unwrap())
+            .unwrap();
+    }
+    seed
+}
+
+fn out(name: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("ec2-ops-capture-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&path);
+    path
+}
+
+/// A capture of `url` into `out`, quick to retry.
+fn capture(url: &str, out: &Path) -> Capture {
+    Capture::new(out)
+        .endpoint_url(url)
+        .credentials(Credentials::new("AKIDEXAMPLE", "secret"))
+        .regions(REGIONS)
+        .concurrency(4)
+        .retry(RetryPolicy {
+            max_attempts: 6,
+            base: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(5),
+        })
+}
+
+/// An answer with the request ID taken out, which differs on every call.
+fn without_request_id(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body).into_owned();
+    match (text.find("<requestId>"), text.find("</requestId>")) {
+        (Some(start), Some(end)) => format!("{}{}", &text[..start], &text[end..]),
+        _ => text,
+    }
+}
+
+/// What a capture asks each planned operation (`Owner.N=self` where it scopes).
+fn query(action: &str) -> String {
+    let scoped = match action {
+        "DescribeImages" | "DescribeFpgaImages" | "DescribeSnapshots" => "&Owner.1=self",
+        _ => "",
+    };
+    format!("Action={action}&Version=2016-11-15{scoped}")
+}
+
+/// Every planned operation answers the same from `replayed` as from `source`.
+fn assert_replays(source: &Store, replayed: &Store) {
+    let mut compared = 0;
+    for call in planned() {
+        let query = query(call.action);
+        let asked = source.handle(query.as_bytes());
+        let answered = replayed.handle(query.as_bytes());
+        assert_eq!(
+            (answered.status, without_request_id(&answered.body)),
+            (asked.status, without_request_id(&asked.body)),
+            "{}",
+            call.action
+        );
+        compared += 1;
+    }
+    assert!(compared > 150, "{compared} operations compared");
+}
+
+fn replay(folder: &Path) -> Store {
+    Store::new(
+        &Seed::from_dir(folder).unwrap(),
+        ec2_ops::DescribeContext::default(),
+    )
+    .unwrap()
+}
+
+/// The files of a capture folder, by relative path, with their bytes.
+fn files(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(directory) = pending.pop() {
+        for entry in std::fs::read_dir(&directory).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.file_name().is_some_and(|name| name != MANIFEST) {
+                let bytes = std::fs::read(&path).unwrap();
+                found.push((path.strip_prefix(folder).unwrap().to_path_buf(), bytes));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[tokio::test]
+async fn a_capture_replays_every_planned_operation_as_its_source_answers() {
+    let source = Endpoint::builder()
+        .seed(account())
+        .bind("127.0.0.1:0")
+        .await
+        .unwrap();
+    let folder = out("whole");
+    let summary = capture(&source.url(), &folder).run().await.unwrap();
+    assert!(summary.is_complete(), "{summary}");
+    assert_eq!(
+        summary.account_id, ACCOUNT,
+        "shown by the reservations' owner"
+    );
+    assert_eq!(summary.captured, planned().len() * REGIONS.len());
+    assert!(summary.refused.is_empty(), "{summary}");
+    for region in REGIONS {
+        let replayed = replay(&folder.join(ACCOUNT).join(region));
+        assert_eq!(replayed.account_id(), ACCOUNT);
+        assert_replays(source.store(), &replayed);
+    }
+    // Only the account's own images are captured: the public one stays out.
+    let images = std::fs::read_to_string(
+        folder
+            .join(ACCOUNT)
+            .join("eu-west-1")
+            .join("describe-images.json"),
+    )
+    .unwrap();
+    assert!(
+        images.contains("ami-1") && !images.contains("ami-2"),
+        "{images}"
+    );
+    source.shutdown().await;
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[tokio::test]
+async fn pages_are_walked_whole_at_the_largest_page_size() {
+    // 1,200 volumes: three pages of DescribeVolumes at its maximum of 500.
+    let volumes: Vec<String> = (0..1200)
+        .map(|index| format!(r#"{{"VolumeId": "vol-{index:05}", "Size": 8}}"#))
+        .collect();
+    let seed = Seed::from_output(
+        "describe-volumes",
+        &format!(r#"{{"Volumes": [{}]}}"#, volumes.join(",")),
+    )
+    .unwrap();
+    let source = Endpoint::builder()
+        .seed(seed)
+        .bind("127.0.0.1:0")
+        .await
+        .unwrap();
+    let folder = out("pages");
+    let summary = capture(&source.url(), &folder)
+        .account_id(ACCOUNT)
+        .run()
+        .await
+        .unwrap();
+    assert!(summary.is_complete(), "{summary}");
+    let written = std::fs::read_to_string(
+        folder
+            .join(ACCOUNT)
+            .join("eu-west-1")
+            .join("describe-volumes.json"),
+    )
+    .unwrap();
+    let output: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(output["Volumes"].as_array().unwrap().len(), 1200);
+    assert!(output.get("NextToken").is_none());
+    // Written as the AWS CLI prints: four spaces, a newline at the end.
+    assert!(
+        written.starts_with("{\n    \"Volumes\": [") && written.ends_with("}\n"),
+        "{}",
+        &written[..40]
+    );
+    source.shutdown().await;
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+/// What the faulty server in front of a store does to the requests it is sent.
+#[derive(Clone, Copy)]
+struct Faults {
+    /// Every `n`th request is answered with EC2's throttling error.
+    throttle_every: usize,
+    /// Every `n`th request's connection is closed without an answer.
+    drop_every: usize,
+    /// After this many requests, every connection is closed without an answer (the network is
+    /// gone, or the capture was killed).
+    down_after: usize,
+}
+
+/// A server answering from `store` with `faults`; returns its URL and the count of requests.
+async fn faulty(store: Arc<Store>, faults: Faults) -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address: SocketAddr = listener.local_addr().unwrap();
+    let count = Arc::new(AtomicUsize::new(0));
+    let counted = count.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
+            let store = store.clone();
+            let count = counted.clone();
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+                    let store = store.clone();
+                    let count = count.clone();
+                    async move {
+                        let seen = count.fetch_add(1, Ordering::SeqCst) + 1;
+                        let body = request
+                            .into_body()
+                            .collect()
+                            .await
+                            .map(|body| body.to_bytes());
+                        let dropped =
+                            seen.is_multiple_of(faults.drop_every) || seen > faults.down_after;
+                        let (status, bytes) = if dropped {
+                            // An answer with no body at all and the connection closed: the
+                            // client reads a broken response.
+                            return Err::<Response<Full<Bytes>>, _>(std::io::Error::other(
+                                "dropped",
+                            ));
+                        } else if seen.is_multiple_of(faults.throttle_every) {
+                            (503, Bytes::from_static(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>r-1</RequestID></Response>"))
+                        } else {
+                            let answer = store.handle(&body.unwrap_or_default());
+                            (answer.status, Bytes::from(answer.body))
+                        };
+                        Ok(Response::builder()
+                            .status(status)
+                            .header("content-type", "text/xml;charset=UTF-8")
+                            .body(Full::new(bytes))
+                            .unwrap())
+                    }
+                });
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    });
+    (format!("http://{address}"), count)
+}
+
+#[tokio::test]
+async fn throttling_and_dropped_connections_lose_and_repeat_nothing() {
+    let store = Arc::new(Store::new(&account(), ec2_ops::DescribeContext::default()).unwrap());
+    let faults = Faults {
+        throttle_every: 3,
+        drop_every: 7,
+        down_after: usize::MAX,
+    };
+    let (url, requests) = faulty(store.clone(), faults).await;
+    let folder = out("faults");
+    // A call unlucky enough to meet a fault on every attempt is listed as failed, and the next
+    // run makes it again; each run writes only what it was answered.
+    let mut runs = Vec::new();
+    while runs.len() < 5 {
+        let summary = capture(&url, &folder).run().await.unwrap();
+        let complete = summary.is_complete();
+        runs.push(summary);
+        if complete {
+            break;
+        }
+    }
+    let last = runs.last().unwrap();
+    assert!(last.is_complete(), "{last}");
+    let captured: usize = runs.iter().map(|summary| summary.captured).sum();
+    assert_eq!(
+        captured,
+        planned().len() * REGIONS.len(),
+        "each call written once"
+    );
+    assert!(
+        requests.load(Ordering::SeqCst) > captured,
+        "faults were injected"
+    );
+    for region in REGIONS {
+        assert_replays(&store, &replay(&folder.join(ACCOUNT).join(region)));
+    }
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[tokio::test]
+async fn a_capture_cut_off_continues_where_it_stopped_and_ends_as_a_whole_one() {
+    let store = Arc::new(Store::new(&account(), ec2_ops::DescribeContext::default()).unwrap());
+    let whole = out("uncut");
+    let (url, _) = faulty(
+        store.clone(),
+        Faults {
+            throttle_every: usize::MAX,
+            drop_every: usize::MAX,
+            down_after: usize::MAX,
+        },
+    )
+    .await;
+    assert!(capture(&url, &whole).run().await.unwrap().is_complete());
+
+    // The network goes after 60 requests: the first run ends with calls unanswered.
+    let (cut_url, _) = faulty(
+        store.clone(),
+        Faults {
+            throttle_every: usize::MAX,
+            drop_every: usize::MAX,
+            down_after: 60,
+        },
+    )
+    .await;
+    let folder = out("cut");
+    let first = capture(&cut_url, &folder)
+        .retry(RetryPolicy {
+            max_attempts: 1,
+            base: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(1),
+        })
+        .run()
+        .await
+        .unwrap();
+    assert!(!first.is_complete());
+    assert!(first.captured > 0);
+    let manifest = Manifest::read(&folder).unwrap().unwrap();
+    let recorded: usize = manifest.regions.values().map(|calls| calls.len()).sum();
+    assert_eq!(
+        recorded, first.captured,
+        "only what was written is recorded"
+    );
+    // A partial file is never left where the endpoint would read it.
+    for (path, bytes) in files(&folder) {
+        serde_json::from_slice::<serde_json::Value>(&bytes)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    }
+
+    // Run again once the network is back: only the calls not answered are made.
+    let second = capture(&url, &folder).run().await.unwrap();
+    assert!(second.is_complete(), "{second}");
+    assert_eq!(second.already_done, first.captured);
+    assert_eq!(
+        first.captured + second.captured,
+        planned().len() * REGIONS.len()
+    );
+    assert_eq!(
+        files(&folder),
+        files(&whole),
+        "the same files as a capture never cut off"
+    );
+    let manifest = Manifest::read(&folder).unwrap().unwrap();
+    assert!(
+        manifest
+            .regions
+            .values()
+            .flat_map(|calls| calls.values())
+            .all(|outcome| matches!(outcome, Outcome::Captured { .. }))
+    );
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::remove_dir_all(&whole).unwrap();
+}
+
+#[tokio::test]
+async fn a_folder_holding_other_files_is_not_written_to() {
+    let folder = out("occupied");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("notes.txt"), "mine").unwrap();
+    let error = capture("http://127.0.0.1:9", &folder)
+        .run()
+        .await
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("not a capture to continue"),
+        "{error}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(folder.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    assert!(!folder.join(MANIFEST).exists());
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[tokio::test]
+async fn an_operation_ec2_refuses_is_recorded_with_its_code_and_not_asked_again() {
+    // The endpoint checks signatures and knows another key than the capture's: EC2's
+    // `AuthFailure` for every call, which the capture records and does not make again.
+    let source = Endpoint::builder()
+        .seed(account())
+        .credentials(
+            ec2_ops_endpoint::Credentials::from_json(
+                r#"[{"AccessKeyId": "AKIDOTHER", "SecretAccessKey": "other"}]"#,
+                "the test's keys",
+            )
+            .unwrap(),
+        )
+        .bind("127.0.0.1:0")
+        .await
+        .unwrap();
+    let folder = out("refused");
+    let summary = capture(&source.url(), &folder)
+        .account_id(ACCOUNT)
+        .run()
+        .await
+        .unwrap();
+    assert!(summary.is_complete());
+    assert_eq!(summary.captured, 0);
+    assert_eq!(summary.refused.len(), planned().len() * REGIONS.len());
+    assert!(
+        summary
+            .refused
+            .iter()
+            .all(|(_, _, code)| code == "AuthFailure")
+    );
+    let again = capture(&source.url(), &folder).run().await.unwrap();
+    assert_eq!(again.already_done, planned().len() * REGIONS.len());
+    assert_eq!(again.captured, 0);
+    source.shutdown().await;
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[tokio::test]
+async fn a_dry_run_lists_every_call_and_makes_none() {
+    let folder = out("dry");
+    let lines = capture("http://127.0.0.1:9", &folder)
+        .dry_run()
+        .await
+        .unwrap();
+    assert_eq!(lines.len(), planned().len() * REGIONS.len());
+    assert!(lines.contains(&"eu-west-1 describe-volumes MaxResults=500, every page".to_owned()));
+    assert!(lines.contains(&"us-east-1 describe-regions".to_owned()));
+    assert!(!folder.exists());
+}
