@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::calls::{self, Call};
 use crate::files;
 use crate::manifest::{MANIFEST, Manifest, Outcome};
+use crate::output;
 
 /// The operations whose owners tell which account a capture is of (see
 /// [`Store::seeded_account_id`]): captured first, in the first region.
@@ -429,7 +430,7 @@ impl Capture {
                 write_output(&path, &output).map_err(|error| {
                     CaptureError::Folder(format!("{}: {error}", path.display()))
                 })?;
-                let items = listed(call.action, &output);
+                let items = output::listed(call.action, &output);
                 summary.captured += 1;
                 summary.items += items;
                 Outcome::Captured { items }
@@ -473,15 +474,6 @@ impl Capture {
         );
         bar
     }
-}
-
-/// How many items `action`'s output lists (0 for an answer that is no list).
-fn listed(action: &str, output: &Value) -> usize {
-    ec2_ops_catalog::LIST_MEMBERS
-        .iter()
-        .find(|(listing, _)| *listing == action)
-        .and_then(|(_, member)| output.get(*member)?.as_array().map(Vec::len))
-        .unwrap_or(0)
 }
 
 /// Writes `output` as the AWS CLI prints JSON: indented by four spaces, a newline at the end.

@@ -13,6 +13,21 @@ pub(crate) fn printed<R: serde::Serialize>(response: &R) -> Value {
     value
 }
 
+/// The AWS CLI output member `action` lists its resources under, if it answers a list.
+pub(crate) fn list_member(action: &str) -> Option<&'static str> {
+    ec2_ops_catalog::LIST_MEMBERS
+        .iter()
+        .find(|(listing, _)| *listing == action)
+        .map(|(_, member)| *member)
+}
+
+/// How many items `action`'s output lists (0 for an answer that is no list).
+pub(crate) fn listed(action: &str, output: &Value) -> usize {
+    list_member(action)
+        .and_then(|member| output.get(member)?.as_array().map(Vec::len))
+        .unwrap_or(0)
+}
+
 /// The pages of one walk, merged as the AWS CLI merges them: each page's list appended to the
 /// first page's, the other members the first page's.
 pub(crate) struct Merged {
@@ -24,11 +39,10 @@ pub(crate) struct Merged {
 impl Merged {
     /// A walk of `action`'s pages.
     pub(crate) fn new(action: &str) -> Merged {
-        let list = ec2_ops_catalog::LIST_MEMBERS
-            .iter()
-            .find(|(listing, _)| *listing == action)
-            .map(|(_, member)| *member);
-        Merged { list, merged: None }
+        Merged {
+            list: list_member(action),
+            merged: None,
+        }
     }
 
     /// Adds the next page.
