@@ -71,6 +71,7 @@ pub struct EndpointBuilder {
     control: ControlApi,
     credentials: Option<Credentials>,
     region: Option<String>,
+    reference_data: bool,
 }
 
 impl EndpointBuilder {
@@ -145,6 +146,23 @@ impl EndpointBuilder {
         self
     }
 
+    /// Whether the store holds the reference data every account has (on by default): the
+    /// Regions, and the served region's zones, instance types and offerings (the region given to
+    /// [`region`](Self::region), else us-east-1), for each of those operations the seed holds no
+    /// output of. See [`crate::reference`].
+    pub fn reference_data(mut self, on: bool) -> Self {
+        self.reference_data = on;
+        self
+    }
+
+    /// The region whose reference data the store holds, and callers are in: the one given to
+    /// [`region`](Self::region), else us-east-1.
+    fn home_region(&self) -> &str {
+        self.region
+            .as_deref()
+            .unwrap_or(ec2_ops::describe::DEFAULT_REGION)
+    }
+
     /// The store this builder's seed and token key make, without serving it.
     ///
     /// # Errors
@@ -158,7 +176,15 @@ impl EndpointBuilder {
         if let Some(account_id) = &self.account_id {
             context = context.with_account_id(account_id.clone());
         }
-        Store::new(seed, context)
+        let context = context.with_region(self.home_region());
+        if self.reference_data {
+            Store::new(
+                &seed.clone().with_reference_data(self.home_region()),
+                context,
+            )
+        } else {
+            Store::new(seed, context)
+        }
     }
 
     /// Loads the seed, binds `address` (`"127.0.0.1:0"` picks a free port) and serves in the
@@ -255,6 +281,7 @@ impl Endpoint {
             control: ControlApi::Off,
             credentials: None,
             region: None,
+            reference_data: true,
         }
     }
 

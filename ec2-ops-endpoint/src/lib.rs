@@ -86,6 +86,7 @@ mod endpoint;
 mod http;
 mod idle;
 mod operations;
+pub mod reference;
 pub mod region;
 mod seed;
 mod server;

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! ec2-ops-endpoint [--port N] [--seed FILE] [--seed-dir DIR] [--account-id ID]
-//!     [--region REGION] [--credentials FILE] [--token-key BASE64] [--threads N]
+//!     [--region REGION] [--no-reference-data] [--credentials FILE] [--token-key BASE64] [--threads N]
 //!     [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
 //!     [--max-connection-age S] [--drain-timeout S] [--control-api] [--control-api-any-peer]
 //!     [--log-format text|json] [--log-level LEVEL]
@@ -36,6 +36,9 @@
 //! - `--region`: the region served; a request signed for another (or addressed to another
 //!   region's host) is refused with EC2's `SignatureDoesNotMatch` "Credential should be scoped to
 //!   a valid region"; without it, every region's requests are answered alike;
+//! - the Regions, and the region's zones, instance types and offerings (us-east-1's without
+//!   `--region`), are embedded reference data every account has, served unless the seed holds
+//!   that operation's output or `--no-reference-data` is given (`ec2_ops_endpoint::reference`);
 //! - `--token-key` (or `EC2_OPS_TOKEN_KEY`): the base64 32-byte key `NextToken`s are signed with, so
 //!   endpoints sharing it continue each other's page walks; random per process without it;
 //! - a multi-threaded runtime (`--threads`, default one per core) serving at most
@@ -66,6 +69,7 @@ struct Options {
     account_id: Option<String>,
     credentials: Option<Credentials>,
     region: Option<String>,
+    reference_data: bool,
     threads: Option<usize>,
     settings: Settings,
     control: ControlApi,
@@ -164,6 +168,12 @@ fn command() -> clap::Command {
         .arg(seconds("idle-timeout", "60", "a connection moving no bytes this long is closed"))
         .arg(seconds("max-connection-age", "300", "a connection this old closes after its request in flight"))
         .arg(seconds("drain-timeout", "30", "on SIGTERM or Ctrl-C, longest to wait for requests in flight"))
+        .arg(
+            Arg::new("no-reference-data")
+                .long("no-reference-data")
+                .action(clap::ArgAction::SetTrue)
+                .help("serve no embedded Regions, zones, instance types or offerings: only what the seed holds"),
+        )
         .arg(
             Arg::new("control-api")
                 .long("control-api")
@@ -272,6 +282,7 @@ fn parse_options() -> Result<Options, String> {
         account_id: matches.get_one::<String>("account-id").cloned(),
         credentials,
         region: matches.get_one::<String>("region").cloned(),
+        reference_data: !matches.get_flag("no-reference-data"),
         threads: matches.get_one::<u64>("threads").copied().map(count),
         settings,
         control,
@@ -354,7 +365,7 @@ fn builder(options: &Options) -> ec2_ops_endpoint::EndpointBuilder {
     if let Some(region) = &options.region {
         builder = builder.region(region.clone());
     }
-    builder
+    builder.reference_data(options.reference_data)
 }
 
 fn main() -> ExitCode {
@@ -417,6 +428,11 @@ async fn serve(options: &Options) -> Result<Drained, String> {
         control_api = control,
         signatures,
         region = options.region.as_deref().unwrap_or("any (no --region)"),
+        reference_data = match (options.reference_data, options.region.as_deref()) {
+            (false, _) => "off (--no-reference-data)",
+            (true, Some(_)) => "the region's",
+            (true, None) => "us-east-1's (no --region)",
+        },
         settings = ?options.settings,
         "started; SIGTERM or Ctrl-C drains and stops"
     );

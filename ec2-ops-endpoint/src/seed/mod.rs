@@ -70,6 +70,9 @@ pub(crate) enum Output {
     Text(Arc<str>),
     /// A file to read.
     File(PathBuf),
+    /// The embedded reference data of this Region (see [`crate::reference`]): the same for every
+    /// store, so read once per process.
+    Reference(String),
 }
 
 impl SeedInput {
@@ -81,6 +84,11 @@ impl SeedInput {
                 .map(Arc::from)
                 .map_err(|error| {
                     SeedError::new(&self.source, "$", format!("cannot read the file: {error}"))
+                }),
+            Output::Reference(region) => crate::reference::output(self.action, region)
+                .map(Arc::from)
+                .ok_or_else(|| {
+                    SeedError::new(&self.source, "$", "no reference data for this operation")
                 }),
         }
     }
@@ -190,6 +198,35 @@ impl Seed {
             self.inputs.push(input);
         }
         Ok(self)
+    }
+
+    /// This seed, with the reference data every account has (see [`crate::reference`]) for each
+    /// of DescribeRegions, DescribeAvailabilityZones, DescribeInstanceTypes and
+    /// DescribeInstanceTypeOfferings it holds no output of: the Regions, and `region`'s zones,
+    /// instance types and offerings.
+    ///
+    /// ```
+    /// use ec2_ops_endpoint::Seed;
+    ///
+    /// let seed = Seed::from_output("describe-regions", r#"{"Regions": []}"#).unwrap();
+    /// let seed = seed.with_reference_data("eu-west-1");
+    /// assert_eq!(seed.actions().len(), 4);
+    /// ```
+    #[must_use]
+    pub fn with_reference_data(mut self, region: &str) -> Seed {
+        for action in crate::reference::actions(region) {
+            if self.inputs.iter().all(|input| input.action != action) {
+                self.inputs.push(SeedInput {
+                    action,
+                    source: format!(
+                        "the embedded reference data of {region} ({})",
+                        ec2_ops_catalog::cli_name(action)
+                    ),
+                    output: Output::Reference(region.to_owned()),
+                });
+            }
+        }
+        self
     }
 
     /// The operations this seed has data for, in order.

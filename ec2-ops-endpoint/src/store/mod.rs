@@ -37,9 +37,9 @@ mod parents;
 pub(crate) mod slot;
 
 use std::any::Any;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use ec2_ops::operations::instances::DescribeInstances;
 use ec2_ops::operations::snapshots::DescribeSnapshots;
@@ -70,7 +70,7 @@ use serde_json::Value;
 use self::account::Account;
 use self::slot::{ErasedSlot, Lent, Membership, Slot, Units};
 use crate::operations;
-use crate::seed::{Seed, SeedError, SeedInput};
+use crate::seed::{Output, Seed, SeedError, SeedInput};
 use crate::views::attributes::{
     AttributeIndex, address_attribute_id, address_attributes, attribute_index, attribute_observer,
     image_attribute_id, image_attributes, instance_attribute_id, instance_attributes,
@@ -296,7 +296,7 @@ impl Store {
             .into_iter()
             .enumerate()
             .map(|(index, resource)| (format!("$[{index}]"), resource));
-        let units: Units = Box::new(slot.check(indexed, &source)?);
+        let units: Units = Arc::new(slot.check(indexed, &source)?);
         account::check_change(&self.account, slot.action(), &units, &source)?;
         let _writing = self.writing();
         slot.put(&units);
@@ -317,7 +317,7 @@ impl Store {
             .into_iter()
             .enumerate()
             .map(|(index, resource)| (format!("$[{index}]"), resource));
-        let units: Units = Box::new(slot.check(indexed, &source)?);
+        let units: Units = Arc::new(slot.check(indexed, &source)?);
         account::check_change(&self.account, slot.action(), &units, &source)?;
         let _writing = self.writing();
         slot.remove_all();
@@ -476,8 +476,11 @@ fn read_all(
     inputs: &[SeedInput],
 ) -> Result<Vec<(&'static str, Units)>, SeedError> {
     let read = |input: &SeedInput| -> Result<Units, SeedError> {
-        let text = input.text()?;
-        slots[input.action].read(&text, &input.source)
+        let slot = &*slots[input.action];
+        match &input.output {
+            Output::Reference(region) => reference_units(slot, input, region),
+            Output::Text(_) | Output::File(_) => slot.read(&input.text()?, &input.source),
+        }
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
@@ -514,6 +517,28 @@ fn read_all(
         .zip(results)
         .map(|(input, result)| Ok((input.action, result.expect("every input is read")?)))
         .collect()
+}
+
+/// The embedded reference data of `region` for `input`'s operation, read once per process and
+/// shared by every store built after (a test suite builds hundreds; reading a Region's instance
+/// types and offerings costs tens of milliseconds, hundreds unoptimized).
+fn reference_units(
+    slot: &dyn ErasedSlot,
+    input: &SeedInput,
+    region: &str,
+) -> Result<Units, SeedError> {
+    type Read = Mutex<HashMap<(&'static str, String), Units>>;
+    static READ: OnceLock<Read> = OnceLock::new();
+    let read = READ.get_or_init(Read::default);
+    let key = (input.action, region.to_owned());
+    let lock = || read.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(units) = lock().get(&key) {
+        return Ok(Arc::clone(units));
+    }
+    // Read outside the lock: two stores reading the same data at once both read it, and one
+    // keeps its units.
+    let units = slot.read(&input.text()?, &input.source)?;
+    Ok(Arc::clone(lock().entry(key).or_insert(units)))
 }
 
 /// Every operation's slot without observers: what reads the seed before the store's own slots

@@ -16,8 +16,9 @@ use crate::seed::SeedError;
 
 /// Resources checked and split into the units a source stores, ready to go in: a
 /// `Vec<Arc<Item>>` of one operation, behind `Any` so the store holds every operation's in one
-/// map. The seed's units are shared with the sources that hold them, not copied.
-pub(crate) type Units = Box<dyn Any + Send + Sync>;
+/// map. The seed's units are shared with the sources that hold them, not copied (and the embedded
+/// reference data's between every store of the process).
+pub(crate) type Units = Arc<dyn Any + Send + Sync>;
 
 /// A view's part in a change of `R`s: told the unit that went (if any) and the one that came (if
 /// any), under the store's exclusive lock.
@@ -371,7 +372,7 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
                 resources.push((path, item.clone()));
             }
         }
-        Ok(Box::new(self.check(resources, source)?))
+        Ok(Arc::new(self.check(resources, source)?))
     }
 
     fn counted(&self, units: &Units) -> usize {

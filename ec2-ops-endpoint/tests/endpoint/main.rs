@@ -14,6 +14,7 @@ mod launch_templates;
 mod network_interfaces;
 mod page_cost;
 mod parents;
+mod reference_data;
 mod security_group_rules;
 mod seeding;
 mod volume_statuses;
