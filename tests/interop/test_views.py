@@ -5,7 +5,7 @@ security groups, Client VPN endpoints and routes), as one account answers them; 
 import json
 
 import pytest
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, WaiterError
 
 from helpers import aws, client, error_code, start_endpoint, stop_endpoint
 
@@ -155,3 +155,29 @@ def test_an_attribute_ec2_does_not_know_is_invalid_parameter_value(views_endpoin
     assert (info.value.response["ResponseMetadata"]["HTTPStatusCode"], error["Code"], error["Message"]) == (
         400, "InvalidParameterValue", "Value (unicorn) for parameter attribute is invalid. Unknown attribute.")
     assert error_code(ec2.describe_vpc_attribute, VpcId="vpc-1", Attribute="unicorn") == "InvalidParameterValue"
+
+
+def test_status_waiters_wait_on_a_derived_status_and_pass_on_a_seeded_one(tmp_path):
+    """A derived status holds no checks (EC2's observations), so `instance_status_ok` and
+    `system_status_ok` keep waiting, as EC2's would on checks not yet `ok`; a seeded status with
+    the checks EC2 reported passes them."""
+    fast = {"Delay": 0, "MaxAttempts": 2}
+    for name, output in SEED.items():
+        (tmp_path / f"{name}.json").write_text(json.dumps(output))
+    process, url = start_endpoint("--seed-dir", str(tmp_path))
+    try:
+        for waiter in ("instance_status_ok", "system_status_ok"):
+            with pytest.raises(WaiterError, match="Max attempts exceeded"):
+                client(url).get_waiter(waiter).wait(InstanceIds=["i-1"], WaiterConfig=fast)
+    finally:
+        stop_endpoint(process)
+    ok = {"Status": "ok", "Details": [{"Name": "reachability", "Status": "passed"}]}
+    (tmp_path / "describe-instance-status.json").write_text(json.dumps({"InstanceStatuses": [
+        {"InstanceId": "i-1", "AvailabilityZone": "us-east-1a", "InstanceState": {"Code": 16, "Name": "running"},
+         "InstanceStatus": ok, "SystemStatus": ok}]}))
+    process, url = start_endpoint("--seed-dir", str(tmp_path))
+    try:
+        for waiter in ("instance_status_ok", "system_status_ok"):
+            client(url).get_waiter(waiter).wait(InstanceIds=["i-1"], WaiterConfig=fast)
+    finally:
+        stop_endpoint(process)
