@@ -52,18 +52,13 @@ impl Call {
     }
 }
 
-/// Every call a capture makes in each region, in the catalog's order: the operations with no
-/// member the model requires. The others need a value from what was captured (an instance's ID
-/// for its attributes, a fleet's for its instances) and are not captured yet.
+/// Every call a capture makes first in each region, in the catalog's order: the operations with
+/// no member the model requires. The others need values from what these answer (an instance's
+/// ID for its attributes, an endpoint's for its routes): [`crate::dependent`].
 pub fn planned() -> Vec<Call> {
     let mut planner = Planner(Vec::new());
     ec2_ops_catalog::for_each_operation(&mut planner);
     planner.0
-}
-
-/// The operations left out of [`planned`], with the members each requires (model names).
-pub fn needing_values() -> &'static [(&'static str, &'static [&'static str])] {
-    REQUIRED_MEMBERS
 }
 
 struct Planner(Vec<Call>);

@@ -12,6 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::Value;
 
 use crate::calls::{self, Call};
+use crate::dependent::{self, DependentCall};
 use crate::files;
 use crate::manifest::{MANIFEST, Manifest, Outcome};
 use crate::output;
@@ -100,6 +101,10 @@ pub struct Summary {
     pub already_done: usize,
     /// Calls EC2 refused, in this run or an earlier one: region, action, code.
     pub refused: Vec<(String, &'static str, String)>,
+    /// Calls of an operation made once per resource that EC2 refused while others of the same
+    /// operation were answered (an attribute a resource does not have): region, action, code,
+    /// how many. The operation is captured with the answered ones.
+    pub refused_calls: Vec<(String, &'static str, String, usize)>,
     /// Calls that got no answer (the network, the retries spent): region, action, why. A rerun
     /// makes them again.
     pub failed: Vec<(String, &'static str, String)>,
@@ -131,6 +136,9 @@ impl std::fmt::Display for Summary {
         )?;
         for (region, action, code) in &self.refused {
             writeln!(f, "  refused: {region} {action}: {code}")?;
+        }
+        for (region, action, code, calls) in &self.refused_calls {
+            writeln!(f, "  {calls} call(s) refused: {region} {action}: {code}")?;
         }
         for (region, action, why) in &self.failed {
             writeln!(
@@ -247,7 +255,8 @@ impl Capture {
     }
 
     /// The calls a capture would make, one line each (`eu-west-1 describe-volumes MaxResults=500,
-    /// every page`), without making them; only DescribeRegions is called, when no region is
+    /// every page`; `eu-west-1 describe-instance-attribute for each InstanceId of
+    /// describe-instances × Attribute (16 values)`), without making them; only DescribeRegions is called, when no region is
     /// given.
     ///
     /// # Errors
@@ -255,6 +264,7 @@ impl Capture {
     pub async fn dry_run(&self) -> Result<Vec<String>, CaptureError> {
         let regions = self.region_names().await?;
         let planned = calls::planned();
+        let dependent = dependent::dependent();
         let mut lines = Vec::new();
         for region in &regions {
             for call in &planned {
@@ -264,6 +274,13 @@ impl Capture {
                     (false, _) => String::new(),
                 };
                 lines.push(format!("{region} {}{paging}", call.command()));
+            }
+            for call in &dependent {
+                lines.push(format!(
+                    "{region} {} for each {}",
+                    call.command(),
+                    call.describe()
+                ));
             }
         }
         Ok(lines)
@@ -279,6 +296,7 @@ impl Capture {
         let mut manifest = self.begin()?;
         let regions = self.region_names().await?;
         let planned = calls::planned();
+        let dependent = dependent::dependent();
         let mut summary = Summary {
             regions: regions.clone(),
             ..Summary::default()
@@ -298,7 +316,20 @@ impl Capture {
                     None => waiting.push(*call),
                 }
             }
-            let bar = self.bar(region, waiting.len());
+            let mut second: Vec<&DependentCall> = Vec::new();
+            for call in &dependent {
+                match manifest.outcome(region, call.action) {
+                    Some(Outcome::Refused { code, .. }) => {
+                        summary.already_done += 1;
+                        summary
+                            .refused
+                            .push((region.clone(), call.action, code.clone()));
+                    }
+                    Some(Outcome::Captured { .. }) => summary.already_done += 1,
+                    None => second.push(call),
+                }
+            }
+            let bar = self.bar(region, waiting.len() + second.len());
             if index == 0 && manifest.account_id.is_none() {
                 self.identify(
                     &client,
@@ -318,7 +349,13 @@ impl Capture {
                 .buffer_unordered(self.concurrency);
             futures_util::pin_mut!(answers);
             while let Some((call, answer)) = answers.next().await {
-                self.keep(&mut manifest, &mut summary, region, call, answer)?;
+                self.keep(&mut manifest, &mut summary, region, call.action, answer)?;
+                bar.inc(1);
+            }
+            // The second stage reads the first's files, this run's or an earlier one's.
+            for call in second {
+                self.capture_dependent(&client, region, call, &mut manifest, &mut summary)
+                    .await?;
                 bar.inc(1);
             }
             bar.finish();
@@ -406,10 +443,98 @@ impl Capture {
         })?;
         manifest.account_id = Some(account.to_owned());
         for (call, answer) in answers {
-            self.keep(manifest, summary, region, call, answer)?;
+            self.keep(manifest, summary, region, call.action, answer)?;
             bar.inc(1);
         }
         Ok(())
+    }
+
+    /// Makes every call of an operation needing values from the region's first stage, then
+    /// writes their outputs as one file and records it: the operation is refused when every call
+    /// was, and fails (for a rerun to make again) when any call got no answer.
+    async fn capture_dependent(
+        &self,
+        client: &Client,
+        region: &str,
+        call: &DependentCall,
+        manifest: &mut Manifest,
+        summary: &mut Summary,
+    ) -> Result<(), CaptureError> {
+        let folder = manifest
+            .region_folder(&self.out, region)
+            .expect("the account is known before the second stage");
+        // Values from a source a rerun is still to capture would leave calls out for good.
+        if let Some(missing) = call
+            .sources()
+            .find(|source| manifest.outcome(region, source).is_none())
+        {
+            summary.failed.push((
+                region.to_owned(),
+                call.action,
+                format!("needs {missing}'s answer, not captured yet"),
+            ));
+            return Ok(());
+        }
+        let mut captured = std::collections::BTreeMap::new();
+        for source in call.sources() {
+            let path = folder.join(format!("{}.json", ec2_ops_catalog::cli_name(source)));
+            // A source refused or not captured gives no values, and so no calls.
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                let output = serde_json::from_str(&text).map_err(|error| {
+                    CaptureError::Folder(format!("{}: {error}", path.display()))
+                })?;
+                captured.insert(source, output);
+            }
+        }
+        // In order, so that the file lists the resources as their source did.
+        let answers: Vec<Result<Value, ClientError>> =
+            futures_util::stream::iter(call.queries(&captured))
+                .map(|query| call.fetch(client, query))
+                .buffered(self.concurrency)
+                .collect()
+                .await;
+        let mut outputs = Vec::new();
+        let mut refused: Vec<ClientError> = Vec::new();
+        for answer in answers {
+            match answer {
+                Ok(output) => outputs.push(output),
+                Err(error) if error.code().is_some() && !error.is_retryable() => {
+                    refused.push(error);
+                }
+                Err(error) => {
+                    summary
+                        .failed
+                        .push((region.to_owned(), call.action, error.to_string()));
+                    return Ok(());
+                }
+            }
+        }
+        if outputs.is_empty() && !refused.is_empty() {
+            let error = refused.swap_remove(0);
+            return self.keep(manifest, summary, region, call.action, Err(error));
+        }
+        let mut codes: std::collections::BTreeMap<String, usize> = Default::default();
+        for error in &refused {
+            *codes
+                .entry(error.code().unwrap_or_default().to_owned())
+                .or_default() += 1;
+        }
+        for (code, calls) in codes {
+            summary
+                .refused_calls
+                .push((region.to_owned(), call.action, code, calls));
+        }
+        match call.written(outputs) {
+            Some(output) => self.keep(manifest, summary, region, call.action, Ok(output)),
+            None => {
+                // No resource to ask about: nothing to write, and nothing to ask again.
+                summary.captured += 1;
+                manifest.record(region, call.action, Outcome::Captured { items: 0 });
+                manifest.write(&self.out).map_err(|error| {
+                    CaptureError::Folder(format!("{}: {error}", self.out.display()))
+                })
+            }
+        }
     }
 
     /// Writes an answer and records it, or records a refusal, or lists a failure.
@@ -418,7 +543,7 @@ impl Capture {
         manifest: &mut Manifest,
         summary: &mut Summary,
         region: &str,
-        call: Call,
+        action: &'static str,
         answer: Result<Value, ClientError>,
     ) -> Result<(), CaptureError> {
         let outcome = match answer {
@@ -426,11 +551,11 @@ impl Capture {
                 let folder = manifest
                     .region_folder(&self.out, region)
                     .expect("the account is known before any answer is kept");
-                let path = folder.join(format!("{}.json", call.command()));
+                let path = folder.join(format!("{}.json", ec2_ops_catalog::cli_name(action)));
                 write_output(&path, &output).map_err(|error| {
                     CaptureError::Folder(format!("{}: {error}", path.display()))
                 })?;
-                let items = output::listed(call.action, &output);
+                let items = output::listed(action, &output);
                 summary.captured += 1;
                 summary.items += items;
                 Outcome::Captured { items }
@@ -441,7 +566,7 @@ impl Capture {
                 Some(code) => {
                     summary
                         .refused
-                        .push((region.to_owned(), call.action, code.to_owned()));
+                        .push((region.to_owned(), action, code.to_owned()));
                     Outcome::Refused {
                         code: code.to_owned(),
                         message: error.to_string(),
@@ -450,12 +575,12 @@ impl Capture {
                 None => {
                     summary
                         .failed
-                        .push((region.to_owned(), call.action, error.to_string()));
+                        .push((region.to_owned(), action, error.to_string()));
                     return Ok(());
                 }
             },
         };
-        manifest.record(region, call.action, outcome);
+        manifest.record(region, action, outcome);
         manifest
             .write(&self.out)
             .map_err(|error| CaptureError::Folder(format!("{}: {error}", self.out.display())))

@@ -1,5 +1,6 @@
 //! Captures an EC2 account into the seed folder `ec2-ops-endpoint` replays: every catalog
-//! `Describe*` operation that needs no value from elsewhere, in every region enabled for the
+//! `Describe*` operation that needs no value from elsewhere, then those needing IDs the first
+//! answered (attributes, a parent's children), in every region enabled for the
 //! account (or those given), every page at the largest page size the operation documents, each
 //! answer written as the AWS CLI prints it to `OUT/<account>/<region>/describe-*.json`.
 //!
@@ -13,7 +14,7 @@
 //! | [`Capture`] | the options (regions, endpoint, credentials, concurrency, account), [`Capture::run`], [`Capture::dry_run`] |
 //! | [`Summary`] | operations captured, items, calls refused with EC2's code, calls that failed, time taken |
 //! | [`Manifest`] | `capture-manifest.json`: what is done, so that a rerun continues where a capture stopped |
-//! | [`planned`], [`needing_values`] | the calls made in each region, and the operations left out |
+//! | [`planned`], [`dependent`], [`needing_values`] | the calls made first in each region, those made with values from their answers, and the operations left out |
 //!
 //! **What is captured.** The calls are planned from the catalog's declarations, not a hand list:
 //! every operation the model requires no member of. DescribeImages, DescribeSnapshots and
@@ -30,12 +31,22 @@
 //! (throttling and transient failures back off and retry) is listed in the summary and made again
 //! by the next run.
 //!
-//! **Not captured yet** (listed by [`needing_values`]): the operations that need a value from
-//! what was captured: each instance's, image's, snapshot's, volume's, VPC's and interface's
-//! attributes, launch template versions, routes of Client VPN endpoints, fleet instances, and the
-//! like; and the account-level `Get*` settings, which the catalog does not declare. The JSON
-//! written holds each answer's members in alphabetical order, where the AWS CLI keeps EC2's
-//! order; both are the same JSON to every reader, the endpoint's seed loader among them.
+//! **Then what needs values** ([`dependent`]): once a region's first calls are written, the 18
+//! operations whose required members are resource IDs or an enum's values are made from those
+//! answers, one call per combination (each instance with each of its 16 attributes, each Client
+//! VPN endpoint's routes, each security group's references): the IDs are those the operation
+//! whose own ID list has the same Query key answered, the enum's values all of them. A record
+//! operation's outputs are written as a JSON array (the endpoint's seed takes one), a list
+//! operation's merged into one output; a call refused for one resource is counted in
+//! [`Summary::refused_calls`] and the others kept. Such an operation waits for its sources: made
+//! only once they are answered (or refused), so a cut-off capture never leaves it half-asked.
+//!
+//! **Not captured** (listed by [`needing_values`]): the operations needing a time, a duration, a
+//! number or an ARN (capacity block offerings, fleet histories, scheduled instance availability,
+//! a principal's ID formats), and the account-level `Get*` settings, which the catalog does not
+//! declare. The JSON written holds each answer's members in alphabetical order, where the AWS CLI
+//! keeps EC2's order; both are the same JSON to every reader, the endpoint's seed loader among
+//! them.
 //!
 //! A capture of an endpoint started in the same test, replayed by a second one:
 //!
@@ -75,10 +86,12 @@
 
 mod calls;
 mod capture;
+mod dependent;
 mod files;
 mod manifest;
 mod output;
 
-pub use calls::{Call, needing_values, planned};
+pub use calls::{Call, planned};
 pub use capture::{Capture, CaptureError, Summary};
+pub use dependent::{DependentCall, Values, dependent, needing_values};
 pub use manifest::{MANIFEST, Manifest, Outcome};

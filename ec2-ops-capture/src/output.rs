@@ -21,8 +21,12 @@ pub(crate) fn list_member(action: &str) -> Option<&'static str> {
         .map(|(_, member)| *member)
 }
 
-/// How many items `action`'s output lists (0 for an answer that is no list).
+/// How many items `action`'s output lists: its list's, or for a JSON array of outputs (one per
+/// call, of a record operation) how many; 0 for a single record.
 pub(crate) fn listed(action: &str, output: &Value) -> usize {
+    if let Value::Array(outputs) = output {
+        return outputs.len();
+    }
     list_member(action)
         .and_then(|member| output.get(member)?.as_array().map(Vec::len))
         .unwrap_or(0)

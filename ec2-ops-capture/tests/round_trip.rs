@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use ec2_ops_capture::{Capture, MANIFEST, Manifest, Outcome, planned};
+use ec2_ops_capture::{Capture, MANIFEST, Manifest, Outcome, dependent, planned};
 use ec2_ops_client::{Credentials, RetryPolicy};
 use ec2_ops_endpoint::{Endpoint, Seed, Store};
 use http_body_util::{BodyExt, Full};
@@ -46,6 +46,11 @@ fn account() -> Seed {
                            {"ImageId": "ami-2", "OwnerId": "137112412989", "ImageOwnerAlias": "amazon", "Name": "al2023", "Public": true, "State": "available"}]}"#,
         ),
         (
+            "describe-network-interfaces",
+            r#"{"NetworkInterfaces": [{"NetworkInterfaceId": "eni-seeded-1", "OwnerId": "123456789012", "VpcId": "vpc-1", "SubnetId": "subnet-1",
+                "Description": "a load balancer's", "SourceDestCheck": true, "Status": "in-use", "InterfaceType": "interface"}]}"#,
+        ),
+        (
             "describe-internet-gateways",
             r#"{"InternetGateways": [{"InternetGatewayId": "igw-1", "OwnerId": "123456789012", "Attachments": [{"VpcId": "vpc-1", "State": "available"}]}]}"#,
         ),
@@ -55,6 +60,12 @@ fn account() -> Seed {
             .unwrap();
     }
     seed
+}
+
+/// The operations a capture makes in each region: those asking nothing, then those asking for
+/// values the first answered.
+fn per_region() -> usize {
+    planned().len() + dependent().len()
 }
 
 fn out(name: &str) -> PathBuf {
@@ -113,6 +124,54 @@ fn assert_replays(source: &Store, replayed: &Store) {
     assert!(compared > 150, "{compared} operations compared");
 }
 
+/// The operations captured with values from others answer the same from `replayed` as from
+/// `source` for every resource and attribute the capture asked about.
+fn assert_replays_dependent(source: &Store, replayed: &Store, folder: &Path) {
+    let instances: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(folder.join("describe-instances.json")).unwrap(),
+    )
+    .unwrap();
+    let ids: Vec<&str> = instances["Reservations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|reservation| reservation["Instances"].as_array().unwrap())
+        .map(|instance| instance["InstanceId"].as_str().unwrap())
+        .collect();
+    assert!(!ids.is_empty());
+    let mut queries: Vec<String> = Vec::new();
+    for id in ids {
+        for attribute in ["instanceType", "groupSet", "blockDeviceMapping", "userData"] {
+            queries.push(format!(
+                "Action=DescribeInstanceAttribute&InstanceId={id}&Attribute={attribute}"
+            ));
+        }
+    }
+    queries.extend(
+        [
+            "Action=DescribeImageAttribute&ImageId=ami-1&Attribute=launchPermission",
+            "Action=DescribeVpcAttribute&VpcId=vpc-1&Attribute=enableDnsSupport",
+            "Action=DescribeStaleSecurityGroups&VpcId=vpc-1",
+            "Action=DescribeSecurityGroupReferences&GroupId.1=sg-1",
+            "Action=DescribeNetworkInterfaceAttribute&NetworkInterfaceId=eni-seeded-1&Attribute=description",
+            "Action=DescribeImageReferences&ImageId.1=ami-1&IncludeAllResourceTypes=true",
+        ]
+        .map(str::to_owned),
+    );
+    for query in queries {
+        let query = format!("{query}&Version=2016-11-15");
+        let asked = source.handle(query.as_bytes());
+        let answered = replayed.handle(query.as_bytes());
+        assert_eq!(asked.status, 200, "{query}");
+        assert_eq!(
+            (answered.status, without_request_id(&answered.body)),
+            (asked.status, without_request_id(&asked.body)),
+            "{query}"
+        );
+    }
+    assert!(folder.join("describe-instance-attribute.json").exists());
+}
+
 fn replay(folder: &Path) -> Store {
     Store::new(
         &Seed::from_dir(folder).unwrap(),
@@ -141,7 +200,7 @@ fn files(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 #[tokio::test]
-async fn a_capture_replays_every_planned_operation_as_its_source_answers() {
+async fn a_capture_replays_every_operation_as_its_source_answers_those_needing_values_too() {
     let source = Endpoint::builder()
         .seed(account())
         .bind("127.0.0.1:0")
@@ -154,12 +213,17 @@ async fn a_capture_replays_every_planned_operation_as_its_source_answers() {
         summary.account_id, ACCOUNT,
         "shown by the reservations' owner"
     );
-    assert_eq!(summary.captured, planned().len() * REGIONS.len());
     assert!(summary.refused.is_empty(), "{summary}");
+    assert_eq!(summary.captured, per_region() * REGIONS.len());
     for region in REGIONS {
         let replayed = replay(&folder.join(ACCOUNT).join(region));
         assert_eq!(replayed.account_id(), ACCOUNT);
         assert_replays(source.store(), &replayed);
+        assert_replays_dependent(
+            source.store(),
+            &replayed,
+            &folder.join(ACCOUNT).join(region),
+        );
     }
     // Only the account's own images are captured: the public one stays out.
     let images = std::fs::read_to_string(
@@ -312,8 +376,8 @@ async fn throttling_and_dropped_connections_lose_and_repeat_nothing() {
     let captured: usize = runs.iter().map(|summary| summary.captured).sum();
     assert_eq!(
         captured,
-        planned().len() * REGIONS.len(),
-        "each call written once"
+        per_region() * REGIONS.len(),
+        "each operation written once"
     );
     assert!(
         requests.load(Ordering::SeqCst) > captured,
@@ -380,7 +444,7 @@ async fn a_capture_cut_off_continues_where_it_stopped_and_ends_as_a_whole_one() 
     assert_eq!(second.already_done, first.captured);
     assert_eq!(
         first.captured + second.captured,
-        planned().len() * REGIONS.len()
+        per_region() * REGIONS.len()
     );
     assert_eq!(
         files(&folder),
@@ -443,8 +507,17 @@ async fn an_operation_ec2_refuses_is_recorded_with_its_code_and_not_asked_again(
         .await
         .unwrap();
     assert!(summary.is_complete());
-    assert_eq!(summary.captured, 0);
-    assert_eq!(summary.refused.len(), planned().len() * REGIONS.len());
+    // The operations needing IDs have none to ask about; one needing only an enum's values
+    // (DescribeCapacityReservationBillingRequests' `Role`) is asked, and refused.
+    let asking_for_ids = dependent()
+        .iter()
+        .filter(|call| call.sources().next().is_some())
+        .count();
+    assert_eq!(summary.captured, asking_for_ids * REGIONS.len());
+    assert_eq!(
+        summary.refused.len(),
+        (per_region() - asking_for_ids) * REGIONS.len()
+    );
     assert!(
         summary
             .refused
@@ -452,7 +525,7 @@ async fn an_operation_ec2_refuses_is_recorded_with_its_code_and_not_asked_again(
             .all(|(_, _, code)| code == "AuthFailure")
     );
     let again = capture(&source.url(), &folder).run().await.unwrap();
-    assert_eq!(again.already_done, planned().len() * REGIONS.len());
+    assert_eq!(again.already_done, per_region() * REGIONS.len());
     assert_eq!(again.captured, 0);
     source.shutdown().await;
     std::fs::remove_dir_all(&folder).unwrap();
@@ -465,8 +538,15 @@ async fn a_dry_run_lists_every_call_and_makes_none() {
         .dry_run()
         .await
         .unwrap();
-    assert_eq!(lines.len(), planned().len() * REGIONS.len());
+    assert_eq!(lines.len(), per_region() * REGIONS.len());
     assert!(lines.contains(&"eu-west-1 describe-volumes MaxResults=500, every page".to_owned()));
+    assert!(
+        lines.contains(
+            &"eu-west-1 describe-instance-attribute for each InstanceId of describe-instances × \
+          Attribute (16 values)"
+                .to_owned()
+        )
+    );
     assert!(lines.contains(&"us-east-1 describe-regions".to_owned()));
     assert!(!folder.exists());
 }

@@ -113,6 +113,33 @@ pub use registry::{
     for_each_operation,
 };
 
+/// A member an operation's request requires (see [`REQUIRED_MEMBERS`]), and where a caller that
+/// knows only what other operations answered, a capture, finds its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Required {
+    /// The member's model name, its name in the request's AWS CLI JSON (`InstanceId`,
+    /// `Attribute`, `ImageIds`).
+    pub member: &'static str,
+    /// The member's Query key (`InstanceId`; a list's values go under `ImageId.1`, `ImageId.2`).
+    pub key: &'static str,
+    /// Whether the member is a list.
+    pub list: bool,
+    /// Where its values come from.
+    pub values: RequiredValues,
+}
+
+/// Where the values of a required member come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequiredValues {
+    /// Resource IDs: those of the operation whose own ID list goes under the same Query key
+    /// (`InstanceId`: DescribeInstances' instances), where a caller can tell which that is.
+    Ids,
+    /// Each of these values (the member's enum: an attribute operation's `Attribute`).
+    EachOf(&'static [&'static str]),
+    /// Nothing another operation answers (a time, a duration, a role, a number).
+    Unknown,
+}
+
 /// Work done once per operation with the operation's types: registering each with a service,
 /// loading each one's seed file, testing each. [`for_each_operation`] calls it for every operation
 /// of the enabled areas.
@@ -154,8 +181,9 @@ pub trait CatalogOperation:
         Request = Self::Asked,
     > + 'static
 {
-    /// The request (the operation's `Request`): every one has a default, all members absent.
-    type Asked: Default;
+    /// The request (the operation's `Request`): every one has a default, all members absent, and
+    /// its Query form.
+    type Asked: Default + ec2_ops::Ec2Request;
     /// The resource (the operation's `Resource`).
     type Item: Clone
         + Send

@@ -177,7 +177,9 @@ impl Sampler {
 const PARENT: &str = "parent-0123456789";
 
 /// The required text members of a list answer that its resources hold too: a parent's ID
-/// (`ClientVpnEndpointId` of a route), which selects the resources holding it.
+/// (`ClientVpnEndpointId` of a route), which selects the resources holding it; or a required list
+/// of parents' IDs whose one value its resources hold (`ImageIds` of image references, each
+/// holding an `ImageId`), named by that member.
 fn parent_members(action: &str, list_member: &str) -> Vec<String> {
     let operation = &model()["operations"][action];
     let input = shape(operation["input"]["shape"].as_str().unwrap_or_default());
@@ -193,14 +195,20 @@ fn parent_members(action: &str, list_member: &str) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
-        .filter(|member| {
-            let sent = &input["members"][*member];
-            let held = &resource["members"][*member];
-            is_text(sent["shape"].as_str().unwrap_or_default())
-                && held.is_object()
-                && is_text(held["shape"].as_str().unwrap_or_default())
+        .filter_map(|member| {
+            let sent = &input["members"][member];
+            let sent_shape = sent["shape"].as_str().unwrap_or_default();
+            let held_as = if is_text(sent_shape) {
+                member
+            } else if shape(sent_shape)["type"] == "list" {
+                member.strip_suffix('s')?
+            } else {
+                return None;
+            };
+            let held = &resource["members"][held_as];
+            (held.is_object() && is_text(held["shape"].as_str().unwrap_or_default()))
+                .then(|| held_as.to_owned())
         })
-        .map(str::to_owned)
         .collect()
 }
 
@@ -229,6 +237,12 @@ fn required_members(action: &str, ids: &[&str], parents: &[String]) -> String {
         let reference = &input["members"][member];
         if parents.iter().any(|parent| parent == member) {
             query.push_str(&format!("&{}={PARENT}", query_key(member, reference)));
+            continue;
+        }
+        if let Some(one) = member.strip_suffix('s')
+            && parents.iter().any(|parent| parent == one)
+        {
+            query.push_str(&format!("&{}.1={PARENT}", query_key(member, reference)));
             continue;
         }
         query_value(

@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::decisions::Finishing;
 use crate::emit;
 use crate::filters::Mapping;
-use crate::model::Model;
+use crate::model::{Model, Shape};
 use crate::plan::{self, FilterDecl, FilterOrigin, OperationDecl, OutputDecl, Plan};
 
 /// Service areas, each a Cargo feature of the catalog: the first whose prefix an operation's name
@@ -516,7 +516,13 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
     );
     files.insert(
         "src/generated/registry.rs".to_owned(),
-        registry(&areas, &lists, &plan, &paginated(model, &plan, &areas)),
+        registry(
+            &areas,
+            &lists,
+            &plan,
+            &paginated(model, &plan, &areas),
+            &required_values(model, &plan)?,
+        ),
     );
     files.insert(
         "tests/generated/operations.rs".to_owned(),
@@ -711,6 +717,75 @@ fn count(operation: &OperationDecl) -> (usize, usize, usize) {
         })
 }
 
+/// A member an operation requires, and where a capture finds its values.
+struct RequiredDecl {
+    /// The model name, the request's JSON name.
+    member: String,
+    /// The Query key.
+    key: String,
+    /// A list member.
+    list: bool,
+    values: RequiredSource,
+}
+
+enum RequiredSource {
+    /// Resource IDs, named by the Query key.
+    Ids,
+    /// Each value of the member's enum.
+    EachOf(Vec<String>),
+    Unknown,
+}
+
+/// For each operation with required members, where each one's values come from: an enum's
+/// values, the IDs named by a text member's Query key (`InstanceId`: the capture finds the
+/// operation listing them by its declared ID list), or nothing another operation answers.
+fn required_values(
+    model: &Model,
+    plan: &Plan,
+) -> Result<BTreeMap<String, Vec<RequiredDecl>>, String> {
+    let mut required = BTreeMap::new();
+    for operation in plan
+        .operations
+        .iter()
+        .filter(|operation| !operation.required.is_empty())
+    {
+        let input = model
+            .operations
+            .get(&operation.action)
+            .and_then(|described| described.input.as_ref())
+            .map(|input| model.members(&input.shape))
+            .transpose()?
+            .unwrap_or_default();
+        let mut members = Vec::new();
+        for member in &operation.required {
+            let reference = input
+                .iter()
+                .find(|(name, _)| name == member)
+                .map(|(_, reference)| reference)
+                .ok_or_else(|| format!("{}: no request member {member}", operation.action))?;
+            let (list, element) = match model.shape(&reference.shape)? {
+                Shape::List { member: element } => (true, element.shape.as_str()),
+                _ => (false, reference.shape.as_str()),
+            };
+            let values = match model.shape(element)? {
+                Shape::String {
+                    values: Some(values),
+                } => RequiredSource::EachOf(values.clone()),
+                Shape::String { values: None } => RequiredSource::Ids,
+                _ => RequiredSource::Unknown,
+            };
+            members.push(RequiredDecl {
+                member: member.clone(),
+                key: reference.query_key(member),
+                list,
+                values,
+            });
+        }
+        required.insert(operation.action.clone(), members);
+    }
+    Ok(required)
+}
+
 /// The operations that page (`MaxResults` and `NextToken`): as planned, or for one the facade
 /// declares by hand, as the model's request says.
 fn paginated<'a>(
@@ -751,6 +826,7 @@ fn registry(
     lists: &BTreeMap<&str, String>,
     plan: &Plan,
     paginated: &BTreeSet<&str>,
+    required: &BTreeMap<String, Vec<RequiredDecl>>,
 ) -> String {
     let mut out = format!("{GENERATED}\n");
     out.push_str("/// The operations whose resources no member identifies (routes, price and event histories,\n/// offerings by location): a source keys them by position, so a seed keeps every item in order.\npub const KEYED_BY_POSITION: &[&str] = &[\n");
@@ -782,21 +858,31 @@ fn registry(
         let _ = writeln!(out, "    {action:?},");
     }
     out.push_str("];\n\n");
-    out.push_str("/// The operations whose request has members the model requires: `(action, members)` (model\n/// names), by area and then action. A caller, a capture among them, cannot ask these without\n/// values from elsewhere (an ID, an attribute name).\npub const REQUIRED_MEMBERS: &[(&str, &[&str])] = &[\n");
+    out.push_str("/// The operations whose request has members the model requires (beside the paging a paginator\n/// sends), by area and then action, each member with where a caller that knows only what other\n/// operations answered (a capture) finds its values.\npub const REQUIRED_MEMBERS: &[(&str, &[crate::Required])] = &[\n");
     for (area, actions) in areas {
         for action in actions {
-            let required = plan
-                .operations
-                .iter()
-                .find(|operation| operation.action == *action)
-                .map(|operation| operation.required.as_slice())
-                .unwrap_or_default();
-            if !required.is_empty() {
+            let Some(members) = required.get(*action) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "    #[cfg(feature = {area:?})]\n    (\n        {action:?},\n        &["
+            );
+            for member in members {
+                let values = match &member.values {
+                    RequiredSource::Ids => "crate::RequiredValues::Ids".to_owned(),
+                    RequiredSource::EachOf(values) => {
+                        format!("crate::RequiredValues::EachOf(&{values:?})")
+                    }
+                    RequiredSource::Unknown => "crate::RequiredValues::Unknown".to_owned(),
+                };
                 let _ = writeln!(
                     out,
-                    "    #[cfg(feature = {area:?})]\n    ({action:?}, &{required:?}),"
+                    "            crate::Required {{ member: {:?}, key: {:?}, list: {}, values: {values} }},",
+                    member.member, member.key, member.list
                 );
             }
+            out.push_str("        ],\n    ),\n");
         }
     }
     out.push_str("];\n\n");

@@ -179,7 +179,8 @@ pub struct OperationDecl {
     /// The catalog's `responses` function shaping the response by the request (`Attribute`), and
     /// the members it applies (a person decided).
     pub respond: Option<Hook>,
-    /// The request members (model names) the model requires: a caller must send them.
+    /// The request members (model names) the model requires, but for `MaxResults`, `NextToken`
+    /// and `DryRun`, which a paginator sends (DescribeByoipCidrs requires `MaxResults`).
     pub required: Vec<String>,
     /// The request members (model names) of [`OperationDecl::members`] that change nothing: no ID
     /// list, filter, page, `DryRun` or decided hook applies them.
@@ -257,7 +258,8 @@ pub fn plan_beside(
 
 /// A single ID naming a resource field whose key is another planned operation's own ID list
 /// (`ClientVpnEndpointId`) names that operation's resources: it gets that operation as its parent,
-/// and its not-found code.
+/// and its not-found code; so does such a list where the operation is about the other's
+/// resources (the `ImageId.N` of DescribeImageReferences).
 fn name_parents(operations: &mut [OperationDecl]) {
     let own: BTreeMap<String, (String, Option<String>)> = operations
         .iter()
@@ -274,10 +276,21 @@ fn name_parents(operations: &mut [OperationDecl]) {
         for ids in operation
             .ids
             .iter_mut()
-            .filter(|ids| ids.single && ids.field.is_some() && !ids.narrows)
+            .filter(|ids| ids.field.is_some() && !ids.narrows)
         {
-            if let Some((parent, not_found)) =
-                own.get(&ids.key).filter(|(parent, _)| *parent != action)
+            // A list's key is shared more loosely (`ReportId` names declarative policies reports
+            // and image usage reports alike): a list names a parent only where the operation is
+            // about the parent's resource (DescribeImageReferences, of DescribeImages).
+            let about = |parent: &str| {
+                ids.single
+                    || parent
+                        .strip_prefix("Describe")
+                        .and_then(|noun| noun.strip_suffix('s'))
+                        .is_some_and(|noun| action.contains(noun))
+            };
+            if let Some((parent, not_found)) = own
+                .get(&ids.key)
+                .filter(|(parent, _)| *parent != action && about(parent))
             {
                 ids.parent = Some(parent.clone());
                 if ids.not_found.is_none() {
@@ -410,14 +423,10 @@ impl Planner<'_> {
         ids.sort_by_key(|list| list.narrows);
         let decided = self.finishing.resource_key(action);
         let resource_id = match (ids.first().filter(|list| !list.narrows), decided) {
-            (Some(first), None) => first.field.clone().unwrap_or_default(),
-            (Some(first), Some(_)) => {
-                return Err(format!(
-                    "{action}: its resources are keyed by its ID list `{}`; a `resource_id` decision does not apply",
-                    first.key
-                ));
-            }
-            (None, Some(ResourceKey::Member(member))) => {
+            // A decided key wins over the first ID list, which then names other resources than
+            // these: DescribeImageReferences' `ImageId.N` names images, each with many
+            // references, so the references are keyed by their `Arn`.
+            (_, Some(ResourceKey::Member(member))) => {
                 if !has_text_field(member) {
                     return Err(format!(
                         "{action}: `resource_id = {member}`: `{}` has no text member `{member}`",
@@ -426,6 +435,13 @@ impl Planner<'_> {
                 }
                 names::field_ident(&names::snake(member))
             }
+            (Some(first), Some(ResourceKey::Position(_))) => {
+                return Err(format!(
+                    "{action}: its resources are keyed by its ID list `{}`, not by position",
+                    first.key
+                ));
+            }
+            (Some(first), None) => first.field.clone().unwrap_or_default(),
             (None, _) => {
                 let parents: Vec<&str> = input
                     .iter()
@@ -640,7 +656,11 @@ impl Planner<'_> {
                 .finishing
                 .hook(action, HookKind::Respond)
                 .map(|(_, hook)| hook.clone()),
-            required: required.to_vec(),
+            required: required
+                .iter()
+                .filter(|member| !PROTOCOL_MEMBERS.contains(&member.as_str()))
+                .cloned()
+                .collect(),
             unapplied,
         })
     }

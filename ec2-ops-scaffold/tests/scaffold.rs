@@ -146,6 +146,21 @@ fn a_resource_key_decision_names_a_text_member_or_keys_by_position() {
         problem.contains("keyed by its ID list `GadgetId`"),
         "{problem}"
     );
+    // A decided member keys the resources instead of the ID list, which then names what the
+    // resources hold (as DescribeImageReferences' `ImageId.N` names the images referenced).
+    let plan = planned("DescribeGadgets resource_id = Type\n").unwrap();
+    let gadgets = plan
+        .operations
+        .iter()
+        .find(|operation| operation.action == "DescribeGadgets")
+        .unwrap();
+    assert_eq!(gadgets.resource_id, "r#type");
+    let by_gadget = gadgets
+        .ids
+        .iter()
+        .find(|ids| ids.key == "GadgetId")
+        .unwrap();
+    assert_eq!(by_gadget.field.as_deref(), Some("gadget_id"));
 }
 
 #[test]

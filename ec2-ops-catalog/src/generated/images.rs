@@ -118,9 +118,9 @@ pub struct DescribeImageAttribute;
 #[ec2_operation(
     action = "DescribeImageReferences",
     resource = ImageReference,
-    resource_id = image_id,
+    resource_id = arn,
     output(member = "ImageReferences", xml = "imageReferenceSet"),
-    ids(key = "ImageId"),
+    ids(key = "ImageId", field = image_id, not_found = "InvalidAMIID.NotFound", parent = "DescribeImages"),
     members(
         /// Specifies whether to check all supported Amazon Web Services resource types for image references.
         include_all_resource_types: Option<bool>,

@@ -418,60 +418,188 @@ pub const HAND_DECLARED: &[&str] = &[
     "DescribeVolumes",
 ];
 
-/// The operations whose request has members the model requires: `(action, members)` (model
-/// names), by area and then action. A caller, a capture among them, cannot ask these without
-/// values from elsewhere (an ID, an attribute name).
-pub const REQUIRED_MEMBERS: &[(&str, &[&str])] = &[
+/// The operations whose request has members the model requires (beside the paging a paginator
+/// sends), by area and then action, each member with where a caller that knows only what other
+/// operations answered (a capture) finds its values.
+pub const REQUIRED_MEMBERS: &[(&str, &[crate::Required])] = &[
     #[cfg(feature = "account")]
-    ("DescribeIdentityIdFormat", &["PrincipalArn"]),
+    (
+        "DescribeIdentityIdFormat",
+        &[
+            crate::Required { member: "PrincipalArn", key: "PrincipalArn", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "ebs")]
-    ("DescribeSnapshotAttribute", &["Attribute", "SnapshotId"]),
+    (
+        "DescribeSnapshotAttribute",
+        &[
+            crate::Required { member: "Attribute", key: "Attribute", list: false, values: crate::RequiredValues::EachOf(&["productCodes", "createVolumePermission"]) },
+            crate::Required { member: "SnapshotId", key: "SnapshotId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "ebs")]
-    ("DescribeVolumeAttribute", &["Attribute", "VolumeId"]),
+    (
+        "DescribeVolumeAttribute",
+        &[
+            crate::Required { member: "Attribute", key: "Attribute", list: false, values: crate::RequiredValues::EachOf(&["autoEnableIO", "productCodes"]) },
+            crate::Required { member: "VolumeId", key: "VolumeId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "images")]
-    ("DescribeFpgaImageAttribute", &["FpgaImageId", "Attribute"]),
+    (
+        "DescribeFpgaImageAttribute",
+        &[
+            crate::Required { member: "FpgaImageId", key: "FpgaImageId", list: false, values: crate::RequiredValues::Ids },
+            crate::Required { member: "Attribute", key: "Attribute", list: false, values: crate::RequiredValues::EachOf(&["description", "name", "loadPermission", "productCodes"]) },
+        ],
+    ),
     #[cfg(feature = "images")]
-    ("DescribeImageAttribute", &["Attribute", "ImageId"]),
+    (
+        "DescribeImageAttribute",
+        &[
+            crate::Required { member: "Attribute", key: "Attribute", list: false, values: crate::RequiredValues::EachOf(&["description", "kernel", "ramdisk", "launchPermission", "productCodes", "blockDeviceMapping", "sriovNetSupport", "bootMode", "tpmSupport", "uefiData", "lastLaunchedTime", "imdsSupport", "deregistrationProtection"]) },
+            crate::Required { member: "ImageId", key: "ImageId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "images")]
-    ("DescribeImageReferences", &["ImageIds"]),
+    (
+        "DescribeImageReferences",
+        &[
+            crate::Required { member: "ImageIds", key: "ImageId", list: true, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "instances")]
-    ("DescribeCapacityBlockExtensionOfferings", &["CapacityBlockExtensionDurationHours", "CapacityReservationId"]),
+    (
+        "DescribeCapacityBlockExtensionOfferings",
+        &[
+            crate::Required { member: "CapacityBlockExtensionDurationHours", key: "CapacityBlockExtensionDurationHours", list: false, values: crate::RequiredValues::Unknown },
+            crate::Required { member: "CapacityReservationId", key: "CapacityReservationId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "instances")]
-    ("DescribeCapacityBlockOfferings", &["CapacityDurationHours"]),
+    (
+        "DescribeCapacityBlockOfferings",
+        &[
+            crate::Required { member: "CapacityDurationHours", key: "CapacityDurationHours", list: false, values: crate::RequiredValues::Unknown },
+        ],
+    ),
     #[cfg(feature = "instances")]
-    ("DescribeCapacityReservationBillingRequests", &["Role"]),
+    (
+        "DescribeCapacityReservationBillingRequests",
+        &[
+            crate::Required { member: "Role", key: "Role", list: false, values: crate::RequiredValues::EachOf(&["odcr-owner", "unused-reservation-billing-owner"]) },
+        ],
+    ),
     #[cfg(feature = "instances")]
-    ("DescribeFleetHistory", &["FleetId", "StartTime"]),
+    (
+        "DescribeFleetHistory",
+        &[
+            crate::Required { member: "FleetId", key: "FleetId", list: false, values: crate::RequiredValues::Ids },
+            crate::Required { member: "StartTime", key: "StartTime", list: false, values: crate::RequiredValues::Unknown },
+        ],
+    ),
     #[cfg(feature = "instances")]
-    ("DescribeFleetInstances", &["FleetId"]),
+    (
+        "DescribeFleetInstances",
+        &[
+            crate::Required { member: "FleetId", key: "FleetId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "instances")]
-    ("DescribeInstanceAttribute", &["InstanceId", "Attribute"]),
+    (
+        "DescribeInstanceAttribute",
+        &[
+            crate::Required { member: "InstanceId", key: "InstanceId", list: false, values: crate::RequiredValues::Ids },
+            crate::Required { member: "Attribute", key: "Attribute", list: false, values: crate::RequiredValues::EachOf(&["instanceType", "kernel", "ramdisk", "userData", "disableApiTermination", "instanceInitiatedShutdownBehavior", "rootDeviceName", "blockDeviceMapping", "productCodes", "sourceDestCheck", "groupSet", "ebsOptimized", "sriovNetSupport", "enaSupport", "enclaveOptions", "disableApiStop"]) },
+        ],
+    ),
     #[cfg(feature = "instances")]
-    ("DescribeScheduledInstanceAvailability", &["FirstSlotStartTimeRange", "Recurrence"]),
+    (
+        "DescribeScheduledInstanceAvailability",
+        &[
+            crate::Required { member: "FirstSlotStartTimeRange", key: "FirstSlotStartTimeRange", list: false, values: crate::RequiredValues::Unknown },
+            crate::Required { member: "Recurrence", key: "Recurrence", list: false, values: crate::RequiredValues::Unknown },
+        ],
+    ),
     #[cfg(feature = "instances")]
-    ("DescribeSpotFleetInstances", &["SpotFleetRequestId"]),
+    (
+        "DescribeSpotFleetInstances",
+        &[
+            crate::Required { member: "SpotFleetRequestId", key: "SpotFleetRequestId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "instances")]
-    ("DescribeSpotFleetRequestHistory", &["SpotFleetRequestId", "StartTime"]),
+    (
+        "DescribeSpotFleetRequestHistory",
+        &[
+            crate::Required { member: "SpotFleetRequestId", key: "SpotFleetRequestId", list: false, values: crate::RequiredValues::Ids },
+            crate::Required { member: "StartTime", key: "StartTime", list: false, values: crate::RequiredValues::Unknown },
+        ],
+    ),
     #[cfg(feature = "vpc")]
-    ("DescribeByoipCidrs", &["MaxResults"]),
+    (
+        "DescribeNetworkInterfaceAttribute",
+        &[
+            crate::Required { member: "NetworkInterfaceId", key: "NetworkInterfaceId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "vpc")]
-    ("DescribeNetworkInterfaceAttribute", &["NetworkInterfaceId"]),
+    (
+        "DescribeSecurityGroupReferences",
+        &[
+            crate::Required { member: "GroupId", key: "GroupId", list: true, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "vpc")]
-    ("DescribeSecurityGroupReferences", &["GroupId"]),
+    (
+        "DescribeStaleSecurityGroups",
+        &[
+            crate::Required { member: "VpcId", key: "VpcId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "vpc")]
-    ("DescribeStaleSecurityGroups", &["VpcId"]),
+    (
+        "DescribeVpcAttribute",
+        &[
+            crate::Required { member: "Attribute", key: "Attribute", list: false, values: crate::RequiredValues::EachOf(&["enableDnsSupport", "enableDnsHostnames", "enableNetworkAddressUsageMetrics"]) },
+            crate::Required { member: "VpcId", key: "VpcId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "vpc")]
-    ("DescribeVpcAttribute", &["Attribute", "VpcId"]),
-    #[cfg(feature = "vpc")]
-    ("DescribeVpcEndpointServicePermissions", &["ServiceId"]),
+    (
+        "DescribeVpcEndpointServicePermissions",
+        &[
+            crate::Required { member: "ServiceId", key: "ServiceId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "vpn")]
-    ("DescribeClientVpnAuthorizationRules", &["ClientVpnEndpointId"]),
+    (
+        "DescribeClientVpnAuthorizationRules",
+        &[
+            crate::Required { member: "ClientVpnEndpointId", key: "ClientVpnEndpointId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "vpn")]
-    ("DescribeClientVpnConnections", &["ClientVpnEndpointId"]),
+    (
+        "DescribeClientVpnConnections",
+        &[
+            crate::Required { member: "ClientVpnEndpointId", key: "ClientVpnEndpointId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "vpn")]
-    ("DescribeClientVpnRoutes", &["ClientVpnEndpointId"]),
+    (
+        "DescribeClientVpnRoutes",
+        &[
+            crate::Required { member: "ClientVpnEndpointId", key: "ClientVpnEndpointId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
     #[cfg(feature = "vpn")]
-    ("DescribeClientVpnTargetNetworks", &["ClientVpnEndpointId"]),
+    (
+        "DescribeClientVpnTargetNetworks",
+        &[
+            crate::Required { member: "ClientVpnEndpointId", key: "ClientVpnEndpointId", list: false, values: crate::RequiredValues::Ids },
+        ],
+    ),
 ];
 
 /// Every operation of the enabled areas: `(area, action)`, by area and then action.

@@ -1110,7 +1110,7 @@ pub struct DescribeVpcClassicLinkDnsSupport;
     resource_id = vpc_encryption_control_id,
     output(member = "VpcEncryptionControls", xml = "vpcEncryptionControlSet"),
     ids(key = "VpcEncryptionControlId"),
-    ids(key = "VpcId", field = vpc_id),
+    ids(key = "VpcId", field = vpc_id, parent = "DescribeVpcs"),
     filters(
         key = "Filter",
     ),

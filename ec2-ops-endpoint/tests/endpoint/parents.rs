@@ -182,3 +182,33 @@ fn stale_security_groups_are_those_of_the_vpc_named() {
     assert_eq!(groups("vpc-1"), Ok(1));
     assert_eq!(groups("vpc-9"), Err("InvalidVpcID.NotFound".to_owned()));
 }
+
+#[test]
+fn image_references_are_the_named_images_and_an_image_without_any_has_none() {
+    // Two references to one image: each keyed by the referencing resource's ARN.
+    let store = common::store(&[
+        (
+            "describe-images",
+            r#"{"Images": [{"ImageId": "ami-1", "OwnerId": "123456789012"},
+                           {"ImageId": "ami-2", "OwnerId": "123456789012"}]}"#,
+        ),
+        (
+            "describe-image-references",
+            r#"{"ImageReferences": [
+              {"ImageId": "ami-1", "ResourceType": "ec2:Instance", "Arn": "arn:aws:ec2:us-east-1:123456789012:instance/i-1"},
+              {"ImageId": "ami-1", "ResourceType": "ec2:LaunchTemplate", "Arn": "arn:aws:ec2:us-east-1:123456789012:launch-template/lt-1"}]}"#,
+        ),
+    ]);
+    let references = |images: &str| {
+        ask(
+            &store,
+            &format!("Action=DescribeImageReferences&IncludeAllResourceTypes=true{images}"),
+        )
+    };
+    assert_eq!(references("&ImageId.1=ami-1"), Ok(2));
+    assert_eq!(references("&ImageId.1=ami-2"), Ok(0));
+    assert_eq!(
+        references("&ImageId.1=ami-2&ImageId.2=ami-9"),
+        Err("InvalidAMIID.NotFound".to_owned())
+    );
+}

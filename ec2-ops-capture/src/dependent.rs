@@ -1,0 +1,461 @@
+//! The second stage of a region's capture: the operations whose request requires values, made
+//! once the first stage's answers are written, with the values those answers hold. Each required
+//! member is filled from the catalog's registry ([`ec2_ops_catalog::REQUIRED_MEMBERS`]):
+//!
+//! - an ID (`InstanceId`, `ClientVpnEndpointId`, `ImageId.N`): each ID the captured operation
+//!   listing those resources answered. That operation is the planned one whose own ID list goes
+//!   under the same Query key; where several do (DescribeInstances, DescribeInstanceStatus and
+//!   DescribeInstanceCreditSpecifications all take `InstanceId.N`), the one named after the
+//!   resource (`Describe` + the key without `Id` + `s`: DescribeInstances), else the one such
+//!   name ends and whose resource the requiring operation names (`GroupId` of
+//!   DescribeSecurityGroupReferences: DescribeSecurityGroups, not DescribePlacementGroups);
+//! - an enum (`Attribute`): each of its values;
+//! - anything else (a time, a duration, a role's ARN, a number): nothing a capture holds, so the
+//!   operation is not captured (listed by [`crate::needing_values`]).
+//!
+//! One call is made per combination (each instance with each attribute); the calls' outputs are
+//! written as one file: a list operation's merged into one output, as the AWS CLI merges pages,
+//! a record operation's (an attribute) as a JSON array of outputs, as the endpoint's seed folder
+//! takes them.
+
+use std::collections::BTreeMap;
+
+use ec2_ops::wire::query::QueryParams;
+use ec2_ops::{Ec2Error, Ec2Request, Operation, PaginatedOperation};
+use ec2_ops_catalog::{
+    CatalogOperation, OperationVisitor, REQUIRED_MEMBERS, Required, RequiredValues,
+};
+use ec2_ops_client::{Client, ClientError};
+use futures_util::StreamExt;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde_json::Value;
+
+use crate::calls::{self, Answer};
+use crate::output;
+
+/// What a Query value escapes: all but the characters RFC 3986 leaves unreserved, as botocore.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Sends one call of an operation, given its Query string, and answers its output.
+type Fetch = for<'a> fn(&'a Client, String) -> Answer<'a>;
+
+/// An operation captured with values from what the first stage captured.
+#[derive(Clone)]
+pub struct DependentCall {
+    /// The EC2 action (`DescribeInstanceAttribute`).
+    pub action: &'static str,
+    /// For each required member, where its values come from.
+    pub members: Vec<(Required, Values)>,
+    fetch: Fetch,
+    /// Whether a Query string is a request of the operation (what the tests check every
+    /// combination with).
+    #[cfg_attr(not(test), allow(dead_code))]
+    parses: fn(&str) -> bool,
+}
+
+impl std::fmt::Debug for DependentCall {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DependentCall")
+            .field("action", &self.action)
+            .field("members", &self.members)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Where a required member's values come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Values {
+    /// The IDs of the resources this planned operation answered.
+    IdsOf(&'static str),
+    /// Each of these.
+    EachOf(&'static [&'static str]),
+}
+
+impl DependentCall {
+    /// The AWS CLI command, which names the operation's seed file.
+    pub fn command(&self) -> String {
+        ec2_ops_catalog::cli_name(self.action)
+    }
+
+    /// The operations whose captured answers this one's values come from.
+    pub fn sources(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.members.iter().filter_map(|(_, values)| match values {
+            Values::IdsOf(action) => Some(*action),
+            Values::EachOf(_) => None,
+        })
+    }
+
+    /// How the values are found, for a dry run: `InstanceId of describe-instances × Attribute (16
+    /// values)`.
+    pub fn describe(&self) -> String {
+        self.members
+            .iter()
+            .map(|(required, values)| match values {
+                Values::IdsOf(action) => {
+                    format!("{} of {}", required.key, ec2_ops_catalog::cli_name(action))
+                }
+                Values::EachOf(each) => format!("{} ({} values)", required.key, each.len()),
+            })
+            .collect::<Vec<_>>()
+            .join(" × ")
+    }
+
+    /// The Query strings of every call, given the captured outputs of [`sources`](Self::sources)
+    /// (by action): the combinations of every member's values.
+    pub(crate) fn queries(&self, captured: &BTreeMap<&'static str, Value>) -> Vec<String> {
+        let mut queries = vec![String::new()];
+        for (required, values) in &self.members {
+            let values: Vec<String> = match values {
+                Values::IdsOf(action) => captured
+                    .get(action)
+                    .map(|output| ids_in(action, output, required.key))
+                    .unwrap_or_default(),
+                Values::EachOf(each) => each.iter().map(|value| (*value).to_owned()).collect(),
+            };
+            let key = if required.list {
+                format!("{}.1", required.key)
+            } else {
+                required.key.to_owned()
+            };
+            queries = queries
+                .iter()
+                .flat_map(|query| {
+                    let key = &key;
+                    values.iter().map(move |value| {
+                        let pair = format!("{key}={}", utf8_percent_encode(value, QUERY_VALUE));
+                        if query.is_empty() {
+                            pair
+                        } else {
+                            format!("{query}&{pair}")
+                        }
+                    })
+                })
+                .collect();
+        }
+        queries
+    }
+
+    /// The answer to one call.
+    pub(crate) fn fetch<'a>(&self, client: &'a Client, query: String) -> Answer<'a> {
+        (self.fetch)(client, query)
+    }
+
+    /// The file written for the calls' outputs: a list operation's merged into one, another's as
+    /// a JSON array; `None` when no call was made.
+    pub(crate) fn written(&self, outputs: Vec<Value>) -> Option<Value> {
+        if outputs.is_empty() {
+            return None;
+        }
+        if output::list_member(self.action).is_none() {
+            return Some(Value::Array(outputs));
+        }
+        let mut merged = output::Merged::new(self.action);
+        for one in outputs {
+            merged.add(one);
+        }
+        Some(merged.finish())
+    }
+}
+
+/// The values of `key` in a captured output: each listed resource's member of that name, or its
+/// items' (DescribeInstances' reservations list instances).
+fn ids_in(action: &str, output: &Value, key: &str) -> Vec<String> {
+    let Some(items) = output::list_member(action)
+        .and_then(|member| output.get(member))
+        .and_then(Value::as_array)
+    else {
+        return Vec::new();
+    };
+    let mut ids = Vec::new();
+    for item in items {
+        if let Some(id) = item.get(key).and_then(Value::as_str) {
+            ids.push(id.to_owned());
+            continue;
+        }
+        let nested = item
+            .as_object()
+            .into_iter()
+            .flat_map(|members| members.values());
+        for list in nested.filter_map(Value::as_array) {
+            ids.extend(
+                list.iter()
+                    .filter_map(|inner| inner.get(key)?.as_str())
+                    .map(str::to_owned),
+            );
+        }
+    }
+    ids
+}
+
+/// Every operation a capture makes in a second stage, in the catalog's order, with where each
+/// member's values come from; those whose values no capture holds are left out.
+pub fn dependent() -> Vec<DependentCall> {
+    let mut collector = Collector::default();
+    ec2_ops_catalog::for_each_operation(&mut collector);
+    let planned: Vec<&'static str> = calls::planned().iter().map(|call| call.action).collect();
+    let source_of = |key: &str, requiring: &str| -> Option<&'static str> {
+        let candidates: Vec<&'static str> = collector
+            .id_keys
+            .iter()
+            .filter(|(action, parameter)| *parameter == key && planned.contains(action))
+            .map(|(action, _)| *action)
+            .collect();
+        match candidates.as_slice() {
+            [one] => Some(*one),
+            _ => {
+                let plural = format!("{}s", key.strip_suffix("Id")?);
+                let named = format!("Describe{plural}");
+                if candidates.contains(&named.as_str()) {
+                    return candidates.into_iter().find(|action| *action == named);
+                }
+                // The resource the requiring operation is about: DescribeSecurityGroupReferences'
+                // `GroupId` names security groups, not placement groups.
+                let about = |action: &&str| {
+                    action
+                        .strip_prefix("Describe")
+                        .and_then(|noun| noun.strip_suffix('s'))
+                        .is_some_and(|noun| requiring.contains(noun))
+                };
+                match candidates
+                    .into_iter()
+                    .filter(|action| action.ends_with(&plural))
+                    .filter(about)
+                    .collect::<Vec<_>>()
+                    .as_slice()
+                {
+                    [one] => Some(*one),
+                    _ => None,
+                }
+            }
+        }
+    };
+    collector
+        .senders
+        .into_iter()
+        .filter_map(
+            |Sender {
+                 action,
+                 fetch,
+                 parses,
+             }| {
+                let (_, required) = REQUIRED_MEMBERS
+                    .iter()
+                    .find(|(requiring, _)| *requiring == action)?;
+                let members = required
+                    .iter()
+                    .map(|member| {
+                        let values = match member.values {
+                            RequiredValues::Ids => Values::IdsOf(source_of(member.key, action)?),
+                            RequiredValues::EachOf(each) => Values::EachOf(each),
+                            RequiredValues::Unknown => return None,
+                        };
+                        Some((*member, values))
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                Some(DependentCall {
+                    action,
+                    members,
+                    fetch,
+                    parses,
+                })
+            },
+        )
+        .collect()
+}
+
+/// The operations a capture cannot make: a member they require takes a value no capture holds (a
+/// time, a duration, a number, an ARN), with the members each requires.
+pub fn needing_values() -> Vec<(&'static str, &'static [Required])> {
+    let made: Vec<&'static str> = dependent().iter().map(|call| call.action).collect();
+    REQUIRED_MEMBERS
+        .iter()
+        .filter(|(action, _)| !made.contains(action))
+        .copied()
+        .collect()
+}
+
+/// The catalog's ID list keys, and a way to send each operation requiring members.
+#[derive(Default)]
+struct Collector {
+    id_keys: Vec<(&'static str, &'static str)>,
+    senders: Vec<Sender>,
+}
+
+/// How to send one operation requiring members.
+struct Sender {
+    action: &'static str,
+    fetch: Fetch,
+    parses: fn(&str) -> bool,
+}
+
+impl Collector {
+    fn add<O: CatalogOperation>(&mut self, fetch: Fetch) {
+        let spec = <O as Operation>::SPEC;
+        if let Some(ids) = spec.ids {
+            self.id_keys.push((spec.action, ids.parameter));
+        }
+        if REQUIRED_MEMBERS
+            .iter()
+            .any(|(requiring, _)| *requiring == spec.action)
+        {
+            self.senders.push(Sender {
+                action: spec.action,
+                fetch,
+                parses: |query| request::<O>(query).is_ok(),
+            });
+        }
+    }
+}
+
+impl OperationVisitor for Collector {
+    fn visit<O: CatalogOperation>(&mut self, _area: &'static str) {
+        self.add::<O>(fetch_one::<O>);
+    }
+
+    fn visit_paginated<O: CatalogOperation + PaginatedOperation>(&mut self, _area: &'static str) {
+        self.add::<O>(fetch_pages::<O>);
+    }
+}
+
+/// `query` as `O`'s request, with the members EC2 requires beside the model's required ones:
+/// DescribeImageReferences needs `IncludeAllResourceTypes` or `ResourceTypes`, and is asked for
+/// every type.
+fn request<O: CatalogOperation>(query: &str) -> Result<O::Asked, Ec2Error> {
+    let extra = if <O as Operation>::SPEC.action == "DescribeImageReferences" {
+        "&IncludeAllResourceTypes=true"
+    } else {
+        ""
+    };
+    O::Asked::from_query(QueryParams::parse(format!("{query}{extra}").as_bytes())?)
+}
+
+/// `query` as `O`'s request, or the decoder's error as if EC2 had answered it (a combination the
+/// tests check cannot happen; if it did, the capture records the code rather than stopping).
+fn asked<O: CatalogOperation>(query: &str) -> Result<O::Asked, ClientError> {
+    request::<O>(query).map_err(|error| ClientError::Service {
+        error,
+        request_id: None,
+    })
+}
+
+fn fetch_one<O: CatalogOperation>(client: &Client, query: String) -> Answer<'_> {
+    Box::pin(async move {
+        let answer = client.send::<O>(&asked::<O>(&query)?).await?;
+        Ok(output::printed(&answer))
+    })
+}
+
+fn fetch_pages<O: CatalogOperation + PaginatedOperation>(
+    client: &Client,
+    query: String,
+) -> Answer<'_> {
+    Box::pin(async move {
+        let pages = client.paginate::<O>(asked::<O>(&query)?).pages();
+        futures_util::pin_mut!(pages);
+        let mut merged = output::Merged::new(<O as Operation>::SPEC.action);
+        while let Some(page) = pages.next().await {
+            merged.add(output::printed(&page?));
+        }
+        Ok(merged.finish())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn found(action: &str) -> Option<DependentCall> {
+        dependent().into_iter().find(|call| call.action == action)
+    }
+
+    #[test]
+    fn attributes_are_asked_of_each_resource_the_listing_operation_answered() {
+        let call = found("DescribeInstanceAttribute").unwrap();
+        assert_eq!(call.sources().collect::<Vec<_>>(), ["DescribeInstances"]);
+        let captured = BTreeMap::from([(
+            "DescribeInstances",
+            json!({"Reservations": [{"ReservationId": "r-1", "Instances": [
+                {"InstanceId": "i-1"}, {"InstanceId": "i-2"}]}]}),
+        )]);
+        let queries = call.queries(&captured);
+        assert_eq!(queries.len(), 2 * 16);
+        assert!(queries.contains(&"InstanceId=i-2&Attribute=userData".to_owned()));
+    }
+
+    #[test]
+    fn a_parent_s_children_are_asked_per_parent_and_id_lists_one_value_at_a_time() {
+        let routes = found("DescribeClientVpnRoutes").unwrap();
+        let captured = BTreeMap::from([(
+            "DescribeClientVpnEndpoints",
+            json!({"ClientVpnEndpoints": [{"ClientVpnEndpointId": "cvpn-endpoint-1"}]}),
+        )]);
+        assert_eq!(
+            routes.queries(&captured),
+            ["ClientVpnEndpointId=cvpn-endpoint-1"]
+        );
+        let references = found("DescribeSecurityGroupReferences").unwrap();
+        assert_eq!(
+            references.sources().collect::<Vec<_>>(),
+            ["DescribeSecurityGroups"]
+        );
+        let captured = BTreeMap::from([(
+            "DescribeSecurityGroups",
+            json!({"SecurityGroups": [{"GroupId": "sg-1"}, {"GroupId": "sg-2"}]}),
+        )]);
+        assert_eq!(
+            references.queries(&captured),
+            ["GroupId.1=sg-1", "GroupId.1=sg-2"]
+        );
+    }
+
+    #[test]
+    fn operations_needing_what_no_capture_holds_are_left_out() {
+        for action in [
+            "DescribeFleetHistory",
+            "DescribeCapacityBlockOfferings",
+            "DescribeScheduledInstanceAvailability",
+            "DescribeIdentityIdFormat",
+            "DescribeSpotFleetRequestHistory",
+        ] {
+            assert!(found(action).is_none(), "{action}");
+        }
+    }
+
+    #[test]
+    fn nothing_captured_means_no_call() {
+        let call = found("DescribeVolumeAttribute").unwrap();
+        assert!(call.queries(&BTreeMap::new()).is_empty());
+        assert!(call.written(Vec::new()).is_none());
+    }
+
+    #[test]
+    fn every_combination_is_a_request_of_its_operation() {
+        // One ID per source: each combination must be a request EC2's decoder accepts.
+        for call in dependent() {
+            let captured: BTreeMap<&'static str, Value> = call
+                .sources()
+                .map(|source| {
+                    let member = output::list_member(source).unwrap();
+                    let key = call
+                        .members
+                        .iter()
+                        .find(|(_, values)| *values == Values::IdsOf(source))
+                        .unwrap()
+                        .0
+                        .key;
+                    (source, json!({ member: [{ key: "x-1" }] }))
+                })
+                .collect();
+            let queries = call.queries(&captured);
+            assert!(!queries.is_empty(), "{}", call.action);
+            for query in queries {
+                assert!((call.parses)(&query), "{}: {query}", call.action);
+            }
+        }
+    }
+}
