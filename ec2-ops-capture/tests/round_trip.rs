@@ -214,6 +214,7 @@ async fn a_capture_replays_every_operation_as_its_source_answers_those_needing_v
         "shown by the reservations' owner"
     );
     assert!(summary.refused.is_empty(), "{summary}");
+    assert!(summary.refused_calls.is_empty(), "{summary}");
     assert_eq!(summary.captured, per_region() * REGIONS.len());
     for region in REGIONS {
         let replayed = replay(&folder.join(ACCOUNT).join(region));

@@ -45,7 +45,7 @@ use ec2_ops::operations::instances::DescribeInstances;
 use ec2_ops::operations::snapshots::DescribeSnapshots;
 use ec2_ops::operations::tags::DescribeTags;
 use ec2_ops::operations::volumes::DescribeVolumes;
-use ec2_ops::{Answer, Caller, DescribeContext, Operation, Service};
+use ec2_ops::{Answer, Caller, DescribeContext, Operation, ResourceSource, Service};
 use ec2_ops_catalog::ebs::{
     DescribeSnapshotAttribute, DescribeVolumeAttribute, DescribeVolumeStatus,
 };
@@ -55,9 +55,8 @@ use ec2_ops_catalog::instances::{
     DescribeLaunchTemplateVersions, DescribeLaunchTemplates,
 };
 use ec2_ops_catalog::shapes::{
-    AddressAttribute, DescribeNetworkInterfaceAttributeResult, ImageAttribute, InstanceAttribute,
-    InstanceCreditSpecification, SnapshotAttribute, VolumeAttribute, VolumeStatusItem,
-    VpcAttribute,
+    AddressAttribute, ImageAttribute, InstanceAttribute, InstanceCreditSpecification,
+    NetworkInterface, SnapshotAttribute, VolumeAttribute, VolumeStatusItem, VpcAttribute,
 };
 use ec2_ops_catalog::vpc::{
     DescribeAddresses, DescribeAddressesAttribute, DescribeNetworkInterfaceAttribute,
@@ -88,7 +87,7 @@ use crate::views::tags::{Serves, TagIndex, TagView, tag_index, tag_observer};
 use crate::views::templates::{TemplateIndex, template_id, template_observer};
 use crate::views::volume_statuses::{volume_status, volume_status_id};
 use crate::views::volumes::{AttachmentIndex, VolumeView, attachment_index, attachment_observer};
-use crate::views::{MergedView, Shared};
+use crate::views::{AttributesOf, MergedView, Shared};
 
 /// Every operation's resources, the service answering requests over them, and the seed.
 ///
@@ -159,7 +158,6 @@ impl Store {
             instance_attributes: Arc::new(attribute_index(instance_attribute_id)),
             vpc_attributes: Arc::new(attribute_index(vpc_attribute_id)),
             volume_attributes: Arc::new(attribute_index(volume_attribute_id)),
-            interface_attributes: Arc::new(attribute_index(interface_attribute_id)),
             image_attributes: Arc::new(attribute_index(image_attribute_id)),
             snapshot_attributes: Arc::new(attribute_index(snapshot_attribute_id)),
             credit_specifications: Arc::new(attribute_index(credit_specification_id)),
@@ -375,7 +373,6 @@ impl Store {
         self.indexes.instance_attributes.clear();
         self.indexes.vpc_attributes.clear();
         self.indexes.volume_attributes.clear();
-        self.indexes.interface_attributes.clear();
         self.indexes.image_attributes.clear();
         self.indexes.snapshot_attributes.clear();
         self.indexes.credit_specifications.clear();
@@ -459,7 +456,6 @@ struct Indexes {
     instance_attributes: Arc<AttributeIndex<InstanceAttribute>>,
     vpc_attributes: Arc<AttributeIndex<VpcAttribute>>,
     volume_attributes: Arc<AttributeIndex<VolumeAttribute>>,
-    interface_attributes: Arc<AttributeIndex<DescribeNetworkInterfaceAttributeResult>>,
     image_attributes: Arc<AttributeIndex<ImageAttribute>>,
     snapshot_attributes: Arc<AttributeIndex<SnapshotAttribute>>,
     credit_specifications: Arc<AttributeIndex<InstanceCreditSpecification>>,
@@ -630,16 +626,6 @@ impl OperationVisitor for Slots<'_> {
                 volume_status_id,
             ));
         }
-        if let Some(interfaces) =
-            (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeNetworkInterfaces>>()
-        {
-            interfaces.observe(attribute_observer(
-                Arc::clone(&self.indexes.interface_attributes),
-                self.account.clone(),
-                interface_attributes,
-                interface_attribute_id,
-            ));
-        }
         if let Some(images) = (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeImages>>() {
             images.observe(attribute_observer(
                 Arc::clone(&self.indexes.image_attributes),
@@ -726,11 +712,7 @@ fn views(
         derived: Arc::clone(&indexes.volume_attributes),
         id: volume_attribute_id,
     };
-    let interface_attributes = MergedView {
-        seeded: Arc::clone(&typed::<DescribeNetworkInterfaceAttribute>(slots).source),
-        derived: Arc::clone(&indexes.interface_attributes),
-        id: interface_attribute_id,
-    };
+
     let image_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeImageAttribute>(slots).source),
         derived: Arc::clone(&indexes.image_attributes),
@@ -741,10 +723,19 @@ fn views(
         derived: Arc::clone(&indexes.snapshot_attributes),
         id: snapshot_attribute_id,
     };
-    let interfaces = MergedView {
+    let interfaces = Arc::new(MergedView {
         seeded: Arc::clone(&typed::<DescribeNetworkInterfaces>(slots).source),
         derived: Arc::clone(&indexes.interfaces),
         id: interface_id,
+    });
+    // An interface's attributes are those of the interface DescribeNetworkInterfaces answers,
+    // seeded or an instance's.
+    let interface_attributes = AttributesOf {
+        seeded: Arc::clone(&typed::<DescribeNetworkInterfaceAttribute>(slots).source),
+        resources: Arc::clone(&interfaces)
+            as Arc<dyn ResourceSource<NetworkInterface> + Send + Sync>,
+        derive: interface_attributes,
+        id: interface_attribute_id,
     };
     let volume_statuses = MergedView {
         seeded: Arc::clone(&typed::<DescribeVolumeStatus>(slots).source),
@@ -773,7 +764,7 @@ fn views(
     );
     views.insert(
         <DescribeNetworkInterfaces as Operation>::SPEC.action,
-        Box::new(Shared(Arc::new(interfaces))),
+        Box::new(Shared(interfaces)),
     );
     views.insert(
         <DescribeVolumeStatus as Operation>::SPEC.action,

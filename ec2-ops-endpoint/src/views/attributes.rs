@@ -144,10 +144,9 @@ pub(crate) fn volume_attributes(volume: &Volume, _account: &str) -> Option<Volum
     })
 }
 
-/// The attributes of a served network interface.
+/// The attributes of a served network interface (seeded, or an instance's).
 pub(crate) fn interface_attributes(
     interface: &NetworkInterface,
-    _account: &str,
 ) -> Option<DescribeNetworkInterfaceAttributeResult> {
     Some(DescribeNetworkInterfaceAttributeResult {
         network_interface_id: Some(interface.network_interface_id.clone()?),

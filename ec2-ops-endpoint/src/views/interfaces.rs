@@ -7,8 +7,8 @@
 //! owner, status, MAC address, private and IPv6 addresses, prefixes, DNS name, source/destination
 //! check, security groups, type, public IP association, connection tracking and operator; its
 //! attachment with the instance's ID and owner; the instance's zone and Outpost. Its tags and
-//! `RequesterManaged` are not in DescribeInstances' data (absent), nor are the interface's
-//! attributes (DescribeNetworkInterfaceAttribute answers a seeded or captured interface only). An
+//! `RequesterManaged` are not in DescribeInstances' data (absent). DescribeNetworkInterfaceAttribute
+//! answers the attributes of every interface this view answers ([`super::AttributesOf`]). An
 //! interface seeded in DescribeNetworkInterfaces' own data wins, the derived one filling the
 //! members it lacks; a detached interface is only ever the seed's.
 

@@ -12,7 +12,8 @@
 //!   instance;
 //! - [`attributes`]: the instance, VPC, volume, network interface, image, snapshot and address attribute
 //!   operations answer the attributes of the resources served here (images and snapshots: the
-//!   account's), seeded attributes winning;
+//!   account's), seeded attributes winning; a network interface's are derived on each read from
+//!   the interface DescribeNetworkInterfaces answers ([`AttributesOf`]), seeded or an instance's;
 //! - [`credits`]: DescribeInstanceCreditSpecifications answers the credit option of each burstable
 //!   instance served here (its family's launch default), seeded specifications winning;
 //! - [`volume_statuses`]: DescribeVolumeStatus lists the status of each volume served here (its
@@ -23,8 +24,8 @@
 //!   served here, seeded templates winning.
 //!
 //! Each view reads an index its sources' slots keep up to date as resources are put and removed
-//! (under the store's exclusive lock), so a page or a look-up costs its size and a few seeks,
-//! never a pass over the store.
+//! (under the store's exclusive lock), or another view, so a page or a look-up costs its size and
+//! a few seeks, never a pass over the store.
 
 pub(crate) mod attributes;
 pub(crate) mod credits;
@@ -74,8 +75,8 @@ struct Batch<T> {
 const FIRST_BATCH: usize = 8;
 const LARGEST_BATCH: usize = 512;
 
-fn batch<S: Clone, T>(
-    source: &InMemorySource<S>,
+fn batch<S, T>(
+    source: &dyn ResourceSource<S>,
     after: Option<&str>,
     size: usize,
     take: &dyn Fn(&S) -> Option<T>,
@@ -101,16 +102,15 @@ fn batch<S: Clone, T>(
     batch
 }
 
-/// Visits the items of `first` and those `keep` keeps of `second` in key order after `after`, as
-/// if they were one source (their keys are distinct): read in batches from each, so a page costs
-/// its size and a seek in each, whatever the sources hold.
-pub(crate) fn merge_scan<T: Clone, U: Clone>(
-    first: &InMemorySource<T>,
-    second: &InMemorySource<U>,
+/// Visits the items of `first` and those `take` takes from `second` (as `first`'s items) in key
+/// order after `after`, as if they were one source (their keys are distinct): read in batches
+/// from each, so a page costs its size and a seek in each, whatever the sources hold.
+pub(crate) fn merge_scan<T: Clone, U>(
+    first: &dyn ResourceSource<T>,
+    second: &dyn ResourceSource<U>,
     after: Option<&str>,
-    keep: &dyn Fn(&U) -> bool,
+    take: &dyn Fn(&U) -> Option<T>,
     visit: &mut dyn FnMut(&str, &T) -> ControlFlow<()>,
-    as_item: &dyn Fn(&U) -> &T,
 ) {
     let mut cursor = after.map(str::to_owned);
     let mut size = FIRST_BATCH;
@@ -118,9 +118,7 @@ pub(crate) fn merge_scan<T: Clone, U: Clone>(
         let ours = batch(first, cursor.as_deref(), size, &|item: &T| {
             Some(item.clone())
         });
-        let theirs = batch(second, cursor.as_deref(), size, &|item: &U| {
-            keep(item).then(|| as_item(item).clone())
-        });
+        let theirs = batch(second, cursor.as_deref(), size, take);
         size = (size * 2).min(LARGEST_BATCH);
         // Items up to the smaller of the two last keys are all known; beyond a source that has
         // more, the next batch decides.
@@ -200,13 +198,64 @@ impl<A: Clone + Send + Sync + Serialize + DeserializeOwned> ResourceSource<A> fo
             &*self.seeded,
             &*self.derived,
             after,
-            &|item: &Arc<A>| !self.seeded.contains((self.id)(item)),
+            &|item: &Arc<A>| (!self.seeded.contains((self.id)(item))).then(|| Arc::clone(item)),
             // A seeded record is answered filled, as a look-up answers it.
             &mut |id, attribute: &Arc<A>| match self.get(id) {
                 Some(whole) => visit(id, &whole),
                 None => visit(id, attribute),
             },
-            &|attribute| attribute,
+        );
+    }
+}
+
+/// An attribute operation's source over another operation's view of its resources
+/// (DescribeNetworkInterfaceAttribute over DescribeNetworkInterfaces' view, which holds the
+/// seeded interfaces and those of the served instances): its own seeded records, each filled
+/// with the members it lacks from the attributes of the resource with the same ID, and the
+/// attributes of every resource no record is seeded for. Derived on each read rather than
+/// indexed, so that the attributes answer for exactly the resources the view answers, however
+/// those are derived.
+pub(crate) struct AttributesOf<R, A> {
+    pub seeded: Arc<InMemorySource<Arc<A>>>,
+    pub resources: Arc<dyn ResourceSource<R> + Send + Sync>,
+    pub derive: fn(&R) -> Option<A>,
+    pub id: fn(&Arc<A>) -> &str,
+}
+
+impl<R, A> ResourceSource<A> for AttributesOf<R, A>
+where
+    A: Clone + Send + Sync + Serialize + DeserializeOwned,
+{
+    fn get(&self, id: &str) -> Option<A> {
+        let seeded = self.seeded.with(id, |attribute| (**attribute).clone());
+        let derived = self
+            .resources
+            .get(id)
+            .and_then(|resource| (self.derive)(&resource));
+        match (seeded, derived) {
+            (Some(seeded), Some(derived)) => filled(&seeded, &derived).or(Some(seeded)),
+            (seeded, derived) => seeded.or(derived),
+        }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.seeded.contains(id) || self.get(id).is_some()
+    }
+
+    fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &A) -> ControlFlow<()>) {
+        merge_scan(
+            &*self.seeded,
+            &*self.resources,
+            after,
+            &|resource: &R| {
+                let attribute = Arc::new((self.derive)(resource)?);
+                (!self.seeded.contains((self.id)(&attribute))).then_some(attribute)
+            },
+            // A seeded record is answered filled, as a look-up answers it.
+            &mut |id, attribute: &Arc<A>| match self.get(id) {
+                Some(whole) => visit(id, &whole),
+                None => visit(id, attribute),
+            },
         );
     }
 }
@@ -226,7 +275,7 @@ mod tests {
             &a,
             &b,
             after,
-            &|item: &String| !item.ends_with('x'),
+            &|item: &String| (!item.ends_with('x')).then(|| item.clone()),
             &mut |key, _| {
                 seen.push(key.to_owned());
                 if seen.len() == limit {
@@ -235,7 +284,6 @@ mod tests {
                     ControlFlow::Continue(())
                 }
             },
-            &|item| item,
         );
         seen
     }

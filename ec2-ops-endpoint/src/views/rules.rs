@@ -260,9 +260,8 @@ impl ResourceSource<SecurityGroupRule> for RuleView {
             &*self.seeded,
             &*self.derived,
             after,
-            &|rule: &Arc<SecurityGroupRule>| self.answered(rule),
+            &|rule: &Arc<SecurityGroupRule>| self.answered(rule).then(|| Arc::clone(rule)),
             &mut |id, rule: &Arc<SecurityGroupRule>| visit(id, rule),
-            &|rule| rule,
         );
     }
 }

@@ -86,12 +86,12 @@ impl ResourceSource<InstanceStatus> for StatusView {
             &*self.derived,
             after,
             &|status: &Arc<InstanceStatus>| {
-                !self
+                (!self
                     .seeded
-                    .contains(status.instance_id.as_deref().unwrap_or_default())
+                    .contains(status.instance_id.as_deref().unwrap_or_default()))
+                .then(|| Arc::clone(status))
             },
             &mut |id, status: &Arc<InstanceStatus>| visit(id, status),
-            &|status| status,
         );
     }
 }

@@ -91,9 +91,8 @@ impl ResourceSource<TagDescription> for TagView {
             &*self.index,
             &*self.seeded,
             after,
-            &|item: &Arc<TagDescription>| self.listed(item),
+            &|item: &Arc<TagDescription>| self.listed(item).then(|| (**item).clone()),
             &mut |key, item| visit(key, item),
-            &|item: &Arc<TagDescription>| &**item,
         );
     }
 }

@@ -416,6 +416,44 @@ fn a_volume_answers_no_product_codes_and_an_interface_its_own_attributes() {
     );
 }
 
+#[test]
+fn an_instance_s_interfaces_answer_their_attributes_as_long_as_the_instance_is_served() {
+    let store = store(
+        "describe-instances",
+        r#"{"Reservations": [{"ReservationId": "r-1", "OwnerId": "123456789012", "Instances": [
+            {"InstanceId": "i-1", "Placement": {"AvailabilityZone": "us-east-1a"},
+             "NetworkInterfaces": [{"NetworkInterfaceId": "eni-7", "Description": "",
+                "SourceDestCheck": false, "Groups": [{"GroupId": "sg-1", "GroupName": "web"}],
+                "Attachment": {"AttachmentId": "eni-attach-7", "DeviceIndex": 0, "Status": "attached"}}]}]}]}"#,
+    );
+    let interface = |attribute: &str| {
+        ask::<ec2_ops_catalog::vpc::DescribeNetworkInterfaceAttributeResponse>(
+            &store,
+            &format!(
+                "Action=DescribeNetworkInterfaceAttribute&NetworkInterfaceId=eni-7&Attribute={attribute}"
+            ),
+        )
+    };
+    assert_eq!(
+        interface("sourceDestCheck"),
+        Ok(json!({"NetworkInterfaceId": "eni-7", "SourceDestCheck": {"Value": false}}))
+    );
+    assert_eq!(
+        interface("groupSet"),
+        Ok(
+            json!({"NetworkInterfaceId": "eni-7", "Groups": [{"GroupId": "sg-1", "GroupName": "web"}]})
+        )
+    );
+    // The attachment names the instance, as DescribeNetworkInterfaces shows it.
+    let attachment = interface("attachment").unwrap();
+    assert_eq!(attachment["Attachment"]["InstanceId"], "i-1");
+    assert!(store.remove::<ec2_ops::operations::instances::DescribeInstances>("i-1"));
+    assert_eq!(
+        interface("description"),
+        Err("InvalidNetworkInterfaceID.NotFound".to_owned())
+    );
+}
+
 const ADDRESSES: &str = r#"{"Addresses": [
   {"PublicIp": "203.0.113.5", "AllocationId": "eipalloc-1", "Domain": "vpc"},
   {"PublicIp": "203.0.113.6", "Domain": "standard"}
