@@ -93,8 +93,11 @@ pub struct Summary {
     pub regions: Vec<String>,
     /// Where each region's seed files are: `OUT/<account>`.
     pub folder: PathBuf,
-    /// Calls answered and written by this run.
+    /// Operations answered and written by this run.
     pub captured: usize,
+    /// Calls this run made: one per operation asking nothing (its pages aside), one per resource
+    /// and value for the others.
+    pub calls: usize,
     /// Items in the lists this run wrote.
     pub items: usize,
     /// Calls an earlier run had answered, not made again.
@@ -123,12 +126,13 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(
             f,
-            "account {} in {} region(s), into {}: {} operation(s) captured ({} items), {} done before, {} refused, {} failed, in {:.1} s",
+            "account {} in {} region(s), into {}: {} operation(s) captured ({} items, {} calls), {} done before, {} refused, {} failed, in {:.1} s",
             self.account_id,
             self.regions.len(),
             self.folder.display(),
             self.captured,
             self.items,
+            self.calls,
             self.already_done,
             self.refused.len(),
             self.failed.len(),
@@ -349,6 +353,7 @@ impl Capture {
                 .buffer_unordered(self.concurrency);
             futures_util::pin_mut!(answers);
             while let Some((call, answer)) = answers.next().await {
+                summary.calls += 1;
                 self.keep(&mut manifest, &mut summary, region, call.action, answer)?;
                 bar.inc(1);
             }
@@ -443,6 +448,7 @@ impl Capture {
         })?;
         manifest.account_id = Some(account.to_owned());
         for (call, answer) in answers {
+            summary.calls += 1;
             self.keep(manifest, summary, region, call.action, answer)?;
             bar.inc(1);
         }
@@ -487,12 +493,13 @@ impl Capture {
             }
         }
         // In order, so that the file lists the resources as their source did.
-        let answers: Vec<Result<Value, ClientError>> =
-            futures_util::stream::iter(call.queries(&captured))
-                .map(|query| call.fetch(client, query))
-                .buffered(self.concurrency)
-                .collect()
-                .await;
+        let queries = call.queries(&captured);
+        summary.calls += queries.len();
+        let answers: Vec<Result<Value, ClientError>> = futures_util::stream::iter(queries)
+            .map(|query| call.fetch(client, query))
+            .buffered(self.concurrency)
+            .collect()
+            .await;
         let mut outputs = Vec::new();
         let mut refused: Vec<ClientError> = Vec::new();
         for answer in answers {

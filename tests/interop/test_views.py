@@ -181,3 +181,41 @@ def test_status_waiters_wait_on_a_derived_status_and_pass_on_a_seeded_one(tmp_pa
             client(url).get_waiter(waiter).wait(InstanceIds=["i-1"], WaiterConfig=fast)
     finally:
         stop_endpoint(process)
+
+
+MORE_PRIMARY = {
+    "describe-vpcs": {"Vpcs": [{"VpcId": "vpc-9", "OwnerId": ACCOUNT, "IsDefault": True, "CidrBlock": "172.31.0.0/16"}]},
+    "describe-volumes": {"Volumes": [{"VolumeId": "vol-9", "Size": 8, "AvailabilityZone": "us-east-1a"}]},
+    "describe-addresses": {"Addresses": [{"PublicIp": "198.51.100.7", "AllocationId": "eipalloc-9", "Domain": "vpc"}]},
+    "describe-launch-template-versions": {"LaunchTemplateVersions": [
+        {"LaunchTemplateId": "lt-9", "LaunchTemplateName": "web", "VersionNumber": 1, "DefaultVersion": True,
+         "CreateTime": "2026-01-02T03:04:05.000Z", "CreatedBy": f"arn:aws:iam::{ACCOUNT}:root"},
+        {"LaunchTemplateId": "lt-9", "LaunchTemplateName": "web", "VersionNumber": 2, "DefaultVersion": False,
+         "CreateTime": "2026-02-02T03:04:05.000Z", "CreatedBy": f"arn:aws:iam::{ACCOUNT}:root"}]},
+    "describe-instances": SEED["describe-instances"],
+}
+
+
+def test_vpc_volume_address_interface_and_template_views_come_from_their_primaries(tmp_path):
+    """A default VPC's DNS attributes, a volume's product codes, an Elastic IP's attribute, an
+    instance's interface's attributes and a template from its versions, read by boto3 and the
+    AWS CLI from a seed of the primary operations alone."""
+    for name, output in MORE_PRIMARY.items():
+        (tmp_path / f"{name}.json").write_text(json.dumps(output))
+    process, url = start_endpoint("--seed-dir", str(tmp_path))
+    try:
+        ec2 = client(url)
+        dns = ec2.describe_vpc_attribute(VpcId="vpc-9", Attribute="enableDnsHostnames")
+        assert dns["EnableDnsHostnames"] == {"Value": True}
+        assert aws(url, "describe-volume-attribute", "--volume-id", "vol-9", "--attribute", "productCodes") == {
+            "VolumeId": "vol-9", "ProductCodes": []}
+        (address,) = ec2.describe_addresses_attribute(AllocationIds=["eipalloc-9"], Attribute="domain-name")[
+            "Addresses"]
+        assert (address["PublicIp"], address["AllocationId"]) == ("198.51.100.7", "eipalloc-9")
+        check = ec2.describe_network_interface_attribute(NetworkInterfaceId="eni-1", Attribute="sourceDestCheck")
+        assert check["NetworkInterfaceId"] == "eni-1"
+        (template,) = aws(url, "describe-launch-templates")["LaunchTemplates"]
+        assert (template["LaunchTemplateId"], template["DefaultVersionNumber"], template["LatestVersionNumber"]) == (
+            "lt-9", 1, 2)
+    finally:
+        stop_endpoint(process)
