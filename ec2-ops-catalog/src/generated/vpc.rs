@@ -1226,9 +1226,9 @@ pub struct DescribeVpcEndpointServicePermissions;
 #[ec2_operation(
     action = "DescribeVpcEndpointServices",
     resource = ServiceDetail,
-    resource_id = service_name,
+    resource_id = service_id,
     output(member = "ServiceDetails", xml = "serviceDetailSet"),
-    ids(key = "ServiceName"),
+    ids(key = "ServiceName", field = service_name),
     ids(key = "ServiceRegion", field = service_region),
     filters(
         key = "Filter",
