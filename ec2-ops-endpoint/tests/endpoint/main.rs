@@ -17,4 +17,5 @@ mod parents;
 mod reference_data;
 mod security_group_rules;
 mod seeding;
+mod view_rules;
 mod volume_statuses;
