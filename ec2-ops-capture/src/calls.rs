@@ -120,18 +120,33 @@ fn request_of<O: CatalogOperation>() -> O::Asked {
 }
 
 fn fetch_one<O: CatalogOperation>(client: &Client, _page_size: Option<i32>) -> Answer<'_> {
-    Box::pin(async move {
-        let answer = client.send::<O>(&request_of::<O>()).await?;
-        Ok(output::printed(&answer))
-    })
+    send::<O>(client, request_of::<O>())
 }
 
 fn fetch_pages<O: CatalogOperation + PaginatedOperation>(
     client: &Client,
     page_size: Option<i32>,
 ) -> Answer<'_> {
+    walk::<O>(client, request_of::<O>(), page_size)
+}
+
+/// `request`'s answer, as the AWS CLI prints it.
+pub(crate) fn send<O: CatalogOperation>(client: &Client, request: O::Asked) -> Answer<'_> {
     Box::pin(async move {
-        let mut paginator = client.paginate::<O>(request_of::<O>());
+        let answer = client.send::<O>(&request).await?;
+        Ok(output::printed(&answer))
+    })
+}
+
+/// Every page of `request`'s answer (`page_size` items each, where given), merged as the AWS CLI
+/// merges them.
+pub(crate) fn walk<O: CatalogOperation + PaginatedOperation>(
+    client: &Client,
+    request: O::Asked,
+    page_size: Option<i32>,
+) -> Answer<'_> {
+    Box::pin(async move {
+        let mut paginator = client.paginate::<O>(request);
         if let Some(size) = page_size {
             paginator = paginator.page_size(size);
         }

@@ -1,6 +1,7 @@
 //! The capture itself: the regions, the account, then every planned call of each region, a
 //! bounded number at a time, each answer written whole and recorded in the manifest as it comes.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -307,32 +308,15 @@ impl Capture {
         };
         for (index, region) in regions.iter().enumerate() {
             let client = self.client(Some(region))?;
-            let mut waiting: Vec<Call> = Vec::new();
-            for call in &planned {
-                match manifest.outcome(region, call.action) {
-                    Some(Outcome::Refused { code, .. }) => {
-                        summary.already_done += 1;
-                        summary
-                            .refused
-                            .push((region.clone(), call.action, code.clone()));
-                    }
-                    Some(Outcome::Captured { .. }) => summary.already_done += 1,
-                    None => waiting.push(*call),
-                }
-            }
-            let mut second: Vec<&DependentCall> = Vec::new();
-            for call in &dependent {
-                match manifest.outcome(region, call.action) {
-                    Some(Outcome::Refused { code, .. }) => {
-                        summary.already_done += 1;
-                        summary
-                            .refused
-                            .push((region.clone(), call.action, code.clone()));
-                    }
-                    Some(Outcome::Captured { .. }) => summary.already_done += 1,
-                    None => second.push(call),
-                }
-            }
+            let mut waiting: Vec<Call> = planned
+                .iter()
+                .filter(|call| to_make(&manifest, &mut summary, region, call.action))
+                .copied()
+                .collect();
+            let second: Vec<&DependentCall> = dependent
+                .iter()
+                .filter(|call| to_make(&manifest, &mut summary, region, call.action))
+                .collect();
             let bar = self.bar(region, waiting.len() + second.len());
             if index == 0 && manifest.account_id.is_none() {
                 self.identify(
@@ -357,10 +341,18 @@ impl Capture {
                 self.keep(&mut manifest, &mut summary, region, call.action, answer)?;
                 bar.inc(1);
             }
-            // The second stage reads the first's files, this run's or an earlier one's.
+            // The second stage reads the first's files, this run's or an earlier one's, each once.
+            let mut sources = BTreeMap::new();
             for call in second {
-                self.capture_dependent(&client, region, call, &mut manifest, &mut summary)
-                    .await?;
+                self.capture_dependent(
+                    &client,
+                    region,
+                    call,
+                    &mut sources,
+                    &mut manifest,
+                    &mut summary,
+                )
+                .await?;
                 bar.inc(1);
             }
             bar.finish();
@@ -463,6 +455,7 @@ impl Capture {
         client: &Client,
         region: &str,
         call: &DependentCall,
+        sources: &mut BTreeMap<&'static str, Value>,
         manifest: &mut Manifest,
         summary: &mut Summary,
     ) -> Result<(), CaptureError> {
@@ -481,19 +474,20 @@ impl Capture {
             ));
             return Ok(());
         }
-        let mut captured = std::collections::BTreeMap::new();
         for source in call.sources() {
             let path = folder.join(format!("{}.json", ec2_ops_catalog::cli_name(source)));
-            // A source refused or not captured gives no values, and so no calls.
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                let output = serde_json::from_str(&text).map_err(|error| {
-                    CaptureError::Folder(format!("{}: {error}", path.display()))
-                })?;
-                captured.insert(source, output);
+            // A source refused gives no file, no values, and so no calls.
+            if sources.contains_key(source) || !path.exists() {
+                continue;
             }
+            let text = std::fs::read_to_string(&path)
+                .map_err(|error| CaptureError::Folder(format!("{}: {error}", path.display())))?;
+            let output = serde_json::from_str(&text)
+                .map_err(|error| CaptureError::Folder(format!("{}: {error}", path.display())))?;
+            sources.insert(source, output);
         }
         // In order, so that the file lists the resources as their source did.
-        let queries = call.queries(&captured);
+        let queries = call.queries(sources);
         summary.calls += queries.len();
         let answers: Vec<Result<Value, ClientError>> = futures_util::stream::iter(queries)
             .map(|query| call.fetch(client, query))
@@ -505,9 +499,7 @@ impl Capture {
         for answer in answers {
             match answer {
                 Ok(output) => outputs.push(output),
-                Err(error) if error.code().is_some() && !error.is_retryable() => {
-                    refused.push(error);
-                }
+                Err(error) if refusal(&error).is_some() => refused.push(error),
                 Err(error) => {
                     summary
                         .failed
@@ -520,10 +512,10 @@ impl Capture {
             let error = refused.swap_remove(0);
             return self.keep(manifest, summary, region, call.action, Err(error));
         }
-        let mut codes: std::collections::BTreeMap<String, usize> = Default::default();
+        let mut codes: BTreeMap<String, usize> = BTreeMap::new();
         for error in &refused {
             *codes
-                .entry(error.code().unwrap_or_default().to_owned())
+                .entry(refusal(error).unwrap_or_default().to_owned())
                 .or_default() += 1;
         }
         for (code, calls) in codes {
@@ -536,10 +528,12 @@ impl Capture {
             None => {
                 // No resource to ask about: nothing to write, and nothing to ask again.
                 summary.captured += 1;
-                manifest.record(region, call.action, Outcome::Captured { items: 0 });
-                manifest.write(&self.out).map_err(|error| {
-                    CaptureError::Folder(format!("{}: {error}", self.out.display()))
-                })
+                self.record(
+                    manifest,
+                    region,
+                    call.action,
+                    Outcome::Captured { items: 0 },
+                )
             }
         }
     }
@@ -567,9 +561,7 @@ impl Capture {
                 summary.items += items;
                 Outcome::Captured { items }
             }
-            // Throttling and transient failures that outlast the retries are failures a rerun
-            // makes again, not refusals.
-            Err(error) => match error.code().filter(|_| !error.is_retryable()) {
+            Err(error) => match refusal(&error) {
                 Some(code) => {
                     summary
                         .refused
@@ -587,6 +579,17 @@ impl Capture {
                 }
             },
         };
+        self.record(manifest, region, action, outcome)
+    }
+
+    /// Records what `action` came to in `region`, and writes the manifest.
+    fn record(
+        &self,
+        manifest: &mut Manifest,
+        region: &str,
+        action: &str,
+        outcome: Outcome,
+    ) -> Result<(), CaptureError> {
         manifest.record(region, action, outcome);
         manifest
             .write(&self.out)
@@ -606,6 +609,31 @@ impl Capture {
         );
         bar
     }
+}
+
+/// Whether `action` is still to be made in `region`: not answered by an earlier run (whose
+/// answer, or refusal, is counted as done).
+fn to_make(manifest: &Manifest, summary: &mut Summary, region: &str, action: &'static str) -> bool {
+    match manifest.outcome(region, action) {
+        Some(Outcome::Refused { code, .. }) => {
+            summary.already_done += 1;
+            summary
+                .refused
+                .push((region.to_owned(), action, code.clone()));
+            false
+        }
+        Some(Outcome::Captured { .. }) => {
+            summary.already_done += 1;
+            false
+        }
+        None => true,
+    }
+}
+
+/// EC2's code when `error` is a refusal, which a rerun would get again; `None` for throttling
+/// and transient failures that outlast the retries, which a rerun makes again.
+fn refusal(error: &ClientError) -> Option<&str> {
+    error.code().filter(|_| !error.is_retryable())
 }
 
 /// Writes `output` as the AWS CLI prints JSON: indented by four spaces, a newline at the end.

@@ -26,7 +26,6 @@ use ec2_ops_catalog::{
     CatalogOperation, OperationVisitor, REQUIRED_MEMBERS, Required, RequiredValues,
 };
 use ec2_ops_client::{Client, ClientError};
-use futures_util::StreamExt;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::Value;
 
@@ -343,25 +342,20 @@ fn asked<O: CatalogOperation>(query: &str) -> Result<O::Asked, ClientError> {
 }
 
 fn fetch_one<O: CatalogOperation>(client: &Client, query: String) -> Answer<'_> {
-    Box::pin(async move {
-        let answer = client.send::<O>(&asked::<O>(&query)?).await?;
-        Ok(output::printed(&answer))
-    })
+    match asked::<O>(&query) {
+        Ok(request) => calls::send::<O>(client, request),
+        Err(error) => Box::pin(async move { Err(error) }),
+    }
 }
 
 fn fetch_pages<O: CatalogOperation + PaginatedOperation>(
     client: &Client,
     query: String,
 ) -> Answer<'_> {
-    Box::pin(async move {
-        let pages = client.paginate::<O>(asked::<O>(&query)?).pages();
-        futures_util::pin_mut!(pages);
-        let mut merged = output::Merged::new(<O as Operation>::SPEC.action);
-        while let Some(page) = pages.next().await {
-            merged.add(output::printed(&page?));
-        }
-        Ok(merged.finish())
-    })
+    match asked::<O>(&query) {
+        Ok(request) => calls::walk::<O>(client, request, None),
+        Err(error) => Box::pin(async move { Err(error) }),
+    }
 }
 
 #[cfg(test)]
