@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! cargo run -p ec2-ops-capture -- --out captured            # credentials as the AWS CLI finds them
-//! cargo run -p ec2-ops-endpoint -- --seed-dir captured/123456789012/eu-west-1 --region eu-west-1
+//! cargo run -p ec2-ops-endpoint -- --seed-dir captured    # every account and region captured
 //! ```
 //!
 //! | part | what it does |
@@ -54,20 +54,21 @@
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() {
 //! use ec2_ops_capture::Capture;
-//! use ec2_ops_endpoint::{Endpoint, Seed};
+//! use ec2_ops_endpoint::Endpoint;
 //!
 //! let source = Endpoint::builder().sample().bind("127.0.0.1:0").await.unwrap();
 //! let out = std::env::temp_dir().join(format!("ec2-ops-capture-doc-{}", std::process::id()));
 //! let summary = Capture::new(&out)
 //!     .endpoint_url(source.url())
 //!     .credentials(ec2_ops_client::Credentials::new("AKIDEXAMPLE", "secret"))
-//!     .regions(["eu-west-1"])
+//!     .regions(["us-east-1"])
 //!     .run()
 //!     .await
 //!     .unwrap();
 //! assert!(summary.is_complete());
+//! // The capture's tree, `<account>/<region>/`, replays each account's regions.
 //! let replay = Endpoint::builder()
-//!     .seed(Seed::from_dir(&summary.folder.join("eu-west-1")).unwrap())
+//!     .seed_dir(&out)
 //!     .bind("127.0.0.1:0")
 //!     .await
 //!     .unwrap();

@@ -1,18 +1,20 @@
 //! A running endpoint: built, bound, serving in the background of the caller's Tokio runtime,
 //! and shut down with a drain.
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 
-use ec2_ops::{DescribeContext, TokenKey};
+use ec2_ops::TokenKey;
 use tokio::net::{TcpListener, ToSocketAddrs};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+use crate::accounts::{self, Accounts};
 use crate::control::ControlApi;
 use crate::http::State;
-use crate::seed::{Seed, SeedError};
+use crate::seed::{AccountOf, ScopedSeed, Seed, SeedError};
 use crate::server::{self, Drained, Settings};
 use crate::signature::Credentials;
 use crate::store::Store;
@@ -24,7 +26,7 @@ pub enum StartError {
     Seed(SeedError),
     /// The address could not be bound.
     Bind(std::io::Error),
-    /// A configured access key belongs to another account than the one the store serves.
+    /// An access key is configured with two different accounts.
     Credentials(String),
     /// The region is not an AWS region name.
     Region(String),
@@ -59,14 +61,15 @@ impl From<SeedError> for StartError {
     }
 }
 
-/// How to start an endpoint: what it holds, how it signs tokens, its server's bounds and whether
-/// the control API is on. Made by [`Endpoint::builder`].
+/// How to start an endpoint: what each account holds in each region, how it signs tokens, its
+/// server's bounds and whether the control API is on. Made by [`Endpoint::builder`].
 #[derive(Debug)]
 #[must_use = "an endpoint starts only when bound"]
 pub struct EndpointBuilder {
-    seed: Result<Seed, SeedError>,
+    seeds: Result<Vec<ScopedSeed>, SeedError>,
     token_key: Option<TokenKey>,
     account_id: Option<String>,
+    access_keys: BTreeMap<String, String>,
     settings: Settings,
     control: ControlApi,
     credentials: Option<Credentials>,
@@ -75,45 +78,89 @@ pub struct EndpointBuilder {
 }
 
 impl EndpointBuilder {
-    fn add(mut self, seed: Result<Seed, SeedError>) -> Self {
-        self.seed = match (self.seed, seed) {
-            (Ok(mine), Ok(theirs)) => mine.merge(theirs),
+    fn add(mut self, seeds: Result<Vec<ScopedSeed>, SeedError>) -> Self {
+        self.seeds = match (self.seeds, seeds) {
+            (Ok(mut mine), Ok(theirs)) => {
+                mine.extend(theirs);
+                Ok(mine)
+            }
             (Err(error), _) | (_, Err(error)) => Err(error),
         };
         self
     }
 
-    /// Adds `seed`'s data (no operation may be given twice).
+    fn add_default(self, seed: Result<Seed, SeedError>) -> Self {
+        self.add(seed.map(|seed| {
+            vec![ScopedSeed {
+                account: AccountOf::Default,
+                region: None,
+                seed,
+            }]
+        }))
+    }
+
+    /// Adds `seed`'s data to the default account in the default region (no operation may be
+    /// given twice).
     pub fn seed(self, seed: Seed) -> Self {
-        self.add(Ok(seed))
+        self.add_default(Ok(seed))
     }
 
-    /// Adds a seed folder's data (see [`Seed::from_dir`]); a problem is reported by `bind`.
+    /// Adds `seed`'s data to `account` in `region` (see [`crate::accounts`]).
+    pub fn account_seed(
+        self,
+        account: impl Into<String>,
+        region: impl Into<String>,
+        seed: Seed,
+    ) -> Self {
+        self.add(Ok(vec![ScopedSeed {
+            account: AccountOf::Id(account.into()),
+            region: Some(region.into()),
+            seed,
+        }]))
+    }
+
+    /// Adds a seed folder's data, whatever its layout (see [`Seed::tree_from_dir`]): a flat
+    /// folder to the default account and region, `<account>/<region>/` folders and CloudMapper's
+    /// `account-data/` to their accounts and regions. A problem is reported by `bind`.
     pub fn seed_dir(self, directory: impl AsRef<Path>) -> Self {
-        self.add(Seed::from_dir(directory.as_ref()))
+        self.add(Seed::tree_from_dir(directory.as_ref()))
     }
 
-    /// Adds a seed file's data (see [`Seed::from_file`]); a problem is reported by `bind`.
+    /// Adds a seed file's data to the default account and region (see [`Seed::from_file`]); a
+    /// problem is reported by `bind`.
     pub fn seed_file(self, path: impl AsRef<Path>) -> Self {
-        self.add(Seed::from_file(path.as_ref()))
+        self.add_default(Seed::from_file(path.as_ref()))
     }
 
-    /// Adds the embedded sample ([`Seed::sample`]).
+    /// Adds the embedded sample ([`Seed::sample`]) to the default account and region.
     pub fn sample(self) -> Self {
-        self.add(Ok(Seed::sample()))
+        self.add_default(Ok(Seed::sample()))
     }
 
-    /// Signs `NextToken`s with `key`, so endpoints sharing it continue each other's page walks
-    /// (random per endpoint without it).
+    /// Signs `NextToken`s with keys derived from `key`, one per account and region, so endpoints
+    /// sharing it continue each other's page walks (random per endpoint without it).
     pub fn token_key(mut self, key: TokenKey) -> Self {
         self.token_key = Some(key);
         self
     }
 
-    /// The account callers act as (the `self` of `Owner.N=self`). Without it, the account the
-    /// seed is a capture of, else 123456789012: see [`Store::new`].
+    /// The default account: what requests whose access key names no account act as (see
+    /// [`crate::accounts`]). Without it, the account a flat seed is a capture of, else a seed
+    /// tree's one account, else 123456789012.
     pub fn account_id(mut self, account_id: impl Into<String>) -> Self {
         self.account_id = Some(account_id.into());
+        self
+    }
+
+    /// Requests signed with `access_key_id` act as `account_id`, whether or not signatures are
+    /// verified.
+    pub fn access_key(
+        mut self,
+        access_key_id: impl Into<String>,
+        account_id: impl Into<String>,
+    ) -> Self {
+        self.access_keys
+            .insert(access_key_id.into(), account_id.into());
         self
     }
 
@@ -131,86 +178,98 @@ impl EndpointBuilder {
 
     /// Verifies every request's SigV4 signature against `credentials`, answering EC2's errors
     /// (see [`crate::signature`]); without it, requests are served whatever they carry. A key
-    /// configured with another account than the store's is refused by `bind`.
+    /// configured with an account acts as that account.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
         self.credentials = Some(credentials);
         self
     }
 
-    /// Serves `region` only: a request signed for another region (or, unsigned, addressed to
-    /// another region's host) is refused with EC2's `SignatureDoesNotMatch` "Credential should
-    /// be scoped to a valid region" (see [`crate::region`]). Without it, requests for every
-    /// region are answered alike from the one store.
+    /// The default region: what requests naming no region (by their signature's scope or their
+    /// host) are for, and where a flat seed's resources are (us-east-1 without it). Requests for
+    /// another region are answered from that region's own store (see [`crate::accounts`]).
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
         self
     }
 
-    /// Whether the store holds the reference data every account has (on by default): the
-    /// Regions, and the served region's zones, instance types and offerings (the region given to
-    /// [`region`](Self::region), else us-east-1), for each of those operations the seed holds no
-    /// output of. See [`crate::reference`].
+    /// Whether every account's stores hold the reference data every account has (on by
+    /// default): the Regions, and the store's region's zones, instance types and offerings, for
+    /// each of those operations the seed holds no output of. See [`crate::reference`].
     pub fn reference_data(mut self, on: bool) -> Self {
         self.reference_data = on;
         self
     }
 
-    /// The region whose reference data the store holds, and callers are in: the one given to
-    /// [`region`](Self::region), else us-east-1.
-    fn home_region(&self) -> &str {
-        self.region
-            .as_deref()
-            .unwrap_or(ec2_ops::describe::DEFAULT_REGION)
+    /// The access keys and the accounts they act as: those given to
+    /// [`access_key`](Self::access_key) and those configured with the credentials.
+    fn access_keys(&self) -> Result<BTreeMap<String, String>, StartError> {
+        let mut keys = self.access_keys.clone();
+        for credential in self.credentials.iter().flat_map(Credentials::iter) {
+            let Some(account) = credential.account_id() else {
+                continue;
+            };
+            match keys.get(credential.access_key_id()) {
+                Some(held) if held != account => {
+                    return Err(StartError::Credentials(format!(
+                        "access key {} is given accounts {held} and {account}",
+                        credential.access_key_id()
+                    )));
+                }
+                _ => {
+                    keys.insert(credential.access_key_id().to_owned(), account.to_owned());
+                }
+            }
+        }
+        Ok(keys)
     }
 
-    /// The store this builder's seed and token key make, without serving it.
+    /// Every account's stores this builder's seeds make, without serving them.
     ///
     /// # Errors
-    /// The seed is refused.
-    pub fn build_store(&self) -> Result<Store, SeedError> {
-        let seed = self.seed.as_ref().map_err(Clone::clone)?;
-        let mut context = match &self.token_key {
-            Some(key) => DescribeContext::new(key.clone()),
-            None => DescribeContext::default(),
+    /// A seed is refused, the region is no region name, or a key is given two accounts.
+    pub fn build_accounts(&self) -> Result<Accounts, StartError> {
+        let region = self
+            .region
+            .clone()
+            .unwrap_or_else(|| ec2_ops::describe::DEFAULT_REGION.to_owned());
+        if !crate::region::is_region_name(&region) {
+            return Err(StartError::Region(region));
+        }
+        let seeds = self.seeds.as_ref().map_err(Clone::clone)?.clone();
+        let settings = accounts::Settings {
+            token_key: self.token_key.clone().unwrap_or_else(TokenKey::random),
+            default_account: self.account_id.clone(),
+            default_region: region,
+            reference_data: self.reference_data,
+            access_keys: self.access_keys()?,
         };
-        if let Some(account_id) = &self.account_id {
-            context = context.with_account_id(account_id.clone());
-        }
-        let context = context.with_region(self.home_region());
-        if self.reference_data {
-            Store::new(
-                &seed.clone().with_reference_data(self.home_region()),
-                context,
-            )
-        } else {
-            Store::new(seed, context)
-        }
+        Ok(Accounts::new(seeds, settings)?)
     }
 
-    /// Loads the seed, binds `address` (`"127.0.0.1:0"` picks a free port) and serves in the
+    /// The default account's store in the default region, as this builder's seeds make it,
+    /// without serving it.
+    ///
+    /// # Errors
+    /// As [`build_accounts`](Self::build_accounts).
+    pub fn build_store(&self) -> Result<Arc<Store>, StartError> {
+        Ok(self.build_accounts()?.default_store())
+    }
+
+    /// Loads the seeds, binds `address` (`"127.0.0.1:0"` picks a free port) and serves in the
     /// background of the current Tokio runtime until [`Endpoint::shutdown`] (or the handle is
     /// dropped).
     ///
     /// # Errors
-    /// The seed is refused, a configured key belongs to another account than the store's, or
-    /// the address cannot be bound.
+    /// A seed is refused, the region is no region name, a key is given two accounts, or the
+    /// address cannot be bound.
     pub async fn bind(self, address: impl ToSocketAddrs) -> Result<Endpoint, StartError> {
-        if let Some(region) = &self.region
-            && !crate::region::is_region_name(region)
-        {
-            return Err(StartError::Region(region.clone()));
-        }
-        let store = Arc::new(self.build_store()?);
-        if let Some(credentials) = &self.credentials {
-            check_accounts(credentials, &store)?;
-        }
+        let accounts = Arc::new(self.build_accounts()?);
         let listener = TcpListener::bind(address).await.map_err(StartError::Bind)?;
         let address = listener.local_addr().map_err(StartError::Bind)?;
         let state = Arc::new(State {
-            store: Arc::clone(&store),
+            accounts: Arc::clone(&accounts),
             control: self.control,
             credentials: self.credentials,
-            region: self.region.clone(),
         });
         let (stop, stopped) = oneshot::channel::<()>();
         let served = tokio::spawn(server::serve(listener, state, self.settings, async {
@@ -219,33 +278,12 @@ impl EndpointBuilder {
         }));
         Ok(Endpoint {
             address,
-            store,
+            store: accounts.default_store(),
+            accounts,
             stop: Some(stop),
             served: Some(served),
         })
     }
-}
-
-/// Every configured key acts as the store's account: the endpoint serves one account, and showing
-/// it to another's key would answer what EC2 never does.
-fn check_accounts(credentials: &Credentials, store: &Store) -> Result<(), StartError> {
-    let mut strangers: Vec<String> = credentials
-        .iter()
-        .filter_map(|credential| {
-            let account = credential.account_id()?;
-            (account != store.account_id())
-                .then(|| format!("{} (account {account})", credential.access_key_id()))
-        })
-        .collect();
-    if strangers.is_empty() {
-        return Ok(());
-    }
-    strangers.sort();
-    Err(StartError::Credentials(format!(
-        "the endpoint serves account {}, and these keys belong to another: {}",
-        store.account_id(),
-        strangers.join(", ")
-    )))
 }
 
 /// A running endpoint: its address, its store, and a graceful [`shutdown`](Endpoint::shutdown).
@@ -266,6 +304,7 @@ fn check_accounts(credentials: &Credentials, store: &Store) -> Result<(), StartE
 pub struct Endpoint {
     address: SocketAddr,
     store: Arc<Store>,
+    accounts: Arc<Accounts>,
     stop: Option<oneshot::Sender<()>>,
     served: Option<JoinHandle<Drained>>,
 }
@@ -274,9 +313,10 @@ impl Endpoint {
     /// A builder: no data, a random token key, the default [`Settings`], the control API off.
     pub fn builder() -> EndpointBuilder {
         EndpointBuilder {
-            seed: Ok(Seed::empty()),
+            seeds: Ok(Vec::new()),
             token_key: None,
             account_id: None,
+            access_keys: BTreeMap::new(),
             settings: Settings::default(),
             control: ControlApi::Off,
             credentials: None,
@@ -295,9 +335,15 @@ impl Endpoint {
         format!("http://{}", self.address)
     }
 
-    /// Its store: put, replace and remove resources, reset to the seed, dump the state.
+    /// The default account's store in the default region: put, replace and remove resources,
+    /// reset to the seed, dump the state.
     pub fn store(&self) -> &Arc<Store> {
         &self.store
+    }
+
+    /// Every account's stores, by region (see [`crate::accounts`]).
+    pub fn accounts(&self) -> &Arc<Accounts> {
+        &self.accounts
     }
 
     /// Stops accepting connections, closes idle ones, answers the requests in flight, and

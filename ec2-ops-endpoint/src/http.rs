@@ -16,18 +16,16 @@ use hyper::body::{Body as _, Bytes, Incoming};
 use hyper::header::{CONTENT_TYPE, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 
+use crate::accounts::Accounts;
 use crate::control::{self, ControlApi};
 use crate::signature::Credentials;
-use crate::store::Store;
 
 /// What every request is answered from.
 pub(crate) struct State {
-    pub store: Arc<Store>,
+    pub accounts: Arc<Accounts>,
     pub control: ControlApi,
     /// The keys whose signatures are accepted; `None` serves every request unchecked.
     pub credentials: Option<Credentials>,
-    /// The region served; `None` serves every region's requests alike.
-    pub region: Option<String>,
 }
 
 /// The response body type: the whole XML document at once.
@@ -68,9 +66,14 @@ pub(crate) async fn handle(
 ) -> Result<Response<Body>, Infallible> {
     let started = Instant::now();
     if state.control != ControlApi::Off && control::is_control_path(request.uri().path()) {
-        return Ok(
-            control::handle(&state.store, state.control, limits.timeout, peer, request).await,
-        );
+        return Ok(control::handle(
+            &state.accounts.default_store(),
+            state.control,
+            limits.timeout,
+            peer,
+            request,
+        )
+        .await);
     }
     let (parts, body) = request.into_parts();
     let params: Result<Vec<u8>, Ec2Error> = match parts.method {
@@ -99,49 +102,41 @@ pub(crate) async fn handle(
             405,
         )),
     };
-    let params = params.and_then(|params| match &state.credentials {
-        None => Ok(params),
-        Some(credentials) => {
-            // A GET's parameters are its query string, which the signature covers as such; its
-            // body is empty.
-            let body: &[u8] = if parts.method == Method::POST {
-                &params
-            } else {
-                &[]
-            };
-            credentials
-                .verify(
+    let query = parts.uri.query().unwrap_or_default();
+    let answer = params.and_then(|params| {
+        let access_key = match &state.credentials {
+            None => crate::signature::access_key_id(&parts.headers, query),
+            Some(credentials) => {
+                // A GET's parameters are its query string, which the signature covers as such;
+                // its body is empty.
+                let body: &[u8] = if parts.method == Method::POST {
+                    &params
+                } else {
+                    &[]
+                };
+                let credential = credentials.verify(
                     &parts.method,
                     &parts.uri,
                     &parts.headers,
                     body,
                     SystemTime::now(),
-                )
-                .map(|_| ())?;
-            Ok(params)
-        }
+                )?;
+                Some(credential.access_key_id().to_owned())
+            }
+        };
+        let account = state.accounts.account_for(access_key.as_deref());
+        let region = crate::region::requested(&parts.headers, query)
+            .unwrap_or_else(|| state.accounts.default_scope().region.clone());
+        let store = state.accounts.store(account, &region)?;
+        Ok(store.handle(&params))
     });
-    let params = params.and_then(|params| match &state.region {
-        None => Ok(params),
-        Some(region) => {
-            crate::region::check(
-                region,
-                &parts.headers,
-                parts.uri.query().unwrap_or_default(),
-            )?;
-            Ok(params)
-        }
-    });
-    let (response, action, items, error_code) = match params {
-        Ok(params) => {
-            let answer = state.store.handle(&params);
-            (
-                xml_response(answer.status, answer.body),
-                answer.action,
-                answer.items,
-                answer.error_code,
-            )
-        }
+    let (response, action, items, error_code) = match answer {
+        Ok(answer) => (
+            xml_response(answer.status, answer.body),
+            answer.action,
+            answer.items,
+            answer.error_code,
+        ),
         Err(error) => (
             error_response(&error),
             None,

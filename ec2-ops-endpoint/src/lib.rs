@@ -19,7 +19,7 @@
 //!   addresses and of the account's images and snapshots), so a put or a removal shows everywhere
 //!   at once. A record seeded for the derived operation wins for the resource it names. Puts are
 //!   checked exactly as the seed is, and refused whole.
-//! - The store is one account: a parent's ID in a request (`ClientVpnEndpointId` of
+//! - A store is one account in one region: a parent's ID in a request (`ClientVpnEndpointId` of
 //!   DescribeClientVpnRoutes, `LaunchTemplateId`, `VpcId` of DescribeStaleSecurityGroups) selects
 //!   the children naming it, and one that neither the parent operation serves nor any child names
 //!   is EC2's not-found error (`InvalidClientVpnEndpointId.NotFound`). A parent operation holding
@@ -30,8 +30,11 @@
 //!   those of one resource are merged into it (two values for one member are refused), and each
 //!   request answers the attribute it asks for.
 //! - The [`control`] API changes a running endpoint's state over HTTP (off unless asked for).
-//! - A region ([`EndpointBuilder::region`]) makes it that region's endpoint: a request signed
-//!   for (or addressed to) another region is refused as EC2 refuses it ([`region`]).
+//! - Every (account, region) has a store of its own ([`accounts`]): a request acts as the account
+//!   its access key is configured with (else a 12-digit key's own, else the default account), in
+//!   the region its signature's scope or host names (else the default region,
+//!   [`EndpointBuilder::region`]); it sees its own resources and what other accounts share with
+//!   it. Seed folders of `<account>/<region>/` and CloudMapper's layout load many at once.
 //! - [`Credentials`] turn on SigV4 verification: every request's signature checked as EC2 checks
 //!   it, with EC2's errors ([`signature`]); without them, requests are served unchecked.
 //!
@@ -81,6 +84,7 @@
 //!
 //! `ec2-ops-endpoint --help` lists every setting; the repository's README describes each.
 
+pub mod accounts;
 pub mod control;
 mod endpoint;
 mod http;
@@ -94,10 +98,11 @@ pub mod signature;
 mod store;
 mod views;
 
+pub use accounts::{Accounts, Scope};
 pub use control::ControlApi;
 pub use endpoint::{Endpoint, EndpointBuilder, StartError};
 pub use http::BodyLimits;
-pub use seed::{SAMPLE, Seed, SeedError};
+pub use seed::{AccountOf, SAMPLE, ScopedSeed, Seed, SeedError};
 pub use server::{Drained, Settings};
 pub use signature::{Credential, Credentials, CredentialsError};
 pub use store::Store;

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! ec2-ops-endpoint [--port N] [--seed FILE] [--seed-dir DIR] [--account-id ID]
-//!     [--region REGION] [--no-reference-data] [--credentials FILE] [--token-key BASE64] [--threads N]
+//!     [--accounts FILE] [--region REGION] [--no-reference-data] [--credentials FILE] [--token-key BASE64] [--threads N]
 //!     [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
 //!     [--max-connection-age S] [--drain-timeout S] [--control-api] [--control-api-any-peer]
 //!     [--log-format text|json] [--log-level LEVEL]
@@ -28,14 +28,21 @@
 //! - `--seed-dir DIR` loads a folder of AWS CLI outputs, one file per operation named after its
 //!   command: `describe-subnets.json` holds exactly what `aws ec2 describe-subnets` prints (a file
 //!   may also hold a JSON array of outputs, for attribute operations answered one resource per call);
-//!   with neither option, an embedded sample set is served;
-//! - `--account-id`: the account callers act as (the `self` of `--owners self`); without it, the
-//!   account the seed is a capture of (the owner of its reservations, else of most of its security
-//!   groups, network interfaces, VPCs and subnets, else the one owner of its images and
-//!   snapshots), else 123456789012; the start-up log says which and why;
-//! - `--region`: the region served; a request signed for another (or addressed to another
-//!   region's host) is refused with EC2's `SignatureDoesNotMatch` "Credential should be scoped to
-//!   a valid region"; without it, every region's requests are answered alike;
+//!   a folder of `<account>/<region>/` folders, or CloudMapper's `account-data/`, loads each
+//!   account's regions (`ec2_ops_endpoint::accounts`); with neither option, an embedded sample set
+//!   is served;
+//! - each (account, region) has its own resources: a request acts as the account its access key
+//!   is configured with (`--credentials`, `--accounts FILE`: `{"AKIA...": "111122223333"}`), else
+//!   as its access key ID when that is twelve digits, else as the default account, and is for the
+//!   region its signature's scope (or host) names, else the default region;
+//! - `--account-id`: the default account (the `self` of `--owners self` for keys naming no
+//!   account); without it, the account a flat seed is a capture of (the owner of its
+//!   reservations, else of most of its security groups, network interfaces, VPCs and subnets,
+//!   else the one owner of its images and snapshots), else a tree's one account, else
+//!   123456789012; the start-up log says which;
+//! - `--region`: the default region (us-east-1 without it): where a flat seed's resources are,
+//!   and what requests naming no region are for; a request naming a region the endpoint does not
+//!   know gets EC2's `SignatureDoesNotMatch` "Credential should be scoped to a valid region";
 //! - the Regions, and the region's zones, instance types and offerings (us-east-1's without
 //!   `--region`), are embedded reference data every account has, served unless the seed holds
 //!   that operation's output or `--no-reference-data` is given (`ec2_ops_endpoint::reference`);
@@ -67,6 +74,7 @@ struct Options {
     seed_dir: Option<PathBuf>,
     token_key: Option<TokenKey>,
     account_id: Option<String>,
+    access_keys: Vec<(String, String)>,
     credentials: Option<Credentials>,
     region: Option<String>,
     reference_data: bool,
@@ -124,14 +132,21 @@ fn command() -> clap::Command {
                 .long("account-id")
                 .value_name("ID")
                 .value_parser(parse_account_id)
-                .help("the account callers act as (the `self` of --owners self); default: the account the seed shows (the owner of its reservations, ...), else 123456789012"),
+                .help("the default account: what requests whose access key names no account act as (the `self` of --owners self); default: the account the seed shows (the owner of its reservations, ...), else 123456789012"),
+        )
+        .arg(
+            Arg::new("accounts")
+                .long("accounts")
+                .value_name("FILE")
+                .value_parser(value_parser!(PathBuf))
+                .help("the account each access key acts as: a JSON object {\"AKIA...\": \"111122223333\"}; a 12-digit access key ID is its own account without it"),
         )
         .arg(
             Arg::new("region")
                 .long("region")
                 .value_name("REGION")
                 .value_parser(parse_region)
-                .help("the region served (us-east-1, ...): requests signed for another region are refused as EC2 refuses them; default: every region's requests are answered alike"),
+                .help("the default region: where a flat seed's resources are, and what requests naming no region are for; default: us-east-1"),
         )
         .arg(
             Arg::new("credentials")
@@ -236,6 +251,10 @@ fn parse_options() -> Result<Options, String> {
         Some(path) => Some(Credentials::from_file(path).map_err(|error| error.to_string())?),
         None => None,
     };
+    let access_keys = match matches.get_one::<PathBuf>("accounts") {
+        Some(path) => read_access_keys(path)?,
+        None => Vec::new(),
+    };
     let seconds = |name: &str| {
         *matches
             .get_one::<Duration>(name)
@@ -280,6 +299,7 @@ fn parse_options() -> Result<Options, String> {
         seed_dir: matches.get_one::<PathBuf>("seed-dir").cloned(),
         token_key,
         account_id: matches.get_one::<String>("account-id").cloned(),
+        access_keys,
         credentials,
         region: matches.get_one::<String>("region").cloned(),
         reference_data: !matches.get_flag("no-reference-data"),
@@ -298,6 +318,26 @@ fn parse_region(text: &str) -> Result<String, String> {
     } else {
         Err(format!("`{text}`: not a region name (such as us-east-1)"))
     }
+}
+
+/// `--accounts FILE`: a JSON object of access key ID to 12-digit account ID.
+fn read_access_keys(path: &std::path::Path) -> Result<Vec<(String, String)>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let keys: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(&text).map_err(|error| {
+            format!(
+                "{}: not a JSON object of access key ID to account ID: {error}",
+                path.display()
+            )
+        })?;
+    keys.into_iter()
+        .map(|(key, account)| {
+            parse_account_id(&account)
+                .map(|account| (key, account))
+                .map_err(|problem| format!("{}: key {problem}", path.display()))
+        })
+        .collect()
 }
 
 /// An AWS account ID: 12 digits, as EC2 spells every one.
@@ -358,6 +398,9 @@ fn builder(options: &Options) -> ec2_ops_endpoint::EndpointBuilder {
     }
     if let Some(account_id) = &options.account_id {
         builder = builder.account_id(account_id.clone());
+    }
+    for (key, account) in &options.access_keys {
+        builder = builder.access_key(key.clone(), account.clone());
     }
     if let Some(credentials) = &options.credentials {
         builder = builder.credentials(credentials.clone());
@@ -424,14 +467,13 @@ async fn serve(options: &Options) -> Result<Drained, String> {
     };
     tracing::info!(
         address = %endpoint.address(),
-        serving = %endpoint.store().summary(),
+        serving = %endpoint.accounts().summary(),
         control_api = control,
         signatures,
-        region = options.region.as_deref().unwrap_or("any (no --region)"),
-        reference_data = match (options.reference_data, options.region.as_deref()) {
-            (false, _) => "off (--no-reference-data)",
-            (true, Some(_)) => "the region's",
-            (true, None) => "us-east-1's (no --region)",
+        reference_data = if options.reference_data {
+            "each region's"
+        } else {
+            "off (--no-reference-data)"
         },
         settings = ?options.settings,
         "started; SIGTERM or Ctrl-C drains and stops"

@@ -72,6 +72,31 @@ fn offerings() -> &'static BTreeMap<String, RegionOfferings> {
     })
 }
 
+/// The names of the Regions the reference data lists (the `aws` partition's, opted in or not):
+/// the regions a request may name besides those a seed holds.
+pub fn region_names() -> &'static [String] {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "PascalCase")]
+        struct Regions {
+            regions: Vec<Named>,
+        }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "PascalCase")]
+        struct Named {
+            region_name: String,
+        }
+        let regions: Regions =
+            serde_json::from_str(REGIONS).expect("refresh.py writes regions.json in this shape");
+        regions
+            .regions
+            .into_iter()
+            .map(|region| region.region_name)
+            .collect()
+    })
+}
+
 /// The operations the reference data answers for an endpoint in `region`: DescribeRegions, and
 /// for a Region the data knows, DescribeAvailabilityZones, DescribeInstanceTypeOfferings and
 /// DescribeInstanceTypes.

@@ -1,15 +1,8 @@
-//! The region a request is for, and the refusal of one the endpoint does not serve. An endpoint
-//! started with a region (`--region`, [`crate::EndpointBuilder::region`]) is that region's EC2
-//! endpoint: a request for another is refused as EC2's regional endpoint refuses it, rather than
-//! answered with this region's resources. Without one, every request is served, whatever region
-//! it names.
-//!
-//! A request's region is its SigV4 credential scope's (the `Authorization` header's, or a
+//! The region a request is for: its SigV4 credential scope's (the `Authorization` header's, or a
 //! presigned URL's `X-Amz-Credential`), else its host's (`ec2.<region>.amazonaws.com`, or
 //! `<region>.` in front of the endpoint's own host name, as in `eu-west-1.localhost:4599`), else
-//! the endpoint's own.
+//! the endpoint's default region. Each region's resources are its own ([`crate::accounts`]).
 
-use ec2_ops::Ec2Error;
 use hyper::HeaderMap;
 
 use crate::signature::presented::presented;
@@ -46,25 +39,6 @@ pub(crate) fn requested(headers: &HeaderMap, query: &str) -> Option<String> {
         return is_region_name(region).then(|| region.to_owned());
     }
     (is_region_name(first) && labels.next().is_some()).then(|| first.to_owned())
-}
-
-/// Refuses a request for another region than `served`, with what EC2's regional endpoint
-/// answers a request signed for another region.
-///
-/// # Errors
-/// 403 `SignatureDoesNotMatch` "Credential should be scoped to a valid region, not '…'."
-pub(crate) fn check(served: &str, headers: &HeaderMap, query: &str) -> Result<(), Ec2Error> {
-    match requested(headers, query) {
-        Some(region) if region != served => Err(Ec2Error::new(
-            "SignatureDoesNotMatch",
-            format!(
-                "Credential should be scoped to a valid region, not '{region}'. This endpoint \
-                 serves {served}."
-            ),
-            403,
-        )),
-        _ => Ok(()),
-    }
 }
 
 #[cfg(test)]
@@ -141,18 +115,5 @@ mod tests {
         assert_eq!(region("127.0.0.1:4599"), None);
         assert_eq!(region("localhost:4599"), None);
         assert_eq!(region("ec2.amazonaws.com"), None);
-    }
-
-    #[test]
-    fn another_region_than_the_served_one_is_refused() {
-        let request = headers(&[("host", "ec2.us-east-1.amazonaws.com")]);
-        let error = check("eu-west-1", &request, "").unwrap_err();
-        assert_eq!(
-            (error.code(), error.status()),
-            ("SignatureDoesNotMatch", 403)
-        );
-        assert!(error.message().contains("'us-east-1'"));
-        assert!(check("us-east-1", &request, "").is_ok());
-        assert!(check("eu-west-1", &HeaderMap::new(), "").is_ok());
     }
 }

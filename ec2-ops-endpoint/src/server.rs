@@ -289,13 +289,14 @@ mod tests {
     }
 
     async fn start(settings: Settings) -> Running {
-        let store =
-            crate::Store::new(&crate::Seed::sample(), ec2_ops::DescribeContext::default()).unwrap();
+        let accounts = crate::Endpoint::builder()
+            .sample()
+            .build_accounts()
+            .unwrap();
         let state = Arc::new(State {
-            store: Arc::new(store),
+            accounts: Arc::new(accounts),
             control: crate::ControlApi::Off,
             credentials: None,
-            region: None,
         });
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();

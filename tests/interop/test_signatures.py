@@ -39,7 +39,7 @@ def ec2(url, key=KEY, secret=SECRET, token=None):
     return boto3.client(
         "ec2",
         endpoint_url=url,
-        region_name="eu-west-1",
+        region_name="us-east-1",
         aws_access_key_id=key,
         aws_secret_access_key=secret,
         aws_session_token=token,

@@ -2,8 +2,8 @@
 //! every correctly signed one is served (header and presigned forms, session tokens, this
 //! client), and every wrong one (a wrong secret, an expired or future date, a signed header
 //! removed, a body changed after signing, an unknown key, a missing or wrong session token, no
-//! signature at all) gets EC2's code and status. An endpoint of one region refuses requests
-//! signed for another.
+//! signature at all) gets EC2's code and status. A key configured with an account acts as it;
+//! each region answers its own resources, and an unknown region is refused.
 
 use std::time::{Duration, SystemTime};
 
@@ -423,12 +423,12 @@ fn light_client(endpoint: &Endpoint, region: &str, secret: &str) -> Client {
 #[tokio::test]
 async fn the_light_client_is_served_with_the_right_secret_only() {
     let endpoint = endpoint().await;
-    let response = light_client(&endpoint, "eu-west-1", SECRET)
+    let response = light_client(&endpoint, "us-east-1", SECRET)
         .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
         .await
         .unwrap();
     assert!(!response.volumes.is_empty());
-    let error = light_client(&endpoint, "eu-west-1", "wrong")
+    let error = light_client(&endpoint, "us-east-1", "wrong")
         .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
         .await
         .unwrap_err();
@@ -436,28 +436,51 @@ async fn the_light_client_is_served_with_the_right_secret_only() {
 }
 
 #[tokio::test]
-async fn a_key_of_another_account_than_the_stores_is_refused_at_start() {
+async fn a_key_configured_with_an_account_acts_as_that_account() {
+    const OTHER_KEY: &str = "AKIAOTHERACCOUNT0001";
+    let credentials =
+        credentials().with(Credential::new(OTHER_KEY, SECRET).with_account_id("210987654321"));
+    let endpoint = Endpoint::builder()
+        .sample()
+        .account_id("123456789012")
+        .credentials(credentials)
+        .bind("127.0.0.1:0")
+        .await
+        .unwrap();
+    let mine = light_client(&endpoint, "us-east-1", SECRET)
+        .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+        .await
+        .unwrap();
+    assert!(!mine.volumes.is_empty(), "the default account's sample");
+    let client = Client::builder()
+        .region("us-east-1")
+        .endpoint_url(endpoint.url())
+        .credentials(ec2_ops_client::Credentials::new(OTHER_KEY, SECRET))
+        .build()
+        .unwrap();
+    let theirs = client
+        .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+        .await
+        .unwrap();
+    assert!(
+        theirs.volumes.is_empty(),
+        "another account sees none of them"
+    );
+    endpoint.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_key_given_two_accounts_is_refused_at_start() {
     let credentials =
         Credentials::new().with(Credential::new(KEY, SECRET).with_account_id("210987654321"));
     let error = Endpoint::builder()
-        .sample()
-        .account_id("123456789012")
+        .access_key(KEY, "123456789012")
         .credentials(credentials)
         .bind("127.0.0.1:0")
         .await
         .unwrap_err();
     assert!(matches!(error, StartError::Credentials(_)), "{error}");
     assert!(error.to_string().contains(KEY), "{error}");
-    let mine =
-        Credentials::new().with(Credential::new(KEY, SECRET).with_account_id("123456789012"));
-    let endpoint = Endpoint::builder()
-        .sample()
-        .account_id("123456789012")
-        .credentials(mine)
-        .bind("127.0.0.1:0")
-        .await
-        .unwrap();
-    endpoint.shutdown().await;
 }
 
 /// A request signed by aws-sigv4 at `time`, as the endpoint's verifier receives it.
@@ -546,7 +569,7 @@ proptest! {
 }
 
 #[tokio::test]
-async fn an_endpoint_of_one_region_refuses_requests_signed_for_another() {
+async fn each_region_answers_its_own_resources_and_an_unknown_region_is_refused() {
     for credentials in [None, Some(credentials())] {
         let mut builder = Endpoint::builder().sample().region("eu-west-1");
         if let Some(credentials) = credentials.clone() {
@@ -558,7 +581,15 @@ async fn an_endpoint_of_one_region_refuses_requests_signed_for_another() {
             .await
             .unwrap();
         assert!(!served.volumes.is_empty());
-        let error = light_client(&endpoint, "us-east-1", SECRET)
+        let elsewhere = light_client(&endpoint, "us-east-1", SECRET)
+            .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
+            .await
+            .unwrap();
+        assert!(
+            elsewhere.volumes.is_empty(),
+            "us-east-1 holds none of eu-west-1's"
+        );
+        let error = light_client(&endpoint, "xx-nowhere-9", SECRET)
             .send::<DescribeVolumes>(&DescribeVolumesRequest::default())
             .await
             .unwrap_err();
@@ -568,7 +599,7 @@ async fn an_endpoint_of_one_region_refuses_requests_signed_for_another() {
             "{error} (credentials: {})",
             credentials.is_some()
         );
-        assert!(error.to_string().contains("'us-east-1'"), "{error}");
+        assert!(error.to_string().contains("'xx-nowhere-9'"), "{error}");
         endpoint.shutdown().await;
     }
 }

@@ -7,10 +7,13 @@
 
 mod file;
 mod folder;
+pub(crate) mod tree;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+pub use tree::{AccountOf, ScopedSeed};
 
 /// The embedded sample: instances in reservations, volumes, snapshots, key pairs, tasks of five
 /// kinds and tags, as the AWS CLI prints them. The binary serves it when given no seed.
@@ -159,6 +162,18 @@ impl Seed {
     /// The folder cannot be listed, or a file's name is no command.
     pub fn from_dir(directory: &Path) -> Result<Seed, SeedError> {
         folder::read(directory).map(|inputs| Seed { inputs })
+    }
+
+    /// The seeds a folder holds, whatever its layout: a flat folder ([`Seed::from_dir`]) is one
+    /// seed of the default account and region; `<account>/<region>/describe-*.json` one per
+    /// account and region; CloudMapper's `account-data/<account>/<region>/ec2-describe-*.json`
+    /// likewise (see [`crate::accounts`]).
+    ///
+    /// # Errors
+    /// A folder cannot be listed; a file's name is no command; an account's folder holds other
+    /// than region folders.
+    pub fn tree_from_dir(directory: &Path) -> Result<Vec<ScopedSeed>, SeedError> {
+        tree::read(directory)
     }
 
     /// One operation's data: what the AWS CLI prints for `action` (`DescribeSubnets` or

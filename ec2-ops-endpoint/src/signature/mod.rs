@@ -24,8 +24,8 @@
 //! Limits, each a refusal rather than a guess: the legacy `Date` header in place of
 //! `X-Amz-Date` is not taken (no SDK of the last decade sends it); SigV2 and SigV4a are
 //! `IncompleteSignature`; a path is signed as sent, without removing `.` and `..` segments (EC2's
-//! path is always `/`). The scope's region is checked by [`crate::region`] when the endpoint
-//! serves one region, and not otherwise.
+//! path is always `/`). The scope's region chooses the store that answers ([`crate::accounts`]):
+//! one the endpoint does not know is refused there.
 //!
 //! The [control API](crate::control) is not EC2 and takes no signature: it stays off unless
 //! asked for, and then answers loopback peers only unless told otherwise.
@@ -83,8 +83,8 @@ impl Credential {
         self
     }
 
-    /// The account the key belongs to. The endpoint serves one account: a key of another is
-    /// refused when the endpoint starts, rather than shown that account's resources.
+    /// The account the key belongs to: requests signed with it act as that account (see
+    /// [`crate::accounts`]).
     #[must_use]
     pub fn with_account_id(mut self, account_id: impl Into<String>) -> Self {
         self.account_id = Some(account_id.into());
@@ -316,6 +316,15 @@ impl Credentials {
                  documentation for details.",
             ))
         }
+    }
+}
+
+/// The access key ID a request's signature names (header or presigned form), unverified: which
+/// account an unchecked request acts as.
+pub(crate) fn access_key_id(headers: &HeaderMap, query: &str) -> Option<String> {
+    match presented::presented(headers, query) {
+        Ok(Some(presented)) => Some(presented.scope.access_key_id),
+        Ok(None) | Err(_) => None,
     }
 }
 

@@ -144,10 +144,21 @@ impl Store {
     /// another than the account set), security groups, interfaces, VPCs and subnets split evenly
     /// between accounts; nothing is served unless all is valid.
     pub fn new(seed: &Seed, context: DescribeContext) -> Result<Store, SeedError> {
+        Store::from_read(read_seed(seed)?, Vec::new(), context)
+    }
+
+    /// A store of `read` (a seed read by [`read_seed`]) and `shared`: other accounts' resources
+    /// this account sees (their public images, the snapshots they share with it), put before its
+    /// own so that its own copy of a resource wins. The account is judged by `read` alone.
+    pub(crate) fn from_read(
+        read: Vec<(&'static str, Units)>,
+        shared: Vec<(&'static str, Units)>,
+        context: DescribeContext,
+    ) -> Result<Store, SeedError> {
         // The seed is read before the slots that serve it are made, because the account it shows
         // decides what the views derive (only the account's images have attributes).
-        let read = read_all(&readers(), seed.inputs())?;
         let account = Account::of(context.account_id(), &read)?;
+        let read: Vec<(&'static str, Units)> = shared.into_iter().chain(read).collect();
         let context = context.with_account_id(account.id());
         let indexes = Indexes {
             tags: Arc::new(tag_index()),
@@ -426,6 +437,12 @@ impl Store {
         }
     }
 
+    /// How many resources are held, over every operation (for a nested operation, its items).
+    pub fn resources(&self) -> usize {
+        let _reading = self.reading();
+        self.slots.values().map(|slot| slot.len()).sum()
+    }
+
     /// What is stored, for the start-up line: operations served, those holding resources, and
     /// how many resources.
     pub fn summary(&self) -> String {
@@ -463,6 +480,25 @@ struct Indexes {
     address_attributes: Arc<AttributeIndex<AddressAttribute>>,
     interfaces: Arc<InterfaceIndex>,
     templates: Arc<TemplateIndex>,
+}
+
+/// Every input of `seed` read into its operation's units, in the seed's order.
+///
+/// # Errors
+/// The first problem in the seed.
+pub(crate) fn read_seed(seed: &Seed) -> Result<Vec<(&'static str, Units)>, SeedError> {
+    read_all(&readers(), seed.inputs())
+}
+
+/// The account `read` shows by its resources' owners (see [`Store::new`]), if it shows one.
+///
+/// # Errors
+/// Reservations of several accounts, or a tie between owners.
+pub(crate) fn shown_account(read: &[(&'static str, Units)]) -> Result<Option<String>, SeedError> {
+    Ok(match Account::of(None, read)? {
+        Account::Seeded(seeded) => Some(seeded.account_id),
+        Account::Configured(_) | Account::Default => None,
+    })
 }
 
 /// Reads every seed input into units, on as many threads as there are cores (the inputs are

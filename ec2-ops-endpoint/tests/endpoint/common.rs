@@ -4,6 +4,9 @@
 // Each view test uses part of it.
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use ec2_ops::{DescribeContext, Ec2Response};
 use ec2_ops_endpoint::{Seed, Store};
 use serde::Serialize;
@@ -40,4 +43,38 @@ pub fn listed<Response: Ec2Response + Default + Serialize>(
         .as_array()
         .cloned()
         .unwrap_or_default()
+}
+
+/// A scratch folder removed when dropped.
+pub struct Dir(PathBuf);
+
+impl Dir {
+    /// A folder holding `files`: (path inside it, text) pairs.
+    pub fn new(files: &[(&str, &str)]) -> Dir {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "ec2-ops-endpoint-seed-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&path).unwrap();
+        for (name, text) in files {
+            // A name may hold folders: `111122223333/us-east-1/describe-volumes.json`.
+            let file = path.join(name);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+        Dir(path)
+    }
+
+    /// Where it is.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

@@ -5,6 +5,7 @@
 mod common;
 
 mod accounts;
+mod accounts_and_regions;
 mod attributes;
 mod credit_specifications;
 mod embedding;

@@ -13,7 +13,7 @@ use ec2_ops_endpoint::{Endpoint, Seed, Store};
 use serde_json::{Value, json};
 
 /// The store an endpoint serving `region` (no `--region`: `None`) builds from `seed`.
-fn store(region: Option<&str>, seed: Seed) -> Store {
+fn store(region: Option<&str>, seed: Seed) -> std::sync::Arc<Store> {
     let mut builder = Endpoint::builder().seed(seed);
     if let Some(region) = region {
         builder = builder.region(region);

@@ -2,42 +2,12 @@
 //! what is refused and how the refusal names the problem, the views derived from what is loaded,
 //! and the dump that loads back into the same answers.
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use ec2_ops::DescribeContext;
 use ec2_ops::operations::instances::{DescribeInstances, Instance, Reservation};
 use ec2_ops::operations::volumes::{DescribeVolumes, Volume};
 use ec2_ops_endpoint::{Seed, SeedError, Store};
 
-/// A scratch folder removed when dropped.
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new(files: &[(&str, &str)]) -> Dir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let path = std::env::temp_dir().join(format!(
-            "ec2-ops-endpoint-seed-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&path).unwrap();
-        for (name, text) in files {
-            std::fs::write(path.join(name), text).unwrap();
-        }
-        Dir(path)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use crate::common::Dir;
 
 fn store(seed: &Seed) -> Result<Store, SeedError> {
     Store::new(seed, DescribeContext::default())

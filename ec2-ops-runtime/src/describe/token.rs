@@ -111,6 +111,31 @@ impl TokenKey {
         TokenKey::from_bytes(bytes)
     }
 
+    /// A key of its own for `label` (an account and region, say), derived from this one: tokens
+    /// signed with it verify with no other key, so a walk begun in one scope cannot be continued
+    /// in another, while one secret still serves every scope (and every replica sharing it).
+    ///
+    /// ```
+    /// use ec2_ops_runtime::{RequestFingerprint, TokenKey};
+    ///
+    /// let key = TokenKey::from_bytes([7; 32]);
+    /// let fingerprint = RequestFingerprint::new(&[], &[]);
+    /// let token = key.derive(b"111122223333/us-east-1").sign("DescribeVolumes", &fingerprint, "vol-1");
+    /// let same = key.derive(b"111122223333/us-east-1");
+    /// assert!(same.verify("DescribeVolumes", &fingerprint, &token).is_ok());
+    /// let other = key.derive(b"111122223333/eu-west-1");
+    /// assert!(other.verify("DescribeVolumes", &fingerprint, &token).is_err());
+    /// assert!(key.verify("DescribeVolumes", &fingerprint, &token).is_err());
+    /// ```
+    #[must_use]
+    pub fn derive(&self, label: &[u8]) -> TokenKey {
+        let mut mac = self.keyed.clone();
+        mac.update(b"derived key for ");
+        mac.update(&(label.len() as u64).to_be_bytes());
+        mac.update(label);
+        TokenKey::from_bytes(mac.finalize().into_bytes().into())
+    }
+
     fn tag(&self, action: &str, fingerprint: &RequestFingerprint, payload: &[u8]) -> Hmac<Sha256> {
         let mut mac = self.keyed.clone();
         mac.update(&(action.len() as u64).to_be_bytes());
