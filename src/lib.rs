@@ -82,9 +82,10 @@
 //!
 //! | key | grammar | required | meaning |
 //! |---|---|---|---|
-//! | `action` | `action = "DescribeX"` | yes | the EC2 action; PascalCase, starts with `Describe`; the XML root is `<DescribeXResponse>` |
+//! | `action` | `action = "DescribeX"` | yes | the EC2 action; PascalCase, starts with `Describe` (with `settings`, `Get`); the XML root is `<DescribeXResponse>` |
 //! | `resource` | `resource = Type` | yes | the listed resource, an `#[ec2_shape]` struct |
-//! | `resource_id` | `resource_id = field` | yes | the resource's ID field (`String` or `Option<String>`): the page order and the ID look-up key |
+//! | `resource_id` | `resource_id = field` | yes, but not with `settings` | the resource's ID field (`String` or `Option<String>`): the page order and the ID look-up key |
+//! | `settings` | `settings(default = function)` | no | a `Get*` read of the account's settings in the region (GetEbsEncryptionByDefault): the answer is one `resource` whose members stand directly in the response (as `flatten`), held once under the ID `"settings"`, with no `resource_id`, `output`, IDs, members, filters or pages; `fn function() -> Resource` is EC2's answer for a new account, given while none is held |
 //! | `nested` | `nested(field = instances, resource_id = instance_id)` | no | the operation describes the items of each resource's list `field` (`Vec<T>` or `Option<Vec<T>>`), as DescribeInstances describes the instances of each reservation: IDs, filters, pages and `MaxResults` address the items (by their `resource_id`), filter paths start at the resource (`instances.state.name` for an item's field, `reservation_id` for the resource's), and the response lists each resource with only its matching items, leaving out resources with none. A source stores one copy of the resource per item ([`DescribeOperation::units`]); `resource_id` then names the resource's own ID, which the response groups by |
 //! | `output` | `output(member = "Xs", xml = "xSet" [, item = "item"] [, single])` or `output(member = "X", flatten)` | yes | the result list: JSON/member name, XML wrapper element, item element (default `item`). With `single`, the answer is one resource or none in an element of its own (`<spotDatafeedSubscription>`): the first in scope, never paginated. With `flatten`, the one resource's members stand directly in the response, as attribute operations answer (DescribeSnapshotAttribute's `<snapshotId>`, `<createVolumePermission>`) |
 //! | `ids` | `ids(key = "XId" [, member = "XIds"] [, prefix = "x-"] [, not_found = "…", malformed = "…", noun = "x ID", set_name = "xSet"] [, field = f [, narrows \| parent = "DescribeX"]] [, single [, optional]])` | no, repeatable | an ID list (`XId.N`). Derived from `key` unless written: the member `XIds` (builder methods `x_ids` and `x_id`), the noun "x ID" ("The x ID 'x-1' does not exist"), the codes `InvalidXID.NotFound` and, with `prefix`, `InvalidXID.Malformed` for an ID without the prefix; `set_name` (default: the output's XML name) names the list in `InvalidParameterCombination`. A second list names the resource `field` it matches (`KeyName.N` beside `KeyPairId.N`); its unknown values are `not_found` errors too, unless it `narrows` (a value no resource holds selects nothing, as `InstanceType.N` of DescribeSpotPriceHistory) or names a `parent = "DescribeX"` (the values are IDs of that operation's resources: one it does not serve is `not_found` where the context knows, `DescribeContext::with_parents`; a parent with no resource here selects nothing). With `single`, the request has one required ID sent under the key itself (`VpcId`, `MissingParameter` when absent), checked like a list of one; `single, optional` may leave it out (a parent's ID that narrows: `TrafficMirrorFilterId`) |
@@ -537,6 +538,39 @@
 //! let request = DescribeVpcAttributeRequest::builder().vpc_id("vpc-1").build();
 //! let xml = String::from_utf8(DescribeVpcAttribute::run(&request, &vpcs, &context).unwrap().to_xml()).unwrap();
 //! assert!(xml.contains("</requestId><vpcId>vpc-1</vpcId><enableDnsSupport>true</enableDnsSupport></Describe"), "{xml}");
+//! ```
+//!
+//! `settings`: a `Get*` read of one account-wide structure, answered from what the source holds,
+//! else from a new account's documented settings:
+//!
+//! ```
+//! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Operation};
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct SerialConsoleAccess { pub serial_console_access_enabled: Option<bool> }
+//!
+//! /// "By default, access to the EC2 serial console is disabled for your account."
+//! fn new_account() -> SerialConsoleAccess {
+//!     SerialConsoleAccess { serial_console_access_enabled: Some(false) }
+//! }
+//!
+//! #[ec2_operation(
+//!     action = "GetSerialConsoleAccessStatus",
+//!     resource = SerialConsoleAccess,
+//!     settings(default = new_account),
+//!     dry_run,
+//! )]
+//! pub struct GetSerialConsoleAccessStatus;
+//!
+//! let held = InMemorySource::new(|settings: &SerialConsoleAccess| GetSerialConsoleAccessStatus::resource_id(settings));
+//! let request = GetSerialConsoleAccessStatusRequest::default();
+//! let context = DescribeContext::default();
+//! let xml = |held: &InMemorySource<SerialConsoleAccess>| {
+//!     String::from_utf8(GetSerialConsoleAccessStatus::run(&request, held, &context).unwrap().to_xml()).unwrap()
+//! };
+//! assert!(xml(&held).contains("</requestId><serialConsoleAccessEnabled>false</serialConsoleAccessEnabled></Get"));
+//! held.insert(SerialConsoleAccess { serial_console_access_enabled: Some(true) });
+//! assert!(xml(&held).contains("<serialConsoleAccessEnabled>true</serialConsoleAccessEnabled>"));
 //! ```
 //!
 //! ## `#[ec2_shape]` reference

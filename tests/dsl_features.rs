@@ -376,3 +376,98 @@ mod listed_members {
         assert_eq!(answer("&Attribute=blue&Hint=teal"), Ok(1));
     }
 }
+
+/// `settings(default = ...)`: a `Get*` read of the account's settings in the region, answered
+/// from the one structure held, else from the declared default of a new account, its members at
+/// the top of the response.
+mod settings {
+    use std::sync::Arc;
+
+    use ec2_ops::{
+        DescribeContext, Ec2Request, Ec2Response, InMemorySource, Operation, Service,
+        ec2_operation, ec2_shape,
+    };
+
+    #[ec2_shape]
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct GadgetDefaults {
+        pub gadgets_by_default: Option<bool>,
+        pub default_size: Option<String>,
+    }
+
+    fn new_account() -> GadgetDefaults {
+        GadgetDefaults {
+            gadgets_by_default: Some(false),
+            default_size: None,
+        }
+    }
+
+    #[ec2_operation(
+        action = "GetGadgetDefaults",
+        resource = GadgetDefaults,
+        settings(default = new_account),
+        dry_run,
+    )]
+    pub struct GetGadgetDefaults;
+
+    fn service(held: Option<GadgetDefaults>) -> Service {
+        let source =
+            InMemorySource::new(|held: &GadgetDefaults| GetGadgetDefaults::resource_id(held));
+        if let Some(held) = held {
+            source.insert(held);
+        }
+        let mut service = Service::new(DescribeContext::default());
+        service.register::<GetGadgetDefaults, _>(Arc::new(source));
+        service
+    }
+
+    fn body(service: &Service, query: &str) -> String {
+        String::from_utf8(service.handle(query.as_bytes()).body).unwrap()
+    }
+
+    #[test]
+    fn without_held_settings_the_new_accounts_default_is_answered() {
+        let service = service(None);
+        let request = GetGadgetDefaultsRequest::default();
+        let xml = body(&service, &request.to_query());
+        assert!(
+            xml.contains("<gadgetsByDefault>false</gadgetsByDefault>"),
+            "{xml}"
+        );
+        assert!(!xml.contains("defaultSize"), "{xml}");
+        let response = GetGadgetDefaultsResponse::from_xml(xml.as_bytes()).unwrap();
+        assert_eq!(response.settings, Some(new_account()));
+    }
+
+    #[test]
+    fn held_settings_are_answered_with_their_members_at_the_top() {
+        let held = GadgetDefaults {
+            gadgets_by_default: Some(true),
+            default_size: Some("large".into()),
+        };
+        let service = service(Some(held.clone()));
+        let xml = body(&service, "Action=GetGadgetDefaults&Version=2016-11-15");
+        assert!(
+            xml.starts_with("<?xml")
+                && xml.contains("<GetGadgetDefaultsResponse")
+                && xml.contains(
+                    "<gadgetsByDefault>true</gadgetsByDefault><defaultSize>large</defaultSize>"
+                ),
+            "{xml}"
+        );
+        let response = GetGadgetDefaultsResponse::from_xml(xml.as_bytes()).unwrap();
+        assert_eq!(response.settings, Some(held));
+        let json = serde_json::to_value(&response).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"GadgetsByDefault": true, "DefaultSize": "large"})
+        );
+    }
+
+    #[test]
+    fn dry_run_answers_as_for_any_read() {
+        let answer =
+            service(None).handle(b"Action=GetGadgetDefaults&Version=2016-11-15&DryRun=true");
+        assert_eq!(answer.error_code.as_deref(), Some("DryRunOperation"));
+    }
+}

@@ -40,6 +40,7 @@ pub const RESPOND: Symbol = Symbol("respond");
 pub const VALIDATE: Symbol = Symbol("validate");
 pub const NESTED: Symbol = Symbol("nested");
 pub const RESPONSE: Symbol = Symbol("response");
+pub const SETTINGS: Symbol = Symbol("settings");
 
 // `output(...)`, `ids(...)`, `filters(...)`, `paginate(...)`
 pub const MEMBER: Symbol = Symbol("member");
@@ -63,6 +64,7 @@ pub const MIN: Symbol = Symbol("min");
 pub const MAX: Symbol = Symbol("max");
 pub const CLAMP: Symbol = Symbol("clamp");
 pub const IDS_WITH_MAX_RESULTS: Symbol = Symbol("ids_with_max_results");
+pub const DEFAULT: Symbol = Symbol("default");
 
 // `#[ec2_shape(...)]`
 pub const RESPONSE_ONLY: Symbol = Symbol("response_only");

@@ -13,16 +13,27 @@ use crate::ty::{FieldKind, first_token_span};
 pub struct Complete<'o> {
     action: &'o syn::LitStr,
     resource: &'o syn::Path,
-    resource_id: &'o FieldPath,
+    /// `None` for a settings answer, which is held once under [`SETTINGS_ID`].
+    resource_id: Option<&'o FieldPath>,
     output: &'o Output,
 }
+
+/// The key a settings answer is held under: there is one per account and region.
+const SETTINGS_ID: &str = "settings";
 
 impl<'o> Complete<'o> {
     pub fn of(op: &'o Operation<'_>) -> Option<Self> {
         Some(Complete {
             action: op.action.as_ref()?,
             resource: op.resource.as_ref()?,
-            resource_id: op.resource_id.as_ref()?,
+            resource_id: match (&op.resource_id, &op.settings) {
+                (Some(resource_id), _) => Some(resource_id),
+                (None, Some(settings)) => {
+                    settings.default.as_ref()?;
+                    None
+                }
+                (None, None) => return None,
+            },
             output: op.output.as_ref()?,
         })
     }
@@ -446,16 +457,38 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
     let spec = spec(op, complete);
     // The declared `resource_id`: the ID pages and look-ups use, except in a `nested` operation,
     // where it is what answers group items by and the item's ID takes its place.
-    let declared_id = id_text(quote!(__ec2_resource), complete.resource_id);
+    let declared_id = match complete.resource_id {
+        Some(path) => id_text(quote!(__ec2_resource), path),
+        None => quote!(#SETTINGS_ID),
+    };
+    let first_item = quote!(::core::iter::Iterator::next(
+        &mut ::core::iter::IntoIterator::into_iter(__ec2_page.items)
+    ));
     let (resource_id, units, page_items, response_len) = match &op.nested {
-        None if complete.output.one_resource().is_some() => (
-            declared_id,
-            None,
-            quote!(::core::iter::Iterator::next(
-                &mut ::core::iter::IntoIterator::into_iter(__ec2_page.items)
-            )),
-            None,
-        ),
+        // The settings held, else those of a new account: EC2 answers every account.
+        None if op.settings.is_some() => {
+            let default = op
+                .settings
+                .as_ref()
+                .and_then(|settings| settings.default.as_ref());
+            // Typed where the declaration names it, so a function of another type is an error
+            // at its name.
+            let span = default.map_or_else(Span::call_site, syn::spanned::Spanned::span);
+            let default = quote_spanned! {span=> {
+                let __ec2_default: fn() -> #resource = #default;
+                __ec2_default()
+            }};
+            (
+                declared_id,
+                None,
+                quote!(::core::option::Option::Some(match #first_item {
+                    ::core::option::Option::Some(__ec2_held) => __ec2_held,
+                    ::core::option::Option::None => #default,
+                })),
+                None,
+            )
+        }
+        None if complete.output.one_resource().is_some() => (declared_id, None, first_item, None),
         None => (declared_id, None, quote!(__ec2_page.items), None),
         Some(nested) => {
             let (list, item_id) = (&nested.field, &nested.resource_id);

@@ -12,10 +12,10 @@ use crate::case;
 use crate::ctxt::Ctxt;
 use crate::derive;
 use crate::symbol::{
-    ACTION, CLAMP, DRY_RUN, EC2, FIELD, FILTERS, FLATTEN, IDS, IDS_WITH_MAX_RESULTS, IGNORED_WITH,
-    ITEM, KEY, LISTED, MALFORMED, MAX, MEMBER, MEMBERS, MIN, NAME, NARROWS, NESTED, NOT_FOUND,
-    NOUN, OPTIONAL, OUTPUT, PAGINATE, PARENT, PREFIX, QUERY, RESOURCE, RESOURCE_ID, RESPOND,
-    RESPONSE, SET_NAME, SINGLE, Symbol, TAGS, VALIDATE, VISIBLE, XML,
+    ACTION, CLAMP, DEFAULT, DRY_RUN, EC2, FIELD, FILTERS, FLATTEN, IDS, IDS_WITH_MAX_RESULTS,
+    IGNORED_WITH, ITEM, KEY, LISTED, MALFORMED, MAX, MEMBER, MEMBERS, MIN, NAME, NARROWS, NESTED,
+    NOT_FOUND, NOUN, OPTIONAL, OUTPUT, PAGINATE, PARENT, PREFIX, QUERY, RESOURCE, RESOURCE_ID,
+    RESPOND, RESPONSE, SET_NAME, SETTINGS, SINGLE, Symbol, TAGS, VALIDATE, VISIBLE, XML,
 };
 use crate::syntax::{Args, Entry, Target};
 use crate::ty::FieldKind;
@@ -35,6 +35,7 @@ const TOP_KEYS: &[Symbol] = &[
     VALIDATE,
     VISIBLE,
     RESPOND,
+    SETTINGS,
 ];
 const OUTPUT_KEYS: &[Symbol] = &[MEMBER, XML, ITEM, SINGLE, FLATTEN];
 const IDS_KEYS: &[Symbol] = &[
@@ -45,6 +46,7 @@ const PAGINATE_KEYS: &[Symbol] = &[MIN, MAX, CLAMP, IDS_WITH_MAX_RESULTS];
 const FILTERS_KEYS: &[Symbol] = &[KEY, IGNORED_WITH];
 const NESTED_KEYS: &[Symbol] = &[FIELD, RESOURCE_ID];
 const MEMBER_KEYS: &[Symbol] = &[NAME, QUERY, LISTED];
+const SETTINGS_KEYS: &[Symbol] = &[DEFAULT];
 
 /// The tag filter names, as EC2's documentation writes them.
 pub const TAG_NAMED: &str = "tag:<key>";
@@ -56,6 +58,10 @@ pub struct Operation<'a> {
     pub action: Option<syn::LitStr>,
     pub resource: Option<syn::Path>,
     pub resource_id: Option<FieldPath>,
+    /// `settings(default = ...)`: the answer is the account's one settings structure in the region.
+    pub settings: Option<Settings>,
+    /// Where `output(...)` was written, if it was (a settings operation makes its own).
+    pub output_key: Option<Span>,
     pub nested: Option<Nested>,
     pub output: Option<Output>,
     pub ids: Vec<Ids>,
@@ -72,6 +78,16 @@ pub struct Operation<'a> {
 }
 
 pub type FieldPath = Punctuated<syn::Ident, syn::Token![.]>;
+
+/// `settings(default = path)`: a `Get*` operation answering the account's settings in the region
+/// (GetEbsEncryptionByDefault): one structure whose members stand directly in the response, held
+/// once, with no ID, filters or pages; `default` is a `fn() -> Resource` giving EC2's documented
+/// answer for a new account, answered while none is held.
+pub struct Settings {
+    pub span: Span,
+    /// `None` when left out (an error already reported).
+    pub default: Option<syn::Path>,
+}
 
 /// A name the macro gives a generated item, with the token it comes from (for collision errors).
 #[derive(Clone)]
@@ -261,6 +277,9 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Oper
             "the resource's ID field, e.g. `resource_id = bundle_id`",
         )
         .and_then(|path| field_path_of(ctxt, path));
+    let settings = top
+        .group(ctxt, SETTINGS, "default = new_account_defaults")
+        .and_then(|(span, args)| read_settings(ctxt, span, args));
     let nested = top
         .group(ctxt, NESTED, "field = instances, resource_id = instance_id")
         .and_then(|(span, args)| read_nested(ctxt, span, args));
@@ -270,7 +289,8 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Oper
             OUTPUT,
             "member = \"BundleTasks\", xml = \"bundleInstanceTasksSet\"",
         )
-        .and_then(|(span, args)| read_output(ctxt, span, args));
+        .and_then(|(span, args)| read_output(ctxt, span, args))
+        .or_else(|| settings.as_ref().map(settings_output));
     let ids = top
         .groups(ctxt, IDS, "key = \"BundleId\"")
         .into_iter()
@@ -321,17 +341,20 @@ pub fn read<'a>(ctxt: &Ctxt, item: &'a syn::DeriveInput, args: &'a Args) -> Oper
         )
         .cloned();
 
-    top.require(
-        ctxt,
-        Span::call_site(),
-        "#[ec2_operation(...)]",
-        &[ACTION, RESOURCE, RESOURCE_ID, OUTPUT],
-    );
+    // A settings operation has no ID and no output member of its own.
+    let required: &[Symbol] = if settings.is_some() {
+        &[ACTION, RESOURCE]
+    } else {
+        &[ACTION, RESOURCE, RESOURCE_ID, OUTPUT]
+    };
+    top.require(ctxt, Span::call_site(), "#[ec2_operation(...)]", required);
     Operation {
         item,
         action,
         resource,
         resource_id,
+        settings,
+        output_key: top.get(OUTPUT).map(Entry::key_span),
         nested,
         output,
         ids,
@@ -382,6 +405,34 @@ fn single_ident(ctxt: &Ctxt, path: &syn::Path) -> Option<syn::Ident> {
         ctxt.error_spanned_by(path, "expected a field name, e.g. `instances`");
     }
     ident
+}
+
+fn read_settings(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Settings> {
+    let keyed = Keyed::read(ctxt, &args.entries, SETTINGS_KEYS, "`settings` key");
+    let default = keyed.path(
+        ctxt,
+        DEFAULT,
+        "a function `fn() -> Resource` giving a new account's settings, e.g. `default = new_account_defaults`",
+    );
+    keyed.require(ctxt, span, "`settings(...)`", &[DEFAULT]);
+    Some(Settings {
+        span,
+        default: default.cloned(),
+    })
+}
+
+/// A settings answer is a flattened one: its members stand directly in the response, under no
+/// element of their own.
+fn settings_output(settings: &Settings) -> Output {
+    Output {
+        member: syn::LitStr::new("Settings", settings.span),
+        xml: syn::LitStr::new("settings", settings.span),
+        item: "item".to_owned(),
+        item_span: None,
+        field: Named::new("settings", settings.span),
+        single: None,
+        flatten: Some(settings.span),
+    }
 }
 
 fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {

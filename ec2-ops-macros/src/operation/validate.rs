@@ -25,6 +25,48 @@ pub fn check(ctxt: &Ctxt, op: &Operation<'_>) {
     generated_names_do_not_collide(ctxt, op);
     response_members_are_shape_fields(ctxt, op);
     one_resource_answers_are_consistent(ctxt, op);
+    settings_answers_stand_alone(ctxt, op);
+}
+
+/// `settings(...)` answers the account's one settings structure: it has no ID, no output member of
+/// its own, and nothing to select, filter or page.
+fn settings_answers_stand_alone(ctxt: &Ctxt, op: &Operation<'_>) {
+    let Some(settings) = &op.settings else { return };
+    if let Some(resource_id) = &op.resource_id {
+        ctxt.error_spanned_by(
+            resource_id,
+            "a `settings` answer is the account's one structure: it has no `resource_id`",
+        );
+    }
+    if let Some(output) = op.output_key {
+        ctxt.syn_error(syn::Error::new(
+            output,
+            "a `settings` answer's members stand directly in the response: leave out `output(...)`",
+        ));
+    }
+    let refuse = |span: Span, what: &str| {
+        ctxt.syn_error(syn::Error::new(
+            span,
+            format!(
+                "a `settings` operation takes no {what}: EC2's settings reads take only `DryRun`"
+            ),
+        ));
+    };
+    for ids in &op.ids {
+        refuse(ids.key.span(), "IDs");
+    }
+    if let Some(member) = op.members.first() {
+        refuse(member.field.span, "request members");
+    }
+    if let Some(filters) = &op.filters {
+        refuse(filters.span, "filters");
+    }
+    if let Some(paginate) = &op.paginate {
+        refuse(paginate.span, "pages");
+    }
+    if op.nested.is_some() || op.visible.is_some() {
+        refuse(settings.span, "`nested` or `visible`");
+    }
 }
 
 /// `filters(ignored_with = member)` names a list member of `members(...)`: EC2 ignores the filters
@@ -85,6 +127,10 @@ fn one_resource_answers_are_consistent(ctxt: &Ctxt, op: &Operation<'_>) {
     let Some(single) = output.one_resource() else {
         return;
     };
+    // A settings operation's own rule says what it may not have, in its words.
+    if op.settings.is_some() {
+        return;
+    }
     if let Some(item) = output.item_span {
         ctxt.syn_error(syn::Error::new(
             item,
@@ -140,8 +186,12 @@ fn action_is_a_describe_name(ctxt: &Ctxt, op: &Operation<'_>) {
             action,
             "EC2 action names are PascalCase ASCII, e.g. \"DescribeBundleTasks\"",
         );
+    } else if op.settings.is_some() {
+        if !text.starts_with("Get") || text.len() == "Get".len() {
+            ctxt.error_spanned_by(action, "a `settings` operation is an EC2 `Get*` read of the account's settings: the action must start with `Get`, e.g. \"GetEbsEncryptionByDefault\"");
+        }
     } else if !text.starts_with("Describe") || text.len() == "Describe".len() {
-        ctxt.error_spanned_by(action, "#[ec2_operation] declares EC2 `Describe*` operations; the action must start with `Describe`, e.g. \"DescribeBundleTasks\"");
+        ctxt.error_spanned_by(action, "#[ec2_operation] declares EC2 `Describe*` operations (and `Get*` settings reads, with `settings(...)`); the action must start with `Describe`, e.g. \"DescribeBundleTasks\"");
     }
 }
 
