@@ -1,6 +1,8 @@
 //! # ec2-ops-catalog
 //!
-//! Every `Describe*` operation of EC2 (197 in botocore's model), declared with `ec2-ops`'
+//! Every `Describe*` operation of EC2 (197 in botocore's model) and the 8 `Get*` reads of an
+//! account's settings whose answer for a new account EC2 documents (the catalog's `settings`
+//! module holds it), declared with `ec2-ops`'
 //! `#[ec2_operation]` and `#[ec2_shape]`, grouped by service area. Each area is a Cargo feature, so
 //! a crate compiles only the operations it uses; `full` (the default) enables them all.
 //!
@@ -49,6 +51,7 @@
 #![doc = include_str!("generated/coverage.md")]
 
 mod responses;
+mod settings;
 mod validation;
 mod visibility;
 

@@ -29,16 +29,18 @@ fn committed_sources_are_what_the_scaffold_writes_from_the_vendored_model() {
 
 #[cfg(feature = "full")]
 #[test]
-fn every_describe_operation_of_the_model_is_in_the_catalog() {
+fn every_describe_operation_and_settings_read_of_the_model_is_in_the_catalog() {
     let model = Model::from_json(include_str!("../model/ec2-describe.json")).unwrap();
     let declared: Vec<&str> = ec2_ops_catalog::OPERATIONS
         .iter()
         .map(|(_, action)| *action)
         .collect();
-    assert_eq!(declared.len(), 197);
+    assert_eq!(model.describe_operations().len(), 197);
+    assert_eq!(model.settings_operations().len(), 8);
+    assert_eq!(declared.len(), 205);
     let mut sorted = declared.clone();
     sorted.sort_unstable();
-    assert_eq!(sorted, model.describe_operations());
+    assert_eq!(sorted, model.catalog_operations());
 }
 
 /// One `#[ec2_shape]` item of the facade's `src/operations`: its module, name, whether it is
@@ -206,7 +208,7 @@ fn the_facade_s_structures_the_catalog_uses_hold_every_model_member() {
             Some((module, name, alias.unwrap_or(name)))
         })
         .collect();
-    assert_eq!(reexported.len(), 33);
+    assert_eq!(reexported.len(), 37);
     let facade = facade_shapes();
     let mut checked = 0;
     for (module, name, in_catalog) in reexported {
@@ -268,6 +270,6 @@ fn the_registry_visits_each_paging_operation_with_its_paging() {
     }
     let mut paging = Paging::default();
     ec2_ops_catalog::for_each_operation(&mut paging);
-    assert_eq!(paging.paged + paging.not_paged, 197);
+    assert_eq!(paging.paged + paging.not_paged, 205);
     assert!(paging.paged > 100, "{} paged", paging.paged);
 }

@@ -2,7 +2,7 @@
 //! as written and serves: the fixture's every construct (an enum of odd values, a raw field name,
 //! a non-`item` list, an attribute operation, a switch as the ID, value lists that must exist or
 //! only narrow, a decided visibility function, a decided request rule, filters ignored beside a
-//! list) holds through the macros.
+//! list, a settings read with its decided default) holds through the macros.
 
 use std::sync::Arc;
 
@@ -60,6 +60,42 @@ mod visibility {
     ) -> bool {
         request.include_retired == Some(true) || gadget.r#type.as_deref() != Some("retired")
     }
+}
+
+/// The fixture's decided default (`GetGadgetDefaults settings default = gadget_defaults`).
+mod settings {
+    use super::GetGadgetDefaultsResult;
+
+    pub(crate) fn gadget_defaults() -> GetGadgetDefaultsResult {
+        GetGadgetDefaultsResult {
+            gadgets_by_default: Some(false),
+            default_colour: None,
+        }
+    }
+}
+
+#[test]
+fn the_fixture_settings_read_answers_the_default_until_settings_are_held() {
+    use ec2_ops::Operation;
+
+    let held = Arc::new(InMemorySource::new(|settings: &GetGadgetDefaultsResult| {
+        GetGadgetDefaults::resource_id(settings)
+    }));
+    let mut service = Service::new(DescribeContext::default());
+    service.register::<GetGadgetDefaults, _>(Arc::clone(&held));
+    let read = || {
+        let answer = service.handle(b"Action=GetGadgetDefaults&Version=2016-11-15");
+        GetGadgetDefaultsResponse::from_xml(&answer.body)
+            .unwrap()
+            .settings
+            .unwrap()
+    };
+    assert_eq!(read(), settings::gadget_defaults());
+    held.insert(GetGadgetDefaultsResult {
+        gadgets_by_default: Some(true),
+        default_colour: Some("teal".into()),
+    });
+    assert_eq!(read().default_colour.as_deref(), Some("teal"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! # ec2-ops-endpoint
 //!
-//! A local EC2-compatible endpoint serving all 197 `Describe*` operations of `ec2-ops-catalog`,
+//! A local EC2-compatible endpoint serving all 197 `Describe*` operations and the 8 account
+//! settings reads (GetEbsEncryptionByDefault, ...) of `ec2-ops-catalog`,
 //! for boto3, the AWS CLI, the JavaScript SDK, aws-sdk-rust and `ec2-ops`' own client pointed at it
 //! with an endpoint URL: as a server (the `ec2-ops-endpoint` binary) or inside a test process
 //! (this library).

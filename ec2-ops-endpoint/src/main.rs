@@ -21,7 +21,7 @@
 //!   `AuthFailure`, `RequestExpired`, ...); the start-up log says which;
 //! - bodies over 1 MiB are refused with 413 and never kept: up to 16 MiB is read and thrown away
 //!   first, so clients that send the whole body before reading get the answer, not a broken pipe;
-//! - all 197 operations of `ec2-ops-catalog`, each resource stored once and other operations'
+//! - all 205 operations of `ec2-ops-catalog` (197 `Describe*`, 8 account settings reads), each resource stored once and other operations'
 //!   views of it derived (the library's `Store`);
 //! - `--seed FILE` loads `{"Reservations": [...], "Volumes": [...], ...}`, one key per
 //!   operation's output member (the AWS CLI's JSON);

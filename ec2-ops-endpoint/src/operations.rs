@@ -238,8 +238,8 @@ pub(crate) fn action_of_command(command: &str) -> Option<&'static str> {
 /// The refusal of an action name that is no served operation.
 pub(crate) fn unknown_action(name: &str) -> String {
     format!(
-        "`{name}` is not an EC2 describe operation (name one as EC2 or the AWS CLI does: \
-         `DescribeSubnets` or `describe-subnets`)"
+        "`{name}` is not an EC2 describe operation or settings read (name one as EC2 or the AWS \
+         CLI does: `DescribeSubnets` or `describe-subnets`, `get-ebs-encryption-by-default`)"
     )
 }
 

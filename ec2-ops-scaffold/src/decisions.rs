@@ -26,6 +26,7 @@ use crate::names;
 /// DescribeSpotPriceHistory resource_id ! a price is one zone's, type's and product's at one time
 /// DescribeVpcs also isDefault = is-default
 /// DescribeAddresses also domain => domain
+/// GetEbsEncryptionByDefault settings default = ebs_encryption_by_default
 /// ```
 ///
 /// The last two are filter names EC2 accepts beside the documented ones (real clients send them):
@@ -38,6 +39,16 @@ pub struct Finishing {
     hooks: Vec<HookEntry>,
     also: Vec<AlsoEntry>,
     ignoring: Vec<IgnoringEntry>,
+    defaults: Vec<DefaultEntry>,
+}
+
+/// The function of the catalog's `settings` module giving a `Get*` settings read's answer for a
+/// new account, as EC2 documents it: what the model cannot say.
+#[derive(Debug)]
+struct DefaultEntry {
+    line: usize,
+    action: String,
+    function: String,
 }
 
 /// A list member whose values make EC2 ignore an operation's filters (DescribeStoreImageTasks'
@@ -220,6 +231,7 @@ impl Finishing {
         let mut hooks: Vec<HookEntry> = Vec::new();
         let mut also: Vec<AlsoEntry> = Vec::new();
         let mut ignoring: Vec<IgnoringEntry> = Vec::new();
+        let mut defaults: Vec<DefaultEntry> = Vec::new();
         for (index, line) in text.lines().enumerate() {
             let line_number = index + 1;
             let line = line.trim();
@@ -266,6 +278,35 @@ impl Finishing {
                     action: action.to_owned(),
                     filter: name.to_owned(),
                     decision,
+                });
+                continue;
+            }
+            if filter == "settings" {
+                let function = rest
+                    .strip_prefix("default")
+                    .map(str::trim_start)
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .map(str::trim)
+                    .filter(|function| {
+                        !function.is_empty()
+                            && function
+                                .chars()
+                                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                    })
+                    .ok_or_else(|| {
+                        format!(
+                            "line {line_number}: expected `Action settings default = function` (a function of the catalog's `settings` module giving a new account's settings)"
+                        )
+                    })?;
+                if defaults.iter().any(|entry| entry.action == action) {
+                    return Err(format!(
+                        "line {line_number}: `{action} settings default` is decided already"
+                    ));
+                }
+                defaults.push(DefaultEntry {
+                    line: line_number,
+                    action: action.to_owned(),
+                    function: function.to_owned(),
                 });
                 continue;
             }
@@ -409,7 +450,29 @@ impl Finishing {
             hooks,
             also,
             ignoring,
+            defaults,
         })
+    }
+
+    /// The `settings` module function giving `action`'s answer for a new account, if decided.
+    pub fn settings_default(&self, action: &str) -> Option<&str> {
+        self.defaults
+            .iter()
+            .find(|entry| entry.action == action)
+            .map(|entry| entry.function.as_str())
+    }
+
+    /// Settings defaults for operations `planned` does not hold: stale lines.
+    pub fn stale_defaults<'a>(&'a self, planned: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+        self.defaults
+            .iter()
+            .filter(move |entry| !planned.contains(&entry.action.as_str()))
+            .map(|entry| {
+                format!(
+                    "line {}: `{} settings default` is not about a generated operation",
+                    entry.line, entry.action
+                )
+            })
     }
 
     /// The filter names decided for `action` beside the documented ones, each with its line, its

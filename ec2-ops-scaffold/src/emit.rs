@@ -101,7 +101,9 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
             "    // Not unique to a resource ({reason}): a source keys the resources by position."
         );
     }
-    let _ = writeln!(out, "    resource_id = {},", operation.resource_id);
+    if !matches!(operation.output, OutputDecl::Settings { .. }) {
+        let _ = writeln!(out, "    resource_id = {},", operation.resource_id);
+    }
     match &operation.output {
         OutputDecl::List { member, xml, item } => {
             let item = item
@@ -118,6 +120,12 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
         }
         OutputDecl::Flatten { member } => {
             let _ = writeln!(out, "    output(member = {member:?}, flatten),");
+        }
+        OutputDecl::Settings { default } => {
+            let _ = writeln!(
+                out,
+                "    // A new account's settings, as EC2 documents them, while none are held.\n    settings(default = crate::settings::{default}),"
+            );
         }
     }
     for ids in &operation.ids {

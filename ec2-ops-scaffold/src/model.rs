@@ -156,6 +156,31 @@ impl Model {
             .map(String::as_str)
             .collect()
     }
+
+    /// The names of the `Get*` reads of an account's settings (their request holds `DryRun`
+    /// alone, their answer one structure of settings), sorted.
+    pub fn settings_operations(&self) -> Vec<&str> {
+        self.operations
+            .iter()
+            .filter(|(name, operation)| {
+                name.starts_with("Get")
+                    && operation.input.as_ref().is_some_and(|input| {
+                        self.members(&input.shape).is_ok_and(|members| {
+                            members.iter().all(|(member, _)| member == "DryRun")
+                        })
+                    })
+            })
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
+    /// The operations a catalog declares: every `Describe*` operation and every settings read.
+    pub fn catalog_operations(&self) -> Vec<&str> {
+        let mut operations = self.describe_operations();
+        operations.extend(self.settings_operations());
+        operations.sort_unstable();
+        operations
+    }
 }
 
 impl ShapeRef {

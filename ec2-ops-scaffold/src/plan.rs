@@ -85,6 +85,12 @@ pub enum OutputDecl {
         /// The member name.
         member: String,
     },
+    /// A `Get*` read of the account's settings: `settings(default = ...)`, the settings' members
+    /// at the top of the response, held once.
+    Settings {
+        /// The catalog `settings` module's function giving a new account's settings.
+        default: String,
+    },
 }
 
 /// An `ids(...)` list.
@@ -345,8 +351,22 @@ impl Planner<'_> {
                         .iter()
                         .any(|(answered, answer)| answered == member && self.is_text(&answer.shape))
             });
-        let (resource, output_decl, listed) =
-            self.output(action, output_name, output, attributes)?;
+        // A settings read answers one structure of the account's settings, which the model
+        // cannot give a new account's value of: a person decides it.
+        let (resource, output_decl, listed) = if model.settings_operations().contains(&action) {
+            let default = self.finishing.settings_default(action).ok_or_else(|| {
+                format!(
+                    "a settings read: decide a new account's answer, `{action} settings default = function` (a function of the catalog's `settings` module)"
+                )
+            })?;
+            let (resource, _, listed) = self.flattened(action, output_name, output)?;
+            let settings = OutputDecl::Settings {
+                default: default.to_owned(),
+            };
+            (resource, settings, listed)
+        } else {
+            self.output(action, output_name, output, attributes)?
+        };
         // A single answer is never paged: its `MaxResults` and `NextToken` stay plain members.
         let paginated =
             has("NextToken") && has("MaxResults") && matches!(output_decl, OutputDecl::List { .. });
@@ -423,6 +443,8 @@ impl Planner<'_> {
         ids.sort_by_key(|list| list.narrows);
         let decided = self.finishing.resource_key(action);
         let resource_id = match (ids.first().filter(|list| !list.narrows), decided) {
+            // Held once per account and region: no member identifies it.
+            _ if matches!(output_decl, OutputDecl::Settings { .. }) => String::new(),
             // A decided key wins over the first ID list, which then names other resources than
             // these: DescribeImageReferences' `ImageId.N` names images, each with many
             // references, so the references are keyed by their `Arn`.
@@ -713,7 +735,18 @@ impl Planner<'_> {
                 vec![member.as_str()],
             ));
         }
-        // Attribute operations answer one resource's members at the top of the response.
+        self.flattened(action, output_name, output)
+    }
+
+    /// The whole answer as one resource, its members at the top of the response (attribute
+    /// operations, settings reads).
+    fn flattened<'o>(
+        &mut self,
+        action: &str,
+        output_name: &str,
+        output: &'o [(String, ShapeRef)],
+    ) -> Result<(Resource, OutputDecl, Vec<&'o str>), String> {
+        let model = self.model;
         let member = output_name
             .strip_prefix("Describe")
             .unwrap_or(output_name)

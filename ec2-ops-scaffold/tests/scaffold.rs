@@ -14,7 +14,16 @@ fn finishing() -> Finishing {
     Finishing::parse(include_str!("fixtures/finish.txt")).unwrap()
 }
 
-const ACTIONS: [&str; 3] = [
+const ACTIONS: [&str; 4] = [
+    "DescribeGadgets",
+    "DescribeGadgetAttribute",
+    "DescribeGadgetSettings",
+    "GetGadgetDefaults",
+];
+
+/// The describe operations alone: what tests with decisions of their own plan (the settings read
+/// needs its default decided).
+const DESCRIBES: [&str; 3] = [
     "DescribeGadgets",
     "DescribeGadgetAttribute",
     "DescribeGadgetSettings",
@@ -70,13 +79,13 @@ fn documented_filters_are_mapped_decided_or_listed_with_the_reason() {
 #[test]
 fn a_decision_for_a_path_that_does_not_end_at_a_value_is_refused_with_its_line() {
     let finishing = Finishing::parse("# x\nDescribeGadgets owner => size\n").unwrap();
-    let problem = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap_err();
+    let problem = plan::plan(&fixture(), &finishing, &DESCRIBES).unwrap_err();
     assert!(
         problem.contains("line 2") && problem.contains("is a structure"),
         "{problem}"
     );
     let finishing = Finishing::parse("DescribeGadgets owner => nothing_here\n").unwrap();
-    let problem = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap_err();
+    let problem = plan::plan(&fixture(), &finishing, &DESCRIBES).unwrap_err();
     assert!(problem.contains("has no field `nothing_here`"), "{problem}");
 }
 
@@ -106,7 +115,7 @@ fn an_unknown_operation_is_named() {
 fn a_resource_key_decision_names_a_text_member_or_keys_by_position() {
     let planned = |decisions: &str| {
         let finishing = Finishing::parse(decisions).unwrap();
-        plan::plan(&fixture(), &finishing, &ACTIONS)
+        plan::plan(&fixture(), &finishing, &DESCRIBES)
     };
     let settings = |plan: &plan::Plan| {
         let operation = plan
@@ -204,7 +213,7 @@ fn malformed_resource_key_lines_are_refused() {
 #[test]
 fn a_shape_declared_elsewhere_is_reached_not_planned_with_the_declared_shapes_it_reaches() {
     let declared = ["Gadget", "GadgetState"].map(str::to_owned).into();
-    let plan = plan::plan_beside(&fixture(), &finishing(), &ACTIONS, &declared).unwrap();
+    let plan = plan::plan_beside(&fixture(), &finishing(), &DESCRIBES, &declared).unwrap();
     assert_eq!(
         plan.elsewhere,
         ["Gadget", "GadgetState"],
@@ -294,7 +303,7 @@ fn value_lists_become_id_lists_that_must_exist_or_narrow_as_decided() {
 #[test]
 fn a_hook_over_the_ids_alone_names_no_member_and_leaves_the_members_unapplied() {
     let finishing = Finishing::parse("DescribeGadgets visible = listed_gadgets ()\n").unwrap();
-    let plan = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap();
+    let plan = plan::plan(&fixture(), &finishing, &DESCRIBES).unwrap();
     let gadgets = &plan.operations[0];
     let visible = gadgets.visible.as_ref().unwrap();
     assert_eq!(visible.function, "listed_gadgets");
@@ -315,7 +324,7 @@ fn a_hook_over_the_ids_alone_names_no_member_and_leaves_the_members_unapplied() 
 #[test]
 fn a_list_that_narrows_is_never_the_resources_own_ids() {
     let finishing = Finishing::parse("DescribeGadgets ids(GadgetId) narrows\n").unwrap();
-    let plan = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap();
+    let plan = plan::plan(&fixture(), &finishing, &DESCRIBES).unwrap();
     let gadgets = &plan.operations[0];
     let first = &gadgets.ids[0];
     assert_eq!(first.key, "State", "the resource's own IDs come first");
@@ -383,7 +392,7 @@ fn a_visibility_decision_for_no_planned_operation_is_stale() {
 #[test]
 fn a_visibility_decision_naming_no_plain_member_is_refused() {
     let finishing = Finishing::parse("DescribeGadgets visible = current (GadgetIds)\n").unwrap();
-    let problem = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap_err();
+    let problem = plan::plan(&fixture(), &finishing, &DESCRIBES).unwrap_err();
     assert!(
         problem.contains("line 1 of the decisions: `GadgetIds` is not a plain request member"),
         "{problem}"
@@ -411,7 +420,7 @@ fn a_respond_hook_applies_its_members() {
 
 #[test]
 fn members_no_decision_applies_are_listed_as_unapplied() {
-    let plan = plan::plan(&fixture(), &Finishing::default(), &ACTIONS).unwrap();
+    let plan = plan::plan(&fixture(), &Finishing::default(), &DESCRIBES).unwrap();
     let unapplied: Vec<(&str, &[String])> = plan
         .operations
         .iter()
@@ -470,7 +479,7 @@ fn filters_are_ignored_only_beside_a_list_member_of_an_operation_with_filters() 
         ),
     ] {
         let finishing = Finishing::parse(decision).unwrap();
-        let error = plan::plan(&fixture(), &finishing, &ACTIONS).unwrap_err();
+        let error = plan::plan(&fixture(), &finishing, &DESCRIBES).unwrap_err();
         assert!(error.contains(problem), "{decision}: {error}");
     }
     for (decision, problem) in [
@@ -494,4 +503,47 @@ fn filters_are_ignored_only_beside_a_list_member_of_an_operation_with_filters() 
         let error = Finishing::parse(decision).unwrap_err();
         assert!(error.contains(problem), "{decision}: {error}");
     }
+}
+
+#[test]
+fn a_settings_read_is_declared_with_the_decided_default_and_refused_without_one() {
+    let model = fixture();
+    assert_eq!(model.settings_operations(), ["GetGadgetDefaults"]);
+    let plan = plan::plan(&model, &finishing(), &["GetGadgetDefaults"]).unwrap();
+    let source = emit::module(&plan);
+    assert!(
+        source
+            .contains("    settings(default = crate::settings::gadget_defaults),\n    dry_run,\n"),
+        "{source}"
+    );
+    assert!(!source.contains("resource_id"), "{source}");
+    assert!(
+        source.contains("resource = GetGadgetDefaultsResult,"),
+        "{source}"
+    );
+    let undecided = plan::plan(&model, &Finishing::default(), &["GetGadgetDefaults"]).unwrap_err();
+    assert!(
+        undecided.contains("GetGadgetDefaults settings default = function"),
+        "{undecided}"
+    );
+}
+
+#[test]
+fn malformed_and_repeated_settings_default_lines_are_refused() {
+    for line in [
+        "GetGadgetDefaults settings default gadget_defaults",
+        "GetGadgetDefaults settings default = Gadget-Defaults",
+        "GetGadgetDefaults settings default =",
+    ] {
+        let error = Finishing::parse(line).unwrap_err();
+        assert!(
+            error.contains("line 1: expected `Action settings default = function`"),
+            "{line}: {error}"
+        );
+    }
+    let twice = "GetGadgetDefaults settings default = a\nGetGadgetDefaults settings default = b";
+    assert!(
+        Finishing::parse(twice).unwrap_err().contains("line 2"),
+        "decided twice"
+    );
 }

@@ -27,6 +27,7 @@ TREE = {
     f"{B}/us-east-1/describe-volumes.json": {"Volumes": [
         {"VolumeId": "vol-b-east", "Size": 8}, {"VolumeId": "vol-a-east", "Size": 100}]},
     f"{C}/eu-west-1/describe-volumes.json": {"Volumes": [{"VolumeId": "vol-c-west", "Size": 8}]},
+    f"{A}/us-east-1/get-ebs-encryption-by-default.json": {"EbsEncryptionByDefault": True, "SseType": "sse-kms"},
     f"{A}/ap-south-1/describe-volumes.json": {"Volumes": [{"VolumeId": f"vol-a-{n}", "Size": 8} for n in range(7)]},
 }
 
@@ -152,3 +153,24 @@ def test_with_credentials_each_key_acts_as_its_configured_account(checked):
     assert volume_ids(ec2(checked, "AKIAACCOUNTB", "us-east-1", "secret-b")) == ["vol-a-east", "vol-b-east"]
     assert error_code(ec2(checked, "AKIAACCOUNTB", "us-east-1", "secret-a").describe_volumes) == "SignatureDoesNotMatch"
     assert error_code(ec2(checked, C, "us-east-1", "secret").describe_volumes) == "AuthFailure"
+
+
+def test_account_settings_are_the_seeded_accounts_else_a_new_accounts(unchecked):
+    assert ec2(unchecked, A, "us-east-1").get_ebs_encryption_by_default()["EbsEncryptionByDefault"] is True
+    assert ec2(unchecked, A, "eu-west-1").get_ebs_encryption_by_default()["EbsEncryptionByDefault"] is False
+    assert ec2(unchecked, B, "us-east-1").get_ebs_encryption_by_default()["EbsEncryptionByDefault"] is False
+    assert ec2(unchecked, B, "us-east-1").get_ebs_default_kms_key_id()["KmsKeyId"] == "alias/aws/ebs"
+    settings = ec2(unchecked, C, "eu-west-1").get_serial_console_access_status()
+    assert (settings["SerialConsoleAccessEnabled"], settings["ManagedBy"]) == (False, "account")
+
+    def cli(*args):
+        result = subprocess.run(
+            ["aws", "ec2", *args, "--endpoint-url", unchecked, "--region", "us-east-1", "--output", "json"],
+            capture_output=True, text=True, check=True,
+            env={**os.environ, "AWS_ACCESS_KEY_ID": A, "AWS_SECRET_ACCESS_KEY": "secret"},
+        )
+        return json.loads(result.stdout)
+
+    assert cli("get-ebs-encryption-by-default") == {"EbsEncryptionByDefault": True, "SseType": "sse-kms"}
+    assert cli("get-snapshot-block-public-access-state") == {"State": "unblocked", "ManagedBy": "account"}
+    assert cli("get-instance-metadata-defaults") == {"AccountLevel": {}}

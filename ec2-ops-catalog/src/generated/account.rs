@@ -218,3 +218,83 @@ pub struct DescribePrincipalIdFormat;
 pub struct DescribeRegions;
 
 pub use ec2_ops::operations::tags::{DescribeTags, DescribeTagsRequest, DescribeTagsResponse};
+
+/// Gets the current state of the Allowed AMIs setting and the list of Allowed AMIs criteria at the account level in the specified Region.
+#[ec2_operation(
+    action = "GetAllowedImagesSettings",
+    resource = GetAllowedImagesSettingsResult,
+    // A new account's settings, as EC2 documents them, while none are held.
+    settings(default = crate::settings::allowed_images),
+    dry_run,
+)]
+pub struct GetAllowedImagesSettings;
+
+/// Retrieves the current configuration and status of EC2 Capacity Manager for your account, including enablement status, Organizations access settings, and data ingestion status.
+#[ec2_operation(
+    action = "GetCapacityManagerAttributes",
+    resource = GetCapacityManagerAttributesResult,
+    // A new account's settings, as EC2 documents them, while none are held.
+    settings(default = crate::settings::capacity_manager),
+    dry_run,
+)]
+pub struct GetCapacityManagerAttributes;
+
+/// Describes the default KMS key for EBS encryption by default for your account in this Region.
+#[ec2_operation(
+    action = "GetEbsDefaultKmsKeyId",
+    resource = GetEbsDefaultKmsKeyIdResult,
+    // A new account's settings, as EC2 documents them, while none are held.
+    settings(default = crate::settings::ebs_default_kms_key),
+    dry_run,
+)]
+pub struct GetEbsDefaultKmsKeyId;
+
+/// Describes whether EBS encryption by default is enabled for your account in the current Region.
+#[ec2_operation(
+    action = "GetEbsEncryptionByDefault",
+    resource = GetEbsEncryptionByDefaultResult,
+    // A new account's settings, as EC2 documents them, while none are held.
+    settings(default = crate::settings::ebs_encryption_by_default),
+    dry_run,
+)]
+pub struct GetEbsEncryptionByDefault;
+
+/// Gets the current state of block public access for AMIs at the account level in the specified Amazon Web Services Region.
+#[ec2_operation(
+    action = "GetImageBlockPublicAccessState",
+    resource = GetImageBlockPublicAccessStateResult,
+    // A new account's settings, as EC2 documents them, while none are held.
+    settings(default = crate::settings::image_block_public_access),
+    dry_run,
+)]
+pub struct GetImageBlockPublicAccessState;
+
+/// Gets the default instance metadata service (IMDS) settings that are set at the account level in the specified Amazon Web Services&#x2028; Region.
+#[ec2_operation(
+    action = "GetInstanceMetadataDefaults",
+    resource = GetInstanceMetadataDefaultsResult,
+    // A new account's settings, as EC2 documents them, while none are held.
+    settings(default = crate::settings::instance_metadata_defaults),
+    dry_run,
+)]
+pub struct GetInstanceMetadataDefaults;
+
+/// Retrieves the access status of your account to the EC2 serial console of all instances.
+#[ec2_operation(
+    action = "GetSerialConsoleAccessStatus",
+    resource = GetSerialConsoleAccessStatusResult,
+    // A new account's settings, as EC2 documents them, while none are held.
+    settings(default = crate::settings::serial_console_access),
+    dry_run,
+)]
+pub struct GetSerialConsoleAccessStatus;
+
+/// Gets the current state of block public access for snapshots setting for the account and Region.
+#[ec2_operation(
+    action = "GetSnapshotBlockPublicAccessState",
+    resource = GetSnapshotBlockPublicAccessStateResult,
+    // A new account's settings, as EC2 documents them, while none are held.
+    settings(default = crate::settings::snapshot_block_public_access),
+    dry_run,
+)]
+pub struct GetSnapshotBlockPublicAccessState;

@@ -630,6 +630,22 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ("account", "DescribeRegions"),
     #[cfg(feature = "account")]
     ("account", "DescribeTags"),
+    #[cfg(feature = "account")]
+    ("account", "GetAllowedImagesSettings"),
+    #[cfg(feature = "account")]
+    ("account", "GetCapacityManagerAttributes"),
+    #[cfg(feature = "account")]
+    ("account", "GetEbsDefaultKmsKeyId"),
+    #[cfg(feature = "account")]
+    ("account", "GetEbsEncryptionByDefault"),
+    #[cfg(feature = "account")]
+    ("account", "GetImageBlockPublicAccessState"),
+    #[cfg(feature = "account")]
+    ("account", "GetInstanceMetadataDefaults"),
+    #[cfg(feature = "account")]
+    ("account", "GetSerialConsoleAccessStatus"),
+    #[cfg(feature = "account")]
+    ("account", "GetSnapshotBlockPublicAccessState"),
     #[cfg(feature = "ebs")]
     ("ebs", "DescribeFastSnapshotRestores"),
     #[cfg(feature = "ebs")]
@@ -1030,6 +1046,22 @@ pub fn for_each_operation<V: crate::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<crate::account::DescribeRegions>("account");
     #[cfg(feature = "account")]
     visitor.visit_paginated::<crate::account::DescribeTags>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::GetAllowedImagesSettings>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::GetCapacityManagerAttributes>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::GetEbsDefaultKmsKeyId>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::GetEbsEncryptionByDefault>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::GetImageBlockPublicAccessState>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::GetInstanceMetadataDefaults>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::GetSerialConsoleAccessStatus>("account");
+    #[cfg(feature = "account")]
+    visitor.visit::<crate::account::GetSnapshotBlockPublicAccessState>("account");
     #[cfg(feature = "ebs")]
     visitor.visit_paginated::<crate::ebs::DescribeFastSnapshotRestores>("ebs");
     #[cfg(feature = "ebs")]

@@ -31,6 +31,8 @@ pub use ec2_ops::operations::instances::EnclaveOptions;
 pub use ec2_ops::operations::instances::GroupIdentifier;
 #[cfg(any(feature = "instances", feature = "vpc"))]
 pub use ec2_ops::operations::instances::HostnameType;
+#[cfg(feature = "account")]
+pub use ec2_ops::operations::instances::HttpTokensState;
 #[cfg(feature = "images")]
 pub use ec2_ops::operations::instances::HypervisorType;
 #[cfg(feature = "instances")]
@@ -41,6 +43,10 @@ pub use ec2_ops::operations::instances::InstanceBandwidthWeighting;
 pub use ec2_ops::operations::instances::InstanceBlockDeviceMapping;
 #[cfg(feature = "instances")]
 pub use ec2_ops::operations::instances::InstanceIpv6Address;
+#[cfg(feature = "account")]
+pub use ec2_ops::operations::instances::InstanceMetadataEndpointState;
+#[cfg(feature = "account")]
+pub use ec2_ops::operations::instances::InstanceMetadataTagsState;
 #[cfg(feature = "instances")]
 pub use ec2_ops::operations::instances::InstanceState;
 #[cfg(feature = "instances")]
@@ -73,6 +79,8 @@ pub use ec2_ops::operations::snapshots::StorageTier;
 pub use ec2_ops::operations::tags::ResourceType;
 #[cfg(any(feature = "ebs", feature = "instances", feature = "vpc"))]
 pub use ec2_ops::operations::volumes::OperatorResponse;
+#[cfg(feature = "account")]
+pub use ec2_ops::operations::volumes::SseType as SSEType;
 #[cfg(any(feature = "ebs", feature = "images", feature = "instances"))]
 pub use ec2_ops::operations::volumes::VolumeType;
 
@@ -9659,7 +9667,7 @@ pub struct ImageWatermark {
 }
 
 /// The EC2 `SeverityLabel` values.
-#[cfg(feature = "images")]
+#[cfg(any(feature = "account", feature = "images"))]
 #[ec2_shape(response_only)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SeverityLabel {
@@ -21669,4 +21677,261 @@ pub struct VpnGateway {
     /// Any VPCs attached to the virtual private gateway.
     #[ec2(xml = "attachments")]
     pub vpc_attachments: Option<Vec<VpcAttachment>>,
+}
+
+/// The maximum period since deprecation for allowed images.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeprecationTimeCondition {
+    /// The maximum number of days that have elapsed since the image was deprecated.
+    pub maximum_days_since_deprecated: Option<i32>,
+}
+
+/// The maximum age for allowed images.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreationDateCondition {
+    /// The maximum number of days that have elapsed since the image was created.
+    pub maximum_days_since_created: Option<i32>,
+}
+
+/// The watermark filter criteria for an allowed image.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImageWatermarkFilterResponse {
+    /// The accountId:name of the watermark.
+    pub watermark_key: Option<String>,
+    /// The Region where the watermark was originally created.
+    pub source_image_region: Option<String>,
+    /// The maximum number of days that have elapsed since the source image was created.
+    pub maximum_days_since_source_image_created: Option<i32>,
+    /// The maximum number of days that have elapsed since the watermark was attached to the image.
+    pub maximum_days_since_watermark_created: Option<i32>,
+}
+
+/// The Amazon Inspector scan-result criteria that an AMI must meet to be allowed.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScanResultCondition {
+    /// The maximum number of days that have elapsed since Amazon Inspector last scanned the AMI.
+    pub max_days_since_last_finding_scan: Option<i32>,
+    /// The maximum severity that an AMI's Amazon Inspector findings can have for the AMI to be allowed.
+    pub maximum_severity_label: Option<SeverityLabel>,
+    /// The maximum number of days since Amazon Inspector reported a fix as available for an informational severity finding on the AMI.
+    pub max_days_since_informational_fix_available: Option<i32>,
+    /// The maximum number of days since Amazon Inspector reported a fix as available for a low severity finding on the AMI.
+    pub max_days_since_low_fix_available: Option<i32>,
+    /// The maximum number of days since Amazon Inspector reported a fix as available for a medium severity finding on the AMI.
+    pub max_days_since_medium_fix_available: Option<i32>,
+    /// The maximum number of days since Amazon Inspector reported a fix as available for a high severity finding on the AMI.
+    pub max_days_since_high_fix_available: Option<i32>,
+    /// The maximum number of days since Amazon Inspector reported a fix as available for a critical severity finding on the AMI.
+    pub max_days_since_critical_fix_available: Option<i32>,
+}
+
+/// The criteria that are evaluated to determine which AMIs are discoverable and usable in your account for the specified Amazon Web Services Region.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImageCriterion {
+    /// The image providers whose images are allowed.
+    #[ec2(xml = "imageProviderSet")]
+    pub image_providers: Option<Vec<String>>,
+    /// The Amazon Web Services Marketplace product codes for allowed images.
+    #[ec2(xml = "marketplaceProductCodeSet")]
+    pub marketplace_product_codes: Option<Vec<String>>,
+    /// The names of allowed images.
+    #[ec2(xml = "imageNameSet")]
+    pub image_names: Option<Vec<String>>,
+    /// The maximum period since deprecation for allowed images.
+    pub deprecation_time_condition: Option<DeprecationTimeCondition>,
+    /// The maximum age for allowed images.
+    pub creation_date_condition: Option<CreationDateCondition>,
+    /// The watermark criteria that an AMI must match to be allowed.
+    #[ec2(xml = "imageWatermarkSet")]
+    pub image_watermarks: Option<Vec<ImageWatermarkFilterResponse>>,
+    /// The Amazon Inspector scan-result criteria that an AMI must meet to be allowed.
+    pub scan_result_condition: Option<ScanResultCondition>,
+}
+
+/// The EC2 `GetAllowedImagesSettingsResult` structure.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetAllowedImagesSettingsResult {
+    /// The current state of the Allowed AMIs setting at the account level in the specified Amazon Web Services Region.
+    pub state: Option<String>,
+    /// The list of criteria for images that are discoverable and usable in the account in the specified Amazon Web Services Region.
+    #[ec2(xml = "imageCriterionSet")]
+    pub image_criteria: Option<Vec<ImageCriterion>>,
+    /// The entity that manages the Allowed AMIs settings.
+    pub managed_by: Option<ManagedBy>,
+}
+
+/// The EC2 `CapacityManagerStatus` values.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum CapacityManagerStatus {
+    /// `enabled`
+    Enabled,
+    /// `disabled`
+    Disabled,
+    /// A value this model does not list.
+    #[ec2(other)]
+    Unlisted(String),
+}
+
+/// The EC2 `IngestionStatus` values.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum IngestionStatus {
+    /// `initial-ingestion-in-progress`
+    InitialIngestionInProgress,
+    /// `ingestion-complete`
+    IngestionComplete,
+    /// `ingestion-failed`
+    IngestionFailed,
+    /// A value this model does not list.
+    #[ec2(other)]
+    Unlisted(String),
+}
+
+/// The EC2 `GetCapacityManagerAttributesResult` structure.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetCapacityManagerAttributesResult {
+    /// The current status of Capacity Manager.
+    pub capacity_manager_status: Option<CapacityManagerStatus>,
+    /// Indicates whether Organizations access is enabled for cross-account data aggregation.
+    pub organizations_access: Option<bool>,
+    /// The number of active data export configurations for this account.
+    pub data_export_count: Option<i32>,
+    /// The current data ingestion status.
+    pub ingestion_status: Option<IngestionStatus>,
+    /// A descriptive message providing additional details about the current ingestion status.
+    pub ingestion_status_message: Option<String>,
+    /// The timestamp of the earliest data point available in Capacity Manager, in milliseconds since epoch.
+    pub earliest_datapoint_timestamp: Option<DateTime>,
+    /// The timestamp of the most recent data point ingested by Capacity Manager, in milliseconds since epoch.
+    pub latest_datapoint_timestamp: Option<DateTime>,
+}
+
+/// The EC2 `GetEbsDefaultKmsKeyIdResult` structure.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetEbsDefaultKmsKeyIdResult {
+    /// The Amazon Resource Name (ARN) of the default KMS key for encryption by default.
+    pub kms_key_id: Option<String>,
+}
+
+/// The EC2 `GetEbsEncryptionByDefaultResult` structure.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetEbsEncryptionByDefaultResult {
+    /// Indicates whether encryption by default is enabled.
+    pub ebs_encryption_by_default: Option<bool>,
+    /// Reserved for future use.
+    pub sse_type: Option<SSEType>,
+}
+
+/// The EC2 `GetImageBlockPublicAccessStateResult` structure.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetImageBlockPublicAccessStateResult {
+    /// The current state of block public access for AMIs at the account level in the specified Amazon Web Services Region.
+    pub image_block_public_access_state: Option<String>,
+    /// The entity that manages the state for block public access for AMIs.
+    pub managed_by: Option<ManagedBy>,
+}
+
+/// The EC2 `HttpTokensEnforcedState` values.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum HttpTokensEnforcedState {
+    /// `disabled`
+    Disabled,
+    /// `enabled`
+    Enabled,
+    /// A value this model does not list.
+    #[ec2(other)]
+    Unlisted(String),
+}
+
+/// The default instance metadata service (IMDS) settings that were set at the account level in the specified Amazon Web Services&#x2028; Region.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InstanceMetadataDefaultsResponse {
+    /// Indicates whether IMDSv2 is required.
+    pub http_tokens: Option<HttpTokensState>,
+    /// The maximum number of hops that the metadata token can travel.
+    pub http_put_response_hop_limit: Option<i32>,
+    /// Indicates whether the IMDS endpoint for an instance is enabled or disabled.
+    pub http_endpoint: Option<InstanceMetadataEndpointState>,
+    /// Indicates whether access to instance tags from the instance metadata is enabled or disabled.
+    pub instance_metadata_tags: Option<InstanceMetadataTagsState>,
+    /// The entity that manages the IMDS default settings.
+    pub managed_by: Option<ManagedBy>,
+    /// The customized exception message that is specified in the declarative policy.
+    pub managed_exception_message: Option<String>,
+    /// Indicates whether to enforce the requirement of IMDSv2 on an instance at the time of launch.
+    pub http_tokens_enforced: Option<HttpTokensEnforcedState>,
+}
+
+/// The EC2 `GetInstanceMetadataDefaultsResult` structure.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetInstanceMetadataDefaultsResult {
+    /// The account-level default IMDS settings.
+    pub account_level: Option<InstanceMetadataDefaultsResponse>,
+}
+
+/// The EC2 `GetSerialConsoleAccessStatusResult` structure.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetSerialConsoleAccessStatusResult {
+    /// If true, access to the EC2 serial console of all instances is enabled for your account.
+    pub serial_console_access_enabled: Option<bool>,
+    /// The entity that manages access to the serial console.
+    pub managed_by: Option<ManagedBy>,
+}
+
+/// The EC2 `SnapshotBlockPublicAccessState` values.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum SnapshotBlockPublicAccessState {
+    /// `block-all-sharing`
+    BlockAllSharing,
+    /// `block-new-sharing`
+    BlockNewSharing,
+    /// `unblocked`
+    Unblocked,
+    /// A value this model does not list.
+    #[ec2(other)]
+    Unlisted(String),
+}
+
+/// The EC2 `GetSnapshotBlockPublicAccessStateResult` structure.
+#[cfg(feature = "account")]
+#[ec2_shape(response_only)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetSnapshotBlockPublicAccessStateResult {
+    /// The current state of block public access for snapshots.
+    pub state: Option<SnapshotBlockPublicAccessState>,
+    /// The entity that manages the state for block public access for snapshots.
+    pub managed_by: Option<ManagedBy>,
 }

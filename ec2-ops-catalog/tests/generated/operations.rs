@@ -55,6 +55,38 @@ mod account {
     fn describe_tags() {
         super::check::<ec2_ops_catalog::account::DescribeTags>("DescribeTags", super::Answer::List("Tags"));
     }
+    #[test]
+    fn get_allowed_images_settings() {
+        super::check::<ec2_ops_catalog::account::GetAllowedImagesSettings>("GetAllowedImagesSettings", super::Answer::One);
+    }
+    #[test]
+    fn get_capacity_manager_attributes() {
+        super::check::<ec2_ops_catalog::account::GetCapacityManagerAttributes>("GetCapacityManagerAttributes", super::Answer::One);
+    }
+    #[test]
+    fn get_ebs_default_kms_key_id() {
+        super::check::<ec2_ops_catalog::account::GetEbsDefaultKmsKeyId>("GetEbsDefaultKmsKeyId", super::Answer::One);
+    }
+    #[test]
+    fn get_ebs_encryption_by_default() {
+        super::check::<ec2_ops_catalog::account::GetEbsEncryptionByDefault>("GetEbsEncryptionByDefault", super::Answer::One);
+    }
+    #[test]
+    fn get_image_block_public_access_state() {
+        super::check::<ec2_ops_catalog::account::GetImageBlockPublicAccessState>("GetImageBlockPublicAccessState", super::Answer::One);
+    }
+    #[test]
+    fn get_instance_metadata_defaults() {
+        super::check::<ec2_ops_catalog::account::GetInstanceMetadataDefaults>("GetInstanceMetadataDefaults", super::Answer::One);
+    }
+    #[test]
+    fn get_serial_console_access_status() {
+        super::check::<ec2_ops_catalog::account::GetSerialConsoleAccessStatus>("GetSerialConsoleAccessStatus", super::Answer::One);
+    }
+    #[test]
+    fn get_snapshot_block_public_access_state() {
+        super::check::<ec2_ops_catalog::account::GetSnapshotBlockPublicAccessState>("GetSnapshotBlockPublicAccessState", super::Answer::One);
+    }
 }
 #[cfg(feature = "ebs")]
 mod ebs {

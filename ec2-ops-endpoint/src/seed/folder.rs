@@ -36,7 +36,7 @@ pub(super) fn read(directory: &Path) -> Result<Vec<SeedInput>, SeedError> {
                 file,
                 "$",
                 format!(
-                    "`{stem}` is not an EC2 describe command: name each file after the AWS CLI \
+                    "`{stem}` is not an EC2 describe command (nor settings read): name each file after the AWS CLI \
                      command whose output it holds (`describe-subnets.json`)"
                 ),
             ));

@@ -18,5 +18,6 @@ mod parents;
 mod reference_data;
 mod security_group_rules;
 mod seeding;
+mod settings;
 mod view_rules;
 mod volume_statuses;
