@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the interop suite: real boto3 and AWS CLI (pinned in requirements.txt, installed from PyPI into
-# a virtualenv under target/) against the endpoint's binary, `ec2-ops-endpoint` (ENDPOINT_BIN: any
+# a virtualenv under target/) and the AWS SDK for JavaScript (pinned in js/package-lock.json, from npm) against the endpoint's binary, `ec2-ops-endpoint` (ENDPOINT_BIN: any
 # installed copy, such as `cargo install --path ec2-ops-endpoint`'s; default: the debug build).
 #
 #   bash tests/interop/run.sh [pytest args...]
@@ -11,6 +11,16 @@ requirements="$root/tests/interop/requirements.txt"
 
 source "$root/tests/python-venv.sh"
 python_venv "$venv" "$requirements"
+
+# The AWS SDK for JavaScript, pinned by tests/interop/js/package-lock.json, installed from the npm
+# registry under target/ (again only when the lock changed) for test_javascript_sdk.py.
+js="$root/target/interop-js"
+mkdir -p "$js"
+if ! cmp -s "$root/tests/interop/js/package-lock.json" "$js/package-lock.json"; then
+  cp "$root/tests/interop/js/package.json" "$root/tests/interop/js/package-lock.json" "$js/"
+  (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+export NODE_PATH="$js/node_modules"
 
 if [ -z "${ENDPOINT_BIN:-}" ]; then
   cargo build --quiet -p ec2-ops-endpoint --manifest-path "$root/Cargo.toml"

@@ -12,34 +12,11 @@ import pytest
 from botocore.config import Config
 
 from helpers import error_code, start_endpoint, stop_endpoint
-
-A, B, C = "111111111111", "222222222222", "333333333333"
-
-TREE = {
-    f"{A}/us-east-1/describe-volumes.json": {"Volumes": [{"VolumeId": "vol-a-east", "Size": 8}]},
-    f"{A}/eu-west-1/describe-volumes.json": {"Volumes": [{"VolumeId": "vol-a-west", "Size": 8}]},
-    f"{A}/us-east-1/describe-images.json": {"Images": [
-        {"ImageId": "ami-public", "OwnerId": A, "Public": True, "Name": "golden"},
-        {"ImageId": "ami-for-b", "OwnerId": A, "Public": False, "Name": "shared"},
-        {"ImageId": "ami-private", "OwnerId": A, "Public": False, "Name": "private"}]},
-    f"{A}/us-east-1/describe-image-attribute.json": [
-        {"ImageId": "ami-for-b", "LaunchPermissions": [{"UserId": B}]}],
-    f"{B}/us-east-1/describe-volumes.json": {"Volumes": [
-        {"VolumeId": "vol-b-east", "Size": 8}, {"VolumeId": "vol-a-east", "Size": 100}]},
-    f"{C}/eu-west-1/describe-volumes.json": {"Volumes": [{"VolumeId": "vol-c-west", "Size": 8}]},
-    f"{A}/us-east-1/get-ebs-encryption-by-default.json": {"EbsEncryptionByDefault": True, "SseType": "sse-kms"},
-    f"{A}/ap-south-1/describe-volumes.json": {"Volumes": [{"VolumeId": f"vol-a-{n}", "Size": 8} for n in range(7)]},
-}
-
+from tree import A, B, C, write_tree
 
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("tree")
-    for name, output in TREE.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(output))
-    return folder
+    return write_tree(tmp_path_factory.mktemp("tree"))
 
 
 @pytest.fixture(scope="module")
