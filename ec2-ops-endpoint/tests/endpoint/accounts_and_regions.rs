@@ -478,3 +478,79 @@ proptest! {
         }
     }
 }
+
+/// One image of a random sharing: its owner, whether it is public, the accounts its launch
+/// permission names.
+#[derive(Debug, Clone)]
+struct SharedImage {
+    owner: &'static str,
+    public: bool,
+    launchers: Vec<&'static str>,
+}
+
+fn shared_image() -> impl Strategy<Value = SharedImage> {
+    let account = || prop::sample::select(vec![A, B, C]);
+    (
+        account(),
+        any::<bool>(),
+        prop::collection::vec(account(), 0..3),
+    )
+        .prop_map(|(owner, public, launchers)| SharedImage {
+            owner,
+            public,
+            launchers,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Whatever images each account owns and however it shares them, an account lists and finds
+    /// by ID exactly its own, the public ones and those whose launch permission names it; any
+    /// other is not found.
+    #[test]
+    fn an_account_sees_exactly_its_own_the_public_and_the_shared_images(
+        images in prop::collection::vec(shared_image(), 0..10),
+    ) {
+        let mut builder = Endpoint::builder().reference_data(false);
+        for owner in [A, B, C] {
+            let owned: Vec<(usize, &SharedImage)> = images
+                .iter()
+                .enumerate()
+                .filter(|(_, image)| image.owner == owner)
+                .collect();
+            let listed: Vec<Value> = owned
+                .iter()
+                .map(|(index, image)| json!({"ImageId": format!("ami-{index:02}"), "OwnerId": owner, "Public": image.public}))
+                .collect();
+            let permissions: Vec<Value> = owned
+                .iter()
+                .map(|(index, image)| {
+                    let users: Vec<Value> = image.launchers.iter().map(|user| json!({"UserId": user})).collect();
+                    json!({"ImageId": format!("ami-{index:02}"), "LaunchPermissions": users})
+                })
+                .collect();
+            let seed = Seed::from_output("describe-images", &json!({ "Images": listed }).to_string())
+                .unwrap()
+                .merge(Seed::from_output("describe-image-attribute", &Value::Array(permissions).to_string()).unwrap())
+                .unwrap();
+            builder = builder.account_seed(owner, "us-east-1", seed);
+        }
+        let accounts = builder.build_accounts().unwrap();
+        for viewer in [A, B, C] {
+            let store = accounts.store(viewer, "us-east-1").unwrap();
+            let expected: Vec<String> = images
+                .iter()
+                .enumerate()
+                .filter(|(_, image)| image.owner == viewer || image.public || image.launchers.contains(&viewer))
+                .map(|(index, _)| format!("ami-{index:02}"))
+                .collect();
+            prop_assert_eq!(&ids(&store, "DescribeImages", "Images", "ImageId", ""), &expected, "seen by {}", viewer);
+            for index in 0..images.len() {
+                let id = format!("ami-{index:02}");
+                let answer = store.handle(format!("Action=DescribeImages&Version=2016-11-15&ImageId.1={id}").as_bytes());
+                prop_assert_eq!(answer.status == 200, expected.contains(&id), "{} by ID for {}", id, viewer);
+            }
+        }
+    }
+}
