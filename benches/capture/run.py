@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """ec2-ops-capture against a loop of AWS CLI commands, capturing the same account from a local
 endpoint: N resources (default 10,000: a quarter each instances in reservations of two, volumes and
-snapshots, an eighth each subnets and security groups) answered in each of three regions.
+snapshots, an eighth each subnets and security groups) seeded in each of three regions.
 
-- `ec2-ops-capture --regions R1,R2,R3` (four calls at a time): the 173 operations that ask for
+- `ec2-ops-capture --regions R1,R2,R3` (four calls at a time): the 181 operations that ask for
   nothing, then the 18 needing values from those (an attribute call per resource and attribute,
   and so on);
 - the AWS CLI, one `aws ec2 <command> --region R --output json` per planned operation and region
@@ -118,9 +118,11 @@ def main():
     arguments = parser.parse_args()
     work = pathlib.Path(tempfile.mkdtemp(prefix="capture-bench-"))
     try:
+        # The account in each region: each (account, region) of the endpoint holds its own.
         seed = work / "seed"
-        seed.mkdir()
-        write_account(seed, arguments.resources)
+        for region in REGIONS:
+            (seed / ACCOUNT / region).mkdir(parents=True)
+            write_account(seed / ACCOUNT / region, arguments.resources)
         process, url = start_endpoint(seed)
         try:
             first, dependent = planned(url, work / "dry")

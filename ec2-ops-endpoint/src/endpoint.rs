@@ -75,6 +75,7 @@ pub struct EndpointBuilder {
     credentials: Option<Credentials>,
     region: Option<String>,
     reference_data: bool,
+    max_unseeded: usize,
 }
 
 impl EndpointBuilder {
@@ -200,6 +201,14 @@ impl EndpointBuilder {
         self
     }
 
+    /// The most stores made at run time for accounts and regions the seed does not hold
+    /// ([`crate::accounts::MAX_UNSEEDED`] by default): a request needing one more is answered 503
+    /// `Unavailable`.
+    pub fn max_unseeded_stores(mut self, max: usize) -> Self {
+        self.max_unseeded = max;
+        self
+    }
+
     /// The access keys and the accounts they act as: those given to
     /// [`access_key`](Self::access_key) and those configured with the credentials.
     fn access_keys(&self) -> Result<BTreeMap<String, String>, StartError> {
@@ -242,6 +251,7 @@ impl EndpointBuilder {
             default_region: region,
             reference_data: self.reference_data,
             access_keys: self.access_keys()?,
+            max_unseeded: self.max_unseeded,
         };
         Ok(Accounts::new(seeds, settings)?)
     }
@@ -322,6 +332,7 @@ impl Endpoint {
             credentials: None,
             region: None,
             reference_data: true,
+            max_unseeded: crate::accounts::MAX_UNSEEDED,
         }
     }
 

@@ -35,8 +35,11 @@
 //! signs its tokens with a key derived from the endpoint's for it).
 //!
 //! An account or region without a seed is served as EC2 serves a new account: the reference data
-//! and what other accounts share with everyone; its store is made on its first request (at most
-//! [`MAX_UNSEEDED`] such stores, so a client cycling through access keys cannot exhaust memory).
+//! and what other accounts share with everyone; its store is made on its first request, in about
+//! 10 ms, holding about 1.8 MiB (BENCHMARKS.md); at most [`MAX_UNSEEDED`] such stores are made
+//! (or as many as [`crate::EndpointBuilder::max_unseeded_stores`] says), so a client cycling
+//! through access keys cannot exhaust memory: beyond them, a new account's request gets 503
+//! `Unavailable`.
 //!
 //! ## Limits
 //!
@@ -62,8 +65,9 @@ use self::sharing::Offers;
 /// A seed read into its operations' units.
 type Read = Vec<(&'static str, Units)>;
 
-/// The most stores made at run time for accounts and regions the seed does not hold.
-pub const MAX_UNSEEDED: usize = 1024;
+/// The most stores made at run time for accounts and regions the seed does not hold, unless the
+/// builder says otherwise: about 460 MiB of them.
+pub const MAX_UNSEEDED: usize = 256;
 
 /// One account in one region.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,6 +93,8 @@ pub(crate) struct Settings {
     pub reference_data: bool,
     /// The account each configured access key ID acts as.
     pub access_keys: BTreeMap<String, String>,
+    /// The most stores made at run time.
+    pub max_unseeded: usize,
 }
 
 /// Every (account, region)'s store, and how to make one not seeded.
@@ -241,8 +247,8 @@ impl Accounts {
     ///
     /// # Errors
     /// `region` is no region the endpoint knows (403 `SignatureDoesNotMatch`, as EC2 answers a
-    /// credential scoped to an unknown region); [`MAX_UNSEEDED`] stores were made already (503
-    /// `Unavailable`).
+    /// credential scoped to an unknown region); as many stores as allowed were made already (503
+    /// `Unavailable`, [`MAX_UNSEEDED`] by default).
     pub fn store(&self, account: &str, region: &str) -> Result<Arc<Store>, Ec2Error> {
         let scope = Scope {
             account: account.to_owned(),
@@ -266,12 +272,13 @@ impl Accounts {
             return Ok(Arc::clone(store));
         }
         let kept = self.seeded.len() + usize::from(!self.seeded.contains(&self.default));
-        if stores.len().saturating_sub(kept) >= MAX_UNSEEDED {
+        let max = self.settings.max_unseeded;
+        if stores.len().saturating_sub(kept) >= max {
             return Err(Ec2Error::new(
                 "Unavailable",
                 format!(
-                    "This endpoint serves at most {MAX_UNSEEDED} accounts' regions beyond its \
-                     seed, and has made as many."
+                    "This endpoint serves at most {max} accounts' regions beyond its seed, and \
+                     has made as many."
                 ),
                 503,
             ));

@@ -554,3 +554,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn beyond_the_most_unseeded_stores_a_new_account_is_unavailable_and_seeded_ones_served() {
+    let accounts = Endpoint::builder()
+        .reference_data(false)
+        .account_seed(A, "us-east-1", Seed::empty())
+        .max_unseeded_stores(2)
+        .build_accounts()
+        .unwrap();
+    assert!(accounts.store(B, "us-east-1").is_ok());
+    assert!(accounts.store(B, "eu-west-1").is_ok());
+    let error = accounts.store(C, "us-east-1").unwrap_err();
+    assert_eq!((error.code(), error.status()), ("Unavailable", 503));
+    assert!(
+        accounts.store(A, "us-east-1").is_ok(),
+        "a seeded store is always served"
+    );
+    assert!(
+        accounts.store(B, "eu-west-1").is_ok(),
+        "a made store is kept"
+    );
+    accounts.reset();
+    assert!(
+        accounts.store(C, "us-east-1").is_ok(),
+        "a reset drops the made stores"
+    );
+}
