@@ -4,104 +4,33 @@ two subnets, a security group, two instances, a volume, a snapshot, an image, a 
 captured by `ec2-ops-capture --endpoint-url <moto>`, replayed by `ec2-ops-endpoint --seed-dir`,
 and the primary describe calls a tool makes are asked of both: each answer must come back from
 the replay the same. Prints the operations moto does not implement (its 500s, which the capture
-lists as failed and leaves out) and those it refused. Not part of CI (moto takes a minute to
-install and start, and its 500s cost the capture's retries).
+lists as failed and leaves out) and those it refused. The interop suite's `test_moto_capture.py`
+checks the same in CI; this prints the details.
 
     bash benches/moto/capture.sh
 """
 
-import json
 import os
 import pathlib
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-
-import boto3
-from botocore.config import Config
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+# The account built in moto and the calls compared are the interop suite's (test_moto_capture.py).
+sys.path.insert(0, str(ROOT / "tests" / "interop"))
+from moto_account import REGION, build_account, canonical, client, compare, start_moto  # noqa: E402
 # The binaries: the release build's, or those of EC2_OPS_BIN_DIR (a debug build's, for a quick look).
 BIN = pathlib.Path(os.environ.get("EC2_OPS_BIN_DIR", ROOT / "target" / "release"))
-REGION = "us-east-1"
 ENV = {**os.environ, "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret",
        "AWS_EC2_METADATA_DISABLED": "true"}
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def client(url):
-    return boto3.client("ec2", region_name=REGION, endpoint_url=url, aws_access_key_id="AKIDEXAMPLE",
-                        aws_secret_access_key="secret", config=Config(retries={"max_attempts": 1}))
-
-
-def start_moto(scratch):
-    port = free_port()
-    log = open(scratch / "moto.log", "w")
-    process = subprocess.Popen([pathlib.Path(sys.executable).parent / "moto_server", "-H", "127.0.0.1",
-                                "-p", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            client(url).describe_regions()
-            return process, url
-        except Exception:
-            if time.time() > deadline or process.poll() is not None:
-                raise
-            time.sleep(0.3)
-
-
-def build_account(ec2):
-    vpc = ec2.create_vpc(CidrBlock="10.9.0.0/16")["Vpc"]["VpcId"]
-    subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.9.{n}.0/24", AvailabilityZone=f"{REGION}{zone}")
-               ["Subnet"]["SubnetId"] for n, zone in ((1, "a"), (2, "b"))]
-    group = ec2.create_security_group(GroupName="web", Description="web", VpcId=vpc)["GroupId"]
-    ec2.authorize_security_group_ingress(GroupId=group, IpPermissions=[
-        {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
-    image = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
-    instances = [i["InstanceId"] for i in ec2.run_instances(
-        ImageId=image, MinCount=2, MaxCount=2, InstanceType="t3.micro", SubnetId=subnets[0],
-        SecurityGroupIds=[group])["Instances"]]
-    volume = ec2.create_volume(Size=8, AvailabilityZone=f"{REGION}a")["VolumeId"]
-    snapshot = ec2.create_snapshot(VolumeId=volume)["SnapshotId"]
-    own_image = ec2.create_image(InstanceId=instances[0], Name="golden")["ImageId"]
-    ec2.create_key_pair(KeyName="ops")
-    ec2.create_tags(Resources=[vpc, group, instances[0], volume], Tags=[{"Key": "team", "Value": "edge"}])
-    return {"vpc": vpc, "subnets": subnets, "group": group, "instances": instances, "volume": volume,
-            "snapshot": snapshot, "image": own_image}
-
-
-# Where moto answers otherwise than EC2 would, so the replay (answering from the same data as EC2
-# would) differs from moto on purpose.
-MOTO_DEVIATIONS = {
-    "describe_snapshots": "moto lists every snapshot it holds for OwnerIds=self, its public ones too",
-    "describe_volumes": "moto's attachments lack DeleteOnTermination, which EC2 shows and the replay "
-                        "takes from the instance's block device mapping",
-}
-
-CHECKS = [
-    ("describe_vpcs", {}, "Vpcs", "VpcId"),
-    ("describe_subnets", {}, "Subnets", "SubnetId"),
-    ("describe_security_groups", {}, "SecurityGroups", "GroupId"),
-    ("describe_volumes", {}, "Volumes", "VolumeId"),
-    ("describe_snapshots", {"OwnerIds": ["self"]}, "Snapshots", "SnapshotId"),
-    ("describe_images", {"Owners": ["self"]}, "Images", "ImageId"),
-    ("describe_key_pairs", {}, "KeyPairs", "KeyName"),
-    ("describe_tags", {}, "Tags", "ResourceId"),
-]
 
 
 def main():
     with tempfile.TemporaryDirectory() as scratch:
         scratch = pathlib.Path(scratch)
-        moto, url = start_moto(scratch)
+        with open(scratch / "moto.log", "w") as log:
+            moto, url = start_moto(pathlib.Path(sys.executable).parent / "moto_server", log)
         try:
             made = build_account(client(url))
             out = scratch / "captured"
@@ -121,10 +50,9 @@ def main():
                     print(line)
             if not any(path.is_dir() for path in out.iterdir()):
                 raise SystemExit(1)
-            (account,) = [path for path in out.iterdir() if path.is_dir()]
+            # The capture's tree, `<account>/<region>/`, as it is.
             replay = subprocess.Popen(
-                [BIN / "ec2-ops-endpoint", "--seed-dir", account / REGION,
-                 "--region", REGION, "--port", "0", "--log-level", "warn"],
+                [BIN / "ec2-ops-endpoint", "--seed-dir", out, "--port", "0", "--log-level", "warn"],
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             line = replay.stdout.readline()
             if not line.startswith("listening on"):
@@ -133,12 +61,8 @@ def main():
             replayed = line.split()[-1]
             try:
                 failures = 0
-                for method, arguments, member, key in CHECKS:
-                    asked = getattr(client(url), method)(**arguments)[member]
-                    answered = getattr(client(replayed), method)(**arguments)[member]
-                    canonical = lambda items: sorted(json.dumps(item, sort_keys=True, default=str) for item in items)
+                for method, asked, answered, deviation in compare(url, replayed):
                     same = canonical(asked) == canonical(answered)
-                    deviation = MOTO_DEVIATIONS.get(method)
                     if not same and not deviation:
                         failures += 1
                     verdict = "same" if same else f"different ({deviation})" if deviation else "DIFFERENT"

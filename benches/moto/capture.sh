@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ec2-ops-capture pointed at moto's server mode, the capture replayed by ec2-ops-endpoint and
-# compared (benches/moto/capture.py). Not part of CI: moto takes a minute to install and start.
+# compared (benches/moto/capture.py), printing what moto did not answer and every difference; the
+# interop suite's test_moto_capture.py checks the same account in CI.
 #
 #   bash benches/moto/capture.sh
 set -euo pipefail

@@ -240,6 +240,83 @@ async fn a_capture_replays_every_operation_as_its_source_answers_those_needing_v
     std::fs::remove_dir_all(&folder).unwrap();
 }
 
+/// A second account: its own instance, volume, VPC and EBS encryption setting.
+fn other_account() -> Seed {
+    let mut seed = Seed::empty();
+    for (command, output) in [
+        (
+            "describe-instances",
+            r#"{"Reservations": [{"ReservationId": "r-other", "OwnerId": "210987654321",
+                "Instances": [{"InstanceId": "i-other", "InstanceType": "t3.small", "State": {"Code": 16, "Name": "running"}}]}]}"#,
+        ),
+        (
+            "describe-volumes",
+            r#"{"Volumes": [{"VolumeId": "vol-other", "Size": 20, "State": "available"}]}"#,
+        ),
+        (
+            "describe-vpcs",
+            r#"{"Vpcs": [{"VpcId": "vpc-other", "OwnerId": "210987654321", "CidrBlock": "10.8.0.0/16", "State": "available"}]}"#,
+        ),
+        (
+            "get-ebs-encryption-by-default",
+            r#"{"EbsEncryptionByDefault": true}"#,
+        ),
+    ] {
+        seed = seed
+            .merge(Seed::from_output(command, output).unwrap())
+            .unwrap();
+    }
+    seed
+}
+
+#[tokio::test]
+async fn accounts_captured_each_with_its_key_replay_together_as_their_source_answers() {
+    const OTHER: &str = "210987654321";
+    let mut source = Endpoint::builder();
+    for region in REGIONS {
+        source = source
+            .account_seed(ACCOUNT, region, account())
+            .account_seed(OTHER, region, other_account());
+    }
+    let source = source.bind("127.0.0.1:0").await.unwrap();
+    // Each account with its own credentials (a 12-digit key ID acts as that account), into a
+    // folder of its own.
+    let mut folders = Vec::new();
+    for account in [ACCOUNT, OTHER] {
+        let folder = out(&format!("account-{account}"));
+        let summary = capture(&source.url(), &folder)
+            .credentials(Credentials::new(account, "secret"))
+            .run()
+            .await
+            .unwrap();
+        assert!(summary.is_complete(), "{summary}");
+        assert_eq!(summary.account_id, account);
+        folders.push(folder);
+    }
+    let mut replay = Endpoint::builder();
+    for folder in &folders {
+        replay = replay.seed_dir(folder);
+    }
+    let replay = replay.build_accounts().unwrap();
+    for account in [ACCOUNT, OTHER] {
+        for region in REGIONS {
+            let asked = source.accounts().store(account, region).unwrap();
+            let answered = replay.store(account, region).unwrap();
+            assert_replays(&asked, &answered);
+        }
+    }
+    let other = replay.store(OTHER, "us-east-1").unwrap();
+    let setting = other.handle(b"Action=GetEbsEncryptionByDefault&Version=2016-11-15");
+    assert!(
+        String::from_utf8_lossy(&setting.body)
+            .contains("<ebsEncryptionByDefault>true</ebsEncryptionByDefault>"),
+        "the other account's setting is captured"
+    );
+    for folder in folders {
+        std::fs::remove_dir_all(folder).unwrap();
+    }
+}
+
 #[tokio::test]
 async fn pages_are_walked_whole_at_the_largest_page_size() {
     // 1,200 volumes: three pages of DescribeVolumes at its maximum of 500.

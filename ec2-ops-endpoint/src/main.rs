@@ -3,7 +3,7 @@
 //! reads the command line, starts the library's [`Endpoint`], and reports errors.
 //!
 //! ```text
-//! ec2-ops-endpoint [--port N] [--seed FILE] [--seed-dir DIR] [--account-id ID]
+//! ec2-ops-endpoint [--port N] [--seed FILE] [--seed-dir DIR]... [--account-id ID]
 //!     [--accounts FILE] [--region REGION] [--no-reference-data] [--credentials FILE] [--token-key BASE64] [--threads N]
 //!     [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
 //!     [--max-connection-age S] [--drain-timeout S] [--control-api] [--control-api-any-peer]
@@ -29,8 +29,8 @@
 //!   command: `describe-subnets.json` holds exactly what `aws ec2 describe-subnets` prints (a file
 //!   may also hold a JSON array of outputs, for attribute operations answered one resource per call);
 //!   a folder of `<account>/<region>/` folders, or CloudMapper's `account-data/`, loads each
-//!   account's regions (`ec2_ops_endpoint::accounts`); with neither option, an embedded sample set
-//!   is served;
+//!   account's regions (`ec2_ops_endpoint::accounts`); it may be given several times (the folders
+//!   of captures of several accounts); with neither option, an embedded sample set is served;
 //! - each (account, region) has its own resources: a request acts as the account its access key
 //!   is configured with (`--credentials`, `--accounts FILE`: `{"AKIA...": "111122223333"}`), else
 //!   as its access key ID when that is twelve digits, else as the default account, and is for the
@@ -71,7 +71,7 @@ const DEFAULT_PORT: &str = "4599";
 struct Options {
     port: u16,
     seed: Option<PathBuf>,
-    seed_dir: Option<PathBuf>,
+    seed_dirs: Vec<PathBuf>,
     token_key: Option<TokenKey>,
     account_id: Option<String>,
     access_keys: Vec<(String, String)>,
@@ -125,7 +125,8 @@ fn command() -> clap::Command {
                 .long("seed-dir")
                 .value_name("DIR")
                 .value_parser(value_parser!(PathBuf))
-                .help("a folder of AWS CLI outputs, one file per operation named after its command (describe-subnets.json)"),
+                .action(clap::ArgAction::Append)
+                .help("a folder of AWS CLI outputs, one file per operation named after its command (describe-subnets.json), or of <account>/<region>/ folders of them; repeatable (each capture's folder, say)"),
         )
         .arg(
             Arg::new("account-id")
@@ -296,7 +297,10 @@ fn parse_options() -> Result<Options, String> {
             .get_one::<u16>("port")
             .expect("--port has a default"),
         seed: matches.get_one::<PathBuf>("seed").cloned(),
-        seed_dir: matches.get_one::<PathBuf>("seed-dir").cloned(),
+        seed_dirs: matches
+            .get_many::<PathBuf>("seed-dir")
+            .map(|dirs| dirs.cloned().collect())
+            .unwrap_or_default(),
         token_key,
         account_id: matches.get_one::<String>("account-id").cloned(),
         access_keys,
@@ -387,10 +391,10 @@ fn builder(options: &Options) -> ec2_ops_endpoint::EndpointBuilder {
     if let Some(path) = &options.seed {
         builder = builder.seed_file(path);
     }
-    if let Some(directory) = &options.seed_dir {
+    for directory in &options.seed_dirs {
         builder = builder.seed_dir(directory);
     }
-    if options.seed.is_none() && options.seed_dir.is_none() {
+    if options.seed.is_none() && options.seed_dirs.is_empty() {
         builder = builder.sample();
     }
     if let Some(key) = &options.token_key {
