@@ -145,40 +145,30 @@ impl Accounts {
             pending.push((scoped.account, region, units));
         }
         let named = name_accounts(&shown)?;
-        let tree_accounts: BTreeSet<String> = pending
-            .iter()
-            .filter_map(|(account, _, _)| match account {
-                AccountOf::Id(id) => Some(id.clone()),
-                AccountOf::ShownBy(name) => named.get(name).cloned(),
-                AccountOf::Default => None,
-            })
-            .collect();
-        // A configured default account is not second-guessed: a seed whose owners tie is served
-        // as the account it is told it is.
-        let flat_account = match &settings.default_account {
-            Some(_) => None,
-            None => pending
-                .iter()
-                .find(|(account, _, _)| *account == AccountOf::Default)
-                .map(|(_, _, units)| shown_account(units))
-                .transpose()?
-                .flatten(),
-        };
-        let default_account = settings
-            .default_account
-            .clone()
-            .or(flat_account)
-            .or_else(|| (tree_accounts.len() == 1).then(|| tree_accounts.iter().next().cloned())?)
-            .unwrap_or_else(|| DEFAULT_ACCOUNT_ID.to_owned());
+        let default_account = default_account(&settings, &pending, &named)?;
         for (account, region, units) in pending {
             let account = match account {
                 AccountOf::Id(id) => id,
                 AccountOf::ShownBy(name) => named[&name].clone(),
                 AccountOf::Default => default_account.clone(),
             };
-            read.entry(Scope { account, region })
-                .or_default()
-                .extend(units);
+            let held = read.entry(Scope { account, region }).or_default();
+            // A flat seed of the default account and a tree's folder of the same account and
+            // region are one seed: an operation given by both is refused, as within one.
+            if let Some((action, _)) = units
+                .iter()
+                .find(|(action, _)| held.iter().any(|(other, _)| other == action))
+            {
+                return Err(SeedError::new(
+                    "the seed",
+                    "$",
+                    format!(
+                        "{action}'s resources are given twice for one account and region: in a \
+                         flat folder (the default account's) and in the account's own folder"
+                    ),
+                ));
+            }
+            held.extend(units);
         }
         let mut offers: BTreeMap<String, Offers> = BTreeMap::new();
         for (scope, units) in &read {
@@ -376,6 +366,41 @@ impl Accounts {
             self.default.region,
         )
     }
+}
+
+/// The account requests naming none act as: the configured one, else the one a flat seed is a
+/// capture of, else a tree's only account, else [`DEFAULT_ACCOUNT_ID`].
+fn default_account(
+    settings: &Settings,
+    pending: &[(AccountOf, String, Read)],
+    named: &BTreeMap<String, String>,
+) -> Result<String, SeedError> {
+    // A configured default account is not second-guessed: a seed whose owners tie is served as
+    // the account it is told it is.
+    if let Some(configured) = &settings.default_account {
+        return Ok(configured.clone());
+    }
+    let flat = pending
+        .iter()
+        .find(|(account, _, _)| *account == AccountOf::Default)
+        .map(|(_, _, units)| shown_account(units))
+        .transpose()?
+        .flatten();
+    if let Some(flat) = flat {
+        return Ok(flat);
+    }
+    let tree: BTreeSet<&String> = pending
+        .iter()
+        .filter_map(|(account, _, _)| match account {
+            AccountOf::Id(id) => Some(id),
+            AccountOf::ShownBy(name) => named.get(name),
+            AccountOf::Default => None,
+        })
+        .collect();
+    Ok(match tree.into_iter().collect::<Vec<_>>().as_slice() {
+        [only] => (*only).clone(),
+        _ => DEFAULT_ACCOUNT_ID.to_owned(),
+    })
 }
 
 /// The seeds with those of one (account, region) merged into one.

@@ -581,3 +581,28 @@ fn beyond_the_most_unseeded_stores_a_new_account_is_unavailable_and_seeded_ones_
         "a reset drops the made stores"
     );
 }
+
+#[test]
+fn an_operation_given_by_a_flat_seed_and_the_same_accounts_folder_is_refused() {
+    let flat = Seed::from_output("describe-volumes", &volumes(&["vol-1"])).unwrap();
+    let own = Seed::from_output("describe-volumes", &volumes(&["vol-2"])).unwrap();
+    let error = Endpoint::builder()
+        .account_id(A)
+        .seed(flat)
+        .account_seed(A, "us-east-1", own)
+        .build_accounts()
+        .unwrap_err();
+    assert!(error.to_string().contains("given twice"), "{error}");
+    let subnets = Seed::from_output("describe-subnets", r#"{"Subnets": []}"#).unwrap();
+    let together = Endpoint::builder()
+        .account_id(A)
+        .seed(Seed::from_output("describe-volumes", &volumes(&["vol-1"])).unwrap())
+        .account_seed(A, "us-east-1", subnets)
+        .reference_data(false)
+        .build_accounts()
+        .unwrap();
+    assert_eq!(
+        volume_ids(&together.store(A, "us-east-1").unwrap()),
+        ["vol-1"]
+    );
+}
