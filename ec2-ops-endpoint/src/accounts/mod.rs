@@ -51,7 +51,8 @@
 mod sharing;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 
 use ec2_ops::describe::DEFAULT_ACCOUNT_ID;
 use ec2_ops::{DescribeContext, Ec2Error, TokenKey};
@@ -130,12 +131,16 @@ impl Accounts {
         let mut read: BTreeMap<Scope, Read> = BTreeMap::new();
         let mut shown: BTreeMap<String, Vec<(Option<String>, String)>> = BTreeMap::new();
         let mut pending: Vec<(AccountOf, String, Read)> = Vec::new();
-        for scoped in merged(seeds)? {
+        // Each seed is read on its own (a tree's folders hold a few files each, so reading them
+        // one after another would leave the cores idle).
+        let seeds = merged(seeds)?;
+        let units = on_every_core(seeds.iter().collect(), |scoped| read_seed(&scoped.seed));
+        for (scoped, units) in seeds.into_iter().zip(units) {
+            let units = units?;
             let region = scoped
                 .region
                 .clone()
                 .unwrap_or_else(|| settings.default_region.clone());
-            let units = read_seed(&scoped.seed)?;
             if let AccountOf::ShownBy(name) = &scoped.account {
                 shown
                     .entry(name.clone())
@@ -193,10 +198,12 @@ impl Accounts {
             default: default.clone(),
             settings,
         };
+        let read: Vec<(Scope, Read)> = read.into_iter().collect();
+        let scopes: Vec<Scope> = read.iter().map(|(scope, _)| scope.clone()).collect();
+        let made = on_every_core(read, |(scope, units)| accounts.make(&scope, units));
         let mut stores = BTreeMap::new();
-        for (scope, units) in read {
-            let store = accounts.make(&scope, units)?;
-            stores.insert(scope, Arc::new(store));
+        for (scope, store) in scopes.into_iter().zip(made) {
+            stores.insert(scope, Arc::new(store?));
         }
         if let std::collections::btree_map::Entry::Vacant(entry) = stores.entry(default) {
             let store = accounts.make(entry.key(), Vec::new())?;
@@ -366,6 +373,53 @@ impl Accounts {
             self.default.region,
         )
     }
+}
+
+/// `work` done on each of `items` on as many threads as there are cores, the results in the
+/// items' order.
+fn on_every_core<T: Send, U: Send>(items: Vec<T>, work: impl Fn(T) -> U + Sync) -> Vec<U> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(items.len());
+    if threads <= 1 {
+        return items.into_iter().map(work).collect();
+    }
+    let count = items.len();
+    let items: Vec<Mutex<Option<T>>> = items
+        .into_iter()
+        .map(|item| Mutex::new(Some(item)))
+        .collect();
+    let results: Vec<Mutex<Option<U>>> = (0..count).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(index) else { break };
+                    let item = lock(item).take().expect("each item is taken once");
+                    let result = work(item);
+                    *lock(&results[index]) = Some(result);
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|result| {
+            result
+                .into_inner()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .expect("every item is worked on")
+        })
+        .collect()
+}
+
+/// A lock taken whatever a panicking holder left: each holds one value, set whole.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The account requests naming none act as: the configured one, else the one a flat seed is a
