@@ -35,7 +35,7 @@
 //! signs its tokens with a key derived from the endpoint's for it).
 //!
 //! An account or region without a seed is served as EC2 serves a new account: the reference data
-//! and what other accounts share with everyone; its store is made on its first request, in about
+//! and what other accounts share with everyone; its store is made on its first request, in 6 to
 //! 10 ms, holding about 1.8 MiB (BENCHMARKS.md); at most [`MAX_UNSEEDED`] such stores are made
 //! (or as many as [`crate::EndpointBuilder::max_unseeded_stores`] says), so a client cycling
 //! through access keys cannot exhaust memory: beyond them, a new account's request gets 503
