@@ -104,8 +104,10 @@ pub(crate) async fn handle(
     };
     let query = parts.uri.query().unwrap_or_default();
     let answer = params.and_then(|params| {
+        // The signature's scope is read once: the account of an unchecked request, and the region.
+        let scope = crate::signature::presented_scope(&parts.headers, query);
         let access_key = match &state.credentials {
-            None => crate::signature::access_key_id(&parts.headers, query),
+            None => scope.as_ref().map(|scope| scope.access_key_id.clone()),
             Some(credentials) => {
                 // A GET's parameters are its query string, which the signature covers as such;
                 // its body is empty.
@@ -125,7 +127,9 @@ pub(crate) async fn handle(
             }
         };
         let account = state.accounts.account_for(access_key.as_deref());
-        let region = crate::region::requested(&parts.headers, query)
+        let region = scope
+            .map(|scope| scope.region)
+            .or_else(|| crate::region::of_host(&parts.headers))
             .unwrap_or_else(|| state.accounts.default_scope().region.clone());
         let store = state.accounts.store(account, &region)?;
         Ok(store.handle(&params))

@@ -5,8 +5,6 @@
 
 use hyper::HeaderMap;
 
-use crate::signature::presented::presented;
-
 /// Whether `name` has the shape of an AWS region name: `us-east-1`, `eu-central-2`,
 /// `us-gov-west-1`, `cn-northwest-1`, `ap-southeast-7`.
 pub fn is_region_name(name: &str) -> bool {
@@ -26,10 +24,15 @@ pub fn is_region_name(name: &str) -> bool {
 }
 
 /// The region the request names, if it names one: its credential scope's, else its host's.
-pub(crate) fn requested(headers: &HeaderMap, query: &str) -> Option<String> {
-    if let Ok(Some(signature)) = presented(headers, query) {
-        return Some(signature.scope.region);
-    }
+#[cfg(test)]
+fn requested(headers: &HeaderMap, query: &str) -> Option<String> {
+    crate::signature::presented_scope(headers, query)
+        .map(|scope| scope.region)
+        .or_else(|| of_host(headers))
+}
+
+/// The region the request's host names (`ec2.<region>.amazonaws.com`, `<region>.localhost`).
+pub(crate) fn of_host(headers: &HeaderMap) -> Option<String> {
     let host = headers.get("host")?.to_str().ok()?;
     let name = host.split(':').next().unwrap_or_default();
     let mut labels = name.split('.');

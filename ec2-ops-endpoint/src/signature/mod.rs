@@ -319,11 +319,14 @@ impl Credentials {
     }
 }
 
-/// The access key ID a request's signature names (header or presigned form), unverified: which
-/// account an unchecked request acts as.
-pub(crate) fn access_key_id(headers: &HeaderMap, query: &str) -> Option<String> {
+/// The credential scope a request's signature names (header or presigned form), unverified:
+/// which account an unchecked request acts as, and which region any request is for.
+pub(crate) fn presented_scope(
+    headers: &HeaderMap,
+    query: &str,
+) -> Option<presented::CredentialScope> {
     match presented::presented(headers, query) {
-        Ok(Some(presented)) => Some(presented.scope.access_key_id),
+        Ok(Some(presented)) => Some(presented.scope),
         Ok(None) | Err(_) => None,
     }
 }
