@@ -43,10 +43,11 @@
 //!
 //! **Not captured** (listed by [`needing_values`]): the operations needing a time, a duration, a
 //! number or an ARN (capacity block and capacity block extension offerings, fleet histories,
-//! scheduled instance availability, a principal's ID formats), and the account-level `Get*`
-//! settings, which the catalog does not declare. The JSON written holds each answer's members in
-//! alphabetical order, where the AWS CLI keeps EC2's order; both are the same JSON to every
-//! reader, the endpoint's seed loader among them.
+//! scheduled instance availability, a principal's ID formats). The account-level `Get*` settings
+//! reads the catalog declares are captured with the first calls (`get-*.json`), and the two it
+//! does not declare (no documented answer for a new account) are not. The JSON written holds each
+//! answer's members in alphabetical order, where the AWS CLI keeps EC2's order; both are the same
+//! JSON to every reader, the endpoint's seed loader among them.
 //!
 //! A capture of an endpoint started in the same test, replayed by a second one:
 //!

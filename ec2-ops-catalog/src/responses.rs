@@ -14,6 +14,11 @@
 //!
 //! DescribePrincipalIdFormat's `Resource.N` is the other member a response applies: it keeps, of
 //! each principal, the ID formats of the resource types asked for.
+//!
+//! The members EC2 answers beside a list are filled here too: echoed from the request (the fleet
+//! or Spot Fleet request of their instances and histories, a history's start time,
+//! DescribeElasticGpus' `MaxResults`) or derived from the items answered (DescribeAggregateIdFormat's
+//! `UseLongIdsAggregated`, DescribeVpcEndpointServices' `ServiceNames`).
 
 #[cfg(any(
     feature = "account",
@@ -260,4 +265,111 @@ pub(crate) fn principal_id_formats(
             });
         }
     }
+}
+
+/// The members EC2 answers beside a fleet's history records: the fleet's ID and the start time
+/// asked for, echoed, and `LastEvaluatedTime` on the last page only ("all records up to this time
+/// were retrieved"; absent while a `NextToken` says there are more). The time is the answer's:
+/// every record the store holds up to it has been evaluated.
+#[cfg(feature = "instances")]
+fn history_members(
+    start_time: ec2_ops::DateTime,
+    more: bool,
+) -> (Option<ec2_ops::DateTime>, Option<ec2_ops::DateTime>) {
+    let last_evaluated = (!more).then(ec2_ops::DateTime::now);
+    (Some(start_time), last_evaluated)
+}
+
+/// DescribeFleetInstances: the fleet asked about, echoed beside its instances (`fleetId`).
+#[cfg(feature = "instances")]
+pub(crate) fn fleet_instances(
+    request: &crate::instances::DescribeFleetInstancesRequest,
+    _caller: &Caller,
+    response: &mut crate::instances::DescribeFleetInstancesResponse,
+) {
+    response.fleet_id = Some(request.fleet_id.clone());
+}
+
+/// DescribeFleetHistory: the fleet and the start time asked for, echoed, and the time up to which
+/// the history was read (see [`history_members`]).
+#[cfg(feature = "instances")]
+pub(crate) fn fleet_history(
+    request: &crate::instances::DescribeFleetHistoryRequest,
+    _caller: &Caller,
+    response: &mut crate::instances::DescribeFleetHistoryResponse,
+) {
+    response.fleet_id = Some(request.fleet_id.clone());
+    (response.start_time, response.last_evaluated_time) =
+        history_members(request.start_time, response.next_token.is_some());
+}
+
+/// DescribeSpotFleetInstances: the Spot Fleet request asked about, echoed beside its instances.
+#[cfg(feature = "instances")]
+pub(crate) fn spot_fleet_instances(
+    request: &crate::instances::DescribeSpotFleetInstancesRequest,
+    _caller: &Caller,
+    response: &mut crate::instances::DescribeSpotFleetInstancesResponse,
+) {
+    response.spot_fleet_request_id = Some(request.spot_fleet_request_id.clone());
+}
+
+/// DescribeSpotFleetRequestHistory: as DescribeFleetHistory, for a Spot Fleet request.
+#[cfg(feature = "instances")]
+pub(crate) fn spot_fleet_request_history(
+    request: &crate::instances::DescribeSpotFleetRequestHistoryRequest,
+    _caller: &Caller,
+    response: &mut crate::instances::DescribeSpotFleetRequestHistoryResponse,
+) {
+    response.spot_fleet_request_id = Some(request.spot_fleet_request_id.clone());
+    (response.start_time, response.last_evaluated_time) =
+        history_members(request.start_time, response.next_token.is_some());
+}
+
+/// DescribeAggregateIdFormat's `UseLongIdsAggregated`: true only when every resource type listed
+/// uses long IDs, as documented. A new account's (no format held) is true: every account made
+/// since 2018 uses long IDs for every type.
+#[cfg(feature = "account")]
+pub(crate) fn aggregate_id_format(
+    _request: &crate::account::DescribeAggregateIdFormatRequest,
+    _caller: &Caller,
+    response: &mut crate::account::DescribeAggregateIdFormatResponse,
+) {
+    let all_long = response
+        .statuses
+        .iter()
+        .all(|status| status.use_long_ids == Some(true));
+    response.use_long_ids_aggregated = Some(all_long);
+}
+
+/// DescribeElasticGpus' `MaxResults`, which its response repeats ("the total number of items to
+/// return").
+#[cfg(feature = "instances")]
+pub(crate) fn elastic_gpus(
+    request: &crate::instances::DescribeElasticGpusRequest,
+    _caller: &Caller,
+    response: &mut crate::instances::DescribeElasticGpusResponse,
+) {
+    response.max_results = request.max_results;
+}
+
+/// DescribeVpcEndpointServices' `ServiceNames` ("the supported services"): the names of the
+/// services the page details, in its order, each once (a service name can have two details: the
+/// Gateway and the Interface endpoint service of `com.amazonaws.<region>.s3`).
+#[cfg(feature = "vpc")]
+pub(crate) fn vpc_endpoint_services(
+    _request: &crate::vpc::DescribeVpcEndpointServicesRequest,
+    _caller: &Caller,
+    response: &mut crate::vpc::DescribeVpcEndpointServicesResponse,
+) {
+    let mut names: Vec<String> = Vec::new();
+    for name in response
+        .service_details
+        .iter()
+        .filter_map(|detail| detail.service_name.as_ref())
+    {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    response.service_names = Some(names);
 }

@@ -10,7 +10,7 @@
 //! `InvalidParameterCombination` "The parameter X cannot be used with the parameter Y" for two
 //! that exclude each other.
 
-#[cfg(any(feature = "images", feature = "vpc"))]
+#[cfg(any(feature = "images", feature = "instances", feature = "vpc"))]
 use ec2_ops::Ec2Error;
 
 /// DescribeSecurityGroupReferences' `GroupId.N`, which the model marks required: the references
@@ -65,4 +65,18 @@ pub(crate) fn store_image_tasks(
         return Err(Ec2Error::parameter_combination("ImageIds", "MaxResults"));
     }
     Ok(())
+}
+
+/// DescribeReservedInstancesModifications' `NextToken`, the operation's only paging member (it has
+/// no `MaxResults`): its answers here list every modification at once and give no token, so a
+/// token can only be one this endpoint never gave (another endpoint's, or a real EC2 page's),
+/// refused as every operation refuses a token it did not give.
+#[cfg(feature = "instances")]
+pub(crate) fn reserved_instances_modifications(
+    request: &crate::instances::DescribeReservedInstancesModificationsRequest,
+) -> Result<(), Ec2Error> {
+    match &request.next_token {
+        Some(token) => Err(Ec2Error::invalid_next_token(token)),
+        None => Ok(()),
+    }
 }

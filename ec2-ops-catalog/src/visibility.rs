@@ -568,3 +568,109 @@ pub(crate) fn store_image_tasks(
             .as_ref()
             .is_some_and(|ami| request.image_ids.contains(ami))
 }
+
+/// Whether a record's value is the one asked for; a record seeded without the member is shown,
+/// as nothing says it differs (the rule of [`reserved_instances_offerings`]' durations).
+#[cfg(feature = "instances")]
+fn held_as_asked<T: PartialEq>(asked: Option<&T>, held: Option<&T>) -> bool {
+    match (asked, held) {
+        (Some(asked), Some(held)) => asked == held,
+        _ => true,
+    }
+}
+
+/// Whether Availability Zone or Local Zone `zone` is one the caller is opted into (or one that
+/// needs no opt-in), read from DescribeAvailabilityZones' resources through the context; a zone
+/// the context does not hold is taken as opted into, as nothing says otherwise.
+#[cfg(all(feature = "instances", feature = "account"))]
+fn opted_into(zone: Option<&str>, context: &DescribeContext) -> bool {
+    let Some(zone) = zone else {
+        return true;
+    };
+    context
+        .resource::<crate::account::DescribeAvailabilityZones>(zone)
+        .is_none_or(|zone| {
+            zone.opt_in_status != Some(crate::shapes::AvailabilityZoneOptInStatus::NotOptedIn)
+        })
+}
+
+/// Without the `account` area no zone is served, so none is known to be left out.
+#[cfg(all(feature = "instances", not(feature = "account")))]
+fn opted_into(_zone: Option<&str>, _context: &DescribeContext) -> bool {
+    true
+}
+
+/// DescribeCapacityBlockOfferings' selecting members, as documented:
+///
+/// - `CapacityDurationHours` (required): the offerings of that duration (their
+///   `CapacityBlockDurationHours`);
+/// - `InstanceCount` and `UltraserverCount`: the offerings of that many instances or UltraServers;
+/// - `StartDateRange` ("the earliest start date") and `EndDateRange` ("the latest end date"): the
+///   offerings starting at or after the one and ending at or before the other;
+/// - `InstanceTypePreference.N`: the offerings of one of those instance types (beside the legacy
+///   `InstanceType`, applied as an ID list);
+/// - `AllAvailabilityZones`: without it, the offerings in zones the caller is opted into (as
+///   DescribeAvailabilityZones says of each zone), with it every zone's.
+///
+/// An offering seeded without the member a request asks about is shown.
+#[cfg(feature = "instances")]
+pub(crate) fn capacity_block_offerings(
+    request: &crate::instances::DescribeCapacityBlockOfferingsRequest,
+    _caller: &Caller,
+    offering: &crate::shapes::CapacityBlockOffering,
+    context: &DescribeContext,
+) -> bool {
+    let preferred = request.instance_type_preferences.is_empty()
+        || request.instance_type_preferences.iter().any(|preference| {
+            preference.instance_type.is_some() && preference.instance_type == offering.instance_type
+        });
+    held_as_asked(
+        Some(&request.capacity_duration_hours),
+        offering.capacity_block_duration_hours.as_ref(),
+    ) && held_as_asked(
+        request.instance_count.as_ref(),
+        offering.instance_count.as_ref(),
+    ) && held_as_asked(
+        request.ultraserver_count.as_ref(),
+        offering.ultraserver_count.as_ref(),
+    ) && (offering.start_date.is_none()
+        || within(offering.start_date, request.start_date_range, None))
+        && (offering.end_date.is_none() || within(offering.end_date, None, request.end_date_range))
+        && preferred
+        && (request.all_availability_zones == Some(true)
+            || opted_into(offering.availability_zone.as_deref(), context))
+}
+
+/// DescribeCapacityBlockExtensionOfferings' members, both required, as documented:
+///
+/// - `CapacityBlockExtensionDurationHours`: the offerings extending by that many hours;
+/// - `CapacityReservationId`: the offerings extending that Capacity Block. An offering names no
+///   reservation, but describes the block it extends: its instance type and zone, and an extension
+///   starting when the block ends. Those are matched against the reservation DescribeCapacityReservations
+///   holds; a reservation the store does not hold has no offering.
+#[cfg(feature = "instances")]
+pub(crate) fn capacity_block_extension_offerings(
+    request: &crate::instances::DescribeCapacityBlockExtensionOfferingsRequest,
+    _caller: &Caller,
+    offering: &crate::shapes::CapacityBlockExtensionOffering,
+    context: &DescribeContext,
+) -> bool {
+    let Some(block) = context.resource::<crate::instances::DescribeCapacityReservations>(
+        &request.capacity_reservation_id,
+    ) else {
+        return false;
+    };
+    held_as_asked(
+        Some(&request.capacity_block_extension_duration_hours),
+        offering.capacity_block_extension_duration_hours.as_ref(),
+    ) && held_as_asked(
+        block.instance_type.as_ref(),
+        offering.instance_type.as_ref(),
+    ) && held_as_asked(
+        block.availability_zone.as_ref(),
+        offering.availability_zone.as_ref(),
+    ) && held_as_asked(
+        block.end_date.as_ref(),
+        offering.capacity_block_extension_start_date.as_ref(),
+    )
+}

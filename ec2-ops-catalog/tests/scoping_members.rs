@@ -1360,3 +1360,392 @@ mod request_rules {
         assert_eq!(page.store_image_task_results.len(), 2);
     }
 }
+
+mod capacity_blocks {
+    use super::*;
+    use ec2_ops_catalog::account::DescribeAvailabilityZones;
+    use ec2_ops_catalog::instances::{
+        DescribeCapacityBlockExtensionOfferings, DescribeCapacityBlockExtensionOfferingsResponse,
+        DescribeCapacityBlockOfferings, DescribeCapacityBlockOfferingsResponse,
+        DescribeCapacityReservations,
+    };
+    use ec2_ops_catalog::shapes::{AvailabilityZone, CapacityReservation};
+
+    /// What the other operations hold: zone `us-east-1a` (no opt-in needed), Local Zone
+    /// `us-east-1-bos-1a` (not opted into), and Capacity Block `cr-1` (p5.48xlarge in
+    /// `us-east-1a`, ending on 2026-07-08).
+    struct Held;
+
+    impl ec2_ops::Parents for Held {
+        fn serves(&self, _action: &str, _id: &str) -> Option<bool> {
+            None
+        }
+
+        fn resource(&self, action: &str, id: &str) -> Option<Box<dyn std::any::Any + Send>> {
+            let zones = <DescribeAvailabilityZones as ec2_ops::Operation>::SPEC.action;
+            let reservations = <DescribeCapacityReservations as ec2_ops::Operation>::SPEC.action;
+            let boxed = |value: Box<dyn std::any::Any + Send>| Some(value);
+            match (action, id) {
+                (action, "us-east-1a") if action == zones => {
+                    boxed(Box::new(from_cli::<AvailabilityZone>(
+                        json!({"ZoneName": "us-east-1a", "OptInStatus": "opt-in-not-required"}),
+                    )))
+                }
+                (action, "us-east-1-bos-1a") if action == zones => {
+                    boxed(Box::new(from_cli::<AvailabilityZone>(
+                        json!({"ZoneName": "us-east-1-bos-1a", "OptInStatus": "not-opted-in"}),
+                    )))
+                }
+                (action, "cr-1") if action == reservations => {
+                    boxed(Box::new(from_cli::<CapacityReservation>(json!({
+                        "CapacityReservationId": "cr-1", "InstanceType": "p5.48xlarge",
+                        "AvailabilityZone": "us-east-1a", "EndDate": "2026-07-08T11:30:00.000Z"
+                    }))))
+                }
+                _ => None,
+            }
+        }
+    }
+
+    fn context() -> DescribeContext {
+        DescribeContext::default()
+            .with_account_id(ACCOUNT)
+            .with_parents(Arc::new(Held))
+    }
+
+    fn offerings(params: &str) -> Vec<String> {
+        let mut source = InMemorySource::new(
+            |offering: &ec2_ops_catalog::shapes::CapacityBlockOffering| {
+                offering
+                    .capacity_block_offering_id
+                    .as_deref()
+                    .unwrap_or_default()
+            },
+        );
+        let offering = |id: &str,
+                        kind: &str,
+                        zone: &str,
+                        count: i32,
+                        hours: i32,
+                        start: &str,
+                        end: &str| {
+            from_cli(json!({"CapacityBlockOfferingId": id, "InstanceType": kind,
+                            "AvailabilityZone": zone, "InstanceCount": count,
+                            "CapacityBlockDurationHours": hours, "StartDate": start, "EndDate": end}))
+        };
+        source.extend([
+            offering(
+                "cb-day-4",
+                "p5.48xlarge",
+                "us-east-1a",
+                4,
+                24,
+                "2026-07-01T11:30:00Z",
+                "2026-07-02T11:30:00Z",
+            ),
+            offering(
+                "cb-day-1",
+                "p5.48xlarge",
+                "us-east-1a",
+                1,
+                24,
+                "2026-07-03T11:30:00Z",
+                "2026-07-04T11:30:00Z",
+            ),
+            offering(
+                "cb-week-4",
+                "p5.48xlarge",
+                "us-east-1a",
+                4,
+                168,
+                "2026-07-01T11:30:00Z",
+                "2026-07-08T11:30:00Z",
+            ),
+            offering(
+                "cb-trn-4",
+                "trn1.32xlarge",
+                "us-east-1a",
+                4,
+                24,
+                "2026-07-05T11:30:00Z",
+                "2026-07-06T11:30:00Z",
+            ),
+            offering(
+                "cb-bos-4",
+                "p5.48xlarge",
+                "us-east-1-bos-1a",
+                4,
+                24,
+                "2026-07-01T11:30:00Z",
+                "2026-07-02T11:30:00Z",
+            ),
+        ]);
+        let mut service = Service::new(context());
+        service.register::<DescribeCapacityBlockOfferings, _>(Arc::new(source));
+        let response: DescribeCapacityBlockOfferingsResponse =
+            ask(&service, "DescribeCapacityBlockOfferings", params).expect("an answer");
+        response
+            .capacity_block_offerings
+            .into_iter()
+            .map(|offering| offering.capacity_block_offering_id.unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn the_duration_selects_offerings_and_zones_not_opted_into_show_only_with_all_zones() {
+        assert_eq!(
+            offerings("&CapacityDurationHours=24"),
+            ["cb-day-1", "cb-day-4", "cb-trn-4"]
+        );
+        assert_eq!(
+            offerings("&CapacityDurationHours=24&AllAvailabilityZones=true"),
+            ["cb-bos-4", "cb-day-1", "cb-day-4", "cb-trn-4"]
+        );
+        assert_eq!(offerings("&CapacityDurationHours=168"), ["cb-week-4"]);
+    }
+
+    #[test]
+    fn count_dates_and_type_preferences_narrow_the_offerings() {
+        assert_eq!(
+            offerings("&CapacityDurationHours=24&InstanceCount=4"),
+            ["cb-day-4", "cb-trn-4"]
+        );
+        assert_eq!(
+            offerings(
+                "&CapacityDurationHours=24&StartDateRange=2026-07-03T00:00:00Z\
+                 &EndDateRange=2026-07-05T00:00:00Z"
+            ),
+            ["cb-day-1"],
+            "starting at or after the range's start, ending at or before its end"
+        );
+        assert_eq!(
+            offerings(
+                "&CapacityDurationHours=24&InstanceTypePreference.1.InstanceType=trn1.32xlarge"
+            ),
+            ["cb-trn-4"]
+        );
+        assert_eq!(
+            offerings("&CapacityDurationHours=24&InstanceType=trn1.32xlarge"),
+            ["cb-trn-4"]
+        );
+    }
+
+    fn extensions(params: &str) -> Vec<String> {
+        let mut source = InMemorySource::new(
+            |offering: &ec2_ops_catalog::shapes::CapacityBlockExtensionOffering| {
+                offering
+                    .capacity_block_extension_offering_id
+                    .as_deref()
+                    .unwrap_or_default()
+            },
+        );
+        let extension = |id: &str, kind: &str, hours: i32, start: &str| {
+            from_cli(
+                json!({"CapacityBlockExtensionOfferingId": id, "InstanceType": kind,
+                            "AvailabilityZone": "us-east-1a",
+                            "CapacityBlockExtensionDurationHours": hours,
+                            "CapacityBlockExtensionStartDate": start}),
+            )
+        };
+        source.extend([
+            extension("cbe-1-day", "p5.48xlarge", 24, "2026-07-08T11:30:00Z"),
+            extension("cbe-1-week", "p5.48xlarge", 168, "2026-07-08T11:30:00Z"),
+            extension("cbe-other-block", "p5.48xlarge", 24, "2026-08-01T11:30:00Z"),
+            extension(
+                "cbe-other-type",
+                "trn1.32xlarge",
+                24,
+                "2026-07-08T11:30:00Z",
+            ),
+        ]);
+        let mut service = Service::new(context());
+        service.register::<DescribeCapacityBlockExtensionOfferings, _>(Arc::new(source));
+        let response: DescribeCapacityBlockExtensionOfferingsResponse =
+            ask(&service, "DescribeCapacityBlockExtensionOfferings", params).expect("an answer");
+        response
+            .capacity_block_extension_offerings
+            .into_iter()
+            .map(|offering| offering.capacity_block_extension_offering_id.unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn extension_offerings_are_those_extending_the_named_block_by_the_hours_asked() {
+        assert_eq!(
+            extensions("&CapacityReservationId=cr-1&CapacityBlockExtensionDurationHours=24"),
+            ["cbe-1-day"]
+        );
+        assert_eq!(
+            extensions("&CapacityReservationId=cr-1&CapacityBlockExtensionDurationHours=168"),
+            ["cbe-1-week"]
+        );
+        assert_eq!(
+            extensions("&CapacityReservationId=cr-unknown&CapacityBlockExtensionDurationHours=24"),
+            Vec::<String>::new(),
+            "a block the store does not hold has no offering"
+        );
+    }
+}
+
+/// The members EC2 answers beside a list, which the `respond` hooks fill: echoed from the request
+/// or derived from the items.
+mod response_members {
+    use super::*;
+    use ec2_ops_catalog::account::{DescribeAggregateIdFormat, DescribeAggregateIdFormatResponse};
+    use ec2_ops_catalog::instances::{
+        DescribeElasticGpus, DescribeElasticGpusResponse, DescribeFleetHistory,
+        DescribeFleetHistoryResponse, DescribeFleetInstances, DescribeFleetInstancesResponse,
+        DescribeReservedInstancesModifications, DescribeReservedInstancesModificationsResponse,
+        DescribeSpotFleetInstances, DescribeSpotFleetInstancesResponse,
+    };
+    use ec2_ops_catalog::vpc::{DescribeVpcEndpointServices, DescribeVpcEndpointServicesResponse};
+
+    #[test]
+    fn fleet_and_spot_fleet_instances_echo_the_fleet_asked_about() {
+        let instances = vec![json!({"InstanceId": "i-1", "InstanceType": "m5.large"})];
+        let fleet = service::<DescribeFleetInstances>(instances.clone(), |instance| {
+            instance.instance_id.as_deref().unwrap_or_default()
+        });
+        let response: DescribeFleetInstancesResponse =
+            ask(&fleet, "DescribeFleetInstances", "&FleetId=fleet-1").unwrap();
+        assert_eq!(response.fleet_id.as_deref(), Some("fleet-1"));
+        let spot = service::<DescribeSpotFleetInstances>(instances, |instance| {
+            instance.instance_id.as_deref().unwrap_or_default()
+        });
+        let response: DescribeSpotFleetInstancesResponse = ask(
+            &spot,
+            "DescribeSpotFleetInstances",
+            "&SpotFleetRequestId=sfr-1",
+        )
+        .unwrap();
+        assert_eq!(response.spot_fleet_request_id.as_deref(), Some("sfr-1"));
+    }
+
+    #[test]
+    fn a_history_echoes_its_fleet_and_start_and_says_when_it_was_read_on_its_last_page_only() {
+        let records: Vec<Value> = (1..=6)
+            .map(|day| {
+                json!({"EventType": "instanceChange",
+                       "Timestamp": format!("2025-01-0{day}T00:00:00.000Z"),
+                       "EventInformation": {"EventDescription": format!("event {day}")}})
+            })
+            .collect();
+        let history = service::<DescribeFleetHistory>(records, |record| {
+            record
+                .event_information
+                .as_ref()
+                .and_then(|information| information.event_description.as_deref())
+                .unwrap_or_default()
+        });
+        let asked = "&FleetId=fleet-1&StartTime=2025-01-01T00:00:00Z";
+        let whole: DescribeFleetHistoryResponse =
+            ask(&history, "DescribeFleetHistory", asked).unwrap();
+        assert_eq!(whole.fleet_id.as_deref(), Some("fleet-1"));
+        assert_eq!(
+            whole.start_time.map(|time| time.to_string()).as_deref(),
+            Some("2025-01-01T00:00:00.000Z")
+        );
+        let evaluated = whole.last_evaluated_time.expect("the last page says when");
+        assert!(evaluated >= ec2_ops::DateTime::from_unix_millis(1_735_689_600_000).unwrap());
+        let first: DescribeFleetHistoryResponse = ask(
+            &history,
+            "DescribeFleetHistory",
+            &format!("{asked}&MaxResults=5"),
+        )
+        .unwrap();
+        assert!(first.next_token.is_some());
+        assert_eq!(first.last_evaluated_time, None, "more pages follow");
+        assert_eq!(first.fleet_id.as_deref(), Some("fleet-1"));
+    }
+
+    #[test]
+    fn aggregate_id_format_is_long_only_when_every_type_is() {
+        let format = |types: Vec<Value>| -> Option<bool> {
+            let service = service::<DescribeAggregateIdFormat>(types, |status| {
+                status.resource.as_deref().unwrap_or_default()
+            });
+            let response: DescribeAggregateIdFormatResponse =
+                ask(&service, "DescribeAggregateIdFormat", "").unwrap();
+            response.use_long_ids_aggregated
+        };
+        let status = |resource: &str, long: bool| json!({"Resource": resource, "UseLongIds": long});
+        assert_eq!(
+            format(vec![status("instance", true), status("volume", true)]),
+            Some(true)
+        );
+        assert_eq!(
+            format(vec![status("instance", true), status("volume", false)]),
+            Some(false)
+        );
+        assert_eq!(format(Vec::new()), Some(true), "a new account's");
+    }
+
+    #[test]
+    fn elastic_gpus_repeat_the_page_size_asked_for() {
+        let service = service::<DescribeElasticGpus>(Vec::new(), |gpu| {
+            gpu.elastic_gpu_id.as_deref().unwrap_or_default()
+        });
+        let response: DescribeElasticGpusResponse =
+            ask(&service, "DescribeElasticGpus", "&MaxResults=10").unwrap();
+        assert_eq!(response.max_results, Some(10));
+        let response: DescribeElasticGpusResponse =
+            ask(&service, "DescribeElasticGpus", "").unwrap();
+        assert_eq!(response.max_results, None);
+    }
+
+    #[test]
+    fn endpoint_services_name_each_service_detailed_once() {
+        let service = service::<DescribeVpcEndpointServices>(
+            vec![
+                json!({"ServiceId": "vpce-svc-1", "ServiceName": "com.amazonaws.us-east-1.s3",
+                       "ServiceType": [{"ServiceType": "Gateway"}]}),
+                json!({"ServiceId": "vpce-svc-2", "ServiceName": "com.amazonaws.us-east-1.s3",
+                       "ServiceType": [{"ServiceType": "Interface"}]}),
+                json!({"ServiceId": "vpce-svc-3", "ServiceName": "com.amazonaws.us-east-1.ec2"}),
+            ],
+            |detail| detail.service_id.as_deref().unwrap_or_default(),
+        );
+        let response: DescribeVpcEndpointServicesResponse =
+            ask(&service, "DescribeVpcEndpointServices", "").unwrap();
+        assert_eq!(
+            response.service_names.unwrap(),
+            ["com.amazonaws.us-east-1.s3", "com.amazonaws.us-east-1.ec2"]
+        );
+        let response: DescribeVpcEndpointServicesResponse = ask(
+            &service,
+            "DescribeVpcEndpointServices",
+            "&ServiceName.1=com.amazonaws.us-east-1.ec2",
+        )
+        .unwrap();
+        assert_eq!(
+            response.service_names.unwrap(),
+            ["com.amazonaws.us-east-1.ec2"]
+        );
+    }
+
+    #[test]
+    fn reserved_instances_modifications_answer_everything_and_refuse_a_token_never_given() {
+        let service = service::<DescribeReservedInstancesModifications>(
+            vec![json!({"ReservedInstancesModificationId": "rimod-1"})],
+            |modification| {
+                modification
+                    .reserved_instances_modification_id
+                    .as_deref()
+                    .unwrap_or_default()
+            },
+        );
+        let response: DescribeReservedInstancesModificationsResponse =
+            ask(&service, "DescribeReservedInstancesModifications", "").unwrap();
+        assert_eq!(response.reserved_instances_modifications.len(), 1);
+        assert_eq!(response.next_token, None);
+        assert_eq!(
+            ask::<DescribeReservedInstancesModificationsResponse>(
+                &service,
+                "DescribeReservedInstancesModifications",
+                "&NextToken=abc"
+            )
+            .unwrap_err(),
+            "InvalidParameterValue"
+        );
+    }
+}

@@ -420,6 +420,7 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
         .chain(finishing.stale_also(&generated))
         .chain(finishing.stale_ignoring(&generated))
         .chain(finishing.stale_defaults(&generated))
+        .chain(finishing.stale_unapplied(&generated))
         .collect();
     if !stale.is_empty() {
         return Err(format!("{FINISHING}: {}", stale.join("; ")));
@@ -579,6 +580,8 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
     let mut unmapped_rows = String::new();
     let mut unapplied_rows = String::new();
     let (mut unapplied, mut scoping) = (0, 0);
+    let mut reason_rows = String::new();
+    let mut unapplied_for_reason = 0;
     let mut other_rows = String::new();
     let mut other_names = 0;
     for (area, actions) in areas {
@@ -627,6 +630,14 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
                         .map(|member| format!("`{member}`"))
                         .collect::<Vec<_>>()
                         .join(", ")
+                );
+            }
+            for (member, reason) in &operation.unapplied_for_reason {
+                unapplied_for_reason += 1;
+                let _ = writeln!(
+                    reason_rows,
+                    "| `{action}` | `{member}` | {} |",
+                    markdown_cell(reason)
                 );
             }
             scoping += operation
@@ -692,9 +703,15 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
          (`InstanceType.N` of `DescribeInstanceTypes`), a parent's ID selects its children, and {scoping} \
          members are applied by the functions the declarations name: of `src/validation.rs` \
          (a list EC2 requires, members that exclude each other), of `src/visibility.rs` \
-         (`Owner.N`, `IncludeAllInstances`, ...) and of `src/responses.rs` (`Attribute`); \
+         (`Owner.N`, `IncludeAllInstances`, ...) and of `src/responses.rs` (`Attribute`, and the \
+         members EC2 answers beside a list: a fleet's ID echoed, names derived from the items); \
          DescribeAddressesAttribute's `Attribute` takes its one value, `domain-name`, whose answer \
-         is the whole record, and refuses any other. These {unapplied} are accepted and not applied yet: a request may send them, and the \
+         is the whole record, and refuses any other.\n\n\
+         These {unapplied_for_reason} are accepted and not applied, for the reason given: what their \
+         meaning needs is nothing a seed holds. A request may send them, and the answer is the one \
+         without them.\n\n\
+         | operation | member | why |\n|---|---|---|\n{reason_rows}\n\
+         These {unapplied} are accepted and not applied yet: a request may send them, and the \
          answer is the one without them.\n\n\
          | operation | members not applied |\n|---|---|\n{unapplied_rows}",
         plan.operations.len()

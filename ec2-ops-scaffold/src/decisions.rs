@@ -27,10 +27,13 @@ use crate::names;
 /// DescribeVpcs also isDefault = is-default
 /// DescribeAddresses also domain => domain
 /// GetEbsEncryptionByDefault settings default = ebs_encryption_by_default
+/// DescribeCapacityBlockOfferings unapplied StartDateRange ! offerings are the market's, not an account's
 /// ```
 ///
-/// The last two are filter names EC2 accepts beside the documented ones (real clients send them):
-/// another name of a documented filter, or a filter of its own over a field.
+/// The `also` lines are filter names EC2 accepts beside the documented ones (real clients send
+/// them): another name of a documented filter, or a filter of its own over a field. An
+/// `unapplied` line says why a request member EC2 applies is not applied here (what its meaning
+/// needs that no seed holds): the member stays accepted, listed with the reason.
 #[derive(Debug, Default)]
 pub struct Finishing {
     entries: Vec<FinishEntry>,
@@ -40,6 +43,17 @@ pub struct Finishing {
     also: Vec<AlsoEntry>,
     ignoring: Vec<IgnoringEntry>,
     defaults: Vec<DefaultEntry>,
+    unapplied: Vec<UnappliedEntry>,
+}
+
+/// A request member EC2 applies that the catalog does not, with the reason a person wrote (what
+/// its meaning needs that no seed can hold).
+#[derive(Debug)]
+struct UnappliedEntry {
+    line: usize,
+    action: String,
+    member: String,
+    reason: String,
 }
 
 /// The function of the catalog's `settings` module giving a `Get*` settings read's answer for a
@@ -232,6 +246,7 @@ impl Finishing {
         let mut also: Vec<AlsoEntry> = Vec::new();
         let mut ignoring: Vec<IgnoringEntry> = Vec::new();
         let mut defaults: Vec<DefaultEntry> = Vec::new();
+        let mut unapplied: Vec<UnappliedEntry> = Vec::new();
         for (index, line) in text.lines().enumerate() {
             let line_number = index + 1;
             let line = line.trim();
@@ -307,6 +322,36 @@ impl Finishing {
                     line: line_number,
                     action: action.to_owned(),
                     function: function.to_owned(),
+                });
+                continue;
+            }
+            if filter == "unapplied" {
+                let (member, reason) = rest
+                    .split_once('!')
+                    .map(|(member, reason)| (member.trim(), reason.trim()))
+                    .filter(|(member, reason)| {
+                        member.starts_with(|c: char| c.is_ascii_uppercase())
+                            && member.chars().all(|c| c.is_ascii_alphanumeric())
+                            && !reason.is_empty()
+                    })
+                    .ok_or_else(|| {
+                        format!(
+                            "line {line_number}: expected `Action unapplied Member ! reason` (why a member EC2 applies is not applied)"
+                        )
+                    })?;
+                if unapplied
+                    .iter()
+                    .any(|entry| entry.action == action && entry.member == member)
+                {
+                    return Err(format!(
+                        "line {line_number}: `{action} unapplied {member}` is decided already"
+                    ));
+                }
+                unapplied.push(UnappliedEntry {
+                    line: line_number,
+                    action: action.to_owned(),
+                    member: member.to_owned(),
+                    reason: reason.to_owned(),
                 });
                 continue;
             }
@@ -451,7 +496,40 @@ impl Finishing {
             also,
             ignoring,
             defaults,
+            unapplied,
         })
+    }
+
+    /// Why `action`'s request member `member` is not applied, with the line saying it.
+    pub fn unapplied_reason(&self, action: &str, member: &str) -> Option<(usize, &str)> {
+        self.unapplied
+            .iter()
+            .find(|entry| entry.action == action && entry.member == member)
+            .map(|entry| (entry.line, entry.reason.as_str()))
+    }
+
+    /// The members `action`'s `unapplied` decisions name, each with its line.
+    pub fn unapplied_members<'a>(
+        &'a self,
+        action: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+        self.unapplied
+            .iter()
+            .filter(move |entry| entry.action == action)
+            .map(|entry| (entry.line, entry.member.as_str()))
+    }
+
+    /// `unapplied` decisions for operations `planned` does not hold: stale lines.
+    pub fn stale_unapplied<'a>(&'a self, planned: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+        self.unapplied
+            .iter()
+            .filter(move |entry| !planned.contains(&entry.action.as_str()))
+            .map(|entry| {
+                format!(
+                    "line {}: `{} unapplied {}` is not about a generated operation",
+                    entry.line, entry.action, entry.member
+                )
+            })
     }
 
     /// The `settings` module function giving `action`'s answer for a new account, if decided.

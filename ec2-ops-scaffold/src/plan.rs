@@ -189,8 +189,11 @@ pub struct OperationDecl {
     /// and `DryRun`, which a paginator sends (DescribeByoipCidrs requires `MaxResults`).
     pub required: Vec<String>,
     /// The request members (model names) of [`OperationDecl::members`] that change nothing: no ID
-    /// list, filter, page, `DryRun` or decided hook applies them.
+    /// list, filter, page, `DryRun` or decided hook applies them, and no reason was written.
     pub unapplied: Vec<String>,
+    /// The request members (model names) not applied for a reason a person wrote (what their
+    /// meaning needs that no seed holds), with the reason.
+    pub unapplied_for_reason: Vec<(String, String)>,
 }
 
 impl OperationDecl {
@@ -621,16 +624,37 @@ impl Planner<'_> {
                     Ok(Shape::String { values: Some(values) }) if values.len() == 1
                 )
         };
-        let unapplied: Vec<String> = plain
-            .iter()
-            .filter(|member| {
-                !sole_attribute(member)
-                    && !hooks
-                        .iter()
-                        .any(|(_, hook)| hook.members.iter().any(|applied| applied == *member))
-            })
-            .map(|member| (*member).to_owned())
-            .collect();
+        let applied = |member: &str| {
+            sole_attribute(member)
+                || hooks
+                    .iter()
+                    .any(|(_, hook)| hook.members.iter().any(|applied| applied == member))
+        };
+        let (mut unapplied, mut unapplied_for_reason) = (Vec::new(), Vec::new());
+        for member in &plain {
+            match self.finishing.unapplied_reason(action, member) {
+                Some((line, _)) if applied(member) => {
+                    return Err(format!(
+                        "{action}: line {line} of the decisions says why `{member}` is not applied, but a hook applies it"
+                    ));
+                }
+                Some((_, reason)) => {
+                    unapplied_for_reason.push(((*member).to_owned(), reason.to_owned()));
+                }
+                None if applied(member) => {}
+                None => unapplied.push((*member).to_owned()),
+            }
+        }
+        if let Some((line, stray)) = self
+            .finishing
+            .unapplied_members(action)
+            .find(|(_, member)| !plain.contains(member))
+        {
+            return Err(format!(
+                "{action}: line {line} of the decisions: `{stray}` is not a plain request member of the operation (its plain members: {})",
+                plain.join(", ")
+            ));
+        }
 
         let paginate = paginated.then(|| {
             let bounds = input
@@ -684,6 +708,7 @@ impl Planner<'_> {
                 .cloned()
                 .collect(),
             unapplied,
+            unapplied_for_reason,
         })
     }
 

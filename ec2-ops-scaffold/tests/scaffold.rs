@@ -547,3 +547,65 @@ fn malformed_and_repeated_settings_default_lines_are_refused() {
         "decided twice"
     );
 }
+
+#[test]
+fn a_member_left_unapplied_for_a_written_reason_is_listed_with_it_not_as_unapplied() {
+    let finishing = Finishing::parse(
+        "DescribeGadgets unapplied IncludeRetired ! retirement is the factory's, not a seed's\n",
+    )
+    .unwrap();
+    let plan = plan::plan(&fixture(), &finishing, &DESCRIBES).unwrap();
+    let gadgets = &plan.operations[0];
+    assert_eq!(
+        gadgets.unapplied_for_reason,
+        [(
+            "IncludeRetired".to_owned(),
+            "retirement is the factory's, not a seed's".to_owned()
+        )]
+    );
+    assert!(
+        !gadgets
+            .unapplied
+            .iter()
+            .any(|member| member == "IncludeRetired"),
+        "{:?}",
+        gadgets.unapplied
+    );
+}
+
+#[test]
+fn a_reason_for_a_member_a_hook_applies_or_for_no_member_is_refused() {
+    for (text, expected) in [
+        (
+            "DescribeGadgets visible = gadgets (IncludeRetired)\n\
+             DescribeGadgets unapplied IncludeRetired ! a reason\n",
+            "line 2 of the decisions says why `IncludeRetired` is not applied, but a hook applies it",
+        ),
+        (
+            "DescribeGadgets unapplied Colour ! a reason\n",
+            "line 1 of the decisions: `Colour` is not a plain request member",
+        ),
+    ] {
+        let finishing = Finishing::parse(text).unwrap();
+        let problem = plan::plan(&fixture(), &finishing, &DESCRIBES).unwrap_err();
+        assert!(problem.contains(expected), "{text:?}: {problem}");
+    }
+    for text in [
+        "DescribeGadgets unapplied IncludeRetired\n",
+        "DescribeGadgets unapplied IncludeRetired !\n",
+        "DescribeGadgets unapplied includeRetired ! why\n",
+    ] {
+        let problem = Finishing::parse(text).unwrap_err();
+        assert!(
+            problem.contains("expected `Action unapplied Member ! reason`"),
+            "{text:?}: {problem}"
+        );
+    }
+    let twice = "DescribeGadgets unapplied IncludeRetired ! a\n\
+                 DescribeGadgets unapplied IncludeRetired ! b\n";
+    assert!(
+        Finishing::parse(twice)
+            .unwrap_err()
+            .contains("is decided already")
+    );
+}

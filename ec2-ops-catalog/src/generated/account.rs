@@ -38,6 +38,8 @@ pub struct DescribeAccountVpcEncryptionControl;
         /// Indicates whether all resource types in the Region are configured to use longer IDs.
         use_long_ids_aggregated: Option<bool>,
     ),
+    // Applies EC2's rule over the request's IDs.
+    respond = crate::responses::aggregate_id_format,
 )]
 pub struct DescribeAggregateIdFormat;
 

@@ -41,6 +41,8 @@ pub struct DescribeCapacityBlockExtensionHistory;
     ),
     paginate(min = 1, max = 1000),
     dry_run,
+    // Applies CapacityBlockExtensionDurationHours, CapacityReservationId.
+    visible = crate::visibility::capacity_block_extension_offerings,
 )]
 pub struct DescribeCapacityBlockExtensionOfferings;
 
@@ -71,6 +73,8 @@ pub struct DescribeCapacityBlockExtensionOfferings;
     ),
     paginate(min = 1, max = 1000),
     dry_run,
+    // Applies CapacityDurationHours, InstanceCount, UltraserverCount, StartDateRange, EndDateRange, InstanceTypePreferences, AllAvailabilityZones.
+    visible = crate::visibility::capacity_block_offerings,
 )]
 pub struct DescribeCapacityBlockOfferings;
 
@@ -287,6 +291,8 @@ pub struct DescribeClassicLinkInstances;
         /// The total number of items to return.
         max_results: Option<i32>,
     ),
+    // Applies EC2's rule over the request's IDs.
+    respond = crate::responses::elastic_gpus,
 )]
 pub struct DescribeElasticGpus;
 
@@ -317,6 +323,8 @@ pub struct DescribeElasticGpus;
     ),
     // Applies StartTime, EventType.
     visible = crate::visibility::fleet_history,
+    // Applies EC2's rule over the request's IDs.
+    respond = crate::responses::fleet_history,
 )]
 pub struct DescribeFleetHistory;
 
@@ -340,6 +348,8 @@ pub struct DescribeFleetHistory;
         /// The ID of the EC2 Fleet.
         fleet_id: Option<String>,
     ),
+    // Applies EC2's rule over the request's IDs.
+    respond = crate::responses::fleet_instances,
 )]
 pub struct DescribeFleetInstances;
 
@@ -1006,6 +1016,8 @@ pub struct DescribeReservedInstancesListings;
         /// The token to use to retrieve the next page of results.
         next_token: Option<String>,
     ),
+    // Checks NextToken.
+    validate = crate::validation::reserved_instances_modifications,
 )]
 pub struct DescribeReservedInstancesModifications;
 
@@ -1135,6 +1147,8 @@ pub struct DescribeSpotDatafeedSubscription;
         /// The ID of the Spot Fleet request.
         spot_fleet_request_id: Option<String>,
     ),
+    // Applies EC2's rule over the request's IDs.
+    respond = crate::responses::spot_fleet_instances,
 )]
 pub struct DescribeSpotFleetInstances;
 
@@ -1165,6 +1179,8 @@ pub struct DescribeSpotFleetInstances;
     ),
     // Applies StartTime, EventType.
     visible = crate::visibility::spot_fleet_request_history,
+    // Applies EC2's rule over the request's IDs.
+    respond = crate::responses::spot_fleet_request_history,
 )]
 pub struct DescribeSpotFleetRequestHistory;
 

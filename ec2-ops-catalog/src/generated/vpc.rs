@@ -1247,6 +1247,8 @@ pub struct DescribeVpcEndpointServicePermissions;
         #[ec2(xml = "serviceNameSet")]
         service_names: Option<Vec<String>>,
     ),
+    // Applies EC2's rule over the request's IDs.
+    respond = crate::responses::vpc_endpoint_services,
 )]
 pub struct DescribeVpcEndpointServices;
 
