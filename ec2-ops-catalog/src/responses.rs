@@ -352,24 +352,19 @@ pub(crate) fn elastic_gpus(
     response.max_results = request.max_results;
 }
 
-/// DescribeVpcEndpointServices' `ServiceNames` ("the supported services"): the names of the
-/// services the page details, in its order, each once (a service name can have two details: the
-/// Gateway and the Interface endpoint service of `com.amazonaws.<region>.s3`).
+/// DescribeVpcEndpointServices' `ServiceNames` ("the supported services"): the name of each
+/// service the page details, in its order. A name with two details is listed twice, as EC2 lists
+/// it (the Gateway and the Interface endpoint service of `com.amazonaws.<region>.s3`).
 #[cfg(feature = "vpc")]
 pub(crate) fn vpc_endpoint_services(
     _request: &crate::vpc::DescribeVpcEndpointServicesRequest,
     _caller: &Caller,
     response: &mut crate::vpc::DescribeVpcEndpointServicesResponse,
 ) {
-    let mut names: Vec<String> = Vec::new();
-    for name in response
+    let names = response
         .service_details
         .iter()
-        .filter_map(|detail| detail.service_name.as_ref())
-    {
-        if !names.contains(name) {
-            names.push(name.clone());
-        }
-    }
+        .filter_map(|detail| detail.service_name.clone())
+        .collect();
     response.service_names = Some(names);
 }

@@ -1694,7 +1694,7 @@ mod response_members {
     }
 
     #[test]
-    fn endpoint_services_name_each_service_detailed_once() {
+    fn endpoint_services_name_the_service_of_each_detail_as_ec2_does() {
         let service = service::<DescribeVpcEndpointServices>(
             vec![
                 json!({"ServiceId": "vpce-svc-1", "ServiceName": "com.amazonaws.us-east-1.s3",
@@ -1709,7 +1709,12 @@ mod response_members {
             ask(&service, "DescribeVpcEndpointServices", "").unwrap();
         assert_eq!(
             response.service_names.unwrap(),
-            ["com.amazonaws.us-east-1.s3", "com.amazonaws.us-east-1.ec2"]
+            [
+                "com.amazonaws.us-east-1.s3",
+                "com.amazonaws.us-east-1.s3",
+                "com.amazonaws.us-east-1.ec2"
+            ],
+            "the Gateway's and the Interface's"
         );
         let response: DescribeVpcEndpointServicesResponse = ask(
             &service,
