@@ -54,6 +54,9 @@ pub struct DependentCall {
     /// combination with).
     #[cfg_attr(not(test), allow(dead_code))]
     parses: fn(&str) -> bool,
+    /// Whether its answers name, beside their list, the parent the resources belong to
+    /// (DescribeFleetInstances' `FleetId`): each call's output is then kept whole.
+    parent_named_beside: bool,
 }
 
 impl std::fmt::Debug for DependentCall {
@@ -144,12 +147,13 @@ impl DependentCall {
     }
 
     /// The file written for the calls' outputs: a list operation's merged into one, another's as
-    /// a JSON array; `None` when no call was made.
+    /// a JSON array, as is a list operation's whose answers name the parent beside the list (one
+    /// output per fleet, each naming it); `None` when no call was made.
     pub(crate) fn written(&self, outputs: Vec<Value>) -> Option<Value> {
         if outputs.is_empty() {
             return None;
         }
-        if output::list_member(self.action).is_none() {
+        if output::list_member(self.action).is_none() || self.parent_named_beside {
             return Some(Value::Array(outputs));
         }
         let mut merged = output::Merged::new(self.action);
@@ -240,6 +244,7 @@ pub fn dependent() -> Vec<DependentCall> {
                  action,
                  fetch,
                  parses,
+                 parent_named_beside,
              }| {
                 let (_, required) = REQUIRED_MEMBERS
                     .iter()
@@ -260,6 +265,7 @@ pub fn dependent() -> Vec<DependentCall> {
                     members,
                     fetch,
                     parses,
+                    parent_named_beside,
                 })
             },
         )
@@ -289,6 +295,7 @@ struct Sender {
     action: &'static str,
     fetch: Fetch,
     parses: fn(&str) -> bool,
+    parent_named_beside: bool,
 }
 
 impl Collector {
@@ -305,6 +312,7 @@ impl Collector {
                 action: spec.action,
                 fetch,
                 parses: |query| request::<O>(query).is_ok(),
+                parent_named_beside: <O as ec2_ops::DescribeOperation>::PARENT_MEMBER.is_some(),
             });
         }
     }
@@ -418,6 +426,36 @@ mod tests {
         ] {
             assert!(found(action).is_none(), "{action}");
         }
+    }
+
+    #[test]
+    fn a_fleets_instances_are_asked_per_fleet_and_written_one_output_per_fleet() {
+        let instances = found("DescribeFleetInstances").unwrap();
+        let captured = BTreeMap::from([(
+            "DescribeFleets",
+            json!({"Fleets": [{"FleetId": "fleet-1"}, {"FleetId": "fleet-2"}]}),
+        )]);
+        assert_eq!(
+            instances.queries(&captured),
+            ["FleetId=fleet-1", "FleetId=fleet-2"]
+        );
+        let outputs = vec![
+            json!({"FleetId": "fleet-1", "ActiveInstances": [{"InstanceId": "i-1"}]}),
+            json!({"FleetId": "fleet-2", "ActiveInstances": [{"InstanceId": "i-2"}]}),
+        ];
+        assert_eq!(
+            instances.written(outputs.clone()),
+            Some(Value::Array(outputs)),
+            "merged, the instances would lose their fleets"
+        );
+        let routes = found("DescribeClientVpnRoutes").unwrap();
+        let merged = routes
+            .written(vec![
+                json!({"Routes": [{"ClientVpnEndpointId": "cvpn-1"}]}),
+                json!({"Routes": [{"ClientVpnEndpointId": "cvpn-2"}]}),
+            ])
+            .unwrap();
+        assert_eq!(merged["Routes"].as_array().map(Vec::len), Some(2));
     }
 
     #[test]

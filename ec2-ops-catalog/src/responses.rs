@@ -15,9 +15,9 @@
 //! DescribePrincipalIdFormat's `Resource.N` is the other member a response applies: it keeps, of
 //! each principal, the ID formats of the resource types asked for.
 //!
-//! The members EC2 answers beside a list are filled here too: echoed from the request (the fleet
-//! or Spot Fleet request of their instances and histories, a history's start time,
-//! DescribeElasticGpus' `MaxResults`) or derived from the items answered (DescribeAggregateIdFormat's
+//! The members EC2 answers beside a list are filled here too: echoed from the request (a fleet
+//! history's start time, DescribeElasticGpus' `MaxResults`; the fleet itself is echoed by the
+//! declaration, `ids(..., output = fleet_id)`) or derived from the items answered (DescribeAggregateIdFormat's
 //! `UseLongIdsAggregated`, DescribeVpcEndpointServices' `ServiceNames`).
 
 #[cfg(any(
@@ -267,8 +267,8 @@ pub(crate) fn principal_id_formats(
     }
 }
 
-/// The members EC2 answers beside a fleet's history records: the fleet's ID and the start time
-/// asked for, echoed, and `LastEvaluatedTime` on the last page only ("all records up to this time
+/// The members EC2 answers beside a fleet's history records: the start time asked for, echoed,
+/// and `LastEvaluatedTime` on the last page only ("all records up to this time
 /// were retrieved"; absent while a `NextToken` says there are more). The time is the answer's:
 /// every record the store holds up to it has been evaluated.
 #[cfg(feature = "instances")]
@@ -280,37 +280,16 @@ fn history_members(
     (Some(start_time), last_evaluated)
 }
 
-/// DescribeFleetInstances: the fleet asked about, echoed beside its instances (`fleetId`).
-#[cfg(feature = "instances")]
-pub(crate) fn fleet_instances(
-    request: &crate::instances::DescribeFleetInstancesRequest,
-    _caller: &Caller,
-    response: &mut crate::instances::DescribeFleetInstancesResponse,
-) {
-    response.fleet_id = Some(request.fleet_id.clone());
-}
-
-/// DescribeFleetHistory: the fleet and the start time asked for, echoed, and the time up to which
-/// the history was read (see [`history_members`]).
+/// DescribeFleetHistory: the start time asked for, echoed, and the time up to which the history
+/// was read (see [`history_members`]; the fleet is echoed as every parent named beside a list).
 #[cfg(feature = "instances")]
 pub(crate) fn fleet_history(
     request: &crate::instances::DescribeFleetHistoryRequest,
     _caller: &Caller,
     response: &mut crate::instances::DescribeFleetHistoryResponse,
 ) {
-    response.fleet_id = Some(request.fleet_id.clone());
     (response.start_time, response.last_evaluated_time) =
         history_members(request.start_time, response.next_token.is_some());
-}
-
-/// DescribeSpotFleetInstances: the Spot Fleet request asked about, echoed beside its instances.
-#[cfg(feature = "instances")]
-pub(crate) fn spot_fleet_instances(
-    request: &crate::instances::DescribeSpotFleetInstancesRequest,
-    _caller: &Caller,
-    response: &mut crate::instances::DescribeSpotFleetInstancesResponse,
-) {
-    response.spot_fleet_request_id = Some(request.spot_fleet_request_id.clone());
 }
 
 /// DescribeSpotFleetRequestHistory: as DescribeFleetHistory, for a Spot Fleet request.
@@ -320,7 +299,6 @@ pub(crate) fn spot_fleet_request_history(
     _caller: &Caller,
     response: &mut crate::instances::DescribeSpotFleetRequestHistoryResponse,
 ) {
-    response.spot_fleet_request_id = Some(request.spot_fleet_request_id.clone());
     (response.start_time, response.last_evaluated_time) =
         history_members(request.start_time, response.next_token.is_some());
 }

@@ -489,8 +489,8 @@ fn recurs_as_asked(
 }
 
 /// DescribeFleetHistory's `StartTime` (required) and `EventType`: the events at or after the
-/// start, of that type when one is asked (by default every type, as documented). The fleet named
-/// by `FleetId` is not applied: a history record does not hold its fleet's ID.
+/// start, of that type when one is asked (by default every type, as documented). The fleet's
+/// records are those its answers named it beside (`ids(..., output = fleet_id)`).
 #[cfg(feature = "instances")]
 pub(crate) fn fleet_history(
     request: &crate::instances::DescribeFleetHistoryRequest,
@@ -503,8 +503,7 @@ pub(crate) fn fleet_history(
 }
 
 /// DescribeSpotFleetRequestHistory's `StartTime` (required) and `EventType`, as
-/// DescribeFleetHistory's: the events at or after the start, of the type asked for, if any. The
-/// `SpotFleetRequestId` is not applied: a history record does not hold its request's ID.
+/// DescribeFleetHistory's: the events at or after the start, of the type asked for, if any.
 #[cfg(feature = "instances")]
 pub(crate) fn spot_fleet_request_history(
     request: &crate::instances::DescribeSpotFleetRequestHistoryRequest,
@@ -655,22 +654,26 @@ pub(crate) fn capacity_block_extension_offerings(
     offering: &crate::shapes::CapacityBlockExtensionOffering,
     context: &DescribeContext,
 ) -> bool {
+    let lasting = held_as_asked(
+        Some(&request.capacity_block_extension_duration_hours),
+        offering.capacity_block_extension_duration_hours.as_ref(),
+    );
     let Some(block) = context.resource::<crate::instances::DescribeCapacityReservations>(
         &request.capacity_reservation_id,
     ) else {
-        return false;
+        return lasting;
     };
-    held_as_asked(
-        Some(&request.capacity_block_extension_duration_hours),
-        offering.capacity_block_extension_duration_hours.as_ref(),
-    ) && held_as_asked(
-        block.instance_type.as_ref(),
-        offering.instance_type.as_ref(),
-    ) && held_as_asked(
-        block.availability_zone.as_ref(),
-        offering.availability_zone.as_ref(),
-    ) && held_as_asked(
-        block.end_date.as_ref(),
-        offering.capacity_block_extension_start_date.as_ref(),
-    )
+    lasting
+        && held_as_asked(
+            block.instance_type.as_ref(),
+            offering.instance_type.as_ref(),
+        )
+        && held_as_asked(
+            block.availability_zone.as_ref(),
+            offering.availability_zone.as_ref(),
+        )
+        && held_as_asked(
+            block.end_date.as_ref(),
+            offering.capacity_block_extension_start_date.as_ref(),
+        )
 }

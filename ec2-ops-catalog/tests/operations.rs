@@ -268,6 +268,12 @@ fn in_one_scope(action: &str, printed: &mut Value) {
             ("InstanceTenancy", json!("default"))
         }
         "DescribeCapacityReservationBillingRequests" => ("RequestedBy", json!(CALLER)),
+        // The required durations the check sends (see [`query_value`]); the zone is any, as the
+        // check sends `AllAvailabilityZones`.
+        "DescribeCapacityBlockOfferings" => ("CapacityBlockDurationHours", json!(5)),
+        "DescribeCapacityBlockExtensionOfferings" => {
+            ("CapacityBlockExtensionDurationHours", json!(5))
+        }
         // After the required `StartTime` the check sends (see [`query_value`]).
         "DescribeFleetHistory" | "DescribeSpotFleetRequestHistory" => {
             ("Timestamp", json!("2025-06-01T00:00:00.000Z"))
@@ -628,9 +634,29 @@ where
         } else {
             InMemorySource::new(O::resource_id)
         };
-        for resource in &resources {
-            source.insert(resource.clone());
+        // Resources of a parent named beside the list (a fleet's) are stored under it, and the
+        // request names it.
+        let parent_member = <O as DescribeOperation>::PARENT_MEMBER;
+        for (position, resource) in resources.iter().enumerate() {
+            match parent_member {
+                Some(_) => {
+                    let own = if by_position {
+                        format!("{position:020}")
+                    } else {
+                        O::resource_id(resource).to_owned()
+                    };
+                    source.insert_at(ec2_ops::parent_key(PARENT, &own), resource.clone());
+                }
+                None => {
+                    source.insert(resource.clone());
+                }
+            }
         }
+        let parents: Vec<String> = parents
+            .iter()
+            .cloned()
+            .chain(parent_member.map(str::to_owned))
+            .collect();
         let ids: Vec<&str> = if list {
             resources.iter().map(O::resource_id).collect()
         } else {

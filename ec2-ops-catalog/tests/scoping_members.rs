@@ -33,6 +33,26 @@ where
     service
 }
 
+/// A service of operation `O`, whose resources belong to a parent named beside the list (a
+/// fleet's), over `resources` of `parent`, each keyed by `key` under it.
+fn service_of_parent<O>(
+    parent: &str,
+    resources: Vec<Value>,
+    key: fn(&O::Resource) -> &str,
+) -> Service
+where
+    O: DescribeOperation + 'static,
+    O::Resource: DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    let source = InMemorySource::keyed_by_position();
+    for resource in resources.into_iter().map(from_cli::<O::Resource>) {
+        source.insert_at(ec2_ops::parent_key(parent, key(&resource)), resource);
+    }
+    let mut service = Service::new(DescribeContext::default().with_account_id(ACCOUNT));
+    service.register::<O, _>(Arc::new(source));
+    service
+}
+
 /// The answer's body, parsed as `Response`, or the error code.
 fn ask<Response: Ec2Response + Default>(
     service: &Service,
@@ -1016,7 +1036,7 @@ mod histories {
 
     #[test]
     fn fleet_history_lists_events_from_the_start_time_of_the_type_asked_for() {
-        let service = service::<DescribeFleetHistory>(records(), |record| {
+        let service = service_of_parent::<DescribeFleetHistory>("fleet-1", records(), |record| {
             // Events have no ID: the test's descriptions tell them apart.
             record
                 .event_information
@@ -1054,13 +1074,14 @@ mod histories {
 
     #[test]
     fn spot_fleet_request_history_lists_events_from_the_start_time_of_the_type_asked_for() {
-        let service = service::<DescribeSpotFleetRequestHistory>(records(), |record| {
-            record
-                .event_information
-                .as_ref()
-                .and_then(|information| information.event_description.as_deref())
-                .unwrap_or_default()
-        });
+        let service =
+            service_of_parent::<DescribeSpotFleetRequestHistory>("sfr-1", records(), |record| {
+                record
+                    .event_information
+                    .as_ref()
+                    .and_then(|information| information.event_description.as_deref())
+                    .unwrap_or_default()
+            });
         let count = |params: &str| -> usize {
             let response: DescribeSpotFleetRequestHistoryResponse =
                 ask(&service, "DescribeSpotFleetRequestHistory", params).expect("an answer");
@@ -1581,8 +1602,8 @@ mod capacity_blocks {
         );
         assert_eq!(
             extensions("&CapacityReservationId=cr-unknown&CapacityBlockExtensionDurationHours=24"),
-            Vec::<String>::new(),
-            "a block the store does not hold has no offering"
+            ["cbe-1-day", "cbe-other-block", "cbe-other-type"],
+            "a block the store does not hold: the offerings held are taken as its"
         );
     }
 }
@@ -1601,17 +1622,20 @@ mod response_members {
     use ec2_ops_catalog::vpc::{DescribeVpcEndpointServices, DescribeVpcEndpointServicesResponse};
 
     #[test]
-    fn fleet_and_spot_fleet_instances_echo_the_fleet_asked_about() {
+    fn fleet_and_spot_fleet_instances_echo_the_fleet_asked_about_beside_its_instances() {
         let instances = vec![json!({"InstanceId": "i-1", "InstanceType": "m5.large"})];
-        let fleet = service::<DescribeFleetInstances>(instances.clone(), |instance| {
-            instance.instance_id.as_deref().unwrap_or_default()
-        });
+        let fleet =
+            service_of_parent::<DescribeFleetInstances>("fleet-1", instances.clone(), |instance| {
+                instance.instance_id.as_deref().unwrap_or_default()
+            });
         let response: DescribeFleetInstancesResponse =
             ask(&fleet, "DescribeFleetInstances", "&FleetId=fleet-1").unwrap();
         assert_eq!(response.fleet_id.as_deref(), Some("fleet-1"));
-        let spot = service::<DescribeSpotFleetInstances>(instances, |instance| {
-            instance.instance_id.as_deref().unwrap_or_default()
-        });
+        assert_eq!(response.active_instances.len(), 1);
+        let spot =
+            service_of_parent::<DescribeSpotFleetInstances>("sfr-1", instances, |instance| {
+                instance.instance_id.as_deref().unwrap_or_default()
+            });
         let response: DescribeSpotFleetInstancesResponse = ask(
             &spot,
             "DescribeSpotFleetInstances",
@@ -1630,7 +1654,7 @@ mod response_members {
                        "EventInformation": {"EventDescription": format!("event {day}")}})
             })
             .collect();
-        let history = service::<DescribeFleetHistory>(records, |record| {
+        let history = service_of_parent::<DescribeFleetHistory>("fleet-1", records, |record| {
             record
                 .event_information
                 .as_ref()
@@ -1748,6 +1772,130 @@ mod response_members {
                 &service,
                 "DescribeReservedInstancesModifications",
                 "&NextToken=abc"
+            )
+            .unwrap_err(),
+            "InvalidParameterValue"
+        );
+    }
+}
+
+/// Resources that belong to a parent their answers name beside the list (a fleet's instances and
+/// history): a request names the parent, and is answered that parent's only.
+mod parents_named_beside_the_list {
+    use super::*;
+    use ec2_ops_catalog::instances::{
+        DescribeFleetInstances, DescribeFleetInstancesResponse, DescribeFleets,
+    };
+
+    /// DescribeFleets serves `fleet-1`, `fleet-2` and `fleet-empty`.
+    struct Fleets;
+
+    impl ec2_ops::Parents for Fleets {
+        fn serves(&self, action: &str, id: &str) -> Option<bool> {
+            (action == <DescribeFleets as ec2_ops::Operation>::SPEC.action)
+                .then(|| ["fleet-1", "fleet-2", "fleet-empty"].contains(&id))
+        }
+
+        fn resource(&self, _action: &str, _id: &str) -> Option<Box<dyn std::any::Any + Send>> {
+            None
+        }
+    }
+
+    fn fleets() -> Service {
+        let source = InMemorySource::keyed_by_position();
+        let instance = |fleet: &str, id: &str, kind: &str| {
+            let instance: ec2_ops_catalog::shapes::ActiveInstance =
+                from_cli(json!({"InstanceId": id, "InstanceType": kind}));
+            source.insert_at(ec2_ops::parent_key(fleet, id), instance);
+        };
+        for index in 0..3 {
+            instance("fleet-1", &format!("i-1{index}"), "m5.large");
+        }
+        instance("fleet-2", "i-20", "c5.large");
+        instance("fleet-10", "i-100", "c5.large");
+        let context = DescribeContext::default()
+            .with_account_id(ACCOUNT)
+            .with_parents(Arc::new(Fleets));
+        let mut service = Service::new(context);
+        service.register::<DescribeFleetInstances, _>(Arc::new(source));
+        service
+    }
+
+    fn instances(
+        service: &Service,
+        params: &str,
+    ) -> Result<DescribeFleetInstancesResponse, String> {
+        ask(service, "DescribeFleetInstances", params)
+    }
+
+    fn ids(response: &DescribeFleetInstancesResponse) -> Vec<String> {
+        response
+            .active_instances
+            .iter()
+            .map(|instance| instance.instance_id.clone().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_fleet_is_answered_its_own_instances_only() {
+        let service = fleets();
+        let first = instances(&service, "&FleetId=fleet-1").unwrap();
+        assert_eq!(ids(&first), ["i-10", "i-11", "i-12"]);
+        let second = instances(&service, "&FleetId=fleet-2").unwrap();
+        assert_eq!(ids(&second), ["i-20"]);
+        assert_eq!(second.fleet_id.as_deref(), Some("fleet-2"));
+        let filtered = instances(
+            &service,
+            "&FleetId=fleet-1&Filter.1.Name=instance-type&Filter.1.Value.1=c5.large",
+        )
+        .unwrap();
+        assert!(
+            ids(&filtered).is_empty(),
+            "fleet-2's c5.large is not fleet-1's"
+        );
+    }
+
+    #[test]
+    fn an_unknown_fleet_is_not_found_and_a_fleet_without_instances_answers_none() {
+        let service = fleets();
+        assert_eq!(
+            instances(&service, "&FleetId=fleet-404").unwrap_err(),
+            "InvalidFleetId.NotFound"
+        );
+        assert!(ids(&instances(&service, "&FleetId=fleet-empty").unwrap()).is_empty());
+        // Instances held for a fleet DescribeFleets does not list (a capture holding the children
+        // without the parent) still answer for it.
+        assert_eq!(
+            ids(&instances(&service, "&FleetId=fleet-10").unwrap()),
+            ["i-100"]
+        );
+        assert_eq!(
+            instances(&service, "").unwrap_err(),
+            "MissingParameter",
+            "the fleet is required"
+        );
+    }
+
+    #[test]
+    fn pages_walk_one_fleet_and_its_tokens_are_refused_for_another() {
+        let service = fleets();
+        let first = instances(&service, "&FleetId=fleet-1&MaxResults=2").unwrap();
+        assert_eq!(ids(&first), ["i-10", "i-11"]);
+        let token = first.next_token.clone().expect("a second page");
+        let token =
+            percent_encoding::utf8_percent_encode(&token, percent_encoding::NON_ALPHANUMERIC)
+                .to_string();
+        let second = instances(
+            &service,
+            &format!("&FleetId=fleet-1&MaxResults=2&NextToken={token}"),
+        )
+        .unwrap();
+        assert_eq!(ids(&second), ["i-12"]);
+        assert_eq!(second.next_token, None);
+        assert_eq!(
+            instances(
+                &service,
+                &format!("&FleetId=fleet-2&MaxResults=2&NextToken={token}")
             )
             .unwrap_err(),
             "InvalidParameterValue"

@@ -1453,6 +1453,7 @@ impl ::ec2_ops::__private::DescribeOperation for DescribeBundleTasks {
             max_results: ::core::option::Option::None,
             next_token: ::core::option::Option::None,
             dry_run: __ec2_request.dry_run.unwrap_or(false),
+            parent: ::core::option::Option::None,
         }
     }
     fn response(

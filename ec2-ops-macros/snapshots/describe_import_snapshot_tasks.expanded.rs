@@ -1179,6 +1179,7 @@ impl ::ec2_ops::__private::DescribeOperation for DescribeImportSnapshotTasks {
             max_results: __ec2_request.max_results,
             next_token: __ec2_request.next_token.as_deref(),
             dry_run: __ec2_request.dry_run.unwrap_or(false),
+            parent: ::core::option::Option::None,
         }
     }
     fn response(

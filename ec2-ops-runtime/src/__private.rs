@@ -9,7 +9,7 @@ pub use ::serde;
 
 pub use crate::describe::{
     Caller, DescribeContext, DescribeInput, DescribeOperation, Lookup, NestedItems, Page,
-    PaginatedOperation, ValueCheck, group_units, split_units,
+    PaginatedOperation, ParentScope, ValueCheck, group_units, split_units,
 };
 pub use crate::error::Ec2Error;
 pub use crate::filter::{FilterCatalog, FilterLeaf, FilterPath, TagFilters, TagList, ValueSet};

@@ -427,6 +427,7 @@ fn walk(
             max_results: Some(max),
             next_token: token.as_deref(),
             dry_run: false,
+            parent: None,
         };
         let page = run(source, input).unwrap();
         assert!(page.items.len() <= max as usize);

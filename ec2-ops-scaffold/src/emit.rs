@@ -136,6 +136,9 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
         if let Some(field) = &ids.field {
             parts.push(format!("field = {field}"));
         }
+        if let Some(output) = &ids.output {
+            parts.push(format!("output = {output}"));
+        }
         if let Some(code) = &ids.not_found {
             parts.push(format!("not_found = {code:?}"));
         }

@@ -115,6 +115,9 @@ pub struct IdsDecl {
     /// (`ClientVpnEndpointId` of DescribeClientVpnRoutes names a DescribeClientVpnEndpoints
     /// resource).
     pub parent: Option<String>,
+    /// The response field naming, beside the list, the parent the answer's resources belong to
+    /// (`fleet_id` of DescribeFleetInstances): the one required ID selects that parent's.
+    pub output: Option<String>,
 }
 
 /// One documented filter and where it goes.
@@ -273,7 +276,10 @@ fn name_parents(operations: &mut [OperationDecl]) {
     let own: BTreeMap<String, (String, Option<String>)> = operations
         .iter()
         .filter_map(|operation| {
-            let ids = operation.ids.iter().find(|ids| ids.field.is_none())?;
+            let ids = operation
+                .ids
+                .iter()
+                .find(|ids| ids.field.is_none() && ids.output.is_none())?;
             Some((
                 ids.key.clone(),
                 (operation.action.clone(), ids.not_found.clone()),
@@ -285,7 +291,7 @@ fn name_parents(operations: &mut [OperationDecl]) {
         for ids in operation
             .ids
             .iter_mut()
-            .filter(|ids| ids.field.is_some() && !ids.narrows)
+            .filter(|ids| (ids.field.is_some() || ids.output.is_some()) && !ids.narrows)
         {
             // A list's key is shared more loosely (`ReportId` names declarative policies reports
             // and image usage reports alike): a list names a parent only where the operation is
@@ -400,7 +406,39 @@ impl Planner<'_> {
         // `TrafficMirrorFilterId` of a filter rule) selects by that field: never the resources'
         // own ID list, as one value is not a list.
         let mut one_values = Vec::new();
+        // One required text value that no resource holds but every answer repeats beside its list
+        // (`FleetId` of DescribeFleetInstances) names the parent the resources belong to.
+        let answered_beside = |member: &str| {
+            output
+                .iter()
+                .any(|(answered, answer)| answered == member && self.is_text(&answer.shape))
+        };
         for (member, reference) in input {
+            if !single
+                && required.contains(member)
+                && self.is_text(&reference.shape)
+                && !has_text_field(member)
+                && answered_beside(member)
+            {
+                let key = reference.query_key(member);
+                let not_found = match self.finishing.ids(action, &key) {
+                    Some(IdsDecision::NotFound(code)) => Some(code.clone()),
+                    _ => None,
+                };
+                one_values.push(IdsDecl {
+                    not_found,
+                    narrows: false,
+                    member: None,
+                    key,
+                    field: None,
+                    single: true,
+                    optional: false,
+                    parent: None,
+                    output: Some(names::field_ident(&names::snake(member))),
+                });
+                used.insert(member);
+                continue;
+            }
             let (field, one_value) = if single {
                 let own = required.contains(member)
                     && self.is_text(&reference.shape)
@@ -433,6 +471,7 @@ impl Planner<'_> {
                 single: single || one_value,
                 optional: one_value && !required.contains(member),
                 parent: None,
+                output: None,
             };
             if one_value {
                 one_values.push(list);

@@ -303,11 +303,10 @@ pub struct DescribeElasticGpus;
     // Not unique to a resource (history records are events: a type and a time, which can repeat): a source keys the resources by position.
     resource_id = event_type,
     output(member = "HistoryRecords", xml = "historyRecordSet"),
+    ids(key = "FleetId", output = fleet_id, not_found = "InvalidFleetId.NotFound", parent = "DescribeFleets", single),
     members(
         /// The type of events to describe.
         event_type: Option<FleetEventType>,
-        /// The ID of the EC2 Fleet.
-        fleet_id: String,
         /// The start date and time for the events, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
         start_time: DateTime,
     ),
@@ -334,10 +333,7 @@ pub struct DescribeFleetHistory;
     resource = ActiveInstance,
     resource_id = instance_id,
     output(member = "ActiveInstances", xml = "activeInstanceSet"),
-    members(
-        /// The ID of the EC2 Fleet.
-        fleet_id: String,
-    ),
+    ids(key = "FleetId", output = fleet_id, not_found = "InvalidFleetId.NotFound", parent = "DescribeFleets", single),
     filters(
         key = "Filter",
         "instance-type",
@@ -348,8 +344,6 @@ pub struct DescribeFleetHistory;
         /// The ID of the EC2 Fleet.
         fleet_id: Option<String>,
     ),
-    // Applies EC2's rule over the request's IDs.
-    respond = crate::responses::fleet_instances,
 )]
 pub struct DescribeFleetInstances;
 
@@ -359,7 +353,7 @@ pub struct DescribeFleetInstances;
     resource = FleetData,
     resource_id = fleet_id,
     output(member = "Fleets", xml = "fleetSet"),
-    ids(key = "FleetId"),
+    ids(key = "FleetId", not_found = "InvalidFleetId.NotFound"),
     filters(
         key = "Filter",
         "activity-status",
@@ -1137,18 +1131,13 @@ pub struct DescribeSpotDatafeedSubscription;
     resource = ActiveInstance,
     resource_id = instance_id,
     output(member = "ActiveInstances", xml = "activeInstanceSet"),
-    members(
-        /// The ID of the Spot Fleet request.
-        spot_fleet_request_id: String,
-    ),
+    ids(key = "SpotFleetRequestId", output = spot_fleet_request_id, not_found = "InvalidSpotFleetRequestId.NotFound", parent = "DescribeSpotFleetRequests", single),
     paginate(min = 1, max = 1000),
     dry_run,
     response(
         /// The ID of the Spot Fleet request.
         spot_fleet_request_id: Option<String>,
     ),
-    // Applies EC2's rule over the request's IDs.
-    respond = crate::responses::spot_fleet_instances,
 )]
 pub struct DescribeSpotFleetInstances;
 
@@ -1159,9 +1148,8 @@ pub struct DescribeSpotFleetInstances;
     // Not unique to a resource (history records are events: a type and a time, which can repeat): a source keys the resources by position.
     resource_id = event_type,
     output(member = "HistoryRecords", xml = "historyRecordSet"),
+    ids(key = "SpotFleetRequestId", output = spot_fleet_request_id, not_found = "InvalidSpotFleetRequestId.NotFound", parent = "DescribeSpotFleetRequests", single),
     members(
-        /// The ID of the Spot Fleet request.
-        spot_fleet_request_id: String,
         /// The type of events to describe.
         event_type: Option<EventType>,
         /// The starting date and time for the events, in UTC format (for example, YYYY - MM - DD T HH: MM: SS Z).
@@ -1190,7 +1178,7 @@ pub struct DescribeSpotFleetRequestHistory;
     resource = SpotFleetRequestConfig,
     resource_id = spot_fleet_request_id,
     output(member = "SpotFleetRequestConfigs", xml = "spotFleetRequestConfigSet"),
-    ids(key = "SpotFleetRequestId"),
+    ids(key = "SpotFleetRequestId", not_found = "InvalidSpotFleetRequestId.NotFound"),
     paginate,
     dry_run,
 )]

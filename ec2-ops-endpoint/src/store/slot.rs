@@ -2,23 +2,35 @@
 //! one check every seed file, put and control request passes), and the views told of each change.
 
 use std::any::Any;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use ec2_ops::operations::instances::Reservation;
 use ec2_ops::operations::tags::TagDescription;
-use ec2_ops::{Caller, InMemorySource, Operation, Page, ResourceSource};
+use ec2_ops::{
+    Caller, DescribeOperation, InMemorySource, Operation, Page, ResourceSource, parent_key,
+};
 use ec2_ops_catalog::{CatalogOperation, KEYED_BY_POSITION, LIST_MEMBERS};
 use serde::de::IgnoredAny;
 
 use crate::seed::SeedError;
 
 /// Resources checked and split into the units a source stores, ready to go in: a
-/// `Vec<Arc<Item>>` of one operation, behind `Any` so the store holds every operation's in one
+/// `Vec<Arc<Item>>` of one operation (for an operation whose resources belong to a parent named
+/// beside the list, [`Parented`] units), behind `Any` so the store holds every operation's in one
 /// map. The seed's units are shared with the sources that hold them, not copied (and the embedded
 /// reference data's between every store of the process).
 pub(crate) type Units = Arc<dyn Any + Send + Sync>;
+
+/// The units of an operation whose resources belong to a parent its answers name beside the
+/// list (DescribeFleetInstances' `FleetId`): each with the parent's ID.
+pub(crate) type Parented<I> = Vec<(String, Arc<I>)>;
+
+/// Checked seed units, each with the parent its output named (`None` for a list not under a
+/// parent), in seed order.
+type ParentedUnits<I> = Vec<(Option<String>, Arc<I>)>;
 
 /// A view's part in a change of `R`s: told the unit that went (if any) and the one that came (if
 /// any), under the store's exclusive lock.
@@ -97,6 +109,11 @@ pub(crate) struct Slot<O: CatalogOperation> {
     pub source: Arc<InMemorySource<Arc<O::Item>>>,
     keying: Keying,
     observers: Vec<Observer<O::Item>>,
+    /// The member naming the parent beside the list, for an operation whose resources belong to
+    /// one (`FleetId`): each is stored under its parent ([`parent_key`]).
+    parent_member: Option<&'static str>,
+    /// The next position of a parent's resource keyed by position (the keys only need to grow).
+    next_position: AtomicU64,
 }
 
 impl<O: CatalogOperation> Slot<O> {
@@ -119,6 +136,8 @@ impl<O: CatalogOperation> Slot<O> {
             source: Arc::new(source),
             keying,
             observers: Vec::new(),
+            parent_member: <O as DescribeOperation>::PARENT_MEMBER,
+            next_position: AtomicU64::new(0),
         }
     }
 
@@ -137,13 +156,42 @@ impl<O: CatalogOperation> Slot<O> {
     }
 
     /// The one check: `resources` (each with its JSON path) split into units, each with an ID
-    /// of its own unless the operation keys by position; the first problem refuses them all.
+    /// of its own unless the operation keys by position; the first problem refuses them all. An
+    /// operation whose resources belong to a parent named beside the list takes them only with
+    /// their parent, from the AWS CLI's outputs ([`ErasedSlot::read`]).
     pub fn check(
         &self,
         resources: impl IntoIterator<Item = (String, O::Item)>,
         source: &str,
     ) -> Result<Vec<Arc<O::Item>>, SeedError> {
-        let mut units: Vec<Arc<O::Item>> = Vec::new();
+        if let Some(member) = self.parent_member {
+            return Err(SeedError::new(
+                source,
+                "$",
+                format!(
+                    "{}'s resources belong to the parent its answers name beside the list (`{member}`): \
+                     give the AWS CLI's outputs, which name it (a seed file, or `Store::put_json`)",
+                    <O as Operation>::SPEC.action
+                ),
+            ));
+        }
+        let checked = self.check_under(
+            resources
+                .into_iter()
+                .map(|(path, resource)| (path, None, resource)),
+            source,
+        )?;
+        Ok(checked.into_iter().map(|(_, unit)| unit).collect())
+    }
+
+    /// [`Slot::check`] of resources each with the parent its output named, if any: the units, each
+    /// with its parent; the same ID under two parents is two resources.
+    fn check_under(
+        &self,
+        resources: impl IntoIterator<Item = (String, Option<String>, O::Item)>,
+        source: &str,
+    ) -> Result<ParentedUnits<O::Item>, SeedError> {
+        let mut units: ParentedUnits<O::Item> = Vec::new();
         let mut keys: HashMap<String, usize> = HashMap::new();
         let mut groups = HashSet::new();
         // An operation answering one resource per call (an attribute operation) is captured one
@@ -151,7 +199,7 @@ impl<O: CatalogOperation> Slot<O> {
         let one_per_call = !LIST_MEMBERS
             .iter()
             .any(|(action, _)| *action == <O as Operation>::SPEC.action);
-        for (path, resource) in resources {
+        for (path, parent, resource) in resources {
             if let Some(problem) = group_problem(&resource, &mut groups) {
                 return Err(SeedError::new(source, path, problem));
             }
@@ -166,7 +214,11 @@ impl<O: CatalogOperation> Slot<O> {
             }
             for unit in split {
                 if self.keying != Keying::Position {
-                    let key = self.key(&unit);
+                    let own = self.key(&unit);
+                    let key = match &parent {
+                        Some(parent) if !own.is_empty() => parent_key(parent, &own),
+                        _ => own,
+                    };
                     if key.is_empty() {
                         return Err(SeedError::new(
                             source,
@@ -182,17 +234,39 @@ impl<O: CatalogOperation> Slot<O> {
                                 format!("a second resource with the ID `{key}`"),
                             ));
                         }
-                        let whole = merged::<O::Item>(&units[earlier], &unit)
+                        let whole = merged::<O::Item>(&units[earlier].1, &unit)
                             .map_err(|problem| SeedError::new(source, path.clone(), problem))?;
-                        units[earlier] = Arc::new(whole);
+                        units[earlier].1 = Arc::new(whole);
                         continue;
                     }
                     keys.insert(key.clone(), units.len());
                 }
-                units.push(Arc::new(unit));
+                units.push((parent.clone(), Arc::new(unit)));
             }
         }
         Ok(units)
+    }
+
+    /// The key a parent's unit is stored under: its own (its ID, or its next position) under the
+    /// parent's.
+    fn key_under(&self, parent: &str, unit: &O::Item) -> String {
+        let own = match self.keying {
+            Keying::Position => {
+                format!("{:020}", self.next_position.fetch_add(1, Ordering::Relaxed))
+            }
+            Keying::Id | Keying::TagItem => self.key(unit),
+        };
+        parent_key(parent, &own)
+    }
+
+    /// Every stored unit with its key, in order.
+    fn keyed(&self) -> Vec<(String, Arc<O::Item>)> {
+        let mut keyed = Vec::with_capacity(self.source.len());
+        self.source.scan_after(None, &mut |key, unit| {
+            keyed.push((key.to_owned(), Arc::clone(unit)));
+            ControlFlow::Continue(())
+        });
+        keyed
     }
 
     /// Every stored unit, in order.
@@ -364,24 +438,64 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
             .map(|(_, member)| *member);
         let mut resources = Vec::new();
         for (at, response) in self.responses(output, source)? {
+            // The parent an output names beside its list owns every resource it lists.
+            let parent = match self.parent_member {
+                Some(member) => match O::answered_parent(&response).filter(|id| !id.is_empty()) {
+                    Some(parent) => Some(parent.to_owned()),
+                    None if O::response_items(&response).is_empty() => continue,
+                    None => {
+                        return Err(SeedError::new(
+                            source,
+                            format!("{at}.{member}"),
+                            format!(
+                                "missing: the resources of {} belong to the parent the output names \
+                                 beside them, as EC2's answers (and the AWS CLI's outputs) do",
+                                self.action()
+                            ),
+                        ));
+                    }
+                },
+                None => None,
+            };
             for (index, item) in O::response_items(&response).iter().enumerate() {
                 let path = match list {
                     Some(member) => format!("{at}.{member}[{index}]"),
                     None => at.clone(),
                 };
-                resources.push((path, item.clone()));
+                resources.push((path, parent.clone(), item.clone()));
             }
         }
-        Ok(Arc::new(self.check(resources, source)?))
+        let checked = self.check_under(resources, source)?;
+        if self.parent_member.is_some() {
+            let parented: Parented<O::Item> = checked
+                .into_iter()
+                .map(|(parent, unit)| (parent.unwrap_or_default(), unit))
+                .collect();
+            return Ok(Arc::new(parented));
+        }
+        let units: Vec<Arc<O::Item>> = checked.into_iter().map(|(_, unit)| unit).collect();
+        Ok(Arc::new(units))
     }
 
     fn counted(&self, units: &Units) -> usize {
-        units
-            .downcast_ref::<Vec<Arc<O::Item>>>()
-            .map_or(0, Vec::len)
+        match units.downcast_ref::<Parented<O::Item>>() {
+            Some(parented) => parented.len(),
+            None => units
+                .downcast_ref::<Vec<Arc<O::Item>>>()
+                .map_or(0, Vec::len),
+        }
     }
 
     fn put(&self, units: &Units) {
+        if let Some(parented) = units.downcast_ref::<Parented<O::Item>>() {
+            for (parent, unit) in parented {
+                let gone = self
+                    .source
+                    .insert_at(self.key_under(parent, unit), Arc::clone(unit));
+                self.notify(gone.as_deref(), Some(unit));
+            }
+            return;
+        }
         let units = units
             .downcast_ref::<Vec<Arc<O::Item>>>()
             .expect("units are read by the slot they are put in");
@@ -392,6 +506,23 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
     }
 
     fn remove(&self, id: &str) -> bool {
+        if self.parent_member.is_some() {
+            // Stored under their parents: every resource with this ID, whichever parent's (a
+            // control request names the resource, not its parent; a walk of the slot, which only
+            // such a request pays).
+            let keys: Vec<String> = self
+                .keyed()
+                .into_iter()
+                .map(|(key, _)| key)
+                .filter(|key| key.split_once(' ').is_some_and(|(_, own)| own == id))
+                .collect();
+            for key in &keys {
+                if let Some(gone) = self.source.remove(key) {
+                    self.notify(Some(&gone), None);
+                }
+            }
+            return !keys.is_empty();
+        }
         match self.source.remove(id) {
             Some(gone) => {
                 self.notify(Some(&gone), None);
@@ -427,10 +558,13 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
 
     fn membership(&self) -> Option<Arc<dyn Membership>> {
         let source: Arc<dyn Membership> = self.source.clone();
-        (self.keying == Keying::Id).then_some(source)
+        (self.keying == Keying::Id && self.parent_member.is_none()).then_some(source)
     }
 
     fn dump(&self) -> Option<serde_json::Value> {
+        if let Some(member) = self.parent_member {
+            return self.dump_by_parent(member);
+        }
         let units = self.all();
         if units.is_empty() {
             return None;
@@ -468,6 +602,40 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
 
     fn as_any(&self) -> &dyn Any {
         self
+    }
+}
+
+impl<O: CatalogOperation> Slot<O> {
+    /// The resources of an operation whose resources belong to a parent named beside the list, as
+    /// the AWS CLI prints them: one output per parent, naming it under `member`.
+    fn dump_by_parent(&self, member: &str) -> Option<serde_json::Value> {
+        let list = LIST_MEMBERS
+            .iter()
+            .find(|(listed, _)| *listed == self.action())
+            .map(|(_, list)| *list)?;
+        let mut by_parent: BTreeMap<String, Vec<O::Item>> = BTreeMap::new();
+        for (key, unit) in self.keyed() {
+            let parent = key
+                .split_once(' ')
+                .map_or(key.as_str(), |(parent, _)| parent);
+            by_parent
+                .entry(parent.to_owned())
+                .or_default()
+                .push((*unit).clone());
+        }
+        if by_parent.is_empty() {
+            return None;
+        }
+        let outputs = by_parent
+            .into_iter()
+            .map(|(parent, units)| {
+                let mut output = serde_json::Map::new();
+                output.insert(list.to_owned(), to_json(&units));
+                output.insert(member.to_owned(), serde_json::Value::String(parent));
+                serde_json::Value::Object(output)
+            })
+            .collect();
+        Some(serde_json::Value::Array(outputs))
     }
 }
 

@@ -212,3 +212,98 @@ fn image_references_are_the_named_images_and_an_image_without_any_has_none() {
         Err("InvalidAMIID.NotFound".to_owned())
     );
 }
+
+/// What the AWS CLI prints for two fleets' `describe-fleet-instances`, one output per fleet (as a
+/// capture writes them), and for `describe-fleet-history` of one.
+const FLEETS: &str =
+    r#"{"Fleets": [{"FleetId": "fleet-1"}, {"FleetId": "fleet-2"}, {"FleetId": "fleet-3"}]}"#;
+
+const FLEET_INSTANCES: &str = r#"[
+  {"FleetId": "fleet-1", "ActiveInstances": [
+    {"InstanceId": "i-1", "InstanceType": "m5.large"},
+    {"InstanceId": "i-2", "InstanceType": "m5.large"}]},
+  {"FleetId": "fleet-2", "ActiveInstances": [{"InstanceId": "i-3", "InstanceType": "c5.large"}]}
+]"#;
+
+const FLEET_HISTORY: &str = r#"{"FleetId": "fleet-1", "StartTime": "2025-01-01T00:00:00.000Z",
+  "LastEvaluatedTime": "2025-01-02T00:00:00.000Z", "HistoryRecords": [
+    {"EventType": "fleetChange", "Timestamp": "2025-01-01T00:00:01.000Z", "EventInformation": {"EventSubType": "submitted"}},
+    {"EventType": "fleetChange", "Timestamp": "2025-01-01T00:00:01.000Z", "EventInformation": {"EventSubType": "submitted"}}
+]}"#;
+
+#[test]
+fn a_fleet_is_answered_the_instances_and_history_its_outputs_named_it_beside() {
+    let store = common::store(&[
+        ("describe-fleets", FLEETS),
+        ("describe-fleet-instances", FLEET_INSTANCES),
+        ("describe-fleet-history", FLEET_HISTORY),
+    ]);
+    let instances = |fleet: &str| {
+        ask(
+            &store,
+            &format!("Action=DescribeFleetInstances&FleetId={fleet}"),
+        )
+    };
+    assert_eq!(instances("fleet-1"), Ok(2));
+    assert_eq!(instances("fleet-2"), Ok(1));
+    assert_eq!(instances("fleet-3"), Ok(0), "a fleet without instances");
+    assert_eq!(
+        instances("fleet-9"),
+        Err("InvalidFleetId.NotFound".to_owned())
+    );
+    let history = |fleet: &str| {
+        ask(
+            &store,
+            &format!("Action=DescribeFleetHistory&FleetId={fleet}&StartTime=2025-01-01T00:00:00Z"),
+        )
+    };
+    assert_eq!(history("fleet-1"), Ok(2), "the repeated event is kept");
+    assert_eq!(history("fleet-2"), Ok(0));
+    let answer = store.handle(b"Version=2016-11-15&Action=DescribeFleetInstances&FleetId=fleet-2");
+    let body = String::from_utf8_lossy(&answer.body);
+    assert!(body.contains("<fleetId>fleet-2</fleetId>"), "{body}");
+    assert!(body.contains("<instanceId>i-3</instanceId>"), "{body}");
+    assert!(!body.contains("i-1"), "{body}");
+}
+
+#[test]
+fn an_output_naming_no_fleet_and_a_typed_put_are_refused() {
+    let store = common::store(&[]);
+    let problem = store
+        .put_json(
+            "describe-fleet-instances",
+            r#"{"ActiveInstances": [{"InstanceId": "i-1"}]}"#,
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(problem.contains("$.FleetId"), "{problem}");
+    let problem = store
+        .put::<ec2_ops_catalog::instances::DescribeFleetInstances>([Default::default()])
+        .unwrap_err()
+        .to_string();
+    assert!(problem.contains("`FleetId`"), "{problem}");
+    // An output with no instances names nothing to keep.
+    assert_eq!(
+        store.put_json("describe-fleet-instances", r#"{"ActiveInstances": []}"#),
+        Ok(0)
+    );
+}
+
+#[test]
+fn a_fleets_instances_are_dumped_one_output_per_fleet_and_load_back_the_same() {
+    let store = common::store(&[
+        ("describe-fleets", FLEETS),
+        ("describe-fleet-instances", FLEET_INSTANCES),
+    ]);
+    let dumped = store.dump();
+    let outputs = &dumped["describe-fleet-instances.json"];
+    assert_eq!(
+        outputs,
+        &serde_json::from_str::<serde_json::Value>(FLEET_INSTANCES).unwrap()
+    );
+    assert!(store.remove::<ec2_ops_catalog::instances::DescribeFleetInstances>("i-3"));
+    assert_eq!(
+        ask(&store, "Action=DescribeFleetInstances&FleetId=fleet-2"),
+        Ok(0)
+    );
+}

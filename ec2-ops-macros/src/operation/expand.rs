@@ -90,6 +90,15 @@ fn request_members(op: &Operation<'_>) -> Vec<RequestMember> {
                         ids.noun
                     ),
                 )
+            } else if ids.output.is_some() {
+                (
+                    string.clone(),
+                    Holding::Required,
+                    format!(
+                        "The {} whose resources to describe (`{key}`, required).",
+                        ids.noun
+                    ),
+                )
             } else {
                 (
                     string.clone(),
@@ -342,9 +351,17 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
     });
     let response_render = op.response.iter().map(crate::shape::expand::render_field);
     let response_read = op.response.iter().map(crate::shape::expand::read_field_arm);
+    // The parent a request names is echoed in the answer's member naming it.
+    let parent_ids = op.ids.iter().find(|ids| ids.output.is_some());
     let response_init = op.response.iter().map(|field| {
         let ident = field.ident;
-        quote! { #ident: ::core::default::Default::default(), }
+        match parent_ids {
+            Some(ids) if ids.output.as_ref() == Some(ident) => {
+                let asked = &ids.field.ident;
+                quote! { #ident: ::core::option::Option::Some(::std::clone::Clone::clone(&__ec2_request.#asked)), }
+            }
+            _ => quote! { #ident: ::core::default::Default::default(), },
+        }
     });
 
     // A list of resources, or with `single` the one resource (absent when there is none).
@@ -594,7 +611,7 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
                 }
             }
         });
-    let input_ids = match op.ids.iter().find(|ids| ids.lookup.is_none()) {
+    let input_ids = match op.ids.iter().find(|ids| ids.is_primary()) {
         Some(ids) => id_values(ids),
         None => quote! { &[] },
     };
@@ -617,6 +634,38 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
         quote! { __ec2_request.next_token.as_deref() }
     } else {
         quote! { ::core::option::Option::None }
+    };
+    let (input_parent, parent_member) = match parent_ids {
+        Some(ids) => {
+            let spec = id_spec(ids, complete);
+            let asked = &ids.field.ident;
+            let key = &ids.key;
+            let listed_by = match &ids.parent {
+                Some(parent) => quote! { ::core::option::Option::Some(#parent) },
+                None => quote! { ::core::option::Option::None },
+            };
+            let output = ids.output.as_ref();
+            (
+                quote! {
+                    ::core::option::Option::Some(#p::ParentScope {
+                        id: &__ec2_request.#asked,
+                        spec: {
+                            const __EC2_PARENT: #p::IdSpec = #spec;
+                            &__EC2_PARENT
+                        },
+                        listed_by: #listed_by,
+                    })
+                },
+                Some(quote! {
+                    const PARENT_MEMBER: ::core::option::Option<&'static str> = ::core::option::Option::Some(#key);
+
+                    fn answered_parent(__ec2_response: &#response) -> ::core::option::Option<&str> {
+                        ::core::option::Option::as_deref(&__ec2_response.#output)
+                    }
+                }),
+            )
+        }
+        None => (quote! { ::core::option::Option::None }, None),
     };
     let input_dry_run = if op.dry_run.is_some() {
         quote! { __ec2_request.dry_run.unwrap_or(false) }
@@ -794,8 +843,11 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
                     max_results: #input_max,
                     next_token: #input_token,
                     dry_run: #input_dry_run,
+                    parent: #input_parent,
                 }
             }
+
+            #parent_member
 
             #lookups
 
@@ -1021,7 +1073,7 @@ fn spec(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             .is_some_and(|filters| filters.tags.has(name))
     };
     let (named, key, value) = (has(TAG_NAMED), has(TAG_KEY), has(TAG_VALUE));
-    let ids = match op.ids.iter().find(|ids| ids.lookup.is_none()) {
+    let ids = match op.ids.iter().find(|ids| ids.is_primary()) {
         Some(ids) => {
             let spec = id_spec(ids, complete);
             quote! { ::core::option::Option::Some(#spec) }

@@ -40,7 +40,7 @@ const TOP_KEYS: &[Symbol] = &[
 const OUTPUT_KEYS: &[Symbol] = &[MEMBER, XML, ITEM, SINGLE, FLATTEN];
 const IDS_KEYS: &[Symbol] = &[
     KEY, MEMBER, FIELD, NOUN, NOT_FOUND, MALFORMED, PREFIX, SET_NAME, SINGLE, OPTIONAL, NARROWS,
-    PARENT,
+    PARENT, OUTPUT,
 ];
 const PAGINATE_KEYS: &[Symbol] = &[MIN, MAX, CLAMP, IDS_WITH_MAX_RESULTS];
 const FILTERS_KEYS: &[Symbol] = &[KEY, IGNORED_WITH];
@@ -157,6 +157,9 @@ pub struct Ids {
     pub one: Option<Named>,
     /// The resource field a second list is matched against; `None` for the resource ID itself.
     pub lookup: Option<FieldPath>,
+    /// `output = fleet_id`: the response field (of `response(...)`) naming, at the top of every
+    /// answer, the parent the resources belong to; the one ID sent selects that parent's.
+    pub output: Option<syn::Ident>,
     /// What the not-found message calls one value ("bundle ID").
     pub noun: String,
     pub noun_span: Span,
@@ -175,6 +178,14 @@ pub struct Ids {
     pub single: Option<Span>,
     /// `optional`, beside `single`: the one ID may be left out (no narrowing then).
     pub optional: Option<Span>,
+}
+
+impl Ids {
+    /// Whether this list holds the resources' own IDs: not matched against another field of
+    /// theirs (`field = ...`), nor naming the parent their answers name (`output = ...`).
+    pub fn is_primary(&self) -> bool {
+        self.lookup.is_none() && self.output.is_none()
+    }
 }
 
 pub struct Malformed {
@@ -495,6 +506,22 @@ fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {
             "the resource field the values name, e.g. `field = key_name`",
         )
         .and_then(|path| field_path_of(ctxt, path));
+    let output = keyed
+        .path(
+            ctxt,
+            OUTPUT,
+            "the response field naming the parent, e.g. `output = fleet_id`",
+        )
+        .and_then(|path| match path.get_ident() {
+            Some(ident) => Some(ident.clone()),
+            None => {
+                ctxt.error_spanned_by(
+                    path,
+                    "expected a field of `response(...)`, e.g. `output = fleet_id`",
+                );
+                None
+            }
+        });
     let noun = keyed.string(ctxt, NOUN, "\"bundle ID\"");
     let not_found = keyed.string(ctxt, NOT_FOUND, "\"InvalidBundleID.NotFound\"");
     let malformed = keyed.string(ctxt, MALFORMED, "\"InvalidBundleID.Malformed\"");
@@ -548,6 +575,7 @@ fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {
         member,
         member_span,
         lookup,
+        output,
         noun: noun
             .as_ref()
             .map_or_else(|| derive::subject(&key_text), syn::LitStr::value),

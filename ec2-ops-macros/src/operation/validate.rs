@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use proc_macro2::Span;
 
-use super::model::{FieldPath, Operation, TAG_NAMED};
+use super::model::{FieldPath, Ids, Operation, Output, TAG_NAMED};
 use crate::ctxt::Ctxt;
 use crate::names;
 use crate::syntax::Target;
@@ -140,7 +140,7 @@ fn one_resource_answers_are_consistent(ctxt: &Ctxt, op: &Operation<'_>) {
     for ids in op
         .ids
         .iter()
-        .filter(|ids| ids.lookup.is_none() && ids.single.is_none())
+        .filter(|ids| ids.is_primary() && ids.single.is_none())
     {
         ctxt.syn_error(syn::Error::new(
             ids.key.span(),
@@ -150,7 +150,7 @@ fn one_resource_answers_are_consistent(ctxt: &Ctxt, op: &Operation<'_>) {
     for optional in op
         .ids
         .iter()
-        .filter(|ids| ids.lookup.is_none())
+        .filter(|ids| ids.is_primary())
         .filter_map(|ids| ids.optional)
     {
         ctxt.syn_error(syn::Error::new(
@@ -275,8 +275,11 @@ fn ids_are_complete(ctxt: &Ctxt, op: &Operation<'_>) {
                 "`set_name` is EC2's name for the ID list, e.g. \"bundleIdSet\"",
             );
         }
+        if let Some(output) = &ids.output {
+            parent_named_by_output(ctxt, op, ids, output);
+        }
         if let Some(parent) = &ids.parent {
-            if ids.lookup.is_none() {
+            if ids.is_primary() {
                 ctxt.error_spanned_by(parent, "only a second list names a `parent`: name the resource field its values match, e.g. `field = client_vpn_endpoint_id`");
             } else if let Some(narrows) = ids.narrows {
                 ctxt.syn_error(syn::Error::new(narrows, "a list naming a `parent` narrows already: a parent served with no resource here selects nothing"));
@@ -286,19 +289,83 @@ fn ids_are_complete(ctxt: &Ctxt, op: &Operation<'_>) {
             }
         }
         if let Some(narrows) = ids.narrows {
-            if ids.lookup.is_none() {
+            if ids.is_primary() {
                 ctxt.syn_error(syn::Error::new(narrows, "only a second list may `narrows`: the resource's own IDs must exist; name the resource field its values match, e.g. `field = instance_type`"));
             } else if ids.not_found_explicit {
                 ctxt.syn_error(syn::Error::new(ids.not_found_span, "a list that `narrows` has no not-found error: a value no resource holds selects nothing"));
             }
         }
-        if ids.lookup.is_none() {
+        if ids.is_primary() {
             match primary {
                 None => primary = Some(&ids.key),
                 Some(first) => ctxt.error_spanned_by(&ids.key, format!("`{}` already lists the resource's own IDs: a second ID list names the resource field its values match, e.g. `ids(key = {:?}, field = key_name)`", first.value(), ids.key.value())),
             }
         }
     }
+}
+
+/// `ids(..., output = field)`: the one required ID (`single`, not `optional`) of the parent that
+/// every answer names in `field` of `response(...)`, which holds it as `Option<String>`; not also
+/// matched against a resource field, and not a list that `narrows` (an unknown parent is its
+/// not-found error, where `parent` names the operation listing parents).
+fn parent_named_by_output(ctxt: &Ctxt, op: &Operation<'_>, ids: &Ids, output: &syn::Ident) {
+    if ids.single.is_none() || ids.optional.is_some() {
+        ctxt.error_spanned_by(
+            output,
+            "the parent an answer names is one required ID: write `single` (and not `optional`)",
+        );
+    }
+    if let Some(path) = &ids.lookup {
+        let span = path.first().map_or_else(|| output.span(), syn::Ident::span);
+        ctxt.syn_error(syn::Error::new(
+            span,
+            "the parent is named beside the list (`output = ...`), not by a resource field: write one of `field` and `output`",
+        ));
+    }
+    if let Some(narrows) = ids.narrows {
+        ctxt.syn_error(syn::Error::new(
+            narrows,
+            "a parent named beside the list is looked up, not matched: it cannot `narrows`",
+        ));
+    }
+    match op.response.iter().find(|field| field.ident == output) {
+        None => ctxt.error_spanned_by(
+            output,
+            format!("`{output}` is not a field of `response(...)`: declare the member naming the parent there, e.g. `response({output}: Option<String>)`"),
+        ),
+        Some(field) if !is_optional_string(&field.original.ty) => ctxt.error_spanned_by(
+            &field.original.ty,
+            "the member naming the parent holds its ID: `Option<String>`",
+        ),
+        Some(_) => {}
+    }
+    if op.output.as_ref().and_then(Output::one_resource).is_some() || op.nested.is_some() {
+        ctxt.error_spanned_by(
+            output,
+            "a parent named beside the list is for a list of resources, not `single`, `flatten` or `nested` answers",
+        );
+    }
+}
+
+/// `Option<String>`, as written (`String` or `std::string::String` inside).
+fn is_optional_string(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    if last.ident != "Option" {
+        return false;
+    }
+    let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return false;
+    };
+    matches!(
+        arguments.args.first(),
+        Some(syn::GenericArgument::Type(syn::Type::Path(inner)))
+            if inner.path.segments.last().is_some_and(|segment| segment.ident == "String")
+    )
 }
 
 /// Request members are scalars (`Option<T>`, or `T` when EC2 requires them) or lists (`Vec<T>`),
@@ -379,7 +446,7 @@ fn tag_filters_share_one_tag_field(ctxt: &Ctxt, op: &Operation<'_>) {
 /// ID list.
 fn pagination_bounds_are_sane(ctxt: &Ctxt, op: &Operation<'_>) {
     let Some(paginate) = &op.paginate else { return };
-    if !paginate.ids_with_max_results && !op.ids.iter().any(|ids| ids.lookup.is_none()) {
+    if !paginate.ids_with_max_results && !op.ids.iter().any(|ids| ids.is_primary()) {
         ctxt.syn_error(syn::Error::new(
             paginate.span,
             "`ids_with_max_results = false` forbids combining IDs with MaxResults, but this operation declares no `ids(...)`",

@@ -4,6 +4,7 @@ use std::ops::ControlFlow;
 
 use crate::describe::context::DescribeContext;
 use crate::describe::ids::sorted_unique_ids;
+use crate::describe::parented::{ParentScope, WithinParent};
 use crate::describe::scope::{Lookup, Scope, ValueCheck};
 use crate::describe::source::ResourceSource;
 use crate::describe::token::RequestFingerprint;
@@ -25,6 +26,11 @@ pub struct DescribeInput<'a> {
     pub next_token: Option<&'a str>,
     /// `DryRun`.
     pub dry_run: bool,
+    /// The parent whose resources are described, for an operation whose answers name it beside
+    /// the list (`FleetId` of DescribeFleetInstances): the source keys each resource under its
+    /// parent ([`parent_key`](crate::parent_key)), IDs are the parent's resources' own, and a
+    /// token is bound to the parent. `None` for every other operation.
+    pub parent: Option<ParentScope<'a>>,
 }
 
 /// One page of results.
@@ -129,6 +135,26 @@ where
     O::Resource: Clone,
     S: ResourceSource<O::Resource> + ?Sized,
 {
+    match input.parent {
+        Some(parent) => {
+            describe_scoped::<O, _>(input, &WithinParent::new(source, parent.id), context, scope)
+        }
+        None => describe_scoped::<O, S>(input, source, context, scope),
+    }
+}
+
+/// [`describe_in`] over `source`, already narrowed to the request's parent where it names one.
+fn describe_scoped<O, S>(
+    input: &DescribeInput<'_>,
+    source: &S,
+    context: &DescribeContext,
+    scope: &Scope<'_, O::Resource>,
+) -> Result<Page<O::Resource>, Ec2Error>
+where
+    O: Operation + ?Sized,
+    O::Resource: Clone,
+    S: ResourceSource<O::Resource> + ?Sized,
+{
     let spec = &O::SPEC;
     authorize(spec, input.dry_run, context)?;
     (scope.rules)()?;
@@ -140,7 +166,17 @@ where
         .map(|lookup| Ok((lookup, checked_values(lookup.spec, lookup.values)?)))
         .collect::<Result<Vec<_>, Ec2Error>>()?;
     let limit = page_limit(spec, input)?;
-    let lookup_values: Vec<&[String]> = lookups.iter().map(|(lookup, _)| lookup.values).collect();
+    // A token is bound to the parent as to the lookups' values: another parent's is refused.
+    let parent_values: Vec<String> = input
+        .parent
+        .iter()
+        .map(|parent| parent.id.to_owned())
+        .collect();
+    let mut lookup_values: Vec<&[String]> =
+        lookups.iter().map(|(lookup, _)| lookup.values).collect();
+    if !parent_values.is_empty() {
+        lookup_values.push(&parent_values);
+    }
     let fingerprint = RequestFingerprint::with_lookups(input.filters, input.ids, &lookup_values);
     let after = match input.next_token {
         Some(token) => Some(
@@ -151,6 +187,9 @@ where
         None => None,
     };
     if after.is_none() {
+        if let Some(parent) = input.parent {
+            check_parent_exists(parent, source, context)?;
+        }
         check_ids_exist(spec, &ids, source)?;
         for (lookup, values) in &lookups {
             match lookup.check {
@@ -326,6 +365,32 @@ fn check_parents_exist<R, S: ResourceSource<R> + ?Sized>(
     }
     // A capture may hold a parent's children without the parent: they still name it.
     check_lookup_values_exist(lookup, &unknown, source)
+}
+
+/// A parent the context knows its operation does not serve, of which this source holds nothing,
+/// is not found; one the context does not know about selects what it holds (a capture may hold a
+/// parent's resources without the parent).
+fn check_parent_exists<R, S: ResourceSource<R> + ?Sized>(
+    parent: ParentScope<'_>,
+    source: &S,
+    context: &DescribeContext,
+) -> Result<(), Ec2Error> {
+    let Some(listed_by) = parent.listed_by else {
+        return Ok(());
+    };
+    if context.serves(listed_by, parent.id) != Some(false) {
+        return Ok(());
+    }
+    let mut holds_any = false;
+    source.scan_after(None, &mut |_, _| {
+        holds_any = true;
+        ControlFlow::Break(())
+    });
+    if holds_any {
+        Ok(())
+    } else {
+        missing_is_an_error(parent.spec, &[parent.id])
+    }
 }
 
 fn check_ids_exist<R, S: ResourceSource<R> + ?Sized>(

@@ -192,6 +192,13 @@ impl<R> InMemorySource<R> {
         items.insert(key, resource)
     }
 
+    /// Adds `resource` under `key`, whatever the source's keying, replacing (and returning) the
+    /// one held there: for resources whose key is not their own alone (one parent's, under
+    /// [`parent_key`](crate::parent_key)).
+    pub fn insert_at(&self, key: String, resource: R) -> Option<R> {
+        self.write().insert(key, resource)
+    }
+
     /// Removes the resource with `id` (for a source keyed by position, the key a scan reports).
     pub fn remove(&self, id: &str) -> Option<R> {
         self.write().remove(id)

@@ -62,6 +62,18 @@ pub trait DescribeOperation: Operation {
     /// The resources a response lists.
     fn response_items(response: &Self::Response) -> &[Self::Resource];
 
+    /// For an operation whose resources belong to a parent named beside the list (`FleetId` of
+    /// DescribeFleetInstances, see [`ParentScope`](crate::ParentScope)): the member naming it, in
+    /// the request and at the top of every answer. `None` for every other operation.
+    const PARENT_MEMBER: Option<&'static str> = None;
+
+    /// The parent an answer names beside its list (see [`Self::PARENT_MEMBER`]): what a stored
+    /// answer's resources belong to. `None` by default.
+    fn answered_parent(response: &Self::Response) -> Option<&str> {
+        let _ = response;
+        None
+    }
+
     /// How many resources a response lists (for logs); for a `nested` operation, how many items.
     fn response_len(response: &Self::Response) -> usize {
         Self::response_items(response).len()
