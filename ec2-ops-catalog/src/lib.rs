@@ -52,8 +52,13 @@
 
 mod responses;
 mod settings;
+#[cfg(feature = "instances")]
+mod spot_prices;
 mod validation;
 mod visibility;
+
+#[cfg(feature = "instances")]
+pub use spot_prices::SpotPriceChanges;
 
 /// Every structure and enum the operations reach.
 #[rustfmt::skip]

@@ -515,6 +515,31 @@ pub(crate) fn spot_fleet_request_history(
         && asked_for(request.event_type.as_ref(), record.event_type.as_ref())
 }
 
+/// DescribeSpotPriceHistory's `StartTime` and `EndTime`, as documented: the price changes within
+/// the range (both ends included, either may be absent), and "the last price change before the
+/// start time, which is the effective price as of the start time", one per zone, instance type
+/// and product. Which change that is, the service's [`SpotPriceChanges`](crate::SpotPriceChanges)
+/// says ([`Parents::index`](ec2_ops::Parents::index)); a context without one answers no change
+/// before the start (`ec2-ops-endpoint` keeps one).
+#[cfg(feature = "instances")]
+pub(crate) fn spot_price_history(
+    request: &crate::instances::DescribeSpotPriceHistoryRequest,
+    _caller: &Caller,
+    price: &crate::shapes::SpotPrice,
+    context: &DescribeContext,
+) -> bool {
+    if !within(price.timestamp, None, request.end_time) {
+        return false;
+    }
+    match (request.start_time, price.timestamp) {
+        (None, _) => true,
+        (Some(start), Some(time)) if time >= start => true,
+        (Some(start), _) => context
+            .index::<crate::instances::DescribeSpotPriceHistory, crate::SpotPriceChanges>()
+            .is_some_and(|changes| changes.is_in_effect_at(price, start)),
+    }
+}
+
 /// DescribeSecurityGroupReferences' `GroupId.N` (required, see the `validation` module): the
 /// references to the groups named.
 #[cfg(feature = "vpc")]

@@ -1016,6 +1016,85 @@ mod host_reservations_and_id_formats {
     }
 }
 
+/// DescribeSpotPriceHistory's time range: the changes in it, and the price in effect at its start,
+/// which the service's index of price changes tells.
+mod spot_price_history {
+    use super::*;
+    use ec2_ops_catalog::SpotPriceChanges;
+    use ec2_ops_catalog::instances::{DescribeSpotPriceHistory, DescribeSpotPriceHistoryResponse};
+    use ec2_ops_catalog::shapes::SpotPrice;
+
+    /// An index of the prices the service serves, as an endpoint keeps one.
+    struct Changes(Arc<SpotPriceChanges>);
+
+    impl ec2_ops::Parents for Changes {
+        fn serves(&self, _action: &str, _id: &str) -> Option<bool> {
+            None
+        }
+
+        fn index(&self, action: &str) -> Option<Arc<dyn std::any::Any + Send + Sync>> {
+            (action == <DescribeSpotPriceHistory as ec2_ops::Operation>::SPEC.action)
+                .then(|| Arc::clone(&self.0) as Arc<dyn std::any::Any + Send + Sync>)
+        }
+    }
+
+    fn history() -> Vec<SpotPrice> {
+        [("0.01", "01"), ("0.02", "05"), ("0.03", "09")]
+            .into_iter()
+            .map(|(price, day)| {
+                from_cli(
+                    json!({"AvailabilityZone": "us-east-1a", "InstanceType": "m5.large",
+                                "ProductDescription": "Linux/UNIX", "SpotPrice": price,
+                                "Timestamp": format!("2024-05-{day}T00:00:00.000Z")}),
+                )
+            })
+            .collect()
+    }
+
+    fn prices(indexed: bool, params: &str) -> Vec<String> {
+        let mut source = InMemorySource::keyed_by_position();
+        source.extend(history());
+        let mut context = DescribeContext::default().with_account_id(ACCOUNT);
+        if indexed {
+            let changes = Arc::new(SpotPriceChanges::of(&history()));
+            context = context.with_parents(Arc::new(Changes(changes)));
+        }
+        let mut service = Service::new(context);
+        service.register::<DescribeSpotPriceHistory, _>(Arc::new(source));
+        let response: DescribeSpotPriceHistoryResponse =
+            ask(&service, "DescribeSpotPriceHistory", params).expect("an answer");
+        response
+            .spot_price_history
+            .into_iter()
+            .filter_map(|price| price.spot_price)
+            .collect()
+    }
+
+    #[test]
+    fn a_start_time_answers_the_price_in_effect_at_it_and_the_changes_after() {
+        let from_the_7th = "&StartTime=2024-05-07T00:00:00Z";
+        assert_eq!(prices(true, from_the_7th), ["0.02", "0.03"]);
+        assert_eq!(
+            prices(true, "&StartTime=2024-05-05T00:00:00Z"),
+            ["0.02", "0.03"],
+            "a change at the start is the one in effect"
+        );
+        assert_eq!(
+            prices(
+                true,
+                "&StartTime=2024-05-02T00:00:00Z&EndTime=2024-05-05T00:00:00Z"
+            ),
+            ["0.01", "0.02"]
+        );
+        assert_eq!(prices(true, ""), ["0.01", "0.02", "0.03"]);
+    }
+
+    #[test]
+    fn without_the_services_index_no_change_before_the_start_is_answered() {
+        assert_eq!(prices(false, "&StartTime=2024-05-07T00:00:00Z"), ["0.03"]);
+    }
+}
+
 mod histories {
     use super::*;
     use ec2_ops_catalog::instances::{

@@ -1267,5 +1267,7 @@ pub struct DescribeSpotInstanceRequests;
     ),
     paginate,
     dry_run,
+    // Applies StartTime, EndTime.
+    visible = crate::visibility::spot_price_history,
 )]
 pub struct DescribeSpotPriceHistory;

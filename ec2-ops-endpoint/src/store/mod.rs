@@ -52,7 +52,7 @@ use ec2_ops_catalog::ebs::{
 use ec2_ops_catalog::images::{DescribeImageAttribute, DescribeImages};
 use ec2_ops_catalog::instances::{
     DescribeInstanceAttribute, DescribeInstanceCreditSpecifications, DescribeInstanceStatus,
-    DescribeLaunchTemplateVersions, DescribeLaunchTemplates,
+    DescribeLaunchTemplateVersions, DescribeLaunchTemplates, DescribeSpotPriceHistory,
 };
 use ec2_ops_catalog::shapes::{
     AddressAttribute, ImageAttribute, InstanceAttribute, InstanceCreditSpecification,
@@ -63,7 +63,7 @@ use ec2_ops_catalog::vpc::{
     DescribeNetworkInterfaces, DescribeSecurityGroupRules, DescribeSecurityGroups,
     DescribeVpcAttribute, DescribeVpcs,
 };
-use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name};
+use ec2_ops_catalog::{CatalogOperation, OperationVisitor, SpotPriceChanges, cli_name};
 use serde_json::Value;
 
 use self::account::Account;
@@ -82,6 +82,7 @@ use crate::views::rules::{
     RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
     seeded_groups,
 };
+use crate::views::spot_prices::spot_price_observer;
 use crate::views::statuses::{StatusIndex, StatusView, status_index, status_observer};
 use crate::views::tags::{Serves, TagIndex, TagView, tag_index, tag_observer};
 use crate::views::templates::{TemplateIndex, template_id, template_observer};
@@ -176,6 +177,7 @@ impl Store {
             address_attributes: Arc::new(attribute_index(address_attribute_id)),
             interfaces: Arc::new(interface_index()),
             templates: Arc::new(TemplateIndex::new()),
+            spot_prices: Arc::new(SpotPriceChanges::default()),
         };
         let mut slots = Slots {
             slots: BTreeMap::new(),
@@ -202,9 +204,14 @@ impl Store {
             by_action: BTreeMap::new(),
         };
         ec2_ops_catalog::for_each_operation(&mut getters);
+        let spot_prices: Arc<dyn Any + Send + Sync> = indexes.spot_prices.clone();
         let parents = parents::StoreParents {
             by_action,
             resources: getters.by_action,
+            indexes: BTreeMap::from([(
+                <DescribeSpotPriceHistory as Operation>::SPEC.action,
+                spot_prices,
+            )]),
         };
         let mut service = Service::new(context.with_parents(Arc::new(parents)));
         ec2_ops_catalog::for_each_operation(&mut Registrar {
@@ -391,6 +398,7 @@ impl Store {
         self.indexes.address_attributes.clear();
         self.indexes.interfaces.clear();
         self.indexes.templates.clear();
+        self.indexes.spot_prices.clear();
         for (action, units) in &self.seed {
             self.slots[action].put(units);
         }
@@ -480,6 +488,7 @@ struct Indexes {
     address_attributes: Arc<AttributeIndex<AddressAttribute>>,
     interfaces: Arc<InterfaceIndex>,
     templates: Arc<TemplateIndex>,
+    spot_prices: Arc<SpotPriceChanges>,
 }
 
 /// Every input of `seed` read into its operation's units, in the seed's order.
@@ -694,6 +703,11 @@ impl OperationVisitor for Slots<'_> {
             (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeLaunchTemplateVersions>>()
         {
             versions.observe(template_observer(Arc::clone(&self.indexes.templates)));
+        }
+        if let Some(prices) =
+            (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeSpotPriceHistory>>()
+        {
+            prices.observe(spot_price_observer(Arc::clone(&self.indexes.spot_prices)));
         }
         self.slots.insert(action, Box::new(slot));
     }

@@ -16,6 +16,8 @@ pub(crate) type Getter = Arc<dyn Fn(&str) -> Option<Box<dyn Any + Send>> + Send 
 pub(crate) struct StoreParents {
     pub by_action: BTreeMap<&'static str, Arc<dyn Membership>>,
     pub resources: BTreeMap<&'static str, Getter>,
+    /// The indexes kept over an operation's resources for its hooks, by action.
+    pub indexes: BTreeMap<&'static str, Arc<dyn Any + Send + Sync>>,
 }
 
 impl ec2_ops::Parents for StoreParents {
@@ -31,6 +33,10 @@ impl ec2_ops::Parents for StoreParents {
     /// one).
     fn resource(&self, action: &str, id: &str) -> Option<Box<dyn Any + Send>> {
         self.resources.get(action)?(id)
+    }
+
+    fn index(&self, action: &str) -> Option<Arc<dyn Any + Send + Sync>> {
+        self.indexes.get(action).cloned()
     }
 }
 

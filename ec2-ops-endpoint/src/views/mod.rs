@@ -23,6 +23,10 @@
 //! - [`templates`]: DescribeLaunchTemplates lists the templates of the launch template versions
 //!   served here, seeded templates winning.
 //!
+//! And one index a hook reads rather than a view: [`spot_prices`], the Spot price changes by zone,
+//! type and product, which DescribeSpotPriceHistory's `StartTime` needs (the change in effect at
+//! the start).
+//!
 //! Each view reads an index its sources' slots keep up to date as resources are put and removed
 //! (under the store's exclusive lock), or another view, so a page or a look-up costs its size and
 //! a few seeks, never a pass over the store.
@@ -31,6 +35,7 @@ pub(crate) mod attributes;
 pub(crate) mod credits;
 pub(crate) mod interfaces;
 pub(crate) mod rules;
+pub(crate) mod spot_prices;
 pub(crate) mod statuses;
 pub(crate) mod tags;
 pub(crate) mod templates;

@@ -19,5 +19,6 @@ mod reference_data;
 mod security_group_rules;
 mod seeding;
 mod settings;
+mod spot_prices;
 mod view_rules;
 mod volume_statuses;

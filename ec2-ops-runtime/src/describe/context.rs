@@ -74,6 +74,20 @@ impl DescribeContext {
             .map(|resource| *resource)
     }
 
+    /// The index of type `T` the [`Parents`] given keep over operation `O`'s resources
+    /// ([`Parents::index`]); `None` when no [`Parents`] were given, or they keep no such index.
+    pub fn index<O, T>(&self) -> Option<Arc<T>>
+    where
+        O: crate::describe::DescribeOperation,
+        T: std::any::Any + Send + Sync,
+    {
+        self.parents
+            .as_ref()?
+            .index(O::SPEC.action)?
+            .downcast::<T>()
+            .ok()
+    }
+
     /// Replaces the account callers act as (the `self` of `Owner.N=self`).
     pub fn with_account_id(mut self, account_id: impl Into<String>) -> Self {
         self.account_id = Some(account_id.into());
@@ -150,6 +164,15 @@ pub trait Parents: Send + Sync {
     /// it. None by default.
     fn resource(&self, action: &str, id: &str) -> Option<Box<dyn std::any::Any + Send>> {
         let _ = (action, id);
+        None
+    }
+
+    /// An index this keeps over operation `action`'s resources, up to date with every change, for
+    /// a hook that compares a resource with the others of the same operation (the Spot price in
+    /// effect at a time is the last change of its zone, type and product before it): read a page
+    /// at a few seeks per resource rather than a pass over all. None by default.
+    fn index(&self, action: &str) -> Option<Arc<dyn std::any::Any + Send + Sync>> {
+        let _ = action;
         None
     }
 }
