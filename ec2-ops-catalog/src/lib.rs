@@ -50,6 +50,8 @@
 //!
 #![doc = include_str!("generated/coverage.md")]
 
+#[cfg(feature = "instances")]
+mod offered_instance_types;
 mod responses;
 mod settings;
 #[cfg(feature = "instances")]
@@ -57,6 +59,8 @@ mod spot_prices;
 mod validation;
 mod visibility;
 
+#[cfg(feature = "instances")]
+pub use offered_instance_types::OfferedInstanceTypes;
 #[cfg(feature = "instances")]
 pub use spot_prices::SpotPriceChanges;
 

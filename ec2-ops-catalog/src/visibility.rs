@@ -515,6 +515,33 @@ pub(crate) fn spot_fleet_request_history(
         && asked_for(request.event_type.as_ref(), record.event_type.as_ref())
 }
 
+/// DescribeInstanceTypes' `IncludeUnsupportedInRegion`: by default, as documented, "all instance
+/// types for the current Region", and with it the types the Region does not support too. Which
+/// types the Region supports, the service's [`OfferedInstanceTypes`](crate::OfferedInstanceTypes)
+/// says (its offerings by Region, [`Parents::index`](ec2_ops::Parents::index)); where it holds no
+/// offering by Region, or the context has no such index, every type held is taken as supported
+/// (a capture without the switch holds only those). A type the Region does not support named in
+/// `InstanceType.N` without the switch is left out, not `InvalidInstanceType`: EC2 does not
+/// document which it answers.
+#[cfg(feature = "instances")]
+pub(crate) fn instance_types(
+    request: &crate::instances::DescribeInstanceTypesRequest,
+    _caller: &Caller,
+    info: &crate::shapes::InstanceTypeInfo,
+    context: &DescribeContext,
+) -> bool {
+    if request.include_unsupported_in_region == Some(true) {
+        return true;
+    }
+    let Some(kind) = info.instance_type.as_ref() else {
+        return true;
+    };
+    context
+        .index::<crate::instances::DescribeInstanceTypes, crate::OfferedInstanceTypes>()
+        .and_then(|offered| offered.offers(kind.as_str()))
+        .unwrap_or(true)
+}
+
 /// DescribeSpotPriceHistory's `StartTime` and `EndTime`, as documented: the price changes within
 /// the range (both ends included, either may be absent), and "the last price change before the
 /// start time, which is the effective price as of the start time", one per zone, instance type

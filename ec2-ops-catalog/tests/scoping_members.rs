@@ -1016,6 +1016,80 @@ mod host_reservations_and_id_formats {
     }
 }
 
+/// DescribeInstanceTypes' `IncludeUnsupportedInRegion`: the types the Region's offerings do not
+/// name show only with it.
+mod unsupported_instance_types {
+    use super::*;
+    use ec2_ops_catalog::OfferedInstanceTypes;
+    use ec2_ops_catalog::instances::{DescribeInstanceTypes, DescribeInstanceTypesResponse};
+    use ec2_ops_catalog::shapes::{InstanceTypeInfo, InstanceTypeOffering};
+
+    /// The Region's offerings as a service keeps them: `m5.large` by Region, `g6.xlarge` only in
+    /// a zone.
+    struct Offerings(Arc<OfferedInstanceTypes>);
+
+    impl ec2_ops::Parents for Offerings {
+        fn serves(&self, _action: &str, _id: &str) -> Option<bool> {
+            None
+        }
+
+        fn index(&self, action: &str) -> Option<Arc<dyn std::any::Any + Send + Sync>> {
+            (action == <DescribeInstanceTypes as ec2_ops::Operation>::SPEC.action)
+                .then(|| Arc::clone(&self.0) as Arc<dyn std::any::Any + Send + Sync>)
+        }
+    }
+
+    fn types(indexed: bool, params: &str) -> Vec<String> {
+        let mut source = InMemorySource::new(|info: &InstanceTypeInfo| {
+            use ec2_ops::ResourceIdText;
+            info.instance_type.id_text()
+        });
+        source.extend(
+            ["g6.xlarge", "m5.large"]
+                .map(|kind| from_cli::<InstanceTypeInfo>(json!({"InstanceType": kind}))),
+        );
+        let mut context = DescribeContext::default().with_account_id(ACCOUNT);
+        if indexed {
+            let offered = OfferedInstanceTypes::default();
+            for (kind, location_type) in
+                [("m5.large", "region"), ("g6.xlarge", "availability-zone")]
+            {
+                offered.insert(&from_cli::<InstanceTypeOffering>(
+                    json!({"InstanceType": kind, "LocationType": location_type}),
+                ));
+            }
+            context = context.with_parents(Arc::new(Offerings(Arc::new(offered))));
+        }
+        let mut service = Service::new(context);
+        service.register::<DescribeInstanceTypes, _>(Arc::new(source));
+        let response: DescribeInstanceTypesResponse =
+            ask(&service, "DescribeInstanceTypes", params).expect("an answer");
+        response
+            .instance_types
+            .into_iter()
+            .filter_map(|info| info.instance_type.map(|kind| kind.as_str().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn types_the_regions_offerings_do_not_name_show_only_with_the_switch() {
+        assert_eq!(types(true, ""), ["m5.large"]);
+        assert_eq!(
+            types(true, "&IncludeUnsupportedInRegion=true"),
+            ["g6.xlarge", "m5.large"]
+        );
+        assert_eq!(
+            types(true, "&IncludeUnsupportedInRegion=false"),
+            ["m5.large"]
+        );
+    }
+
+    #[test]
+    fn without_the_regions_offerings_every_type_held_is_supported() {
+        assert_eq!(types(false, ""), ["g6.xlarge", "m5.large"]);
+    }
+}
+
 /// DescribeSpotPriceHistory's time range: the changes in it, and the price in effect at its start,
 /// which the service's index of price changes tells.
 mod spot_price_history {

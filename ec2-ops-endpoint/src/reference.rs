@@ -1,8 +1,9 @@
 //! What every EC2 account has before it creates anything, embedded so that an endpoint without a
 //! seed still answers it: the Regions (DescribeRegions), the Region's Availability Zones
-//! (DescribeAvailabilityZones), the instance types offered in the Region with their specifications
-//! (DescribeInstanceTypes), and where each is offered (DescribeInstanceTypeOfferings, by Region,
-//! zone name and zone ID).
+//! (DescribeAvailabilityZones), the instance types with their specifications (DescribeInstanceTypes:
+//! those the Region offers, and with `IncludeUnsupportedInRegion` every type the data knows, as the
+//! Region's offerings by Region tell them apart), and where each is offered
+//! (DescribeInstanceTypeOfferings, by Region, zone name and zone ID).
 //!
 //! A seed holding one of these operations' output replaces that operation's reference data whole:
 //! a capture is what the account said (its opted-in Regions, its Local Zones, its zone IDs).
@@ -126,7 +127,7 @@ pub(crate) fn output(action: &str, region: &str) -> Option<String> {
         "DescribeInstanceTypeOfferings" => {
             Some(json!({ "InstanceTypeOfferings": type_offerings(region, offered) }).to_string())
         }
-        "DescribeInstanceTypes" => Some(instance_types(offered)),
+        "DescribeInstanceTypes" => Some(instance_types()),
         _ => None,
     }
 }
@@ -188,22 +189,17 @@ fn type_offerings(region: &str, offered: &RegionOfferings) -> Vec<Value> {
         .collect()
 }
 
-/// The records of the instance types offered in the Region, as DescribeInstanceTypes' output.
-fn instance_types(offered: &RegionOfferings) -> String {
-    const PREFIX: &str = r#"{"InstanceType":""#;
+/// The records of every instance type the data knows, as DescribeInstanceTypes' output with
+/// `IncludeUnsupportedInRegion`: those the Region does not offer are hidden without it by the
+/// Region's offerings (`ec2_ops_catalog::OfferedInstanceTypes`), not left out here, so that the
+/// switch shows them.
+fn instance_types() -> String {
     let mut output = String::from(r#"{"InstanceTypes":["#);
-    let mut first = true;
-    for line in INSTANCE_TYPES.lines() {
-        let name = line
-            .strip_prefix(PREFIX)
-            .and_then(|rest| rest.split('"').next());
-        if name.is_some_and(|name| offered.types.contains_key(name)) {
-            if !first {
-                output.push(',');
-            }
-            output.push_str(line);
-            first = false;
+    for (index, line) in INSTANCE_TYPES.lines().enumerate() {
+        if index > 0 {
+            output.push(',');
         }
+        output.push_str(line);
     }
     output.push_str("]}");
     output
@@ -269,7 +265,13 @@ mod tests {
             .filter(|offering| offering["LocationType"] == "region")
             .map(|offering| offering["InstanceType"].as_str().unwrap())
             .collect();
-        assert_eq!(types.len(), in_region.len());
+        let known: Vec<&str> = types
+            .iter()
+            .map(|info| info["InstanceType"].as_str().unwrap())
+            .collect();
+        assert_eq!(known.len(), INSTANCE_TYPES.lines().count());
+        assert!(in_region.iter().all(|offered| known.contains(offered)));
+        assert!(in_region.len() < known.len(), "eu-west-1 offers fewer");
         assert!(in_region.contains(&"m5.large"));
         for offering in offerings["InstanceTypeOfferings"].as_array().unwrap() {
             match offering["LocationType"].as_str().unwrap() {

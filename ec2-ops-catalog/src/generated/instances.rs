@@ -772,6 +772,8 @@ pub struct DescribeInstanceTypeOfferings;
     ),
     paginate(min = 5, max = 100),
     dry_run,
+    // Applies IncludeUnsupportedInRegion.
+    visible = crate::visibility::instance_types,
 )]
 pub struct DescribeInstanceTypes;
 

@@ -52,7 +52,8 @@ use ec2_ops_catalog::ebs::{
 use ec2_ops_catalog::images::{DescribeImageAttribute, DescribeImages};
 use ec2_ops_catalog::instances::{
     DescribeInstanceAttribute, DescribeInstanceCreditSpecifications, DescribeInstanceStatus,
-    DescribeLaunchTemplateVersions, DescribeLaunchTemplates, DescribeSpotPriceHistory,
+    DescribeInstanceTypeOfferings, DescribeInstanceTypes, DescribeLaunchTemplateVersions,
+    DescribeLaunchTemplates, DescribeSpotPriceHistory,
 };
 use ec2_ops_catalog::shapes::{
     AddressAttribute, ImageAttribute, InstanceAttribute, InstanceCreditSpecification,
@@ -63,7 +64,9 @@ use ec2_ops_catalog::vpc::{
     DescribeNetworkInterfaces, DescribeSecurityGroupRules, DescribeSecurityGroups,
     DescribeVpcAttribute, DescribeVpcs,
 };
-use ec2_ops_catalog::{CatalogOperation, OperationVisitor, SpotPriceChanges, cli_name};
+use ec2_ops_catalog::{
+    CatalogOperation, OfferedInstanceTypes, OperationVisitor, SpotPriceChanges, cli_name,
+};
 use serde_json::Value;
 
 use self::account::Account;
@@ -78,6 +81,7 @@ use crate::views::attributes::{
 };
 use crate::views::credits::{credit_specification, credit_specification_id};
 use crate::views::interfaces::{InterfaceIndex, interface_id, interface_index, interface_observer};
+use crate::views::offered_types::offering_observer;
 use crate::views::rules::{
     RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
     seeded_groups,
@@ -178,6 +182,7 @@ impl Store {
             interfaces: Arc::new(interface_index()),
             templates: Arc::new(TemplateIndex::new()),
             spot_prices: Arc::new(SpotPriceChanges::default()),
+            offered_types: Arc::new(OfferedInstanceTypes::default()),
         };
         let mut slots = Slots {
             slots: BTreeMap::new(),
@@ -205,13 +210,20 @@ impl Store {
         };
         ec2_ops_catalog::for_each_operation(&mut getters);
         let spot_prices: Arc<dyn Any + Send + Sync> = indexes.spot_prices.clone();
+        let offered_types: Arc<dyn Any + Send + Sync> = indexes.offered_types.clone();
         let parents = parents::StoreParents {
             by_action,
             resources: getters.by_action,
-            indexes: BTreeMap::from([(
-                <DescribeSpotPriceHistory as Operation>::SPEC.action,
-                spot_prices,
-            )]),
+            indexes: BTreeMap::from([
+                (
+                    <DescribeSpotPriceHistory as Operation>::SPEC.action,
+                    spot_prices,
+                ),
+                (
+                    <DescribeInstanceTypes as Operation>::SPEC.action,
+                    offered_types,
+                ),
+            ]),
         };
         let mut service = Service::new(context.with_parents(Arc::new(parents)));
         ec2_ops_catalog::for_each_operation(&mut Registrar {
@@ -399,6 +411,7 @@ impl Store {
         self.indexes.interfaces.clear();
         self.indexes.templates.clear();
         self.indexes.spot_prices.clear();
+        self.indexes.offered_types.clear();
         for (action, units) in &self.seed {
             self.slots[action].put(units);
         }
@@ -489,6 +502,7 @@ struct Indexes {
     interfaces: Arc<InterfaceIndex>,
     templates: Arc<TemplateIndex>,
     spot_prices: Arc<SpotPriceChanges>,
+    offered_types: Arc<OfferedInstanceTypes>,
 }
 
 /// Every input of `seed` read into its operation's units, in the seed's order.
@@ -708,6 +722,11 @@ impl OperationVisitor for Slots<'_> {
             (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeSpotPriceHistory>>()
         {
             prices.observe(spot_price_observer(Arc::clone(&self.indexes.spot_prices)));
+        }
+        if let Some(offerings) =
+            (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeInstanceTypeOfferings>>()
+        {
+            offerings.observe(offering_observer(Arc::clone(&self.indexes.offered_types)));
         }
         self.slots.insert(action, Box::new(slot));
     }

@@ -174,6 +174,55 @@ fn an_instance_type_is_answered_with_its_specifications_and_an_unknown_one_is_in
 }
 
 #[test]
+fn types_the_region_does_not_offer_show_only_with_include_unsupported_in_region() {
+    // g6.xlarge is offered in us-east-1 and not in eu-west-1 (the reference data's offerings).
+    let g6 = "&Filter.1.Name=instance-type&Filter.1.Value.1=g6.xlarge";
+    let ireland = store(Some("eu-west-1"), Seed::empty());
+    assert!(instance_types(&ireland, g6).is_empty());
+    let unsupported = instance_types(&ireland, &format!("{g6}&IncludeUnsupportedInRegion=true"));
+    assert_eq!(names(&unsupported, "InstanceType"), ["g6.xlarge"]);
+    assert!(
+        instance_types(&ireland, "&InstanceType.1=g6.xlarge").is_empty(),
+        "named, it is left out, not invalid"
+    );
+    let virginia = store(Some("us-east-1"), Seed::empty());
+    assert_eq!(
+        names(&instance_types(&virginia, g6), "InstanceType"),
+        ["g6.xlarge"]
+    );
+    // An offering put at run time offers the type at once.
+    ireland
+        .put_json(
+            "DescribeInstanceTypeOfferings",
+            r#"{"InstanceTypeOfferings": [{"InstanceType": "g6.xlarge", "LocationType": "region",
+                                          "Location": "eu-west-1"}]}"#,
+        )
+        .unwrap();
+    assert_eq!(
+        names(&instance_types(&ireland, g6), "InstanceType"),
+        ["g6.xlarge"]
+    );
+}
+
+#[test]
+fn seeded_instance_types_without_offerings_by_region_are_all_taken_as_supported() {
+    let seed = Seed::from_output(
+        "describe-instance-types",
+        r#"{"InstanceTypes": [{"InstanceType": "g6.xlarge"}, {"InstanceType": "m5.large"}]}"#,
+    )
+    .unwrap();
+    let store = Endpoint::builder()
+        .seed(seed)
+        .reference_data(false)
+        .build_store()
+        .unwrap();
+    assert_eq!(
+        names(&instance_types(&store, ""), "InstanceType"),
+        ["g6.xlarge", "m5.large"]
+    );
+}
+
+#[test]
 fn offerings_are_listed_by_region_by_default_and_by_zone_name_or_id_when_asked() {
     let store = store(Some("eu-west-1"), Seed::empty());
     let m5 = "&Filter.1.Name=instance-type&Filter.1.Value.1=m5.large";

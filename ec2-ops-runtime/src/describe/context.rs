@@ -74,7 +74,7 @@ impl DescribeContext {
             .map(|resource| *resource)
     }
 
-    /// The index of type `T` the [`Parents`] given keep over operation `O`'s resources
+    /// The index of type `T` the [`Parents`] given keep for operation `O`'s hooks
     /// ([`Parents::index`]); `None` when no [`Parents`] were given, or they keep no such index.
     pub fn index<O, T>(&self) -> Option<Arc<T>>
     where
@@ -167,10 +167,11 @@ pub trait Parents: Send + Sync {
         None
     }
 
-    /// An index this keeps over operation `action`'s resources, up to date with every change, for
-    /// a hook that compares a resource with the others of the same operation (the Spot price in
-    /// effect at a time is the last change of its zone, type and product before it): read a page
-    /// at a few seeks per resource rather than a pass over all. None by default.
+    /// An index this keeps for operation `action`'s hooks, up to date with every change, where a
+    /// resource is judged by others (the Spot price in effect at a time is the last change of its
+    /// zone, type and product before it; an instance type is supported where the Region's
+    /// offerings name it): a page then costs a few seeks per resource rather than a pass over
+    /// all. None by default.
     fn index(&self, action: &str) -> Option<Arc<dyn std::any::Any + Send + Sync>> {
         let _ = action;
         None
