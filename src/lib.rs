@@ -87,7 +87,7 @@
 //! | `resource_id` | `resource_id = field` | yes, but not with `settings` | the resource's ID field (`String` or `Option<String>`): the page order and the ID look-up key |
 //! | `settings` | `settings(default = function)` | no | a `Get*` read of the account's settings in the region (GetEbsEncryptionByDefault): the answer is one `resource` whose members stand directly in the response (as `flatten`), held once under the ID `"settings"`, with no `resource_id`, `output`, IDs, members, filters or pages; `fn function() -> Resource` is EC2's answer for a new account, given while none is held |
 //! | `nested` | `nested(field = instances, resource_id = instance_id)` | no | the operation describes the items of each resource's list `field` (`Vec<T>` or `Option<Vec<T>>`), as DescribeInstances describes the instances of each reservation: IDs, filters, pages and `MaxResults` address the items (by their `resource_id`), filter paths start at the resource (`instances.state.name` for an item's field, `reservation_id` for the resource's), and the response lists each resource with only its matching items, leaving out resources with none. A source stores one copy of the resource per item ([`DescribeOperation::units`]); `resource_id` then names the resource's own ID, which the response groups by |
-//! | `output` | `output(member = "Xs", xml = "xSet" [, item = "item"] [, single])` or `output(member = "X", flatten)` | yes | the result list: JSON/member name, XML wrapper element, item element (default `item`). With `single`, the answer is one resource or none in an element of its own (`<spotDatafeedSubscription>`): the first in scope, never paginated. With `flatten`, the one resource's members stand directly in the response, as attribute operations answer (DescribeSnapshotAttribute's `<snapshotId>`, `<createVolumePermission>`) |
+//! | `output` | `output(member = "Xs", xml = "xSet" [, item = "item"] [, single])`, `output(member = "X", flatten)` or `output(member = "X", xml = "x", wrapper = Type, list = field)` | yes | the result list: JSON/member name, XML wrapper element, item element (default `item`). With `single`, the answer is one resource or none in an element of its own (`<spotDatafeedSubscription>`): the first in scope, never paginated. With `flatten`, the one resource's members stand directly in the response, as attribute operations answer (DescribeSnapshotAttribute's `<snapshotId>`, `<createVolumePermission>`). With `wrapper` and `list`, the list is the field `list` (`Option<Vec<Resource>>`) of a structure `Type` (a shape with `Default`) that the response holds under `member`/`xml`, as DescribeApplicationStatus answers `ApplicationStatuses.Instances`: paged, filtered and looked up like any list |
 //! | `ids` | `ids(key = "XId" [, member = "XIds"] [, prefix = "x-"] [, not_found = "…", malformed = "…", noun = "x ID", set_name = "xSet"] [, field = f [, narrows \| parent = "DescribeX"]] [, single [, optional]])` | no, repeatable | an ID list (`XId.N`). Derived from `key` unless written: the member `XIds` (builder methods `x_ids` and `x_id`), the noun "x ID" ("The x ID 'x-1' does not exist"), the codes `InvalidXID.NotFound` and, with `prefix`, `InvalidXID.Malformed` for an ID without the prefix; `set_name` (default: the output's XML name) names the list in `InvalidParameterCombination`. A second list names the resource `field` it matches (`KeyName.N` beside `KeyPairId.N`); its unknown values are `not_found` errors too, unless it `narrows` (a value no resource holds selects nothing, as `InstanceType.N` of DescribeSpotPriceHistory) or names a `parent = "DescribeX"` (the values are IDs of that operation's resources: one it does not serve is `not_found` where the context knows, `DescribeContext::with_parents`; a parent with no resource here selects nothing). With `single`, the request has one required ID sent under the key itself (`VpcId`, `MissingParameter` when absent), checked like a list of one; `single, optional` may leave it out (a parent's ID that narrows: `TrafficMirrorFilterId`). `single, output = f` names a parent its answers name beside the list, in the response field `f` (`Option<String>` of `response(...)`), where the resources do not hold it (DescribeFleetInstances' `FleetId`): the source keys each resource under its parent (`parent_key`), the answer is that parent's only, with IDs and tokens relative to it, and `f` is filled with the ID sent |
 //! | `members` | `members(#[ec2(query = "Owner")] owner_ids: Vec<String>, include_public_key: Option<bool>, instance_id: String)` | no | further request members, written as struct fields: `Option<T>` optional, `T` required (`MissingParameter` when absent), `Vec<T>` a list (`Key.N`). The member name is the PascalCase field name (`#[ec2(name = "...")]` overrides), the Query key the member name (`#[ec2(query = "...")]` overrides); `#[ec2(listed)]` on a member of an `#[ec2_shape]` enum takes only the values the enum lists, answering another with EC2's `InvalidParameterValue` "Value (x) for parameter attribute is invalid. Unknown attribute." (the `Attribute` of EC2's attribute operations) where a member without it keeps the value in the enum's other variant; doc comments are kept. They are served by `validate`, `visible` and `respond` |
 //! | `filters` | `filters([key = "Filters",] "name", "name" => field.path, "name" => with(function), "tag:<key>" => tags, "tag-key" => tags, "tag-value" => tags)` | no | the accepted filters, named as EC2 writes them (`s3-bucket`, `attachment.instance-id`, `haStatus`). A name written alone is a filter on the field it spells, one field per dotted part (`"volume-id"` is `volume_id`, `"operator.managed"` is `operator.managed`, `"haStatus"` is `ha_status`; in a `nested` operation, from the item: `instances.instance_id`). A field path follows optional and list fields (any element may match); `with(f)` calls `fn f(&Resource, &ValueSet) -> bool`; the three tag names each enable one tag filter over a `Vec<Tag>` field (which may be reached through other fields, `instances.tags`); where the items are tags themselves (DescribeTags), `"tag:<key>" => with(f)` calls `fn f(&Resource, key: &str, &ValueSet) -> bool`. `key` is `Filter` (default) or `Filters`. `ignored_with = member` names a list member of `members(...)` whose values make EC2 ignore the filters (DescribeStoreImageTasks' `ImageIds`: "When you specify the `ImageIds` parameter, any filters that you specify are ignored"). Without `filters`, the operation has no `Filter.N` member, and sending one is `UnknownParameter` |
@@ -487,6 +487,46 @@
 //! let answer = DescribeFleetHistory::run(&request, &records, &DescribeContext::default()).unwrap();
 //! let xml = String::from_utf8(answer.to_xml()).unwrap();
 //! assert!(xml.contains("<historyRecordSet></historyRecordSet><fleetId>fleet-1</fleetId><lastEvaluatedTime>2023-11-14T22:13:20.000Z</lastEvaluatedTime>"), "{xml}");
+//! ```
+//!
+//! `wrapper` and `list`: the resources' list held in a structure of the response, as
+//! DescribeApplicationStatus answers `{"ApplicationStatuses": {"Instances": [...]}}`:
+//!
+//! ```
+//! # use ec2_ops::{ec2_operation, ec2_shape, DescribeContext, DescribeOperation, Ec2Response, InMemorySource};
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct InstanceApplicationStatus { pub instance_id: Option<String>, pub status: Option<String> }
+//!
+//! #[ec2_shape]
+//! #[derive(Debug, Clone, Default, PartialEq)]
+//! pub struct ApplicationStatuses {
+//!     #[ec2(xml = "instanceSet")]
+//!     pub instances: Option<Vec<InstanceApplicationStatus>>,
+//! }
+//!
+//! #[ec2_operation(
+//!     action = "DescribeApplicationStatus",
+//!     resource = InstanceApplicationStatus,
+//!     resource_id = instance_id,
+//!     output(member = "ApplicationStatuses", xml = "applicationStatusesResponseType",
+//!            wrapper = ApplicationStatuses, list = instances),
+//!     ids(key = "InstanceId"),
+//!     paginate(min = 1, max = 100),
+//! )]
+//! pub struct DescribeApplicationStatus;
+//!
+//! let statuses = InMemorySource::new(|s: &InstanceApplicationStatus| s.instance_id.as_deref().unwrap_or_default());
+//! for id in ["i-1", "i-2", "i-3"] {
+//!     statuses.insert(InstanceApplicationStatus { instance_id: Some(id.into()), status: Some("ok".into()) });
+//! }
+//! let request = DescribeApplicationStatusRequest::builder().max_results(2).build();
+//! let page = DescribeApplicationStatus::run(&request, &statuses, &DescribeContext::default()).unwrap();
+//! let listed = page.application_statuses.as_ref().and_then(|held| held.instances.as_ref()).unwrap();
+//! assert_eq!(listed.len(), 2);
+//! assert!(page.next_token.is_some());
+//! let xml = String::from_utf8(page.to_xml()).unwrap();
+//! assert!(xml.contains("<applicationStatusesResponseType><instanceSet><item><instanceId>i-1</instanceId>"), "{xml}");
 //! ```
 //!
 //! `ids(..., single, output = f)`: a parent named beside the list rather than in each resource

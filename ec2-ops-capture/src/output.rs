@@ -28,8 +28,21 @@ pub(crate) fn listed(action: &str, output: &Value) -> usize {
         return outputs.len();
     }
     list_member(action)
-        .and_then(|member| output.get(member)?.as_array().map(Vec::len))
+        .and_then(|member| at_path(output, member)?.as_array().map(Vec::len))
         .unwrap_or(0)
+}
+
+/// The value at `path` (`Reservations`, or a list held in a structure:
+/// `ApplicationStatuses.Instances`).
+fn at_path<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.')
+        .try_fold(value, |value, member| value.get(member))
+}
+
+/// The value at `path`, to change.
+fn at_path_mut<'v>(value: &'v mut Value, path: &str) -> Option<&'v mut Value> {
+    path.split('.')
+        .try_fold(value, |value, member| value.get_mut(member))
 }
 
 /// The pages of one walk, merged as the AWS CLI merges them: each page's list appended to the
@@ -58,23 +71,40 @@ impl Merged {
         let Some(list) = self.list else {
             return;
         };
-        let items = match page {
-            Value::Object(mut members) => members.remove(list),
-            _ => None,
+        let mut page = page;
+        let Some(Value::Array(items)) = at_path_mut(&mut page, list).map(Value::take) else {
+            return;
         };
-        if let (Some(Value::Array(items)), Value::Object(members)) = (items, merged) {
-            match members.get_mut(list) {
-                Some(Value::Array(held)) => held.extend(items),
-                _ => {
-                    members.insert(list.to_owned(), Value::Array(items));
-                }
-            }
+        match at_path_mut(merged, list) {
+            Some(Value::Array(held)) => held.extend(items),
+            // The first page listed nothing: the list starts here.
+            _ => put_at_path(merged, list, Value::Array(items)),
         }
     }
 
     /// The merged output: `{}` for a walk of no page.
     pub(crate) fn finish(self) -> Value {
         self.merged.unwrap_or(Value::Object(Map::new()))
+    }
+}
+
+/// Puts `value` at `path` of `output`, making the structures on the way.
+fn put_at_path(output: &mut Value, path: &str, value: Value) {
+    let (within, last) = match path.rsplit_once('.') {
+        Some((within, last)) => (Some(within), last),
+        None => (None, path),
+    };
+    let mut holder = output;
+    for member in within.into_iter().flat_map(|within| within.split('.')) {
+        let Value::Object(members) = holder else {
+            return;
+        };
+        holder = members
+            .entry(member.to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
+    }
+    if let Value::Object(members) = holder {
+        members.insert(last.to_owned(), value);
     }
 }
 
@@ -101,6 +131,21 @@ mod tests {
         merged.add(json!({}));
         merged.add(json!({"Volumes": [{"VolumeId": "vol-2"}]}));
         assert_eq!(merged.finish(), json!({"Volumes": [{"VolumeId": "vol-2"}]}));
+    }
+
+    #[test]
+    fn a_list_held_in_a_structure_is_merged_where_it_is_held() {
+        let page = |id: &str| json!({"ApplicationStatuses": {"Instances": [{"InstanceId": id}]}});
+        let mut merged = Merged::new("DescribeApplicationStatus");
+        merged.add(json!({}));
+        merged.add(page("i-1"));
+        merged.add(page("i-2"));
+        let output = merged.finish();
+        assert_eq!(
+            output,
+            json!({"ApplicationStatuses": {"Instances": [{"InstanceId": "i-1"}, {"InstanceId": "i-2"}]}})
+        );
+        assert_eq!(listed("DescribeApplicationStatus", &output), 2);
     }
 
     #[test]

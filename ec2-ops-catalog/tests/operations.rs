@@ -79,7 +79,8 @@ fn shape(name: &str) -> &'static Value {
 
 /// Random AWS CLI JSON for model shapes: a small xorshift generator, reproducible per round.
 struct Sampler {
-    /// The member every structure sampled keeps (the response's list).
+    /// The members every structure sampled keeps (the response's list, and the structure holding
+    /// it: `ApplicationStatuses.Instances`).
     always: Option<&'static str>,
     state: u64,
     counter: u64,
@@ -129,7 +130,10 @@ impl Sampler {
                 for (member, reference) in shape["members"].as_object().into_iter().flatten() {
                     // Tags always carry both halves, and a response always its list (`[]` when
                     // EC2 answers none); other members may be left out.
-                    let kept = name == "Tag" || self.always == Some(member.as_str());
+                    let kept = name == "Tag"
+                        || self
+                            .always
+                            .is_some_and(|path| path.split('.').any(|held| held == member));
                     if !kept && self.leave_out && self.below(5) == 0 {
                         continue;
                     }
@@ -184,11 +188,14 @@ fn parent_members(action: &str, list_member: &str) -> Vec<String> {
     let operation = &model()["operations"][action];
     let input = shape(operation["input"]["shape"].as_str().unwrap_or_default());
     let output = shape(operation["output"]["shape"].as_str().unwrap_or_default());
-    let list = shape(
-        output["members"][list_member]["shape"]
-            .as_str()
-            .unwrap_or_default(),
-    );
+    // A list held in a structure is named by its path (`ApplicationStatuses.Instances`).
+    let list = list_member.split('.').fold(output, |holder, member| {
+        shape(
+            holder["members"][member]["shape"]
+                .as_str()
+                .unwrap_or_default(),
+        )
+    });
     let resource = shape(list["member"]["shape"].as_str().unwrap_or_default());
     input["required"]
         .as_array()
@@ -564,7 +571,9 @@ where
         let mut json = sampler.sample(output_name);
         let parents = listed.map_or_else(Vec::new, |member| parent_members(action, member));
         if let Some(member) = listed {
-            for resource in json[member].as_array_mut().into_iter().flatten() {
+            let pointer = format!("/{}", member.replace('.', "/"));
+            let held = json.pointer_mut(&pointer).and_then(Value::as_array_mut);
+            for resource in held.into_iter().flatten() {
                 for parent in &parents {
                     resource[parent.as_str()] = Value::String(PARENT.to_owned());
                 }

@@ -247,7 +247,8 @@ pub(crate) fn unknown_action(name: &str) -> String {
 pub(crate) fn action_listing(member: &str) -> Result<&'static str, String> {
     let answering: Vec<&'static str> = LIST_MEMBERS
         .iter()
-        .filter(|(_, listed)| *listed == member)
+        // A list held in a structure (`ApplicationStatuses.Instances`) is under its first member.
+        .filter(|(_, listed)| listed.split('.').next() == Some(member))
         .map(|(action, _)| *action)
         .collect();
     let hand_declared: Vec<&'static str> = answering

@@ -432,10 +432,15 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
     let mut lists = BTreeMap::new();
     for action in &all {
         let alone = plan::plan_beside(model, finishing, &[action], &hand_declared_shapes)?;
-        if let Some(OutputDecl::List { member, .. }) =
+        if let Some(OutputDecl::List { member, within, .. }) =
             alone.operations.first().map(|operation| &operation.output)
         {
-            lists.insert(*action, member.clone());
+            // A list held in a structure is named by its path, `ApplicationStatuses.Instances`.
+            let path = match within {
+                Some(within) => format!("{member}.{}", within.list_member),
+                None => member.clone(),
+            };
+            lists.insert(*action, path);
         }
         if generated.contains(action) {
             let area = area_of(action)?;
@@ -444,6 +449,28 @@ pub fn files(model: &Model, finishing: &Finishing) -> Result<BTreeMap<String, St
                 reached.entry(name.to_owned()).or_default().insert(area);
             }
         }
+    }
+
+    // A member accepted and changing nothing gives a confident wrong answer: the catalog applies
+    // every one, or says why it cannot.
+    let ignored: Vec<String> = plan
+        .operations
+        .iter()
+        .flat_map(|operation| {
+            let action = &operation.action;
+            operation
+                .unapplied
+                .iter()
+                .map(move |member| format!("{action}'s `{member}`"))
+        })
+        .collect();
+    if !ignored.is_empty() {
+        return Err(format!(
+            "{FINISHING}: request members nothing applies: {}; apply each (an ID list, a `visible`, \
+             `validate` or `respond` hook) or write why no seed can serve it: `Action unapplied \
+             Member ! reason`",
+            ignored.join(", ")
+        ));
     }
 
     let mut files = BTreeMap::new();
@@ -578,8 +605,7 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
     let (mut documented, mut mapped, mut unservable) = (0, 0, 0);
     let mut rows = String::new();
     let mut unmapped_rows = String::new();
-    let mut unapplied_rows = String::new();
-    let (mut unapplied, mut scoping) = (0, 0);
+    let mut scoping = 0;
     let mut reason_rows = String::new();
     let mut unapplied_for_reason = 0;
     let mut other_rows = String::new();
@@ -619,19 +645,6 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
                 counts.0,
                 shape_of(operation),
             );
-            if !operation.unapplied.is_empty() {
-                unapplied += operation.unapplied.len();
-                let _ = writeln!(
-                    unapplied_rows,
-                    "| `{action}` | {} |",
-                    operation
-                        .unapplied
-                        .iter()
-                        .map(|member| format!("`{member}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-            }
             for (member, reason) in &operation.unapplied_for_reason {
                 unapplied_for_reason += 1;
                 let _ = writeln!(
@@ -711,9 +724,8 @@ fn coverage(plan: &Plan, areas: &BTreeMap<&str, Vec<&str>>) -> String {
          meaning needs is nothing a seed holds. A request may send them, and the answer is the one \
          without them.\n\n\
          | operation | member | why |\n|---|---|---|\n{reason_rows}\n\
-         These {unapplied} are accepted and not applied yet: a request may send them, and the \
-         answer is the one without them.\n\n\
-         | operation | members not applied |\n|---|---|\n{unapplied_rows}",
+         Every other request member is applied: the scaffold refuses to write a catalog with a \
+         member that changes nothing and has no written reason.\n",
         plan.operations.len()
     )
 }
@@ -866,7 +878,7 @@ fn registry(
         }
     }
     out.push_str("];\n\n");
-    out.push_str("/// The AWS CLI output member each operation that answers a list lists its resources under:\n/// `(action, member)`, by area and then action.\npub const LIST_MEMBERS: &[(&str, &str)] = &[\n");
+    out.push_str("/// The AWS CLI output member each operation that answers a list lists its resources under:\n/// `(action, member)`, by area and then action; a list held in a structure of the output is named by\n/// its path (`ApplicationStatuses.Instances`).\npub const LIST_MEMBERS: &[(&str, &str)] = &[\n");
     for (area, actions) in areas {
         for action in actions {
             if let Some(member) = lists.get(action) {
@@ -941,7 +953,16 @@ fn registry(
 /// How `operation` answers, for the coverage table.
 fn shape_of(operation: &OperationDecl) -> String {
     let output = match &operation.output {
-        OutputDecl::List { member, .. } => format!("list `{member}`"),
+        OutputDecl::List {
+            member,
+            within: None,
+            ..
+        } => format!("list `{member}`"),
+        OutputDecl::List {
+            member,
+            within: Some(within),
+            ..
+        } => format!("list `{member}.{}`", within.list_member),
         OutputDecl::Single { member, .. } => format!("one `{member}`"),
         OutputDecl::Flatten { member } => format!("`{member}` flattened"),
         OutputDecl::Settings { .. } => "the account's settings".to_owned(),

@@ -105,12 +105,24 @@ pub fn operation_item(operation: &OperationDecl, gate: Option<&str>) -> String {
         let _ = writeln!(out, "    resource_id = {},", operation.resource_id);
     }
     match &operation.output {
-        OutputDecl::List { member, xml, item } => {
+        OutputDecl::List {
+            member,
+            xml,
+            item,
+            within,
+        } => {
             let item = item
                 .as_ref()
                 .map(|item| format!(", item = {item:?}"))
                 .unwrap_or_default();
-            let _ = writeln!(out, "    output(member = {member:?}, xml = {xml:?}{item}),");
+            let within = within
+                .as_ref()
+                .map(|within| format!(", wrapper = {}, list = {}", within.wrapper, within.list))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "    output(member = {member:?}, xml = {xml:?}{item}{within}),"
+            );
         }
         OutputDecl::Single { member, xml } => {
             let _ = writeln!(

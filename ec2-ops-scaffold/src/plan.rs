@@ -64,7 +64,8 @@ pub struct FieldDecl {
 /// How the response holds the resources.
 #[derive(Debug)]
 pub enum OutputDecl {
-    /// A list: `output(member, xml [, item])`.
+    /// A list: `output(member, xml [, item])`, or held in a structure of the response:
+    /// `output(member, xml, wrapper = Type, list = field)`.
     List {
         /// The member name.
         member: String,
@@ -72,6 +73,8 @@ pub enum OutputDecl {
         xml: String,
         /// The item element, where not `item`.
         item: Option<String>,
+        /// The structure holding the list, where the response holds one.
+        within: Option<Within>,
     },
     /// One resource or none in an element of its own: `output(member, xml, single)`.
     Single {
@@ -91,6 +94,18 @@ pub enum OutputDecl {
         /// The catalog `settings` module's function giving a new account's settings.
         default: String,
     },
+}
+
+/// A structure of the response holding the resources' list (DescribeApplicationStatus'
+/// `ApplicationStatuses`, whose `Instances` are the resources).
+#[derive(Debug)]
+pub struct Within {
+    /// The structure's type.
+    pub wrapper: String,
+    /// Its field holding the list.
+    pub list: String,
+    /// The list's member name (`Instances`).
+    pub list_member: String,
 }
 
 /// An `ids(...)` list.
@@ -776,6 +791,7 @@ impl Planner<'_> {
                     member: member.clone(),
                     xml: reference.xml_name(member).to_owned(),
                     item: (item != "item").then(|| item.to_owned()),
+                    within: None,
                 },
                 vec![member.as_str()],
             ));
@@ -785,6 +801,29 @@ impl Planner<'_> {
             .iter()
             .filter(|(member, _)| member != "NextToken")
             .collect();
+        // A paged list held in a structure of its own (`ApplicationStatuses.Instances`).
+        if let [(member, reference)] = answered.as_slice()
+            && output.iter().any(|(member, _)| member == "NextToken")
+            && let Ok([(list_member, list)]) = model.members(&reference.shape)
+            && let Ok(Shape::List { member: element }) = model.shape(&list.shape)
+            && is_structure(&element.shape)
+        {
+            self.shape(&reference.shape)?;
+            return Ok((
+                Resource::named(&element.shape),
+                OutputDecl::List {
+                    member: member.clone(),
+                    xml: reference.xml_name(member).to_owned(),
+                    item: None,
+                    within: Some(Within {
+                        wrapper: names::type_ident(&reference.shape),
+                        list: names::field_ident(&names::snake(list_member)),
+                        list_member: list_member.clone(),
+                    }),
+                },
+                vec![member.as_str()],
+            ));
+        }
         if let [(member, reference)] = answered.as_slice()
             && is_structure(&reference.shape)
             && self.resource_id(&reference.shape, &[]).is_ok()

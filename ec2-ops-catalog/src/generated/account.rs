@@ -46,23 +46,16 @@ pub struct DescribeAggregateIdFormat;
 /// Describes the aggregated application health status for the specified instances.
 #[ec2_operation(
     action = "DescribeApplicationStatus",
-    resource = DescribeApplicationStatusResult,
-    resource_id = next_token,
-    output(member = "ApplicationStatus", flatten),
-    members(
-        /// The IDs of the instances for which to describe application status.
-        #[ec2(query = "InstanceId")]
-        instance_ids: Vec<String>,
-        /// The maximum number of items to return for this request.
-        max_results: Option<i32>,
-        /// The token returned from a previous paginated request.
-        next_token: Option<String>,
-    ),
+    resource = InstanceApplicationStatus,
+    resource_id = instance_id,
+    output(member = "ApplicationStatuses", xml = "applicationStatusesResponseType", wrapper = ApplicationStatusesResponseType, list = instances),
+    ids(key = "InstanceId"),
     filters(
         key = "Filter",
-        "availability-zone-id" => application_statuses.instances.availability_zone_id,
-        "status" => application_statuses.instances.application_status.status,
+        "availability-zone-id",
+        "status" => application_status.status,
     ),
+    paginate(min = 1, max = 100),
     dry_run,
 )]
 pub struct DescribeApplicationStatus;

@@ -29,12 +29,15 @@ pub const KEYED_BY_POSITION: &[&str] = &[
 ];
 
 /// The AWS CLI output member each operation that answers a list lists its resources under:
-/// `(action, member)`, by area and then action.
+/// `(action, member)`, by area and then action; a list held in a structure of the output is named by
+/// its path (`ApplicationStatuses.Instances`).
 pub const LIST_MEMBERS: &[(&str, &str)] = &[
     #[cfg(feature = "account")]
     ("DescribeAccountAttributes", "AccountAttributes"),
     #[cfg(feature = "account")]
     ("DescribeAggregateIdFormat", "Statuses"),
+    #[cfg(feature = "account")]
+    ("DescribeApplicationStatus", "ApplicationStatuses.Instances"),
     #[cfg(feature = "account")]
     ("DescribeApplicationStatusCheckAssociations", "Associations"),
     #[cfg(feature = "account")]
@@ -1027,7 +1030,7 @@ pub fn for_each_operation<V: crate::OperationVisitor>(visitor: &mut V) {
     #[cfg(feature = "account")]
     visitor.visit::<crate::account::DescribeAggregateIdFormat>("account");
     #[cfg(feature = "account")]
-    visitor.visit::<crate::account::DescribeApplicationStatus>("account");
+    visitor.visit_paginated::<crate::account::DescribeApplicationStatus>("account");
     #[cfg(feature = "account")]
     visitor.visit_paginated::<crate::account::DescribeApplicationStatusCheckAssociations>("account");
     #[cfg(feature = "account")]

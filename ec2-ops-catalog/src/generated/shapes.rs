@@ -513,18 +513,6 @@ pub struct ApplicationStatusesResponseType {
     pub instances: Option<Vec<InstanceApplicationStatus>>,
 }
 
-/// The EC2 `DescribeApplicationStatusResult` structure.
-#[cfg(feature = "account")]
-#[ec2_shape(response_only)]
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct DescribeApplicationStatusResult {
-    /// The application statuses for the specified instances.
-    #[ec2(xml = "applicationStatusesResponseType")]
-    pub application_statuses: Option<ApplicationStatusesResponseType>,
-    /// The token to include in another request to get the next page of items.
-    pub next_token: Option<String>,
-}
-
 /// The EC2 `AssociationTypeEnum` values.
 #[cfg(feature = "account")]
 #[ec2_shape(response_only)]

@@ -17,7 +17,7 @@ mod account {
     }
     #[test]
     fn describe_application_status() {
-        super::check::<ec2_ops_catalog::account::DescribeApplicationStatus>("DescribeApplicationStatus", super::Answer::One);
+        super::check::<ec2_ops_catalog::account::DescribeApplicationStatus>("DescribeApplicationStatus", super::Answer::List("ApplicationStatuses.Instances"));
     }
     #[test]
     fn describe_application_status_check_associations() {

@@ -579,9 +579,7 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
                     Some(reservations) => to_json(&group_reservations(reservations.clone())),
                     None => to_json(&units),
                 };
-                let mut output = serde_json::Map::new();
-                output.insert((*member).to_owned(), listed);
-                Some(serde_json::Value::Object(output))
+                Some(held_at(member, listed))
             }
             // An operation answering one resource per call: one output per resource.
             None => {
@@ -629,10 +627,11 @@ impl<O: CatalogOperation> Slot<O> {
         let outputs = by_parent
             .into_iter()
             .map(|(parent, units)| {
-                let mut output = serde_json::Map::new();
-                output.insert(list.to_owned(), to_json(&units));
-                output.insert(member.to_owned(), serde_json::Value::String(parent));
-                serde_json::Value::Object(output)
+                let mut output = held_at(list, to_json(&units));
+                if let serde_json::Value::Object(members) = &mut output {
+                    members.insert(member.to_owned(), serde_json::Value::String(parent));
+                }
+                output
             })
             .collect();
         Some(serde_json::Value::Array(outputs))
@@ -698,4 +697,14 @@ impl<R: Clone> ResourceSource<R> for Lent<R> {
     fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
         self.0.scan_after(after, &mut |id, unit| visit(id, unit));
     }
+}
+
+/// An output holding `listed` at `path`: the list member (`Volumes`), or the path of a list held in
+/// a structure (`ApplicationStatuses.Instances`), as [`LIST_MEMBERS`] names it.
+fn held_at(path: &str, listed: serde_json::Value) -> serde_json::Value {
+    path.rsplit('.').fold(listed, |inner, member| {
+        let mut output = serde_json::Map::new();
+        output.insert(member.to_owned(), inner);
+        serde_json::Value::Object(output)
+    })
 }

@@ -6,6 +6,7 @@ mod common;
 
 mod accounts;
 mod accounts_and_regions;
+mod application_statuses;
 mod attributes;
 mod credit_specifications;
 mod embedding;

@@ -395,6 +395,32 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             },
             quote! { __ec2_response.#output_field.as_slice() },
         )
+    } else if let Some(wrapper) = &output.wrapper {
+        let (wrapper_ty, list) = (&wrapper.ty, &wrapper.list);
+        // Spanned on the declaration's field: one that is not `Option<Vec<Resource>>` is
+        // reported there.
+        let items = quote_spanned! {list.span()=>
+            match &__ec2_response.#output_field {
+                ::core::option::Option::Some(__ec2_wrapper) => match &__ec2_wrapper.#list {
+                    ::core::option::Option::Some(__ec2_items) => __ec2_items.as_slice(),
+                    ::core::option::Option::None => &[],
+                },
+                ::core::option::Option::None => &[],
+            }
+        };
+        (
+            quote! {
+                /// The structure holding the resources of this page.
+                #[serde(rename = #output_json, default, skip_serializing_if = "::core::option::Option::is_none")]
+                pub #output_field: ::core::option::Option<#wrapper_ty>,
+            },
+            quote! { #p::XmlRender::render_xml(&self.#output_field, #output_xml, __ec2_writer); },
+            quote! {
+                #output_xml => self.#output_field = ::core::option::Option::Some(<#wrapper_ty as #p::XmlParse>::parse_xml(__ec2_reader)?),
+                _ => return ::core::result::Result::Ok(false),
+            },
+            items,
+        )
     } else if output.single.is_some() {
         (
             quote! {
@@ -506,7 +532,24 @@ pub fn expand(op: &Operation<'_>, complete: &Complete<'_>) -> TokenStream {
             )
         }
         None if complete.output.one_resource().is_some() => (declared_id, None, first_item, None),
-        None => (declared_id, None, quote!(__ec2_page.items), None),
+        None => match &complete.output.wrapper {
+            Some(wrapper) => {
+                let (wrapper_ty, list) = (&wrapper.ty, &wrapper.list);
+                // The wrapper's other members (none, often) keep their defaults.
+                let page_items = quote_spanned! {list.span()=>
+                    {
+                        #[allow(clippy::needless_update)]
+                        let __ec2_wrapper = #wrapper_ty {
+                            #list: ::core::option::Option::Some(__ec2_page.items),
+                            ..::core::default::Default::default()
+                        };
+                        ::core::option::Option::Some(__ec2_wrapper)
+                    }
+                };
+                (declared_id, None, page_items, None)
+            }
+            None => (declared_id, None, quote!(__ec2_page.items), None),
+        },
         Some(nested) => {
             let (list, item_id) = (&nested.field, &nested.resource_id);
             let first = respan(quote!(#p::NestedItems::first_item), list.span());

@@ -13,9 +13,10 @@ use crate::ctxt::Ctxt;
 use crate::derive;
 use crate::symbol::{
     ACTION, CLAMP, DEFAULT, DRY_RUN, EC2, FIELD, FILTERS, FLATTEN, IDS, IDS_WITH_MAX_RESULTS,
-    IGNORED_WITH, ITEM, KEY, LISTED, MALFORMED, MAX, MEMBER, MEMBERS, MIN, NAME, NARROWS, NESTED,
-    NOT_FOUND, NOUN, OPTIONAL, OUTPUT, PAGINATE, PARENT, PREFIX, QUERY, RESOURCE, RESOURCE_ID,
-    RESPOND, RESPONSE, SET_NAME, SETTINGS, SINGLE, Symbol, TAGS, VALIDATE, VISIBLE, XML,
+    IGNORED_WITH, ITEM, KEY, LIST, LISTED, MALFORMED, MAX, MEMBER, MEMBERS, MIN, NAME, NARROWS,
+    NESTED, NOT_FOUND, NOUN, OPTIONAL, OUTPUT, PAGINATE, PARENT, PREFIX, QUERY, RESOURCE,
+    RESOURCE_ID, RESPOND, RESPONSE, SET_NAME, SETTINGS, SINGLE, Symbol, TAGS, VALIDATE, VISIBLE,
+    WRAPPER, XML,
 };
 use crate::syntax::{Args, Entry, Target};
 use crate::ty::FieldKind;
@@ -37,7 +38,7 @@ const TOP_KEYS: &[Symbol] = &[
     RESPOND,
     SETTINGS,
 ];
-const OUTPUT_KEYS: &[Symbol] = &[MEMBER, XML, ITEM, SINGLE, FLATTEN];
+const OUTPUT_KEYS: &[Symbol] = &[MEMBER, XML, ITEM, SINGLE, FLATTEN, WRAPPER, LIST];
 const IDS_KEYS: &[Symbol] = &[
     KEY, MEMBER, FIELD, NOUN, NOT_FOUND, MALFORMED, PREFIX, SET_NAME, SINGLE, OPTIONAL, NARROWS,
     PARENT, OUTPUT,
@@ -137,6 +138,17 @@ pub struct Output {
     pub single: Option<Span>,
     /// `flatten`: the one resource's members stand directly in the response (attribute answers).
     pub flatten: Option<Span>,
+    /// `wrapper = Type, list = field`: the list is a field of a structure the response holds
+    /// (DescribeApplicationStatus' `ApplicationStatuses.Instances`).
+    pub wrapper: Option<Wrapper>,
+}
+
+/// A structure holding the resources' list, in the response's member `Output::member`.
+pub struct Wrapper {
+    /// The structure (`ApplicationStatusesResponseType`), a shape with `Default`.
+    pub ty: syn::Path,
+    /// Its field holding the list (`instances`: `Option<Vec<Resource>>`).
+    pub list: syn::Ident,
 }
 
 impl Output {
@@ -443,6 +455,7 @@ fn settings_output(settings: &Settings) -> Output {
         field: Named::new("settings", settings.span),
         single: None,
         flatten: Some(settings.span),
+        wrapper: None,
     }
 }
 
@@ -457,6 +470,19 @@ fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {
     let flatten = keyed
         .flag(ctxt, FLATTEN)
         .then(|| keyed.get(FLATTEN).map_or(span, Entry::key_span));
+    let wrapper = read_wrapper(ctxt, &keyed);
+    if let (Some(item), Some(_)) = (&item, &wrapper) {
+        ctxt.error_spanned_by(
+            item,
+            "the wrapper's own declaration names the list's items: leave out `item`",
+        );
+    }
+    if let Some(one) = single.or(flatten).filter(|_| wrapper.is_some()) {
+        ctxt.syn_error(syn::Error::new(
+            one,
+            "a `wrapper` holds a list of resources: not with `single` or `flatten`",
+        ));
+    }
     // Flattened members have no element of their own to name.
     let required: &[Symbol] = if flatten.is_some() {
         &[MEMBER]
@@ -492,7 +518,52 @@ fn read_output(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Output> {
         member,
         single,
         flatten,
+        wrapper,
     })
+}
+
+/// `wrapper = Type` with `list = field`: both or neither.
+fn read_wrapper(ctxt: &Ctxt, keyed: &Keyed<'_>) -> Option<Wrapper> {
+    let ty = keyed.path(
+        ctxt,
+        WRAPPER,
+        "the structure holding the list, e.g. `wrapper = ApplicationStatusesResponseType`",
+    );
+    let list = keyed.path(
+        ctxt,
+        LIST,
+        "the wrapper's field holding the list, e.g. `list = instances`",
+    );
+    match (ty, list) {
+        (Some(ty), Some(list)) => match list.get_ident() {
+            Some(list) => Some(Wrapper {
+                ty: ty.clone(),
+                list: list.clone(),
+            }),
+            None => {
+                ctxt.error_spanned_by(
+                    list,
+                    "expected a field of the wrapper, e.g. `list = instances`",
+                );
+                None
+            }
+        },
+        (Some(ty), None) => {
+            ctxt.error_spanned_by(
+                ty,
+                "a `wrapper` needs the field holding the list: add `list = field`",
+            );
+            None
+        }
+        (None, Some(list)) => {
+            ctxt.error_spanned_by(
+                list,
+                "`list` names a field of a `wrapper`: add `wrapper = Type`",
+            );
+            None
+        }
+        (None, None) => None,
+    }
 }
 
 fn read_ids(ctxt: &Ctxt, span: Span, args: &Args) -> Option<Ids> {

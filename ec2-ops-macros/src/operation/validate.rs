@@ -25,6 +25,7 @@ pub fn check(ctxt: &Ctxt, op: &Operation<'_>) {
     generated_names_do_not_collide(ctxt, op);
     response_members_are_shape_fields(ctxt, op);
     one_resource_answers_are_consistent(ctxt, op);
+    wrapped_lists_are_plain(ctxt, op);
     settings_answers_stand_alone(ctxt, op);
 }
 
@@ -169,6 +170,24 @@ fn one_resource_answers_are_consistent(ctxt: &Ctxt, op: &Operation<'_>) {
             single,
             "`nested` answers resources holding their matching items: it cannot be `single` or `flatten`",
         ));
+    }
+}
+
+/// A list held in a `wrapper` is a plain list of resources: the grouping of `nested` reaches the
+/// response's own list.
+fn wrapped_lists_are_plain(ctxt: &Ctxt, op: &Operation<'_>) {
+    let Some(wrapper) = op
+        .output
+        .as_ref()
+        .and_then(|output| output.wrapper.as_ref())
+    else {
+        return;
+    };
+    if op.nested.is_some() {
+        ctxt.error_spanned_by(
+            &wrapper.ty,
+            "`nested` groups items in the response's own list: not with a `wrapper`",
+        );
     }
 }
 
