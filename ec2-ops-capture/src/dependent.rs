@@ -10,6 +10,10 @@
 //!   name ends and whose resource the requiring operation names (`GroupId` of
 //!   DescribeSecurityGroupReferences: DescribeSecurityGroups, not DescribePlacementGroups);
 //! - an enum (`Attribute`): each of its values;
+//! - a history's required `StartTime` beside its parent's ID (DescribeFleetHistory's `FleetId`):
+//!   the parent's `CreateTime`, as the parent's listing answered it. EC2 holds no event of a fleet
+//!   from before its creation, so the call asks for the whole history EC2 still holds; a parent
+//!   answered without its creation time is not asked;
 //! - anything else (a time, a duration, a role's ARN, a number): nothing a capture holds, so the
 //!   operation is not captured (listed by [`crate::needing_values`]).
 //!
@@ -75,6 +79,14 @@ pub enum Values {
     IdsOf(&'static str),
     /// Each of these.
     EachOf(&'static [&'static str]),
+    /// The creation time (`CreateTime`) of the resource another member of the same call names
+    /// under `key`, as the planned operation `source` answered it.
+    CreatedOf {
+        /// The operation listing the resource (`DescribeFleets`).
+        source: &'static str,
+        /// The Query key naming it in the call (`FleetId`).
+        key: &'static str,
+    },
 }
 
 impl DependentCall {
@@ -86,7 +98,7 @@ impl DependentCall {
     /// The operations whose captured answers this one's values come from.
     pub fn sources(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.members.iter().filter_map(|(_, values)| match values {
-            Values::IdsOf(action) => Some(*action),
+            Values::IdsOf(action) | Values::CreatedOf { source: action, .. } => Some(*action),
             Values::EachOf(_) => None,
         })
     }
@@ -101,6 +113,11 @@ impl DependentCall {
                     format!("{} of {}", required.key, ec2_ops_catalog::cli_name(action))
                 }
                 Values::EachOf(each) => format!("{} ({} values)", required.key, each.len()),
+                Values::CreatedOf { source, key } => format!(
+                    "{} (the CreateTime of the {key}'s resource in {})",
+                    required.key,
+                    ec2_ops_catalog::cli_name(source)
+                ),
             })
             .collect::<Vec<_>>()
             .join(" × ")
@@ -109,7 +126,9 @@ impl DependentCall {
     /// The Query strings of every call, given the captured outputs of [`sources`](Self::sources)
     /// (by action): the combinations of every member's values.
     pub(crate) fn queries(&self, captured: &BTreeMap<&'static str, Value>) -> Vec<String> {
-        let mut queries = vec![String::new()];
+        // Each call's members as (Query key, value) pairs: first every combination of the listed
+        // values, then the values that follow from another member's (a parent's creation time).
+        let mut calls: Vec<Vec<(String, String)>> = vec![Vec::new()];
         for (required, values) in &self.members {
             let values: Vec<String> = match values {
                 Values::IdsOf(action) => captured
@@ -117,28 +136,54 @@ impl DependentCall {
                     .map(|output| ids_in(action, output, required.key))
                     .unwrap_or_default(),
                 Values::EachOf(each) => each.iter().map(|value| (*value).to_owned()).collect(),
+                Values::CreatedOf { .. } => continue,
             };
             let key = if required.list {
                 format!("{}.1", required.key)
             } else {
                 required.key.to_owned()
             };
-            queries = queries
+            calls = calls
                 .iter()
-                .flat_map(|query| {
-                    let key = &key;
-                    values.iter().map(move |value| {
-                        let pair = format!("{key}={}", utf8_percent_encode(value, QUERY_VALUE));
-                        if query.is_empty() {
-                            pair
-                        } else {
-                            format!("{query}&{pair}")
-                        }
+                .flat_map(|call| {
+                    values.iter().map(|value| {
+                        let mut call = call.clone();
+                        call.push((key.clone(), value.clone()));
+                        call
                     })
                 })
                 .collect();
         }
-        queries
+        for (required, values) in &self.members {
+            let Values::CreatedOf { source, key } = values else {
+                continue;
+            };
+            let output = captured.get(source);
+            calls.retain_mut(|call| {
+                let parent = call
+                    .iter()
+                    .find(|(named, _)| named.as_str() == *key)
+                    .map(|(_, id)| id.as_str());
+                match parent.and_then(|id| created(source, output?, key, id)) {
+                    Some(time) => {
+                        call.push((required.key.to_owned(), time));
+                        true
+                    }
+                    None => false,
+                }
+            });
+        }
+        calls
+            .into_iter()
+            .map(|call| {
+                call.iter()
+                    .map(|(key, value)| {
+                        format!("{key}={}", utf8_percent_encode(value, QUERY_VALUE))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("&")
+            })
+            .collect()
     }
 
     /// The answer to one call.
@@ -164,11 +209,23 @@ impl DependentCall {
     }
 }
 
+/// The `CreateTime` of the resource whose member `key` is `id` in `action`'s captured output.
+fn created(action: &str, output: &Value, key: &str, id: &str) -> Option<String> {
+    output::list_member(action)
+        .and_then(|member| output::at_path(output, member))
+        .and_then(Value::as_array)?
+        .iter()
+        .find(|item| item.get(key).and_then(Value::as_str) == Some(id))?
+        .get("CreateTime")?
+        .as_str()
+        .map(str::to_owned)
+}
+
 /// The values of `key` in a captured output: each listed resource's member of that name, or its
 /// items' (DescribeInstances' reservations list instances).
 fn ids_in(action: &str, output: &Value, key: &str) -> Vec<String> {
     let Some(items) = output::list_member(action)
-        .and_then(|member| output.get(member))
+        .and_then(|member| output::at_path(output, member))
         .and_then(Value::as_array)
     else {
         return Vec::new();
@@ -249,12 +306,27 @@ pub fn dependent() -> Vec<DependentCall> {
                 let (_, required) = REQUIRED_MEMBERS
                     .iter()
                     .find(|(requiring, _)| *requiring == action)?;
+                // The parent a history's `StartTime` is the creation time of: the call's one
+                // other member naming a resource.
+                let parent = match required
+                    .iter()
+                    .filter(|member| member.values == RequiredValues::Ids && !member.list)
+                    .collect::<Vec<_>>()
+                    .as_slice()
+                {
+                    [one] => Some((one.key, source_of(one.key, action)?)),
+                    _ => None,
+                };
                 let members = required
                     .iter()
                     .map(|member| {
                         let values = match member.values {
                             RequiredValues::Ids => Values::IdsOf(source_of(member.key, action)?),
                             RequiredValues::EachOf(each) => Values::EachOf(each),
+                            RequiredValues::Unknown if member.member == "StartTime" => {
+                                let (key, source) = parent?;
+                                Values::CreatedOf { source, key }
+                            }
                             RequiredValues::Unknown => return None,
                         };
                         Some((*member, values))
@@ -418,14 +490,40 @@ mod tests {
     #[test]
     fn operations_needing_what_no_capture_holds_are_left_out() {
         for action in [
-            "DescribeFleetHistory",
             "DescribeCapacityBlockOfferings",
             "DescribeScheduledInstanceAvailability",
             "DescribeIdentityIdFormat",
-            "DescribeSpotFleetRequestHistory",
         ] {
             assert!(found(action).is_none(), "{action}");
         }
+    }
+
+    #[test]
+    fn a_history_is_asked_from_its_fleet_s_creation_and_a_fleet_without_one_is_not_asked() {
+        let history = found("DescribeFleetHistory").unwrap();
+        let captured = BTreeMap::from([(
+            "DescribeFleets",
+            json!({"Fleets": [{"FleetId": "fleet-1", "CreateTime": "2025-01-01T00:00:00.000Z"},
+                              {"FleetId": "fleet-2"}]}),
+        )]);
+        assert_eq!(
+            history.queries(&captured),
+            ["FleetId=fleet-1&StartTime=2025-01-01T00%3A00%3A00.000Z"]
+        );
+        let spot = found("DescribeSpotFleetRequestHistory").unwrap();
+        let captured = BTreeMap::from([(
+            "DescribeSpotFleetRequests",
+            json!({"SpotFleetRequestConfigs": [
+                {"SpotFleetRequestId": "sfr-1", "CreateTime": "2025-02-01T00:00:00.000Z"}]}),
+        )]);
+        assert_eq!(
+            spot.queries(&captured),
+            ["SpotFleetRequestId=sfr-1&StartTime=2025-02-01T00%3A00%3A00.000Z"]
+        );
+        assert!(
+            spot.describe()
+                .contains("StartTime (the CreateTime of the SpotFleetRequestId's resource")
+        );
     }
 
     #[test]
@@ -467,7 +565,8 @@ mod tests {
 
     #[test]
     fn every_combination_is_a_request_of_its_operation() {
-        // One ID per source: each combination must be a request EC2's decoder accepts.
+        // One ID per source, with its creation time: each combination must be a request EC2's
+        // decoder accepts.
         for call in dependent() {
             let captured: BTreeMap<&'static str, Value> = call
                 .sources()
@@ -480,7 +579,8 @@ mod tests {
                         .unwrap()
                         .0
                         .key;
-                    (source, json!({ member: [{ key: "x-1" }] }))
+                    let resource = json!({ key: "x-1", "CreateTime": "2025-01-01T00:00:00.000Z" });
+                    (source, json!({ member: [resource] }))
                 })
                 .collect();
             let queries = call.queries(&captured);

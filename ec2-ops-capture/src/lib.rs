@@ -31,9 +31,9 @@
 //! (throttling and transient failures back off and retry) is listed in the summary and made again
 //! by the next run.
 //!
-//! **Then what needs values** ([`dependent`]): once a region's first calls are written, the 18
-//! operations whose required members are resource IDs or an enum's values are made from those
-//! answers, one call per combination (each instance with each of its 16 attributes, each Client
+//! **Then what needs values** ([`dependent`]): once a region's first calls are written, the 20
+//! operations whose required members come from those answers (resource IDs, an enum's values, a
+//! fleet's creation time) are made, one call per combination (each instance with each of its 16 attributes, each Client
 //! VPN endpoint's routes, each security group's references): the IDs are those the operation
 //! whose own ID list has the same Query key answered, the enum's values all of them. A record
 //! operation's outputs are written as a JSON array (the endpoint's seed takes one), a list
@@ -41,9 +41,13 @@
 //! [`Summary::refused_calls`] and the others kept. Such an operation waits for its sources: made
 //! only once they are answered (or refused), so a cut-off capture never leaves it half-asked.
 //!
+//! A fleet's and a Spot Fleet's history, whose `StartTime` EC2 requires, are asked from the
+//! fleet's creation (`CreateTime`, as DescribeFleets and DescribeSpotFleetRequests answered it):
+//! the whole history EC2 still holds.
+//!
 //! **Not captured** (listed by [`needing_values`]): the operations needing a time, a duration, a
-//! number or an ARN (capacity block and capacity block extension offerings, fleet histories,
-//! scheduled instance availability, a principal's ID formats). The account-level `Get*` settings
+//! number or an ARN that nothing captured gives (capacity block and capacity block extension
+//! offerings, scheduled instance availability, a principal's ID formats). The account-level `Get*` settings
 //! reads the catalog declares are captured with the first calls (`get-*.json`), and the two it
 //! does not declare (no documented answer for a new account) are not. The JSON written holds each
 //! answer's members in alphabetical order, where the AWS CLI keeps EC2's order; both are the same

@@ -34,7 +34,7 @@ pub(crate) fn listed(action: &str, output: &Value) -> usize {
 
 /// The value at `path` (`Reservations`, or a list held in a structure:
 /// `ApplicationStatuses.Instances`).
-fn at_path<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+pub(crate) fn at_path<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
     path.split('.')
         .try_fold(value, |value, member| value.get(member))
 }

@@ -54,6 +54,25 @@ fn account() -> Seed {
             "describe-internet-gateways",
             r#"{"InternetGateways": [{"InternetGatewayId": "igw-1", "OwnerId": "123456789012", "Attachments": [{"VpcId": "vpc-1", "State": "available"}]}]}"#,
         ),
+        (
+            "describe-fleets",
+            r#"{"Fleets": [{"FleetId": "fleet-1", "CreateTime": "2025-01-01T00:00:00.000Z", "FleetState": "active"}]}"#,
+        ),
+        (
+            "describe-fleet-history",
+            r#"[{"FleetId": "fleet-1", "StartTime": "2025-01-01T00:00:00.000Z", "HistoryRecords": [
+                {"EventType": "fleetChange", "Timestamp": "2025-01-01T00:00:01.000Z", "EventInformation": {"EventSubType": "submitted"}},
+                {"EventType": "fleetChange", "Timestamp": "2025-01-01T00:00:02.000Z", "EventInformation": {"EventSubType": "active"}}]}]"#,
+        ),
+        (
+            "describe-spot-fleet-requests",
+            r#"{"SpotFleetRequestConfigs": [{"SpotFleetRequestId": "sfr-1", "CreateTime": "2025-02-01T00:00:00.000Z", "SpotFleetRequestState": "active"}]}"#,
+        ),
+        (
+            "describe-spot-fleet-request-history",
+            r#"[{"SpotFleetRequestId": "sfr-1", "StartTime": "2025-02-01T00:00:00.000Z", "HistoryRecords": [
+                {"EventType": "fleetRequestChange", "Timestamp": "2025-02-01T00:00:05.000Z", "EventInformation": {"EventSubType": "submitted"}}]}]"#,
+        ),
     ] {
         seed = seed
             .merge(Seed::from_output(command, output).unwrap())
@@ -92,6 +111,19 @@ fn capture(url: &str, out: &Path) -> Capture {
 fn without_request_id(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body).into_owned();
     match (text.find("<requestId>"), text.find("</requestId>")) {
+        (Some(start), Some(end)) => format!("{}{}", &text[..start], &text[end..]),
+        _ => text,
+    }
+}
+
+/// A dependent answer without what differs on every call: the request ID, and the time a
+/// fleet's history was evaluated (the answer's own time).
+fn comparable(body: &[u8]) -> String {
+    let text = without_request_id(body);
+    match (
+        text.find("<lastEvaluatedTime>"),
+        text.find("</lastEvaluatedTime>"),
+    ) {
         (Some(start), Some(end)) => format!("{}{}", &text[..start], &text[end..]),
         _ => text,
     }
@@ -155,6 +187,9 @@ fn assert_replays_dependent(source: &Store, replayed: &Store, folder: &Path) {
             "Action=DescribeSecurityGroupReferences&GroupId.1=sg-1",
             "Action=DescribeNetworkInterfaceAttribute&NetworkInterfaceId=eni-seeded-1&Attribute=description",
             "Action=DescribeImageReferences&ImageId.1=ami-1&IncludeAllResourceTypes=true",
+            // Captured from each fleet's creation: the whole history.
+            "Action=DescribeFleetHistory&FleetId=fleet-1&StartTime=2025-01-01T00:00:00Z",
+            "Action=DescribeSpotFleetRequestHistory&SpotFleetRequestId=sfr-1&StartTime=2025-02-01T00:00:00Z",
         ]
         .map(str::to_owned),
     );
@@ -164,12 +199,13 @@ fn assert_replays_dependent(source: &Store, replayed: &Store, folder: &Path) {
         let answered = replayed.handle(query.as_bytes());
         assert_eq!(asked.status, 200, "{query}");
         assert_eq!(
-            (answered.status, without_request_id(&answered.body)),
-            (asked.status, without_request_id(&asked.body)),
+            (answered.status, comparable(&answered.body)),
+            (asked.status, comparable(&asked.body)),
             "{query}"
         );
     }
     assert!(folder.join("describe-instance-attribute.json").exists());
+    assert!(folder.join("describe-fleet-history.json").exists());
 }
 
 fn replay(folder: &Path) -> Store {
@@ -180,7 +216,35 @@ fn replay(folder: &Path) -> Store {
     .unwrap()
 }
 
-/// The files of a capture folder, by relative path, with their bytes.
+/// A captured file with each fleet history's `LastEvaluatedTime` blanked: EC2 answers the time
+/// of the call, so two captures of the same history differ there and nowhere else. A file that is
+/// not JSON is left as it is.
+fn without_evaluation_times(bytes: Vec<u8>) -> Vec<u8> {
+    fn blank(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(members) => {
+                for (name, member) in members.iter_mut() {
+                    if name == "LastEvaluatedTime" {
+                        *member = serde_json::Value::Null;
+                    } else {
+                        blank(member);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(blank),
+            _ => {}
+        }
+    }
+    match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(mut value) => {
+            blank(&mut value);
+            serde_json::to_vec(&value).unwrap()
+        }
+        Err(_) => bytes,
+    }
+}
+
+/// The files of a capture folder, by relative path, with their bytes (evaluation times blanked).
 fn files(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut found = Vec::new();
     let mut pending = vec![folder.to_path_buf()];
@@ -190,7 +254,7 @@ fn files(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
             if path.is_dir() {
                 pending.push(path);
             } else if path.file_name().is_some_and(|name| name != MANIFEST) {
-                let bytes = std::fs::read(&path).unwrap();
+                let bytes = without_evaluation_times(std::fs::read(&path).unwrap());
                 found.push((path.strip_prefix(folder).unwrap().to_path_buf(), bytes));
             }
         }
