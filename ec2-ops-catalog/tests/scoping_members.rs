@@ -53,6 +53,35 @@ where
     service
 }
 
+/// A context for account [`ACCOUNT`] whose pipeline is given `index` for operation `O`'s hooks,
+/// as a service keeping one does (an endpoint keeps the Spot price changes and the types the
+/// Region offers).
+fn context_with_index<O: ec2_ops::Operation>(
+    index: Arc<dyn std::any::Any + Send + Sync>,
+) -> DescribeContext {
+    struct Index {
+        action: &'static str,
+        index: Arc<dyn std::any::Any + Send + Sync>,
+    }
+
+    impl ec2_ops::Parents for Index {
+        fn serves(&self, _action: &str, _id: &str) -> Option<bool> {
+            None
+        }
+
+        fn index(&self, action: &str) -> Option<Arc<dyn std::any::Any + Send + Sync>> {
+            (action == self.action).then(|| Arc::clone(&self.index))
+        }
+    }
+
+    DescribeContext::default()
+        .with_account_id(ACCOUNT)
+        .with_parents(Arc::new(Index {
+            action: O::SPEC.action,
+            index,
+        }))
+}
+
 /// The answer's body, parsed as `Response`, or the error code.
 fn ask<Response: Ec2Response + Default>(
     service: &Service,
@@ -1024,21 +1053,6 @@ mod unsupported_instance_types {
     use ec2_ops_catalog::instances::{DescribeInstanceTypes, DescribeInstanceTypesResponse};
     use ec2_ops_catalog::shapes::{InstanceTypeInfo, InstanceTypeOffering};
 
-    /// The Region's offerings as a service keeps them: `m5.large` by Region, `g6.xlarge` only in
-    /// a zone.
-    struct Offerings(Arc<OfferedInstanceTypes>);
-
-    impl ec2_ops::Parents for Offerings {
-        fn serves(&self, _action: &str, _id: &str) -> Option<bool> {
-            None
-        }
-
-        fn index(&self, action: &str) -> Option<Arc<dyn std::any::Any + Send + Sync>> {
-            (action == <DescribeInstanceTypes as ec2_ops::Operation>::SPEC.action)
-                .then(|| Arc::clone(&self.0) as Arc<dyn std::any::Any + Send + Sync>)
-        }
-    }
-
     fn types(indexed: bool, params: &str) -> Vec<String> {
         let mut source = InMemorySource::new(|info: &InstanceTypeInfo| {
             use ec2_ops::ResourceIdText;
@@ -1048,8 +1062,9 @@ mod unsupported_instance_types {
             ["g6.xlarge", "m5.large"]
                 .map(|kind| from_cli::<InstanceTypeInfo>(json!({"InstanceType": kind}))),
         );
-        let mut context = DescribeContext::default().with_account_id(ACCOUNT);
-        if indexed {
+        // The Region's offerings as a service keeps them: `m5.large` by Region, `g6.xlarge` only
+        // in a zone.
+        let context = if indexed {
             let offered = OfferedInstanceTypes::default();
             for (kind, location_type) in
                 [("m5.large", "region"), ("g6.xlarge", "availability-zone")]
@@ -1058,8 +1073,10 @@ mod unsupported_instance_types {
                     json!({"InstanceType": kind, "LocationType": location_type}),
                 ));
             }
-            context = context.with_parents(Arc::new(Offerings(Arc::new(offered))));
-        }
+            context_with_index::<DescribeInstanceTypes>(Arc::new(offered))
+        } else {
+            DescribeContext::default().with_account_id(ACCOUNT)
+        };
         let mut service = Service::new(context);
         service.register::<DescribeInstanceTypes, _>(Arc::new(source));
         let response: DescribeInstanceTypesResponse =
@@ -1098,20 +1115,6 @@ mod spot_price_history {
     use ec2_ops_catalog::instances::{DescribeSpotPriceHistory, DescribeSpotPriceHistoryResponse};
     use ec2_ops_catalog::shapes::SpotPrice;
 
-    /// An index of the prices the service serves, as an endpoint keeps one.
-    struct Changes(Arc<SpotPriceChanges>);
-
-    impl ec2_ops::Parents for Changes {
-        fn serves(&self, _action: &str, _id: &str) -> Option<bool> {
-            None
-        }
-
-        fn index(&self, action: &str) -> Option<Arc<dyn std::any::Any + Send + Sync>> {
-            (action == <DescribeSpotPriceHistory as ec2_ops::Operation>::SPEC.action)
-                .then(|| Arc::clone(&self.0) as Arc<dyn std::any::Any + Send + Sync>)
-        }
-    }
-
     fn history() -> Vec<SpotPrice> {
         [("0.01", "01"), ("0.02", "05"), ("0.03", "09")]
             .into_iter()
@@ -1128,11 +1131,13 @@ mod spot_price_history {
     fn prices(indexed: bool, params: &str) -> Vec<String> {
         let mut source = InMemorySource::keyed_by_position();
         source.extend(history());
-        let mut context = DescribeContext::default().with_account_id(ACCOUNT);
-        if indexed {
-            let changes = Arc::new(SpotPriceChanges::of(&history()));
-            context = context.with_parents(Arc::new(Changes(changes)));
-        }
+        let context = if indexed {
+            context_with_index::<DescribeSpotPriceHistory>(Arc::new(SpotPriceChanges::of(
+                &history(),
+            )))
+        } else {
+            DescribeContext::default().with_account_id(ACCOUNT)
+        };
         let mut service = Service::new(context);
         service.register::<DescribeSpotPriceHistory, _>(Arc::new(source));
         let response: DescribeSpotPriceHistoryResponse =

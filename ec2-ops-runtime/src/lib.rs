@@ -52,7 +52,8 @@ pub use describe::{
     AllowAll, Authorizer, Caller, DescribeContext, DescribeInput, DescribeOperation,
     InMemorySource, Lookup, NestedItems, Page, PaginatedOperation, ParentScope, Parents,
     RequestFingerprint, ResourceSource, Scope, TokenKey, ValueCheck, WithinParent, describe,
-    describe_in, examined_on_this_thread, group_units, new_request_id, parent_key, split_units,
+    describe_in, examined_on_this_thread, group_units, new_request_id, parent_key,
+    split_parent_key, split_units,
 };
 pub use error::Ec2Error;
 pub use filter::{

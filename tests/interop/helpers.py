@@ -12,6 +12,14 @@ from botocore.exceptions import ClientError
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1"}
 
 
+def write_seed(folder, seed):
+    """Writes `seed` (`{"describe-volumes": output, ...}`) into `folder` as a seed folder: one file
+    per command, what the AWS CLI prints; returns the folder."""
+    for name, output in seed.items():
+        (folder / f"{name}.json").write_text(json.dumps(output))
+    return folder
+
+
 def start_endpoint(*args, env=None, stderr=subprocess.DEVNULL):
     """Starts the endpoint binary on a free port; returns the process and its URL."""
     process = subprocess.Popen(

@@ -2,13 +2,12 @@
 seed (the owner of its reservations) unless `--account-id` says it, and refuses an account the
 reservations contradict."""
 
-import json
 import os
 import subprocess
 
 import pytest
 
-from helpers import aws, client, start_endpoint, stop_endpoint
+from helpers import aws, client, start_endpoint, stop_endpoint, write_seed
 
 ENDPOINT_BIN = os.environ["ENDPOINT_BIN"]
 
@@ -29,10 +28,7 @@ SEED = {
 
 @pytest.fixture(scope="module")
 def seed_folder(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("account-seed")
-    for name, output in SEED.items():
-        (folder / f"{name}.json").write_text(json.dumps(output))
-    return folder
+    return write_seed(tmp_path_factory.mktemp("account-seed"), SEED)
 
 
 @pytest.fixture(scope="module")

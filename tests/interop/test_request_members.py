@@ -4,11 +4,10 @@ start time, a fleet's instances), and get what EC2 documents: only what the memb
 EC2's error for a value it does not know."""
 
 import datetime
-import json
 
 import pytest
 
-from helpers import aws, client, error_code, start_endpoint, stop_endpoint
+from helpers import aws, client, error_code, start_endpoint, stop_endpoint, write_seed
 
 
 def price(zone, kind, hour, value):
@@ -39,9 +38,7 @@ SEED = {
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("members-seed")
-    for name, output in SEED.items():
-        (folder / f"{name}.json").write_text(json.dumps(output))
+    folder = write_seed(tmp_path_factory.mktemp("members-seed"), SEED)
     process, url = start_endpoint("--seed-dir", str(folder))
     yield url
     stop_endpoint(process)

@@ -7,7 +7,7 @@ import json
 import pytest
 from botocore.exceptions import ClientError, WaiterError
 
-from helpers import aws, client, error_code, start_endpoint, stop_endpoint
+from helpers import aws, client, error_code, start_endpoint, stop_endpoint, write_seed
 
 ACCOUNT = "123456789012"
 
@@ -43,9 +43,7 @@ SEED = {
 
 @pytest.fixture(scope="module")
 def views_endpoint(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("views-seed")
-    for name, output in SEED.items():
-        (folder / f"{name}.json").write_text(json.dumps(output))
+    folder = write_seed(tmp_path_factory.mktemp("views-seed"), SEED)
     process, url = start_endpoint("--seed-dir", str(folder))
     yield url
     stop_endpoint(process)
@@ -162,8 +160,7 @@ def test_status_waiters_wait_on_a_derived_status_and_pass_on_a_seeded_one(tmp_pa
     `system_status_ok` keep waiting, as EC2's would on checks not yet `ok`; a seeded status with
     the checks EC2 reported passes them."""
     fast = {"Delay": 0, "MaxAttempts": 2}
-    for name, output in SEED.items():
-        (tmp_path / f"{name}.json").write_text(json.dumps(output))
+    write_seed(tmp_path, SEED)
     process, url = start_endpoint("--seed-dir", str(tmp_path))
     try:
         for waiter in ("instance_status_ok", "system_status_ok"):
@@ -200,8 +197,7 @@ def test_vpc_volume_address_interface_and_template_views_come_from_their_primari
     """A default VPC's DNS attributes, a volume's product codes, an Elastic IP's attribute, an
     instance's interface's attributes and a template from its versions, read by boto3 and the
     AWS CLI from a seed of the primary operations alone."""
-    for name, output in MORE_PRIMARY.items():
-        (tmp_path / f"{name}.json").write_text(json.dumps(output))
+    write_seed(tmp_path, MORE_PRIMARY)
     process, url = start_endpoint("--seed-dir", str(tmp_path))
     try:
         ec2 = client(url)

@@ -80,13 +80,12 @@ use crate::views::attributes::{
     volume_attribute_id, volume_attributes, vpc_attribute_id, vpc_attributes,
 };
 use crate::views::credits::{credit_specification, credit_specification_id};
+use crate::views::indexes::index_observer;
 use crate::views::interfaces::{InterfaceIndex, interface_id, interface_index, interface_observer};
-use crate::views::offered_types::offering_observer;
 use crate::views::rules::{
     RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
     seeded_groups,
 };
-use crate::views::spot_prices::spot_price_observer;
 use crate::views::statuses::{StatusIndex, StatusView, status_index, status_observer};
 use crate::views::tags::{Serves, TagIndex, TagView, tag_index, tag_observer};
 use crate::views::templates::{TemplateIndex, template_id, template_observer};
@@ -721,12 +720,12 @@ impl OperationVisitor for Slots<'_> {
         if let Some(prices) =
             (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeSpotPriceHistory>>()
         {
-            prices.observe(spot_price_observer(Arc::clone(&self.indexes.spot_prices)));
+            prices.observe(index_observer(Arc::clone(&self.indexes.spot_prices)));
         }
         if let Some(offerings) =
             (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeInstanceTypeOfferings>>()
         {
-            offerings.observe(offering_observer(Arc::clone(&self.indexes.offered_types)));
+            offerings.observe(index_observer(Arc::clone(&self.indexes.offered_types)));
         }
         self.slots.insert(action, Box::new(slot));
     }

@@ -11,6 +11,7 @@ use ec2_ops::operations::instances::Reservation;
 use ec2_ops::operations::tags::TagDescription;
 use ec2_ops::{
     Caller, DescribeOperation, InMemorySource, Operation, Page, ResourceSource, parent_key,
+    split_parent_key,
 };
 use ec2_ops_catalog::{CatalogOperation, KEYED_BY_POSITION, LIST_MEMBERS};
 use serde::de::IgnoredAny;
@@ -514,7 +515,7 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
                 .keyed()
                 .into_iter()
                 .map(|(key, _)| key)
-                .filter(|key| key.split_once(' ').is_some_and(|(_, own)| own == id))
+                .filter(|key| split_parent_key(key).is_some_and(|(_, own)| own == id))
                 .collect();
             for key in &keys {
                 if let Some(gone) = self.source.remove(key) {
@@ -613,9 +614,7 @@ impl<O: CatalogOperation> Slot<O> {
             .map(|(_, list)| *list)?;
         let mut by_parent: BTreeMap<String, Vec<O::Item>> = BTreeMap::new();
         for (key, unit) in self.keyed() {
-            let parent = key
-                .split_once(' ')
-                .map_or(key.as_str(), |(parent, _)| parent);
+            let parent = split_parent_key(&key).map_or(key.as_str(), |(parent, _)| parent);
             by_parent
                 .entry(parent.to_owned())
                 .or_default()

@@ -23,10 +23,9 @@
 //! - [`templates`]: DescribeLaunchTemplates lists the templates of the launch template versions
 //!   served here, seeded templates winning.
 //!
-//! And indexes hooks read rather than views: [`spot_prices`], the Spot price changes by zone,
-//! type and product, which DescribeSpotPriceHistory's `StartTime` needs (the change in effect at
-//! the start); [`offered_types`], the instance types the Region's offerings name, which
-//! DescribeInstanceTypes lists unless asked `IncludeUnsupportedInRegion`.
+//! And [`indexes`] hooks read rather than views: the Spot price changes by zone, type and product
+//! (DescribeSpotPriceHistory's `StartTime`), the instance types the Region's offerings name
+//! (DescribeInstanceTypes' `IncludeUnsupportedInRegion`).
 //!
 //! Each view reads an index its sources' slots keep up to date as resources are put and removed
 //! (under the store's exclusive lock), or another view, so a page or a look-up costs its size and
@@ -34,10 +33,9 @@
 
 pub(crate) mod attributes;
 pub(crate) mod credits;
+pub(crate) mod indexes;
 pub(crate) mod interfaces;
-pub(crate) mod offered_types;
 pub(crate) mod rules;
-pub(crate) mod spot_prices;
 pub(crate) mod statuses;
 pub(crate) mod tags;
 pub(crate) mod templates;

@@ -10,7 +10,7 @@
 //! | [`TokenKey`], [`RequestFingerprint`] | `NextToken`s: versioned, HMAC-authenticated, bound to the request |
 //! | [`ResourceSource`], [`InMemorySource`] | resources ordered by ID, read a page at a time |
 //! | [`NestedItems`], [`split_units`], [`group_units`] | operations over the items inside each resource (instances in reservations) |
-//! | [`ParentScope`], [`WithinParent`], [`parent_key`] | operations over one parent's resources, the parent named beside the list (a fleet's instances) |
+//! | [`ParentScope`], [`WithinParent`], [`parent_key`], [`split_parent_key`] | operations over one parent's resources, the parent named beside the list (a fleet's instances) |
 
 mod context;
 mod ids;
@@ -27,7 +27,7 @@ pub use context::{
     new_request_id,
 };
 pub use nested::{NestedItems, group_units, split_units};
-pub use parented::{ParentScope, WithinParent, parent_key};
+pub use parented::{ParentScope, WithinParent, parent_key, split_parent_key};
 pub use pipeline::{DescribeInput, Page, describe, describe_in};
 pub use scope::{Lookup, Scope, ValueCheck};
 pub use source::{InMemorySource, ResourceSource, examined_on_this_thread};

@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use std::ops::ControlFlow;
-//! use ec2_ops_runtime::{InMemorySource, ResourceSource, WithinParent, parent_key};
+//! use ec2_ops_runtime::{InMemorySource, ResourceSource, WithinParent, parent_key, split_parent_key};
 //!
 //! let source = InMemorySource::keyed_by_position();
 //! source.insert_at(parent_key("fleet-1", "i-1"), "first of fleet-1");
@@ -24,6 +24,7 @@
 //! assert_eq!(seen, [("i-1".to_owned(), "first of fleet-1"), ("i-2".to_owned(), "second of fleet-1")]);
 //! assert_eq!(fleet.get("i-2"), Some("second of fleet-1"));
 //! assert!(!fleet.contains("i-3"));
+//! assert_eq!(split_parent_key(&parent_key("fleet-1", "i-2")), Some(("fleet-1", "i-2")));
 //! ```
 
 use std::ops::ControlFlow;
@@ -40,6 +41,12 @@ pub fn parent_key(parent: &str, key: &str) -> String {
     whole.push(' ');
     whole.push_str(key);
     whole
+}
+
+/// A key made by [`parent_key`] split back into the parent's ID and the resource's own key;
+/// `None` for a key no parent's.
+pub fn split_parent_key(key: &str) -> Option<(&str, &str)> {
+    key.split_once(' ')
 }
 
 /// The parent a request names, for an operation whose answers name it
