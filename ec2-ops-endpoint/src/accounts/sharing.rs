@@ -19,7 +19,7 @@ use ec2_ops_catalog::ebs::DescribeSnapshotAttribute;
 use ec2_ops_catalog::images::{DescribeImageAttribute, DescribeImages};
 use ec2_ops_catalog::shapes::{Image, ImageAttribute, PermissionGroup, SnapshotAttribute};
 
-use crate::store::slot::Units;
+use crate::store::slot::{Units, units_of_checked};
 
 /// Who besides its owner's account sees a resource.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +144,7 @@ fn units_of<'a, R: 'static>(
 ) -> impl Iterator<Item = &'a Arc<R>> {
     read.iter()
         .filter(move |(held, _)| *held == action)
-        .filter_map(|(_, units)| units.downcast_ref::<Vec<Arc<R>>>())
+        .filter_map(|(_, units)| crate::store::slot::items_of::<R>(units))
         .flatten()
 }
 
@@ -197,14 +197,14 @@ impl Offers {
         if !images.is_empty() {
             seen.push((
                 <DescribeImages as Operation>::SPEC.action,
-                Arc::new(images) as Units,
+                units_of_checked::<DescribeImages>(images),
             ));
         }
         let snapshots = visible(&self.snapshots, account);
         if !snapshots.is_empty() {
             seen.push((
                 <DescribeSnapshots as Operation>::SPEC.action,
-                Arc::new(snapshots) as Units,
+                units_of_checked::<DescribeSnapshots>(snapshots),
             ));
         }
         seen

@@ -19,7 +19,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::Arc;
 
 use ec2_ops::Operation;
 use ec2_ops::describe::DEFAULT_ACCOUNT_ID;
@@ -122,7 +121,7 @@ fn owners<O: CatalogOperation>(
         .iter()
         .filter(|(read_action, _)| *read_action == action)
     {
-        let Some(items) = units.downcast_ref::<Vec<Arc<O::Item>>>() else {
+        let Some(items) = super::slot::items_of::<O::Item>(units) else {
             continue;
         };
         for owner in items.iter().filter_map(|item| owner(item)) {
@@ -223,7 +222,7 @@ pub(crate) fn check_change(
         return Ok(());
     }
     let Some(reservations) =
-        units.downcast_ref::<Vec<Arc<ec2_ops::operations::instances::Reservation>>>()
+        super::slot::items_of::<ec2_ops::operations::instances::Reservation>(units)
     else {
         return Ok(());
     };

@@ -11,14 +11,14 @@
 //!
 //! | request | cost |
 //! |---|---|
-//! | a page of any operation | a seek (O(log n)) and the resources from there in ID order, each examined once: `k` when every one matches; with a selective filter at most `max(4096, 16k)`, after which the page ends early with a token (EC2 also answers short pages) |
+//! | a page of any operation | a seek (O(log n)) and the resources from there in ID order, each examined (unpacked) once: `k` when every one matches; with a selective filter at most `max(4096, 16k)`, after which the page ends early with a token (EC2 also answers short pages) |
 //! | a look-up by ID | O(log n) per ID |
-//! | DescribeTags | the page merged from the tag index and DescribeTags' own items, in batches of 8 doubling to 512: O(k) items, each seeded item with one look-up per tagged operation (is its resource served?) |
+//! | DescribeTags | the page merged from the tag index and DescribeTags' own items, in batches of 8 doubling to 512: O(k) items, each indexed item with one look-up of its resource (its value), each seeded item with one look-up per tagged operation (is its resource served?) |
 //! | DescribeVolumes | each volume examined with one look-up in the attachment index, and one in the instances per attachment seeded on it |
-//! | DescribeInstanceStatus, DescribeSecurityGroupRules | the page merged from the derived index and the operation's own items, in batches of 8 doubling to 512, each derived item with one look-up (is it seeded?) |
+//! | DescribeInstanceStatus, the attribute operations, DescribeSecurityGroupRules | the page merged from the derived items (read from the instances, volumes, ... as they are scanned, or from the rule index) and the operation's own items, in batches of 8 doubling to 512, each derived item with one look-up (is it seeded?) |
 //! | a parent's ID (`ClientVpnEndpointId` of DescribeClientVpnRoutes) | a look-up in the parent operation, on a first page; a parent it does not serve costs a pass over the children (does any name it?) before the not-found error |
 //! | a put or removal of `m` resources | O(m log n), and for tagged resources O(log n) per tag, for instances per block device |
-//! | a reset | O(n log n): the store is cleared and the seed put back (the seed's resources are shared, not copied) |
+//! | a reset | O(n log n): the store is cleared and the seed put back (the seed's packings are shared, not copied; each resource a view derives from is unpacked once) |
 //! | start-up | every seed file read and parsed straight into its operation's response, on every core |
 //!
 //! `ec2_ops::examined_on_this_thread` counts the resources examined; `tests/endpoint/page_cost.rs` checks
@@ -26,13 +26,21 @@
 //!
 //! ## Where the bytes go
 //!
-//! Each resource is held once, as its typed value (`Option<String>` per text member, enums as one
-//! byte unless EC2 sent a value the model does not list), behind an `Arc` shared with the seed, in
-//! a B-tree under a copy of its ID. The views' indexes hold one item per served tag (resource ID,
-//! key, value) and one attachment per EBS block device of a served instance. Strings EC2 repeats
-//! (zones, types, owner IDs) are not interned: each resource holds its own.
+//! Each resource is held once, packed ([`held`]): its members' names and values in MessagePack,
+//! absent members left out, shared with the copy of the seed a reset puts back, in a B-tree under
+//! a copy of its ID. A request unpacks each resource it examines into its typed value (a typed
+//! `Instance` takes 1.8 KB before its first string, most of it members it does not hold; packed,
+//! it takes about its compact JSON's size). Views with one item per resource (statuses,
+//! attributes) keep nothing: each item is derived from its resource as it is read. DescribeTags'
+//! index keeps a key per served tag (resource ID and tag key) and reads the value from the
+//! resource; the rule index holds one packed rule per source of a security group's permissions,
+//! the interface index one packed interface per interface of a served instance, the attachment
+//! index one small record per EBS block device of a served instance. Strings EC2 repeats (zones,
+//! types, owner IDs) are not interned: each packing holds its own. The seed's text and typed
+//! resources are freed once loaded (and the binary hands the freed heap back to the system).
 
 mod account;
+pub(crate) mod held;
 mod parents;
 pub(crate) mod slot;
 
@@ -55,10 +63,7 @@ use ec2_ops_catalog::instances::{
     DescribeInstanceTypeOfferings, DescribeInstanceTypes, DescribeLaunchTemplateVersions,
     DescribeLaunchTemplates, DescribeSpotPriceHistory,
 };
-use ec2_ops_catalog::shapes::{
-    AddressAttribute, ImageAttribute, InstanceAttribute, InstanceCreditSpecification,
-    NetworkInterface, SnapshotAttribute, VolumeAttribute, VolumeStatusItem, VpcAttribute,
-};
+use ec2_ops_catalog::shapes::{AddressAttribute, NetworkInterface};
 use ec2_ops_catalog::vpc::{
     DescribeAddresses, DescribeAddressesAttribute, DescribeNetworkInterfaceAttribute,
     DescribeNetworkInterfaces, DescribeSecurityGroupRules, DescribeSecurityGroups,
@@ -86,12 +91,12 @@ use crate::views::rules::{
     RuleIndex, RuleView, SeededGroups, rule_index, rule_observer, seeded_group_observer,
     seeded_groups,
 };
-use crate::views::statuses::{StatusIndex, StatusView, status_index, status_observer};
-use crate::views::tags::{Serves, TagIndex, TagView, tag_index, tag_observer};
+use crate::views::statuses::{StatusView, status_of};
+use crate::views::tags::{IndexedTags, Serves, TagIndex, TagView, Tagged, tag_index, tag_observer};
 use crate::views::templates::{TemplateIndex, template_id, template_observer};
 use crate::views::volume_statuses::{volume_status, volume_status_id};
 use crate::views::volumes::{AttachmentIndex, VolumeView, attachment_index, attachment_observer};
-use crate::views::{AttributesOf, MergedView, Shared};
+use crate::views::{AttributesOf, DerivedFrom, MergedView, Shared};
 
 /// Every operation's resources, the service answering requests over them, and the seed.
 ///
@@ -169,14 +174,6 @@ impl Store {
             attachments: Arc::new(attachment_index()),
             rules: Arc::new(rule_index()),
             seeded_groups: Arc::new(seeded_groups()),
-            statuses: Arc::new(status_index()),
-            instance_attributes: Arc::new(attribute_index(instance_attribute_id)),
-            vpc_attributes: Arc::new(attribute_index(vpc_attribute_id)),
-            volume_attributes: Arc::new(attribute_index(volume_attribute_id)),
-            image_attributes: Arc::new(attribute_index(image_attribute_id)),
-            snapshot_attributes: Arc::new(attribute_index(snapshot_attribute_id)),
-            credit_specifications: Arc::new(attribute_index(credit_specification_id)),
-            volume_statuses: Arc::new(attribute_index(volume_status_id)),
             address_attributes: Arc::new(attribute_index(address_attribute_id)),
             interfaces: Arc::new(interface_index()),
             templates: Arc::new(TemplateIndex::new()),
@@ -186,12 +183,24 @@ impl Store {
         let mut slots = Slots {
             slots: BTreeMap::new(),
             serves: Vec::new(),
+            tagged: Vec::new(),
             indexes: &indexes,
             account: context.caller().account_id,
         };
         ec2_ops_catalog::for_each_operation(&mut slots);
-        let Slots { slots, serves, .. } = slots;
-        let views = views(&slots, serves, &indexes);
+        let Slots {
+            slots,
+            serves,
+            tagged,
+            ..
+        } = slots;
+        let views = views(
+            &slots,
+            serves,
+            tagged,
+            &indexes,
+            &context.caller().account_id,
+        );
         let mut by_action: BTreeMap<&'static str, Arc<dyn Membership>> = slots
             .iter()
             .filter_map(|(action, slot)| Some((*action, slot.membership()?)))
@@ -230,15 +239,24 @@ impl Store {
             views: &views,
             service: &mut service,
         });
+        let seed = read
+            .iter()
+            .map(|(action, units)| (*action, slots[action].kept(units)))
+            .collect();
         let store = Store {
             slots,
             indexes,
             service,
             lock: RwLock::new(()),
-            seed: read,
+            seed,
             account,
         };
-        store.reset();
+        // Put as read, typed (a reset puts the kept packings back, unpacking each for the views).
+        let _writing = store.writing();
+        for (action, units) in &read {
+            store.slots[action].put(units);
+        }
+        drop(_writing);
         Ok(store)
     }
 
@@ -398,14 +416,6 @@ impl Store {
         self.indexes.attachments.clear();
         self.indexes.rules.clear();
         self.indexes.seeded_groups.clear();
-        self.indexes.statuses.clear();
-        self.indexes.instance_attributes.clear();
-        self.indexes.vpc_attributes.clear();
-        self.indexes.volume_attributes.clear();
-        self.indexes.image_attributes.clear();
-        self.indexes.snapshot_attributes.clear();
-        self.indexes.credit_specifications.clear();
-        self.indexes.volume_statuses.clear();
         self.indexes.address_attributes.clear();
         self.indexes.interfaces.clear();
         self.indexes.templates.clear();
@@ -489,14 +499,6 @@ struct Indexes {
     attachments: Arc<AttachmentIndex>,
     rules: Arc<RuleIndex>,
     seeded_groups: Arc<SeededGroups>,
-    statuses: Arc<StatusIndex>,
-    instance_attributes: Arc<AttributeIndex<InstanceAttribute>>,
-    vpc_attributes: Arc<AttributeIndex<VpcAttribute>>,
-    volume_attributes: Arc<AttributeIndex<VolumeAttribute>>,
-    image_attributes: Arc<AttributeIndex<ImageAttribute>>,
-    snapshot_attributes: Arc<AttributeIndex<SnapshotAttribute>>,
-    credit_specifications: Arc<AttributeIndex<InstanceCreditSpecification>>,
-    volume_statuses: Arc<AttributeIndex<VolumeStatusItem>>,
     address_attributes: Arc<AttributeIndex<AddressAttribute>>,
     interfaces: Arc<InterfaceIndex>,
     templates: Arc<TemplateIndex>,
@@ -614,6 +616,7 @@ fn readers() -> BTreeMap<&'static str, Box<dyn ErasedSlot>> {
 struct Slots<'a> {
     slots: BTreeMap<&'static str, Box<dyn ErasedSlot>>,
     serves: Vec<Serves>,
+    tagged: Vec<Tagged>,
     indexes: &'a Indexes,
     /// The account the store is: only its images and snapshots have attributes here.
     account: String,
@@ -624,10 +627,23 @@ impl OperationVisitor for Slots<'_> {
         let action = <O as Operation>::SPEC.action;
         let mut slot = Slot::<O>::new();
         if let Some(resource_type) = operations::tagged_as(action) {
-            slot.observe(tag_observer::<O>(
-                Arc::clone(&self.indexes.tags),
+            let place = u16::try_from(self.tagged.len())
+                .expect("fewer tagged operations than places in the tag index");
+            slot.observe(tag_observer::<O>(Arc::clone(&self.indexes.tags), place));
+            let source = Arc::clone(&slot.source);
+            self.tagged.push(Tagged {
                 resource_type,
-            ));
+                value_of: Box::new(move |id, key| {
+                    source
+                        .with(id, |resource| {
+                            O::resource_tags(resource)
+                                .iter()
+                                .find(|tag| tag.key == key)
+                                .map(|tag| tag.value.clone())
+                        })
+                        .flatten()
+                }),
+            });
             let source = Arc::clone(&slot.source);
             self.serves.push(Box::new(move |id| {
                 ec2_ops::ResourceSource::contains(&*source, id)
@@ -647,60 +663,7 @@ impl OperationVisitor for Slots<'_> {
             (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeInstances>>()
         {
             instances.observe(attachment_observer(Arc::clone(&self.indexes.attachments)));
-            instances.observe(status_observer(Arc::clone(&self.indexes.statuses)));
-            instances.observe(attribute_observer(
-                Arc::clone(&self.indexes.instance_attributes),
-                self.account.clone(),
-                instance_attributes,
-                instance_attribute_id,
-            ));
-            instances.observe(attribute_observer(
-                Arc::clone(&self.indexes.credit_specifications),
-                self.account.clone(),
-                credit_specification,
-                credit_specification_id,
-            ));
             instances.observe(interface_observer(Arc::clone(&self.indexes.interfaces)));
-        }
-        if let Some(vpcs) = (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeVpcs>>() {
-            vpcs.observe(attribute_observer(
-                Arc::clone(&self.indexes.vpc_attributes),
-                self.account.clone(),
-                vpc_attributes,
-                vpc_attribute_id,
-            ));
-        }
-        if let Some(volumes) = (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeVolumes>>() {
-            volumes.observe(attribute_observer(
-                Arc::clone(&self.indexes.volume_attributes),
-                self.account.clone(),
-                volume_attributes,
-                volume_attribute_id,
-            ));
-            volumes.observe(attribute_observer(
-                Arc::clone(&self.indexes.volume_statuses),
-                self.account.clone(),
-                volume_status,
-                volume_status_id,
-            ));
-        }
-        if let Some(images) = (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeImages>>() {
-            images.observe(attribute_observer(
-                Arc::clone(&self.indexes.image_attributes),
-                self.account.clone(),
-                image_attributes,
-                image_attribute_id,
-            ));
-        }
-        if let Some(snapshots) =
-            (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeSnapshots>>()
-        {
-            snapshots.observe(attribute_observer(
-                Arc::clone(&self.indexes.snapshot_attributes),
-                self.account.clone(),
-                snapshot_attributes,
-                snapshot_attribute_id,
-            ));
         }
         if let Some(addresses) =
             (&mut slot as &mut dyn Any).downcast_mut::<Slot<DescribeAddresses>>()
@@ -732,11 +695,13 @@ impl OperationVisitor for Slots<'_> {
 }
 
 /// The views other operations derive, by the action they answer, each a [`Shared`] source of that
-/// operation's resource.
+/// operation's resource; `account` is the store's.
 fn views(
     slots: &BTreeMap<&'static str, Box<dyn ErasedSlot>>,
     serves: Vec<Serves>,
+    tagged: Vec<Tagged>,
     indexes: &Indexes,
+    account: &str,
 ) -> BTreeMap<&'static str, Box<dyn Any + Send + Sync>> {
     fn typed<'a, O: CatalogOperation>(
         slots: &'a BTreeMap<&'static str, Box<dyn ErasedSlot>>,
@@ -752,7 +717,10 @@ fn views(
         index: Arc::clone(&indexes.attachments),
     };
     let tags = TagView {
-        index: Arc::clone(&indexes.tags),
+        index: IndexedTags {
+            index: Arc::clone(&indexes.tags),
+            tagged,
+        },
         seeded: Arc::clone(&typed::<DescribeTags>(slots).source),
         serves,
     };
@@ -763,37 +731,61 @@ fn views(
     };
     let statuses = StatusView {
         seeded: Arc::clone(&typed::<DescribeInstanceStatus>(slots).source),
-        derived: Arc::clone(&indexes.statuses),
+        derived: Arc::new(DerivedFrom {
+            resources: Arc::clone(&typed::<DescribeInstances>(slots).source),
+            account: account.to_owned(),
+            derive: status_of,
+        }),
     };
     let instance_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeInstanceAttribute>(slots).source),
-        derived: Arc::clone(&indexes.instance_attributes),
+        derived: Arc::new(DerivedFrom {
+            resources: Arc::clone(&typed::<DescribeInstances>(slots).source),
+            account: account.to_owned(),
+            derive: instance_attributes,
+        }),
         id: instance_attribute_id,
     };
     let vpc_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeVpcAttribute>(slots).source),
-        derived: Arc::clone(&indexes.vpc_attributes),
+        derived: Arc::new(DerivedFrom {
+            resources: Arc::clone(&typed::<DescribeVpcs>(slots).source),
+            account: account.to_owned(),
+            derive: vpc_attributes,
+        }),
         id: vpc_attribute_id,
     };
     let volume_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeVolumeAttribute>(slots).source),
-        derived: Arc::clone(&indexes.volume_attributes),
+        derived: Arc::new(DerivedFrom {
+            resources: Arc::clone(&typed::<DescribeVolumes>(slots).source),
+            account: account.to_owned(),
+            derive: volume_attributes,
+        }),
         id: volume_attribute_id,
     };
 
     let image_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeImageAttribute>(slots).source),
-        derived: Arc::clone(&indexes.image_attributes),
+        derived: Arc::new(DerivedFrom {
+            resources: Arc::clone(&typed::<DescribeImages>(slots).source),
+            account: account.to_owned(),
+            derive: image_attributes,
+        }),
         id: image_attribute_id,
     };
     let snapshot_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeSnapshotAttribute>(slots).source),
-        derived: Arc::clone(&indexes.snapshot_attributes),
+        derived: Arc::new(DerivedFrom {
+            resources: Arc::clone(&typed::<DescribeSnapshots>(slots).source),
+            account: account.to_owned(),
+            derive: snapshot_attributes,
+        }),
         id: snapshot_attribute_id,
     };
     let interfaces = Arc::new(MergedView {
         seeded: Arc::clone(&typed::<DescribeNetworkInterfaces>(slots).source),
-        derived: Arc::clone(&indexes.interfaces),
+        derived: Arc::clone(&indexes.interfaces) as _,
         id: interface_id,
     });
     // An interface's attributes are those of the interface DescribeNetworkInterfaces answers,
@@ -807,22 +799,30 @@ fn views(
     };
     let volume_statuses = MergedView {
         seeded: Arc::clone(&typed::<DescribeVolumeStatus>(slots).source),
-        derived: Arc::clone(&indexes.volume_statuses),
+        derived: Arc::new(DerivedFrom {
+            resources: Arc::clone(&typed::<DescribeVolumes>(slots).source),
+            account: account.to_owned(),
+            derive: volume_status,
+        }),
         id: volume_status_id,
     };
     let address_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeAddressesAttribute>(slots).source),
-        derived: Arc::clone(&indexes.address_attributes),
+        derived: Arc::clone(&indexes.address_attributes) as _,
         id: address_attribute_id,
     };
     let credit_specifications = MergedView {
         seeded: Arc::clone(&typed::<DescribeInstanceCreditSpecifications>(slots).source),
-        derived: Arc::clone(&indexes.credit_specifications),
+        derived: Arc::new(DerivedFrom {
+            resources: Arc::clone(&typed::<DescribeInstances>(slots).source),
+            account: account.to_owned(),
+            derive: credit_specification,
+        }),
         id: credit_specification_id,
     };
     let templates = MergedView {
         seeded: Arc::clone(&typed::<DescribeLaunchTemplates>(slots).source),
-        derived: Arc::clone(&indexes.templates.templates),
+        derived: Arc::clone(&indexes.templates.templates) as _,
         id: template_id,
     };
     let mut views: BTreeMap<&'static str, Box<dyn Any + Send + Sync>> = BTreeMap::new();

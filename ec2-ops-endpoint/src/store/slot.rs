@@ -10,24 +10,72 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use ec2_ops::operations::instances::Reservation;
 use ec2_ops::operations::tags::TagDescription;
 use ec2_ops::{
-    Caller, DescribeOperation, InMemorySource, Operation, Page, ResourceSource, parent_key,
-    split_parent_key,
+    Caller, DescribeOperation, Operation, Page, ResourceSource, parent_key, split_parent_key,
 };
 use ec2_ops_catalog::{CatalogOperation, KEYED_BY_POSITION, LIST_MEMBERS};
 use serde::de::IgnoredAny;
 
+use super::held::{Held, Packed};
 use crate::seed::SeedError;
 
-/// Resources checked and split into the units a source stores, ready to go in: a
-/// `Vec<Arc<Item>>` of one operation (for an operation whose resources belong to a parent named
-/// beside the list, [`Parented`] units), behind `Any` so the store holds every operation's in one
-/// map. The seed's units are shared with the sources that hold them, not copied (and the embedded
+/// Resources checked and split into the units a source stores, ready to go in: the [`Checked`]
+/// units of one operation, behind `Any` so the store holds every operation's in one map. The
+/// units are packed as they are read (on the reading thread, so a seed folder packs on both
+/// cores), and their packings are shared with the sources that hold them, not copied (the embedded
 /// reference data's between every store of the process).
 pub(crate) type Units = Arc<dyn Any + Send + Sync>;
 
-/// The units of an operation whose resources belong to a parent its answers name beside the
-/// list (DescribeFleetInstances' `FleetId`): each with the parent's ID.
-pub(crate) type Parented<I> = Vec<(String, Arc<I>)>;
+/// One operation's checked units: each packed (what the source holds) under its key, typed while
+/// the store's checks and the views need it, and, for an operation whose resources belong to a
+/// parent its answers name beside the list (DescribeFleetInstances' `FleetId`), each one's parent.
+pub(crate) struct Checked<I> {
+    /// The units typed, in order; empty in the copy a store keeps to reset from
+    /// ([`ErasedSlot::kept`]), whose units are unpacked again when put.
+    pub items: Vec<Arc<I>>,
+    packed: Vec<Packed<I>>,
+    /// Each unit's own key (empty for a unit keyed by position).
+    keys: Vec<String>,
+    /// Each unit's parent, in order; empty for an operation whose resources have none.
+    parents: Vec<String>,
+}
+
+impl<I: serde::Serialize + serde::de::DeserializeOwned> Checked<I> {
+    fn new(items: Vec<Arc<I>>, keys: Vec<String>, parents: Vec<String>) -> Checked<I> {
+        let packed = items.iter().map(|item| Packed::of(&**item)).collect();
+        Checked {
+            items,
+            packed,
+            keys,
+            parents,
+        }
+    }
+
+    /// The units packed alone, sharing the packings.
+    fn packed_only(&self) -> Checked<I> {
+        Checked {
+            items: Vec::new(),
+            packed: self.packed.clone(),
+            keys: self.keys.clone(),
+            parents: self.parents.clone(),
+        }
+    }
+}
+
+/// `items`, checked already (each a unit with its own ID), as units to put.
+pub(crate) fn units_of_checked<O: CatalogOperation>(items: Vec<Arc<O::Item>>) -> Units {
+    let keys = items
+        .iter()
+        .map(|item| O::resource_id(item).to_owned())
+        .collect();
+    Arc::new(Checked::new(items, keys, Vec::new()))
+}
+
+/// The typed units of `units`, when they are operation resources of type `I`.
+pub(crate) fn items_of<I: 'static>(units: &Units) -> Option<&[Arc<I>]> {
+    units
+        .downcast_ref::<Checked<I>>()
+        .map(|checked| checked.items.as_slice())
+}
 
 /// Checked seed units, each with the parent its output named (`None` for a list not under a
 /// parent), in seed order.
@@ -62,6 +110,10 @@ pub(crate) trait ErasedSlot: Send + Sync {
     /// Adds `units`, replacing resources with the same ID.
     fn put(&self, units: &Units);
 
+    /// The copy of `units` (read by this slot) a store keeps to reset from: their packings alone,
+    /// shared, without the typed units (which would hold the seed twice).
+    fn kept(&self, units: &Units) -> Units;
+
     /// Removes the resource stored under `id`; whether there was one.
     fn remove(&self, id: &str) -> bool;
 
@@ -95,19 +147,19 @@ pub(crate) trait Membership: Send + Sync {
     fn is_empty(&self) -> bool;
 }
 
-impl<T: Clone + Send + Sync> Membership for InMemorySource<T> {
+impl<T: serde::Serialize + serde::de::DeserializeOwned + Send + Sync> Membership for Held<T> {
     fn contains(&self, id: &str) -> bool {
-        ResourceSource::contains(self, id)
+        Held::contains(self, id)
     }
 
     fn is_empty(&self) -> bool {
-        InMemorySource::is_empty(self)
+        Held::is_empty(self)
     }
 }
 
 /// Operation `O`'s part of the store.
 pub(crate) struct Slot<O: CatalogOperation> {
-    pub source: Arc<InMemorySource<Arc<O::Item>>>,
+    pub source: Arc<Held<O::Item>>,
     keying: Keying,
     observers: Vec<Observer<O::Item>>,
     /// The member naming the parent beside the list, for an operation whose resources belong to
@@ -121,15 +173,15 @@ impl<O: CatalogOperation> Slot<O> {
     pub fn new() -> Slot<O> {
         let action = <O as Operation>::SPEC.action;
         let (source, keying) = if KEYED_BY_POSITION.contains(&action) {
-            (InMemorySource::keyed_by_position(), Keying::Position)
+            (Held::keyed_by_position(), Keying::Position)
         } else if action == "DescribeTags" {
             (
-                InMemorySource::keyed_by(|item: &Arc<O::Item>| tag_item_key(&**item)),
+                Held::keyed_by(|item: &Arc<O::Item>| tag_item_key(&**item)),
                 Keying::TagItem,
             )
         } else {
             (
-                InMemorySource::new(|item: &Arc<O::Item>| O::resource_id(item)),
+                Held::new(|item: &Arc<O::Item>| O::resource_id(item)),
                 Keying::Id,
             )
         };
@@ -164,7 +216,7 @@ impl<O: CatalogOperation> Slot<O> {
         &self,
         resources: impl IntoIterator<Item = (String, O::Item)>,
         source: &str,
-    ) -> Result<Vec<Arc<O::Item>>, SeedError> {
+    ) -> Result<Checked<O::Item>, SeedError> {
         if let Some(member) = self.parent_member {
             return Err(SeedError::new(
                 source,
@@ -182,7 +234,9 @@ impl<O: CatalogOperation> Slot<O> {
                 .map(|(path, resource)| (path, None, resource)),
             source,
         )?;
-        Ok(checked.into_iter().map(|(_, unit)| unit).collect())
+        let units: Vec<Arc<O::Item>> = checked.into_iter().map(|(_, unit)| unit).collect();
+        let keys = units.iter().map(|unit| self.key(unit)).collect();
+        Ok(Checked::new(units, keys, Vec::new()))
     }
 
     /// [`Slot::check`] of resources each with the parent its output named, if any: the units, each
@@ -248,23 +302,23 @@ impl<O: CatalogOperation> Slot<O> {
         Ok(units)
     }
 
-    /// The key a parent's unit is stored under: its own (its ID, or its next position) under the
-    /// parent's.
-    fn key_under(&self, parent: &str, unit: &O::Item) -> String {
-        let own = match self.keying {
-            Keying::Position => {
-                format!("{:020}", self.next_position.fetch_add(1, Ordering::Relaxed))
-            }
-            Keying::Id | Keying::TagItem => self.key(unit),
-        };
-        parent_key(parent, &own)
+    /// The key a parent's unit is stored under: its own (`own`, its ID; or its next position)
+    /// under the parent's.
+    fn key_under(&self, parent: &str, own: &str) -> String {
+        match self.keying {
+            Keying::Position => parent_key(
+                parent,
+                &format!("{:020}", self.next_position.fetch_add(1, Ordering::Relaxed)),
+            ),
+            Keying::Id | Keying::TagItem => parent_key(parent, own),
+        }
     }
 
     /// Every stored unit with its key, in order.
-    fn keyed(&self) -> Vec<(String, Arc<O::Item>)> {
+    fn keyed(&self) -> Vec<(String, O::Item)> {
         let mut keyed = Vec::with_capacity(self.source.len());
-        self.source.scan_after(None, &mut |key, unit| {
-            keyed.push((key.to_owned(), Arc::clone(unit)));
+        self.source.scan_unpacked(None, &mut |key, unit| {
+            keyed.push((key.to_owned(), unit));
             ControlFlow::Continue(())
         });
         keyed
@@ -273,8 +327,8 @@ impl<O: CatalogOperation> Slot<O> {
     /// Every stored unit, in order.
     fn all(&self) -> Vec<O::Item> {
         let mut all = Vec::with_capacity(self.source.len());
-        self.source.scan_after(None, &mut |_, unit| {
-            all.push((**unit).clone());
+        self.source.scan_unpacked(None, &mut |_, unit| {
+            all.push(unit);
             ControlFlow::Continue(())
         });
         all
@@ -467,43 +521,52 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
             }
         }
         let checked = self.check_under(resources, source)?;
-        if self.parent_member.is_some() {
-            let parented: Parented<O::Item> = checked
-                .into_iter()
-                .map(|(parent, unit)| (parent.unwrap_or_default(), unit))
-                .collect();
-            return Ok(Arc::new(parented));
-        }
+        let parents = if self.parent_member.is_some() {
+            checked
+                .iter()
+                .map(|(parent, _)| parent.clone().unwrap_or_default())
+                .collect()
+        } else {
+            Vec::new()
+        };
         let units: Vec<Arc<O::Item>> = checked.into_iter().map(|(_, unit)| unit).collect();
-        Ok(Arc::new(units))
+        let keys = units.iter().map(|unit| self.key(unit)).collect();
+        Ok(Arc::new(Checked::new(units, keys, parents)))
     }
 
     fn counted(&self, units: &Units) -> usize {
-        match units.downcast_ref::<Parented<O::Item>>() {
-            Some(parented) => parented.len(),
-            None => units
-                .downcast_ref::<Vec<Arc<O::Item>>>()
-                .map_or(0, Vec::len),
-        }
+        units
+            .downcast_ref::<Checked<O::Item>>()
+            .map_or(0, |checked| checked.packed.len())
     }
 
     fn put(&self, units: &Units) {
-        if let Some(parented) = units.downcast_ref::<Parented<O::Item>>() {
-            for (parent, unit) in parented {
-                let gone = self
-                    .source
-                    .insert_at(self.key_under(parent, unit), Arc::clone(unit));
+        let units = units
+            .downcast_ref::<Checked<O::Item>>()
+            .expect("units are read by the slot they are put in");
+        for (index, (packed, own)) in units.packed.iter().zip(&units.keys).enumerate() {
+            // The views are told of the unit typed: as read, or unpacked from a kept copy.
+            let unit = match units.items.get(index) {
+                Some(unit) => Some(Arc::clone(unit)),
+                None => (!self.observers.is_empty()).then(|| Arc::new(packed.unpack())),
+            };
+            let key = match (units.parents.get(index), self.keying) {
+                (Some(parent), _) => Some(self.key_under(parent, own)),
+                (None, Keying::Position) => None,
+                (None, _) => Some(own.clone()),
+            };
+            let gone = self.source.insert_packed_keyed(key, packed.clone());
+            if let Some(unit) = &unit {
                 self.notify(gone.as_deref(), Some(unit));
             }
-            return;
         }
+    }
+
+    fn kept(&self, units: &Units) -> Units {
         let units = units
-            .downcast_ref::<Vec<Arc<O::Item>>>()
-            .expect("units are read by the slot they are put in");
-        for unit in units {
-            let gone = self.source.insert(Arc::clone(unit));
-            self.notify(gone.as_deref(), Some(unit));
-        }
+            .downcast_ref::<Checked<O::Item>>()
+            .expect("units are read by the slot they are kept by");
+        Arc::new(units.packed_only())
     }
 
     fn remove(&self, id: &str) -> bool {
@@ -542,11 +605,7 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
             self.source.clear();
             return;
         }
-        let mut gone = Vec::with_capacity(self.source.len());
-        self.source.scan_after(None, &mut |_, unit| {
-            gone.push(Arc::clone(unit));
-            ControlFlow::Continue(())
-        });
+        let gone = self.all();
         self.source.clear();
         for unit in &gone {
             self.notify(Some(unit), None);
@@ -615,10 +674,7 @@ impl<O: CatalogOperation> Slot<O> {
         let mut by_parent: BTreeMap<String, Vec<O::Item>> = BTreeMap::new();
         for (key, unit) in self.keyed() {
             let parent = split_parent_key(&key).map_or(key.as_str(), |(parent, _)| parent);
-            by_parent
-                .entry(parent.to_owned())
-                .or_default()
-                .push((*unit).clone());
+            by_parent.entry(parent.to_owned()).or_default().push(unit);
         }
         if by_parent.is_empty() {
             return None;
@@ -681,12 +737,12 @@ fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).expect("resources serialize to JSON")
 }
 
-/// A slot's source as the pipeline reads it: each resource lent from its shared unit.
-pub(crate) struct Lent<R>(pub Arc<InMemorySource<Arc<R>>>);
+/// A slot's source as the pipeline reads it: each resource unpacked as it is read.
+pub(crate) struct Lent<R>(pub Arc<Held<R>>);
 
-impl<R: Clone> ResourceSource<R> for Lent<R> {
+impl<R: serde::Serialize + serde::de::DeserializeOwned> ResourceSource<R> for Lent<R> {
     fn get(&self, id: &str) -> Option<R> {
-        self.0.with(id, |unit| (**unit).clone())
+        self.0.unpacked(id)
     }
 
     fn contains(&self, id: &str) -> bool {
@@ -694,7 +750,8 @@ impl<R: Clone> ResourceSource<R> for Lent<R> {
     }
 
     fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
-        self.0.scan_after(after, &mut |id, unit| visit(id, unit));
+        self.0
+            .scan_unpacked(after, &mut |id, unit| visit(id, &unit));
     }
 }
 

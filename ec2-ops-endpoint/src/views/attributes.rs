@@ -37,10 +37,10 @@
 
 use std::sync::Arc;
 
+use ec2_ops::ResourceIdText;
 use ec2_ops::operations::instances::Reservation;
 use ec2_ops::operations::snapshots::Snapshot;
 use ec2_ops::operations::volumes::Volume;
-use ec2_ops::{InMemorySource, ResourceIdText};
 use ec2_ops_catalog::shapes::{
     Address, AddressAttribute, AttributeBooleanValue, AttributeValue,
     DescribeNetworkInterfaceAttributeResult, Image, ImageAttribute, InstanceAttribute,
@@ -48,14 +48,17 @@ use ec2_ops_catalog::shapes::{
     VpcAttribute,
 };
 
+use crate::store::held::Held;
 use crate::store::slot::Observer;
 
 /// Attributes derived from another operation's resources, by resource ID.
-pub(crate) type AttributeIndex<A> = InMemorySource<Arc<A>>;
+pub(crate) type AttributeIndex<A> = Held<A>;
 
 /// An empty index of attributes identified by `id`.
-pub(crate) fn attribute_index<A>(id: fn(&Arc<A>) -> &str) -> AttributeIndex<A> {
-    InMemorySource::new(id)
+pub(crate) fn attribute_index<A: serde::Serialize + serde::de::DeserializeOwned>(
+    id: fn(&Arc<A>) -> &str,
+) -> AttributeIndex<A> {
+    Held::new(id)
 }
 
 /// The instance ID of an instance attribute.
@@ -218,7 +221,10 @@ pub(crate) fn address_attribute_id(attribute: &Arc<AddressAttribute>) -> &str {
 }
 
 /// Keeps `index` up to date with the served resources `R`, deriving with `derive`.
-pub(crate) fn attribute_observer<R: 'static, A: Send + Sync + 'static>(
+pub(crate) fn attribute_observer<
+    R: 'static,
+    A: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+>(
     index: Arc<AttributeIndex<A>>,
     account: String,
     derive: fn(&R, &str) -> Option<A>,

@@ -14,15 +14,15 @@
 
 use std::sync::Arc;
 
-use ec2_ops::InMemorySource;
 use ec2_ops::operations::instances::Reservation;
 use ec2_ops_catalog::shapes::NetworkInterface;
 use serde_json::{Value, json};
 
+use crate::store::held::Held;
 use crate::store::slot::Observer;
 
 /// The interfaces derived from the served instances, by interface ID.
-pub(crate) type InterfaceIndex = InMemorySource<Arc<NetworkInterface>>;
+pub(crate) type InterfaceIndex = Held<NetworkInterface>;
 
 /// The interface ID of a network interface.
 pub(crate) fn interface_id(interface: &Arc<NetworkInterface>) -> &str {
@@ -34,7 +34,7 @@ pub(crate) fn interface_id(interface: &Arc<NetworkInterface>) -> &str {
 
 /// An empty index.
 pub(crate) fn interface_index() -> InterfaceIndex {
-    InMemorySource::new(interface_id)
+    Held::new(interface_id)
 }
 
 /// The network interfaces of a served instance (a DescribeInstances unit), as

@@ -27,9 +27,12 @@
 //! (DescribeSpotPriceHistory's `StartTime`), the instance types the Region's offerings name
 //! (DescribeInstanceTypes' `IncludeUnsupportedInRegion`).
 //!
-//! Each view reads an index its sources' slots keep up to date as resources are put and removed
-//! (under the store's exclusive lock), or another view, so a page or a look-up costs its size and
-//! a few seeks, never a pass over the store.
+//! A view with at most one item per resource of its source, under the resource's ID (statuses,
+//! attributes, credit specifications, volume statuses), derives each item from its resource as it
+//! is read ([`DerivedFrom`]): it keeps nothing. The others read an index their sources' slots keep
+//! up to date as resources are put and removed (under the store's exclusive lock): DescribeTags'
+//! holds a key per tag and reads each item from its resource. Either way a page or a look-up costs
+//! its size and a few seeks, never a pass over the store.
 
 pub(crate) mod attributes;
 pub(crate) mod credits;
@@ -45,7 +48,8 @@ pub(crate) mod volumes;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
-use ec2_ops::{InMemorySource, ResourceSource};
+use crate::store::held::Held;
+use ec2_ops::ResourceSource;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -168,9 +172,48 @@ pub(crate) fn merge_scan<T: Clone, U>(
 /// filled with the members it does not hold from the one derived for the same ID, and the derived
 /// resources no seeded one names (attribute operations, DescribeLaunchTemplates).
 pub(crate) struct MergedView<A> {
-    pub seeded: Arc<InMemorySource<Arc<A>>>,
-    pub derived: Arc<InMemorySource<Arc<A>>>,
+    pub seeded: Arc<Held<A>>,
+    pub derived: Arc<dyn ResourceSource<Arc<A>> + Send + Sync>,
     pub id: fn(&Arc<A>) -> &str,
+}
+
+/// Items derived on each read from another operation's resources, at most one per resource and
+/// under its key (an instance's status, a volume's attributes): nothing is kept but the resources,
+/// so the view costs no memory and a read costs an unpack of each resource it visits.
+pub(crate) struct DerivedFrom<R, A> {
+    pub resources: Arc<Held<R>>,
+    /// The account the store is (only its own images and snapshots have attributes).
+    pub account: String,
+    pub derive: fn(&R, &str) -> Option<A>,
+}
+
+impl<R, A> ResourceSource<Arc<A>> for DerivedFrom<R, A>
+where
+    R: Serialize + DeserializeOwned,
+{
+    fn get(&self, id: &str) -> Option<Arc<A>> {
+        let resource = self.resources.unpacked(id)?;
+        (self.derive)(&resource, &self.account).map(Arc::new)
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    fn scan_after(
+        &self,
+        after: Option<&str>,
+        visit: &mut dyn FnMut(&str, &Arc<A>) -> ControlFlow<()>,
+    ) {
+        self.resources
+            .scan_unpacked(
+                after,
+                &mut |key, resource| match (self.derive)(&resource, &self.account) {
+                    Some(derived) => visit(key, &Arc::new(derived)),
+                    None => ControlFlow::Continue(()),
+                },
+            );
+    }
 }
 
 /// `seeded`, with the members it does not hold taken from `derived`.
@@ -186,8 +229,8 @@ fn filled<A: Serialize + DeserializeOwned>(seeded: &A, derived: &A) -> Option<A>
 
 impl<A: Clone + Send + Sync + Serialize + DeserializeOwned> ResourceSource<A> for MergedView<A> {
     fn get(&self, id: &str) -> Option<A> {
-        let seeded = self.seeded.with(id, |attribute| (**attribute).clone());
-        let derived = self.derived.with(id, |attribute| (**attribute).clone());
+        let seeded = self.seeded.unpacked(id);
+        let derived = self.derived.get(id).map(Arc::unwrap_or_clone);
         match (seeded, derived) {
             (Some(seeded), Some(derived)) => filled(&seeded, &derived).or(Some(seeded)),
             (seeded, derived) => seeded.or(derived),
@@ -221,7 +264,7 @@ impl<A: Clone + Send + Sync + Serialize + DeserializeOwned> ResourceSource<A> fo
 /// indexed, so that the attributes answer for exactly the resources the view answers, however
 /// those are derived.
 pub(crate) struct AttributesOf<R, A> {
-    pub seeded: Arc<InMemorySource<Arc<A>>>,
+    pub seeded: Arc<Held<A>>,
     pub resources: Arc<dyn ResourceSource<R> + Send + Sync>,
     pub derive: fn(&R) -> Option<A>,
     pub id: fn(&Arc<A>) -> &str,
@@ -232,7 +275,7 @@ where
     A: Clone + Send + Sync + Serialize + DeserializeOwned,
 {
     fn get(&self, id: &str) -> Option<A> {
-        let seeded = self.seeded.with(id, |attribute| (**attribute).clone());
+        let seeded = self.seeded.unpacked(id);
         let derived = self
             .resources
             .get(id)
@@ -267,6 +310,8 @@ where
 
 #[cfg(test)]
 mod tests {
+    use ec2_ops::InMemorySource;
+
     use super::*;
 
     /// The merged scan of two sources, from `after`, stopping after `limit` items.

@@ -20,14 +20,15 @@ use ec2_ops_catalog::shapes::{
 use sha2::{Digest, Sha256};
 
 use super::merge_scan;
+use crate::store::held::Held;
 use crate::store::slot::Observer;
 
 /// The rules derived from the served security groups, by rule ID.
-pub(crate) type RuleIndex = InMemorySource<Arc<SecurityGroupRule>>;
+pub(crate) type RuleIndex = Held<SecurityGroupRule>;
 
 /// An empty index.
 pub(crate) fn rule_index() -> RuleIndex {
-    InMemorySource::new(|rule: &Arc<SecurityGroupRule>| {
+    Held::new(|rule: &Arc<SecurityGroupRule>| {
         rule.security_group_rule_id.as_deref().unwrap_or_default()
     })
 }
@@ -224,7 +225,7 @@ pub(crate) fn seeded_group_observer(groups: Arc<SeededGroups>) -> Observer<Secur
 /// DescribeSecurityGroupRules' source: its own seeded rules, and the rules derived from the
 /// served groups that no seeded rule names, merged in rule ID order.
 pub(crate) struct RuleView {
-    pub seeded: Arc<InMemorySource<Arc<SecurityGroupRule>>>,
+    pub seeded: Arc<Held<SecurityGroupRule>>,
     pub derived: Arc<RuleIndex>,
     pub seeded_groups: Arc<SeededGroups>,
 }
@@ -240,11 +241,9 @@ impl RuleView {
 
 impl ResourceSource<SecurityGroupRule> for RuleView {
     fn get(&self, id: &str) -> Option<SecurityGroupRule> {
-        self.seeded.with(id, |rule| (**rule).clone()).or_else(|| {
-            self.derived
-                .with(id, |rule| (**rule).clone())
-                .filter(|rule| self.answered(rule))
-        })
+        self.seeded
+            .unpacked(id)
+            .or_else(|| self.derived.unpacked(id).filter(|rule| self.answered(rule)))
     }
 
     fn contains(&self, id: &str) -> bool {

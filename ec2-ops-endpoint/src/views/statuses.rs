@@ -1,6 +1,6 @@
 //! DescribeInstanceStatus' view of the store: an instance's status is its state where it runs, so a
-//! capture of DescribeInstances answers both operations. The statuses are kept in an index
-//! DescribeInstances' slot updates as instances are put and removed.
+//! capture of DescribeInstances answers both operations. Each status is derived from its instance
+//! as it is read (a [`DerivedFrom`](super::DerivedFrom) view), so nothing is kept twice.
 //!
 //! A derived status holds what the instance says: its ID, state, zone and zone ID, Outpost and
 //! operator. The checks (`InstanceStatus`, `SystemStatus`, `AttachedEbsStatus`) and scheduled
@@ -13,25 +13,15 @@
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
+use ec2_ops::ResourceSource;
 use ec2_ops::operations::instances::Reservation;
-use ec2_ops::{InMemorySource, ResourceSource};
 use ec2_ops_catalog::shapes::InstanceStatus;
 
 use super::merge_scan;
-use crate::store::slot::Observer;
-
-/// The statuses derived from the served instances, by instance ID.
-pub(crate) type StatusIndex = InMemorySource<Arc<InstanceStatus>>;
-
-/// An empty index.
-pub(crate) fn status_index() -> StatusIndex {
-    InMemorySource::new(|status: &Arc<InstanceStatus>| {
-        status.instance_id.as_deref().unwrap_or_default()
-    })
-}
+use crate::store::held::Held;
 
 /// The status EC2 shows of a served instance, from the instance alone.
-pub(crate) fn status_of(unit: &Reservation) -> Option<InstanceStatus> {
+pub(crate) fn status_of(unit: &Reservation, _account: &str) -> Option<InstanceStatus> {
     let instance = unit.first_instance()?;
     let placement = instance.placement.as_ref();
     Some(InstanceStatus {
@@ -46,30 +36,19 @@ pub(crate) fn status_of(unit: &Reservation) -> Option<InstanceStatus> {
     })
 }
 
-/// Keeps `index` up to date with the served instances (DescribeInstances' units).
-pub(crate) fn status_observer(index: Arc<StatusIndex>) -> Observer<Reservation> {
-    Box::new(move |gone, came| {
-        if let Some(status) = gone.and_then(status_of) {
-            index.remove(status.instance_id.as_deref().unwrap_or_default());
-        }
-        if let Some(status) = came.and_then(status_of) {
-            index.insert(Arc::new(status));
-        }
-    })
-}
-
 /// DescribeInstanceStatus' source: its own seeded statuses, and the statuses derived from the
 /// served instances that no seeded status names, merged in instance ID order.
 pub(crate) struct StatusView {
-    pub seeded: Arc<InMemorySource<Arc<InstanceStatus>>>,
-    pub derived: Arc<StatusIndex>,
+    pub seeded: Arc<Held<InstanceStatus>>,
+    /// The served instances' statuses ([`status_of`], derived on each read).
+    pub derived: Arc<dyn ResourceSource<Arc<InstanceStatus>> + Send + Sync>,
 }
 
 impl ResourceSource<InstanceStatus> for StatusView {
     fn get(&self, id: &str) -> Option<InstanceStatus> {
         self.seeded
-            .with(id, |status| (**status).clone())
-            .or_else(|| self.derived.with(id, |status| (**status).clone()))
+            .unpacked(id)
+            .or_else(|| self.derived.get(id).map(Arc::unwrap_or_clone))
     }
 
     fn contains(&self, id: &str) -> bool {

@@ -1,7 +1,7 @@
 //! DescribeTags' view of the store: the tags of every served resource, one item per resource and
-//! key, so a resource's tags are recorded once, on the resource. The items are kept in an index
-//! that each tagged operation's slot updates as its resources change, so a page of DescribeTags
-//! costs its size, not the store's.
+//! key, so a resource's tags are recorded once, on the resource. The items' keys are kept in an
+//! index that each tagged operation's slot updates as its resources change, so a page of
+//! DescribeTags costs its size, not the store's; each item is read from its resource.
 
 use std::ops::ControlFlow;
 use std::sync::Arc;
@@ -11,20 +11,24 @@ use ec2_ops::{InMemorySource, ResourceSource};
 use ec2_ops_catalog::CatalogOperation;
 
 use super::merge_scan;
-use crate::store::slot::{Observer, tag_item_key};
+use crate::store::held::Held;
+use crate::store::slot::Observer;
 
-/// The served resources' tag items, by [`tag_item_key`].
-pub(crate) type TagIndex = InMemorySource<TagDescription>;
+/// The served resources' tag items, by [`tag_item_key`](crate::store::slot::tag_item_key): each the place, in [`IndexedTags::tagged`],
+/// of the operation serving its resource. The item itself (its value, its resource type) is read
+/// from the resource when asked, so the index keeps a key and two bytes per tag, not a copy.
+pub(crate) type TagIndex = InMemorySource<u16>;
 
 /// An empty index.
 pub(crate) fn tag_index() -> TagIndex {
-    InMemorySource::keyed_by(tag_item_key::<TagDescription>)
+    // Every item goes in under its key (`insert_at`); the keying is never used.
+    InMemorySource::keyed_by_position()
 }
 
-/// Keeps `index` up to date with operation `O`'s resources, listed as `resource_type`.
+/// Keeps `index` up to date with operation `O`'s resources, served by `IndexedTags::tagged[place]`.
 pub(crate) fn tag_observer<O: CatalogOperation>(
     index: Arc<TagIndex>,
-    resource_type: ResourceType,
+    place: u16,
 ) -> Observer<O::Item> {
     Box::new(move |gone, came| {
         if let Some(gone) = gone {
@@ -36,12 +40,7 @@ pub(crate) fn tag_observer<O: CatalogOperation>(
         if let Some(came) = came {
             let id = O::resource_id(came);
             for tag in O::resource_tags(came) {
-                index.insert(TagDescription {
-                    key: Some(tag.key.clone()),
-                    resource_id: Some(id.to_owned()),
-                    resource_type: Some(resource_type.clone()),
-                    value: Some(tag.value.clone()),
-                });
+                index.insert_at(format!("{id} {}", tag.key), place);
             }
         }
     })
@@ -50,13 +49,70 @@ pub(crate) fn tag_observer<O: CatalogOperation>(
 /// Whether a resource with an ID is served by one tagged operation.
 pub(crate) type Serves = Box<dyn Fn(&str) -> bool + Send + Sync>;
 
-/// DescribeTags' source: the served resources' tags from the index, and DescribeTags' own items
-/// naming resources not served here, merged in [`tag_item_key`] order.
-pub(crate) struct TagView {
+/// The value of the tag with a key (second) on the served resource with an ID (first), if both
+/// are there.
+pub(crate) type ValueOf = Box<dyn Fn(&str, &str) -> Option<String> + Send + Sync>;
+
+/// One tagged operation, as DescribeTags reads its resources' tags.
+pub(crate) struct Tagged {
+    /// What DescribeTags calls its resources.
+    pub resource_type: ResourceType,
+    pub value_of: ValueOf,
+}
+
+/// The index's items, each read from its resource.
+pub(crate) struct IndexedTags {
     pub index: Arc<TagIndex>,
+    /// The tagged operations, in the places the index names.
+    pub tagged: Vec<Tagged>,
+}
+
+impl IndexedTags {
+    /// The item under `key`, served by `tagged[place]`.
+    fn item(&self, key: &str, place: u16) -> Option<Arc<TagDescription>> {
+        // A resource ID holds no space; the tag key may.
+        let (id, tag_key) = key.split_once(' ')?;
+        let tagged = self.tagged.get(usize::from(place))?;
+        let value = (tagged.value_of)(id, tag_key)?;
+        Some(Arc::new(TagDescription {
+            key: Some(tag_key.to_owned()),
+            resource_id: Some(id.to_owned()),
+            resource_type: Some(tagged.resource_type.clone()),
+            value: Some(value),
+        }))
+    }
+}
+
+impl ResourceSource<Arc<TagDescription>> for IndexedTags {
+    fn get(&self, key: &str) -> Option<Arc<TagDescription>> {
+        let place = self.index.with(key, |place| *place)?;
+        self.item(key, place)
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.index.contains(key)
+    }
+
+    fn scan_after(
+        &self,
+        after: Option<&str>,
+        visit: &mut dyn FnMut(&str, &Arc<TagDescription>) -> ControlFlow<()>,
+    ) {
+        self.index
+            .scan_after(after, &mut |key, place| match self.item(key, *place) {
+                Some(item) => visit(key, &item),
+                None => ControlFlow::Continue(()),
+            });
+    }
+}
+
+/// DescribeTags' source: the served resources' tags from the index, and DescribeTags' own items
+/// naming resources not served here, merged in [`tag_item_key`](crate::store::slot::tag_item_key) order.
+pub(crate) struct TagView {
+    pub index: IndexedTags,
     /// DescribeTags' own items; those of a served resource are not listed (its tags are the
     /// record).
-    pub seeded: Arc<InMemorySource<Arc<TagDescription>>>,
+    pub seeded: Arc<Held<TagDescription>>,
     /// One check per tagged operation.
     pub serves: Vec<Serves>,
 }
@@ -71,11 +127,10 @@ impl TagView {
 
 impl ResourceSource<TagDescription> for TagView {
     fn get(&self, id: &str) -> Option<TagDescription> {
-        self.index.get(id).or_else(|| {
-            self.seeded
-                .with(id, |item| (**item).clone())
-                .filter(|item| self.listed(item))
-        })
+        self.index
+            .get(id)
+            .map(Arc::unwrap_or_clone)
+            .or_else(|| self.seeded.unpacked(id).filter(|item| self.listed(item)))
     }
 
     fn contains(&self, id: &str) -> bool {
@@ -88,10 +143,10 @@ impl ResourceSource<TagDescription> for TagView {
         visit: &mut dyn FnMut(&str, &TagDescription) -> ControlFlow<()>,
     ) {
         merge_scan(
-            &*self.index,
+            &self.index,
             &*self.seeded,
             after,
-            &|item: &Arc<TagDescription>| self.listed(item).then(|| (**item).clone()),
+            &|item: &Arc<TagDescription>| self.listed(item).then(|| Arc::clone(item)),
             &mut |key, item| visit(key, item),
         );
     }

@@ -16,9 +16,10 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
-use ec2_ops::{DateTime, InMemorySource};
+use ec2_ops::DateTime;
 use ec2_ops_catalog::shapes::{LaunchTemplate, LaunchTemplateVersion, OperatorResponse};
 
+use crate::store::held::Held;
 use crate::store::slot::Observer;
 
 /// What a template takes from one of its versions.
@@ -37,7 +38,7 @@ pub(crate) struct TemplateIndex {
     /// Each template's versions, by version number.
     versions: Mutex<BTreeMap<String, BTreeMap<i64, VersionFacts>>>,
     /// The derived templates.
-    pub templates: Arc<InMemorySource<Arc<LaunchTemplate>>>,
+    pub templates: Arc<Held<LaunchTemplate>>,
 }
 
 /// The template ID of a launch template.
@@ -50,7 +51,7 @@ impl TemplateIndex {
     pub(crate) fn new() -> TemplateIndex {
         TemplateIndex {
             versions: Mutex::new(BTreeMap::new()),
-            templates: Arc::new(InMemorySource::new(template_id)),
+            templates: Arc::new(Held::new(template_id)),
         }
     }
 

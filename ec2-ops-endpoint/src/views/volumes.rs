@@ -10,6 +10,7 @@ use ec2_ops::operations::instances::{AttachmentStatus, Reservation};
 use ec2_ops::operations::volumes::{Volume, VolumeAttachment, VolumeAttachmentState};
 use ec2_ops::{InMemorySource, ResourceSource};
 
+use crate::store::held::Held;
 use crate::store::slot::Observer;
 
 /// One volume's attachments to served instances, from their block device mappings.
@@ -85,8 +86,8 @@ pub(crate) fn attachment_observer(index: Arc<AttachmentIndex>) -> Observer<Reser
 /// `DescribeVolumes`' source: the stored volumes, each with its attachments to served instances
 /// taken from the index (attachments to instances not served here are kept as seeded).
 pub(crate) struct VolumeView {
-    pub volumes: Arc<InMemorySource<Arc<Volume>>>,
-    pub instances: Arc<InMemorySource<Arc<Reservation>>>,
+    pub volumes: Arc<Held<Volume>>,
+    pub instances: Arc<Held<Reservation>>,
     pub index: Arc<AttachmentIndex>,
 }
 
