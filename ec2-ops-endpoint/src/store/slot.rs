@@ -2,6 +2,7 @@
 //! one check every seed file, put and control request passes), and the views told of each change.
 
 use std::any::Any;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::sync::Arc;
@@ -752,6 +753,17 @@ impl<R: serde::Serialize + serde::de::DeserializeOwned> ResourceSource<R> for Le
     fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
         self.0
             .scan_unpacked(after, &mut |id, unit| visit(id, &unit));
+    }
+
+    fn scan_after_owned(
+        &self,
+        after: Option<&str>,
+        visit: &mut dyn FnMut(&str, Cow<'_, R>) -> ControlFlow<()>,
+    ) where
+        R: Clone,
+    {
+        self.0
+            .scan_unpacked(after, &mut |id, unit| visit(id, Cow::Owned(unit)));
     }
 }
 

@@ -45,6 +45,7 @@ pub(crate) mod templates;
 pub(crate) mod volume_statuses;
 pub(crate) mod volumes;
 
+use std::borrow::Cow;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
@@ -68,6 +69,16 @@ impl<R> ResourceSource<R> for Shared<R> {
 
     fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>) {
         self.0.scan_after(after, visit);
+    }
+
+    fn scan_after_owned(
+        &self,
+        after: Option<&str>,
+        visit: &mut dyn FnMut(&str, Cow<'_, R>) -> ControlFlow<()>,
+    ) where
+        R: Clone,
+    {
+        self.0.scan_after_owned(after, visit);
     }
 }
 

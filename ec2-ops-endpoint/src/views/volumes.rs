@@ -3,6 +3,7 @@
 //! attachments are kept in an index by volume ID that DescribeInstances' slot updates as instances
 //! are put and removed, so a volume costs a look-up, not a pass over the instances.
 
+use std::borrow::Cow;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
@@ -92,8 +93,7 @@ pub(crate) struct VolumeView {
 }
 
 impl VolumeView {
-    fn with_attachments(&self, volume: &Volume) -> Volume {
-        let mut volume = volume.clone();
+    fn with_attachments(&self, mut volume: Volume) -> Volume {
         let derived = volume
             .volume_id
             .as_deref()
@@ -129,7 +129,8 @@ fn attachment_state(status: &AttachmentStatus) -> VolumeAttachmentState {
 impl ResourceSource<Volume> for VolumeView {
     fn get(&self, id: &str) -> Option<Volume> {
         self.volumes
-            .with(id, |volume| self.with_attachments(volume))
+            .unpacked(id)
+            .map(|volume| self.with_attachments(volume))
     }
 
     fn contains(&self, id: &str) -> bool {
@@ -141,8 +142,18 @@ impl ResourceSource<Volume> for VolumeView {
         after: Option<&str>,
         visit: &mut dyn FnMut(&str, &Volume) -> ControlFlow<()>,
     ) {
-        self.volumes.scan_after(after, &mut |id, volume| {
+        self.volumes.scan_unpacked(after, &mut |id, volume| {
             visit(id, &self.with_attachments(volume))
+        });
+    }
+
+    fn scan_after_owned(
+        &self,
+        after: Option<&str>,
+        visit: &mut dyn FnMut(&str, Cow<'_, Volume>) -> ControlFlow<()>,
+    ) {
+        self.volumes.scan_unpacked(after, &mut |id, volume| {
+            visit(id, Cow::Owned(self.with_attachments(volume)))
         });
     }
 }

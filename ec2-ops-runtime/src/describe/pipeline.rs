@@ -1,5 +1,6 @@
 //! The describe pipeline: authorization and DryRun → validation → IDs → filters → pagination.
 
+use std::borrow::Cow;
 use std::ops::ControlFlow;
 
 use crate::describe::context::DescribeContext;
@@ -215,14 +216,15 @@ where
     let budget = limit.map(scan_budget);
     let mut examined = 0_usize;
     // Called for every resource in scope, in ID order; decides whether the page is full.
-    let mut take = |id: &str, resource: &O::Resource| -> ControlFlow<()> {
+    let mut take = |id: &str, resource: Cow<'_, O::Resource>| -> ControlFlow<()> {
         let page_full = limit.is_some_and(|limit| items.len() == limit);
         if page_full || budget.is_some_and(|budget| examined == budget) {
             return ControlFlow::Break(());
         }
         examined += 1;
-        if in_scope(resource) && filters.matches::<O>(resource) {
-            items.push(resource.clone());
+        if in_scope(&resource) && filters.matches::<O>(&resource) {
+            // Kept as the source handed it: moved when owned, cloned only when lent.
+            items.push(resource.into_owned());
         }
         resume_after.clear();
         resume_after.push_str(id);
@@ -231,7 +233,7 @@ where
 
     let mut more = false;
     if ids.is_empty() {
-        source.scan_after(after.as_deref(), &mut |id, resource| {
+        source.scan_after_owned(after.as_deref(), &mut |id, resource| {
             let flow = take(id, resource);
             more = flow.is_break();
             flow
@@ -245,7 +247,7 @@ where
             let Some(resource) = source.get(id) else {
                 continue;
             };
-            if take(id, &resource).is_break() {
+            if take(id, Cow::Owned(resource)).is_break() {
                 more = true;
                 break;
             }

@@ -1,5 +1,6 @@
 //! Where resources come from: a source ordered by resource ID.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::ops::{Bound, ControlFlow};
@@ -47,6 +48,21 @@ pub trait ResourceSource<R> {
     /// Visits resources in ascending ID order, starting strictly after `after` (from the first when
     /// `None`), until `visit` breaks or the resources run out.
     fn scan_after(&self, after: Option<&str>, visit: &mut dyn FnMut(&str, &R) -> ControlFlow<()>);
+
+    /// [`scan_after`](Self::scan_after), handing each resource over: a source that makes its
+    /// resources as it reads them (decoding or deriving each) gives them owned, so the pipeline
+    /// keeps one for its page without cloning it. By default each is lent.
+    fn scan_after_owned(
+        &self,
+        after: Option<&str>,
+        visit: &mut dyn FnMut(&str, Cow<'_, R>) -> ControlFlow<()>,
+    ) where
+        R: Clone,
+    {
+        self.scan_after(after, &mut |id, resource| {
+            visit(id, Cow::Borrowed(resource))
+        });
+    }
 }
 
 /// A thread-safe, in-memory [`ResourceSource`]: a B-tree keyed by resource ID behind a read-write lock,
