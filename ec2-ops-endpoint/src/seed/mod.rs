@@ -9,6 +9,7 @@ mod file;
 mod folder;
 pub(crate) mod tree;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -79,17 +80,18 @@ pub(crate) enum Output {
 }
 
 impl SeedInput {
-    /// The output's text.
-    pub fn text(&self) -> Result<Arc<str>, SeedError> {
+    /// The output's text: a file's is read as it is asked for, and kept as read (a seed file can
+    /// be hundreds of megabytes: copying it into shared text would cost a second copy's time).
+    pub fn text(&self) -> Result<Cow<'_, str>, SeedError> {
         match &self.output {
-            Output::Text(text) => Ok(Arc::clone(text)),
+            Output::Text(text) => Ok(Cow::Borrowed(text)),
             Output::File(path) => std::fs::read_to_string(path)
-                .map(Arc::from)
+                .map(Cow::Owned)
                 .map_err(|error| {
                     SeedError::new(&self.source, "$", format!("cannot read the file: {error}"))
                 }),
             Output::Reference(region) => crate::reference::output(self.action, region)
-                .map(Arc::from)
+                .map(Cow::Owned)
                 .ok_or_else(|| {
                     SeedError::new(&self.source, "$", "no reference data for this operation")
                 }),

@@ -19,7 +19,7 @@
 //! | a parent's ID (`ClientVpnEndpointId` of DescribeClientVpnRoutes) | a look-up in the parent operation, on a first page; a parent it does not serve costs a pass over the children (does any name it?) before the not-found error |
 //! | a put or removal of `m` resources | O(m log n), and for tagged resources O(log n) per tag, for instances per block device |
 //! | a reset | O(n log n): the store is cleared and the seed put back (the seed's packings are shared, not copied; each resource a view derives from is unpacked once) |
-//! | start-up | every seed file read and parsed straight into its operation's response, on every core |
+//! | start-up | every seed file read once, its list straight into resources, and each resource packed, the files on every core; then each resource put (its key in a B-tree, the views told) on one thread, while a second frees what the put no longer needs |
 //!
 //! `ec2_ops::examined_on_this_thread` counts the resources examined; `tests/endpoint/page_cost.rs` checks
 //! with it that walks grow linearly and look-ups not at all.
@@ -41,6 +41,7 @@
 
 mod account;
 pub(crate) mod held;
+mod output;
 mod parents;
 pub(crate) mod slot;
 
@@ -252,11 +253,15 @@ impl Store {
             account,
         };
         // Put as read, typed (a reset puts the kept packings back, unpacking each for the views).
+        let started = std::time::Instant::now();
         let _writing = store.writing();
-        for (action, units) in &read {
-            store.slots[action].put(units);
-        }
+        store.put_all(read);
         drop(_writing);
+        tracing::debug!(
+            resources = store.resources(),
+            seconds = started.elapsed().as_secs_f64(),
+            "seed put in the store"
+        );
         Ok(store)
     }
 
@@ -426,6 +431,23 @@ impl Store {
         }
     }
 
+    /// Puts `units` (each read by its action's slot) in their order, as read (the later copy of
+    /// a resource wins), and frees each input's units once put, on a second thread: freeing a
+    /// million typed resources takes a second that the put need not wait for. The caller holds
+    /// the store's exclusive lock.
+    fn put_all(&self, units: Vec<(&'static str, Units)>) {
+        let (done, put) = std::sync::mpsc::channel::<Units>();
+        std::thread::scope(|scope| {
+            scope.spawn(move || put.into_iter().for_each(drop));
+            for (action, units) in units {
+                self.slots[action].put(&units);
+                // The receiver lives until every sender is gone: the send cannot fail.
+                let _ = done.send(units);
+            }
+            drop(done);
+        });
+    }
+
     /// The store as a seed folder: for each operation holding resources, its file name
     /// (`describe-volumes.json`) and what the AWS CLI would print. Loading it back serves the same
     /// answers (views are derived again, not dumped).
@@ -538,6 +560,7 @@ fn read_all(
             Output::Text(_) | Output::File(_) => slot.read(&input.text()?, &input.source),
         }
     };
+    let started = std::time::Instant::now();
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .min(inputs.len());
@@ -568,6 +591,12 @@ fn read_all(
             }
         });
     }
+    tracing::debug!(
+        inputs = inputs.len(),
+        threads,
+        seconds = started.elapsed().as_secs_f64(),
+        "seed read"
+    );
     inputs
         .iter()
         .zip(results)
@@ -633,15 +662,8 @@ impl OperationVisitor for Slots<'_> {
             let source = Arc::clone(&slot.source);
             self.tagged.push(Tagged {
                 resource_type,
-                value_of: Box::new(move |id, key| {
-                    source
-                        .with(id, |resource| {
-                            O::resource_tags(resource)
-                                .iter()
-                                .find(|tag| tag.key == key)
-                                .map(|tag| tag.value.clone())
-                        })
-                        .flatten()
+                tags_of: Box::new(move |id| {
+                    source.with(id, |resource| O::resource_tags(resource).to_vec())
                 }),
             });
             let source = Arc::clone(&slot.source);

@@ -14,9 +14,9 @@ use ec2_ops::{
     Caller, DescribeOperation, Operation, Page, ResourceSource, parent_key, split_parent_key,
 };
 use ec2_ops_catalog::{CatalogOperation, KEYED_BY_POSITION, LIST_MEMBERS};
-use serde::de::IgnoredAny;
 
 use super::held::{Held, Packed};
+use super::output;
 use crate::seed::SeedError;
 
 /// Resources checked and split into the units a source stores, ready to go in: the [`Checked`]
@@ -34,10 +34,10 @@ pub(crate) struct Checked<I> {
     /// ([`ErasedSlot::kept`]), whose units are unpacked again when put.
     pub items: Vec<Arc<I>>,
     packed: Vec<Packed<I>>,
-    /// Each unit's own key (empty for a unit keyed by position).
-    keys: Vec<String>,
+    /// Each unit's own key (empty for a unit keyed by position), shared with the kept copy.
+    keys: Arc<Strings>,
     /// Each unit's parent, in order; empty for an operation whose resources have none.
-    parents: Vec<String>,
+    parents: Arc<Strings>,
 }
 
 impl<I: serde::Serialize + serde::de::DeserializeOwned> Checked<I> {
@@ -46,8 +46,8 @@ impl<I: serde::Serialize + serde::de::DeserializeOwned> Checked<I> {
         Checked {
             items,
             packed,
-            keys,
-            parents,
+            keys: Arc::new(Strings::from(keys)),
+            parents: Arc::new(Strings::from(parents)),
         }
     }
 
@@ -56,18 +56,50 @@ impl<I: serde::Serialize + serde::de::DeserializeOwned> Checked<I> {
         Checked {
             items: Vec::new(),
             packed: self.packed.clone(),
-            keys: self.keys.clone(),
-            parents: self.parents.clone(),
+            keys: Arc::clone(&self.keys),
+            parents: Arc::clone(&self.parents),
         }
+    }
+}
+
+/// Strings in order, in one buffer. The units' keys are kept with the seed a reset puts back for
+/// the store's life, so they are held compactly: a million small strings, each made between two
+/// of the typed units being checked, would each keep a page of the freed units around it from
+/// going back to the system.
+#[derive(Debug, Default)]
+struct Strings {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    /// String `index`, if there are that many.
+    fn get(&self, index: usize) -> Option<&str> {
+        let end = *self.ends.get(index)?;
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
+        Some(&self.text[start..end])
+    }
+}
+
+impl From<Vec<String>> for Strings {
+    fn from(strings: Vec<String>) -> Strings {
+        let mut text = String::with_capacity(strings.iter().map(String::len).sum());
+        let ends = strings
+            .iter()
+            .map(|string| {
+                text.push_str(string);
+                text.len()
+            })
+            .collect();
+        Strings { text, ends }
     }
 }
 
 /// `items`, checked already (each a unit with its own ID), as units to put.
 pub(crate) fn units_of_checked<O: CatalogOperation>(items: Vec<Arc<O::Item>>) -> Units {
-    let keys = items
-        .iter()
-        .map(|item| O::resource_id(item).to_owned())
-        .collect();
+    let keying = Keying::of(<O as Operation>::SPEC.action);
+    let keys = items.iter().map(|item| key_of::<O>(keying, item)).collect();
     Arc::new(Checked::new(items, keys, Vec::new()))
 }
 
@@ -78,9 +110,24 @@ pub(crate) fn items_of<I: 'static>(units: &Units) -> Option<&[Arc<I>]> {
         .map(|checked| checked.items.as_slice())
 }
 
-/// Checked seed units, each with the parent its output named (`None` for a list not under a
-/// parent), in seed order.
-type ParentedUnits<I> = Vec<(Option<String>, Arc<I>)>;
+/// A resource to check, with the parent its output named (`None` for a list not under a parent).
+type Parented<I> = (Option<String>, I);
+
+/// Checked seed units in seed order, each with its own key and, for an operation whose resources
+/// belong to a parent, the parent its output named.
+struct ParentedUnits<I> {
+    units: Vec<Arc<I>>,
+    keys: Vec<String>,
+    /// Empty for an operation whose resources have no parent.
+    parents: Vec<String>,
+}
+
+impl<I: serde::Serialize + serde::de::DeserializeOwned> ParentedUnits<I> {
+    /// The units ready to put, packed.
+    fn into_checked(self) -> Checked<I> {
+        Checked::new(self.units, self.keys, self.parents)
+    }
+}
 
 /// A view's part in a change of `R`s: told the unit that went (if any) and the one that came (if
 /// any), under the store's exclusive lock.
@@ -95,6 +142,28 @@ enum Keying {
     TagItem,
     /// By position (the operations whose resources no member identifies).
     Position,
+}
+
+impl Keying {
+    /// How operation `action`'s source keys its resources.
+    fn of(action: &str) -> Keying {
+        if KEYED_BY_POSITION.contains(&action) {
+            Keying::Position
+        } else if action == "DescribeTags" {
+            Keying::TagItem
+        } else {
+            Keying::Id
+        }
+    }
+}
+
+/// The key operation `O`'s `unit` is stored under, keyed by `keying`; empty when it has none.
+fn key_of<O: CatalogOperation>(keying: Keying, unit: &O::Item) -> String {
+    match keying {
+        Keying::Id => O::resource_id(unit).to_owned(),
+        Keying::TagItem => tag_item_key(unit),
+        Keying::Position => String::new(),
+    }
 }
 
 /// One operation's part of the store, whatever the operation: what the store does with each.
@@ -172,19 +241,11 @@ pub(crate) struct Slot<O: CatalogOperation> {
 
 impl<O: CatalogOperation> Slot<O> {
     pub fn new() -> Slot<O> {
-        let action = <O as Operation>::SPEC.action;
-        let (source, keying) = if KEYED_BY_POSITION.contains(&action) {
-            (Held::keyed_by_position(), Keying::Position)
-        } else if action == "DescribeTags" {
-            (
-                Held::keyed_by(|item: &Arc<O::Item>| tag_item_key(&**item)),
-                Keying::TagItem,
-            )
-        } else {
-            (
-                Held::new(|item: &Arc<O::Item>| O::resource_id(item)),
-                Keying::Id,
-            )
+        let keying = Keying::of(<O as Operation>::SPEC.action);
+        let source = match keying {
+            Keying::Position => Held::keyed_by_position(),
+            Keying::TagItem => Held::keyed_by(|item: &Arc<O::Item>| tag_item_key(&**item)),
+            Keying::Id => Held::new(|item: &Arc<O::Item>| O::resource_id(item)),
         };
         Slot {
             source: Arc::new(source),
@@ -202,11 +263,7 @@ impl<O: CatalogOperation> Slot<O> {
 
     /// The key a unit is stored under; empty when it has none.
     fn key(&self, unit: &O::Item) -> String {
-        match self.keying {
-            Keying::Id => O::resource_id(unit).to_owned(),
-            Keying::TagItem => tag_item_key(unit),
-            Keying::Position => String::new(),
-        }
+        key_of::<O>(self.keying, unit)
     }
 
     /// The one check: `resources` (each with its JSON path) split into units, each with an ID
@@ -229,75 +286,82 @@ impl<O: CatalogOperation> Slot<O> {
                 ),
             ));
         }
-        let checked = self.check_under(
-            resources
-                .into_iter()
-                .map(|(path, resource)| (path, None, resource)),
-            source,
-        )?;
-        let units: Vec<Arc<O::Item>> = checked.into_iter().map(|(_, unit)| unit).collect();
-        let keys = units.iter().map(|unit| self.key(unit)).collect();
-        Ok(Checked::new(units, keys, Vec::new()))
+        let (paths, resources): (Vec<String>, Vec<Parented<O::Item>>) = resources
+            .into_iter()
+            .map(|(path, resource)| (path, (None, resource)))
+            .unzip();
+        let checked = self.check_under(resources, &|index| paths[index].clone(), source)?;
+        Ok(checked.into_checked())
     }
 
-    /// [`Slot::check`] of resources each with the parent its output named, if any: the units, each
-    /// with its parent; the same ID under two parents is two resources.
+    /// [`Slot::check`] of resources each with the parent its output named, if any (the JSON path
+    /// of each, by its place in `resources`, from `path_of`, asked only for a problem): the units
+    /// in order, each with its parent and own key; the same ID under two parents is two resources.
     fn check_under(
         &self,
-        resources: impl IntoIterator<Item = (String, Option<String>, O::Item)>,
+        resources: Vec<Parented<O::Item>>,
+        path_of: &dyn Fn(usize) -> String,
         source: &str,
     ) -> Result<ParentedUnits<O::Item>, SeedError> {
-        let mut units: ParentedUnits<O::Item> = Vec::new();
-        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut units = ParentedUnits {
+            units: Vec::with_capacity(resources.len()),
+            keys: Vec::with_capacity(resources.len()),
+            parents: Vec::new(),
+        };
+        let mut placed: HashMap<String, usize> = HashMap::with_capacity(resources.len());
         let mut groups = HashSet::new();
         // An operation answering one resource per call (an attribute operation) is captured one
         // output per resource and attribute: outputs naming the same resource are one resource.
         let one_per_call = !LIST_MEMBERS
             .iter()
             .any(|(action, _)| *action == <O as Operation>::SPEC.action);
-        for (path, parent, resource) in resources {
+        for (index, (parent, resource)) in resources.into_iter().enumerate() {
             if let Some(problem) = group_problem(&resource, &mut groups) {
-                return Err(SeedError::new(source, path, problem));
+                return Err(SeedError::new(source, path_of(index), problem));
             }
             let split = O::units(resource);
             if split.is_empty() {
                 return Err(SeedError::new(
                     source,
-                    path,
+                    path_of(index),
                     "holds no item, and EC2 lists no resource without one (a reservation lists at \
                      least one instance)",
                 ));
             }
             for unit in split {
+                let own = self.key(&unit);
                 if self.keying != Keying::Position {
-                    let own = self.key(&unit);
                     let key = match &parent {
                         Some(parent) if !own.is_empty() => parent_key(parent, &own),
-                        _ => own,
+                        _ => own.clone(),
                     };
                     if key.is_empty() {
                         return Err(SeedError::new(
                             source,
-                            path,
+                            path_of(index),
                             "missing the resource's ID: every resource needs one",
                         ));
                     }
-                    if let Some(&earlier) = keys.get(&key) {
+                    if let Some(&earlier) = placed.get(&key) {
                         if !one_per_call {
                             return Err(SeedError::new(
                                 source,
-                                path,
+                                path_of(index),
                                 format!("a second resource with the ID `{key}`"),
                             ));
                         }
-                        let whole = merged::<O::Item>(&units[earlier].1, &unit)
-                            .map_err(|problem| SeedError::new(source, path.clone(), problem))?;
-                        units[earlier].1 = Arc::new(whole);
+                        let whole = merged::<O::Item>(&units.units[earlier], &unit)
+                            .map_err(|problem| SeedError::new(source, path_of(index), problem))?;
+                        units.units[earlier] = Arc::new(whole);
                         continue;
                     }
-                    keys.insert(key.clone(), units.len());
+                    placed.insert(key, units.units.len());
                 }
-                units.push((parent.clone(), Arc::new(unit)));
+                units.units.push(Arc::new(unit));
+                units.keys.push(own);
+                if self.parent_member.is_some() {
+                    units.parents.push(parent.clone().unwrap_or_default());
+                }
             }
         }
         Ok(units)
@@ -340,110 +404,6 @@ impl<O: CatalogOperation> Slot<O> {
             observer(gone, came);
         }
     }
-
-    /// The outputs in `text`, each read as the operation's response, with its JSON path.
-    fn responses(&self, text: &str, source: &str) -> Result<Vec<(String, O::Answer)>, SeedError> {
-        let not_json =
-            |error: serde_json::Error| SeedError::new(source, "$", format!("not JSON: {error}"));
-        // The shape first, cheaply (values are skipped, not built): one output or an array of
-        // them, and each one's top-level members.
-        let many = text.trim_start().starts_with('[');
-        let members: Vec<Vec<String>> = if many {
-            let outputs: Vec<serde_json::Map<String, serde_json::Value>> =
-                serde_json::from_str::<Vec<IgnoredMembers>>(text)
-                    .map_err(not_json)?
-                    .into_iter()
-                    .map(|output| output.0)
-                    .collect();
-            outputs
-                .into_iter()
-                .map(|output| output.into_iter().map(|(name, _)| name).collect())
-                .collect()
-        } else {
-            let output: IgnoredMembers = serde_json::from_str(text).map_err(not_json)?;
-            vec![output.0.into_iter().map(|(name, _)| name).collect()]
-        };
-        for (index, names) in members.iter().enumerate() {
-            let at = if many {
-                format!("$[{index}]")
-            } else {
-                "$".to_owned()
-            };
-            if let Some(stray) = names.iter().find(|name| !knows_member::<O>(name)) {
-                return Err(SeedError::new(
-                    source,
-                    format!("{at}.{stray}"),
-                    format!(
-                        "`{stray}` is not a member of {}'s output: is this another operation's?",
-                        <O as Operation>::SPEC.action
-                    ),
-                ));
-            }
-        }
-        let typed = |error: serde_path_to_error::Error<serde_json::Error>| {
-            let path = error.path().to_string();
-            let path = match path.as_str() {
-                "." => "$".to_owned(),
-                indexed if indexed.starts_with('[') => format!("${indexed}"),
-                member => format!("$.{member}"),
-            };
-            SeedError::new(source, path, error.inner().to_string())
-        };
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        if many {
-            let responses: Vec<O::Answer> =
-                serde_path_to_error::deserialize(&mut deserializer).map_err(typed)?;
-            Ok(responses
-                .into_iter()
-                .enumerate()
-                .map(|(index, response)| (format!("$[{index}]"), response))
-                .collect())
-        } else {
-            let response: O::Answer =
-                serde_path_to_error::deserialize(&mut deserializer).map_err(typed)?;
-            Ok(vec![("$".to_owned(), response)])
-        }
-    }
-}
-
-/// An output's top-level members, their values skipped. (`IgnoredAny` reads a value without
-/// building it; the map's values are all `null`.)
-struct IgnoredMembers(serde_json::Map<String, serde_json::Value>);
-
-impl<'de> serde::Deserialize<'de> for IgnoredMembers {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> serde::de::Visitor<'de> for Members {
-            type Value = IgnoredMembers;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an AWS CLI output: a JSON object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<IgnoredMembers, A::Error> {
-                let mut members = serde_json::Map::new();
-                while let Some((name, IgnoredAny)) = map.next_entry::<String, IgnoredAny>()? {
-                    members.insert(name, serde_json::Value::Null);
-                }
-                Ok(IgnoredMembers(members))
-            }
-        }
-        deserializer.deserialize_map(Members)
-    }
-}
-
-/// Whether `O`'s response reads a top-level member called `name`. Its reader skips members it does
-/// not know (a newer AWS CLI's), so a member of another operation's output would load as nothing;
-/// a member it knows fails at least one of two probes no field type takes both of: `true` (not a
-/// list, string, number or structure) and `[]` (not a flag, string, number or structure).
-fn knows_member<O: CatalogOperation>(name: &str) -> bool {
-    let probe = |value: serde_json::Value| {
-        let mut output = serde_json::Map::new();
-        output.insert(name.to_owned(), value);
-        serde_json::from_value::<O::Answer>(serde_json::Value::Object(output)).is_err()
-    };
-    probe(serde_json::Value::Bool(true)) || probe(serde_json::Value::Array(Vec::new()))
 }
 
 /// DescribeTags' item key: the resource's ID, a space, the tag's key (the space sorts before every
@@ -492,47 +452,46 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
             .iter()
             .find(|(action, _)| *action == self.action())
             .map(|(_, member)| *member);
+        let mut read = output::read::<O>(output, source)?;
+        let outputs = std::mem::take(&mut read.outputs);
+        // Where each output's resources start among all of them, for their JSON paths.
+        let mut starts = Vec::with_capacity(outputs.len());
         let mut resources = Vec::new();
-        for (at, response) in self.responses(output, source)? {
+        for (index, output) in outputs.into_iter().enumerate() {
+            starts.push(resources.len());
             // The parent an output names beside its list owns every resource it lists.
             let parent = match self.parent_member {
-                Some(member) => match O::answered_parent(&response).filter(|id| !id.is_empty()) {
-                    Some(parent) => Some(parent.to_owned()),
-                    None if O::response_items(&response).is_empty() => continue,
-                    None => {
-                        return Err(SeedError::new(
-                            source,
-                            format!("{at}.{member}"),
-                            format!(
-                                "missing: the resources of {} belong to the parent the output names \
+                Some(member) => {
+                    match O::answered_parent(&output.answer).filter(|id| !id.is_empty()) {
+                        Some(parent) => Some(parent.to_owned()),
+                        None if output.items.is_empty() => continue,
+                        None => {
+                            return Err(SeedError::new(
+                                source,
+                                format!("{}.{member}", read.path(index)),
+                                format!(
+                                    "missing: the resources of {} belong to the parent the output names \
                                  beside them, as EC2's answers (and the AWS CLI's outputs) do",
-                                self.action()
-                            ),
-                        ));
+                                    self.action()
+                                ),
+                            ));
+                        }
                     }
-                },
+                }
                 None => None,
             };
-            for (index, item) in O::response_items(&response).iter().enumerate() {
-                let path = match list {
-                    Some(member) => format!("{at}.{member}[{index}]"),
-                    None => at.clone(),
-                };
-                resources.push((path, parent.clone(), item.clone()));
-            }
+            resources.extend(output.items.into_iter().map(|item| (parent.clone(), item)));
         }
-        let checked = self.check_under(resources, source)?;
-        let parents = if self.parent_member.is_some() {
-            checked
-                .iter()
-                .map(|(parent, _)| parent.clone().unwrap_or_default())
-                .collect()
-        } else {
-            Vec::new()
+        let path_of = |resource: usize| {
+            let output = starts.partition_point(|&start| start <= resource) - 1;
+            let at = read.path(output);
+            match list {
+                Some(member) => format!("{at}.{member}[{}]", resource - starts[output]),
+                None => at,
+            }
         };
-        let units: Vec<Arc<O::Item>> = checked.into_iter().map(|(_, unit)| unit).collect();
-        let keys = units.iter().map(|unit| self.key(unit)).collect();
-        Ok(Arc::new(Checked::new(units, keys, parents)))
+        let checked = self.check_under(resources, &path_of, source)?;
+        Ok(Arc::new(checked.into_checked()))
     }
 
     fn counted(&self, units: &Units) -> usize {
@@ -545,7 +504,8 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
         let units = units
             .downcast_ref::<Checked<O::Item>>()
             .expect("units are read by the slot they are put in");
-        for (index, (packed, own)) in units.packed.iter().zip(&units.keys).enumerate() {
+        for (index, packed) in units.packed.iter().enumerate() {
+            let own = units.keys.get(index).unwrap_or_default();
             // The views are told of the unit typed: as read, or unpacked from a kept copy.
             let unit = match units.items.get(index) {
                 Some(unit) => Some(Arc::clone(unit)),
@@ -554,7 +514,7 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
             let key = match (units.parents.get(index), self.keying) {
                 (Some(parent), _) => Some(self.key_under(parent, own)),
                 (None, Keying::Position) => None,
-                (None, _) => Some(own.clone()),
+                (None, _) => Some(own.to_owned()),
             };
             let gone = self.source.insert_packed_keyed(key, packed.clone());
             if let Some(unit) = &unit {
@@ -775,4 +735,23 @@ fn held_at(path: &str, listed: serde_json::Value) -> serde_json::Value {
         output.insert(member.to_owned(), inner);
         serde_json::Value::Object(output)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Strings;
+
+    #[test]
+    fn strings_in_one_buffer_read_back_each_in_order_empty_ones_too() {
+        let strings = Strings::from(vec![
+            "vol-1".to_owned(),
+            String::new(),
+            "i-0abc tag key".to_owned(),
+        ]);
+        assert_eq!(strings.get(0), Some("vol-1"));
+        assert_eq!(strings.get(1), Some(""));
+        assert_eq!(strings.get(2), Some("i-0abc tag key"));
+        assert_eq!(strings.get(3), None);
+        assert_eq!(Strings::from(Vec::new()).get(0), None);
+    }
 }

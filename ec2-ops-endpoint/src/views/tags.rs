@@ -7,7 +7,7 @@ use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use ec2_ops::operations::tags::{ResourceType, TagDescription};
-use ec2_ops::{InMemorySource, ResourceSource};
+use ec2_ops::{InMemorySource, ResourceSource, Tag};
 use ec2_ops_catalog::CatalogOperation;
 
 use super::merge_scan;
@@ -49,15 +49,23 @@ pub(crate) fn tag_observer<O: CatalogOperation>(
 /// Whether a resource with an ID is served by one tagged operation.
 pub(crate) type Serves = Box<dyn Fn(&str) -> bool + Send + Sync>;
 
-/// The value of the tag with a key (second) on the served resource with an ID (first), if both
-/// are there.
-pub(crate) type ValueOf = Box<dyn Fn(&str, &str) -> Option<String> + Send + Sync>;
+/// The tags of the served resource with an ID, if it is served.
+pub(crate) type TagsOf = Box<dyn Fn(&str) -> Option<Vec<Tag>> + Send + Sync>;
 
 /// One tagged operation, as DescribeTags reads its resources' tags.
 pub(crate) struct Tagged {
     /// What DescribeTags calls its resources.
     pub resource_type: ResourceType,
-    pub value_of: ValueOf,
+    pub tags_of: TagsOf,
+}
+
+/// The tags of the resource an index item was last read from: one resource's items are adjacent
+/// in key order, so a scan reads (unpacks) each resource once, not once per tag.
+#[derive(Default)]
+struct LastRead {
+    place: u16,
+    id: String,
+    tags: Option<Vec<Tag>>,
 }
 
 /// The index's items, each read from its resource.
@@ -68,12 +76,26 @@ pub(crate) struct IndexedTags {
 }
 
 impl IndexedTags {
-    /// The item under `key`, served by `tagged[place]`.
-    fn item(&self, key: &str, place: u16) -> Option<Arc<TagDescription>> {
+    /// The item under `key`, served by `tagged[place]`, its resource's tags read into `last`
+    /// unless they are there already.
+    fn item(&self, key: &str, place: u16, last: &mut LastRead) -> Option<Arc<TagDescription>> {
         // A resource ID holds no space; the tag key may.
         let (id, tag_key) = key.split_once(' ')?;
         let tagged = self.tagged.get(usize::from(place))?;
-        let value = (tagged.value_of)(id, tag_key)?;
+        if last.place != place || last.id != id || last.id.is_empty() {
+            *last = LastRead {
+                place,
+                id: id.to_owned(),
+                tags: (tagged.tags_of)(id),
+            };
+        }
+        let value = last
+            .tags
+            .as_deref()?
+            .iter()
+            .find(|tag| tag.key == tag_key)?
+            .value
+            .clone();
         Some(Arc::new(TagDescription {
             key: Some(tag_key.to_owned()),
             resource_id: Some(id.to_owned()),
@@ -86,7 +108,7 @@ impl IndexedTags {
 impl ResourceSource<Arc<TagDescription>> for IndexedTags {
     fn get(&self, key: &str) -> Option<Arc<TagDescription>> {
         let place = self.index.with(key, |place| *place)?;
-        self.item(key, place)
+        self.item(key, place, &mut LastRead::default())
     }
 
     fn contains(&self, key: &str) -> bool {
@@ -98,11 +120,14 @@ impl ResourceSource<Arc<TagDescription>> for IndexedTags {
         after: Option<&str>,
         visit: &mut dyn FnMut(&str, &Arc<TagDescription>) -> ControlFlow<()>,
     ) {
-        self.index
-            .scan_after(after, &mut |key, place| match self.item(key, *place) {
+        let mut last = LastRead::default();
+        self.index.scan_after(
+            after,
+            &mut |key, place| match self.item(key, *place, &mut last) {
                 Some(item) => visit(key, &item),
                 None => ControlFlow::Continue(()),
-            });
+            },
+        );
     }
 }
 

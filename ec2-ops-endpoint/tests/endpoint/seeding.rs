@@ -364,6 +364,95 @@ fn a_file_holds_only_its_own_operations_output() {
 }
 
 #[test]
+fn an_array_of_outputs_is_read_whole_and_a_problem_is_named_by_its_output() {
+    let store = served(&[(
+        "describe-volumes.json",
+        r#"[{"Volumes": [{"VolumeId": "vol-1"}]}, {"Volumes": [{"VolumeId": "vol-2"}, {"VolumeId": "vol-3"}], "NextToken": "t"}]"#,
+    )])
+    .unwrap();
+    assert_eq!(store.count("DescribeVolumes"), Some(3));
+    for (text, path) in [
+        (
+            r#"[{"Volumes": [{"VolumeId": "vol-1"}]}, {"Volumes": [{"VolumeId": "vol-2", "Size": "big"}]}]"#,
+            "$[1].Volumes[0].Size",
+        ),
+        (
+            r#"[{"Volumes": []}, {"Volumes": [], "Subnets": []}]"#,
+            "$[1].Subnets",
+        ),
+        (r#"[{"Volumes": []}, {"NextToken": 5}]"#, "$[1].NextToken"),
+        (
+            r#"[{"Volumes": [{"VolumeId": "vol-1"}]}, {"Volumes": [{"VolumeId": "vol-1"}]}]"#,
+            "$[1].Volumes[0]",
+        ),
+    ] {
+        let error = served(&[("describe-volumes.json", text)]).unwrap_err();
+        assert_eq!(error.path, path, "{text}: {error}");
+    }
+}
+
+#[test]
+fn a_member_given_twice_in_one_output_is_refused() {
+    for text in [
+        r#"{"Volumes": [{"VolumeId": "vol-1"}], "Volumes": [{"VolumeId": "vol-2"}]}"#,
+        r#"{"Volumes": [], "NextToken": "a", "NextToken": "b"}"#,
+    ] {
+        let error = served(&[("describe-volumes.json", text)]).unwrap_err();
+        assert!(error.problem.contains("duplicate field"), "{text}: {error}");
+    }
+}
+
+#[test]
+fn a_seed_large_enough_to_load_on_every_core_serves_what_one_thread_would() {
+    // Over the size from which operations are put side by side, several of them tagged (their
+    // tags meet in one index).
+    let volumes: Vec<String> = (0..12_000)
+        .map(|n| format!(r#"{{"VolumeId": "vol-{n:08}", "Size": 8, "Tags": [{{"Key": "n", "Value": "{n}"}}]}}"#))
+        .collect();
+    let snapshots: Vec<String> = (0..12_000)
+        .map(|n| format!(r#"{{"SnapshotId": "snap-{n:08}", "OwnerId": "123456789012", "Tags": [{{"Key": "n", "Value": "{n}"}}]}}"#))
+        .collect();
+    let subnets: Vec<String> = (0..100)
+        .map(|n| {
+            format!(r#"{{"SubnetId": "subnet-{n:08}", "Tags": [{{"Key": "n", "Value": "{n}"}}]}}"#)
+        })
+        .collect();
+    let volumes = format!(r#"{{"Volumes": [{}]}}"#, volumes.join(","));
+    let snapshots = format!(r#"{{"Snapshots": [{}]}}"#, snapshots.join(","));
+    let subnets = format!(r#"{{"Subnets": [{}]}}"#, subnets.join(","));
+    let store = served(&[
+        ("describe-volumes.json", &volumes),
+        ("describe-snapshots.json", &snapshots),
+        ("describe-subnets.json", &subnets),
+    ])
+    .unwrap();
+    assert_eq!(store.count("DescribeVolumes"), Some(12_000));
+    assert_eq!(store.count("DescribeSnapshots"), Some(12_000));
+    assert_eq!(store.count("DescribeSubnets"), Some(100));
+    let tags = |store: &Store| {
+        let answer = store.handle(
+            b"Action=DescribeTags&Version=2016-11-15&Filter.1.Name=value&Filter.1.Value.1=11999",
+        );
+        assert_eq!(answer.status, 200);
+        without_request_id(&String::from_utf8(answer.body).unwrap())
+    };
+    let before = tags(&store);
+    assert_eq!(before.matches("<item>").count(), 2, "{before}");
+    assert!(
+        before.contains("<resourceId>snap-00011999</resourceId>"),
+        "{before}"
+    );
+    assert!(
+        before.contains("<resourceId>vol-00011999</resourceId>"),
+        "{before}"
+    );
+    let dump = store.dump();
+    store.reset();
+    assert_eq!(store.dump(), dump);
+    assert_eq!(tags(&store), before);
+}
+
+#[test]
 fn describe_tags_lists_the_tags_of_every_tagged_operations_resources_under_ec2s_resource_type() {
     let store = served(&[
         (
