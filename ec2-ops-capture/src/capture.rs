@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ec2_ops::DescribeContext;
+use ec2_ops::{DateTime, DescribeContext};
 use ec2_ops_client::{Client, ClientError, Credentials, RetryPolicy};
 use ec2_ops_endpoint::{Seed, Store};
 use futures_util::StreamExt;
@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::Value;
 
 use crate::calls::{self, Call};
-use crate::dependent::{self, DependentCall};
+use crate::dependent::{self, DependentCall, Scope};
 use crate::files;
 use crate::manifest::{MANIFEST, Manifest, Outcome};
 use crate::output;
@@ -298,6 +298,8 @@ impl Capture {
     /// or the account cannot be told. Calls that fail are in the summary instead.
     pub async fn run(&self) -> Result<Summary, CaptureError> {
         let started = Instant::now();
+        // A search window (a Scheduled Instance's first slot) opens when the capture starts.
+        let started_at = DateTime::now();
         let mut manifest = self.begin()?;
         let regions = self.region_names().await?;
         let planned = calls::planned();
@@ -343,10 +345,16 @@ impl Capture {
             }
             // The second stage reads the first's files, this run's or an earlier one's, each once.
             let mut sources = BTreeMap::new();
+            let account_id = manifest.account_id.clone().unwrap_or_default();
+            let scope = Scope {
+                account_id: &account_id,
+                region,
+                started: started_at,
+            };
             for call in second {
                 self.capture_dependent(
                     &client,
-                    region,
+                    &scope,
                     call,
                     &mut sources,
                     &mut manifest,
@@ -453,12 +461,13 @@ impl Capture {
     async fn capture_dependent(
         &self,
         client: &Client,
-        region: &str,
+        scope: &Scope<'_>,
         call: &DependentCall,
         sources: &mut BTreeMap<&'static str, Value>,
         manifest: &mut Manifest,
         summary: &mut Summary,
     ) -> Result<(), CaptureError> {
+        let region = scope.region;
         let folder = manifest
             .region_folder(&self.out, region)
             .expect("the account is known before the second stage");
@@ -487,7 +496,7 @@ impl Capture {
             sources.insert(source, output);
         }
         // In order, so that the file lists the resources as their source did.
-        let queries = call.queries(sources);
+        let queries = call.queries(sources, scope);
         summary.calls += queries.len();
         let answers: Vec<Result<Value, ClientError>> = futures_util::stream::iter(queries)
             .map(|query| call.fetch(client, query))

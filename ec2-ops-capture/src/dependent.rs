@@ -14,8 +14,12 @@
 //!   the parent's `CreateTime`, as the parent's listing answered it. EC2 holds no event of a fleet
 //!   from before its creation, so the call asks for the whole history EC2 still holds; a parent
 //!   answered without its creation time is not asked;
-//! - anything else (a time, a duration, a role's ARN, a number): nothing a capture holds, so the
-//!   operation is not captured (listed by [`crate::needing_values`]).
+//! - a Capacity Block's duration: each documented one ([`CAPACITY_BLOCK_HOURS`]);
+//! - a Scheduled Instance's first slot and recurrence: the capture's next
+//!   [`SCHEDULE_SEARCH_DAYS`] days, each frequency;
+//! - a principal's ARN: the account's root user;
+//! - anything else: nothing a capture holds, so the operation is not captured (listed by
+//!   [`crate::needing_values`]).
 //!
 //! One call is made per combination (each instance with each attribute); the calls' outputs are
 //! written as one file: a list operation's merged into one output, as the AWS CLI merges pages,
@@ -25,7 +29,7 @@
 use std::collections::BTreeMap;
 
 use ec2_ops::wire::query::QueryParams;
-use ec2_ops::{Ec2Error, Ec2Request, Operation, PaginatedOperation};
+use ec2_ops::{DateTime, Ec2Error, Ec2Request, Operation, PaginatedOperation};
 use ec2_ops_catalog::{
     CatalogOperation, OperationVisitor, REQUIRED_MEMBERS, Required, RequiredValues,
 };
@@ -72,6 +76,49 @@ impl std::fmt::Debug for DependentCall {
     }
 }
 
+/// The durations, in hours, a Capacity Block is offered for, as DescribeCapacityBlockOfferings'
+/// `CapacityDurationHours` documents them: 1-day steps up to 14 days, then 7-day steps up to 182
+/// days. A Capacity Block extension is asked for the same ones (its duration's documentation
+/// gives no set of its own).
+pub const CAPACITY_BLOCK_HOURS: &[&str] = &[
+    "24", "48", "72", "96", "120", "144", "168", "192", "216", "240", "264", "288", "312", "336",
+    "504", "672", "840", "1008", "1176", "1344", "1512", "1680", "1848", "2016", "2184", "2352",
+    "2520", "2688", "2856", "3024", "3192", "3360", "3528", "3696", "3864", "4032", "4200", "4368",
+];
+
+/// How far ahead a Scheduled Instance's first slot is searched: "at most three months in the
+/// future", as DescribeScheduledInstanceAvailability's `LatestTime` documents; 89 days is within
+/// three months from any day of the year.
+pub const SCHEDULE_SEARCH_DAYS: i64 = 89;
+
+/// The frequencies a schedule recurs at (`Recurrence.Frequency`, as documented).
+const FREQUENCIES: &[&str] = &["Daily", "Weekly", "Monthly"];
+
+/// What a capture knows beside the answers: whose account, where, and when it runs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scope<'a> {
+    /// The account captured.
+    pub(crate) account_id: &'a str,
+    /// The region captured.
+    pub(crate) region: &'a str,
+    /// When the capture started: a search window opens then.
+    pub(crate) started: DateTime,
+}
+
+impl Scope<'_> {
+    /// The ARN of the account's root user, in the region's partition.
+    fn root_arn(&self) -> String {
+        let partition = if self.region.starts_with("cn-") {
+            "aws-cn"
+        } else if self.region.starts_with("us-gov-") {
+            "aws-us-gov"
+        } else {
+            "aws"
+        };
+        format!("arn:{partition}:iam::{}:root", self.account_id)
+    }
+}
+
 /// Where a required member's values come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Values {
@@ -87,6 +134,22 @@ pub enum Values {
         /// The Query key naming it in the call (`FleetId`).
         key: &'static str,
     },
+    /// The ARN of the captured account's root user (DescribeIdentityIdFormat's `PrincipalArn`):
+    /// the principal whose settings are the account's own.
+    AccountRoot,
+    /// A time window from the capture's start to `days` later, in the structure's `EarliestTime`
+    /// and `LatestTime` (DescribeScheduledInstanceAvailability's `FirstSlotStartTimeRange`).
+    Window {
+        /// How many days the window spans.
+        days: i64,
+    },
+    /// Each of these values of one member of the structure (`Recurrence.Frequency`).
+    EachOfMember {
+        /// The structure's member set (`Frequency`).
+        member: &'static str,
+        /// Its values.
+        values: &'static [&'static str],
+    },
 }
 
 impl DependentCall {
@@ -99,7 +162,10 @@ impl DependentCall {
     pub fn sources(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.members.iter().filter_map(|(_, values)| match values {
             Values::IdsOf(action) | Values::CreatedOf { source: action, .. } => Some(*action),
-            Values::EachOf(_) => None,
+            Values::EachOf(_)
+            | Values::AccountRoot
+            | Values::Window { .. }
+            | Values::EachOfMember { .. } => None,
         })
     }
 
@@ -118,37 +184,70 @@ impl DependentCall {
                     required.key,
                     ec2_ops_catalog::cli_name(source)
                 ),
+                Values::AccountRoot => format!("{} (the account's root user)", required.key),
+                Values::Window { days } => {
+                    format!(
+                        "{} (the {days} days from the capture's start)",
+                        required.key
+                    )
+                }
+                Values::EachOfMember { member, values } => {
+                    format!("{}.{member} ({} values)", required.key, values.len())
+                }
             })
             .collect::<Vec<_>>()
             .join(" × ")
     }
 
     /// The Query strings of every call, given the captured outputs of [`sources`](Self::sources)
-    /// (by action): the combinations of every member's values.
-    pub(crate) fn queries(&self, captured: &BTreeMap<&'static str, Value>) -> Vec<String> {
+    /// (by action) and the capture's scope: the combinations of every member's values.
+    pub(crate) fn queries(
+        &self,
+        captured: &BTreeMap<&'static str, Value>,
+        scope: &Scope<'_>,
+    ) -> Vec<String> {
         // Each call's members as (Query key, value) pairs: first every combination of the listed
-        // values, then the values that follow from another member's (a parent's creation time).
+        // values (a member's value may be several pairs: a window's two ends), then the values
+        // that follow from another member's (a parent's creation time).
         let mut calls: Vec<Vec<(String, String)>> = vec![Vec::new()];
         for (required, values) in &self.members {
-            let values: Vec<String> = match values {
-                Values::IdsOf(action) => captured
-                    .get(action)
-                    .map(|output| ids_in(action, output, required.key))
-                    .unwrap_or_default(),
-                Values::EachOf(each) => each.iter().map(|value| (*value).to_owned()).collect(),
-                Values::CreatedOf { .. } => continue,
-            };
             let key = if required.list {
                 format!("{}.1", required.key)
             } else {
                 required.key.to_owned()
             };
+            let one = |value: String| vec![(key.clone(), value)];
+            let choices: Vec<Vec<(String, String)>> = match values {
+                Values::IdsOf(action) => captured
+                    .get(action)
+                    .map(|output| ids_in(action, output, required.key))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(one)
+                    .collect(),
+                Values::EachOf(each) => each.iter().map(|value| one((*value).to_owned())).collect(),
+                Values::CreatedOf { .. } => continue,
+                Values::AccountRoot => vec![one(scope.root_arn())],
+                Values::Window { days } => {
+                    let end =
+                        DateTime::from_unix_millis(scope.started.unix_millis() + days * 86_400_000)
+                            .unwrap_or(scope.started);
+                    vec![vec![
+                        (format!("{key}.EarliestTime"), scope.started.to_string()),
+                        (format!("{key}.LatestTime"), end.to_string()),
+                    ]]
+                }
+                Values::EachOfMember { member, values } => values
+                    .iter()
+                    .map(|value| vec![(format!("{key}.{member}"), (*value).to_owned())])
+                    .collect(),
+            };
             calls = calls
                 .iter()
                 .flat_map(|call| {
-                    values.iter().map(|value| {
+                    choices.iter().map(|pairs| {
                         let mut call = call.clone();
-                        call.push((key.clone(), value.clone()));
+                        call.extend(pairs.iter().cloned());
                         call
                     })
                 })
@@ -198,10 +297,12 @@ impl DependentCall {
         if outputs.is_empty() {
             return None;
         }
-        if output::list_member(self.action).is_none() || self.parent_named_beside {
+        if ec2_ops_catalog::list_member(self.action).is_none() || self.parent_named_beside {
             return Some(Value::Array(outputs));
         }
-        let mut merged = output::Merged::new(self.action);
+        // One resource may answer several calls (an extension offering fits every Capacity
+        // Block of its type, zone and end): kept once, as the first call answered it.
+        let mut merged = output::Merged::distinct(self.action);
         for one in outputs {
             merged.add(one);
         }
@@ -211,7 +312,7 @@ impl DependentCall {
 
 /// The `CreateTime` of the resource whose member `key` is `id` in `action`'s captured output.
 fn created(action: &str, output: &Value, key: &str, id: &str) -> Option<String> {
-    output::list_member(action)
+    ec2_ops_catalog::list_member(action)
         .and_then(|member| output::at_path(output, member))
         .and_then(Value::as_array)?
         .iter()
@@ -224,7 +325,7 @@ fn created(action: &str, output: &Value, key: &str, id: &str) -> Option<String> 
 /// The values of `key` in a captured output: each listed resource's member of that name, or its
 /// items' (DescribeInstances' reservations list instances).
 fn ids_in(action: &str, output: &Value, key: &str) -> Vec<String> {
-    let Some(items) = output::list_member(action)
+    let Some(items) = ec2_ops_catalog::list_member(action)
         .and_then(|member| output::at_path(output, member))
         .and_then(Value::as_array)
     else {
@@ -308,7 +409,7 @@ pub fn dependent() -> Vec<DependentCall> {
                     .find(|(requiring, _)| *requiring == action)?;
                 // The parent a history's `StartTime` is the creation time of: the call's one
                 // other member naming a resource.
-                let parent = match required
+                let parent = || match required
                     .iter()
                     .filter(|member| member.values == RequiredValues::Ids && !member.list)
                     .collect::<Vec<_>>()
@@ -320,14 +421,30 @@ pub fn dependent() -> Vec<DependentCall> {
                 let members = required
                     .iter()
                     .map(|member| {
-                        let values = match member.values {
-                            RequiredValues::Ids => Values::IdsOf(source_of(member.key, action)?),
-                            RequiredValues::EachOf(each) => Values::EachOf(each),
-                            RequiredValues::Unknown if member.member == "StartTime" => {
-                                let (key, source) = parent?;
+                        let values = match (member.values, member.member) {
+                            (RequiredValues::Ids, "PrincipalArn") => Values::AccountRoot,
+                            (RequiredValues::Ids, _) => {
+                                Values::IdsOf(source_of(member.key, action)?)
+                            }
+                            (RequiredValues::EachOf(each), _) => Values::EachOf(each),
+                            (RequiredValues::Unknown, "StartTime") => {
+                                let (key, source) = parent()?;
                                 Values::CreatedOf { source, key }
                             }
-                            RequiredValues::Unknown => return None,
+                            (
+                                RequiredValues::Unknown,
+                                "CapacityDurationHours" | "CapacityBlockExtensionDurationHours",
+                            ) => Values::EachOf(CAPACITY_BLOCK_HOURS),
+                            (RequiredValues::Unknown, "FirstSlotStartTimeRange") => {
+                                Values::Window {
+                                    days: SCHEDULE_SEARCH_DAYS,
+                                }
+                            }
+                            (RequiredValues::Unknown, "Recurrence") => Values::EachOfMember {
+                                member: "Frequency",
+                                values: FREQUENCIES,
+                            },
+                            (RequiredValues::Unknown, _) => return None,
                         };
                         Some((*member, values))
                     })
@@ -344,8 +461,9 @@ pub fn dependent() -> Vec<DependentCall> {
         .collect()
 }
 
-/// The operations a capture cannot make: a member they require takes a value no capture holds (a
-/// time, a duration, a number, an ARN), with the members each requires.
+/// The operations a capture cannot make: a member they require takes a value no capture holds,
+/// with the members each requires. Empty for the catalog's operations; an operation declared
+/// later with such a member is listed here until its values are found.
 pub fn needing_values() -> Vec<(&'static str, &'static [Required])> {
     let made: Vec<&'static str> = dependent().iter().map(|call| call.action).collect();
     REQUIRED_MEMBERS
@@ -447,6 +565,14 @@ mod tests {
         dependent().into_iter().find(|call| call.action == action)
     }
 
+    fn scope() -> Scope<'static> {
+        Scope {
+            account_id: "123456789012",
+            region: "eu-west-1",
+            started: DateTime::parse("2026-12-07T10:00:00Z").unwrap(),
+        }
+    }
+
     #[test]
     fn attributes_are_asked_of_each_resource_the_listing_operation_answered() {
         let call = found("DescribeInstanceAttribute").unwrap();
@@ -456,7 +582,7 @@ mod tests {
             json!({"Reservations": [{"ReservationId": "r-1", "Instances": [
                 {"InstanceId": "i-1"}, {"InstanceId": "i-2"}]}]}),
         )]);
-        let queries = call.queries(&captured);
+        let queries = call.queries(&captured, &scope());
         assert_eq!(queries.len(), 2 * 16);
         assert!(queries.contains(&"InstanceId=i-2&Attribute=userData".to_owned()));
     }
@@ -469,7 +595,7 @@ mod tests {
             json!({"ClientVpnEndpoints": [{"ClientVpnEndpointId": "cvpn-endpoint-1"}]}),
         )]);
         assert_eq!(
-            routes.queries(&captured),
+            routes.queries(&captured, &scope()),
             ["ClientVpnEndpointId=cvpn-endpoint-1"]
         );
         let references = found("DescribeSecurityGroupReferences").unwrap();
@@ -482,20 +608,91 @@ mod tests {
             json!({"SecurityGroups": [{"GroupId": "sg-1"}, {"GroupId": "sg-2"}]}),
         )]);
         assert_eq!(
-            references.queries(&captured),
+            references.queries(&captured, &scope()),
             ["GroupId.1=sg-1", "GroupId.1=sg-2"]
         );
     }
 
     #[test]
-    fn operations_needing_what_no_capture_holds_are_left_out() {
-        for action in [
-            "DescribeCapacityBlockOfferings",
-            "DescribeScheduledInstanceAvailability",
-            "DescribeIdentityIdFormat",
-        ] {
-            assert!(found(action).is_none(), "{action}");
-        }
+    fn every_operation_requiring_members_is_captured() {
+        assert_eq!(needing_values(), []);
+    }
+
+    #[test]
+    fn capacity_blocks_are_asked_for_every_documented_duration() {
+        let offerings = found("DescribeCapacityBlockOfferings").unwrap();
+        let queries = offerings.queries(&BTreeMap::new(), &scope());
+        // 1 to 14 days, then 21 to 182 days in weeks.
+        assert_eq!(queries.len(), 14 + 24);
+        assert_eq!(queries[0], "CapacityDurationHours=24");
+        assert_eq!(queries[13], "CapacityDurationHours=336");
+        assert_eq!(queries[14], "CapacityDurationHours=504");
+        assert_eq!(queries.last().unwrap(), "CapacityDurationHours=4368");
+        let extensions = found("DescribeCapacityBlockExtensionOfferings").unwrap();
+        assert_eq!(
+            extensions.sources().collect::<Vec<_>>(),
+            ["DescribeCapacityReservations"]
+        );
+        let captured = BTreeMap::from([(
+            "DescribeCapacityReservations",
+            json!({"CapacityReservations": [{"CapacityReservationId": "cr-1"}]}),
+        )]);
+        let queries = extensions.queries(&captured, &scope());
+        assert_eq!(queries.len(), CAPACITY_BLOCK_HOURS.len());
+        assert!(queries.contains(
+            &"CapacityBlockExtensionDurationHours=48&CapacityReservationId=cr-1".to_owned()
+        ));
+    }
+
+    #[test]
+    fn schedules_are_searched_for_each_frequency_over_the_next_months() {
+        let availability = found("DescribeScheduledInstanceAvailability").unwrap();
+        let queries = availability.queries(&BTreeMap::new(), &scope());
+        assert_eq!(
+            queries,
+            ["Daily", "Weekly", "Monthly"].map(|frequency| format!(
+                "FirstSlotStartTimeRange.EarliestTime=2026-12-07T10%3A00%3A00.000Z&\
+                 FirstSlotStartTimeRange.LatestTime=2027-03-06T10%3A00%3A00.000Z&\
+                 Recurrence.Frequency={frequency}"
+            ))
+        );
+    }
+
+    #[test]
+    fn id_formats_are_the_root_user_s_in_the_region_s_partition() {
+        let formats = found("DescribeIdentityIdFormat").unwrap();
+        assert_eq!(
+            formats.queries(&BTreeMap::new(), &scope()),
+            ["PrincipalArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Aroot"]
+        );
+        let china = Scope {
+            region: "cn-north-1",
+            ..scope()
+        };
+        assert_eq!(
+            formats.queries(&BTreeMap::new(), &china),
+            ["PrincipalArn=arn%3Aaws-cn%3Aiam%3A%3A123456789012%3Aroot"]
+        );
+        assert!(formats.describe().contains("root user"));
+    }
+
+    #[test]
+    fn a_resource_answering_several_calls_is_written_once() {
+        let extensions = found("DescribeCapacityBlockExtensionOfferings").unwrap();
+        let offering = json!({"CapacityBlockExtensionOfferingId": "cbe-1"});
+        let written = extensions
+            .written(vec![
+                json!({"CapacityBlockExtensionOfferings": [offering.clone()]}),
+                json!({"CapacityBlockExtensionOfferings": [offering.clone(),
+                    {"CapacityBlockExtensionOfferingId": "cbe-2"}]}),
+            ])
+            .unwrap();
+        assert_eq!(
+            written["CapacityBlockExtensionOfferings"]
+                .as_array()
+                .map(Vec::len),
+            Some(2)
+        );
     }
 
     #[test]
@@ -507,7 +704,7 @@ mod tests {
                               {"FleetId": "fleet-2"}]}),
         )]);
         assert_eq!(
-            history.queries(&captured),
+            history.queries(&captured, &scope()),
             ["FleetId=fleet-1&StartTime=2025-01-01T00%3A00%3A00.000Z"]
         );
         let spot = found("DescribeSpotFleetRequestHistory").unwrap();
@@ -517,7 +714,7 @@ mod tests {
                 {"SpotFleetRequestId": "sfr-1", "CreateTime": "2025-02-01T00:00:00.000Z"}]}),
         )]);
         assert_eq!(
-            spot.queries(&captured),
+            spot.queries(&captured, &scope()),
             ["SpotFleetRequestId=sfr-1&StartTime=2025-02-01T00%3A00%3A00.000Z"]
         );
         assert!(
@@ -534,7 +731,7 @@ mod tests {
             json!({"Fleets": [{"FleetId": "fleet-1"}, {"FleetId": "fleet-2"}]}),
         )]);
         assert_eq!(
-            instances.queries(&captured),
+            instances.queries(&captured, &scope()),
             ["FleetId=fleet-1", "FleetId=fleet-2"]
         );
         let outputs = vec![
@@ -559,7 +756,7 @@ mod tests {
     #[test]
     fn nothing_captured_means_no_call() {
         let call = found("DescribeVolumeAttribute").unwrap();
-        assert!(call.queries(&BTreeMap::new()).is_empty());
+        assert!(call.queries(&BTreeMap::new(), &scope()).is_empty());
         assert!(call.written(Vec::new()).is_none());
     }
 
@@ -571,7 +768,7 @@ mod tests {
             let captured: BTreeMap<&'static str, Value> = call
                 .sources()
                 .map(|source| {
-                    let member = output::list_member(source).unwrap();
+                    let member = ec2_ops_catalog::list_member(source).unwrap();
                     let key = call
                         .members
                         .iter()
@@ -583,7 +780,7 @@ mod tests {
                     (source, json!({ member: [resource] }))
                 })
                 .collect();
-            let queries = call.queries(&captured);
+            let queries = call.queries(&captured, &scope());
             assert!(!queries.is_empty(), "{}", call.action);
             for query in queries {
                 assert!((call.parses)(&query), "{}: {query}", call.action);

@@ -14,7 +14,7 @@
 //! | [`Capture`] | the options (regions, endpoint, credentials, concurrency, account), [`Capture::run`], [`Capture::dry_run`] |
 //! | [`Summary`] | operations captured, items, calls refused with EC2's code, calls that failed, time taken |
 //! | [`Manifest`] | `capture-manifest.json`: what is done, so that a rerun continues where a capture stopped |
-//! | [`planned`], [`dependent`], [`needing_values`] | the calls made first in each region, those made with values from their answers, and the operations left out |
+//! | [`planned`], [`dependent`], [`needing_values`] | the calls made first in each region, those made with values from their answers or the capture's scope, and the operations left out (none of the catalog's) |
 //!
 //! **What is captured.** The calls are planned from the catalog's declarations, not a hand list:
 //! every operation the model requires no member of. DescribeImages, DescribeSnapshots and
@@ -31,27 +31,42 @@
 //! (throttling and transient failures back off and retry) is listed in the summary and made again
 //! by the next run.
 //!
-//! **Then what needs values** ([`dependent`]): once a region's first calls are written, the 20
-//! operations whose required members come from those answers (resource IDs, an enum's values, a
-//! fleet's creation time) are made, one call per combination (each instance with each of its 16 attributes, each Client
-//! VPN endpoint's routes, each security group's references): the IDs are those the operation
-//! whose own ID list has the same Query key answered, the enum's values all of them. A record
-//! operation's outputs are written as a JSON array (the endpoint's seed takes one), a list
-//! operation's merged into one output; a call refused for one resource is counted in
-//! [`Summary::refused_calls`] and the others kept. Such an operation waits for its sources: made
-//! only once they are answered (or refused), so a cut-off capture never leaves it half-asked.
+//! **Then what needs values** ([`dependent`]): once a region's first calls are written, the 24
+//! operations whose required members the model gives no value for are made, one call per
+//! combination (each instance with each of its 16 attributes, each Client VPN endpoint's routes,
+//! each security group's references):
 //!
-//! A fleet's and a Spot Fleet's history, whose `StartTime` EC2 requires, are asked from the
-//! fleet's creation (`CreateTime`, as DescribeFleets and DescribeSpotFleetRequests answered it):
-//! the whole history EC2 still holds.
+//! - an ID: each ID the operation whose own ID list has the same Query key answered;
+//! - an enum (`Attribute`): all its values;
+//! - a fleet's and a Spot Fleet's history, whose `StartTime` EC2 requires: from the fleet's
+//!   creation (`CreateTime`, as DescribeFleets and DescribeSpotFleetRequests answered it), the
+//!   whole history EC2 still holds;
+//! - Capacity Block offerings and each Capacity Block's extension offerings: for every duration
+//!   DescribeCapacityBlockOfferings documents ([`CAPACITY_BLOCK_HOURS`]: 1 to 14 days by the day,
+//!   then up to 182 days by the week), so that any duration a request may ask is answered as EC2
+//!   offered it when captured;
+//! - Scheduled Instance availability: for each frequency (`Daily`, `Weekly`, `Monthly`), the
+//!   schedules whose first slot starts between the capture's start and
+//!   [`SCHEDULE_SEARCH_DAYS`] later, the furthest EC2 searches ("at most three months in the
+//!   future"); a replayed search of an earlier window finds what that one did then;
+//! - DescribeIdentityIdFormat's principal: the account's root user
+//!   (`arn:aws:iam::ACCOUNT:root`, in the region's partition), whose ID formats are the
+//!   account's. The endpoint answers the captured formats for any principal (its written limit:
+//!   `PrincipalArn` is not applied).
 //!
-//! **Not captured** (listed by [`needing_values`]): the operations needing a time, a duration, a
-//! number or an ARN that nothing captured gives (capacity block and capacity block extension
-//! offerings, scheduled instance availability, a principal's ID formats). The account-level `Get*` settings
-//! reads the catalog declares are captured with the first calls (`get-*.json`), and the two it
-//! does not declare (no documented answer for a new account) are not. The JSON written holds each
-//! answer's members in alphabetical order, where the AWS CLI keeps EC2's order; both are the same
-//! JSON to every reader, the endpoint's seed loader among them.
+//! A record operation's outputs are written as a JSON array (the endpoint's seed takes one), a
+//! list operation's merged into one output, an item several calls answered (an extension
+//! offering fits every block of its type, zone and end) kept once; a call refused for one
+//! resource is counted in [`Summary::refused_calls`] and the others kept. Such an operation waits
+//! for its sources: made only once they are answered (or refused), so a cut-off capture never
+//! leaves it half-asked. [`needing_values`] lists an operation whose values a capture cannot
+//! find: none of the catalog's.
+//!
+//! The account-level `Get*` settings reads the catalog declares are captured with the first calls
+//! (`get-*.json`), and the two it does not declare (no documented answer for a new account) are
+//! not. The JSON written holds each answer's members in alphabetical order, where the AWS CLI
+//! keeps EC2's order; both are the same JSON to every reader, the endpoint's seed loader among
+//! them.
 //!
 //! A capture of an endpoint started in the same test, replayed by a second one:
 //!
@@ -99,5 +114,7 @@ mod output;
 
 pub use calls::{Call, planned};
 pub use capture::{Capture, CaptureError, Summary};
-pub use dependent::{DependentCall, Values, dependent, needing_values};
+pub use dependent::{
+    CAPACITY_BLOCK_HOURS, DependentCall, SCHEDULE_SEARCH_DAYS, Values, dependent, needing_values,
+};
 pub use manifest::{MANIFEST, Manifest, Outcome};

@@ -2,6 +2,9 @@
 //! form), every page's list merged into one, no `NextToken`. That is what a seed file holds and
 //! what `aws ec2 describe-...` writes.
 
+use std::collections::HashSet;
+
+use ec2_ops_catalog::list_member;
 use serde_json::{Map, Value};
 
 /// One response as the AWS CLI prints it.
@@ -11,14 +14,6 @@ pub(crate) fn printed<R: serde::Serialize>(response: &R) -> Value {
         members.remove("NextToken");
     }
     value
-}
-
-/// The AWS CLI output member `action` lists its resources under, if it answers a list.
-pub(crate) fn list_member(action: &str) -> Option<&'static str> {
-    ec2_ops_catalog::LIST_MEMBERS
-        .iter()
-        .find(|(listing, _)| *listing == action)
-        .map(|(_, member)| *member)
 }
 
 /// How many items `action`'s output lists: its list's, or for a JSON array of outputs (one per
@@ -51,6 +46,9 @@ pub(crate) struct Merged {
     /// The output member listing the resources, for an operation answering a list.
     list: Option<&'static str>,
     merged: Option<Value>,
+    /// For merging outputs whose items an earlier output may have listed already: the items
+    /// merged so far, as JSON text (a value has no hash).
+    seen: Option<HashSet<String>>,
 }
 
 impl Merged {
@@ -59,12 +57,25 @@ impl Merged {
         Merged {
             list: list_member(action),
             merged: None,
+            seen: None,
+        }
+    }
+
+    /// The answers of several calls of `action`, each item kept once: the first time an
+    /// output lists it.
+    pub(crate) fn distinct(action: &str) -> Merged {
+        Merged {
+            seen: Some(HashSet::new()),
+            ..Merged::new(action)
         }
     }
 
     /// Adds the next page.
     pub(crate) fn add(&mut self, page: Value) {
         let Some(merged) = &mut self.merged else {
+            if let (Some(seen), Some(list)) = (&mut self.seen, self.list) {
+                seen.extend(Self::texts(&page, list));
+            }
             self.merged = Some(page);
             return;
         };
@@ -72,14 +83,29 @@ impl Merged {
             return;
         };
         let mut page = page;
-        let Some(Value::Array(items)) = at_path_mut(&mut page, list).map(Value::take) else {
+        let Some(Value::Array(mut items)) = at_path_mut(&mut page, list).map(Value::take) else {
             return;
         };
+        if let Some(seen) = &mut self.seen {
+            // Compared with the earlier outputs' items only: one output may list an item twice.
+            let texts: Vec<String> = items.iter().map(Value::to_string).collect();
+            let mut fresh = texts.iter().map(|text| !seen.contains(text));
+            items.retain(|_| fresh.next().unwrap_or(true));
+            seen.extend(texts);
+        }
         match at_path_mut(merged, list) {
             Some(Value::Array(held)) => held.extend(items),
             // The first page listed nothing: the list starts here.
             _ => put_at_path(merged, list, Value::Array(items)),
         }
+    }
+
+    /// The items `output` lists under `list`, as JSON text.
+    fn texts(output: &Value, list: &str) -> Vec<String> {
+        at_path(output, list)
+            .and_then(Value::as_array)
+            .map(|items| items.iter().map(Value::to_string).collect())
+            .unwrap_or_default()
     }
 
     /// The merged output: `{}` for a walk of no page.

@@ -233,6 +233,21 @@ where
     type Answer = O::Response;
 }
 
+/// The AWS CLI output member `action` lists its resources under (`Volumes`; a list held in a
+/// structure by its path, `ApplicationStatuses.Instances`), as [`LIST_MEMBERS`] names it; `None`
+/// for an operation answering one record per call (an attribute operation) or not declared.
+///
+/// ```
+/// assert_eq!(ec2_ops_catalog::list_member("DescribeVolumes"), Some("Volumes"));
+/// assert_eq!(ec2_ops_catalog::list_member("DescribeInstanceAttribute"), None);
+/// ```
+pub fn list_member(action: &str) -> Option<&'static str> {
+    LIST_MEMBERS
+        .iter()
+        .find(|(listing, _)| *listing == action)
+        .map(|(_, member)| *member)
+}
+
 /// The AWS CLI's command for `action`: `DescribeVolumeStatus` → `describe-volume-status`.
 pub fn cli_name(action: &str) -> String {
     ec2_ops_naming::kebab(action)

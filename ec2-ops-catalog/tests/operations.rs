@@ -20,12 +20,15 @@
 //! at random. Every filter must have been checked in some round, except the few answered by a
 //! predicate over several fields ([`PREDICATE_FILTERS`]), which hold no one field's text.
 
+mod sample;
+
 use std::collections::BTreeSet;
 use std::fmt::Debug;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-use base64::Engine;
-use ec2_ops::{DateTime, DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Service};
+use sample::{Sampler, model, shape};
+
+use ec2_ops::{DescribeContext, DescribeOperation, Ec2Response, InMemorySource, Service};
 use ec2_ops_scaffold::model::ShapeRef;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
@@ -64,118 +67,6 @@ const PREDICATE_FILTERS: &[(&str, &str, &str)] = &[
         "describe_tags_tag_filter_selects_tag_items_by_key_and_value",
     ),
 ];
-
-fn model() -> &'static Value {
-    static MODEL: OnceLock<Value> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        serde_json::from_str(include_str!("../model/ec2-describe.json"))
-            .expect("the vendored model is JSON")
-    })
-}
-
-fn shape(name: &str) -> &'static Value {
-    &model()["shapes"][name]
-}
-
-/// Random AWS CLI JSON for model shapes: a small xorshift generator, reproducible per round.
-struct Sampler {
-    /// The members every structure sampled keeps (the response's list, and the structure holding
-    /// it: `ApplicationStatuses.Instances`).
-    always: Option<&'static str>,
-    state: u64,
-    counter: u64,
-    leave_out: bool,
-}
-
-impl Sampler {
-    fn new(action: &str, round: u64, always: Option<&'static str>) -> Self {
-        let seed = action
-            .bytes()
-            .fold(0x9E37_79B9_7F4A_7C15_u64 ^ round, |hash, byte| {
-                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01B3)
-            });
-        Sampler {
-            always,
-            state: seed | 1,
-            counter: 0,
-            leave_out: round > 0,
-        }
-    }
-
-    fn next(&mut self) -> u64 {
-        self.state ^= self.state << 13;
-        self.state ^= self.state >> 7;
-        self.state ^= self.state << 17;
-        self.state
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn text(&mut self) -> String {
-        self.counter += 1;
-        const TAILS: [&str; 5] = ["", "<&>\"'", "é–\u{1F600}", "*?\\", " two words "];
-        let counter = self.counter;
-        let noise = self.below(1 << 20);
-        let tail = TAILS[self.below(5) as usize];
-        format!("v{counter}-{noise:x}{tail}")
-    }
-
-    fn sample(&mut self, name: &str) -> Value {
-        let shape = shape(name);
-        match shape["type"].as_str().unwrap_or_default() {
-            "structure" => {
-                let mut object = Map::new();
-                for (member, reference) in shape["members"].as_object().into_iter().flatten() {
-                    // Tags always carry both halves, and a response always its list (`[]` when
-                    // EC2 answers none); other members may be left out.
-                    let kept = name == "Tag"
-                        || self
-                            .always
-                            .is_some_and(|path| path.split('.').any(|held| held == member));
-                    if !kept && self.leave_out && self.below(5) == 0 {
-                        continue;
-                    }
-                    let member_shape = reference["shape"].as_str().unwrap_or_default();
-                    object.insert(member.clone(), self.sample(member_shape));
-                }
-                Value::Object(object)
-            }
-            "list" => {
-                let element = shape["member"]["shape"].as_str().unwrap_or_default();
-                let count = if self.leave_out {
-                    self.below(4)
-                } else {
-                    1 + self.below(3)
-                };
-                Value::Array((0..count).map(|_| self.sample(element)).collect())
-            }
-            "string" => match shape["enum"].as_array() {
-                Some(values) if self.below(8) > 0 => {
-                    values[self.below(values.len() as u64) as usize].clone()
-                }
-                Some(_) => Value::String(format!("unlisted-{}", self.below(1000))),
-                None => Value::String(self.text()),
-            },
-            "integer" => Value::from(self.below(2_000_000) as i64 - 1_000),
-            "long" => Value::from(self.next() as i64 / 3),
-            "boolean" => Value::Bool(self.below(2) == 1),
-            "double" | "float" => Value::from((self.below(1 << 24) as f64 - 1000.0) / 4.0),
-            "timestamp" => {
-                let millis = self.below(4_000_000_000_000) as i64;
-                Value::String(DateTime::from_unix_millis(millis).unwrap().to_string())
-            }
-            "blob" => {
-                let bytes: Vec<u8> = (0..1 + self.below(12)).map(|_| self.next() as u8).collect();
-                Value::String(base64::engine::general_purpose::STANDARD.encode(bytes))
-            }
-            other => {
-                panic!("shape `{name}` has type `{other}`, which no describe operation reaches")
-            }
-        }
-    }
-}
 
 /// The value every listed resource's parent member holds, and the request names.
 const PARENT: &str = "parent-0123456789";

@@ -432,10 +432,23 @@ impl Store {
     }
 
     /// Puts `units` (each read by its action's slot) in their order, as read (the later copy of
-    /// a resource wins), and frees each input's units once put, on a second thread: freeing a
-    /// million typed resources takes a second that the put need not wait for. The caller holds
-    /// the store's exclusive lock.
+    /// a resource wins), and frees each input's units once put, on a second thread when there
+    /// are many: freeing a million typed resources takes a second that the put need not wait for,
+    /// while for a few thousand a thread costs more than it saves. The caller holds the store's
+    /// exclusive lock.
     fn put_all(&self, units: Vec<(&'static str, Units)>) {
+        /// Below this many resources the units are freed as they are put.
+        const FREED_BESIDE: usize = 50_000;
+        let resources: usize = units
+            .iter()
+            .map(|(action, units)| self.slots[action].counted(units))
+            .sum();
+        if resources < FREED_BESIDE {
+            for (action, units) in units {
+                self.slots[action].put(&units);
+            }
+            return;
+        }
         let (done, put) = std::sync::mpsc::channel::<Units>();
         std::thread::scope(|scope| {
             scope.spawn(move || put.into_iter().for_each(drop));

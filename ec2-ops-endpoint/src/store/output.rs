@@ -12,7 +12,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use ec2_ops::Operation;
-use ec2_ops_catalog::{CatalogOperation, LIST_MEMBERS};
+use ec2_ops_catalog::{CatalogOperation, list_member};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::seed::SeedError;
@@ -56,11 +56,7 @@ pub(crate) fn read<O: CatalogOperation>(text: &str, source: &str) -> Result<Outp
     let many = text.trim_start().starts_with('[');
     // The list read straight into resources when it is a member of the output itself; a list
     // inside a structure (`ApplicationStatuses.Instances`) is read with its response.
-    let list = LIST_MEMBERS
-        .iter()
-        .find(|(action, _)| *action == <O as Operation>::SPEC.action)
-        .map(|(_, member)| *member)
-        .filter(|member| !member.contains('.'));
+    let list = list_member(<O as Operation>::SPEC.action).filter(|member| !member.contains('.'));
     let known = RefCell::new(Vec::new());
     let seed = OutputSeed::<O> {
         list,

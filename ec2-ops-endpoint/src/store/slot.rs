@@ -13,7 +13,7 @@ use ec2_ops::operations::tags::TagDescription;
 use ec2_ops::{
     Caller, DescribeOperation, Operation, Page, ResourceSource, parent_key, split_parent_key,
 };
-use ec2_ops_catalog::{CatalogOperation, KEYED_BY_POSITION, LIST_MEMBERS};
+use ec2_ops_catalog::{CatalogOperation, KEYED_BY_POSITION, list_member};
 
 use super::held::{Held, Packed};
 use super::output;
@@ -312,9 +312,7 @@ impl<O: CatalogOperation> Slot<O> {
         let mut groups = HashSet::new();
         // An operation answering one resource per call (an attribute operation) is captured one
         // output per resource and attribute: outputs naming the same resource are one resource.
-        let one_per_call = !LIST_MEMBERS
-            .iter()
-            .any(|(action, _)| *action == <O as Operation>::SPEC.action);
+        let one_per_call = list_member(<O as Operation>::SPEC.action).is_none();
         for (index, (parent, resource)) in resources.into_iter().enumerate() {
             if let Some(problem) = group_problem(&resource, &mut groups) {
                 return Err(SeedError::new(source, path_of(index), problem));
@@ -448,10 +446,7 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
     }
 
     fn read(&self, output: &str, source: &str) -> Result<Units, SeedError> {
-        let list = LIST_MEMBERS
-            .iter()
-            .find(|(action, _)| *action == self.action())
-            .map(|(_, member)| *member);
+        let list = list_member(self.action());
         let mut read = output::read::<O>(output, source)?;
         let outputs = std::mem::take(&mut read.outputs);
         // Where each output's resources start among all of them, for their JSON paths.
@@ -591,11 +586,11 @@ impl<O: CatalogOperation> ErasedSlot for Slot<O> {
             return None;
         }
         let action = self.action();
-        match LIST_MEMBERS.iter().find(|(listed, _)| *listed == action) {
+        match list_member(action) {
             // A list operation's resources are printed as they are stored, not through a
             // response, which a request may shape (IncludePublicKey); nested units are grouped
             // back into their reservations.
-            Some((_, member)) => {
+            Some(member) => {
                 let listed = match (&units as &dyn Any).downcast_ref::<Vec<Reservation>>() {
                     Some(reservations) => to_json(&group_reservations(reservations.clone())),
                     None => to_json(&units),
@@ -628,10 +623,7 @@ impl<O: CatalogOperation> Slot<O> {
     /// The resources of an operation whose resources belong to a parent named beside the list, as
     /// the AWS CLI prints them: one output per parent, naming it under `member`.
     fn dump_by_parent(&self, member: &str) -> Option<serde_json::Value> {
-        let list = LIST_MEMBERS
-            .iter()
-            .find(|(listed, _)| *listed == self.action())
-            .map(|(_, list)| *list)?;
+        let list = list_member(self.action())?;
         let mut by_parent: BTreeMap<String, Vec<O::Item>> = BTreeMap::new();
         for (key, unit) in self.keyed() {
             let parent = split_parent_key(&key).map_or(key.as_str(), |(parent, _)| parent);
@@ -728,7 +720,7 @@ impl<R: serde::Serialize + serde::de::DeserializeOwned> ResourceSource<R> for Le
 }
 
 /// An output holding `listed` at `path`: the list member (`Volumes`), or the path of a list held in
-/// a structure (`ApplicationStatuses.Instances`), as [`LIST_MEMBERS`] names it.
+/// a structure (`ApplicationStatuses.Instances`), as [`list_member`] names it.
 fn held_at(path: &str, listed: serde_json::Value) -> serde_json::Value {
     path.rsplit('.').fold(listed, |inner, member| {
         let mut output = serde_json::Map::new();
