@@ -5,7 +5,8 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use ec2_ops::{Operation, PaginatedOperation};
+use ec2_ops::wire::query::QueryParams;
+use ec2_ops::{Ec2Request, Operation, PaginatedOperation};
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, REQUIRED_MEMBERS};
 use ec2_ops_client::{Client, ClientError};
 use futures_util::StreamExt;
@@ -18,7 +19,7 @@ use crate::output;
 pub(crate) type Answer<'a> = Pin<Box<dyn Future<Output = Result<Value, ClientError>> + 'a>>;
 
 /// One operation a capture calls.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Call {
     /// The EC2 action (`DescribeSubnets`).
     pub action: &'static str,
@@ -27,8 +28,31 @@ pub struct Call {
     pub page_size: Option<i32>,
     /// Whether the operation pages at all.
     pub paged: bool,
-    fetch: for<'a> fn(&'a Client, Option<i32>) -> Answer<'a>,
+    /// The switches of [`WIDENING`] the operation takes, each sent as `true`.
+    pub switches: Vec<&'static str>,
+    fetch: for<'a> fn(&'a Client, Option<i32>, String) -> Answer<'a>,
 }
+
+/// The request members that widen a describe answer to everything the account holds: every
+/// boolean `Include*` and `All*` switch of EC2's describe operations whose values a capture does
+/// not need from elsewhere (DescribeImageReferences' `IncludeAllResourceTypes` is sent with its
+/// required IDs). A capture sends each one an operation takes as `true`: without
+/// `IncludeDisabled` EC2 leaves the account's disabled images out, without `AllRegions` its
+/// disabled regions, without `IncludeAllInstances` the status of every instance not running,
+/// without `IncludePublicKey` the key pairs' public keys; a replay then answers a request without
+/// a switch by leaving out what EC2 would. The tests check the list against the model.
+pub const WIDENING: &[&str] = &[
+    "AllAvailabilityZones",
+    "AllRegions",
+    "IncludeAll",
+    "IncludeAllInstances",
+    "IncludeDeprecated",
+    "IncludeDisabled",
+    "IncludeManagedResources",
+    "IncludeMarketplace",
+    "IncludePublicKey",
+    "IncludeUnsupportedInRegion",
+];
 
 impl std::fmt::Debug for Call {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -43,13 +67,45 @@ impl std::fmt::Debug for Call {
 impl Call {
     /// The answer of the region `client` signs for.
     pub(crate) fn fetch<'a>(&self, client: &'a Client) -> Answer<'a> {
-        (self.fetch)(client, self.page_size)
+        (self.fetch)(client, self.page_size, self.query())
     }
 
     /// The AWS CLI command, which names the operation's seed file (`describe-subnets`).
     pub fn command(&self) -> String {
         ec2_ops_catalog::cli_name(self.action)
     }
+
+    /// The members sent beside paging, as Query parameters (`Owner.1=self&IncludeDisabled=true`).
+    pub fn query(&self) -> String {
+        let mut parameters: Vec<String> = scoped_to_self(self.action)
+            .map(|key| format!("{key}=self"))
+            .into_iter()
+            .collect();
+        parameters.extend(self.switches.iter().map(|switch| format!("{switch}=true")));
+        parameters.join("&")
+    }
+}
+
+/// The Query key of the member scoping `action` to the account's own resources, where without it
+/// EC2 would list every public image, snapshot and FPGA image of the region.
+fn scoped_to_self(action: &str) -> Option<&'static str> {
+    match action {
+        "DescribeImages" | "DescribeFpgaImages" | "DescribeSnapshots" => Some("Owner.1"),
+        _ => None,
+    }
+}
+
+/// The switches of [`WIDENING`] `O`'s request takes: those its decoder accepts.
+fn switches_of<O: CatalogOperation>() -> Vec<&'static str> {
+    WIDENING
+        .iter()
+        .copied()
+        .filter(|switch| {
+            QueryParams::parse(format!("{switch}=true").as_bytes())
+                .and_then(O::Asked::from_query)
+                .is_ok()
+        })
+        .collect()
 }
 
 /// Every call a capture makes first in each region, in the catalog's order: the operations with
@@ -77,6 +133,7 @@ impl OperationVisitor for Planner {
                 action,
                 page_size: None,
                 paged: false,
+                switches: switches_of::<O>(),
                 fetch: fetch_one::<O>,
             });
         }
@@ -94,40 +151,45 @@ impl OperationVisitor for Planner {
                 action: spec.action,
                 page_size: documented,
                 paged: true,
+                switches: switches_of::<O>(),
                 fetch: fetch_pages::<O>,
             });
         }
     }
 }
 
-/// A request for `O` asking for everything the account itself has: `Owner.N=self` where EC2
-/// would otherwise list every public image, snapshot and FPGA image in the region.
-fn request_of<O: CatalogOperation>() -> O::Asked {
-    let mut request = O::Asked::default();
-    let any: &mut dyn std::any::Any = &mut request;
-    if let Some(images) = any.downcast_mut::<ec2_ops_catalog::images::DescribeImagesRequest>() {
-        images.owners = vec!["self".to_owned()];
-    } else if let Some(fpga) =
-        any.downcast_mut::<ec2_ops_catalog::images::DescribeFpgaImagesRequest>()
-    {
-        fpga.owners = vec!["self".to_owned()];
-    } else if let Some(snapshots) =
-        any.downcast_mut::<ec2_ops::operations::snapshots::DescribeSnapshotsRequest>()
-    {
-        snapshots.owner_ids = vec!["self".to_owned()];
-    }
-    request
+/// `O`'s request of [`Call::query`]: everything the account itself has.
+fn request_of<O: CatalogOperation>(query: &str) -> Result<O::Asked, ClientError> {
+    QueryParams::parse(query.as_bytes())
+        .and_then(O::Asked::from_query)
+        // The switches are those the decoder took one at a time; if it refused them together,
+        // the capture records the code rather than stopping.
+        .map_err(|error| ClientError::Service {
+            error,
+            request_id: None,
+        })
 }
 
-fn fetch_one<O: CatalogOperation>(client: &Client, _page_size: Option<i32>) -> Answer<'_> {
-    send::<O>(client, request_of::<O>())
+fn fetch_one<O: CatalogOperation>(
+    client: &Client,
+    _page_size: Option<i32>,
+    query: String,
+) -> Answer<'_> {
+    match request_of::<O>(&query) {
+        Ok(request) => send::<O>(client, request),
+        Err(error) => Box::pin(async move { Err(error) }),
+    }
 }
 
 fn fetch_pages<O: CatalogOperation + PaginatedOperation>(
     client: &Client,
     page_size: Option<i32>,
+    query: String,
 ) -> Answer<'_> {
-    walk::<O>(client, request_of::<O>(), page_size)
+    match request_of::<O>(&query) {
+        Ok(request) => walk::<O>(client, request, page_size),
+        Err(error) => Box::pin(async move { Err(error) }),
+    }
 }
 
 /// `request`'s answer, as the AWS CLI prints it.

@@ -259,8 +259,8 @@ impl Capture {
             .collect())
     }
 
-    /// The calls a capture would make, one line each (`eu-west-1 describe-volumes MaxResults=500,
-    /// every page`; `eu-west-1 describe-instance-attribute for each InstanceId of
+    /// The calls a capture would make, one line each (`eu-west-1 describe-volumes
+    /// IncludeManagedResources=true MaxResults=500, every page`; `eu-west-1 describe-instance-attribute for each InstanceId of
     /// describe-instances × Attribute (16 values)`), without making them; only DescribeRegions is called, when no region is
     /// given.
     ///
@@ -273,12 +273,19 @@ impl Capture {
         let mut lines = Vec::new();
         for region in &regions {
             for call in &planned {
-                let paging = match (call.paged, call.page_size) {
-                    (true, Some(size)) => format!(" MaxResults={size}, every page"),
-                    (true, None) => " every page".to_owned(),
-                    (false, _) => String::new(),
-                };
-                lines.push(format!("{region} {}{paging}", call.command()));
+                let query = call.query();
+                let mut asked: Vec<String> =
+                    (!query.is_empty()).then_some(query).into_iter().collect();
+                match (call.paged, call.page_size) {
+                    (true, Some(size)) => asked.push(format!("MaxResults={size}, every page")),
+                    (true, None) => asked.push("every page".to_owned()),
+                    (false, _) => {}
+                }
+                let mut line = format!("{region} {}", call.command());
+                if !asked.is_empty() {
+                    line = format!("{line} {}", asked.join(" "));
+                }
+                lines.push(line);
             }
             for call in &dependent {
                 lines.push(format!(
@@ -313,7 +320,7 @@ impl Capture {
             let mut waiting: Vec<Call> = planned
                 .iter()
                 .filter(|call| to_make(&manifest, &mut summary, region, call.action))
-                .copied()
+                .cloned()
                 .collect();
             let second: Vec<&DependentCall> = dependent
                 .iter()
@@ -334,7 +341,10 @@ impl Capture {
             let answers = futures_util::stream::iter(waiting)
                 .map(|call| {
                     let client = &client;
-                    async move { (call, call.fetch(client).await) }
+                    async move {
+                        let answer = call.fetch(client).await;
+                        (call, answer)
+                    }
                 })
                 .buffer_unordered(self.concurrency);
             futures_util::pin_mut!(answers);
@@ -419,12 +429,15 @@ impl Capture {
         summary: &mut Summary,
         bar: &ProgressBar,
     ) -> Result<(), CaptureError> {
-        let (showing, rest): (Vec<Call>, Vec<Call>) = waiting
-            .iter()
+        let (showing, rest): (Vec<Call>, Vec<Call>) = std::mem::take(waiting)
+            .into_iter()
             .partition(|call| SHOWING_THE_ACCOUNT.contains(&call.action));
         *waiting = rest;
         let answers: Vec<(Call, Result<Value, ClientError>)> = futures_util::stream::iter(showing)
-            .map(|call| async move { (call, call.fetch(client).await) })
+            .map(|call| async move {
+                let answer = call.fetch(client).await;
+                (call, answer)
+            })
             .buffer_unordered(self.concurrency)
             .collect()
             .await;

@@ -19,7 +19,10 @@
 //! **What is captured.** The calls are planned from the catalog's declarations, not a hand list:
 //! every operation the model requires no member of. DescribeImages, DescribeSnapshots and
 //! DescribeFpgaImages are asked with `Owner.N=self`, since without it EC2 lists every public
-//! image, snapshot and FPGA image of the region. The account is the one the captured owners show
+//! image, snapshot and FPGA image of the region. Every switch that widens an answer
+//! ([`WIDENING`]: `IncludeDisabled`, `IncludeAllInstances`, `AllRegions`, `IncludePublicKey`, ...)
+//! is sent as `true` where the operation takes it, so that the replay holds what a request
+//! without it leaves out and answers both as EC2 does. The account is the one the captured owners show
 //! (its reservations', else most of its security groups', interfaces', VPCs' and subnets', else
 //! its images' and snapshots' one owner), as the endpoint reads it, or `--account-id`.
 //!
@@ -112,7 +115,7 @@ mod files;
 mod manifest;
 mod output;
 
-pub use calls::{Call, planned};
+pub use calls::{Call, WIDENING, planned};
 pub use capture::{Capture, CaptureError, Summary};
 pub use dependent::{
     CAPACITY_BLOCK_HOURS, DependentCall, SCHEDULE_SEARCH_DAYS, Values, dependent, needing_values,
