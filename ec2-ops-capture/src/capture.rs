@@ -388,7 +388,12 @@ impl Capture {
         };
         let earlier = Manifest::read(&self.out).map_err(CaptureError::Folder)?;
         let mut manifest = match earlier {
-            Some(manifest) if !self.overwrite => manifest,
+            Some(manifest) if !self.overwrite => {
+                // A run killed while writing a file leaves its partial copy: the call is not in
+                // the manifest, so this run makes it again and writes the file whole.
+                files::remove_partial(&self.out).map_err(folder)?;
+                manifest
+            }
             _ => {
                 let holds_something = std::fs::read_dir(&self.out)
                     .map(|mut entries| entries.next().is_some())

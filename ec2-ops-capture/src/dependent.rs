@@ -96,13 +96,13 @@ const FREQUENCIES: &[&str] = &["Daily", "Weekly", "Monthly"];
 
 /// What a capture knows beside the answers: whose account, where, and when it runs.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Scope<'a> {
+pub struct Scope<'a> {
     /// The account captured.
-    pub(crate) account_id: &'a str,
+    pub account_id: &'a str,
     /// The region captured.
-    pub(crate) region: &'a str,
+    pub region: &'a str,
     /// When the capture started: a search window opens then.
-    pub(crate) started: DateTime,
+    pub started: DateTime,
 }
 
 impl Scope<'_> {
@@ -200,8 +200,9 @@ impl DependentCall {
     }
 
     /// The Query strings of every call, given the captured outputs of [`sources`](Self::sources)
-    /// (by action) and the capture's scope: the combinations of every member's values.
-    pub(crate) fn queries(
+    /// (by action, as the AWS CLI prints them) and the capture's scope: the combinations of every
+    /// member's values (`InstanceId=i-1&Attribute=userData`).
+    pub fn queries(
         &self,
         captured: &BTreeMap<&'static str, Value>,
         scope: &Scope<'_>,
@@ -275,12 +276,14 @@ impl DependentCall {
         calls
             .into_iter()
             .map(|call| {
-                call.iter()
+                let members = call
+                    .iter()
                     .map(|(key, value)| {
                         format!("{key}={}", utf8_percent_encode(value, QUERY_VALUE))
                     })
                     .collect::<Vec<_>>()
-                    .join("&")
+                    .join("&");
+                members + also_required(self.action)
             })
             .collect()
     }
@@ -518,16 +521,20 @@ impl OperationVisitor for Collector {
     }
 }
 
-/// `query` as `O`'s request, with the members EC2 requires beside the model's required ones:
+/// `query` as `O`'s request.
+fn request<O: CatalogOperation>(query: &str) -> Result<O::Asked, Ec2Error> {
+    O::Asked::from_query(QueryParams::parse(query.as_bytes())?)
+}
+
+/// The members EC2 requires of `action` beside the model's required ones, as Query parameters:
 /// DescribeImageReferences needs `IncludeAllResourceTypes` or `ResourceTypes`, and is asked for
 /// every type.
-fn request<O: CatalogOperation>(query: &str) -> Result<O::Asked, Ec2Error> {
-    let extra = if <O as Operation>::SPEC.action == "DescribeImageReferences" {
+fn also_required(action: &str) -> &'static str {
+    if action == "DescribeImageReferences" {
         "&IncludeAllResourceTypes=true"
     } else {
         ""
-    };
-    O::Asked::from_query(QueryParams::parse(format!("{query}{extra}").as_bytes())?)
+    }
 }
 
 /// `query` as `O`'s request, or the decoder's error as if EC2 had answered it (a combination the

@@ -27,8 +27,10 @@
 //! its images' and snapshots' one owner), as the endpoint reads it, or `--account-id`.
 //!
 //! **Safe to interrupt.** Each file is written whole (a temporary file renamed over it) and then
-//! recorded in the manifest; a rerun with the same folder makes only the calls not answered yet,
-//! and a folder holding anything but a capture is not written to unless asked
+//! recorded in the manifest; a rerun with the same folder makes only the calls not answered yet
+//! (a process killed part way included: the partial file it was writing, a dot-name the endpoint
+//! ignores, is removed and the call made again), and a folder holding anything but a capture is
+//! not written to unless asked
 //! ([`Capture::overwrite`]). A call EC2 refuses (`UnauthorizedOperation`, `OptInRequired`) is
 //! recorded with its code and skipped; a call that gets no answer after the client's retries
 //! (throttling and transient failures back off and retry) is listed in the summary and made again
@@ -118,6 +120,7 @@ mod output;
 pub use calls::{Call, WIDENING, planned};
 pub use capture::{Capture, CaptureError, Summary};
 pub use dependent::{
-    CAPACITY_BLOCK_HOURS, DependentCall, SCHEDULE_SEARCH_DAYS, Values, dependent, needing_values,
+    CAPACITY_BLOCK_HOURS, DependentCall, SCHEDULE_SEARCH_DAYS, Scope, Values, dependent,
+    needing_values,
 };
 pub use manifest::{MANIFEST, Manifest, Outcome};

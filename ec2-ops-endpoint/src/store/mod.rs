@@ -58,7 +58,9 @@ use ec2_ops::{Answer, Caller, DescribeContext, Operation, ResourceSource, Servic
 use ec2_ops_catalog::ebs::{
     DescribeSnapshotAttribute, DescribeVolumeAttribute, DescribeVolumeStatus,
 };
-use ec2_ops_catalog::images::{DescribeImageAttribute, DescribeImages};
+use ec2_ops_catalog::images::{
+    DescribeFpgaImageAttribute, DescribeFpgaImages, DescribeImageAttribute, DescribeImages,
+};
 use ec2_ops_catalog::instances::{
     DescribeInstanceAttribute, DescribeInstanceCreditSpecifications, DescribeInstanceStatus,
     DescribeInstanceTypeOfferings, DescribeInstanceTypes, DescribeLaunchTemplateVersions,
@@ -81,9 +83,10 @@ use crate::operations;
 use crate::seed::{Output, Seed, SeedError, SeedInput};
 use crate::views::attributes::{
     AttributeIndex, address_attribute_id, address_attributes, attribute_index, attribute_observer,
-    image_attribute_id, image_attributes, instance_attribute_id, instance_attributes,
-    interface_attribute_id, interface_attributes, snapshot_attribute_id, snapshot_attributes,
-    volume_attribute_id, volume_attributes, vpc_attribute_id, vpc_attributes,
+    fpga_image_attribute_id, fpga_image_attributes, image_attribute_id, image_attributes,
+    instance_attribute_id, instance_attributes, interface_attribute_id, interface_attributes,
+    snapshot_attribute_id, snapshot_attributes, volume_attribute_id, volume_attributes,
+    vpc_attribute_id, vpc_attributes,
 };
 use crate::views::credits::{credit_specification, credit_specification_id};
 use crate::views::indexes::index_observer;
@@ -809,6 +812,15 @@ fn views(
         }),
         id: image_attribute_id,
     };
+    let fpga_image_attributes = MergedView {
+        seeded: Arc::clone(&typed::<DescribeFpgaImageAttribute>(slots).source),
+        derived: Arc::new(DerivedFrom {
+            resources: Arc::clone(&typed::<DescribeFpgaImages>(slots).source),
+            account: account.to_owned(),
+            derive: fpga_image_attributes,
+        }),
+        id: fpga_image_attribute_id,
+    };
     let snapshot_attributes = MergedView {
         seeded: Arc::clone(&typed::<DescribeSnapshotAttribute>(slots).source),
         derived: Arc::new(DerivedFrom {
@@ -900,6 +912,10 @@ fn views(
     views.insert(
         <DescribeImageAttribute as Operation>::SPEC.action,
         Box::new(Shared(Arc::new(image_attributes))),
+    );
+    views.insert(
+        <DescribeFpgaImageAttribute as Operation>::SPEC.action,
+        Box::new(Shared(Arc::new(fpga_image_attributes))),
     );
     views.insert(
         <DescribeSnapshotAttribute as Operation>::SPEC.action,

@@ -1,9 +1,11 @@
-//! DescribeInstanceAttribute's, DescribeImageAttribute's and DescribeSnapshotAttribute's view of
-//! the store: the attributes of an instance, or of an image or snapshot the account owns, are
-//! members of it, so a capture of DescribeInstances, DescribeImages or DescribeSnapshots answers
-//! the attribute operations too (Terraform reads an instance's attributes; a scanner asks
-//! `launchPermission` of every image and `createVolumePermission` of every snapshot). The derived
-//! attributes are kept in an index the instances', images' or snapshots' slot updates.
+//! DescribeInstanceAttribute's, DescribeImageAttribute's, DescribeFpgaImageAttribute's and
+//! DescribeSnapshotAttribute's view of the store (and the VPCs', volumes', interfaces' and
+//! addresses'): the attributes of an instance, or of an image, FPGA image or snapshot the account
+//! owns, are members of it, so a capture of DescribeInstances, DescribeImages, DescribeFpgaImages
+//! or DescribeSnapshots answers the attribute operations too (Terraform reads an instance's
+//! attributes; a scanner asks `launchPermission` of every image and `createVolumePermission` of
+//! every snapshot). The derived attributes are kept in an index the instances', images' or
+//! snapshots' slot updates.
 //!
 //! What each holds, and what it cannot know:
 //!
@@ -17,6 +19,9 @@
 //!   seeded; its description, kernel, RAM disk, block device mappings, product codes, boot mode,
 //!   TPM, IMDS and SR-IOV support, deregistration protection and last launch time are the image's;
 //!   its UEFI data is not in the image (absent);
+//! - an FPGA image's `loadPermission` is `all` when the image is public and `[]` otherwise, as an
+//!   image's launch permission (shares are not in DescribeFpgaImages' data); its name,
+//!   description and product codes are the FPGA image's;
 //! - a snapshot's `createVolumePermission` is `[]`: DescribeSnapshots' data says neither whether a
 //!   snapshot is public nor with whom it is shared, so both are answered as none unless seeded;
 //! - a VPC's DNS settings are EC2's defaults for a default VPC (DNS support and DNS hostnames on,
@@ -43,9 +48,9 @@ use ec2_ops::operations::snapshots::Snapshot;
 use ec2_ops::operations::volumes::Volume;
 use ec2_ops_catalog::shapes::{
     Address, AddressAttribute, AttributeBooleanValue, AttributeValue,
-    DescribeNetworkInterfaceAttributeResult, Image, ImageAttribute, InstanceAttribute,
-    LaunchPermission, NetworkInterface, PermissionGroup, SnapshotAttribute, VolumeAttribute, Vpc,
-    VpcAttribute,
+    DescribeNetworkInterfaceAttributeResult, FpgaImage, FpgaImageAttribute, Image, ImageAttribute,
+    InstanceAttribute, LaunchPermission, LoadPermission, NetworkInterface, PermissionGroup,
+    SnapshotAttribute, VolumeAttribute, Vpc, VpcAttribute,
 };
 
 use crate::store::held::Held;
@@ -190,6 +195,39 @@ pub(crate) fn image_attributes(image: &Image, account: &str) -> Option<ImageAttr
         block_device_mappings: image.block_device_mappings.clone(),
         uefi_data: None,
     })
+}
+
+/// The attributes of an FPGA image `account` owns: its name, description and product codes, and
+/// a `loadPermission` of `[{"Group": "all"}]` when it is public, `[]` otherwise (as an image's
+/// launch permission: the accounts a private one is shared with are not in DescribeFpgaImages'
+/// data).
+pub(crate) fn fpga_image_attributes(
+    image: &FpgaImage,
+    account: &str,
+) -> Option<FpgaImageAttribute> {
+    if image.owner_id.as_deref() != Some(account) {
+        return None;
+    }
+    let load_permissions = if image.public == Some(true) {
+        vec![LoadPermission {
+            group: Some(PermissionGroup::All),
+            ..LoadPermission::default()
+        }]
+    } else {
+        Vec::new()
+    };
+    Some(FpgaImageAttribute {
+        fpga_image_id: Some(image.fpga_image_id.clone()?),
+        name: image.name.clone(),
+        description: image.description.clone(),
+        load_permissions: Some(load_permissions),
+        product_codes: Some(image.product_codes.clone().unwrap_or_default()),
+    })
+}
+
+/// The FPGA image ID of an FPGA image attribute.
+pub(crate) fn fpga_image_attribute_id(attribute: &Arc<FpgaImageAttribute>) -> &str {
+    attribute.fpga_image_id.as_deref().unwrap_or_default()
 }
 
 /// The attributes of a snapshot `account` owns.

@@ -551,3 +551,56 @@ fn an_attribute_ec2_does_not_know_is_invalid_parameter_value_before_the_resource
         );
     }
 }
+
+/// The account's FPGA images, one public and one private, and another account's public one.
+const FPGA_IMAGES: &str = r#"{"FpgaImages": [
+  {"FpgaImageId": "afi-1", "OwnerId": "123456789012", "Public": true, "Name": "filter",
+   "Description": "a video filter", "ProductCodes": [{"ProductCodeId": "pc-9", "ProductCodeType": "marketplace"}]},
+  {"FpgaImageId": "afi-2", "OwnerId": "123456789012", "Public": false, "Name": "private"},
+  {"FpgaImageId": "afi-3", "OwnerId": "137112412989", "Public": true}
+]}"#;
+
+fn fpga_image(store: &Store, id: &str, attribute: &str) -> Result<Value, String> {
+    ask::<ec2_ops_catalog::images::DescribeFpgaImageAttributeResponse>(
+        store,
+        &format!("Action=DescribeFpgaImageAttribute&FpgaImageId={id}&Attribute={attribute}"),
+    )
+}
+
+#[test]
+fn a_capture_of_fpga_images_answers_their_attributes_and_another_accounts_none() {
+    let store = Store::new(
+        &Seed::from_output("describe-fpga-images", FPGA_IMAGES).unwrap(),
+        DescribeContext::default().with_account_id("123456789012"),
+    )
+    .unwrap();
+    assert_eq!(
+        fpga_image(&store, "afi-1", "loadPermission"),
+        Ok(
+            json!({"FpgaImageAttribute": {"FpgaImageId": "afi-1", "LoadPermissions": [{"Group": "all"}]}})
+        )
+    );
+    assert_eq!(
+        fpga_image(&store, "afi-2", "loadPermission"),
+        Ok(json!({"FpgaImageAttribute": {"FpgaImageId": "afi-2", "LoadPermissions": []}}))
+    );
+    assert_eq!(
+        fpga_image(&store, "afi-1", "description"),
+        Ok(
+            json!({"FpgaImageAttribute": {"FpgaImageId": "afi-1", "Description": "a video filter"}})
+        )
+    );
+    assert_eq!(
+        fpga_image(&store, "afi-2", "name"),
+        Ok(json!({"FpgaImageAttribute": {"FpgaImageId": "afi-2", "Name": "private"}}))
+    );
+    assert_eq!(
+        fpga_image(&store, "afi-1", "productCodes"),
+        Ok(json!({"FpgaImageAttribute": {"FpgaImageId": "afi-1",
+                  "ProductCodes": [{"ProductCodeId": "pc-9", "ProductCodeType": "marketplace"}]}}))
+    );
+    assert_eq!(
+        fpga_image(&store, "afi-3", "loadPermission"),
+        Err("InvalidFpgaImageID.NotFound".to_owned())
+    );
+}

@@ -1,0 +1,506 @@
+//! Every operation of the catalog, with items: two accounts in two regions, each seeded with
+//! resources sampled from the model for every one of the catalog's 205 operations (the catalog's
+//! own sampler, `ec2-ops-catalog/tests/sample`), captured over HTTP through a server that
+//! throttles and drops connections, one account by the `ec2-ops-capture` process killed part way
+//! and run again, then replayed by a second endpoint; every operation must answer alike: each
+//! planned one as the capture asks and without the switches that widen it, each needing values
+//! for every combination the capture made, the settings reads among them.
+
+#[path = "../../ec2-ops-catalog/tests/sample/mod.rs"]
+mod sample;
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use ec2_ops::{DateTime, Operation};
+use ec2_ops_capture::{
+    Capture, MANIFEST, Manifest, Outcome, Scope, Summary, WIDENING, dependent, planned,
+};
+use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name, list_member};
+use ec2_ops_client::{Credentials, RetryPolicy};
+use ec2_ops_endpoint::{Accounts, Endpoint, Seed, Store};
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::{Request, Response};
+use serde_json::Value;
+use tokio::net::TcpListener;
+
+const ACCOUNTS: [&str; 2] = ["123456789012", "210987654321"];
+const REGIONS: [&str; 2] = ["eu-west-1", "us-east-1"];
+
+/// Where an operation lists resources by ID: the ID's Query key, and the prefix a well-formed
+/// one starts with.
+type IdKey = (&'static str, Option<&'static str>);
+
+/// Each operation's action and its [`IdKey`].
+struct Declared(Vec<(&'static str, Option<IdKey>)>);
+
+impl OperationVisitor for Declared {
+    fn visit<O: CatalogOperation>(&mut self, _area: &'static str) {
+        let spec = <O as Operation>::SPEC;
+        let ids = spec
+            .ids
+            .map(|ids| (ids.parameter, ids.malformed.map(|rule| rule.prefix)));
+        self.0.push((spec.action, ids));
+    }
+}
+
+fn declared() -> Vec<(&'static str, Option<IdKey>)> {
+    let mut declared = Declared(Vec::new());
+    ec2_ops_catalog::for_each_operation(&mut declared);
+    declared.0
+}
+
+/// Every `OwnerId` in `value` made `account`'s: an (account, region) holds its own resources.
+fn owned_by(value: &mut Value, account: &str) {
+    match value {
+        Value::Object(members) => {
+            for (name, member) in members.iter_mut() {
+                if name == "OwnerId" {
+                    *member = Value::String(account.to_owned());
+                } else {
+                    owned_by(member, account);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| owned_by(item, account)),
+        _ => {}
+    }
+}
+
+/// `action`'s output sampled from the model, as EC2 would answer `account`: every member
+/// present, each listed resource's ID well formed and unique to the sample (`salt`).
+fn output_of(
+    action: &str,
+    ids: Option<IdKey>,
+    account: &str,
+    salt: u64,
+    started: DateTime,
+) -> Value {
+    let shape = sample::model()["operations"][action]["output"]["shape"]
+        .as_str()
+        .unwrap();
+    let mut output = sample::Sampler::plain(action, salt).sample(shape);
+    owned_by(&mut output, account);
+    let Some(member) = list_member(action) else {
+        return output;
+    };
+    let pointer = format!("/{}", member.replace('.', "/"));
+    let items = output
+        .pointer_mut(&pointer)
+        .and_then(Value::as_array_mut)
+        .unwrap();
+    for (index, item) in items.iter_mut().enumerate() {
+        if let Some((key, prefix)) = ids
+            && item.get(key).is_some_and(Value::is_string)
+        {
+            let id = format!("{}{salt:x}{index:04x}", prefix.unwrap_or("id-"));
+            item[key] = Value::String(id);
+        }
+        // Within what a capture asks for: a documented duration, a first slot in the next
+        // three months.
+        match action {
+            "DescribeCapacityBlockOfferings" => item["CapacityBlockDurationHours"] = 48.into(),
+            "DescribeCapacityBlockExtensionOfferings" => {
+                item["CapacityBlockExtensionDurationHours"] = 168.into();
+            }
+            "DescribeScheduledInstanceAvailability" => {
+                let soon = started.unix_millis() + (index as i64 + 1) * 86_400_000;
+                item["FirstSlotStartTime"] =
+                    Value::String(DateTime::from_unix_millis(soon).unwrap().to_string());
+            }
+            _ => {}
+        }
+    }
+    output
+}
+
+/// One (account, region)'s resources: every operation's sample.
+fn seed_of(account: &str, salt: u64, started: DateTime) -> Seed {
+    let mut seed = Seed::empty();
+    for (action, ids) in declared() {
+        let output = output_of(action, ids, account, salt, started);
+        let one = Seed::from_output(&cli_name(action), &output.to_string())
+            .unwrap_or_else(|error| panic!("{action}: {error}\n{output:#}"));
+        seed = seed.merge(one).unwrap();
+    }
+    seed
+}
+
+/// What the faulty server does to the requests it is sent.
+#[derive(Clone, Copy)]
+struct Faults {
+    /// Every `n`th request is answered with EC2's throttling error.
+    throttle_every: usize,
+    /// Every `n`th request's connection is closed without an answer.
+    drop_every: usize,
+}
+
+/// The account and region a request is signed for: its key ID (a 12-digit one acts as that
+/// account) and its credential scope's region.
+fn signed_for(request: &Request<Incoming>) -> Option<(String, String)> {
+    let authorization = request.headers().get("authorization")?.to_str().ok()?;
+    let credential = authorization.split("Credential=").nth(1)?;
+    let mut scope = credential.split(['/', ',']);
+    let key = scope.next()?.to_owned();
+    let region = scope.nth(1)?.to_owned();
+    Some((key, region))
+}
+
+/// A server answering each request from the (account, region) it is signed for in `accounts`,
+/// with `faults`; returns its URL and the count of requests.
+async fn faulty(accounts: Arc<Accounts>, faults: Faults) -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address: SocketAddr = listener.local_addr().unwrap();
+    let count = Arc::new(AtomicUsize::new(0));
+    let counted = count.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
+            let accounts = accounts.clone();
+            let count = counted.clone();
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+                    let accounts = accounts.clone();
+                    let count = count.clone();
+                    async move {
+                        let seen = count.fetch_add(1, Ordering::SeqCst) + 1;
+                        let (account, region) = signed_for(&request).unwrap_or_default();
+                        let body = request.into_body().collect().await.map(|b| b.to_bytes());
+                        if seen.is_multiple_of(faults.drop_every) {
+                            return Err::<Response<Full<Bytes>>, _>(std::io::Error::other(
+                                "dropped",
+                            ));
+                        }
+                        let (status, bytes) = if seen.is_multiple_of(faults.throttle_every) {
+                            (503, Bytes::from_static(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>r-1</RequestID></Response>"))
+                        } else {
+                            let store = accounts.store(&account, &region).unwrap();
+                            let answer = store.handle(&body.unwrap_or_default());
+                            (answer.status, Bytes::from(answer.body))
+                        };
+                        Ok(Response::builder()
+                            .status(status)
+                            .header("content-type", "text/xml;charset=UTF-8")
+                            .body(Full::new(bytes))
+                            .unwrap())
+                    }
+                });
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    });
+    (format!("http://{address}"), count)
+}
+
+fn out(name: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!(
+        "ec2-ops-capture-every-{name}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&path);
+    path
+}
+
+/// A capture of `account` from `url` into `folder`, quick to retry.
+fn capture(url: &str, folder: &Path, account: &str) -> Capture {
+    Capture::new(folder)
+        .endpoint_url(url)
+        .credentials(Credentials::new(account, "secret"))
+        .regions(REGIONS)
+        .concurrency(4)
+        .retry(RetryPolicy {
+            max_attempts: 8,
+            base: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(4),
+        })
+}
+
+/// Runs `capture` until a run completes (a call meeting a fault on every attempt is made again by
+/// the next run); every run's summary.
+async fn until_complete(capture: &Capture) -> Vec<Summary> {
+    let mut runs = Vec::new();
+    while runs.len() < 6 {
+        let summary = capture.run().await.unwrap();
+        let complete = summary.is_complete();
+        runs.push(summary);
+        if complete {
+            return runs;
+        }
+    }
+    panic!("no run completed: {}", runs.last().unwrap());
+}
+
+/// The `ec2-ops-capture` process capturing `account`, killed once its manifest records `calls`
+/// operations: what a user's Ctrl-C or a lost machine leaves.
+async fn killed_part_way(url: &str, folder: &Path, account: &str, calls: usize) -> usize {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ec2-ops-capture"))
+        .arg("--out")
+        .arg(folder)
+        .arg("--endpoint-url")
+        .arg(url)
+        .arg("--regions")
+        .arg(REGIONS.join(","))
+        .env("AWS_ACCESS_KEY_ID", account)
+        .env("AWS_SECRET_ACCESS_KEY", "secret")
+        .env("AWS_SHARED_CREDENTIALS_FILE", folder.join("no-credentials"))
+        .env("AWS_CONFIG_FILE", folder.join("no-config"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let recorded = loop {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        let recorded = Manifest::read(folder).ok().flatten().map_or(0, |manifest| {
+            manifest.regions.values().map(BTreeMap::len).sum::<usize>()
+        });
+        if recorded >= calls {
+            child.kill().unwrap();
+            break recorded;
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("the capture ended ({status}) before it was killed");
+        }
+    };
+    child.wait().unwrap();
+    // What the manifest holds once the process is gone: it may have recorded more since.
+    Manifest::read(folder)
+        .unwrap()
+        .map_or(recorded, |manifest| {
+            manifest.regions.values().map(BTreeMap::len).sum()
+        })
+}
+
+/// An answer without what differs on every call: the request ID (of an answer or an error), and
+/// the time a fleet's history was evaluated.
+fn comparable(body: &[u8]) -> String {
+    let mut text = String::from_utf8_lossy(body).into_owned();
+    for element in ["requestId", "RequestID", "lastEvaluatedTime"] {
+        let (open, close) = (format!("<{element}>"), format!("</{element}>"));
+        if let (Some(start), Some(end)) = (text.find(&open), text.find(&close)) {
+            text.replace_range(start..end, "");
+        }
+    }
+    text
+}
+
+/// The captured outputs of the planned operations in `folder`, by action.
+fn captured(folder: &Path) -> BTreeMap<&'static str, Value> {
+    planned()
+        .iter()
+        .filter_map(|call| {
+            let path = folder.join(format!("{}.json", call.command()));
+            let text = std::fs::read_to_string(path).ok()?;
+            Some((call.action, serde_json::from_str(&text).unwrap()))
+        })
+        .collect()
+}
+
+/// Asserts that `replayed` answers `query` as `source` does; whether `source` answered it.
+fn compare(source: &Store, replayed: &Store, query: &str) -> bool {
+    let expected = source.handle(query.as_bytes());
+    let answered = replayed.handle(query.as_bytes());
+    assert_eq!(
+        (answered.status, comparable(&answered.body)),
+        (expected.status, comparable(&expected.body)),
+        "{query}"
+    );
+    expected.status == 200
+}
+
+/// Every operation answers the same from `replayed` as from `source`, most of the planned ones
+/// with resources; returns how many requests were compared.
+fn assert_replays(source: &Store, replayed: &Store, folder: &Path, started: DateTime) -> usize {
+    let mut compared = 0;
+    let mut empty = Vec::new();
+    for call in planned() {
+        let query = format!("Action={}&Version=2016-11-15&{}", call.action, call.query());
+        if !String::from_utf8_lossy(&source.handle(query.as_bytes()).body).contains("<item>") {
+            empty.push(call.action);
+        }
+        let widened = call.query();
+        let plain: Vec<&str> = widened
+            .split('&')
+            .filter(|parameter| !parameter.ends_with("=true"))
+            .collect();
+        for asked in [widened.clone(), plain.join("&")] {
+            let query = format!("Action={}&Version=2016-11-15&{asked}", call.action);
+            assert!(compare(source, replayed, &query), "{query}");
+            compared += 1;
+        }
+    }
+    // All but the single answers (settings) and the few whose scope a sample misses
+    // (credit specifications of burstable instances, offerings of the region's location type).
+    assert!(
+        planned().len() - empty.len() > 160,
+        "resources answered: {} operations list none ({empty:?})",
+        empty.len()
+    );
+    let outputs = captured(folder);
+    let account_id = source.account_id().to_owned();
+    let scope = Scope {
+        account_id: &account_id,
+        region: folder.file_name().unwrap().to_str().unwrap(),
+        started,
+    };
+    for call in dependent() {
+        let queries = call.queries(&outputs, &scope);
+        assert!(!queries.is_empty(), "{} is asked", call.action);
+        for query in queries {
+            compare(
+                source,
+                replayed,
+                &format!("Action={}&Version=2016-11-15&{query}", call.action),
+            );
+            compared += 1;
+        }
+    }
+    compared
+}
+
+/// The files of a capture folder (the manifest and partial files left out), by relative path.
+fn files(folder: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(directory) = pending.pop() {
+        for entry in std::fs::read_dir(&directory).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                found.push(path.strip_prefix(folder).unwrap().to_path_buf());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn the_widening_switches_are_every_include_and_all_switch_of_the_model() {
+    let model = sample::model();
+    let asked_first: Vec<&str> = planned().iter().map(|call| call.action).collect();
+    for action in asked_first {
+        let input = model["operations"][action]["input"]["shape"].as_str();
+        let Some(input) = input else { continue };
+        for (member, reference) in sample::shape(input)["members"]
+            .as_object()
+            .into_iter()
+            .flatten()
+        {
+            let boolean = sample::shape(reference["shape"].as_str().unwrap())["type"] == "boolean";
+            if boolean && (member.starts_with("Include") || member.starts_with("All")) {
+                assert!(
+                    WIDENING.contains(&member.as_str()),
+                    "{action}'s {member} widens its answer"
+                );
+                let call = planned()
+                    .into_iter()
+                    .find(|call| call.action == action)
+                    .unwrap();
+                assert!(
+                    call.switches.contains(&member.as_str()),
+                    "{action} is asked with {member}"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_operation_of_two_accounts_in_two_regions_replays_as_its_source_answers() {
+    let started = DateTime::now();
+    let mut builder = Endpoint::builder();
+    let mut salt = 0;
+    for account in ACCOUNTS {
+        for region in REGIONS {
+            salt += 1;
+            builder = builder.account_seed(account, region, seed_of(account, salt, started));
+        }
+    }
+    let source = Arc::new(builder.build_accounts().unwrap());
+    let (url, requests) = faulty(
+        source.clone(),
+        Faults {
+            throttle_every: 5,
+            drop_every: 13,
+        },
+    )
+    .await;
+
+    // The first account: the process killed part way, then run again until whole.
+    let first = out("killed");
+    let per_region = planned().len() + dependent().len();
+    let recorded = killed_part_way(&url, &first, ACCOUNTS[0], per_region / 2).await;
+    assert!(recorded < per_region * REGIONS.len(), "killed part way");
+    let resumed = until_complete(&capture(&url, &first, ACCOUNTS[0])).await;
+    assert_eq!(resumed[0].already_done, recorded);
+    let made: usize = resumed.iter().map(|summary| summary.captured).sum();
+    for run in &resumed {
+        eprintln!(
+            "{run}\nalready {} refused {:?}",
+            run.already_done, run.refused
+        );
+    }
+    assert_eq!(
+        recorded + made,
+        per_region * REGIONS.len(),
+        "each operation written once"
+    );
+    // The second account in this process, through the same faults.
+    let second = out("faulty");
+    let runs = until_complete(&capture(&url, &second, ACCOUNTS[1])).await;
+    let made: usize = runs.iter().map(|summary| summary.captured).sum();
+    assert_eq!(made, per_region * REGIONS.len());
+    assert!(
+        requests.load(Ordering::SeqCst) > 2 * made,
+        "faults were injected"
+    );
+
+    for folder in [&first, &second] {
+        let manifest = Manifest::read(folder).unwrap().unwrap();
+        assert!(
+            manifest
+                .regions
+                .values()
+                .flat_map(BTreeMap::values)
+                .all(|outcome| matches!(outcome, Outcome::Captured { .. })),
+            "nothing refused"
+        );
+        // No file but the captured ones and the manifest: no partial file left by the kill.
+        for file in files(folder) {
+            let name = file.file_name().unwrap().to_str().unwrap();
+            assert!(
+                name == MANIFEST || name.ends_with(".json") && !name.starts_with('.'),
+                "{}",
+                file.display()
+            );
+        }
+    }
+
+    let replay = Endpoint::builder()
+        .seed_dir(&first)
+        .seed_dir(&second)
+        .build_accounts()
+        .unwrap();
+    let mut compared = 0;
+    for (account, folder) in ACCOUNTS.iter().zip([&first, &second]) {
+        for region in REGIONS {
+            let expected = source.store(account, region).unwrap();
+            let answered = replay.store(account, region).unwrap();
+            let region_folder = folder.join(account).join(region);
+            compared += assert_replays(&expected, &answered, &region_folder, started);
+        }
+    }
+    assert!(compared > 4 * 2 * planned().len(), "{compared} requests");
+    std::fs::remove_dir_all(&first).unwrap();
+    std::fs::remove_dir_all(&second).unwrap();
+}
