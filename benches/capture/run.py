@@ -4,10 +4,12 @@ endpoint: N resources (default 10,000: a quarter each instances in reservations 
 snapshots, an eighth each subnets and security groups) seeded in each of three regions.
 
 - `ec2-ops-capture --regions R1,R2,R3` (four calls at a time): the 181 operations that ask for
-  nothing, then the 18 needing values from those (an attribute call per resource and attribute,
-  and so on);
-- the AWS CLI, one `aws ec2 <command> --region R --output json` per planned operation and region
-  (its paginator walks every page), one at a time and four at a time; the operations needing
+  nothing, then the 24 needing values (an attribute call per resource and attribute, each
+  documented Capacity Block duration, and so on);
+- the AWS CLI, one `aws ec2 <command> --region R --output json` per planned operation and region,
+  with the same scoping and widening flags as the capture (`--owners self`,
+  `--include-deprecated`, ...; its paginator walks every page), one at a time and four at a
+  time; the operations needing
   values are not looped (each instance's 16 attributes alone are 40,000 commands): their cost is
   estimated from the per-command time measured.
 
@@ -86,26 +88,36 @@ def capture(url, out):
     return time.perf_counter() - began, result.stdout.splitlines()[0]
 
 
+def switches(line):
+    """The AWS CLI flags of the widening switches a dry-run line shows the capture sends
+    (`IncludeDeprecated=true` is `--include-deprecated`)."""
+    fields = line.split()
+    if len(fields) < 3 or "=" not in fields[2] or fields[2].startswith("MaxResults"):
+        return []
+    return ["--" + re.sub(r"(?<!^)(?=[A-Z])", "-", parameter.split("=")[0]).lower()
+            for parameter in fields[2].split("&") if parameter.endswith("=true")]
+
+
 def planned(url, out):
     lines = subprocess.run(
         [RELEASE / "ec2-ops-capture", "--out", out, "--endpoint-url", url, "--regions", REGIONS[0], "--dry-run"],
         env=ENV, capture_output=True, text=True, check=True).stdout.splitlines()
-    first = [line.split()[1] for line in lines if " for each " not in line]
+    first = [(line.split()[1], switches(line)) for line in lines if " for each " not in line]
     dependent = [line.split()[1] for line in lines if " for each " in line]
     return first, dependent
 
 
-def aws(url, out, region, command):
+def aws(url, out, region, command, flags):
     path = out / region / f"{command}.json"
     with open(path, "w") as file:
         subprocess.run([AWS, "ec2", command, "--endpoint-url", url, "--region", region, "--output", "json",
-                        *SCOPED.get(command, [])], env=ENV, stdout=file, stderr=subprocess.DEVNULL)
+                        *SCOPED.get(command, []), *flags], env=ENV, stdout=file, stderr=subprocess.DEVNULL)
 
 
 def aws_loop(url, out, commands, workers):
     for region in REGIONS:
         (out / region).mkdir(parents=True, exist_ok=True)
-    calls = [(region, command) for region in REGIONS for command in commands]
+    calls = [(region, command, flags) for region in REGIONS for command, flags in commands]
     began = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
         list(pool.map(lambda call: aws(url, out, *call), calls))

@@ -69,9 +69,8 @@
 //!
 //! The account-level `Get*` settings reads the catalog declares are captured with the first calls
 //! (`get-*.json`), and the two it does not declare (no documented answer for a new account) are
-//! not. The JSON written holds each answer's members in alphabetical order, where the AWS CLI
-//! keeps EC2's order; both are the same JSON to every reader, the endpoint's seed loader among
-//! them.
+//! not. The JSON written holds each answer's members in the model's order, the declarations',
+//! as the AWS CLI prints them (serde_json's `preserve_order`).
 //!
 //! A capture of an endpoint started in the same test, replayed by a second one:
 //!

@@ -175,6 +175,24 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_is_printed_with_its_members_in_the_model_s_order_as_the_aws_cli_prints_it() {
+        let answer: ec2_ops::operations::volumes::DescribeVolumesResponse = serde_json::from_str(
+            r#"{"Volumes": [{"Size": 8, "AvailabilityZone": "eu-west-1a", "VolumeId": "vol-1",
+                             "Iops": 3000}], "NextToken": "t"}"#,
+        )
+        .unwrap();
+        let printed = printed(&answer);
+        let members: Vec<&str> = printed["Volumes"][0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(members, ["Iops", "VolumeId", "Size", "AvailabilityZone"]);
+        assert!(printed.get("NextToken").is_none());
+    }
+
+    #[test]
     fn a_walk_of_no_page_is_an_empty_output() {
         assert_eq!(Merged::new("DescribeVolumes").finish(), json!({}));
     }

@@ -47,9 +47,10 @@ mod tests {
         let actions: Vec<&str> = inputs.iter().map(|input| input.action).collect();
         assert_eq!(
             actions,
-            ["DescribeInstances", "DescribeSubnets", "DescribeVolumes"]
+            ["DescribeVolumes", "DescribeSubnets", "DescribeInstances"],
+            "in the file's order"
         );
-        assert_eq!(inputs[2].source, "seed.json (DescribeVolumes)");
+        assert_eq!(inputs[0].source, "seed.json (DescribeVolumes)");
     }
 
     #[test]
