@@ -6,14 +6,14 @@
 //! planned one as the capture asks and without the switches that widen it, each needing values
 //! for every combination the capture made, the settings reads among them.
 
+mod faulty;
 #[path = "../../ec2-ops-catalog/tests/sample/mod.rs"]
 mod sample;
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use ec2_ops::{DateTime, Operation};
@@ -22,12 +22,9 @@ use ec2_ops_capture::{
 };
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name, list_member};
 use ec2_ops_client::{Credentials, RetryPolicy};
-use ec2_ops_endpoint::{Accounts, Endpoint, Seed, Store};
-use http_body_util::{BodyExt, Full};
-use hyper::body::{Bytes, Incoming};
-use hyper::{Request, Response};
+use ec2_ops_endpoint::{Endpoint, Seed, Store};
+use faulty::Faults;
 use serde_json::Value;
-use tokio::net::TcpListener;
 
 const ACCOUNTS: [&str; 2] = ["123456789012", "210987654321"];
 const REGIONS: [&str; 2] = ["eu-west-1", "us-east-1"];
@@ -129,76 +126,6 @@ fn seed_of(account: &str, salt: u64, started: DateTime) -> Seed {
         seed = seed.merge(one).unwrap();
     }
     seed
-}
-
-/// What the faulty server does to the requests it is sent.
-#[derive(Clone, Copy)]
-struct Faults {
-    /// Every `n`th request is answered with EC2's throttling error.
-    throttle_every: usize,
-    /// Every `n`th request's connection is closed without an answer.
-    drop_every: usize,
-}
-
-/// The account and region a request is signed for: its key ID (a 12-digit one acts as that
-/// account) and its credential scope's region.
-fn signed_for(request: &Request<Incoming>) -> Option<(String, String)> {
-    let authorization = request.headers().get("authorization")?.to_str().ok()?;
-    let credential = authorization.split("Credential=").nth(1)?;
-    let mut scope = credential.split(['/', ',']);
-    let key = scope.next()?.to_owned();
-    let region = scope.nth(1)?.to_owned();
-    Some((key, region))
-}
-
-/// A server answering each request from the (account, region) it is signed for in `accounts`,
-/// with `faults`; returns its URL and the count of requests.
-async fn faulty(accounts: Arc<Accounts>, faults: Faults) -> (String, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address: SocketAddr = listener.local_addr().unwrap();
-    let count = Arc::new(AtomicUsize::new(0));
-    let counted = count.clone();
-    tokio::spawn(async move {
-        loop {
-            let Ok((stream, _)) = listener.accept().await else {
-                return;
-            };
-            let accounts = accounts.clone();
-            let count = counted.clone();
-            tokio::spawn(async move {
-                let service = hyper::service::service_fn(move |request: Request<Incoming>| {
-                    let accounts = accounts.clone();
-                    let count = count.clone();
-                    async move {
-                        let seen = count.fetch_add(1, Ordering::SeqCst) + 1;
-                        let (account, region) = signed_for(&request).unwrap_or_default();
-                        let body = request.into_body().collect().await.map(|b| b.to_bytes());
-                        if seen.is_multiple_of(faults.drop_every) {
-                            return Err::<Response<Full<Bytes>>, _>(std::io::Error::other(
-                                "dropped",
-                            ));
-                        }
-                        let (status, bytes) = if seen.is_multiple_of(faults.throttle_every) {
-                            (503, Bytes::from_static(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>r-1</RequestID></Response>"))
-                        } else {
-                            let store = accounts.store(&account, &region).unwrap();
-                            let answer = store.handle(&body.unwrap_or_default());
-                            (answer.status, Bytes::from(answer.body))
-                        };
-                        Ok(Response::builder()
-                            .status(status)
-                            .header("content-type", "text/xml;charset=UTF-8")
-                            .body(Full::new(bytes))
-                            .unwrap())
-                    }
-                });
-                let _ = hyper::server::conn::http1::Builder::new()
-                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
-                    .await;
-            });
-        }
-    });
-    (format!("http://{address}"), count)
 }
 
 fn out(name: &str) -> PathBuf {
@@ -427,11 +354,13 @@ async fn every_operation_of_two_accounts_in_two_regions_replays_as_its_source_an
         }
     }
     let source = Arc::new(builder.build_accounts().unwrap());
-    let (url, requests) = faulty(
-        source.clone(),
+    let accounts = source.clone();
+    let (url, requests) = faulty::serve(
+        Arc::new(move |account: &str, region: &str| accounts.store(account, region).unwrap()),
         Faults {
             throttle_every: 5,
             drop_every: 13,
+            down_after: usize::MAX,
         },
     )
     .await;

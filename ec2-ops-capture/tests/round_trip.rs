@@ -3,19 +3,17 @@
 //! both; also when the calls are throttled and connections dropped, and when a capture is cut off
 //! and run again.
 
-use std::net::SocketAddr;
+mod faulty;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use ec2_ops_capture::{Capture, MANIFEST, Manifest, Outcome, dependent, planned};
 use ec2_ops_client::{Credentials, RetryPolicy};
 use ec2_ops_endpoint::{Endpoint, Seed, Store};
-use http_body_util::{BodyExt, Full};
-use hyper::body::{Bytes, Incoming};
-use hyper::{Request, Response};
-use tokio::net::TcpListener;
+use faulty::Faults;
 
 const ACCOUNT: &str = "123456789012";
 const REGIONS: [&str; 2] = ["eu-west-1", "us-east-1"];
@@ -423,72 +421,6 @@ async fn pages_are_walked_whole_at_the_largest_page_size() {
     std::fs::remove_dir_all(&folder).unwrap();
 }
 
-/// What the faulty server in front of a store does to the requests it is sent.
-#[derive(Clone, Copy)]
-struct Faults {
-    /// Every `n`th request is answered with EC2's throttling error.
-    throttle_every: usize,
-    /// Every `n`th request's connection is closed without an answer.
-    drop_every: usize,
-    /// After this many requests, every connection is closed without an answer (the network is
-    /// gone, or the capture was killed).
-    down_after: usize,
-}
-
-/// A server answering from `store` with `faults`; returns its URL and the count of requests.
-async fn faulty(store: Arc<Store>, faults: Faults) -> (String, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address: SocketAddr = listener.local_addr().unwrap();
-    let count = Arc::new(AtomicUsize::new(0));
-    let counted = count.clone();
-    tokio::spawn(async move {
-        loop {
-            let Ok((stream, _)) = listener.accept().await else {
-                return;
-            };
-            let store = store.clone();
-            let count = counted.clone();
-            tokio::spawn(async move {
-                let service = hyper::service::service_fn(move |request: Request<Incoming>| {
-                    let store = store.clone();
-                    let count = count.clone();
-                    async move {
-                        let seen = count.fetch_add(1, Ordering::SeqCst) + 1;
-                        let body = request
-                            .into_body()
-                            .collect()
-                            .await
-                            .map(|body| body.to_bytes());
-                        let dropped =
-                            seen.is_multiple_of(faults.drop_every) || seen > faults.down_after;
-                        let (status, bytes) = if dropped {
-                            // An answer with no body at all and the connection closed: the
-                            // client reads a broken response.
-                            return Err::<Response<Full<Bytes>>, _>(std::io::Error::other(
-                                "dropped",
-                            ));
-                        } else if seen.is_multiple_of(faults.throttle_every) {
-                            (503, Bytes::from_static(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>r-1</RequestID></Response>"))
-                        } else {
-                            let answer = store.handle(&body.unwrap_or_default());
-                            (answer.status, Bytes::from(answer.body))
-                        };
-                        Ok(Response::builder()
-                            .status(status)
-                            .header("content-type", "text/xml;charset=UTF-8")
-                            .body(Full::new(bytes))
-                            .unwrap())
-                    }
-                });
-                let _ = hyper::server::conn::http1::Builder::new()
-                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
-                    .await;
-            });
-        }
-    });
-    (format!("http://{address}"), count)
-}
-
 #[tokio::test]
 async fn throttling_and_dropped_connections_lose_and_repeat_nothing() {
     let store = Arc::new(Store::new(&account(), ec2_ops::DescribeContext::default()).unwrap());
@@ -497,7 +429,7 @@ async fn throttling_and_dropped_connections_lose_and_repeat_nothing() {
         drop_every: 7,
         down_after: usize::MAX,
     };
-    let (url, requests) = faulty(store.clone(), faults).await;
+    let (url, requests) = faulty::serve_one(store.clone(), faults).await;
     let folder = out("faults");
     // A call unlucky enough to meet a fault on every attempt is listed as failed, and the next
     // run makes it again; each run writes only what it was answered.
@@ -532,24 +464,15 @@ async fn throttling_and_dropped_connections_lose_and_repeat_nothing() {
 async fn a_capture_cut_off_continues_where_it_stopped_and_ends_as_a_whole_one() {
     let store = Arc::new(Store::new(&account(), ec2_ops::DescribeContext::default()).unwrap());
     let whole = out("uncut");
-    let (url, _) = faulty(
-        store.clone(),
-        Faults {
-            throttle_every: usize::MAX,
-            drop_every: usize::MAX,
-            down_after: usize::MAX,
-        },
-    )
-    .await;
+    let (url, _) = faulty::serve_one(store.clone(), Faults::NONE).await;
     assert!(capture(&url, &whole).run().await.unwrap().is_complete());
 
     // The network goes after 60 requests: the first run ends with calls unanswered.
-    let (cut_url, _) = faulty(
+    let (cut_url, _) = faulty::serve_one(
         store.clone(),
         Faults {
-            throttle_every: usize::MAX,
-            drop_every: usize::MAX,
             down_after: 60,
+            ..Faults::NONE
         },
     )
     .await;
