@@ -6,7 +6,7 @@
 //! planned one as the capture asks and without the switches that widen it, each needing values
 //! for every combination the capture made, the settings reads among them.
 
-mod faulty;
+mod common;
 #[path = "../../ec2-ops-catalog/tests/sample/mod.rs"]
 mod sample;
 
@@ -16,6 +16,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+use common::Faults;
 use ec2_ops::{DateTime, Operation};
 use ec2_ops_capture::{
     Capture, MANIFEST, Manifest, Outcome, Scope, Summary, WIDENING, dependent, planned,
@@ -23,7 +24,6 @@ use ec2_ops_capture::{
 use ec2_ops_catalog::{CatalogOperation, OperationVisitor, cli_name, list_member};
 use ec2_ops_client::{Credentials, RetryPolicy};
 use ec2_ops_endpoint::{Endpoint, Seed, Store};
-use faulty::Faults;
 use serde_json::Value;
 
 const ACCOUNTS: [&str; 2] = ["123456789012", "210987654321"];
@@ -206,19 +206,6 @@ async fn killed_part_way(url: &str, folder: &Path, account: &str, calls: usize) 
         })
 }
 
-/// An answer without what differs on every call: the request ID (of an answer or an error), and
-/// the time a fleet's history was evaluated.
-fn comparable(body: &[u8]) -> String {
-    let mut text = String::from_utf8_lossy(body).into_owned();
-    for element in ["requestId", "RequestID", "lastEvaluatedTime"] {
-        let (open, close) = (format!("<{element}>"), format!("</{element}>"));
-        if let (Some(start), Some(end)) = (text.find(&open), text.find(&close)) {
-            text.replace_range(start..end, "");
-        }
-    }
-    text
-}
-
 /// The captured outputs of the planned operations in `folder`, by action.
 fn captured(folder: &Path) -> BTreeMap<&'static str, Value> {
     planned()
@@ -236,8 +223,8 @@ fn compare(source: &Store, replayed: &Store, query: &str) -> bool {
     let expected = source.handle(query.as_bytes());
     let answered = replayed.handle(query.as_bytes());
     assert_eq!(
-        (answered.status, comparable(&answered.body)),
-        (expected.status, comparable(&expected.body)),
+        (answered.status, common::comparable(&answered.body)),
+        (expected.status, common::comparable(&expected.body)),
         "{query}"
     );
     expected.status == 200
@@ -253,13 +240,7 @@ fn assert_replays(source: &Store, replayed: &Store, folder: &Path, started: Date
         if !String::from_utf8_lossy(&source.handle(query.as_bytes()).body).contains("<item>") {
             empty.push(call.action);
         }
-        let widened = call.query();
-        let plain: Vec<&str> = widened
-            .split('&')
-            .filter(|parameter| !parameter.ends_with("=true"))
-            .collect();
-        for asked in [widened.clone(), plain.join("&")] {
-            let query = format!("Action={}&Version=2016-11-15&{asked}", call.action);
+        for query in common::asked_both_ways(&call) {
             assert!(compare(source, replayed, &query), "{query}");
             compared += 1;
         }
@@ -355,7 +336,7 @@ async fn every_operation_of_two_accounts_in_two_regions_replays_as_its_source_an
     }
     let source = Arc::new(builder.build_accounts().unwrap());
     let accounts = source.clone();
-    let (url, requests) = faulty::serve(
+    let (url, requests) = common::serve(
         Arc::new(move |account: &str, region: &str| accounts.store(account, region).unwrap()),
         Faults {
             throttle_every: 5,

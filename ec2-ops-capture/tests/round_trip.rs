@@ -3,17 +3,17 @@
 //! both; also when the calls are throttled and connections dropped, and when a capture is cut off
 //! and run again.
 
-mod faulty;
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+use common::Faults;
 use ec2_ops_capture::{Capture, MANIFEST, Manifest, Outcome, dependent, planned};
 use ec2_ops_client::{Credentials, RetryPolicy};
 use ec2_ops_endpoint::{Endpoint, Seed, Store};
-use faulty::Faults;
 
 const ACCOUNT: &str = "123456789012";
 const REGIONS: [&str; 2] = ["eu-west-1", "us-east-1"];
@@ -105,45 +105,17 @@ fn capture(url: &str, out: &Path) -> Capture {
         })
 }
 
-/// An answer with the request ID taken out, which differs on every call.
-fn without_request_id(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body).into_owned();
-    match (text.find("<requestId>"), text.find("</requestId>")) {
-        (Some(start), Some(end)) => format!("{}{}", &text[..start], &text[end..]),
-        _ => text,
-    }
-}
-
-/// A dependent answer without what differs on every call: the request ID, and the time a
-/// fleet's history was evaluated (the answer's own time).
-fn comparable(body: &[u8]) -> String {
-    let text = without_request_id(body);
-    match (
-        text.find("<lastEvaluatedTime>"),
-        text.find("</lastEvaluatedTime>"),
-    ) {
-        (Some(start), Some(end)) => format!("{}{}", &text[..start], &text[end..]),
-        _ => text,
-    }
-}
-
 /// Every planned operation answers the same from `replayed` as from `source`: asked as a
 /// capture asks (`Owner.N=self` where it scopes, every widening switch) and without the switches.
 fn assert_replays(source: &Store, replayed: &Store) {
     let mut compared = 0;
     for call in planned() {
-        let widened = call.query();
-        let plain: Vec<&str> = widened
-            .split('&')
-            .filter(|parameter| !parameter.ends_with("=true"))
-            .collect();
-        for asked in [widened.clone(), plain.join("&")] {
-            let query = format!("Action={}&Version=2016-11-15&{asked}", call.action);
+        for query in common::asked_both_ways(&call) {
             let expected = source.handle(query.as_bytes());
             let answered = replayed.handle(query.as_bytes());
             assert_eq!(
-                (answered.status, without_request_id(&answered.body)),
-                (expected.status, without_request_id(&expected.body)),
+                (answered.status, common::comparable(&answered.body)),
+                (expected.status, common::comparable(&expected.body)),
                 "{query}"
             );
         }
@@ -195,8 +167,8 @@ fn assert_replays_dependent(source: &Store, replayed: &Store, folder: &Path) {
         let answered = replayed.handle(query.as_bytes());
         assert_eq!(asked.status, 200, "{query}");
         assert_eq!(
-            (answered.status, comparable(&answered.body)),
-            (asked.status, comparable(&asked.body)),
+            (answered.status, common::comparable(&answered.body)),
+            (asked.status, common::comparable(&asked.body)),
             "{query}"
         );
     }
@@ -429,7 +401,7 @@ async fn throttling_and_dropped_connections_lose_and_repeat_nothing() {
         drop_every: 7,
         down_after: usize::MAX,
     };
-    let (url, requests) = faulty::serve_one(store.clone(), faults).await;
+    let (url, requests) = common::serve_one(store.clone(), faults).await;
     let folder = out("faults");
     // A call unlucky enough to meet a fault on every attempt is listed as failed, and the next
     // run makes it again; each run writes only what it was answered.
@@ -464,11 +436,11 @@ async fn throttling_and_dropped_connections_lose_and_repeat_nothing() {
 async fn a_capture_cut_off_continues_where_it_stopped_and_ends_as_a_whole_one() {
     let store = Arc::new(Store::new(&account(), ec2_ops::DescribeContext::default()).unwrap());
     let whole = out("uncut");
-    let (url, _) = faulty::serve_one(store.clone(), Faults::NONE).await;
+    let (url, _) = common::serve_one(store.clone(), Faults::NONE).await;
     assert!(capture(&url, &whole).run().await.unwrap().is_complete());
 
     // The network goes after 60 requests: the first run ends with calls unanswered.
-    let (cut_url, _) = faulty::serve_one(
+    let (cut_url, _) = common::serve_one(
         store.clone(),
         Faults {
             down_after: 60,

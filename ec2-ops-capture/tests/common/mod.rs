@@ -1,5 +1,6 @@
-//! A server in front of the endpoint's stores that throttles, drops connections and goes down as
-//! told: what the capture's tests capture through.
+//! What the capture's tests share: a server in front of the endpoint's stores that throttles,
+//! drops connections and goes down as told, which they capture through ([`serve`]), and the
+//! requests a replay is compared on ([`asked_both_ways`]).
 
 #![allow(dead_code)] // Each including test uses its part.
 
@@ -7,6 +8,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use ec2_ops_capture::Call;
 use ec2_ops_endpoint::Store;
 use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
@@ -106,4 +108,29 @@ pub async fn serve(store_for: StoreFor, faults: Faults) -> (String, Arc<AtomicUs
 /// A server answering every request from `store`, whoever signs it.
 pub async fn serve_one(store: Arc<Store>, faults: Faults) -> (String, Arc<AtomicUsize>) {
     serve(Arc::new(move |_: &str, _: &str| store.clone()), faults).await
+}
+
+/// The Query strings `call`'s operation is compared on: as a capture asks it (`Owner.N=self`
+/// where it scopes, every widening switch), and without the switches, as most clients ask.
+pub fn asked_both_ways(call: &Call) -> [String; 2] {
+    let widened = call.query();
+    let plain: Vec<&str> = widened
+        .split('&')
+        .filter(|parameter| !parameter.ends_with("=true"))
+        .collect();
+    [widened.clone(), plain.join("&")]
+        .map(|asked| format!("Action={}&Version=2016-11-15&{asked}", call.action))
+}
+
+/// An answer without what differs on every call: the request ID (of an answer or an error), and
+/// the time a fleet's history was evaluated.
+pub fn comparable(body: &[u8]) -> String {
+    let mut text = String::from_utf8_lossy(body).into_owned();
+    for element in ["requestId", "RequestID", "lastEvaluatedTime"] {
+        let (open, close) = (format!("<{element}>"), format!("</{element}>"));
+        if let (Some(start), Some(end)) = (text.find(&open), text.find(&close)) {
+            text.replace_range(start..end, "");
+        }
+    }
+    text
 }
