@@ -274,24 +274,6 @@ fn assert_replays(source: &Store, replayed: &Store, folder: &Path, started: Date
     compared
 }
 
-/// The files of a capture folder (the manifest and partial files left out), by relative path.
-fn files(folder: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(directory) = pending.pop() {
-        for entry in std::fs::read_dir(&directory).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                found.push(path.strip_prefix(folder).unwrap().to_path_buf());
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
 #[test]
 fn the_widening_switches_are_every_include_and_all_switch_of_the_model() {
     let model = sample::model();
@@ -386,7 +368,7 @@ async fn every_operation_of_two_accounts_in_two_regions_replays_as_its_source_an
             "nothing refused"
         );
         // No file but the captured ones and the manifest: no partial file left by the kill.
-        for file in files(folder) {
+        for file in common::files(folder) {
             let name = file.file_name().unwrap().to_str().unwrap();
             assert!(
                 name == MANIFEST || name.ends_with(".json") && !name.starts_with('.'),

@@ -212,23 +212,17 @@ fn without_evaluation_times(bytes: Vec<u8>) -> Vec<u8> {
     }
 }
 
-/// The files of a capture folder, by relative path, with their bytes (evaluation times blanked).
+/// The files of a capture folder but its manifest, by relative path, with their bytes
+/// (evaluation times blanked).
 fn files(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut found = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(directory) = pending.pop() {
-        for entry in std::fs::read_dir(&directory).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.file_name().is_some_and(|name| name != MANIFEST) {
-                let bytes = without_evaluation_times(std::fs::read(&path).unwrap());
-                found.push((path.strip_prefix(folder).unwrap().to_path_buf(), bytes));
-            }
-        }
-    }
-    found.sort();
-    found
+    common::files(folder)
+        .into_iter()
+        .filter(|path| path.file_name().is_some_and(|name| name != MANIFEST))
+        .map(|path| {
+            let bytes = without_evaluation_times(std::fs::read(folder.join(&path)).unwrap());
+            (path, bytes)
+        })
+        .collect()
 }
 
 #[tokio::test]
