@@ -153,3 +153,16 @@ pub fn files(folder: &Path) -> Vec<PathBuf> {
     found.sort();
     found
 }
+
+/// Asserts that `replayed` answers `query` as `source` does (but for what differs per call);
+/// the status both answered with.
+pub fn answered_alike(source: &Store, replayed: &Store, query: &str) -> u16 {
+    let expected = source.handle(query.as_bytes());
+    let answered = replayed.handle(query.as_bytes());
+    assert_eq!(
+        (answered.status, comparable(&answered.body)),
+        (expected.status, comparable(&expected.body)),
+        "{query}"
+    );
+    expected.status
+}
