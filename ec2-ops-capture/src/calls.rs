@@ -60,6 +60,7 @@ impl std::fmt::Debug for Call {
             .field("action", &self.action)
             .field("page_size", &self.page_size)
             .field("paged", &self.paged)
+            .field("switches", &self.switches)
             .finish_non_exhaustive()
     }
 }
