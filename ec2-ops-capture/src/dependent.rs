@@ -221,7 +221,7 @@ impl DependentCall {
             let choices: Vec<Vec<(String, String)>> = match values {
                 Values::IdsOf(action) => captured
                     .get(action)
-                    .map(|output| ids_in(action, output, required.key))
+                    .map(|output| ids_in(action, output, required.key, self.action))
                     .unwrap_or_default()
                     .into_iter()
                     .map(one)
@@ -325,17 +325,34 @@ fn created(action: &str, output: &Value, key: &str, id: &str) -> Option<String> 
         .map(str::to_owned)
 }
 
+/// The resources an operation is asked about only where they hold a member's value:
+/// `(requiring action, member, value)`. A Capacity Block extension is offered for a Capacity
+/// Block alone (`ReservationType` `capacity-block`), not for an On-Demand Capacity Reservation,
+/// which EC2 would refuse 38 times over.
+const ONLY_WHERE: &[(&str, &str, &str)] = &[(
+    "DescribeCapacityBlockExtensionOfferings",
+    "ReservationType",
+    "capacity-block",
+)];
+
 /// The values of `key` in a captured output: each listed resource's member of that name, or its
-/// items' (DescribeInstances' reservations list instances).
-fn ids_in(action: &str, output: &Value, key: &str) -> Vec<String> {
+/// items' (DescribeInstances' reservations list instances); for `requiring`, of the resources
+/// [`ONLY_WHERE`] keeps.
+fn ids_in(action: &str, output: &Value, key: &str, requiring: &str) -> Vec<String> {
     let Some(items) = ec2_ops_catalog::list_member(action)
         .and_then(|member| output::at_path(output, member))
         .and_then(Value::as_array)
     else {
         return Vec::new();
     };
+    let kept = |item: &Value| {
+        ONLY_WHERE
+            .iter()
+            .filter(|(only_for, _, _)| *only_for == requiring)
+            .all(|(_, member, value)| item.get(member).and_then(Value::as_str) == Some(value))
+    };
     let mut ids = Vec::new();
-    for item in items {
+    for item in items.iter().filter(|item| kept(item)) {
         if let Some(id) = item.get(key).and_then(Value::as_str) {
             ids.push(id.to_owned());
             continue;
@@ -642,10 +659,17 @@ mod tests {
         );
         let captured = BTreeMap::from([(
             "DescribeCapacityReservations",
-            json!({"CapacityReservations": [{"CapacityReservationId": "cr-1"}]}),
+            json!({"CapacityReservations": [
+                {"CapacityReservationId": "cr-1", "ReservationType": "capacity-block"},
+                {"CapacityReservationId": "cr-2", "ReservationType": "default"},
+                {"CapacityReservationId": "cr-3"}]}),
         )]);
         let queries = extensions.queries(&captured, &scope());
-        assert_eq!(queries.len(), CAPACITY_BLOCK_HOURS.len());
+        assert_eq!(
+            queries.len(),
+            CAPACITY_BLOCK_HOURS.len(),
+            "a Capacity Block's, not an On-Demand Capacity Reservation's"
+        );
         assert!(queries.contains(
             &"CapacityBlockExtensionDurationHours=48&CapacityReservationId=cr-1".to_owned()
         ));
@@ -783,7 +807,8 @@ mod tests {
                         .unwrap()
                         .0
                         .key;
-                    let resource = json!({ key: "x-1", "CreateTime": "2025-01-01T00:00:00.000Z" });
+                    let resource = json!({ key: "x-1", "CreateTime": "2025-01-01T00:00:00.000Z",
+                                           "ReservationType": "capacity-block" });
                     (source, json!({ member: [resource] }))
                 })
                 .collect();

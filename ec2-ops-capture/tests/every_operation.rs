@@ -99,8 +99,16 @@ fn output_of(
             item[key] = Value::String(id);
         }
         // Within what a capture asks for: a documented duration, a first slot in the next
-        // three months.
+        // three months, a Capacity Block to extend.
         match action {
+            "DescribeCapacityReservations" => {
+                let kind = if index == 0 {
+                    "capacity-block"
+                } else {
+                    "default"
+                };
+                item["ReservationType"] = kind.into();
+            }
             "DescribeCapacityBlockOfferings" => item["CapacityBlockDurationHours"] = 48.into(),
             "DescribeCapacityBlockExtensionOfferings" => {
                 item["CapacityBlockExtensionDurationHours"] = 168.into();
